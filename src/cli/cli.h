@@ -1,0 +1,13 @@
+/* cli.h: subcommands of the hdreg executable. Each returns a process exit code (enum
+ * hd_exit) and prints: results to stdout, "hdreg: ..." diagnostics to stderr. */
+#ifndef HD_CLI_H
+#define HD_CLI_H
+
+int cmd_run(int argc, char **argv);
+int cmd_demo_db(int argc, char **argv);
+int cmd_uscc(int argc, char **argv);
+
+/* Print "hdreg: <msg>" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

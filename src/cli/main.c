@@ -1,0 +1,62 @@
+/* main.c: the hdreg command — dispatches to the subcommands in cmd_*.c. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "util/diag.h"
+
+static const char USAGE[] =
+    "usage: hdreg <command> [options]\n"
+    "\n"
+    "Health-data property-right registration batch engine.\n"
+    "\n"
+    "commands:\n"
+    "  run       issue the certificates due on a date (the nightly job)\n"
+    "  demo-db   create the demo database, or a synthetic one for benchmarks\n"
+    "  uscc      validate unified social credit codes (GB 32100)\n"
+    "  version   print the version\n"
+    "  help      show this text, or a command's help: hdreg help run\n"
+    "\n"
+    "Each command takes --help. Exit codes: 0 ok, 1 some cases failed, 2 usage,\n"
+    "3 invalid input, 4 database, 5 output directory, 6 fonts, 70 internal error\n"
+    "(see hdreg(1)).\n";
+
+void cli_error(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("hdreg: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fputs(USAGE, stderr);
+    return HD_EXIT_USAGE;
+  }
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+    if (argc > 2 && strcmp(cmd, "help") == 0) {
+      static char help_opt[] = "--help";
+      char *sub[] = {argv[2], help_opt, NULL};
+      if (!strcmp(argv[2], "run")) return cmd_run(2, sub);
+      if (!strcmp(argv[2], "demo-db")) return cmd_demo_db(2, sub);
+      if (!strcmp(argv[2], "uscc")) return cmd_uscc(2, sub);
+      cli_error("unknown command '%s'", argv[2]);
+      return HD_EXIT_USAGE;
+    }
+    fputs(USAGE, stdout);
+    return HD_EXIT_OK;
+  }
+  if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+    printf("hdreg %s\n", HDREG_VERSION);
+    return HD_EXIT_OK;
+  }
+  if (!strcmp(cmd, "run")) return cmd_run(argc - 1, argv + 1);
+  if (!strcmp(cmd, "demo-db")) return cmd_demo_db(argc - 1, argv + 1);
+  if (!strcmp(cmd, "uscc")) return cmd_uscc(argc - 1, argv + 1);
+  cli_error("unknown command '%s' (try 'hdreg help')", cmd);
+  return HD_EXIT_USAGE;
+}

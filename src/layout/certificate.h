@@ -1,0 +1,35 @@
+/* certificate.h: the one-page registration certificate (登记证书) — the eleven fields of
+ * clause 5.2.1 in a framed table, title, statement, authority, date and a space for the
+ * seal. Measures and draws with pdf/; knows nothing about the database. */
+#ifndef HD_CERTIFICATE_H
+#define HD_CERTIFICATE_H
+#include <stddef.h>
+#include "pdf/fonts.h"
+#include "pdf/pdfdoc.h"
+#include "util/date.h"
+
+#define HD_CERT_FIELDS 11
+/* The 5.2.1 labels, in the order the guideline lists them. */
+extern const char *const HD_CERT_LABELS[HD_CERT_FIELDS];
+/* Index of a field by purpose. */
+enum {
+  HD_CF_NUMBER, HD_CF_HOLDER, HD_CF_USCC, HD_CF_RIGHTS, HD_CF_LIMITS, HD_CF_NAME,
+  HD_CF_SOURCE, HD_CF_SCALE, HD_CF_AUTHORITY, HD_CF_DATE, HD_CF_VALIDITY
+};
+#define HD_CERT_MAX_CHARS 1000  /* per field; more cannot be a one-page certificate */
+
+typedef struct hd_cert_doc {
+  const char *values[HD_CERT_FIELDS];  /* UTF-8; '\n' separates lines */
+  hd_date registration_date;
+} hd_cert_doc;
+
+/* Check that the certificate can be laid out: every value valid UTF-8, not empty, no
+ * control characters, every character in a configured font, and all of it on one page.
+ * On failure *bad_field is the index of the field at fault and err says what is wrong
+ * (without the field name: the caller adds case and field). */
+int cert_validate(const hd_fontset *fs, const hd_cert_doc *c, int *bad_field, hd_err *err);
+/* Render the PDF into memory (caller frees *pdf). Same inputs, same bytes. */
+int cert_render(const hd_fontset *fs, const hd_cert_doc *c, unsigned char **pdf, size_t *len,
+                int *bad_field, hd_err *err);
+
+#endif

@@ -1,0 +1,350 @@
+/* fonts.c: fontconfig resolution, HarfBuzz faces, coverage and subsetting (fonts.h). */
+#include "pdf/fonts.h"
+
+#include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <hb.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/embed.h"
+#include "util/utf8.h"
+
+struct hd_font {
+  char *family;     /* as written in the manifest */
+  char *path;
+  int index;
+  hb_face_t *face;  /* preprocessed for subsetting */
+  hb_font_t *font;  /* scale = upem */
+  unsigned upem;
+  int ascent, descent, cap, bbox[4];
+};
+
+const char *font_family(const hd_font *f) { return f->family; }
+const char *font_path(const hd_font *f) { return f->path; }
+
+static int to1000(const hd_font *f, long v) {
+  double x = (double)v * 1000.0 / (double)f->upem;
+  return (int)(x < 0 ? x - 0.5 : x + 0.5);
+}
+
+static void font_free(hd_font *f) {
+  if (!f) return;
+  hb_font_destroy(f->font);
+  hb_face_destroy(f->face);
+  free(f->family);
+  free(f->path);
+  free(f);
+}
+
+void fontset_free(hd_fontset *fs) {
+  if (!fs) return;
+  for (int i = 0; i < fs->n; i++) font_free(fs->fonts[i]);
+  free(fs);
+}
+
+static int starts_with_dir(const char *path, const char *dir) {
+  size_t n = dir ? strlen(dir) : 0;
+  return n && strncmp(path, dir, n) == 0 && (path[n] == '/' || dir[n - 1] == '/');
+}
+
+/* Find the file for a fontconfig pattern: exact family (no substitution), a font in
+ * fonts_dir first, then the weight nearest the requested one, then path and index so
+ * the choice is the same on every run. */
+static int resolve(FcConfig *cfg, const char *pattern, const char *fonts_dir, char **path,
+                   int *index, hd_err *err) {
+  FcPattern *pat = FcNameParse((const FcChar8 *)pattern);
+  if (!pat) return hd_err_set(err, HD_EFONT, "font pattern '%s' cannot be parsed", pattern);
+  int want_weight = FC_WEIGHT_REGULAR;
+  int has_weight = FcPatternGetInteger(pat, FC_WEIGHT, 0, &want_weight) == FcResultMatch;
+  FcObjectSet *os = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_FONTFORMAT, NULL);
+  FcFontSet *set = FcFontList(cfg, pat, os);
+  FcObjectSetDestroy(os);
+  FcPatternDestroy(pat);
+  (void)has_weight;
+  long best = LONG_MAX;
+  char *best_path = NULL;
+  int best_index = 0;
+  for (int i = 0; set && i < set->nfont; i++) {
+    FcChar8 *file = NULL, *format = NULL;
+    int idx = 0, weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+    if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
+    FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &idx);
+    FcPatternGetInteger(set->fonts[i], FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(set->fonts[i], FC_SLANT, 0, &slant);
+    if (FcPatternGetString(set->fonts[i], FC_FONTFORMAT, 0, &format) == FcResultMatch &&
+        strcmp((const char *)format, "TrueType") != 0)
+      continue;
+    long score = (starts_with_dir((const char *)file, fonts_dir) ? 0 : 1000000L) +
+                 labs((long)weight - want_weight) * 100 + (slant != FC_SLANT_ROMAN) * 50000;
+    if (score < best || (score == best && (strcmp((const char *)file, best_path) < 0 ||
+                                           (!strcmp((const char *)file, best_path) && idx < best_index)))) {
+      free(best_path);
+      best_path = hd_strdup((const char *)file);
+      best_index = idx;
+      best = score;
+    }
+  }
+  if (set) FcFontSetDestroy(set);
+  if (!best_path)
+    return hd_err_set(err, HD_EFONT,
+                      "font '%s' not found (install it, e.g. the Debian fonts-* package, or "
+                      "put a TrueType file in the fonts/ directory)", pattern);
+  *path = best_path;
+  *index = best_index;
+  return HD_OK;
+}
+
+static int read_head_bbox(hb_face_t *face, int bb[4]);
+
+static int font_open(const char *family, const char *path, int index, hd_font **out,
+                     hd_err *err) {
+  hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+  if (!blob) return hd_err_set(err, HD_EFONT, "font '%s': cannot read '%s'", family, path);
+  hb_face_t *face = hb_face_create(blob, (unsigned)index);
+  hb_blob_destroy(blob);
+  hb_blob_t *glyf = hb_face_reference_table(face, HB_TAG('g', 'l', 'y', 'f'));
+  unsigned glyf_len = hb_blob_get_length(glyf);
+  hb_blob_destroy(glyf);
+  if (glyf_len == 0 || hb_face_get_upem(face) == 0) {
+    hb_face_destroy(face);
+    return hd_err_set(err, HD_EFONT, "font '%s' ('%s') has no TrueType outlines (glyf); "
+                      "CFF fonts cannot be embedded", family, path);
+  }
+  hd_font *f = calloc(1, sizeof *f);
+  if (!f) {
+    hb_face_destroy(face);
+    return hd_err_set(err, HD_ENOMEM, "out of memory");
+  }
+  f->family = hd_strdup(family);
+  f->path = hd_strdup(path);
+  f->index = index;
+  f->upem = hb_face_get_upem(face);
+  f->face = hb_subset_preprocess(face);
+  hb_face_destroy(face);
+  f->font = hb_font_create(f->face);
+  hb_position_t v;
+  f->ascent = hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v)
+                  ? to1000(f, v) : 880;
+  f->descent = hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)
+                   ? to1000(f, v) : -120;
+  f->cap = hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &v) && v > 0
+               ? to1000(f, v) : f->ascent;
+  int bb[4] = {0, f->descent, 1000, f->ascent};
+  if (read_head_bbox(f->face, bb)) for (int i = 0; i < 4; i++) bb[i] = to1000(f, bb[i]);
+  memcpy(f->bbox, bb, sizeof bb);
+  if (!f->family || !f->path) {
+    font_free(f);
+    return hd_err_set(err, HD_ENOMEM, "out of memory");
+  }
+  *out = f;
+  return HD_OK;
+}
+
+/* 'head' table: xMin, yMin, xMax, yMax are int16 at offset 36. */
+static int read_head_bbox(hb_face_t *face, int bb[4]) {
+  hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+  unsigned len = 0;
+  const unsigned char *p = (const unsigned char *)hb_blob_get_data(head, &len);
+  int ok = p && len >= 44;
+  for (int i = 0; ok && i < 4; i++) bb[i] = (int16_t)((p[36 + 2 * i] << 8) | p[37 + 2 * i]);
+  hb_blob_destroy(head);
+  return ok;
+}
+
+static int role_of(const char *name) {
+  if (!strcmp(name, "body")) return HD_ROLE_BODY;
+  if (!strcmp(name, "heading")) return HD_ROLE_HEADING;
+  return -1;
+}
+
+int fontset_load(hd_fontset **out, const char *manifest, const char *fonts_dir, hd_err *err) {
+  int rc = HD_OK;
+  *out = NULL;
+  hd_fontset *fs = calloc(1, sizeof *fs);
+  if (!fs) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  if (!FcInit()) {
+    free(fs);
+    return hd_err_set(err, HD_EFONT, "fontconfig cannot be initialised");
+  }
+  FcConfig *cfg = FcConfigGetCurrent();
+  if (fonts_dir && !FcConfigAppFontAddDir(cfg, (const FcChar8 *)fonts_dir)) {
+    /* An absent directory is fine: it only holds optional overrides. */
+  }
+  char resolved_dir[PATH_MAX] = "";
+  if (fonts_dir && !realpath(fonts_dir, resolved_dir)) resolved_dir[0] = '\0';
+  const char *text = manifest ? manifest : (const char *)hd_embed_font_manifest;
+  int lineno = 0;
+  const char *line = text;
+  while (*line && rc == HD_OK) {
+    const char *eol = strchr(line, '\n');
+    size_t n = eol ? (size_t)(eol - line) : strlen(line);
+    char buf[512];
+    lineno++;
+    if (n >= sizeof buf) {
+      rc = hd_err_set(err, HD_EFONT, "font manifest:%d: line too long", lineno);
+      break;
+    }
+    memcpy(buf, line, n);
+    buf[n] = '\0';
+    line = eol ? eol + 1 : line + n;
+    char *p = buf;
+    while (*p == ' ' || *p == '\t') p++;
+    if (*p == '#' || *p == '\0' || *p == '\r') continue;
+    char *sp = p;
+    while (*sp && *sp != ' ' && *sp != '\t') sp++;
+    if (!*sp) {
+      rc = hd_err_set(err, HD_EFONT, "font manifest:%d: expected 'ROLE FAMILY'", lineno);
+      break;
+    }
+    *sp++ = '\0';
+    while (*sp == ' ' || *sp == '\t') sp++;
+    char *end = sp + strlen(sp);
+    while (end > sp && (end[-1] == ' ' || end[-1] == '\r' || end[-1] == '\t')) *--end = '\0';
+    int role = role_of(p);
+    if (role < 0) {
+      rc = hd_err_set(err, HD_EFONT, "font manifest:%d: unknown role '%s' (body, heading)",
+                      lineno, p);
+      break;
+    }
+    char *path = NULL;
+    int index = 0;
+    if ((rc = resolve(cfg, sp, resolved_dir[0] ? resolved_dir : NULL, &path, &index, err)))
+      break;
+    int fi = -1;
+    for (int i = 0; i < fs->n; i++)
+      if (!strcmp(fs->fonts[i]->path, path) && fs->fonts[i]->index == index) fi = i;
+    if (fi < 0) {
+      if (fs->n == HD_FONTS_MAX) {
+        free(path);
+        rc = hd_err_set(err, HD_EFONT, "font manifest:%d: more than %d fonts", lineno,
+                        HD_FONTS_MAX);
+        break;
+      }
+      rc = font_open(sp, path, index, &fs->fonts[fs->n], err);
+      if (rc == HD_OK) fi = fs->n++;
+    }
+    free(path);
+    if (rc == HD_OK && fs->chain_len[role] < HD_FONTS_MAX)
+      fs->chain[role][fs->chain_len[role]++] = fi;
+  }
+  if (rc == HD_OK && fs->chain_len[HD_ROLE_BODY] == 0)
+    rc = hd_err_set(err, HD_EFONT, "font manifest names no 'body' font");
+  if (rc != HD_OK) {
+    fontset_free(fs);
+    return rc;
+  }
+  /* Every role falls back to the body chain. */
+  for (int r = 1; r < HD_ROLES; r++)
+    for (int i = 0; i < fs->chain_len[HD_ROLE_BODY] && fs->chain_len[r] < HD_FONTS_MAX; i++)
+      fs->chain[r][fs->chain_len[r]++] = fs->chain[HD_ROLE_BODY][i];
+  *out = fs;
+  return HD_OK;
+}
+
+int fontset_pick(const hd_fontset *fs, int role, uint32_t cp) {
+  hb_codepoint_t g;
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return -1;
+  for (int i = 0; i < fs->chain_len[role]; i++) {
+    int f = fs->chain[role][i];
+    if (hb_font_get_nominal_glyph(fs->fonts[f]->font, cp, &g) && g != 0) return f;
+  }
+  return -1;
+}
+
+int fontset_advance(const hd_fontset *fs, int f, uint32_t cp) {
+  hb_codepoint_t g = 0;
+  hb_font_get_nominal_glyph(fs->fonts[f]->font, cp, &g);
+  return to1000(fs->fonts[f], hb_font_get_glyph_h_advance(fs->fonts[f]->font, g));
+}
+
+double fontset_text_width(const hd_fontset *fs, int role, const char *s, size_t len,
+                          double size) {
+  size_t i = 0;
+  uint32_t cp;
+  long w = 0;
+  while (hd_utf8_next(s, len, &i, &cp) == 1) {
+    int f = fontset_pick(fs, role, cp);
+    if (f >= 0) w += fontset_advance(fs, f, cp);
+  }
+  return (double)w * size / 1000.0;
+}
+
+int fontset_check_text(const hd_fontset *fs, int role, const char *s, size_t len, hd_err *err) {
+  size_t i = 0, bad = 0;
+  uint32_t cp;
+  if (!hd_utf8_valid(s, len, &bad))
+    return hd_err_set(err, HD_EDATA, "invalid UTF-8 at byte %zu", bad);
+  while (hd_utf8_next(s, len, &i, &cp) == 1) {
+    if (cp == '\n') continue;
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+      return hd_err_set(err, HD_EDATA, "control character U+%04X at character %zu",
+                        (unsigned)cp, hd_utf8_count(s, i));
+    if (fontset_pick(fs, role, cp) < 0) {
+      char enc[5] = {0};
+      hd_utf8_encode(cp, enc);
+      return hd_err_set(err, HD_EDATA, "character U+%04X '%s' is in no configured font",
+                        (unsigned)cp, enc);
+    }
+  }
+  return HD_OK;
+}
+
+void font_metrics(const hd_font *f, int *ascent, int *descent, int *cap, int bbox[4]) {
+  *ascent = f->ascent;
+  *descent = f->descent;
+  *cap = f->cap;
+  memcpy(bbox, f->bbox, sizeof f->bbox);
+}
+
+int font_subset(const hd_font *f, const uint32_t *cps, int n, unsigned char **data,
+                unsigned *len, uint16_t *gids, hd_err *err) {
+  static const hb_tag_t DROP[] = {
+      HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+      HB_TAG('B', 'A', 'S', 'E'), HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
+      HB_TAG('E', 'B', 'D', 'T'), HB_TAG('E', 'B', 'L', 'C'), HB_TAG('E', 'B', 'S', 'C'),
+      HB_TAG('C', 'B', 'D', 'T'), HB_TAG('C', 'B', 'L', 'C'), HB_TAG('s', 'b', 'i', 'x'),
+      HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('h', 'd', 'm', 'x'),
+      HB_TAG('L', 'T', 'S', 'H'), HB_TAG('V', 'D', 'M', 'X'), HB_TAG('g', 'a', 's', 'p'),
+      HB_TAG('n', 'a', 'm', 'e'), HB_TAG('m', 'o', 'r', 'x'), HB_TAG('f', 'e', 'a', 't')};
+  hb_subset_input_t *in = hb_subset_input_create_or_fail();
+  if (!in) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  hb_set_t *u = hb_subset_input_unicode_set(in);
+  for (int i = 0; i < n; i++) hb_set_add(u, cps[i]);
+  hb_set_clear(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
+  hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (size_t i = 0; i < sizeof DROP / sizeof DROP[0]; i++) hb_set_add(drop, DROP[i]);
+  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+  hb_face_t *sub = hb_subset_or_fail(f->face, in);
+  hb_subset_input_destroy(in);
+  if (!sub) return hd_err_set(err, HD_EFONT, "font '%s': subsetting failed", f->family);
+  hb_font_t *sf = hb_font_create(sub);
+  int rc = HD_OK;
+  for (int i = 0; i < n; i++) {
+    hb_codepoint_t g = 0;
+    if (!hb_font_get_nominal_glyph(sf, cps[i], &g) || g == 0 || g > 0xFFFF) {
+      rc = hd_err_set(err, HD_EFONT, "font '%s': U+%04X missing from its subset", f->family,
+                      (unsigned)cps[i]);
+      break;
+    }
+    gids[i] = (uint16_t)g;
+  }
+  hb_font_destroy(sf);
+  if (rc == HD_OK) {
+    hb_blob_t *blob = hb_face_reference_blob(sub);
+    unsigned l = 0;
+    const char *d = hb_blob_get_data(blob, &l);
+    *data = malloc(l ? l : 1);
+    if (!*data) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+    else {
+      memcpy(*data, d, l);
+      *len = l;
+    }
+    hb_blob_destroy(blob);
+  }
+  hb_face_destroy(sub);
+  return rc;
+}

@@ -1,0 +1,51 @@
+/* fonts.h: font roles resolved through fontconfig (fonts/manifest.txt; a font in the
+ * project's fonts/ directory wins), per-character fallback along a role's chain, and
+ * metrics in PDF text units. Depends on fontconfig and HarfBuzz. */
+#ifndef HD_FONTS_H
+#define HD_FONTS_H
+#include <stdint.h>
+#include "util/diag.h"
+
+#define HD_FONTS_MAX 8
+#define HD_ROLE_BODY 0
+#define HD_ROLE_HEADING 1
+#define HD_ROLES 2
+
+typedef struct hd_font hd_font;  /* opaque: one face of one font file */
+
+typedef struct hd_fontset {
+  hd_font *fonts[HD_FONTS_MAX];
+  int n;
+  int chain[HD_ROLES][HD_FONTS_MAX];  /* indexes into fonts, per role, fallback order */
+  int chain_len[HD_ROLES];
+} hd_fontset;
+
+/* Resolve the manifest (text; NULL = the built-in fonts/manifest.txt) with fontconfig.
+ * fonts_dir (may be NULL) is searched first. Returns HD_OK or HD_EFONT naming the
+ * family that cannot be found or is not TrueType. Free with fontset_free. */
+int fontset_load(hd_fontset **out, const char *manifest, const char *fonts_dir, hd_err *err);
+void fontset_free(hd_fontset *fs);
+
+/* The font of role `role` that covers cp, or -1 if none does. Space-like controls are
+ * not covered by design (callers reject them first). */
+int fontset_pick(const hd_fontset *fs, int role, uint32_t cp);
+/* Advance of cp in font f, in 1/1000 em (as written in the PDF /W array). */
+int fontset_advance(const hd_fontset *fs, int f, uint32_t cp);
+/* Width in points of UTF-8 text (must be valid and covered) at size. */
+double fontset_text_width(const hd_fontset *fs, int role, const char *s, size_t len, double size);
+/* Check that every character of s is covered by role; on failure sets err to
+ * "character U+XXXX 'c' is in no configured font" and returns HD_EDATA. */
+int fontset_check_text(const hd_fontset *fs, int role, const char *s, size_t len, hd_err *err);
+
+/* For the PDF writer. */
+const char *font_family(const hd_font *f);
+const char *font_path(const hd_font *f);
+/* Cut the font down to the given code points (sorted ascending, unique). On success
+ * *data and *len hold the subset TrueType bytes (caller frees *data) and gids[i] the glyph id
+ * of cps[i] in the subset. */
+int font_subset(const hd_font *f, const uint32_t *cps, int n, unsigned char **data,
+                unsigned *len, uint16_t *gids, hd_err *err);
+/* Descriptor metrics in 1/1000 em: ascent, descent (negative), cap height, bbox. */
+void font_metrics(const hd_font *f, int *ascent, int *descent, int *cap, int bbox[4]);
+
+#endif

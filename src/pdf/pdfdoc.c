@@ -1,0 +1,489 @@
+/* pdfdoc.c: libharu document plus hand-built Type0 fonts (pdfdoc.h). */
+#include "pdf/pdfdoc.h"
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/utf8.h"
+
+typedef struct text_op {
+  int page, font, bold;
+  double x, y, size, gray;
+  uint32_t *cps;
+  int n;
+} text_op;
+
+typedef struct font_use {
+  uint32_t *cps;  /* sorted, unique after pdf_save's first step */
+  int n, cap;
+  uint16_t *gids;
+} font_use;
+
+struct hd_pdf {
+  HPDF_Doc doc;
+  const hd_fontset *fs;
+  HPDF_Page pages[64];
+  int n_pages;
+  text_op *ops;
+  int n_ops, cap_ops;
+  font_use use[HD_FONTS_MAX];
+  unsigned long hpdf_error;  /* first libharu error, 0 if none */
+  unsigned long hpdf_detail;
+  int saved;
+};
+
+#define HD_PDF_MAX_PAGES 64
+
+static void on_hpdf_error(HPDF_STATUS e, HPDF_STATUS detail, void *ud) {
+  hd_pdf *d = ud;
+  if (!d->hpdf_error) {
+    d->hpdf_error = e;
+    d->hpdf_detail = detail;
+  }
+}
+
+static int hpdf_failed(hd_pdf *d, hd_err *err, const char *what) {
+  if (!d->hpdf_error) return HD_OK;
+  if (d->hpdf_error == HPDF_FAILD_TO_ALLOC_MEM)
+    return hd_err_set(err, HD_ENOMEM, "out of memory while %s", what);
+  return hd_err_set(err, HD_EINTERNAL, "libharu error 0x%04lX (detail %lu) while %s",
+                    d->hpdf_error, d->hpdf_detail, what);
+}
+
+int pdf_new(hd_pdf **out, const hd_fontset *fs, hd_err *err) {
+  hd_pdf *d = calloc(1, sizeof *d);
+  *out = NULL;
+  if (!d) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  d->fs = fs;
+  d->doc = HPDF_New(on_hpdf_error, d);
+  if (!d->doc) {
+    free(d);
+    return hd_err_set(err, HD_ENOMEM, "out of memory creating a PDF document");
+  }
+  HPDF_SetCompressionMode(d->doc, HPDF_COMP_ALL);
+  *out = d;
+  return HD_OK;
+}
+
+void pdf_free(hd_pdf *d) {
+  if (!d) return;
+  for (int i = 0; i < d->n_ops; i++) free(d->ops[i].cps);
+  free(d->ops);
+  for (int i = 0; i < HD_FONTS_MAX; i++) {
+    free(d->use[i].cps);
+    free(d->use[i].gids);
+  }
+  if (d->doc) HPDF_Free(d->doc);
+  free(d);
+}
+
+/* UTF-16BE with BOM as a PDF text string (for Info entries). */
+static HPDF_Binary text_string(hd_pdf *d, const char *s) {
+  unsigned char buf[1024];
+  size_t n = 0, i = 0, len = strlen(s);
+  uint32_t cp;
+  buf[n++] = 0xFE;
+  buf[n++] = 0xFF;
+  while (n + 4 <= sizeof buf && hd_utf8_next(s, len, &i, &cp) == 1) {
+    if (cp >= 0x10000) {
+      uint32_t v = cp - 0x10000, hi = 0xD800 + (v >> 10), lo = 0xDC00 + (v & 0x3FF);
+      buf[n++] = (unsigned char)(hi >> 8);
+      buf[n++] = (unsigned char)hi;
+      buf[n++] = (unsigned char)(lo >> 8);
+      buf[n++] = (unsigned char)lo;
+    } else {
+      buf[n++] = (unsigned char)(cp >> 8);
+      buf[n++] = (unsigned char)cp;
+    }
+  }
+  return HPDF_Binary_New(d->doc->mmgr, buf, (HPDF_UINT)n);
+}
+
+int pdf_set_info(hd_pdf *d, const char *title, hd_date date, hd_err *err) {
+  HPDF_Date dt;
+  memset(&dt, 0, sizeof dt);
+  dt.year = date.y;
+  dt.month = date.m;
+  dt.day = date.d;
+  dt.ind = 'Z';
+  HPDF_SetInfoAttr(d->doc, HPDF_INFO_PRODUCER, "hdreg " HDREG_VERSION);
+  HPDF_SetInfoDateAttr(d->doc, HPDF_INFO_CREATION_DATE, dt);
+  if (title && d->doc->info) HPDF_Dict_Add(d->doc->info, "Title", text_string(d, title));
+  return hpdf_failed(d, err, "setting document information");
+}
+
+static HPDF_Page cur_page(hd_pdf *d) { return d->n_pages ? d->pages[d->n_pages - 1] : NULL; }
+
+int pdf_add_page(hd_pdf *d, hd_err *err) {
+  if (d->n_pages == HD_PDF_MAX_PAGES)
+    return hd_err_set(err, HD_EDATA, "document has more than %d pages", HD_PDF_MAX_PAGES);
+  HPDF_Page p = HPDF_AddPage(d->doc);
+  if (!p) return hpdf_failed(d, err, "adding a page") ? err->code : HD_EINTERNAL;
+  HPDF_Page_SetWidth(p, (HPDF_REAL)HD_A4_W);
+  HPDF_Page_SetHeight(p, (HPDF_REAL)HD_A4_H);
+  d->pages[d->n_pages++] = p;
+  return hpdf_failed(d, err, "adding a page");
+}
+
+void pdf_stroke_rect(hd_pdf *d, double x, double y, double w, double h, double width) {
+  HPDF_Page p = cur_page(d);
+  HPDF_Page_SetLineWidth(p, (HPDF_REAL)width);
+  HPDF_Page_Rectangle(p, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+  HPDF_Page_Stroke(p);
+}
+
+void pdf_line(hd_pdf *d, double x1, double y1, double x2, double y2, double width) {
+  HPDF_Page p = cur_page(d);
+  HPDF_Page_SetLineWidth(p, (HPDF_REAL)width);
+  HPDF_Page_MoveTo(p, (HPDF_REAL)x1, (HPDF_REAL)y1);
+  HPDF_Page_LineTo(p, (HPDF_REAL)x2, (HPDF_REAL)y2);
+  HPDF_Page_Stroke(p);
+}
+
+void pdf_circle(hd_pdf *d, double cx, double cy, double r, double width, double dash) {
+  HPDF_Page p = cur_page(d);
+  HPDF_UINT16 pat[1] = {(HPDF_UINT16)dash};
+  HPDF_Page_SetLineWidth(p, (HPDF_REAL)width);
+  if (dash > 0) HPDF_Page_SetDash(p, pat, 1, 0);
+  HPDF_Page_Circle(p, (HPDF_REAL)cx, (HPDF_REAL)cy, (HPDF_REAL)r);
+  HPDF_Page_Stroke(p);
+  if (dash > 0) HPDF_Page_SetDash(p, NULL, 0, 0);
+}
+
+void pdf_stroke_rgb(hd_pdf *d, double r, double g, double b) {
+  HPDF_Page_SetRGBStroke(cur_page(d), (HPDF_REAL)r, (HPDF_REAL)g, (HPDF_REAL)b);
+}
+
+static int use_add(font_use *u, uint32_t cp) {
+  if (u->n == u->cap) {
+    int cap = u->cap ? u->cap * 2 : 256;
+    uint32_t *n = realloc(u->cps, (size_t)cap * sizeof *n);
+    if (!n) return HD_ENOMEM;
+    u->cps = n;
+    u->cap = cap;
+  }
+  u->cps[u->n++] = cp;
+  return HD_OK;
+}
+
+static int push_op(hd_pdf *d, text_op *op) {
+  if (d->n_ops == d->cap_ops) {
+    int cap = d->cap_ops ? d->cap_ops * 2 : 64;
+    text_op *n = realloc(d->ops, (size_t)cap * sizeof *n);
+    if (!n) return HD_ENOMEM;
+    d->ops = n;
+    d->cap_ops = cap;
+  }
+  d->ops[d->n_ops++] = *op;
+  return HD_OK;
+}
+
+int pdf_text(hd_pdf *d, int role, double x, double y, double size, int bold, double gray,
+             const char *s, size_t len, hd_err *err) {
+  if (!d->n_pages || d->saved) return hd_err_set(err, HD_EINTERNAL, "text outside a page");
+  size_t i = 0;
+  uint32_t cp;
+  text_op op = {d->n_pages - 1, -1, bold, x, y, size, gray, NULL, 0};
+  int cap = 0;
+  for (;;) {
+    int r = hd_utf8_next(s, len, &i, &cp);
+    if (r < 0) return hd_err_set(err, HD_EDATA, "invalid UTF-8 in text");
+    int f = r == 1 ? fontset_pick(d->fs, role, cp) : -1;
+    if (r == 1 && f < 0)
+      return hd_err_set(err, HD_EDATA, "character U+%04X is in no configured font",
+                        (unsigned)cp);
+    if (op.n && (r == 0 || f != op.font)) { /* close the run */
+      if (push_op(d, &op)) goto nomem;
+      for (int k = 0; k < op.n; k++) op.x += fontset_advance(d->fs, op.font, op.cps[k]) * size / 1000.0;
+      op.cps = NULL;
+      op.n = cap = 0;
+    }
+    if (r == 0) break;
+    op.font = f;
+    if (op.n == cap) {
+      cap = cap ? cap * 2 : 32;
+      uint32_t *nc = realloc(op.cps, (size_t)cap * sizeof *nc);
+      if (!nc) goto nomem;
+      op.cps = nc;
+    }
+    op.cps[op.n++] = cp;
+    if (use_add(&d->use[f], cp)) goto nomem;
+  }
+  return HD_OK;
+nomem:
+  free(op.cps);
+  return hd_err_set(err, HD_ENOMEM, "out of memory");
+}
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static int gid_of(const font_use *u, uint32_t cp) {
+  int lo = 0, hi = u->n - 1;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2;
+    if (u->cps[mid] == cp) return u->gids[mid];
+    if (u->cps[mid] < cp) lo = mid + 1; else hi = mid - 1;
+  }
+  return 0;
+}
+
+/* Six capital letters from a hash of the font and its characters: the same subset gets
+ * the same tag on every run. */
+static void subset_tag(const hd_font *f, const font_use *u, char tag[7]) {
+  uint64_t h = 1469598103934665603ULL;
+  for (const char *p = font_family(f); *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+  for (int i = 0; i < u->n; i++) h = (h ^ u->cps[i]) * 1099511628211ULL;
+  for (int i = 0; i < 6; i++) {
+    tag[i] = (char)('A' + h % 26);
+    h /= 26;
+  }
+  tag[6] = '\0';
+}
+
+static void ps_name(const hd_font *f, char *out, size_t size) {
+  const char *fam = font_family(f);
+  size_t n = 0;
+  const char *style = strstr(fam, "style=");
+  for (const char *p = fam; *p && *p != ':' && n + 1 < size; p++)
+    if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+      out[n++] = *p;
+  if (style && n + 2 < size) {
+    out[n++] = '-';
+    for (const char *p = style + 6; *p && *p != ':' && n + 1 < size; p++)
+      if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) out[n++] = *p;
+  }
+  out[n] = '\0';
+}
+
+static int write_tounicode(HPDF_Stream s, const font_use *u) {
+  hd_buf b;
+  hd_buf_init(&b, 0);
+  hd_buf_adds(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                  "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                  "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+  /* One entry per glyph; if two characters share a glyph the first one wins. */
+  int done = 0;
+  while (done < u->n) {
+    int chunk = u->n - done > 100 ? 100 : u->n - done;
+    hd_buf_printf(&b, "%d beginbfchar\n", chunk);
+    for (int i = done; i < done + chunk; i++) {
+      uint32_t cp = u->cps[i];
+      if (cp >= 0x10000) {
+        uint32_t v = cp - 0x10000;
+        hd_buf_printf(&b, "<%04X> <%04X%04X>\n", u->gids[i], 0xD800 + (v >> 10),
+                      0xDC00 + (v & 0x3FF));
+      } else {
+        hd_buf_printf(&b, "<%04X> <%04X>\n", u->gids[i], cp);
+      }
+    }
+    hd_buf_adds(&b, "endbfchar\n");
+    done += chunk;
+  }
+  int rc = hd_buf_adds(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+  if (rc == HD_OK && HPDF_Stream_Write(s, (const HPDF_BYTE *)b.p, (HPDF_UINT)b.len) != HPDF_OK)
+    rc = HD_EINTERNAL;
+  hd_buf_release(&b);
+  return rc;
+}
+
+/* Build Type0 -> CIDFontType2 -> FontDescriptor -> FontFile2 for font fi. */
+static HPDF_Dict embed_font(hd_pdf *d, int fi, hd_err *err) {
+  const hd_font *f = d->fs->fonts[fi];
+  font_use *u = &d->use[fi];
+  HPDF_MMgr mm = d->doc->mmgr;
+  HPDF_Xref xref = d->doc->xref;
+  unsigned char *data = NULL;
+  unsigned len = 0;
+  u->gids = malloc((size_t)u->n * sizeof *u->gids);
+  if (!u->gids) {
+    hd_err_set(err, HD_ENOMEM, "out of memory");
+    return NULL;
+  }
+  if (font_subset(f, u->cps, u->n, &data, &len, u->gids, err)) return NULL;
+
+  char tag[7], ps[96], base[128];
+  subset_tag(f, u, tag);
+  ps_name(f, ps, sizeof ps);
+  hd_snprintf(base, sizeof base, "%s+%s", tag, ps);
+  int asc, desc, cap, bb[4];
+  font_metrics(f, &asc, &desc, &cap, bb);
+
+  HPDF_Dict file = HPDF_DictStream_New(mm, xref);
+  if (!file) goto fail;
+  file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
+  HPDF_Stream_Write(file->stream, data, len);
+  free(data);
+  data = NULL;
+
+  HPDF_Dict fd = HPDF_Dict_New(mm);
+  if (!fd || HPDF_Xref_Add(xref, fd) != HPDF_OK) goto fail;
+  HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
+  HPDF_Dict_AddName(fd, "FontName", base);
+  HPDF_Dict_AddNumber(fd, "Flags", 4);
+  HPDF_Array bbox = HPDF_Array_New(mm);
+  HPDF_Dict_Add(fd, "FontBBox", bbox);
+  for (int i = 0; i < 4; i++) HPDF_Array_AddNumber(bbox, bb[i]);
+  HPDF_Dict_AddNumber(fd, "ItalicAngle", 0);
+  HPDF_Dict_AddNumber(fd, "Ascent", asc);
+  HPDF_Dict_AddNumber(fd, "Descent", desc);
+  HPDF_Dict_AddNumber(fd, "CapHeight", cap);
+  HPDF_Dict_AddNumber(fd, "StemV", 80);
+  HPDF_Dict_Add(fd, "FontFile2", file);
+
+  HPDF_Dict cid = HPDF_Dict_New(mm);
+  if (!cid || HPDF_Xref_Add(xref, cid) != HPDF_OK) goto fail;
+  HPDF_Dict_AddName(cid, "Type", "Font");
+  HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+  HPDF_Dict_AddName(cid, "BaseFont", base);
+  HPDF_Dict si = HPDF_Dict_New(mm);
+  HPDF_Dict_Add(cid, "CIDSystemInfo", si);
+  HPDF_Dict_Add(si, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+  HPDF_Dict_Add(si, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+  HPDF_Dict_AddNumber(si, "Supplement", 0);
+  HPDF_Dict_Add(cid, "FontDescriptor", fd);
+  HPDF_Dict_AddNumber(cid, "DW", 1000);
+  HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+  /* /W [gid [w] ...] in glyph order. */
+  HPDF_Array w = HPDF_Array_New(mm);
+  HPDF_Dict_Add(cid, "W", w);
+  int *order = malloc((size_t)u->n * sizeof *order);
+  if (!order) goto fail;
+  for (int i = 0; i < u->n; i++) order[i] = i;
+  for (int i = 1; i < u->n; i++) { /* insertion sort by gid; n is small */
+    int k = order[i], j = i - 1;
+    while (j >= 0 && u->gids[order[j]] > u->gids[k]) { order[j + 1] = order[j]; j--; }
+    order[j + 1] = k;
+  }
+  for (int i = 0; i < u->n;) {
+    int start = i;
+    HPDF_Array_AddNumber(w, u->gids[order[i]]);
+    HPDF_Array ws = HPDF_Array_New(mm);
+    HPDF_Array_Add(w, ws);
+    do {
+      HPDF_Array_AddNumber(ws, fontset_advance(d->fs, fi, u->cps[order[i]]));
+      i++;
+    } while (i < u->n && u->gids[order[i]] == u->gids[order[i - 1]] + 1);
+    (void)start;
+    while (i < u->n && u->gids[order[i]] == u->gids[order[i - 1]]) i++; /* shared glyph */
+  }
+  free(order);
+
+  HPDF_Dict tu = HPDF_DictStream_New(mm, xref);
+  if (!tu) goto fail;
+  tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  if (write_tounicode(tu->stream, u)) goto fail;
+
+  HPDF_Dict t0 = HPDF_Dict_New(mm);
+  if (!t0 || HPDF_Xref_Add(xref, t0) != HPDF_OK) goto fail;
+  HPDF_Dict_AddName(t0, "Type", "Font");
+  HPDF_Dict_AddName(t0, "Subtype", "Type0");
+  HPDF_Dict_AddName(t0, "BaseFont", base);
+  HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
+  HPDF_Array desc_arr = HPDF_Array_New(mm);
+  HPDF_Dict_Add(t0, "DescendantFonts", desc_arr);
+  HPDF_Array_Add(desc_arr, cid);
+  HPDF_Dict_Add(t0, "ToUnicode", tu);
+  if (d->hpdf_error) goto fail;
+  return t0;
+fail:
+  free(data);
+  if (err->code == HD_OK) {
+    if (!hpdf_failed(d, err, "embedding a font"))
+      hd_err_set(err, HD_ENOMEM, "out of memory embedding font '%s'", font_family(f));
+  }
+  return NULL;
+}
+
+static int write_text(hd_pdf *d, hd_err *err) {
+  for (int p = 0; p < d->n_pages; p++) {
+    HPDF_Stream s = ((HPDF_PageAttr)d->pages[p]->attr)->stream;
+    hd_buf b;
+    hd_buf_init(&b, 0);
+    for (int i = 0; i < d->n_ops; i++) {
+      const text_op *op = &d->ops[i];
+      if (op->page != p) continue;
+      hd_buf_printf(&b, "BT\n/F%d %.2f Tf\n%.3f g\n", op->font, op->size, op->gray);
+      if (op->bold) hd_buf_printf(&b, "2 Tr %.3f w %.3f G\n", op->size * 0.03, op->gray);
+      hd_buf_printf(&b, "%.3f %.3f Td\n<", op->x, op->y);
+      for (int k = 0; k < op->n; k++)
+        hd_buf_printf(&b, "%04X", gid_of(&d->use[op->font], op->cps[k]));
+      if (hd_buf_adds(&b, "> Tj\nET\n") != HD_OK) {
+        hd_buf_release(&b);
+        return hd_err_set(err, HD_ENOMEM, "out of memory");
+      }
+    }
+    if (b.len && HPDF_Stream_Write(s, (const HPDF_BYTE *)b.p, (HPDF_UINT)b.len) != HPDF_OK) {
+      hd_buf_release(&b);
+      return hpdf_failed(d, err, "writing text") ? err->code : HD_EINTERNAL;
+    }
+    hd_buf_release(&b);
+  }
+  return HD_OK;
+}
+
+int pdf_save(hd_pdf *d, unsigned char **data, size_t *len, hd_err *err) {
+  *data = NULL;
+  *len = 0;
+  if (d->saved) return hd_err_set(err, HD_EINTERNAL, "document saved twice");
+  d->saved = 1;
+  HPDF_Dict fonts[HD_FONTS_MAX] = {0};
+  for (int f = 0; f < d->fs->n; f++) {
+    font_use *u = &d->use[f];
+    if (!u->n) continue;
+    qsort(u->cps, (size_t)u->n, sizeof *u->cps, cmp_u32);
+    int k = 0;
+    for (int i = 0; i < u->n; i++)
+      if (i == 0 || u->cps[i] != u->cps[k - 1]) u->cps[k++] = u->cps[i];
+    u->n = k;
+    if (!(fonts[f] = embed_font(d, f, err))) return err->code;
+  }
+  for (int p = 0; p < d->n_pages; p++) {
+    HPDF_Dict res = HPDF_Dict_GetItem(d->pages[p], "Resources", HPDF_OCLASS_DICT);
+    HPDF_Dict fdict = HPDF_Dict_New(d->doc->mmgr);
+    if (!res || !fdict) return hpdf_failed(d, err, "adding fonts") ? err->code : HD_EINTERNAL;
+    HPDF_Dict_Add(res, "Font", fdict);
+    for (int f = 0; f < d->fs->n; f++) {
+      char name[16];
+      if (!fonts[f]) continue;
+      hd_snprintf(name, sizeof name, "F%d", f);
+      HPDF_Dict_Add(fdict, name, fonts[f]);
+    }
+  }
+  if (write_text(d, err)) return err->code;
+  if (HPDF_SaveToStream(d->doc) != HPDF_OK || d->hpdf_error)
+    return hpdf_failed(d, err, "saving") ? err->code : HD_EINTERNAL;
+  HPDF_UINT32 size = HPDF_GetStreamSize(d->doc);
+  unsigned char *buf = malloc(size ? size : 1);
+  if (!buf) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  HPDF_UINT32 got = 0;
+  while (got < size) {
+    HPDF_UINT32 n = size - got;
+    HPDF_STATUS st = HPDF_ReadFromStream(d->doc, buf + got, &n);
+    got += n; /* the last read returns HPDF_STREAM_EOF together with valid bytes */
+    if (st == HPDF_STREAM_EOF || n == 0) break;
+    if (st != HPDF_OK) {
+      free(buf);
+      return hd_err_set(err, HD_EINTERNAL, "libharu error 0x%04lX reading the document",
+                        (unsigned long)st);
+    }
+  }
+  if (got != size) {
+    free(buf);
+    return hd_err_set(err, HD_EINTERNAL, "document truncated (%u of %u bytes)", got, size);
+  }
+  *data = buf;
+  *len = size;
+  return HD_OK;
+}

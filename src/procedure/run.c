@@ -1,0 +1,563 @@
+/* run.c: certificate issuance for one run date (run.h). */
+#include "procedure/run.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "checks/uscc.h"
+#include "layout/certificate.h"
+#include "ledger/ledger.h"
+#include "model/case.h"
+#include "procedure/certnum.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/fault.h"
+#include "util/fsutil.h"
+
+void run_report_release(hd_run_report *rep) {
+  if (!rep) return;
+  for (int i = 0; i < rep->n_problems; i++) {
+    free(rep->problems[i].case_number);
+    free(rep->problems[i].message);
+  }
+  free(rep->problems);
+  rep->problems = NULL;
+  rep->n_problems = 0;
+}
+
+static void problem(hd_run_report *rep, const char *case_number, const char *msg) {
+  hd_problem *np = realloc(rep->problems, (size_t)(rep->n_problems + 1) * sizeof *np);
+  if (!np) return;
+  rep->problems = np;
+  np[rep->n_problems].case_number = hd_strdup(case_number);
+  np[rep->n_problems].message = hd_strdup(msg);
+  rep->n_problems++;
+}
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* ---- 5.2.1 field values from a case ------------------------------------------------ */
+
+static void thousands(long long v, char *out, size_t size) {
+  char digits[32];
+  int n = snprintf(digits, sizeof digits, "%lld", v < 0 ? 0 : v);
+  size_t o = 0;
+  for (int i = 0; i < n && o + 2 < size; i++) {
+    if (i > 0 && (n - i) % 3 == 0) out[o++] = ',';
+    out[o++] = digits[i];
+  }
+  out[o] = '\0';
+}
+
+static void scale_text(long long records, long long bytes, char *out, size_t size) {
+  char rec[40];
+  thousands(records, rec, sizeof rec);
+  const double TB = 1024.0 * 1024 * 1024 * 1024, GB = 1024.0 * 1024 * 1024, MB = 1024.0 * 1024;
+  if (bytes >= TB) hd_snprintf(out, size, "%s条记录，约%.2f TB", rec, bytes / TB);
+  else if (bytes >= GB) hd_snprintf(out, size, "%s条记录，约%.2f GB", rec, bytes / GB);
+  else if (bytes >= MB) hd_snprintf(out, size, "%s条记录，约%.2f MB", rec, bytes / MB);
+  else hd_snprintf(out, size, "%s条记录，%lld字节", rec, bytes);
+}
+
+typedef struct fields {
+  char *v[HD_CERT_FIELDS];
+} fields;
+
+static void fields_release(fields *f) {
+  for (int i = 0; i < HD_CERT_FIELDS; i++) free(f->v[i]);
+}
+
+/* Build the values; on a data problem returns HD_EDATA with *bad the field index. */
+static int build_fields(const hd_case *c, const char *authority, hd_date reg, int years,
+                        fields *f, int *bad, hd_err *err) {
+  hd_buf holders, codes, rights, limits;
+  int rc = HD_OK;
+  hd_buf_init(&holders, 0);
+  hd_buf_init(&codes, 0);
+  hd_buf_init(&rights, 0);
+  hd_buf_init(&limits, 0);
+  memset(f, 0, sizeof *f);
+  *bad = -1;
+  if (c->n_rights == 0) {
+    *bad = HD_CF_HOLDER;
+    rc = hd_err_set(err, HD_EDATA, "no right has a holder (clause 5.1.2)");
+    goto cleanup;
+  }
+  /* Distinct holders in the order of the rights. */
+  int n_holders = 0;
+  for (int i = 0; i < c->n_rights; i++) {
+    int seen = 0;
+    for (int k = 0; k < i; k++) seen |= c->rights[k].holder.id == c->rights[i].holder.id;
+    if (seen) continue;
+    const hd_subject *h = &c->rights[i].holder;
+    hd_uscc_report r;
+    if (hd_uscc_validate(h->uscc, 0, &r) != HD_USCC_OK) {
+      *bad = HD_CF_USCC;
+      rc = hd_err_set(err, HD_EDATA, "holder '%s' code '%s': %s", h->name, h->uscc ? h->uscc : "",
+                      r.message);
+      goto cleanup;
+    }
+    if (n_holders++) {
+      hd_buf_adds(&holders, "\n");
+      hd_buf_adds(&codes, "\n");
+    }
+    hd_buf_adds(&holders, h->name ? h->name : "");
+    hd_buf_adds(&codes, r.code);
+  }
+  int same_limits = 1, any_limits = 0;
+  for (int i = 0; i < c->n_rights; i++) {
+    const hd_right *r = &c->rights[i];
+    const char *rn = case_right_name(r->kind);
+    int has = r->restrictions && *r->restrictions;
+    any_limits |= has;
+    if (i > 0) {
+      const char *a = c->rights[0].restrictions ? c->rights[0].restrictions : "";
+      const char *b = r->restrictions ? r->restrictions : "";
+      same_limits &= strcmp(a, b) == 0;
+    }
+    if (n_holders == 1) {
+      int dup = 0;
+      for (int k = 0; k < i; k++) dup |= strcmp(c->rights[k].kind, r->kind) == 0;
+      if (!dup) hd_buf_printf(&rights, "%s%s", rights.len ? "、" : "", rn);
+    } else {
+      hd_buf_printf(&rights, "%s%s：%s", rights.len ? "\n" : "", rn, r->holder.name);
+    }
+  }
+  if (!any_limits) hd_buf_adds(&limits, "无");
+  else if (same_limits) hd_buf_adds(&limits, c->rights[0].restrictions);
+  else
+    for (int i = 0; i < c->n_rights; i++) {
+      const hd_right *r = &c->rights[i];
+      hd_buf_printf(&limits, "%s%s：%s", limits.len ? "\n" : "", case_right_name(r->kind),
+                    r->restrictions && *r->restrictions ? r->restrictions : "无");
+    }
+  char scale[128], d1[32], d2[32], validity[80];
+  scale_text(c->resource.scale_records, c->resource.scale_bytes, scale, sizeof scale);
+  hd_date_cn(reg, d1);
+  hd_date_cn(hd_date_period_end_years(reg, years), d2);
+  hd_snprintf(validity, sizeof validity, "%s至%s", d1, d2);
+  f->v[HD_CF_NUMBER] = NULL; /* set by the caller */
+  f->v[HD_CF_HOLDER] = hd_buf_steal(&holders);
+  f->v[HD_CF_USCC] = hd_buf_steal(&codes);
+  f->v[HD_CF_RIGHTS] = hd_buf_steal(&rights);
+  f->v[HD_CF_LIMITS] = hd_buf_steal(&limits);
+  f->v[HD_CF_NAME] = hd_strdup(c->resource.name ? c->resource.name : "");
+  f->v[HD_CF_SOURCE] = hd_strdup(c->resource.source ? c->resource.source : "");
+  f->v[HD_CF_SCALE] = hd_strdup(scale);
+  f->v[HD_CF_AUTHORITY] = hd_strdup(authority);
+  f->v[HD_CF_DATE] = hd_strdup(d1);
+  f->v[HD_CF_VALIDITY] = hd_strdup(validity);
+  for (int i = 1; i < HD_CERT_FIELDS; i++)
+    if (!f->v[i]) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+cleanup:
+  hd_buf_release(&holders);
+  hd_buf_release(&codes);
+  hd_buf_release(&rights);
+  hd_buf_release(&limits);
+  if (rc) fields_release(f);
+  return rc;
+}
+
+/* ---- rendering and writing ----------------------------------------------------------- */
+
+typedef struct ctx {
+  sqlite3 *db;
+  const hd_fontset *fs;
+  const hd_run_opts *o;
+  hd_date date;
+  hd_run_report *rep;
+  char cert_dir[4096];
+} ctx;
+
+static int load_frozen(sqlite3 *db, long long cert_id, fields *f, hd_err *err) {
+  sqlite3_stmt *st;
+  memset(f, 0, sizeof *f);
+  if (store_prepare(db, "SELECT position, value FROM certificate_fields WHERE certificate_id = ?1",
+                    &st, err))
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, cert_id);
+  int s;
+  while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+    int pos = sqlite3_column_int(st, 0);
+    if (pos >= 1 && pos <= HD_CERT_FIELDS) {
+      free(f->v[pos - 1]);
+      f->v[pos - 1] = store_col_text(st, 1);
+    }
+  }
+  sqlite3_finalize(st);
+  if (s != SQLITE_DONE) {
+    fields_release(f);
+    return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+  }
+  for (int i = 0; i < HD_CERT_FIELDS; i++)
+    if (!f->v[i]) {
+      fields_release(f);
+      return hd_err_set(err, HD_EDATA, "certificate %lld: field '%s' was not recorded", cert_id,
+                        HD_CERT_LABELS[i]);
+    }
+  return HD_OK;
+}
+
+static int render_fields(ctx *x, const fields *f, hd_date reg, unsigned char **pdf, size_t *len,
+                         hd_err *err) {
+  hd_cert_doc doc;
+  for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f->v[i];
+  doc.registration_date = reg;
+  int bad = -1;
+  double t0 = now_ms();
+  int rc = cert_render(x->fs, &doc, pdf, len, &bad, err);
+  x->rep->render_ms += now_ms() - t0;
+  if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_LABELS[bad]);
+  return rc;
+}
+
+/* Render certificate cert_id from its frozen fields, write it and record it; marks the
+ * certificate issued and the case certified in one transaction. */
+static int issue(ctx *x, long long cert_id, hd_err *err) {
+  sqlite3_stmt *st = NULL;
+  fields f;
+  unsigned char *pdf = NULL;
+  size_t len = 0;
+  int rc, wrote = 0;
+  char path[4400], sha[65];
+  long long case_id = 0, prior = 0;
+  char *number = NULL, *regdate = NULL;
+  hd_date reg;
+  if ((rc = store_prepare(x->db, "SELECT c.number, c.registration_date, c.case_id, "
+                                 "k.prior_certificate_id, k.reg_type FROM certificates c "
+                                 "JOIN cases k ON k.id = c.case_id WHERE c.id = ?1", &st, err)))
+    return rc;
+  sqlite3_bind_int64(st, 1, cert_id);
+  if (sqlite3_step(st) != SQLITE_ROW) {
+    sqlite3_finalize(st);
+    return hd_err_set(err, HD_EDB, "certificate %lld vanished", cert_id);
+  }
+  number = store_col_text(st, 0);
+  regdate = store_col_text(st, 1);
+  case_id = sqlite3_column_int64(st, 2);
+  const char *type = (const char *)sqlite3_column_text(st, 4);
+  int supersedes = type && (!strcmp(type, "change") || !strcmp(type, "transfer"));
+  prior = supersedes ? sqlite3_column_int64(st, 3) : 0;
+  sqlite3_finalize(st);
+  st = NULL;
+  if (!number || !regdate || !hd_date_parse(regdate, &reg)) {
+    rc = hd_err_set(err, HD_EDATA, "certificate %lld has a bad number or date", cert_id);
+    goto cleanup;
+  }
+  if ((rc = load_frozen(x->db, cert_id, &f, err))) goto cleanup;
+  rc = render_fields(x, &f, reg, &pdf, &len, err);
+  fields_release(&f);
+  if (rc) goto cleanup;
+  if (ledger_sha256_hex(pdf, len, sha)) {
+    rc = hd_err_set(err, HD_EINTERNAL, "SHA-256 failed");
+    goto cleanup;
+  }
+  if (hd_snprintf(path, sizeof path, "%s/%s.pdf", x->cert_dir, number) < 0) {
+    rc = hd_err_set(err, HD_EIO, "output path too long");
+    goto cleanup;
+  }
+  if ((rc = hd_write_atomic(path, pdf, len, err))) goto cleanup;
+  wrote = 1;
+  if ((rc = store_exec(x->db, "BEGIN IMMEDIATE", err))) goto cleanup;
+  rc = ledger_record_certificate(x->db, case_id, cert_id, path, sha, len, x->o->date, err);
+  if (rc == HD_OK) {
+    if ((rc = store_prepare(x->db,
+                            "UPDATE certificates SET status = 'issued' WHERE id = ?1;", &st, err)) == HD_OK) {
+      sqlite3_bind_int64(st, 1, cert_id);
+      if (sqlite3_step(st) != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
+      sqlite3_finalize(st);
+    }
+  }
+  if (rc == HD_OK && (rc = store_prepare(x->db,
+                          "UPDATE cases SET status = 'certified', decided_date = "
+                          "coalesce(decided_date, ?2) WHERE id = ?1", &st, err)) == HD_OK) {
+    sqlite3_bind_int64(st, 1, case_id);
+    sqlite3_bind_text(st, 2, x->o->date, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
+    sqlite3_finalize(st);
+  }
+  if (rc == HD_OK && prior && (rc = store_prepare(x->db,
+                          "UPDATE certificates SET status = 'superseded', superseded_by = ?2 "
+                          "WHERE id = ?1 AND status = 'issued'", &st, err)) == HD_OK) {
+    sqlite3_bind_int64(st, 1, prior);
+    sqlite3_bind_int64(st, 2, cert_id);
+    if (sqlite3_step(st) != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
+    sqlite3_finalize(st);
+  }
+  st = NULL;
+  if (rc == HD_OK && hd_fault("commit"))
+    rc = hd_err_set(err, HD_EDB, "database error: disk I/O error (injected fault)");
+  if (rc == HD_OK) rc = store_exec(x->db, "COMMIT", err);
+  if (rc) sqlite3_exec(x->db, "ROLLBACK", NULL, NULL, NULL);
+  else {
+    x->rep->issued++;
+    x->rep->bytes += len;
+  }
+cleanup:
+  /* A document the database does not know about must not stay behind. */
+  if (rc && wrote) unlink(path);
+  free(pdf);
+  free(number);
+  free(regdate);
+  return rc;
+}
+
+/* Allocate a number for a due case and freeze its fields, in one committed transaction.
+ * The number is never reused: if rendering later fails, the certificate stays 'pending'
+ * and the next run renders it again with the same number. */
+static int allocate(ctx *x, const hd_case *c, long long *cert_id, hd_err *err) {
+  char *authority = NULL, *pattern = NULL, *region = NULL;
+  long years = 0;
+  fields f;
+  int bad = -1, rc;
+  memset(&f, 0, sizeof f);
+  if ((rc = store_setting(x->db, "authority_name", &authority, err)) ||
+      (rc = store_setting(x->db, "cert_number_pattern", &pattern, err)) ||
+      (rc = store_setting(x->db, "region_code", &region, err)) ||
+      (rc = store_setting_int(x->db, "cert_validity_years", 1, 30, &years, err)))
+    goto cleanup;
+  if ((rc = build_fields(c, authority, x->date, (int)years, &f, &bad, err))) goto cleanup;
+  /* Validate the layout with a placeholder number of the real shape first, so a case
+   * whose data cannot be printed does not consume a number. */
+  char number[64];
+  if ((rc = certnum_format(pattern, x->date, region, 0, number, sizeof number, err))) goto cleanup;
+  f.v[HD_CF_NUMBER] = hd_strdup(number);
+  hd_cert_doc doc;
+  for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f.v[i];
+  doc.registration_date = x->date;
+  if ((rc = cert_validate(x->fs, &doc, &bad, err))) goto cleanup;
+
+  if ((rc = store_exec(x->db, "BEGIN IMMEDIATE", err))) goto cleanup;
+  long long serial = 0;
+  sqlite3_stmt *st = NULL;
+  rc = store_counter_next(x->db, "certificate_serial", &serial, err);
+  if (!rc) rc = certnum_format(pattern, x->date, region, serial, number, sizeof number, err);
+  if (!rc) {
+    free(f.v[HD_CF_NUMBER]);
+    f.v[HD_CF_NUMBER] = hd_strdup(number);
+    char iso[11], until[11];
+    hd_date_iso(x->date, iso);
+    hd_date_iso(hd_date_period_end_years(x->date, (int)years), until);
+    rc = store_prepare(x->db, "INSERT INTO certificates(number, case_id, status, "
+                              "registration_date, valid_until) VALUES (?1, ?2, 'pending', ?3, ?4)",
+                       &st, err);
+    if (!rc) {
+      sqlite3_bind_text(st, 1, number, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64(st, 2, c->id);
+      sqlite3_bind_text(st, 3, iso, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(st, 4, until, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step(st) != SQLITE_DONE)
+        rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
+      sqlite3_finalize(st);
+      *cert_id = sqlite3_last_insert_rowid(x->db);
+    }
+  }
+  if (!rc) rc = store_prepare(x->db, "INSERT INTO certificate_fields(certificate_id, position, "
+                                     "label, value) VALUES (?1, ?2, ?3, ?4)", &st, err);
+  for (int i = 0; !rc && i < HD_CERT_FIELDS; i++) {
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, *cert_id);
+    sqlite3_bind_int(st, 2, i + 1);
+    sqlite3_bind_text(st, 3, HD_CERT_LABELS[i], -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, f.v[i], -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+      rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
+  }
+  if (st) sqlite3_finalize(st);
+  if (!rc) rc = store_exec(x->db, "COMMIT", err);
+  if (rc) sqlite3_exec(x->db, "ROLLBACK", NULL, NULL, NULL);
+cleanup:
+  if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_LABELS[bad]);
+  fields_release(&f);
+  free(authority);
+  free(pattern);
+  free(region);
+  return rc;
+}
+
+/* Collect ids from a one-column query bound to the run date. */
+static int ids(sqlite3 *db, const char *sql, const char *date, long long **out, int *n,
+               hd_err *err) {
+  sqlite3_stmt *st;
+  *out = NULL;
+  *n = 0;
+  if (store_prepare(db, sql, &st, err)) return HD_EDB;
+  sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+  int s, cap = 0;
+  while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+    if (*n == cap) {
+      cap = cap ? cap * 2 : 64;
+      long long *nv = realloc(*out, (size_t)cap * sizeof *nv);
+      if (!nv) {
+        sqlite3_finalize(st);
+        return hd_err_set(err, HD_ENOMEM, "out of memory");
+      }
+      *out = nv;
+    }
+    (*out)[(*n)++] = sqlite3_column_int64(st, 0);
+  }
+  sqlite3_finalize(st);
+  if (s != SQLITE_DONE) return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+  return HD_OK;
+}
+
+static const char DUE_SQL[] =
+    "SELECT c.id FROM cases c WHERE c.reg_type IN ('first','license','transfer','change')"
+    "   AND ((c.status = 'notice' AND c.notice_end < ?1)"
+    "     OR (c.status = 'approved' AND c.decided_date <= ?1))"
+    "   AND NOT EXISTS (SELECT 1 FROM certificates x WHERE x.case_id = c.id)"
+    "   AND NOT EXISTS (SELECT 1 FROM objections o WHERE o.case_id = c.id AND o.status = 'open')"
+    " ORDER BY c.id";
+static const char HELD_SQL[] =
+    "SELECT c.id FROM cases c WHERE c.reg_type IN ('first','license','transfer','change')"
+    "   AND c.status = 'notice' AND c.notice_end < ?1"
+    "   AND NOT EXISTS (SELECT 1 FROM certificates x WHERE x.case_id = c.id)"
+    "   AND EXISTS (SELECT 1 FROM objections o WHERE o.case_id = c.id AND o.status = 'open')";
+static const char PENDING_SQL[] =
+    "SELECT id FROM certificates WHERE status = 'pending' AND registration_date <= ?1 ORDER BY id";
+static const char SAME_DAY_SQL[] =
+    "SELECT id FROM certificates WHERE status IN ('issued','superseded') "
+    "AND registration_date = ?1 ORDER BY id";
+
+static char *case_number_of(sqlite3 *db, const char *sql, long long id) {
+  sqlite3_stmt *st;
+  char *s = NULL;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
+  sqlite3_bind_int64(st, 1, id);
+  if (sqlite3_step(st) == SQLITE_ROW) s = store_col_text(st, 0);
+  sqlite3_finalize(st);
+  return s;
+}
+#define CASE_OF_CERT "SELECT k.number FROM certificates c JOIN cases k ON k.id = c.case_id WHERE c.id = ?1"
+
+/* A certificate issued earlier on this date: its file must be there with the recorded
+ * hash. A missing file is rendered again from the frozen fields and must come out with
+ * the same hash; a file that differs is reported, never overwritten. */
+static int verify_same_day(ctx *x, long long cert_id, hd_err *err) {
+  sqlite3_stmt *st;
+  char *path = NULL, *sha = NULL;
+  int rc = HD_OK;
+  if (store_prepare(x->db, "SELECT path, sha256 FROM documents WHERE kind = 'certificate' AND "
+                           "certificate_id = ?1", &st, err))
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, cert_id);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    path = store_col_text(st, 0);
+    sha = store_col_text(st, 1);
+  }
+  sqlite3_finalize(st);
+  if (!path || !sha) {
+    free(path);
+    free(sha);
+    return hd_err_set(err, HD_EDATA, "issued certificate has no document record");
+  }
+  struct stat sb;
+  if (stat(path, &sb) == 0) {
+    char now[65];
+    if ((rc = ledger_sha256_file(path, now, err)) == HD_OK) {
+      if (strcmp(now, sha) != 0)
+        rc = hd_err_set(err, HD_EDATA, "'%s' differs from the recorded SHA-256 %s (left as is)",
+                        path, sha);
+      else
+        x->rep->verified++;
+    }
+  } else {
+    fields f;
+    unsigned char *pdf = NULL;
+    size_t len = 0;
+    char again[65];
+    hd_date reg = x->date;
+    if ((rc = load_frozen(x->db, cert_id, &f, err)) == HD_OK) {
+      rc = render_fields(x, &f, reg, &pdf, &len, err);
+      fields_release(&f);
+    }
+    if (rc == HD_OK && (ledger_sha256_hex(pdf, len, again) || strcmp(again, sha) != 0))
+      rc = hd_err_set(err, HD_EINTERNAL, "re-rendered '%s' does not match its recorded SHA-256",
+                      path);
+    if (rc == HD_OK) rc = hd_write_atomic(path, pdf, len, err);
+    if (rc == HD_OK) x->rep->restored++;
+    free(pdf);
+  }
+  free(path);
+  free(sha);
+  return rc;
+}
+
+int run_certificates(sqlite3 *db, const hd_fontset *fs, const hd_run_opts *o,
+                     hd_run_report *rep, hd_err *err) {
+  ctx x = {db, fs, o, {0, 0, 0}, rep, ""};
+  long long *list = NULL;
+  int n = 0, rc;
+  if (hd_fault("internal")) return hd_err_set(err, HD_EINTERNAL, "injected internal error");
+  if (!hd_date_parse(o->date, &x.date))
+    return hd_err_set(err, HD_EUSAGE, "--date '%s' is not a valid date YYYY-MM-DD", o->date);
+  if (hd_snprintf(x.cert_dir, sizeof x.cert_dir, "%s/certificates", o->out_dir) < 0)
+    return hd_err_set(err, HD_EIO, "output directory name too long");
+  if ((rc = hd_mkdirs(x.cert_dir, err))) return rc;
+  if (access(x.cert_dir, W_OK) != 0)
+    return hd_err_set(err, HD_EIO, "output directory '%s' is not writable: %s", x.cert_dir,
+                      strerror(errno));
+
+  /* 1. Certificates already issued on this date: verify or restore. */
+  if ((rc = ids(db, SAME_DAY_SQL, o->date, &list, &n, err))) return rc;
+  for (int i = 0; i < n; i++) {
+    hd_err e;
+    hd_err_clear(&e);
+    if (verify_same_day(&x, list[i], &e)) {
+      char *num = case_number_of(db, CASE_OF_CERT, list[i]);
+      problem(rep, num, e.msg);
+      free(num);
+      rep->failed++;
+    }
+  }
+  free(list);
+
+  /* 2. Certificates whose number was allocated but whose document never landed. */
+  if ((rc = ids(db, PENDING_SQL, o->date, &list, &n, err))) return rc;
+  for (int i = 0; i < n; i++) {
+    hd_err e;
+    hd_err_clear(&e);
+    if (issue(&x, list[i], &e)) {
+      char *num = case_number_of(db, CASE_OF_CERT, list[i]);
+      problem(rep, num, e.msg);
+      free(num);
+      rep->failed++;
+    }
+  }
+  free(list);
+
+  /* 3. Cases due today. */
+  if ((rc = ids(db, HELD_SQL, o->date, &list, &n, err))) return rc;
+  rep->held = n;
+  free(list);
+  if ((rc = ids(db, DUE_SQL, o->date, &list, &n, err))) return rc;
+  for (int i = 0; i < n; i++) {
+    hd_err e;
+    hd_case *c = NULL;
+    long long cert_id = 0;
+    hd_err_clear(&e);
+    rc = case_load(db, list[i], &c, &e);
+    if (!rc) rc = allocate(&x, c, &cert_id, &e);
+    if (!rc && hd_fault("crash-after-allocate")) _exit(137);
+    if (!rc) rc = issue(&x, cert_id, &e);
+    if (rc) {
+      char *num = c ? hd_strdup(c->number) : NULL;
+      problem(rep, num, e.msg);
+      free(num);
+      rep->failed++;
+    }
+    case_free(c);
+  }
+  free(list);
+  return HD_OK;
+}

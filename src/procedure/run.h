@@ -1,0 +1,39 @@
+/* run.h: the nightly run's certificate step — select the cases due for certification on
+ * the run date, freeze their 5.2.1 fields under a newly allocated number, render each
+ * certificate, write it atomically and record it in the ledger. One case's failure never
+ * stops the others. Depends on store, model, checks (USCC), layout, pdf, ledger. */
+#ifndef HD_RUN_H
+#define HD_RUN_H
+#include <sqlite3.h>
+#include "pdf/fonts.h"
+#include "util/diag.h"
+
+typedef struct hd_problem {
+  char *case_number;  /* NULL if the problem is not about one case */
+  char *message;
+} hd_problem;
+
+typedef struct hd_run_report {
+  int issued;      /* certificates written this run */
+  int verified;    /* issued earlier on this date; file present with the recorded hash */
+  int restored;    /* issued earlier on this date; file was missing and was re-rendered */
+  int held;        /* due but held by an open objection */
+  int failed;      /* cases whose certificate could not be made */
+  hd_problem *problems;
+  int n_problems;
+  double render_ms;   /* time spent laying out and rendering, for the summary */
+  unsigned long long bytes;
+} hd_run_report;
+
+typedef struct hd_run_opts {
+  const char *date;     /* YYYY-MM-DD, the run date ("today" for every decision) */
+  const char *out_dir;  /* certificates go to <out_dir>/certificates/<number>.pdf */
+} hd_run_opts;
+
+/* Returns HD_OK when the run went through (even if some cases failed: see rep->failed),
+ * or an error that stopped the whole run (bad date, database, output directory). */
+int run_certificates(sqlite3 *db, const hd_fontset *fs, const hd_run_opts *o,
+                     hd_run_report *rep, hd_err *err);
+void run_report_release(hd_run_report *rep);
+
+#endif

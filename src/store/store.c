@@ -1,0 +1,157 @@
+/* store.c: open, migrate and query helpers (store.h). */
+#include "store/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/embed.h"
+
+typedef struct migration {
+  int version;
+  const unsigned char *sql;
+} migration;
+
+/* Ordered: each entry brings the schema from version-1 to version. */
+static const migration MIGRATIONS[] = {
+    {1, hd_embed_schema_v1},
+};
+
+int store_exec(sqlite3 *db, const char *sql, hd_err *err) {
+  char *msg = NULL;
+  if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    hd_err_set(err, HD_EDB, "database error: %s", msg ? msg : sqlite3_errmsg(db));
+    sqlite3_free(msg);
+    return HD_EDB;
+  }
+  return HD_OK;
+}
+
+static int user_version(sqlite3 *db, int *v, hd_err *err) {
+  sqlite3_stmt *st;
+  if (store_prepare(db, "PRAGMA user_version", &st, err)) return HD_EDB;
+  int rc = sqlite3_step(st);
+  if (rc != SQLITE_ROW) {
+    hd_err_set(err, HD_EDB, "cannot read schema version: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return HD_EDB;
+  }
+  *v = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  return HD_OK;
+}
+
+static int migrate(sqlite3 *db, const char *path, hd_err *err) {
+  int v;
+  if (user_version(db, &v, err)) return HD_EDB;
+  if (v > HD_SCHEMA_VERSION)
+    return hd_err_set(err, HD_EDB,
+                      "'%s': schema version %d is newer than this hdreg supports (%d)", path,
+                      v, HD_SCHEMA_VERSION);
+  for (size_t i = 0; i < sizeof MIGRATIONS / sizeof MIGRATIONS[0]; i++) {
+    const migration *m = &MIGRATIONS[i];
+    if (m->version <= v) continue;
+    char pragma[64];
+    hd_snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", m->version);
+    if (store_exec(db, "BEGIN IMMEDIATE;", err)) return HD_EDB;
+    if (store_exec(db, (const char *)m->sql, err) || store_exec(db, pragma, err)) {
+      sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
+      hd_err_prefix(err, "'%s': migration to schema version %d failed", path, m->version);
+      return HD_EDB;
+    }
+    if (store_exec(db, "COMMIT;", err)) return HD_EDB;
+  }
+  return HD_OK;
+}
+
+int store_open(const char *path, int mode, sqlite3 **out, hd_err *err) {
+  sqlite3 *db = NULL;
+  int flags = SQLITE_OPEN_READWRITE | (mode == HD_STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+  *out = NULL;
+  if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+    hd_err_set(err, HD_EDB, "cannot open database '%s': %s", path,
+               db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    return HD_EDB;
+  }
+  sqlite3_busy_timeout(db, 10000);
+  sqlite3_extended_result_codes(db, 1);
+  /* Reading the schema catches "file is not a database" early and clearly. */
+  if (store_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; "
+                     "PRAGMA synchronous = NORMAL; SELECT count(*) FROM sqlite_schema;",
+                 err) ||
+      migrate(db, path, err)) {
+    if (strncmp(err->msg, "database error", 14) == 0) hd_err_prefix(err, "'%s'", path);
+    sqlite3_close(db);
+    return HD_EDB;
+  }
+  *out = db;
+  return HD_OK;
+}
+
+void store_close(sqlite3 *db) {
+  if (db) sqlite3_close(db);
+}
+
+int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, hd_err *err) {
+  if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
+    *st = NULL;
+    return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+  }
+  return HD_OK;
+}
+
+char *store_col_text(sqlite3_stmt *st, int col) {
+  const unsigned char *t = sqlite3_column_text(st, col);
+  if (!t) return NULL;
+  size_t n = (size_t)sqlite3_column_bytes(st, col);
+  char *s = malloc(n + 1);
+  if (!s) return NULL;
+  memcpy(s, t, n);
+  s[n] = '\0';
+  return s;
+}
+
+int store_setting(sqlite3 *db, const char *key, char **out, hd_err *err) {
+  sqlite3_stmt *st;
+  *out = NULL;
+  if (store_prepare(db, "SELECT value FROM settings WHERE key = ?1", &st, err)) return HD_EDB;
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    *out = store_col_text(st, 0);
+    sqlite3_finalize(st);
+    return *out ? HD_OK : hd_err_set(err, HD_ENOMEM, "out of memory");
+  }
+  sqlite3_finalize(st);
+  if (rc == SQLITE_DONE) return hd_err_set(err, HD_EDATA, "setting '%s' is missing", key);
+  return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+}
+
+int store_setting_int(sqlite3 *db, const char *key, long lo, long hi, long *out, hd_err *err) {
+  char *v = NULL;
+  if (store_setting(db, key, &v, err)) return err->code;
+  char *end = NULL;
+  long n = strtol(v, &end, 10);
+  int ok = end && end != v && *end == '\0' && n >= lo && n <= hi;
+  if (!ok) hd_err_set(err, HD_EDATA, "setting '%s': '%s' is not a whole number from %ld to %ld",
+                      key, v, lo, hi);
+  free(v);
+  if (!ok) return HD_EDATA;
+  *out = n;
+  return HD_OK;
+}
+
+int store_counter_next(sqlite3 *db, const char *name, long long *out, hd_err *err) {
+  sqlite3_stmt *st;
+  if (store_prepare(db, "UPDATE counters SET value = value + 1 WHERE name = ?1 RETURNING value",
+                    &st, err))
+    return HD_EDB;
+  sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) *out = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  if (rc == SQLITE_ROW) return HD_OK;
+  if (rc == SQLITE_DONE) return hd_err_set(err, HD_EDATA, "counter '%s' is missing", name);
+  return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+}

@@ -1,0 +1,30 @@
+/* store.h: the SQLite database — open with foreign keys on, schema migrations in order
+ * (PRAGMA user_version), settings and counters. Depends on sqlite3 only. */
+#ifndef HD_STORE_H
+#define HD_STORE_H
+#include <sqlite3.h>
+#include "util/diag.h"
+
+#define HD_SCHEMA_VERSION 1
+
+enum { HD_STORE_MUST_EXIST = 0, HD_STORE_CREATE = 1 };
+
+/* Open (and with HD_STORE_CREATE create) the database at path and migrate it to
+ * HD_SCHEMA_VERSION. Refuses a database whose user_version is newer. Returns HD_OK and
+ * *out (close with store_close), or HD_EDB with a message naming the file. */
+int store_open(const char *path, int mode, sqlite3 **out, hd_err *err);
+void store_close(sqlite3 *db);
+
+/* Run SQL text (several statements). */
+int store_exec(sqlite3 *db, const char *sql, hd_err *err);
+/* Read a setting; *out is a malloc'd copy (caller frees). Missing key is HD_EDATA. */
+int store_setting(sqlite3 *db, const char *key, char **out, hd_err *err);
+int store_setting_int(sqlite3 *db, const char *key, long lo, long hi, long *out, hd_err *err);
+/* Take the next value of a counter (value+1) inside the caller's transaction. */
+int store_counter_next(sqlite3 *db, const char *name, long long *out, hd_err *err);
+/* Prepare or report "database error: <sqlite message>" with the statement's purpose. */
+int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, hd_err *err);
+/* Copy column text (NULL for SQL NULL); caller frees. */
+char *store_col_text(sqlite3_stmt *st, int col);
+
+#endif

@@ -1,0 +1,14 @@
+/* embed.h: files compiled into the binary by cmake/Embed.cmake (SQL, demo data, font
+ * manifest). Each is NUL-terminated; the _len excludes the NUL. */
+#ifndef HD_EMBED_H
+#define HD_EMBED_H
+#include <stddef.h>
+
+extern const unsigned char hd_embed_schema_v1[];
+extern const size_t hd_embed_schema_v1_len;
+extern const unsigned char hd_embed_demo_sql[];
+extern const size_t hd_embed_demo_sql_len;
+extern const unsigned char hd_embed_font_manifest[];
+extern const size_t hd_embed_font_manifest_len;
+
+#endif

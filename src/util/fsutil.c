@@ -1,0 +1,110 @@
+/* fsutil.c: atomic file writing (fsutil.h). */
+#include "util/fsutil.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+#include "util/fault.h"
+
+int hd_mkdirs(const char *path, hd_err *err) {
+  char tmp[4096];
+  if (hd_snprintf(tmp, sizeof tmp, "%s", path) < 0)
+    return hd_err_set(err, HD_EIO, "directory name too long: '%s'", path);
+  for (char *p = tmp + 1; *p; p++) {
+    if (*p != '/') continue;
+    *p = '\0';
+    if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+      return hd_err_set(err, HD_EIO, "cannot create directory '%s': %s", tmp, strerror(errno));
+    *p = '/';
+  }
+  if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+    return hd_err_set(err, HD_EIO, "cannot create directory '%s': %s", tmp, strerror(errno));
+  struct stat st;
+  if (stat(tmp, &st) != 0 || !S_ISDIR(st.st_mode))
+    return hd_err_set(err, HD_EIO, "'%s' is not a directory", tmp);
+  return HD_OK;
+}
+
+int hd_write_atomic(const char *path, const void *data, size_t len, hd_err *err) {
+  char tmp[4096], dir[4096];
+  if (hd_snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) < 0 ||
+      hd_snprintf(dir, sizeof dir, "%s", path) < 0)
+    return hd_err_set(err, HD_EIO, "path too long: '%s'", path);
+  char *slash = strrchr(dir, '/');
+  if (slash) *slash = '\0'; else hd_snprintf(dir, sizeof dir, ".");
+  int fd = mkstemp(tmp);
+  if (fd < 0) return hd_err_set(err, HD_EIO, "cannot create '%s': %s", tmp, strerror(errno));
+  if (hd_fault("write")) {
+    close(fd);
+    unlink(tmp);
+    return hd_err_set(err, HD_EIO, "cannot write '%s': %s (injected fault)", path,
+                      strerror(ENOSPC));
+  }
+  const char *p = data;
+  size_t left = len;
+  while (left > 0) {
+    ssize_t w = write(fd, p, left);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      int e = errno;
+      close(fd);
+      unlink(tmp);
+      return hd_err_set(err, HD_EIO, "cannot write '%s': %s", path, strerror(e));
+    }
+    p += w;
+    left -= (size_t)w;
+  }
+  if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
+    int e = errno;
+    close(fd);
+    unlink(tmp);
+    return hd_err_set(err, HD_EIO, "cannot sync '%s': %s", path, strerror(e));
+  }
+  if (close(fd) != 0) {
+    int e = errno;
+    unlink(tmp);
+    return hd_err_set(err, HD_EIO, "cannot close '%s': %s", path, strerror(e));
+  }
+  if (rename(tmp, path) != 0) {
+    int e = errno;
+    unlink(tmp);
+    return hd_err_set(err, HD_EIO, "cannot rename into '%s': %s", path, strerror(e));
+  }
+  int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+  if (dfd >= 0) {
+    fsync(dfd);
+    close(dfd);
+  }
+  return HD_OK;
+}
+
+int hd_read_file(const char *path, size_t max, char **out, size_t *len, hd_err *err) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return hd_err_set(err, HD_EIO, "cannot open '%s': %s", path, strerror(errno));
+  hd_buf b;
+  hd_buf_init(&b, max);
+  char chunk[65536];
+  size_t n;
+  int rc = HD_OK;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    if (hd_buf_add(&b, chunk, n) != HD_OK) {
+      rc = hd_err_set(err, HD_EDATA, "'%s' is larger than %zu bytes", path, max);
+      break;
+    }
+  }
+  if (rc == HD_OK && ferror(f)) rc = hd_err_set(err, HD_EIO, "cannot read '%s'", path);
+  fclose(f);
+  if (rc != HD_OK) {
+    hd_buf_release(&b);
+    return rc;
+  }
+  *len = b.len;
+  *out = hd_buf_steal(&b);
+  return HD_OK;
+}

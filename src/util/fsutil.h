@@ -1,0 +1,16 @@
+/* fsutil.h: files that appear complete or not at all (temporary file, fsync, rename,
+ * directory fsync), and directory creation. */
+#ifndef HD_FSUTIL_H
+#define HD_FSUTIL_H
+#include <stddef.h>
+#include "util/diag.h"
+
+/* mkdir -p; returns HD_OK or HD_EIO with a message naming the directory. */
+int hd_mkdirs(const char *path, hd_err *err);
+/* Write data to path atomically: a temporary file in the same directory, fsync, rename,
+ * fsync of the directory. On failure nothing is left at path (nor the temporary). */
+int hd_write_atomic(const char *path, const void *data, size_t len, hd_err *err);
+/* Read a whole file (at most max bytes) into *out (caller frees). */
+int hd_read_file(const char *path, size_t max, char **out, size_t *len, hd_err *err);
+
+#endif

@@ -1,0 +1,39 @@
+# lib.sh: helpers for the shell tests (sourced). Every assertion is exact; the first
+# failure prints what was expected and what came, and the test exits 1.
+set -u
+HDREG=${1:?usage: test.sh PATH-TO-HDREG}
+T=$(mktemp -d /tmp/hdreg-test.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+export HDREG_FAULT=
+PASSED=0
+
+fail() {
+  echo "FAIL: $*" >&2
+  echo "$PASSED passed, 1 failed"
+  exit 1
+}
+
+# expect_eq ACTUAL EXPECTED [WHAT]
+expect_eq() {
+  if [ "$1" != "$2" ]; then
+    printf 'FAIL: %s\n--- expected:\n%s\n--- got:\n%s\n' "${3:-value}" "$2" "$1" >&2
+    echo "$PASSED passed, 1 failed"
+    exit 1
+  fi
+  PASSED=$((PASSED + 1))
+}
+
+# run CMD...: sets $rc, and files $T/stdout, $T/stderr
+run() {
+  set +e
+  "$@" >"$T/stdout" 2>"$T/stderr"
+  rc=$?
+  set -e
+}
+
+out() { cat "$T/stdout"; }
+err() { cat "$T/stderr"; }
+
+sql() { sqlite3 -batch -noheader "$1" "$2"; }
+
+done_ok() { echo "$PASSED passed, 0 failed"; }

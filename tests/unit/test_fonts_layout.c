@@ -1,0 +1,109 @@
+/* Font resolution and fallback, coverage errors, line breaking with 避头尾, and a
+ * certificate rendered twice to identical bytes. Needs the Debian fonts of scripts/deps. */
+#include <stdlib.h>
+
+#include "check.h"
+#include "layout/certificate.h"
+#include "layout/linebreak.h"
+#include "pdf/fonts.h"
+
+static char *line_text(const char *s, const hd_line *l) {
+  static char buf[512];
+  size_t n = l->end - l->start;
+  memcpy(buf, s + l->start, n);
+  buf[n] = '\0';
+  return buf;
+}
+
+int main(void) {
+  hd_err err;
+  hd_fontset *fs = NULL;
+  hd_err_clear(&err);
+  CHECK_INT(fontset_load(&fs, NULL, NULL, &err), HD_OK);
+  if (!fs) return check_done();
+
+  /* Body chain: WQY Micro Hei first; 𠮷 (U+20BB7) only in LXGW WenKai. */
+  int f = fontset_pick(fs, HD_ROLE_BODY, 0x4E2D);
+  CHECK_STR(font_family(fs->fonts[f]), "WenQuanYi Micro Hei");
+  f = fontset_pick(fs, HD_ROLE_BODY, 0x20BB7);
+  CHECK(f >= 0);
+  if (f >= 0) CHECK_STR(font_family(fs->fonts[f]), "LXGW WenKai");
+  f = fontset_pick(fs, HD_ROLE_HEADING, 0x4E2D);
+  CHECK_STR(font_family(fs->fonts[f]), "LXGW WenKai:style=Bold");
+  CHECK_INT(fontset_pick(fs, HD_ROLE_BODY, 0x31350), -1);   /* CJK Ext-H: no font has it */
+  CHECK_INT(fontset_pick(fs, HD_ROLE_BODY, 0x07), -1);      /* controls are never drawn */
+  CHECK_INT(fontset_advance(fs, fontset_pick(fs, HD_ROLE_BODY, 0x4E2D), 0x4E2D), 1000);
+
+  hd_err_clear(&err);
+  CHECK_INT(fontset_check_text(fs, HD_ROLE_BODY, "甲\xF0\xB1\x8D\x90乙", 10, &err), HD_EDATA);
+  CHECK_STR(err.msg, "character U+31350 '\xF0\xB1\x8D\x90' is in no configured font");
+  hd_err_clear(&err);
+  CHECK_INT(fontset_check_text(fs, HD_ROLE_BODY, "甲\t乙", 7, &err), HD_EDATA);
+  CHECK_STR(err.msg, "control character U+0009 at character 2");
+  hd_err_clear(&err);
+  CHECK_INT(fontset_check_text(fs, HD_ROLE_BODY, "\xC4\xE3\xBA\xC3", 4, &err), HD_EDATA);
+  CHECK_STR(err.msg, "invalid UTF-8 at byte 0");
+
+  /* A family that does not exist is an error naming it, not a silent substitute. */
+  hd_fontset *bad = NULL;
+  hd_err_clear(&err);
+  CHECK_INT(fontset_load(&bad, "body No Such Family\n", NULL, &err), HD_EFONT);
+  CHECK_STR(err.msg, "font 'No Such Family' not found (install it, e.g. the Debian fonts-* "
+                     "package, or put a TrueType file in the fonts/ directory)");
+  hd_err_clear(&err);
+  CHECK_INT(fontset_load(&bad, "# c\nfooter WenQuanYi Micro Hei\n", NULL, &err), HD_EFONT);
+  CHECK_STR(err.msg, "font manifest:2: unknown role 'footer' (body, heading)");
+
+  /* Line breaking: 10 pt, 1000-unit CJK glyphs -> 10 pt each. */
+  hd_line lines[8];
+  int n = 0;
+  const char *s = "一二三四五六七八九，十";
+  hd_err_clear(&err);
+  CHECK_INT(layout_break(fs, HD_ROLE_BODY, 10, s, strlen(s), 90, lines, 8, &n, &err), HD_OK);
+  CHECK_INT(n, 2);
+  /* "，" may not start a line: "九，" moves down together. */
+  CHECK_STR(line_text(s, &lines[0]), "一二三四五六七八");
+  CHECK_STR(line_text(s, &lines[1]), "九，十");
+  s = "甲乙\n丙";
+  CHECK_INT(layout_break(fs, HD_ROLE_BODY, 10, s, strlen(s), 500, lines, 8, &n, &err), HD_OK);
+  CHECK_INT(n, 2);
+  CHECK_STR(line_text(s, &lines[0]), "甲乙");
+  CHECK_STR(line_text(s, &lines[1]), "丙");
+  CHECK_INT(layout_extra_nobreak(0x4E00, 0x00B7), 1);
+  CHECK_INT(layout_extra_nobreak('/', 0x4E00), 1);
+  CHECK_INT(layout_extra_nobreak(0x4E00, 0x4E8C), 0);
+  /* A name with a middle dot is not broken before the dot. */
+  s = "阿卜杜拉·买买提";
+  CHECK_INT(layout_break(fs, HD_ROLE_BODY, 10, s, strlen(s), 42, lines, 8, &n, &err), HD_OK);
+  CHECK_INT(n, 3); /* without the rule the first line would be "阿卜杜拉" */
+  CHECK_STR(line_text(s, &lines[0]), "阿卜杜");
+  CHECK_STR(line_text(s, &lines[1]), "拉·买买");
+  CHECK_STR(line_text(s, &lines[2]), "提");
+
+  /* Certificate: same input, same bytes; a field at fault is named by index. */
+  hd_cert_doc c;
+  const char *vals[HD_CERT_FIELDS] = {"20260344000000006X", "𠮷祥健康管理（深圳）有限公司",
+                                      "91440300MA5H2Q7T5B", "数据资源持有权", "无", "体检数据集",
+                                      "体检中心信息系统", "1,000条记录", "登记中心", "2026年3月16日",
+                                      "2026年3月16日至2029年3月16日"};
+  for (int i = 0; i < HD_CERT_FIELDS; i++) c.values[i] = vals[i];
+  c.registration_date = (hd_date){2026, 3, 16};
+  unsigned char *a = NULL, *b = NULL;
+  size_t alen = 0, blen = 0;
+  int badf = -2;
+  hd_err_clear(&err);
+  CHECK_INT(cert_render(fs, &c, &a, &alen, &badf, &err), HD_OK);
+  hd_err_clear(&err);
+  CHECK_INT(cert_render(fs, &c, &b, &blen, &badf, &err), HD_OK);
+  CHECK(alen > 10000 && alen < 40960);
+  CHECK(alen == blen && a && b && memcmp(a, b, alen) == 0);
+  free(a);
+  free(b);
+  c.values[HD_CF_SOURCE] = "";
+  hd_err_clear(&err);
+  CHECK_INT(cert_validate(fs, &c, &badf, &err), HD_EDATA);
+  CHECK_INT(badf, HD_CF_SOURCE);
+  CHECK_STR(err.msg, "value is empty");
+  fontset_free(fs);
+  return check_done();
+}

@@ -1,0 +1,99 @@
+/* Schema creation, migrations, refusal of newer schemas, constraints. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "store/store.h"
+
+static int scalar(sqlite3 *db, const char *sql) {
+  sqlite3_stmt *st;
+  int v = -1;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+    v = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
+int main(void) {
+  char path[] = "/tmp/hdreg-test-store-XXXXXX";
+  int fd = mkstemp(path);
+  close(fd);
+  unlink(path);
+  hd_err err;
+  sqlite3 *db = NULL;
+
+  hd_err_clear(&err);
+  CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_EDB);
+  CHECK(strstr(err.msg, "cannot open database") != NULL);
+
+  hd_err_clear(&err);
+  CHECK_INT(store_open(path, HD_STORE_CREATE, &db, &err), HD_OK);
+  CHECK_INT(scalar(db, "PRAGMA user_version"), HD_SCHEMA_VERSION);
+  CHECK_INT(scalar(db, "PRAGMA foreign_keys"), 1);
+  CHECK_INT(scalar(db, "SELECT count(*) FROM settings"), 5);
+  CHECK_INT(scalar(db, "SELECT value FROM counters WHERE name = 'certificate_serial'"), 0);
+  /* CHECK constraints on enumerations. */
+  CHECK(sqlite3_exec(db, "INSERT INTO subjects(name, uscc, kind) VALUES ('x', 'y', 'alien')",
+                     NULL, NULL, NULL) == SQLITE_CONSTRAINT_CHECK);
+  CHECK(sqlite3_exec(db, "INSERT INTO subjects(id, name, uscc, kind) VALUES (1, 'x', 'y', 'company')",
+                     NULL, NULL, NULL) == SQLITE_OK);
+  CHECK(sqlite3_exec(db, "INSERT INTO resources(owner_id, name, data_class, grade, source, "
+                         "scale_records, scale_bytes) VALUES (1, 'r', 'health_status', 6, 's', 1, 1)",
+                     NULL, NULL, NULL) == SQLITE_CONSTRAINT_CHECK);
+  /* Foreign keys are enforced. */
+  CHECK(sqlite3_exec(db, "INSERT INTO subject_records(subject_id, kind, record_date, description) "
+                         "VALUES (99, 'criminal', '2020-01-01', 'x')",
+                     NULL, NULL, NULL) == SQLITE_CONSTRAINT_FOREIGNKEY);
+  long long v = 0;
+  hd_err_clear(&err);
+  CHECK_INT(store_counter_next(db, "certificate_serial", &v, &err), HD_OK);
+  CHECK_INT(v, 1);
+  long n = 0;
+  hd_err_clear(&err);
+  CHECK_INT(store_setting_int(db, "cert_validity_years", 1, 30, &n, &err), HD_OK);
+  CHECK_INT(n, 3);
+  hd_err_clear(&err);
+  CHECK_INT(store_setting_int(db, "authority_name", 1, 30, &n, &err), HD_EDATA);
+  CHECK_STR(err.msg, "setting 'authority_name': '广东省健康医疗数据产权登记中心' is not a whole "
+                     "number from 1 to 30");
+  char *s = NULL;
+  hd_err_clear(&err);
+  CHECK_INT(store_setting(db, "nope", &s, &err), HD_EDATA);
+  CHECK_STR(err.msg, "setting 'nope' is missing");
+  store_close(db);
+
+  /* Reopening migrates nothing and keeps the data. */
+  hd_err_clear(&err);
+  CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_OK);
+  CHECK_INT(scalar(db, "SELECT count(*) FROM subjects"), 1);
+  CHECK_INT(scalar(db, "SELECT value FROM counters"), 1);
+  sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
+  store_close(db);
+
+  /* A newer schema is refused, not touched. */
+  hd_err_clear(&err);
+  CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_EDB);
+  char want[512];
+  snprintf(want, sizeof want, "'%s': schema version 99 is newer than this hdreg supports (1)", path);
+  CHECK_STR(err.msg, want);
+
+  /* A file that is not a database. */
+  char junk[] = "/tmp/hdreg-test-junk-XXXXXX";
+  fd = mkstemp(junk);
+  static const char TEXT[] = "this is not sqlite, just text padding padding padding padding "
+                             "padding padding padding padding padding padding padding";
+  CHECK(write(fd, TEXT, sizeof TEXT - 1) == (ssize_t)(sizeof TEXT - 1));
+  close(fd);
+  hd_err_clear(&err);
+  CHECK_INT(store_open(junk, HD_STORE_MUST_EXIST, &db, &err), HD_EDB);
+  snprintf(want, sizeof want, "'%s': database error: file is not a database", junk);
+  CHECK_STR(err.msg, want);
+  unlink(junk);
+  char side[600];
+  unlink(path);
+  snprintf(side, sizeof side, "%s-wal", path);
+  unlink(side);
+  snprintf(side, sizeof side, "%s-shm", path);
+  unlink(side);
+  return check_done();
+}
