@@ -70,7 +70,11 @@ static const char *const RIGHTS[] = {"holding", "use", "operation"};
 static const char *const LIMITS[] = {"", "仅限科研用途，不得对外提供", "须经伦理委员会审批后方可使用",
                                      "不得用于商业营销", "仅限院内及医联体共享"};
 
-#define CHECK_SQL(x) do { if ((x) != SQLITE_OK && (x) != SQLITE_DONE && (x) != SQLITE_ROW) goto dberr; } while (0)
+#define CHECK_SQL(x)                                                   \
+  do {                                                                 \
+    int s_ = (x);                                                      \
+    if (s_ != SQLITE_OK && s_ != SQLITE_DONE && s_ != SQLITE_ROW) goto dberr; \
+  } while (0)
 
 static int synthetic(sqlite3 *db, long n, unsigned long long seed, hd_err *err) {
   rng r = {seed ^ 0x68647265674E4554ULL};

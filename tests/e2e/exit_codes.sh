@@ -1,0 +1,74 @@
+# Every documented exit code, with its exact message.
+source "$(dirname "$0")/lib.sh"
+set -e
+"$HDREG" demo-db --db "$T/d.db" >/dev/null
+
+# 0: a date with nothing due.
+run "$HDREG" run --db "$T/d.db" --date 2026-01-05 --out "$T/o0"
+expect_eq "$rc" 0 "exit 0"
+expect_eq "$(out)" "hdreg run 2026-01-05: 0 certificates issued, 0 verified, 0 restored, 0 held by objection, 0 failed"
+expect_eq "$(err)" ""
+run "$HDREG" version
+expect_eq "$rc" 0 "version exit"
+expect_eq "$(out)" "hdreg 0.1.0"
+
+# 1: the run finished but a case was refused.
+run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/o1"
+expect_eq "$rc" 1 "exit 1"
+expect_eq "$(err | wc -l)" 1 "one refused case"
+
+# 2: usage.
+run "$HDREG"
+expect_eq "$rc" 2 "no command"
+expect_eq "$(err | head -1)" "usage: hdreg <command> [options]"
+run "$HDREG" frob
+expect_eq "$rc" 2 "unknown command"
+expect_eq "$(err)" "hdreg: unknown command 'frob' (try 'hdreg help')"
+run "$HDREG" run --db "$T/d.db"
+expect_eq "$rc" 2 "missing --date"
+expect_eq "$(err)" "hdreg: run: --db and --date are required (see hdreg run --help)"
+run "$HDREG" run --db "$T/d.db" --date 2026-02-30
+expect_eq "$rc" 2 "impossible date"
+expect_eq "$(err)" "hdreg: run: --date '2026-02-30' is not a valid date YYYY-MM-DD"
+run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --colour
+expect_eq "$rc" 2 "unknown option"
+expect_eq "$(err)" "hdreg: run: unknown or incomplete option '--colour' (see hdreg run --help)"
+
+# 3: invalid input value.
+run "$HDREG" uscc 91350100M000100Y43 91350203M0001QAY9B
+expect_eq "$rc" 3 "uscc exit"
+expect_eq "$(out)" "91350100M000100Y43: valid
+91350203M0001QAY9B: invalid: check character (position 18) is 'B', should be '9'"
+
+# 4: database.
+run "$HDREG" run --db "$T/none.db" --date 2026-03-16 --out "$T/o4"
+expect_eq "$rc" 4 "missing database"
+expect_eq "$(err)" "hdreg: cannot open database '$T/none.db': unable to open database file"
+[ ! -e "$T/none.db" ] || fail "a missing database must not be created by run"
+printf 'not a database, only some text that is long enough to be read as a header\n' >"$T/junk.db"
+run "$HDREG" run --db "$T/junk.db" --date 2026-03-16 --out "$T/o4"
+expect_eq "$rc" 4 "not a database"
+expect_eq "$(err)" "hdreg: '$T/junk.db': database error: file is not a database"
+cp "$T/d.db" "$T/new.db"
+sqlite3 "$T/new.db" "PRAGMA user_version = 7"
+run "$HDREG" run --db "$T/new.db" --date 2026-03-16 --out "$T/o4"
+expect_eq "$rc" 4 "newer schema"
+expect_eq "$(err)" "hdreg: '$T/new.db': schema version 7 is newer than this hdreg supports (1)"
+
+# 5: output directory.
+touch "$T/file"
+run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/file"
+expect_eq "$rc" 5 "output under a file"
+expect_eq "$(err)" "hdreg: cannot create directory '$T/file/certificates': Not a directory"
+
+# 6: fonts.
+printf 'body  No Such Family\n' >"$T/manifest"
+run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/o6" --font-manifest "$T/manifest"
+expect_eq "$rc" 6 "missing font"
+expect_eq "$(err)" "hdreg: font 'No Such Family' not found (install it, e.g. the Debian fonts-* package, or put a TrueType file in the fonts/ directory)"
+
+# 70: internal error (injected).
+HDREG_FAULT=internal run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/o70"
+expect_eq "$rc" 70 "internal"
+expect_eq "$(err)" "hdreg: injected internal error"
+done_ok
