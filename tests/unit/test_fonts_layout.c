@@ -44,6 +44,24 @@ int main(void) {
   CHECK_INT(fontset_check_text(fs, HD_ROLE_BODY, "\xC4\xE3\xBA\xC3", 4, &err), HD_EDATA);
   CHECK_STR(err.msg, "invalid UTF-8 at byte 0");
 
+  /* A TrueType file placed in the fonts directory wins over the system font of the same
+   * family. */
+  {
+    char dir[] = "/tmp/hdreg-test-fonts-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char cmd[512], want[600];
+    snprintf(cmd, sizeof cmd, "cp %s %s/", font_path(fs->fonts[fs->chain[HD_ROLE_BODY][0]]), dir);
+    CHECK(system(cmd) == 0);
+    hd_fontset *local = NULL;
+    hd_err_clear(&err);
+    CHECK_INT(fontset_load(&local, "body WenQuanYi Micro Hei\n", dir, &err), HD_OK);
+    snprintf(want, sizeof want, "%s/wqy-microhei.ttc", dir);
+    if (local) CHECK_STR(font_path(local->fonts[0]), want);
+    fontset_free(local);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK(system(cmd) == 0);
+  }
+
   /* A family that does not exist is an error naming it, not a silent substitute. */
   hd_fontset *bad = NULL;
   hd_err_clear(&err);
