@@ -425,9 +425,11 @@ static const char HELD_SQL[] =
     "   AND EXISTS (SELECT 1 FROM objections o WHERE o.case_id = c.id AND o.status = 'open')";
 static const char PENDING_SQL[] =
     "SELECT id FROM certificates WHERE status = 'pending' AND registration_date <= ?1 ORDER BY id";
+/* Certificates issued by hdreg on this date (imported ones have no document row). */
 static const char SAME_DAY_SQL[] =
-    "SELECT id FROM certificates WHERE status IN ('issued','superseded') "
-    "AND registration_date = ?1 ORDER BY id";
+    "SELECT c.id FROM certificates c JOIN documents d ON d.certificate_id = c.id "
+    "AND d.kind = 'certificate' WHERE c.status IN ('issued','superseded') "
+    "AND c.registration_date = ?1 ORDER BY c.id";
 
 static char *case_number_of(sqlite3 *db, const char *sql, long long id) {
   sqlite3_stmt *st;
