@@ -45,6 +45,22 @@ const char *font_path(const hd_font *f);
  * of cps[i] in the subset. */
 int font_subset(const hd_font *f, const uint32_t *cps, int n, unsigned char **data,
                 unsigned *len, uint16_t *gids, hd_err *err);
+/* A font program cut to a character set and deflated, as embedded (FontFile2). Owned by
+ * the font's cache: valid until fontset_free. */
+typedef struct hd_subset {
+  const unsigned char *zdata;  /* zlib stream */
+  unsigned long zlen;
+  unsigned raw_len;            /* /Length1 */
+  const uint16_t *gids;        /* glyph id of each requested code point */
+  char tag[7];                 /* subset tag: six capital letters */
+} hd_subset;
+
+/* Subset for cps (sorted ascending, unique, n > 0), from a small per-font cache: the same
+ * character set (a certificate's title, the seal label) is cut and compressed once per
+ * process. Not thread-safe: one fontset per worker. */
+int font_subset_cached(hd_font *f, const uint32_t *cps, int n, const hd_subset **out,
+                       hd_err *err);
+
 /* Descriptor metrics in 1/1000 em: ascent, descent (negative), cap height, bbox. */
 void font_metrics(const hd_font *f, int *ascent, int *descent, int *cap, int bbox[4]);
 

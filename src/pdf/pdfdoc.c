@@ -237,19 +237,6 @@ static int gid_of(const font_use *u, uint32_t cp) {
   return 0;
 }
 
-/* Six capital letters from a hash of the font and its characters: the same subset gets
- * the same tag on every run. */
-static void subset_tag(const hd_font *f, const font_use *u, char tag[7]) {
-  uint64_t h = 1469598103934665603ULL;
-  for (const char *p = font_family(f); *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-  for (int i = 0; i < u->n; i++) h = (h ^ u->cps[i]) * 1099511628211ULL;
-  for (int i = 0; i < 6; i++) {
-    tag[i] = (char)('A' + h % 26);
-    h /= 26;
-  }
-  tag[6] = '\0';
-}
-
 static void ps_name(const hd_font *f, char *out, size_t size) {
   const char *fam = font_family(f);
   size_t n = 0;
@@ -297,35 +284,40 @@ static int write_tounicode(HPDF_Stream s, const font_use *u) {
   return rc;
 }
 
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream) {
+  (void)dict;
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
 /* Build Type0 -> CIDFontType2 -> FontDescriptor -> FontFile2 for font fi. */
 static HPDF_Dict embed_font(hd_pdf *d, int fi, hd_err *err) {
-  const hd_font *f = d->fs->fonts[fi];
+  hd_font *f = d->fs->fonts[fi];
   font_use *u = &d->use[fi];
   HPDF_MMgr mm = d->doc->mmgr;
   HPDF_Xref xref = d->doc->xref;
-  unsigned char *data = NULL;
-  unsigned len = 0;
+  const hd_subset *sub = NULL;
   u->gids = malloc((size_t)u->n * sizeof *u->gids);
   if (!u->gids) {
     hd_err_set(err, HD_ENOMEM, "out of memory");
     return NULL;
   }
-  if (font_subset(f, u->cps, u->n, &data, &len, u->gids, err)) return NULL;
+  if (font_subset_cached(f, u->cps, u->n, &sub, err)) return NULL;
+  memcpy(u->gids, sub->gids, (size_t)u->n * sizeof *u->gids);
 
-  char tag[7], ps[96], base[128];
-  subset_tag(f, u, tag);
+  char ps[96], base[128];
   ps_name(f, ps, sizeof ps);
-  hd_snprintf(base, sizeof base, "%s+%s", tag, ps);
+  hd_snprintf(base, sizeof base, "%s+%s", sub->tag, ps);
   int asc, desc, cap, bb[4];
   font_metrics(f, &asc, &desc, &cap, bb);
 
   HPDF_Dict file = HPDF_DictStream_New(mm, xref);
   if (!file) goto fail;
-  file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
-  HPDF_Stream_Write(file->stream, data, len);
-  free(data);
-  data = NULL;
+  /* Already deflated (and cached) by font_subset_cached: written as is, with the /Filter
+   * entry added by a write hook (libharu drops a /Filter key from streams it does not
+   * filter itself). */
+  file->write_fn = write_flate_filter;
+  HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)sub->raw_len);
+  HPDF_Stream_Write(file->stream, sub->zdata, (HPDF_UINT)sub->zlen);
 
   HPDF_Dict fd = HPDF_Dict_New(mm);
   if (!fd || HPDF_Xref_Add(xref, fd) != HPDF_OK) goto fail;
@@ -398,7 +390,6 @@ static HPDF_Dict embed_font(hd_pdf *d, int fi, hd_err *err) {
   if (d->hpdf_error) goto fail;
   return t0;
 fail:
-  free(data);
   if (err->code == HD_OK) {
     if (!hpdf_failed(d, err, "embedding a font"))
       hd_err_set(err, HD_ENOMEM, "out of memory embedding font '%s'", font_family(f));

@@ -2,6 +2,7 @@
 #include "procedure/run.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,6 +178,9 @@ typedef struct ctx {
   hd_date date;
   hd_run_report *rep;
   char cert_dir[4096];
+  /* settings, read once per run */
+  char *authority, *pattern, *region;
+  long years;
 } ctx;
 
 static int load_frozen(sqlite3 *db, long long cert_id, fields *f, hd_err *err) {
@@ -316,17 +320,12 @@ cleanup:
  * The number is never reused: if rendering later fails, the certificate stays 'pending'
  * and the next run renders it again with the same number. */
 static int allocate(ctx *x, const hd_case *c, long long *cert_id, hd_err *err) {
-  char *authority = NULL, *pattern = NULL, *region = NULL;
-  long years = 0;
+  const char *pattern = x->pattern, *region = x->region;
+  const long years = x->years;
   fields f;
   int bad = -1, rc;
   memset(&f, 0, sizeof f);
-  if ((rc = store_setting(x->db, "authority_name", &authority, err)) ||
-      (rc = store_setting(x->db, "cert_number_pattern", &pattern, err)) ||
-      (rc = store_setting(x->db, "region_code", &region, err)) ||
-      (rc = store_setting_int(x->db, "cert_validity_years", 1, 30, &years, err)))
-    goto cleanup;
-  if ((rc = build_fields(c, authority, x->date, (int)years, &f, &bad, err))) goto cleanup;
+  if ((rc = build_fields(c, x->authority, x->date, (int)years, &f, &bad, err))) goto cleanup;
   /* Validate the layout with a placeholder number of the real shape first, so a case
    * whose data cannot be printed does not consume a number. */
   char number[64];
@@ -359,6 +358,7 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, hd_err *err) {
       if (sqlite3_step(st) != SQLITE_DONE)
         rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
       sqlite3_finalize(st);
+      st = NULL;
       *cert_id = sqlite3_last_insert_rowid(x->db);
     }
   }
@@ -379,9 +379,6 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, hd_err *err) {
 cleanup:
   if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_LABELS[bad]);
   fields_release(&f);
-  free(authority);
-  free(pattern);
-  free(region);
   return rc;
 }
 
@@ -495,19 +492,53 @@ static int verify_same_day(ctx *x, long long cert_id, hd_err *err) {
   return rc;
 }
 
+static int run(ctx *x, hd_err *err);
+
 int run_certificates(sqlite3 *db, const hd_fontset *fs, const hd_run_opts *o,
                      hd_run_report *rep, hd_err *err) {
-  ctx x = {db, fs, o, {0, 0, 0}, rep, ""};
-  long long *list = NULL;
-  int n = 0, rc;
+  ctx x;
+  memset(&x, 0, sizeof x);
+  x.db = db;
+  x.fs = fs;
+  x.o = o;
+  x.rep = rep;
+  int rc;
   if (hd_fault("internal")) return hd_err_set(err, HD_EINTERNAL, "injected internal error");
   if (!hd_date_parse(o->date, &x.date))
     return hd_err_set(err, HD_EUSAGE, "--date '%s' is not a valid date YYYY-MM-DD", o->date);
+  char probe[64];
+  if ((rc = store_setting(db, "authority_name", &x.authority, err)) ||
+      (rc = store_setting(db, "cert_number_pattern", &x.pattern, err)) ||
+      (rc = store_setting(db, "region_code", &x.region, err)) ||
+      (rc = store_setting_int(db, "cert_validity_years", 1, 30, &x.years, err)) ||
+      (rc = certnum_format(x.pattern, x.date, x.region, 0, probe, sizeof probe, err)))
+    ;
+  else
+    rc = run(&x, err);
+  free(x.authority);
+  free(x.pattern);
+  free(x.region);
+  return rc;
+}
+
+static int run(ctx *xp, hd_err *err) {
+  ctx x = *xp; /* settings are read-only from here on */
+  sqlite3 *db = x.db;
+  const hd_run_opts *o = x.o;
+  hd_run_report *rep = x.rep;
+  long long *list = NULL;
+  int n = 0, rc;
   if (hd_snprintf(x.cert_dir, sizeof x.cert_dir, "%s/certificates", o->out_dir) < 0)
     return hd_err_set(err, HD_EIO, "output directory name too long");
   if ((rc = hd_mkdirs(x.cert_dir, err))) return rc;
   if (access(x.cert_dir, W_OK) != 0)
     return hd_err_set(err, HD_EIO, "output directory '%s' is not writable: %s", x.cert_dir,
+                      strerror(errno));
+  /* Documents are recorded with absolute paths, so that a later run from another working
+   * directory finds them. */
+  char abs[PATH_MAX];
+  if (!realpath(x.cert_dir, abs) || hd_snprintf(x.cert_dir, sizeof x.cert_dir, "%s", abs) < 0)
+    return hd_err_set(err, HD_EIO, "cannot resolve output directory '%s': %s", x.cert_dir,
                       strerror(errno));
 
   /* 1. Certificates already issued on this date: verify or restore. */

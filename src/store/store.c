@@ -74,6 +74,12 @@ int store_open(const char *path, int mode, sqlite3 **out, hd_err *err) {
     sqlite3_close(db);
     return HD_EDB;
   }
+  /* SQLite silently opens a write-protected file read-only; every run writes. */
+  if (sqlite3_db_readonly(db, "main") == 1) {
+    hd_err_set(err, HD_EDB, "database '%s' is read-only", path);
+    sqlite3_close(db);
+    return HD_EDB;
+  }
   sqlite3_busy_timeout(db, 10000);
   sqlite3_extended_result_codes(db, 1);
   /* Reading the schema catches "file is not a database" early and clearly. */
