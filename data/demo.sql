@@ -634,6 +634,39 @@ INSERT INTO materials(case_id, kind, present, issued_date, valid_until, referenc
 INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (37, 'risk_assessment', 1, '2024-10-15', NULL, '2024年度数据安全风险评估报告');
 INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (36, 'risk_assessment', 1, '2025-12-20', NULL, NULL);
 INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (23, 'business_license', 1, NULL, '2025-12-31', NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (11, 'anonymisation_assessment', 1, '2025-11-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (16, 'anonymisation_assessment', 1, '2025-11-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (22, 'anonymisation_assessment', 1, '2025-11-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (41, 'anonymisation_assessment', 1, '2025-11-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (42, 'anonymisation_assessment', 1, '2025-11-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (43, 'anonymisation_assessment', 1, '2025-11-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (44, 'anonymisation_assessment', 1, '2025-11-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (49, 'anonymisation_assessment', 1, '2025-11-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (10, 'deidentification_report', 1, '2025-12-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (18, 'deidentification_report', 1, '2025-12-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (23, 'deidentification_report', 1, '2025-12-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (28, 'deidentification_report', 1, '2025-12-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (29, 'deidentification_report', 1, '2025-12-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (10, 'privacy_policy', 1, '2025-06-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (10, 'separate_consent', 1, NULL, NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (18, 'privacy_policy', 1, '2025-06-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (18, 'separate_consent', 1, NULL, NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (23, 'privacy_policy', 1, '2025-06-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (23, 'separate_consent', 1, NULL, NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (24, 'privacy_policy', 1, '2025-06-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (24, 'separate_consent', 1, NULL, NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (26, 'privacy_policy', 1, '2025-06-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (26, 'separate_consent', 1, NULL, NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (29, 'privacy_policy', 1, '2025-06-01', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (29, 'separate_consent', 1, NULL, NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (10, 'pia_report', 1, '2025-10-15', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (17, 'pia_report', 1, '2025-10-15', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (18, 'pia_report', 1, '2025-10-15', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (23, 'pia_report', 1, '2025-10-15', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (26, 'pia_report', 1, '2025-10-15', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (28, 'pia_report', 1, '2025-10-15', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (31, 'pia_report', 1, '2025-10-15', NULL, NULL);
+INSERT INTO materials(case_id, kind, present, issued_date, valid_until, reference) VALUES (33, 'pia_report', 1, '2025-10-15', NULL, NULL);
 
 -- Objections during the notice period.
 INSERT INTO objections(case_id, filed_date, objector, grounds, material, status, resolved_date) VALUES

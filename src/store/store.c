@@ -15,6 +15,7 @@ typedef struct migration {
 /* Ordered: each entry brings the schema from version-1 to version. */
 static const migration MIGRATIONS[] = {
     {1, hd_embed_schema_v1},
+    {2, hd_embed_schema_v2},
 };
 
 int store_exec(sqlite3 *db, const char *sql, hd_err *err) {

@@ -67,6 +67,19 @@ int main(void) {
   CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_OK);
   CHECK_INT(scalar(db, "SELECT count(*) FROM subjects"), 1);
   CHECK_INT(scalar(db, "SELECT value FROM counters"), 1);
+  store_close(db);
+
+  /* A version-1 database is migrated to the current version in order. */
+  hd_err_clear(&err);
+  CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_OK);
+  sqlite3_exec(db, "DROP TABLE decisions; DROP TABLE waivers; DROP INDEX findings_case_asof; "
+                   "PRAGMA user_version = 1", NULL, NULL, NULL);
+  store_close(db);
+  hd_err_clear(&err);
+  CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_OK);
+  CHECK_INT(scalar(db, "PRAGMA user_version"), 2);
+  CHECK_INT(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('waivers', 'decisions')"), 2);
+  CHECK_INT(scalar(db, "SELECT count(*) FROM subjects"), 1);
   sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
   store_close(db);
 
@@ -74,7 +87,7 @@ int main(void) {
   hd_err_clear(&err);
   CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_EDB);
   char want[512];
-  snprintf(want, sizeof want, "'%s': schema version 99 is newer than this hdreg supports (1)", path);
+  snprintf(want, sizeof want, "'%s': schema version 99 is newer than this hdreg supports (2)", path);
   CHECK_STR(err.msg, want);
 
   /* A file that is not a database. */

@@ -1,0 +1,86 @@
+/* checks.h: the engine-neutral check API — outcomes, findings, decisions, and a pack of
+ * checks run over one case. The Lua implementation is in checks/engine.c; callers (run,
+ * CLI, fixture tests) see only this header. */
+#ifndef HD_CHECKS_H
+#define HD_CHECKS_H
+#include <sqlite3.h>
+#include "model/calendar.h"
+#include "util/diag.h"
+
+enum hd_outcome { HD_PASS, HD_FAIL, HD_RECTIFY, HD_MANUAL, HD_NA, HD_ERROR };
+enum hd_decision { HD_APPROVE, HD_RETURN, HD_HOLD, HD_REJECT };
+
+const char *outcome_name(int outcome);   /* "pass", "fail", "rectify", "manual", "n/a", "error" */
+int outcome_parse(const char *s);        /* -1 if unknown */
+const char *outcome_cn(int outcome);     /* 符合, 不符合, 需补正, 需人工核查, 不适用, 检查出错 */
+const char *decision_name(int decision); /* "approve", "rectify", "hold", "reject" */
+const char *decision_cn(int decision);   /* 予以登记, 补正, 暂缓（人工核查）, 不予登记 */
+
+typedef struct hd_finding {
+  char *check_id;
+  char *title;
+  char *clause;
+  char *severity;   /* "normal", "high", "ban" */
+  int outcome;      /* enum hd_outcome */
+  char *message;    /* Chinese for the reader; "file:line: ..." for errors */
+  char *evidence;   /* JSON array of {field, found, wanted}, "[]" if none */
+  char *waiver;     /* NULL, or a note: "waived by ... until ..." / "waiver expired ..." */
+  int waived;       /* 1 if a valid waiver neutralises this outcome */
+} hd_finding;
+
+typedef struct hd_findings {
+  hd_finding *v;
+  int n;
+  int decision;     /* enum hd_decision */
+  char revision[17]; /* pack revision: first 16 hex digits of a SHA-256 */
+} hd_findings;
+
+void findings_release(hd_findings *f);
+/* Decision from outcomes: any fail -> reject; else any rectify -> return for supplement;
+ * else any manual or error -> hold; else approve. Waived outcomes do not count. */
+int findings_decide(const hd_findings *f);
+
+typedef struct hd_pack hd_pack;
+
+typedef struct hd_pack_opts {
+  const char *const *dirs;  /* check directories in order; later ones override by id */
+  int n_dirs;
+  long instruction_budget;  /* per check per case; 0 = default (2,000,000) */
+  long memory_limit;        /* bytes per Lua state; 0 = default (64 MiB) */
+  long time_limit_ms;       /* per check per case; 0 = default (1000 ms) */
+} hd_pack_opts;
+
+/* Load and compile every check (and params.lua) of the directories. Syntax errors,
+ * duplicate ids within a directory and malformed declarations are reported as
+ * "file:line: ..." with HD_EDATA. */
+int pack_load(const hd_pack_opts *o, hd_pack **out, hd_err *err);
+void pack_free(hd_pack *p);
+int pack_count(const hd_pack *p);
+const char *pack_revision(const hd_pack *p);
+/* id, clause and title of check i (for coverage reports). */
+void pack_check_info(const hd_pack *p, int i, const char **id, const char **clause,
+                     const char **title);
+
+/* Run every check on case `case_id` of db as of `as_of` (YYYY-MM-DD). The calendar gives
+ * working days. Check errors become findings with outcome error; only a database or
+ * memory failure of hdreg itself returns an error. */
+int pack_run_case(hd_pack *p, sqlite3 *db, const hd_calendar *cal, long long case_id,
+                  const char *as_of, hd_findings *out, hd_err *err);
+
+/* The same on a case view already loaded (batches keep one loader). */
+struct hd_caseview;
+int pack_run_view(hd_pack *p, const struct hd_caseview *v, const hd_calendar *cal,
+                  const char *as_of, hd_findings *out, hd_err *err);
+/* What checks printed during the last case (print() goes here, never to the terminal). */
+const char *pack_log(const hd_pack *p);
+
+/* Store findings of a case (replacing the case's findings for the same as-of date and
+ * pack revision). */
+int findings_store(sqlite3 *db, long long case_id, const char *as_of, const hd_findings *f,
+                   hd_err *err);
+
+/* The findings as JSON (the stable format of `hdreg check --format json`). Caller frees. */
+char *findings_json(long long case_id, const char *case_number, const char *as_of,
+                    const hd_findings *f);
+
+#endif

@@ -1,0 +1,1221 @@
+/* engine.c: the Lua 5.4 implementation of checks.h — a sandboxed state per pack
+ * (allow-listed libraries, text chunks only, frozen shared tables, strict globals,
+ * counting allocator, instruction budget and deadline that scripts cannot swallow),
+ * check declarations, C helpers, parameters, waivers and decisions.
+ * See shared/guides/LUA-SANDBOX.md and docs/checks.md. */
+#include "checks/checks.h"
+
+#include <dirent.h>
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+#include <openssl/evp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "checks/uscc.h"
+#include "model/caseview.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/fsutil.h"
+#include "util/utf8.h"
+
+#define DEFAULT_BUDGET 2000000L
+#define DEFAULT_MEMORY (64L << 20)
+#define DEFAULT_TIME_MS 1000L
+#define HOOK_EVERY 1000
+#define MAX_SOURCE (1L << 20)
+
+typedef struct source {
+  char *path;  /* as shown in messages: dir/name.lua */
+  char *text;
+  size_t len;
+} source;
+
+typedef struct check {
+  char *id, *title, *clause, *severity;
+  char *where;      /* file:line of the declaration */
+  int fn_run;       /* registry refs */
+  int fn_applies;   /* LUA_NOREF if none */
+} check;
+
+struct hd_pack {
+  hd_pack_opts o;
+  source *src;       /* params files first, then check files */
+  int n_src;
+  lua_State *L;
+  size_t mem_used, mem_limit;
+  long budget_left;
+  double deadline_ms;
+  int fatal;         /* set by the hook or allocator: the state must be rebuilt */
+  const char *fatal_why;
+  check *checks;
+  int n_checks;
+  int params_ref;
+  char revision[17];
+  /* while a case runs */
+  const hd_caseview *view;
+  const hd_calendar *cal;
+  hd_date as_of;
+  hd_buf log;
+  /* while loading */
+  const char *loading;
+  hd_err *load_err;
+};
+
+/* ---- names --------------------------------------------------------------------------- */
+
+static const char *const OUT_NAMES[] = {"pass", "fail", "rectify", "manual", "n/a", "error"};
+static const char *const OUT_CN[] = {"符合", "不符合", "需补正", "需人工核查", "不适用", "检查出错"};
+static const char *const DEC_NAMES[] = {"approve", "rectify", "hold", "reject"};
+static const char *const DEC_CN[] = {"予以登记", "补正材料", "暂缓（人工核查）", "不予登记"};
+
+const char *outcome_name(int o) { return o >= 0 && o <= HD_ERROR ? OUT_NAMES[o] : "?"; }
+const char *outcome_cn(int o) { return o >= 0 && o <= HD_ERROR ? OUT_CN[o] : "?"; }
+const char *decision_name(int d) { return d >= 0 && d <= HD_REJECT ? DEC_NAMES[d] : "?"; }
+const char *decision_cn(int d) { return d >= 0 && d <= HD_REJECT ? DEC_CN[d] : "?"; }
+int outcome_parse(const char *s) {
+  for (int i = 0; i <= HD_ERROR; i++)
+    if (s && strcmp(s, OUT_NAMES[i]) == 0) return i;
+  return -1;
+}
+
+void findings_release(hd_findings *f) {
+  if (!f) return;
+  for (int i = 0; i < f->n; i++) {
+    hd_finding *x = &f->v[i];
+    free(x->check_id);
+    free(x->title);
+    free(x->clause);
+    free(x->severity);
+    free(x->message);
+    free(x->evidence);
+    free(x->waiver);
+  }
+  free(f->v);
+  f->v = NULL;
+  f->n = 0;
+}
+
+int findings_decide(const hd_findings *f) {
+  int fail = 0, rect = 0, hold = 0;
+  for (int i = 0; i < f->n; i++) {
+    if (f->v[i].waived) continue;
+    switch (f->v[i].outcome) {
+    case HD_FAIL: fail = 1; break;
+    case HD_RECTIFY: rect = 1; break;
+    case HD_MANUAL: case HD_ERROR: hold = 1; break;
+    default: break;
+    }
+  }
+  return fail ? HD_REJECT : rect ? HD_RETURN : hold ? HD_HOLD : HD_APPROVE;
+}
+
+/* ---- allocator, hook, panic ---------------------------------------------------------- */
+
+static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  hd_pack *p = ud;
+  size_t old = ptr ? osize : 0; /* with ptr NULL, osize is a type tag */
+  if (nsize == 0) {
+    free(ptr);
+    p->mem_used -= old;
+    return NULL;
+  }
+  if (nsize > old && p->mem_used + (nsize - old) > p->mem_limit) {
+    p->fatal = 1;
+    p->fatal_why = "memory limit";
+    return NULL;
+  }
+  void *np = realloc(ptr, nsize);
+  if (np) p->mem_used = p->mem_used - old + nsize;
+  return np;
+}
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static hd_pack *pack_of(lua_State *L) { return *(hd_pack **)lua_getextraspace(L); }
+
+static void budget_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  hd_pack *p = pack_of(L);
+  p->budget_left -= HOOK_EVERY;
+  if (!p->fatal && p->budget_left > 0 && now_ms() < p->deadline_ms) return;
+  if (!p->fatal) {
+    p->fatal = 1;
+    p->fatal_why = p->budget_left <= 0 ? "instruction budget exhausted" : "time limit exceeded";
+  }
+  /* Fire on every instruction from now on, so no handler can run on. */
+  lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+  luaL_error(L, "%s", p->fatal_why);
+}
+
+static int on_panic(lua_State *L) {
+  /* Only reached for errors outside any protected call: a bug in hdreg's glue. */
+  fprintf(stderr, "hdreg: lua panic: %s\n", lua_tostring(L, -1));
+  abort();
+}
+
+static void on_warn(void *ud, const char *msg, int tocont) {
+  (void)ud;
+  (void)msg;
+  (void)tocont; /* warnings (e.g. from collectgarbage) are not shown to anyone */
+}
+
+/* pcall/xpcall that scripts get: a fatal error (budget, deadline, memory) cannot be
+ * caught; it goes on up to hdreg. */
+static int safe_pcall(lua_State *L) {
+  luaL_checkany(L, 1);
+  int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+  hd_pack *p = pack_of(L);
+  if (p->fatal || status == LUA_ERRMEM) return lua_error(L);
+  lua_pushboolean(L, status == LUA_OK);
+  lua_insert(L, 1);
+  return lua_gettop(L);
+}
+
+static int safe_xpcall(lua_State *L) {
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  lua_pushvalue(L, 2);
+  lua_remove(L, 2);              /* handler saved at the top */
+  lua_insert(L, 1);              /* handler at 1, f at 2, args after */
+  int status = lua_pcall(L, lua_gettop(L) - 2, LUA_MULTRET, 0);
+  hd_pack *p = pack_of(L);
+  if (p->fatal || status == LUA_ERRMEM) return lua_error(L);
+  if (status == LUA_OK) {
+    lua_pushboolean(L, 1);
+    lua_replace(L, 1);
+    return lua_gettop(L);
+  }
+  lua_pushvalue(L, 1);           /* handler */
+  lua_insert(L, -2);             /* handler, err */
+  lua_call(L, 1, 1);
+  lua_pushboolean(L, 0);
+  lua_insert(L, -2);
+  return 2;
+}
+
+static int lua_print_log(lua_State *L) {
+  hd_pack *p = pack_of(L);
+  int n = lua_gettop(L);
+  for (int i = 1; i <= n; i++) {
+    size_t len;
+    const char *s = luaL_tolstring(L, i, &len);
+    if (p->log.len + len < (64u << 10)) {
+      if (i > 1) hd_buf_add(&p->log, "\t", 1);
+      hd_buf_add(&p->log, s, len);
+    }
+    lua_pop(L, 1);
+  }
+  if (p->log.len < (64u << 10)) hd_buf_add(&p->log, "\n", 1);
+  return 0;
+}
+
+/* ---- read-only tables ---------------------------------------------------------------- */
+
+static int ro_newindex(lua_State *L) {
+  return luaL_error(L, "attempt to modify read-only table (field '%s')",
+                    luaL_tolstring(L, 2, NULL));
+}
+
+static int ro_len(lua_State *L) {
+  lua_getmetatable(L, 1);
+  lua_getfield(L, -1, "__index");
+  lua_pushinteger(L, (lua_Integer)luaL_len(L, -1));
+  return 1;
+}
+
+static int ro_next(lua_State *L) {
+  /* upvalue 1: the real table */
+  lua_settop(L, 2);
+  if (lua_next(L, lua_upvalueindex(1))) return 2;
+  lua_pushnil(L);
+  return 1;
+}
+
+static int ro_pairs(lua_State *L) {
+  lua_getmetatable(L, 1);
+  lua_getfield(L, -1, "__index");
+  lua_pushcclosure(L, ro_next, 1);
+  lua_pushvalue(L, 1);
+  lua_pushnil(L);
+  return 3;
+}
+
+/* Replace the table at the top of the stack by a read-only proxy of it. */
+static void make_readonly(lua_State *L) {
+  lua_newtable(L);                  /* real proxy */
+  lua_createtable(L, 0, 5);         /* real proxy mt */
+  lua_pushvalue(L, -3);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, ro_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushcfunction(L, ro_len);
+  lua_setfield(L, -2, "__len");
+  lua_pushcfunction(L, ro_pairs);
+  lua_setfield(L, -2, "__pairs");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);          /* real proxy */
+  lua_remove(L, -2);                /* proxy */
+}
+
+/* ---- the case as a table ------------------------------------------------------------- */
+
+static const char *const BOOL_COLUMNS[] = {
+    "personal_info", "sensitive", "anonymised", "deidentified", "needs_identification",
+    "automated_decision", "entrusted", "provided_to_others", "published", "human_research",
+    "genetic", "cross_border", "cii_operator", "important", "state_secret", "tongfang",
+    "public_product", "present"};
+
+static int is_bool_column(const char *name) {
+  for (size_t i = 0; i < sizeof BOOL_COLUMNS / sizeof *BOOL_COLUMNS; i++)
+    if (strcmp(BOOL_COLUMNS[i], name) == 0) return 1;
+  return 0;
+}
+
+static void push_row(lua_State *L, const hd_row *r) {
+  lua_createtable(L, 0, r->n);
+  for (int i = 0; i < r->n; i++) {
+    const hd_value *v = &r->v[i];
+    switch (v->type) {
+    case HD_V_INT:
+      if (is_bool_column(r->names[i])) lua_pushboolean(L, v->i != 0);
+      else lua_pushinteger(L, v->i);
+      break;
+    case HD_V_REAL: lua_pushnumber(L, v->r); break;
+    case HD_V_TEXT: lua_pushlstring(L, v->s, (size_t)v->len); break;
+    default: continue; /* NULL: the field is simply absent (nil) */
+    }
+    lua_setfield(L, -2, r->names[i]);
+  }
+}
+
+static void push_rows(lua_State *L, const hd_rows *rs) {
+  lua_createtable(L, rs->n, 0);
+  for (int i = 0; i < rs->n; i++) {
+    push_row(L, &rs->v[i]);
+    make_readonly(L);
+    lua_rawseti(L, -2, i + 1);
+  }
+}
+
+/* c = { number=..., reg_type=..., ..., applicant = {..., records = {...}}, counterparty,
+ *       resource, rights = {{kind, restrictions, holder = {...}}}, materials, objections,
+ *       prior } */
+static void push_case(lua_State *L, const hd_caseview *v) {
+  push_row(L, &v->kase);
+  push_row(L, &v->applicant);
+  push_rows(L, &v->records);
+  make_readonly(L);
+  lua_setfield(L, -2, "records");
+  make_readonly(L);
+  lua_setfield(L, -2, "applicant");
+  if (v->counterparty.n) {
+    push_row(L, &v->counterparty);
+    make_readonly(L);
+    lua_setfield(L, -2, "counterparty");
+  }
+  push_row(L, &v->resource);
+  make_readonly(L);
+  lua_setfield(L, -2, "resource");
+  lua_createtable(L, v->rights.n, 0);
+  for (int i = 0; i < v->rights.n; i++) {
+    const hd_row *r = &v->rights.v[i];
+    lua_createtable(L, 0, 3);
+    lua_createtable(L, 0, 4);
+    for (int k = 0; k < r->n; k++) {
+      const hd_value *x = &r->v[k];
+      const char *name = r->names[k];
+      int holder = strncmp(name, "holder_", 7) == 0;
+      if (x->type == HD_V_NULL) continue;
+      if (x->type == HD_V_INT) lua_pushinteger(L, x->i);
+      else lua_pushlstring(L, x->s, (size_t)x->len);
+      if (holder) lua_setfield(L, -2, name + 7);
+      else lua_setfield(L, -3, strcmp(name, "right_kind") == 0 ? "kind" : name);
+    }
+    make_readonly(L);
+    lua_setfield(L, -2, "holder");
+    make_readonly(L);
+    lua_rawseti(L, -2, i + 1);
+  }
+  make_readonly(L);
+  lua_setfield(L, -2, "rights");
+  push_rows(L, &v->materials);
+  make_readonly(L);
+  lua_setfield(L, -2, "materials");
+  push_rows(L, &v->objections);
+  make_readonly(L);
+  lua_setfield(L, -2, "objections");
+  if (v->prior.n) {
+    push_row(L, &v->prior);
+    make_readonly(L);
+    lua_setfield(L, -2, "prior");
+  }
+  make_readonly(L);
+}
+
+/* ---- helpers for checks (the `hd` table) --------------------------------------------- */
+
+static hd_date check_date(lua_State *L, int i) {
+  hd_date d;
+  const char *s = luaL_checkstring(L, i);
+  if (!hd_date_parse(s, &d)) luaL_error(L, "'%s' is not a date YYYY-MM-DD", s);
+  return d;
+}
+
+static void push_date(lua_State *L, hd_date d) {
+  char iso[11];
+  hd_date_iso(d, iso);
+  lua_pushstring(L, iso);
+}
+
+/* hd.uscc(code) -> ok, message, normalised code, unknown_type */
+static int h_uscc(lua_State *L) {
+  hd_uscc_report r;
+  int ok = hd_uscc_validate(luaL_optstring(L, 1, ""), 0, &r) == HD_USCC_OK;
+  lua_pushboolean(L, ok);
+  lua_pushstring(L, r.message);
+  lua_pushstring(L, r.code);
+  lua_pushboolean(L, r.unknown_type);
+  return 4;
+}
+
+static int h_today(lua_State *L) {
+  push_date(L, pack_of(L)->as_of);
+  return 1;
+}
+
+static int h_is_date(lua_State *L) {
+  hd_date d;
+  lua_pushboolean(L, lua_type(L, 1) == LUA_TSTRING && hd_date_parse(lua_tostring(L, 1), &d));
+  return 1;
+}
+
+static int h_add_days(lua_State *L) {
+  hd_date d = check_date(L, 1);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  luaL_argcheck(L, n > -100000 && n < 100000, 2, "day count out of range");
+  push_date(L, hd_date_from_days(hd_date_to_days(d) + (long)n));
+  return 1;
+}
+
+static int h_days_between(lua_State *L) {
+  hd_date a = check_date(L, 1), b = check_date(L, 2);
+  lua_pushinteger(L, hd_date_to_days(b) - hd_date_to_days(a));
+  return 1;
+}
+
+/* Whole years from a to b (a birthday-style count). */
+static int years_between(hd_date a, hd_date b) {
+  int y = b.y - a.y;
+  if (b.m < a.m || (b.m == a.m && b.d < a.d)) y--;
+  return y;
+}
+
+static int h_years_between(lua_State *L) {
+  lua_pushinteger(L, years_between(check_date(L, 1), check_date(L, 2)));
+  return 1;
+}
+
+/* hd.within_years(date, n): date is after the day n years before the as-of date, and not
+ * after the as-of date ("近 n 年"). */
+static int h_within_years(lua_State *L) {
+  hd_date d = check_date(L, 1);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  hd_date as_of = pack_of(L)->as_of;
+  hd_date from = hd_date_period_end_years((hd_date){as_of.y - (int)n, as_of.m, as_of.d}, 0);
+  lua_pushboolean(L, hd_date_cmp(d, from) > 0 && hd_date_cmp(d, as_of) <= 0);
+  return 1;
+}
+
+static int h_add_working_days(lua_State *L) {
+  hd_pack *p = pack_of(L);
+  hd_date d = check_date(L, 1), out;
+  lua_Integer n = luaL_checkinteger(L, 2);
+  hd_err e;
+  hd_err_clear(&e);
+  if (!p->cal) return luaL_error(L, "no holiday calendar loaded");
+  if (n < 0 || n > 3660) return luaL_error(L, "working-day count out of range");
+  if (calendar_add_working_days(p->cal, d, (int)n, &out, &e)) return luaL_error(L, "%s", e.msg);
+  push_date(L, out);
+  return 1;
+}
+
+/* hd.material(kind) -> material table (read-only) and status "valid" | "expired" |
+ * "missing". Among several of a kind, a valid one wins, then the latest expiry. */
+static int h_material(lua_State *L) {
+  hd_pack *p = pack_of(L);
+  const char *kind = luaL_checkstring(L, 1);
+  const hd_rows *ms = &p->view->materials;
+  int best = -1, best_valid = 0;
+  for (int i = 0; i < ms->n; i++) {
+    const hd_value *k = row_get(&ms->v[i], "kind"), *pr = row_get(&ms->v[i], "present"),
+                   *vu = row_get(&ms->v[i], "valid_until");
+    if (!k || k->type != HD_V_TEXT || strcmp(k->s, kind) != 0) continue;
+    if (!pr || pr->type != HD_V_INT || pr->i == 0) continue;
+    hd_date until;
+    int valid = !vu || vu->type == HD_V_NULL ||
+                (vu->type == HD_V_TEXT && hd_date_parse(vu->s, &until) &&
+                 hd_date_cmp(until, p->as_of) >= 0);
+    if (best < 0 || (valid && !best_valid)) {
+      best = i;
+      best_valid = valid;
+    }
+  }
+  if (best < 0) {
+    lua_pushnil(L);
+    lua_pushliteral(L, "missing");
+    return 2;
+  }
+  push_row(L, &ms->v[best]);
+  make_readonly(L);
+  lua_pushstring(L, best_valid ? "valid" : "expired");
+  return 2;
+}
+
+/* Outcome constructors: pass(message [, evidence]) etc. */
+static int make_outcome(lua_State *L, int outcome) {
+  luaL_checkstring(L, 1);
+  if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TTABLE);
+  lua_settop(L, 2);                 /* message, evidence (or nil) */
+  lua_createtable(L, 0, 3);
+  lua_pushstring(L, outcome_name(outcome));
+  lua_setfield(L, -2, "outcome");
+  lua_pushvalue(L, 1);
+  lua_setfield(L, -2, "message");
+  if (!lua_isnoneornil(L, 2)) {
+    lua_pushvalue(L, 2);
+    lua_setfield(L, -2, "evidence");
+  }
+  return 1;
+}
+static int o_pass(lua_State *L) { return make_outcome(L, HD_PASS); }
+static int o_fail(lua_State *L) { return make_outcome(L, HD_FAIL); }
+static int o_rectify(lua_State *L) { return make_outcome(L, HD_RECTIFY); }
+static int o_manual(lua_State *L) { return make_outcome(L, HD_MANUAL); }
+static int o_na(lua_State *L) { return make_outcome(L, HD_NA); }
+
+/* ---- declarations --------------------------------------------------------------------- */
+
+static char *opt_field(lua_State *L, int t, const char *k) {
+  lua_getfield(L, t, k);
+  char *s = lua_type(L, -1) == LUA_TSTRING ? hd_strdup(lua_tostring(L, -1)) : NULL;
+  lua_pop(L, 1);
+  return s;
+}
+
+static void check_release(check *c, lua_State *L) {
+  free(c->id);
+  free(c->title);
+  free(c->clause);
+  free(c->severity);
+  free(c->where);
+  if (L) {
+    luaL_unref(L, LUA_REGISTRYINDEX, c->fn_run);
+    luaL_unref(L, LUA_REGISTRYINDEX, c->fn_applies);
+  }
+  memset(c, 0, sizeof *c);
+}
+
+static int valid_id(const char *s) {
+  if (!s || !*s || strlen(s) > 64) return 0;
+  for (const char *p = s; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+          *p == '.' || *p == '-' || *p == '_'))
+      return 0;
+  return 1;
+}
+
+/* check { id=..., title=..., clause=..., severity=..., applies=function, run=function } */
+static int decl_check(lua_State *L) {
+  hd_pack *p = pack_of(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_Debug ar;
+  char where[512] = "?";
+  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar))
+    snprintf(where, sizeof where, "%s:%d", ar.short_src, ar.currentline);
+  check c;
+  memset(&c, 0, sizeof c);
+  c.fn_run = c.fn_applies = LUA_NOREF;
+  c.id = opt_field(L, 1, "id");
+  c.title = opt_field(L, 1, "title");
+  c.clause = opt_field(L, 1, "clause");
+  c.severity = opt_field(L, 1, "severity");
+  c.where = hd_strdup(where);
+  const char *bad = NULL;
+  if (!valid_id(c.id)) bad = "'id' must be a string of letters, digits, '.', '-' or '_'";
+  else if (!c.title) bad = "'title' (a string) is required";
+  else if (!c.clause) bad = "'clause' (the guideline clause, a string) is required";
+  else if (c.severity && strcmp(c.severity, "normal") && strcmp(c.severity, "high") &&
+           strcmp(c.severity, "ban"))
+    bad = "'severity' must be \"normal\", \"high\" or \"ban\"";
+  lua_getfield(L, 1, "run");
+  if (!bad && lua_type(L, -1) != LUA_TFUNCTION) bad = "'run' (a function) is required";
+  lua_getfield(L, 1, "applies");
+  if (!bad && !lua_isnil(L, -1) && lua_type(L, -1) != LUA_TFUNCTION)
+    bad = "'applies' must be a function";
+  if (bad) {
+    check_release(&c, NULL);
+    return luaL_error(L, "check declaration: %s", bad);
+  }
+  if (!c.severity) c.severity = hd_strdup("normal");
+  c.fn_applies = lua_isnil(L, -1) ? (lua_pop(L, 1), LUA_NOREF) : luaL_ref(L, LUA_REGISTRYINDEX);
+  c.fn_run = luaL_ref(L, LUA_REGISTRYINDEX);
+  /* Same id again: from a later directory it replaces; within one directory it is an
+   * error (two checks would fight over one id). */
+  for (int i = 0; i < p->n_checks; i++) {
+    if (strcmp(p->checks[i].id, c.id) != 0) continue;
+    const char *old_dir_end = strrchr(p->checks[i].where, '/');
+    const char *new_dir_end = strrchr(c.where, '/');
+    size_t od = old_dir_end ? (size_t)(old_dir_end - p->checks[i].where) : 0;
+    size_t nd = new_dir_end ? (size_t)(new_dir_end - c.where) : 0;
+    if (od == nd && strncmp(p->checks[i].where, c.where, od) == 0) {
+      char msg[700];
+      snprintf(msg, sizeof msg, "check '%s' is already declared at %s", c.id, p->checks[i].where);
+      check_release(&c, L);
+      return luaL_error(L, "%s", msg);
+    }
+    check_release(&p->checks[i], L);
+    p->checks[i] = c;
+    return 0;
+  }
+  check *nv = realloc(p->checks, (size_t)(p->n_checks + 1) * sizeof *nv);
+  if (!nv) {
+    check_release(&c, L);
+    return luaL_error(L, "out of memory");
+  }
+  p->checks = nv;
+  p->checks[p->n_checks++] = c;
+  return 0;
+}
+
+/* params { key = value, ... }: the first params file defines the keys, later ones may
+ * only override them (a misspelt key is an error, not a silent new parameter). */
+static int decl_params(lua_State *L) {
+  hd_pack *p = pack_of(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->params_ref); /* the real params table */
+  int first = lua_rawlen(L, -1) == 0 && (lua_pushnil(L), lua_next(L, -2) == 0);
+  if (!first) lua_pop(L, 2);
+  lua_pushnil(L);
+  while (lua_next(L, 1)) {
+    if (lua_type(L, -2) != LUA_TSTRING) return luaL_error(L, "params: keys must be names");
+    const char *k = lua_tostring(L, -2);
+    if (!first) {
+      lua_getfield(L, -3, k);
+      int known = !lua_isnil(L, -1);
+      lua_pop(L, 1);
+      if (!known) return luaL_error(L, "params: unknown parameter '%s'", k);
+    }
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, -4);
+  }
+  return 0;
+}
+
+/* ---- state construction --------------------------------------------------------------- */
+
+static int strict_index(lua_State *L) {
+  /* env, key: look in the shared globals, else it is an undeclared global */
+  lua_pushvalue(L, 2);
+  lua_rawget(L, lua_upvalueindex(1));
+  if (!lua_isnil(L, -1)) return 1;
+  return luaL_error(L, "undeclared global '%s'", luaL_tolstring(L, 2, NULL));
+}
+
+static int strict_newindex(lua_State *L) {
+  return luaL_error(L, "assignment to undeclared global '%s' (declare it local)",
+                    luaL_tolstring(L, 2, NULL));
+}
+
+static void open_lib(lua_State *L, const char *name, lua_CFunction f, int keep) {
+  luaL_requiref(L, name, f, 0);
+  if (!keep) lua_pop(L, 1);
+}
+
+/* Build the shared globals table (upvalue of every check file's strict environment). */
+static void build_globals(lua_State *L) {
+  hd_pack *p = pack_of(L);
+  lua_newtable(L);                                   /* G */
+  luaL_requiref(L, "_G", luaopen_base, 0);           /* G base */
+  static const char *const BASE_OK[] = {"assert", "error", "ipairs", "next", "pairs",
+                                        "select", "tonumber", "tostring", "type",
+                                        "getmetatable", "setmetatable", "rawequal", "rawlen",
+                                        "rawget", "_VERSION"};
+  for (size_t i = 0; i < sizeof BASE_OK / sizeof *BASE_OK; i++) {
+    lua_getfield(L, -1, BASE_OK[i]);
+    lua_setfield(L, -3, BASE_OK[i]);
+  }
+  lua_pop(L, 1);                                     /* G */
+  lua_pushcfunction(L, safe_pcall);
+  lua_setfield(L, -2, "pcall");
+  lua_pushcfunction(L, safe_xpcall);
+  lua_setfield(L, -2, "xpcall");
+  lua_pushcfunction(L, lua_print_log);
+  lua_setfield(L, -2, "print");
+  /* Libraries behind read-only proxies; string.dump removed. */
+  static const struct { const char *name; lua_CFunction open; } LIBS[] = {
+      {LUA_STRLIBNAME, luaopen_string}, {LUA_TABLIBNAME, luaopen_table},
+      {LUA_MATHLIBNAME, luaopen_math}, {LUA_UTF8LIBNAME, luaopen_utf8}};
+  for (size_t i = 0; i < sizeof LIBS / sizeof *LIBS; i++) {
+    open_lib(L, LIBS[i].name, LIBS[i].open, 1);      /* G lib */
+    if (LIBS[i].open == luaopen_string) {
+      lua_pushnil(L);
+      lua_setfield(L, -2, "dump");
+    }
+    if (LIBS[i].open == luaopen_math) {              /* no hidden state shared by checks */
+      lua_pushnil(L);
+      lua_setfield(L, -2, "random");
+      lua_pushnil(L);
+      lua_setfield(L, -2, "randomseed");
+    }
+    make_readonly(L);
+    lua_setfield(L, -2, LIBS[i].name);
+  }
+  /* The string metatable (__index = string library) is shared: protect it. */
+  lua_pushliteral(L, "");
+  lua_getmetatable(L, -1);
+  lua_getfield(L, -3, LUA_STRLIBNAME);
+  lua_setfield(L, -2, "__index");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_pop(L, 2);
+  /* Outcomes, declarations, helpers, parameters. */
+  static const luaL_Reg OUT[] = {{"pass", o_pass}, {"fail", o_fail}, {"rectify", o_rectify},
+                                 {"manual", o_manual}, {"na", o_na}, {"check", decl_check},
+                                 {"params", decl_params}, {NULL, NULL}};
+  for (const luaL_Reg *r = OUT; r->name; r++) {
+    lua_pushcfunction(L, r->func);
+    lua_setfield(L, -2, r->name);
+  }
+  static const luaL_Reg HD[] = {{"uscc", h_uscc}, {"today", h_today}, {"is_date", h_is_date},
+                                {"add_days", h_add_days}, {"days_between", h_days_between},
+                                {"years_between", h_years_between},
+                                {"within_years", h_within_years},
+                                {"add_working_days", h_add_working_days},
+                                {"material", h_material}, {NULL, NULL}};
+  luaL_newlib(L, HD);
+  make_readonly(L);
+  lua_setfield(L, -2, "hd");
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->params_ref);
+  make_readonly(L);
+  lua_setfield(L, -2, "P");
+}
+
+static void free_state(hd_pack *p) {
+  if (!p->L) return;
+  lua_close(p->L);
+  p->L = NULL;
+  p->mem_used = 0;
+}
+
+static int load_chunk(hd_pack *p, const source *s, hd_err *err) {
+  lua_State *L = p->L;
+  char chunk[600];
+  snprintf(chunk, sizeof chunk, "@%s", s->path);
+  if (luaL_loadbufferx(L, s->text, s->len, chunk, "t") != LUA_OK) {
+    hd_err_set(err, HD_EDATA, "%s", lua_tostring(L, -1));
+    lua_pop(L, 1);
+    return HD_EDATA;
+  }
+  /* Each file gets its own strict environment over the shared globals. */
+  lua_newtable(L);                                   /* f env */
+  lua_createtable(L, 0, 3);                          /* f env mt */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  lua_pushcclosure(L, strict_index, 1);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, strict_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);                           /* f env */
+  lua_setupvalue(L, -2, 1);                          /* f */
+  p->budget_left = p->o.instruction_budget;
+  p->deadline_ms = now_ms() + (double)p->o.time_limit_ms;
+  lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+  int st = lua_pcall(L, 0, 0, 0);
+  lua_sethook(L, NULL, 0, 0);
+  if (st != LUA_OK) {
+    const char *m = lua_tostring(L, -1);
+    hd_err_set(err, HD_EDATA, "%s", st == LUA_ERRMEM ? "memory limit exceeded" : m ? m : "error");
+    return HD_EDATA;
+  }
+  return HD_OK;
+}
+
+/* (Re)build the state from the cached sources. */
+static int build_state(hd_pack *p, hd_err *err) {
+  for (int i = 0; i < p->n_checks; i++) check_release(&p->checks[i], NULL);
+  free(p->checks);
+  p->checks = NULL;
+  p->n_checks = 0;
+  free_state(p);
+  p->fatal = 0;
+  p->L = lua_newstate(limited_alloc, p);
+  if (!p->L) return hd_err_set(err, HD_ENOMEM, "cannot create a Lua state");
+  *(hd_pack **)lua_getextraspace(p->L) = p;
+  lua_atpanic(p->L, on_panic);
+  lua_setwarnf(p->L, on_warn, p);
+  lua_gc(p->L, LUA_GCGEN, 0, 0);
+  lua_newtable(p->L);
+  p->params_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
+  build_globals(p->L);                               /* G */
+  lua_rawseti(p->L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  for (int i = 0; i < p->n_src; i++)
+    if (load_chunk(p, &p->src[i], err)) return err->code;
+  return HD_OK;
+}
+
+/* ---- loading the pack ------------------------------------------------------------------ */
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int add_source(hd_pack *p, const char *dir, const char *name, hd_err *err) {
+  char path[4096];
+  if (hd_snprintf(path, sizeof path, "%s/%s", dir, name) < 0)
+    return hd_err_set(err, HD_EDATA, "path too long: '%s/%s'", dir, name);
+  source s = {hd_strdup(path), NULL, 0};
+  if (hd_read_file(path, MAX_SOURCE, &s.text, &s.len, err)) {
+    free(s.path);
+    return err->code;
+  }
+  size_t bad;
+  if (!hd_utf8_valid(s.text, s.len, &bad)) {
+    free(s.path);
+    free(s.text);
+    return hd_err_set(err, HD_EDATA, "%s: invalid UTF-8 at byte %zu", path, bad);
+  }
+  source *nv = realloc(p->src, (size_t)(p->n_src + 1) * sizeof *nv);
+  if (!nv) {
+    free(s.path);
+    free(s.text);
+    return hd_err_set(err, HD_ENOMEM, "out of memory");
+  }
+  p->src = nv;
+  p->src[p->n_src++] = s;
+  return HD_OK;
+}
+
+/* Files of one directory: params.lua first, then the other *.lua in name order. Sub-
+ * directories (tests/) are not checks. */
+static int scan_dir(hd_pack *p, const char *dir, hd_err *err) {
+  DIR *d = opendir(dir);
+  if (!d) return hd_err_set(err, HD_EDATA, "cannot open check directory '%s'", dir);
+  char *names[1024];
+  int n = 0, rc = HD_OK, has_params = 0;
+  struct dirent *e;
+  while ((e = readdir(d)) && n < 1024) {
+    size_t l = strlen(e->d_name);
+    if (l < 5 || strcmp(e->d_name + l - 4, ".lua") != 0 || e->d_name[0] == '.') continue;
+    if (strcmp(e->d_name, "params.lua") == 0) {
+      has_params = 1;
+      continue;
+    }
+    names[n++] = hd_strdup(e->d_name);
+  }
+  closedir(d);
+  qsort(names, (size_t)n, sizeof *names, cmp_str);
+  if (has_params) rc = add_source(p, dir, "params.lua", err);
+  for (int i = 0; i < n; i++) {
+    if (rc == HD_OK) rc = add_source(p, dir, names[i], err);
+    free(names[i]);
+  }
+  return rc;
+}
+
+static void compute_revision(hd_pack *p) {
+  EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned n = 0;
+  EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+  for (int i = 0; i < p->n_src; i++) {
+    const char *base = strrchr(p->src[i].path, '/');
+    base = base ? base + 1 : p->src[i].path;
+    /* The file name and contents count, not where the directory happens to be. */
+    EVP_DigestUpdate(ctx, base, strlen(base) + 1);
+    EVP_DigestUpdate(ctx, p->src[i].text, p->src[i].len);
+    EVP_DigestUpdate(ctx, "\0", 1);
+  }
+  EVP_DigestFinal_ex(ctx, md, &n);
+  EVP_MD_CTX_free(ctx);
+  static const char H[] = "0123456789abcdef";
+  for (int i = 0; i < 8; i++) {
+    p->revision[2 * i] = H[md[i] >> 4];
+    p->revision[2 * i + 1] = H[md[i] & 15];
+  }
+  p->revision[16] = '\0';
+}
+
+int pack_load(const hd_pack_opts *o, hd_pack **out, hd_err *err) {
+  hd_pack *p = calloc(1, sizeof *p);
+  *out = NULL;
+  if (!p) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  p->o = *o;
+  if (p->o.instruction_budget <= 0) p->o.instruction_budget = DEFAULT_BUDGET;
+  if (p->o.memory_limit <= 0) p->o.memory_limit = DEFAULT_MEMORY;
+  if (p->o.time_limit_ms <= 0) p->o.time_limit_ms = DEFAULT_TIME_MS;
+  p->mem_limit = (size_t)p->o.memory_limit;
+  hd_buf_init(&p->log, 1 << 17);
+  int rc = HD_OK;
+  for (int i = 0; i < o->n_dirs && rc == HD_OK; i++) rc = scan_dir(p, o->dirs[i], err);
+  if (rc == HD_OK && p->n_src == 0) rc = hd_err_set(err, HD_EDATA, "no check files found");
+  if (rc == HD_OK) rc = build_state(p, err);
+  if (rc == HD_OK && p->n_checks == 0) rc = hd_err_set(err, HD_EDATA, "no checks declared");
+  if (rc) {
+    pack_free(p);
+    return rc;
+  }
+  compute_revision(p);
+  *out = p;
+  return HD_OK;
+}
+
+void pack_free(hd_pack *p) {
+  if (!p) return;
+  for (int i = 0; i < p->n_checks; i++) check_release(&p->checks[i], NULL);
+  free(p->checks);
+  free_state(p);
+  for (int i = 0; i < p->n_src; i++) {
+    free(p->src[i].path);
+    free(p->src[i].text);
+  }
+  free(p->src);
+  hd_buf_release(&p->log);
+  free(p);
+}
+
+int pack_count(const hd_pack *p) { return p->n_checks; }
+const char *pack_revision(const hd_pack *p) { return p->revision; }
+void pack_check_info(const hd_pack *p, int i, const char **id, const char **clause,
+                     const char **title) {
+  *id = p->checks[i].id;
+  *clause = p->checks[i].clause;
+  *title = p->checks[i].title;
+}
+
+/* ---- running ---------------------------------------------------------------------------- */
+
+static void json_str(hd_buf *b, const char *s, size_t len) {
+  hd_buf_add(b, "\"", 1);
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"' || c == '\\') {
+      char e[2] = {'\\', (char)c};
+      hd_buf_add(b, e, 2);
+    } else if (c < 0x20) {
+      hd_buf_printf(b, "\\u%04x", c);
+    } else {
+      hd_buf_add(b, s + i, 1);
+    }
+  }
+  hd_buf_add(b, "\"", 1);
+}
+
+static void json_value(lua_State *L, int idx, hd_buf *b) {
+  switch (lua_type(L, idx)) {
+  case LUA_TNIL: hd_buf_adds(b, "null"); break;
+  case LUA_TBOOLEAN: hd_buf_adds(b, lua_toboolean(L, idx) ? "true" : "false"); break;
+  case LUA_TNUMBER:
+    if (lua_isinteger(L, idx)) hd_buf_printf(b, "%lld", (long long)lua_tointeger(L, idx));
+    else hd_buf_printf(b, "%.17g", (double)lua_tonumber(L, idx));
+    break;
+  case LUA_TSTRING: {
+    size_t len;
+    const char *s = lua_tolstring(L, idx, &len);
+    size_t bad;
+    if (hd_utf8_valid(s, len, &bad)) json_str(b, s, len);
+    else json_str(b, "(invalid UTF-8)", 15);
+    break;
+  }
+  default: {
+    const char *t = luaL_typename(L, idx);
+    json_str(b, t, strlen(t));
+  }
+  }
+}
+
+/* Evidence: {field=, found=, wanted=} or a list of them -> JSON array. */
+static void evidence_json(lua_State *L, int idx, hd_buf *b) {
+  hd_buf_adds(b, "[");
+  if (lua_type(L, idx) == LUA_TTABLE) {
+    int list = lua_rawlen(L, idx) > 0;
+    int n = list ? (int)lua_rawlen(L, idx) : 1;
+    int written = 0;
+    for (int i = 1; i <= n && i <= 50; i++) {
+      if (list) lua_rawgeti(L, idx, i);
+      else lua_pushvalue(L, idx);
+      if (lua_type(L, -1) == LUA_TTABLE) {
+        if (written++) hd_buf_adds(b, ",");
+        static const char *const K[] = {"field", "found", "wanted"};
+        hd_buf_adds(b, "{");
+        for (int k = 0; k < 3; k++) {
+          lua_getfield(L, -1, K[k]);
+          hd_buf_printf(b, "%s\"%s\":", k ? "," : "", K[k]);
+          json_value(L, -1, b);
+          lua_pop(L, 1);
+        }
+        hd_buf_adds(b, "}");
+      }
+      lua_pop(L, 1);
+    }
+  }
+  hd_buf_adds(b, "]");
+}
+
+static int msgh(lua_State *L) {
+  /* Keep the message ("file:line: ..."); the traceback is not for lawyers. */
+  if (!lua_isstring(L, 1)) lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  return 1;
+}
+
+static int add_finding(hd_findings *f, const check *c, int outcome, const char *msg,
+                       char *evidence) {
+  hd_finding *nv = realloc(f->v, (size_t)(f->n + 1) * sizeof *nv);
+  if (!nv) {
+    free(evidence);
+    return HD_ENOMEM;
+  }
+  f->v = nv;
+  hd_finding *x = &f->v[f->n++];
+  memset(x, 0, sizeof *x);
+  x->check_id = hd_strdup(c->id);
+  x->title = hd_strdup(c->title);
+  x->clause = hd_strdup(c->clause);
+  x->severity = hd_strdup(c->severity);
+  x->outcome = outcome;
+  x->message = hd_strdup(msg);
+  x->evidence = evidence ? evidence : hd_strdup("[]");
+  return HD_OK;
+}
+
+/* Call the function at the top with the case table (at case_idx) and P; leaves one
+ * result. Returns the lua status. */
+static int call_guarded(hd_pack *p, int case_idx) {
+  lua_State *L = p->L;
+  lua_pushcfunction(L, msgh);
+  lua_insert(L, -2);
+  lua_pushvalue(L, case_idx);
+  p->budget_left = p->o.instruction_budget;
+  p->deadline_ms = now_ms() + (double)p->o.time_limit_ms;
+  lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+  int st = lua_pcall(L, 1, 1, -3);
+  lua_sethook(L, NULL, 0, 0);
+  lua_remove(L, -2); /* the handler */
+  return st;
+}
+
+static int run_one(hd_pack *p, const check *c, int case_idx, hd_findings *f) {
+  lua_State *L = p->L;
+  char msg[1024];
+  int top = lua_gettop(L), st;
+  if (c->fn_applies != LUA_NOREF) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->fn_applies);
+    st = call_guarded(p, case_idx);
+    if (st != LUA_OK || p->fatal) goto error;
+    int applies = lua_toboolean(L, -1);
+    lua_settop(L, top);
+    if (!applies) return add_finding(f, c, HD_NA, "不适用", NULL);
+  }
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->fn_run);
+  st = call_guarded(p, case_idx);
+  if (st != LUA_OK || p->fatal) goto error;
+  /* The result must be an outcome table made by pass/fail/rectify/manual/na. */
+  int outcome = -1;
+  if (lua_type(L, -1) == LUA_TTABLE) {
+    lua_getfield(L, -1, "outcome");
+    outcome = lua_type(L, -1) == LUA_TSTRING ? outcome_parse(lua_tostring(L, -1)) : -1;
+    lua_pop(L, 1);
+  }
+  if (outcome < 0 || outcome == HD_ERROR) {
+    snprintf(msg, sizeof msg, "%s: check '%s' returned %s instead of pass(...), fail(...), "
+             "rectify(...), manual(...) or na(...)", c->where, c->id, luaL_typename(L, -1));
+    lua_settop(L, top);
+    return add_finding(f, c, HD_ERROR, msg, NULL);
+  }
+  lua_getfield(L, -1, "message");
+  const char *m = lua_tostring(L, -1);
+  snprintf(msg, sizeof msg, "%s", m ? m : "");
+  lua_pop(L, 1);
+  hd_buf ev;
+  hd_buf_init(&ev, 1 << 16);
+  lua_getfield(L, -1, "evidence");
+  evidence_json(L, lua_gettop(L), &ev);
+  lua_settop(L, top);
+  return add_finding(f, c, outcome, msg, hd_buf_steal(&ev));
+error:
+  if (p->fatal)
+    snprintf(msg, sizeof msg, "%s: check '%s' stopped: %s", c->where, c->id, p->fatal_why);
+  else if (st == LUA_ERRMEM)
+    snprintf(msg, sizeof msg, "%s: check '%s' stopped: memory limit", c->where, c->id);
+  else
+    snprintf(msg, sizeof msg, "%s", lua_tostring(L, -1) ? lua_tostring(L, -1) : "error");
+  lua_settop(L, top);
+  return add_finding(f, c, HD_ERROR, msg, NULL);
+}
+
+static void apply_waivers(const hd_caseview *v, hd_date as_of, hd_findings *f) {
+  for (int w = 0; w < v->waivers.n; w++) {
+    const hd_row *r = &v->waivers.v[w];
+    const hd_value *id = row_get(r, "check_id"), *ex = row_get(r, "expires"),
+                   *ap = row_get(r, "approver"), *ju = row_get(r, "justification");
+    if (!id || id->type != HD_V_TEXT) continue;
+    for (int i = 0; i < f->n; i++) {
+      hd_finding *x = &f->v[i];
+      if (strcmp(x->check_id, id->s) != 0) continue;
+      hd_date until;
+      int valid = ex && ex->type == HD_V_TEXT && hd_date_parse(ex->s, &until) &&
+                  hd_date_cmp(as_of, until) <= 0;
+      char note[1024];
+      snprintf(note, sizeof note, "%s %s（%s），有效期至%s", valid ? "已豁免" : "豁免已过期",
+               ap && ap->s ? ap->s : "", ju && ju->s ? ju->s : "", ex && ex->s ? ex->s : "?");
+      free(x->waiver);
+      x->waiver = hd_strdup(note);
+      x->waived = valid && x->outcome != HD_PASS && x->outcome != HD_NA;
+    }
+  }
+}
+
+int pack_run_case(hd_pack *p, sqlite3 *db, const hd_calendar *cal, long long case_id,
+                  const char *as_of, hd_findings *out, hd_err *err) {
+  hd_caseview_loader *ld = NULL;
+  hd_caseview v;
+  int rc = caseview_loader_new(db, &ld, err);
+  if (rc) return rc;
+  rc = caseview_load(ld, case_id, &v, err);
+  if (rc == HD_OK) {
+    rc = pack_run_view(p, &v, cal, as_of, out, err);
+    caseview_release(&v);
+  }
+  caseview_loader_free(ld);
+  return rc;
+}
+
+int pack_run_view(hd_pack *p, const hd_caseview *v, const hd_calendar *cal, const char *as_of,
+                  hd_findings *out, hd_err *err) {
+  memset(out, 0, sizeof *out);
+  if (!hd_date_parse(as_of, &p->as_of))
+    return hd_err_set(err, HD_EUSAGE, "as-of date '%s' is not a valid date YYYY-MM-DD", as_of);
+  if (!p->L && build_state(p, err)) return err->code;
+  p->view = v;
+  p->cal = cal;
+  hd_buf_reset(&p->log);
+  memcpy(out->revision, p->revision, sizeof out->revision);
+  lua_State *L = p->L;
+  push_case(L, v);
+  int case_idx = lua_gettop(L);
+  for (int i = 0; i < p->n_checks; i++) {
+    int rc = run_one(p, &p->checks[i], case_idx, out);
+    if (rc) {
+      findings_release(out);
+      return hd_err_set(err, HD_ENOMEM, "out of memory");
+    }
+    if (p->fatal) {
+      /* Budget, deadline or memory: this check's state is suspect. Rebuild from the
+       * cached sources and carry on with the next check on a fresh case table. */
+      if (build_state(p, err)) {
+        findings_release(out);
+        return err->code;
+      }
+      L = p->L;
+      push_case(L, v);
+      case_idx = lua_gettop(L);
+    }
+  }
+  lua_settop(L, 0);
+  p->view = NULL;
+  apply_waivers(v, p->as_of, out);
+  out->decision = findings_decide(out);
+  return HD_OK;
+}
+
+const char *pack_log(const hd_pack *p) { return p->log.p ? p->log.p : ""; }
+
+/* ---- storing and printing --------------------------------------------------------------- */
+
+int findings_store(sqlite3 *db, long long case_id, const char *as_of, const hd_findings *f,
+                   hd_err *err) {
+  sqlite3_stmt *del = NULL, *ins = NULL, *dec = NULL;
+  int rc = HD_OK;
+  if (sqlite3_exec(db, "SAVEPOINT findings", NULL, NULL, NULL) != SQLITE_OK)
+    return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+  if (sqlite3_prepare_v2(db, "DELETE FROM findings WHERE case_id = ?1 AND as_of = ?2 AND "
+                             "pack_revision = ?3", -1, &del, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2(db, "INSERT INTO findings(case_id, check_id, clause, outcome, message, "
+                             "evidence, pack_revision, as_of) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+                         -1, &ins, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO decisions(case_id, as_of, decision, "
+                             "pack_revision) VALUES (?1,?2,?3,?4)", -1, &dec, NULL) != SQLITE_OK) {
+    rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+    goto done;
+  }
+  sqlite3_bind_int64(del, 1, case_id);
+  sqlite3_bind_text(del, 2, as_of, -1, SQLITE_STATIC);
+  sqlite3_bind_text(del, 3, f->revision, -1, SQLITE_STATIC);
+  if (sqlite3_step(del) != SQLITE_DONE) rc = HD_EDB;
+  for (int i = 0; rc == HD_OK && i < f->n; i++) {
+    const hd_finding *x = &f->v[i];
+    sqlite3_reset(ins);
+    sqlite3_bind_int64(ins, 1, case_id);
+    sqlite3_bind_text(ins, 2, x->check_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 3, x->clause, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 4, outcome_name(x->outcome), -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 5, x->message, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 6, x->evidence, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 7, f->revision, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 8, as_of, -1, SQLITE_STATIC);
+    if (sqlite3_step(ins) != SQLITE_DONE) rc = HD_EDB;
+  }
+  if (rc == HD_OK) {
+    sqlite3_bind_int64(dec, 1, case_id);
+    sqlite3_bind_text(dec, 2, as_of, -1, SQLITE_STATIC);
+    sqlite3_bind_text(dec, 3, decision_name(f->decision), -1, SQLITE_STATIC);
+    sqlite3_bind_text(dec, 4, f->revision, -1, SQLITE_STATIC);
+    if (sqlite3_step(dec) != SQLITE_DONE) rc = HD_EDB;
+  }
+  if (rc) hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+done:
+  sqlite3_finalize(del);
+  sqlite3_finalize(ins);
+  sqlite3_finalize(dec);
+  sqlite3_exec(db, rc ? "ROLLBACK TO findings; RELEASE findings" : "RELEASE findings", NULL,
+               NULL, NULL);
+  return rc;
+}
+
+char *findings_json(long long case_id, const char *case_number, const char *as_of,
+                    const hd_findings *f) {
+  hd_buf b;
+  hd_buf_init(&b, 0);
+  hd_buf_printf(&b, "{\"case_id\":%lld,\"case_number\":", case_id);
+  json_str(&b, case_number ? case_number : "", case_number ? strlen(case_number) : 0);
+  hd_buf_printf(&b, ",\"as_of\":\"%s\",\"decision\":\"%s\",\"pack_revision\":\"%s\",\"checks\":[",
+                as_of, decision_name(f->decision), f->revision);
+  for (int i = 0; i < f->n; i++) {
+    const hd_finding *x = &f->v[i];
+    hd_buf_adds(&b, i ? ",\n  {" : "\n  {");
+    hd_buf_adds(&b, "\"id\":");
+    json_str(&b, x->check_id, strlen(x->check_id));
+    hd_buf_adds(&b, ",\"clause\":");
+    json_str(&b, x->clause, strlen(x->clause));
+    hd_buf_printf(&b, ",\"outcome\":\"%s\",\"message\":", outcome_name(x->outcome));
+    json_str(&b, x->message, strlen(x->message));
+    hd_buf_printf(&b, ",\"evidence\":%s", x->evidence);
+    if (x->waiver) {
+      hd_buf_printf(&b, ",\"waived\":%s,\"waiver\":", x->waived ? "true" : "false");
+      json_str(&b, x->waiver, strlen(x->waiver));
+    }
+    hd_buf_adds(&b, "}");
+  }
+  hd_buf_adds(&b, "\n]}\n");
+  return hd_buf_steal(&b);
+}

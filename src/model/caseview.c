@@ -1,0 +1,169 @@
+/* caseview.c: generic rows of a case (caseview.h). */
+#include "model/caseview.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store.h"
+#include "util/buf.h"
+
+enum { Q_CASE, Q_SUBJECT, Q_RECORDS, Q_RESOURCE, Q_RIGHTS, Q_MATERIALS, Q_OBJECTIONS, Q_PRIOR,
+       Q_WAIVERS, Q_COUNT };
+
+static const char *const SQL[Q_COUNT] = {
+    "SELECT * FROM cases WHERE id = ?1",
+    "SELECT * FROM subjects WHERE id = ?1",
+    "SELECT kind, record_date, authority, description, lifted_date FROM subject_records "
+    "WHERE subject_id = ?1 ORDER BY record_date, id",
+    "SELECT * FROM resources WHERE id = ?1",
+    "SELECT r.right_kind, r.restrictions, s.id AS holder_id, s.name AS holder_name, "
+    "s.uscc AS holder_uscc, s.kind AS holder_kind FROM case_rights r "
+    "JOIN subjects s ON s.id = r.holder_id WHERE r.case_id = ?1 ORDER BY r.id",
+    "SELECT kind, present, issued_date, valid_until, reference, note FROM materials "
+    "WHERE case_id = ?1 ORDER BY id",
+    "SELECT filed_date, objector, grounds, material, status, resolved_date FROM objections "
+    "WHERE case_id = ?1 ORDER BY id",
+    "SELECT number, status, registration_date, valid_until, case_id FROM certificates WHERE id = ?1",
+    "SELECT check_id, justification, approver, approved_date, expires FROM waivers "
+    "WHERE case_id = ?1 ORDER BY id",
+};
+
+struct hd_caseview_loader {
+  sqlite3 *db;
+  sqlite3_stmt *st[Q_COUNT];
+};
+
+int caseview_loader_new(sqlite3 *db, hd_caseview_loader **out, hd_err *err) {
+  hd_caseview_loader *l = calloc(1, sizeof *l);
+  *out = NULL;
+  if (!l) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  l->db = db;
+  for (int i = 0; i < Q_COUNT; i++)
+    if (store_prepare(db, SQL[i], &l->st[i], err)) {
+      caseview_loader_free(l);
+      return HD_EDB;
+    }
+  *out = l;
+  return HD_OK;
+}
+
+void caseview_loader_free(hd_caseview_loader *l) {
+  if (!l) return;
+  for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(l->st[i]);
+  free(l);
+}
+
+static void row_release(hd_row *r) {
+  for (int i = 0; i < r->n; i++) free(r->v[i].s);
+  free(r->v);
+  free((void *)r->names);
+  memset(r, 0, sizeof *r);
+}
+
+static void rows_release(hd_rows *r) {
+  for (int i = 0; i < r->n; i++) row_release(&r->v[i]);
+  free(r->v);
+  memset(r, 0, sizeof *r);
+}
+
+void caseview_release(hd_caseview *v) {
+  row_release(&v->kase);
+  row_release(&v->applicant);
+  rows_release(&v->records);
+  row_release(&v->counterparty);
+  row_release(&v->resource);
+  rows_release(&v->rights);
+  rows_release(&v->materials);
+  rows_release(&v->objections);
+  row_release(&v->prior);
+  rows_release(&v->waivers);
+}
+
+const hd_value *row_get(const hd_row *r, const char *name) {
+  for (int i = 0; i < r->n; i++)
+    if (strcmp(r->names[i], name) == 0) return &r->v[i];
+  return NULL;
+}
+
+static int read_row(sqlite3_stmt *st, hd_row *r) {
+  int n = sqlite3_column_count(st);
+  r->v = calloc((size_t)n, sizeof *r->v);
+  r->names = calloc((size_t)n, sizeof *r->names);
+  if (!r->v || !r->names) return HD_ENOMEM;
+  r->n = n;
+  for (int i = 0; i < n; i++) {
+    hd_value *v = &r->v[i];
+    r->names[i] = sqlite3_column_name(st, i);
+    switch (sqlite3_column_type(st, i)) {
+    case SQLITE_INTEGER: v->type = HD_V_INT; v->i = sqlite3_column_int64(st, i); break;
+    case SQLITE_FLOAT: v->type = HD_V_REAL; v->r = sqlite3_column_double(st, i); break;
+    case SQLITE_NULL: v->type = HD_V_NULL; break;
+    default:
+      v->type = HD_V_TEXT;
+      v->len = sqlite3_column_bytes(st, i);
+      v->s = malloc((size_t)v->len + 1);
+      if (!v->s) return HD_ENOMEM;
+      memcpy(v->s, sqlite3_column_blob(st, i), (size_t)v->len);
+      v->s[v->len] = '\0';
+    }
+  }
+  return HD_OK;
+}
+
+/* Run query q bound to id; one row into *one (if one) or all rows into *many. */
+static int query(hd_caseview_loader *l, int q, long long id, hd_row *one, hd_rows *many,
+                 hd_err *err) {
+  sqlite3_stmt *st = l->st[q];
+  int s, rc = HD_OK;
+  sqlite3_reset(st);
+  sqlite3_bind_int64(st, 1, id);
+  while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+    if (one) {
+      rc = read_row(st, one);
+      break;
+    }
+    hd_row *nv = realloc(many->v, (size_t)(many->n + 1) * sizeof *nv);
+    if (!nv) return hd_err_set(err, HD_ENOMEM, "out of memory");
+    many->v = nv;
+    memset(&nv[many->n], 0, sizeof nv[many->n]);
+    rc = read_row(st, &nv[many->n++]);
+    if (rc) break;
+  }
+  if (rc) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  if (s != SQLITE_ROW && s != SQLITE_DONE)
+    return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(l->db));
+  sqlite3_reset(st);
+  return HD_OK;
+}
+
+static long long id_of(const hd_row *r, const char *col) {
+  const hd_value *v = row_get(r, col);
+  return v && v->type == HD_V_INT ? v->i : 0;
+}
+
+int caseview_load(hd_caseview_loader *l, long long id, hd_caseview *v, hd_err *err) {
+  int rc;
+  memset(v, 0, sizeof *v);
+  if ((rc = query(l, Q_CASE, id, &v->kase, NULL, err))) goto fail;
+  if (v->kase.n == 0) {
+    rc = hd_err_set(err, HD_EDATA, "case %lld does not exist", id);
+    goto fail;
+  }
+  long long applicant = id_of(&v->kase, "applicant_id");
+  if ((rc = query(l, Q_SUBJECT, applicant, &v->applicant, NULL, err)) ||
+      (rc = query(l, Q_RECORDS, applicant, NULL, &v->records, err)) ||
+      (rc = query(l, Q_RESOURCE, id_of(&v->kase, "resource_id"), &v->resource, NULL, err)) ||
+      (rc = query(l, Q_RIGHTS, id, NULL, &v->rights, err)) ||
+      (rc = query(l, Q_MATERIALS, id, NULL, &v->materials, err)) ||
+      (rc = query(l, Q_OBJECTIONS, id, NULL, &v->objections, err)) ||
+      (rc = query(l, Q_WAIVERS, id, NULL, &v->waivers, err)))
+    goto fail;
+  long long cp = id_of(&v->kase, "counterparty_id");
+  if (cp && (rc = query(l, Q_SUBJECT, cp, &v->counterparty, NULL, err))) goto fail;
+  long long prior = id_of(&v->kase, "prior_certificate_id");
+  if (prior && (rc = query(l, Q_PRIOR, prior, &v->prior, NULL, err))) goto fail;
+  return HD_OK;
+fail:
+  caseview_release(v);
+  return rc;
+}

@@ -1,0 +1,55 @@
+/* caseview.h: everything the compliance checks may read about one case, as generic rows
+ * (column name -> value) straight from the store: the case, its applicant with credit
+ * records, counterparty, resource, rights with holders, materials, objections and prior
+ * certificate. A loader keeps its prepared statements for a whole batch. Depends on
+ * store/. checks/ turns a view into a read-only Lua table. */
+#ifndef HD_CASEVIEW_H
+#define HD_CASEVIEW_H
+#include <sqlite3.h>
+#include "util/diag.h"
+
+enum hd_vtype { HD_V_NULL, HD_V_INT, HD_V_REAL, HD_V_TEXT };
+
+typedef struct hd_value {
+  int type;
+  long long i;
+  double r;
+  char *s;
+  int len;
+} hd_value;
+
+typedef struct hd_row {
+  int n;
+  const char **names;  /* owned by the loader's statement; valid while the loader lives */
+  hd_value *v;
+} hd_row;
+
+typedef struct hd_rows {
+  hd_row *v;
+  int n;
+} hd_rows;
+
+typedef struct hd_caseview {
+  hd_row kase;           /* cases row */
+  hd_row applicant;      /* subjects row */
+  hd_rows records;       /* applicant's subject_records */
+  hd_row counterparty;   /* n == 0 if none */
+  hd_row resource;
+  hd_rows rights;        /* case_rights joined with the holder: right_kind, restrictions, holder_* */
+  hd_rows materials;
+  hd_rows objections;
+  hd_row prior;          /* prior certificate row; n == 0 if none */
+  hd_rows waivers;       /* waivers of this case (check_id, justification, approver, ...) */
+} hd_caseview;
+
+typedef struct hd_caseview_loader hd_caseview_loader;
+
+int caseview_loader_new(sqlite3 *db, hd_caseview_loader **out, hd_err *err);
+void caseview_loader_free(hd_caseview_loader *l);
+/* Load case id into *v (release with caseview_release). HD_EDATA if no such case. */
+int caseview_load(hd_caseview_loader *l, long long id, hd_caseview *v, hd_err *err);
+void caseview_release(hd_caseview *v);
+/* Value of column name in row, or NULL. */
+const hd_value *row_get(const hd_row *r, const char *name);
+
+#endif
