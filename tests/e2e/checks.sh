@@ -1,0 +1,103 @@
+# Compliance checks: the demo cases get the decisions their data implies; hostile and
+# broken checks cost exactly themselves; overrides, parameters and waivers.
+source "$(dirname "$0")/lib.sh"
+set -e
+P=tests/e2e/packs
+"$HDREG" demo-db --db "$T/d.db" >/dev/null
+
+run "$HDREG" check --db "$T/d.db" --all
+expect_eq "$rc" 0 "check --all"
+expect_eq "$(out)" "$(cat tests/e2e/expected/demo-decisions.txt)" "demo decisions"
+
+# JSON: stable fields, the finding with its evidence.
+run "$HDREG" check --db "$T/d.db" --case SQ-2026-0019 --format json
+expect_eq "$rc" 0
+python3 - "$T/stdout" <<'PY' || fail "json of case 19"
+import json, re, sys
+d = json.load(open(sys.argv[1]))
+assert d["case_id"] == 19 and d["case_number"] == "SQ-2026-0019", d
+assert d["as_of"] == "2026-03-02" and d["decision"] == "reject", d
+assert re.fullmatch(r"[0-9a-f]{16}", d["pack_revision"]), d["pack_revision"]
+f = {c["id"]: c for c in d["checks"]}
+assert len(f) == 24, len(f)
+c = f["7.1b-credit"]
+assert c == {"id": "7.1b-credit", "clause": "7.1 b", "outcome": "fail",
+             "message": "近3年内有严重违法失信记录",
+             "evidence": [{"field": "applicant.records",
+                           "found": "2024-05-20 列入严重违法失信名单（提供虚假材料骗取登记）",
+                           "wanted": "近3年内无此类记录"}]}, c
+assert f["7.4-cross-border"]["outcome"] == "n/a"
+PY
+PASSED=$((PASSED + 1))
+run "$HDREG" check --db "$T/d.db" --case 19
+expect_eq "$(out | head -2 | sed -E 's/规则包 [0-9a-f]{16}/规则包 REV/')" "案件 SQ-2026-0019　核查日期 2026-03-02　规则包 REV
+结论：不予登记" "text header"
+expect_eq "$(out | grep -A1 '7.1b-credit' | tail -1 | sed 's/^ *//')" "近3年内有严重违法失信记录" "text finding"
+
+# The as-of date decides "近 3 年": four years later the 2024 record no longer counts.
+run "$HDREG" check --db "$T/d.db" --case 19 --as-of 2027-06-01 --format json
+expect_eq "$(python3 -c "import json,sys; d=json.load(open('$T/stdout')); print(d['decision'], [c['outcome'] for c in d['checks'] if c['id']=='7.1b-credit'][0])")" "approve pass" "as-of date"
+
+# Hostile checks: each costs exactly itself, as an error with file:line; the case is held.
+rm -f /tmp/hdreg-pwned
+run "$HDREG" check --db "$T/d.db" --case 6 --checks $P/hostile --format json
+expect_eq "$rc" 0 "hostile run"
+expect_eq "$(python3 -c "
+import json
+d = json.load(open('$T/stdout'))
+print(d['decision'])
+for c in d['checks']:
+    if c['id'].startswith('hostile.'): print(c['outcome'], c['message'])
+    elif c['outcome'] not in ('pass', 'n/a'): print('UNEXPECTED', c['id'], c['outcome'])
+")" "hold
+error $P/hostile/badreturn.lua:1: check 'hostile.badreturn' returned string instead of pass(...), fail(...), rectify(...), manual(...) or na(...)
+error $P/hostile/io.lua:2: undeclared global 'io'
+error $P/hostile/load.lua:2: undeclared global 'load'
+error $P/hostile/loop.lua:1: check 'hostile.loop' stopped: instruction budget exhausted
+error $P/hostile/memory.lua:1: check 'hostile.memory' stopped: memory limit
+error $P/hostile/modify.lua:2: attempt to modify read-only table (field 'state_secret')
+error $P/hostile/os.lua:2: undeclared global 'os'
+error $P/hostile/runtime.lua:4: attempt to index a nil value (local 'x')
+error $P/hostile/swallow.lua:1: check 'hostile.swallow' stopped: instruction budget exhausted" "hostile checks"
+[ ! -e /tmp/hdreg-pwned ] || fail "a check ran a command"
+# The same hostile pack over all cases: every shipped outcome unchanged.
+run "$HDREG" check --db "$T/d.db" --all --checks $P/hostile
+expect_eq "$(out | sed -E 's/ hostile\.[a-z]+:error//g; s/^([^ ]+) hold/\1 ?/' )" \
+  "$(sed -E 's/^([^ ]+) (approve|hold)/\1 ?/' tests/e2e/expected/demo-decisions.txt)" "other checks unaffected"
+
+# A syntax error in a pack stops before any case, naming file and line.
+run "$HDREG" check --db "$T/d.db" --case 6 --checks $P/hostile-syntax
+expect_eq "$rc" 3 "syntax error exit"
+expect_eq "$(err)" "hdreg: check: $P/hostile-syntax/broken.lua:2: ')' expected near 'end'"
+
+# A legal team's override: parameter and replaced check, new pack revision.
+base_rev=$("$HDREG" check --db "$T/d.db" --case 19 --format json | python3 -c "import json,sys; print(json.load(sys.stdin)['pack_revision'])")
+run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/override --format json
+expect_eq "$(python3 -c "
+import json
+d = json.load(open('$T/stdout'))
+c = [c for c in d['checks'] if c['id'] == '7.1b-credit'][0]
+print(d['decision'], c['outcome'], c['message'], d['pack_revision'] != '$base_rev')")" "approve pass 近1年内无严重违法失信记录 True" "override"
+run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/badparams
+expect_eq "$rc" 3 "bad params exit"
+expect_eq "$(err)" "hdreg: check: $P/badparams/params.lua:1: params: unknown parameter 'lookback_yaers'"
+
+# Waivers: a valid one neutralises the outcome; an expired one is reported, not applied.
+sqlite3 "$T/d.db" "INSERT INTO waivers(case_id, check_id, justification, approver, approved_date, expires) VALUES (19, '7.1b-credit', '失信记录已经法院撤销', '王法务', '2026-03-01', '2026-12-31')"
+run "$HDREG" check --db "$T/d.db" --case 19 --format json
+expect_eq "$(python3 -c "
+import json
+d = json.load(open('$T/stdout'))
+c = [c for c in d['checks'] if c['id'] == '7.1b-credit'][0]
+print(d['decision'], c['outcome'], c['waived'], c['waiver'])")" "approve fail True 已豁免 王法务（失信记录已经法院撤销），有效期至2026-12-31" "valid waiver"
+run "$HDREG" check --db "$T/d.db" --case 19 --as-of 2027-01-05 --format json
+expect_eq "$(python3 -c "
+import json
+d = json.load(open('$T/stdout'))
+c = [c for c in d['checks'] if c['id'] == '7.1b-credit'][0]
+print(d['decision'], c['outcome'], c['waived'], c['waiver'])")" "reject fail False 豁免已过期 王法务（失信记录已经法院撤销），有效期至2026-12-31" "expired waiver"
+
+run "$HDREG" check --db "$T/d.db" --case SQ-9999
+expect_eq "$rc" 3 "missing case"
+expect_eq "$(err)" "hdreg: check: case 'SQ-9999' does not exist"
+done_ok

@@ -1,0 +1,1 @@
+params { lookback_yaers = 1 }

@@ -1,0 +1,2 @@
+check { id = "hostile.badreturn", title = "returns a string", clause = "test",
+  run = function(c) return "pass" end }
