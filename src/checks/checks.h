@@ -74,6 +74,16 @@ int pack_run_view(hd_pack *p, const struct hd_caseview *v, const hd_calendar *ca
 /* What checks printed during the last case (print() goes here, never to the terminal). */
 const char *pack_log(const hd_pack *p);
 
+/* Fixture tests: load DIR/tests/_base.lua (base { ... }) and every other .lua file in DIR/tests
+ * (fixture { name, as_of, case, expect }) of each directory, run every check on each
+ * fixture's case (the base with the fixture's case merged in), and compare both ways:
+ * an outcome not expected (unnamed checks must pass or be n/a) and an expectation
+ * naming no check both fail. Coverage: each check must be seen passing and not passing
+ * (fail, rectify or manual). *report (caller frees) lists failures as "file:line: ..."
+ * and the coverage; *failed counts failed fixtures, plus one if coverage is incomplete. */
+int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar *cal,
+              char **report, int *failed, hd_err *err);
+
 /* Store findings of a case (replacing the case's findings for the same as-of date and
  * pack revision). */
 int findings_store(sqlite3 *db, long long case_id, const char *as_of, const hd_findings *f,

@@ -55,6 +55,11 @@ struct hd_pack {
   check *checks;
   int n_checks;
   int params_ref;
+  int case_ref;      /* the case table being checked */
+  source *fx;        /* fixture files (tests/ of each directory), loaded after the checks */
+  int n_fx;
+  int fixtures_ref;  /* list of declared fixtures */
+  int base_ref;      /* the base case fixtures are merged over */
   char revision[17];
   /* while a case runs */
   const hd_caseview *view;
@@ -449,33 +454,41 @@ static int h_add_working_days(lua_State *L) {
 }
 
 /* hd.material(kind) -> material table (read-only) and status "valid" | "expired" |
- * "missing". Among several of a kind, a valid one wins, then the latest expiry. */
+ * "missing", from the materials of the case being checked (present ones only). Among
+ * several of a kind, a valid one wins, then the first. */
 static int h_material(lua_State *L) {
   hd_pack *p = pack_of(L);
   const char *kind = luaL_checkstring(L, 1);
-  const hd_rows *ms = &p->view->materials;
-  int best = -1, best_valid = 0;
-  for (int i = 0; i < ms->n; i++) {
-    const hd_value *k = row_get(&ms->v[i], "kind"), *pr = row_get(&ms->v[i], "present"),
-                   *vu = row_get(&ms->v[i], "valid_until");
-    if (!k || k->type != HD_V_TEXT || strcmp(k->s, kind) != 0) continue;
-    if (!pr || pr->type != HD_V_INT || pr->i == 0) continue;
+  lua_settop(L, 1);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->case_ref);            /* kind case */
+  if (lua_type(L, 2) != LUA_TTABLE) return luaL_error(L, "hd.material: no case is being checked");
+  lua_getfield(L, 2, "materials");                           /* kind case ms */
+  int best = 0, best_valid = 0;
+  lua_Integer n = lua_type(L, 3) == LUA_TTABLE ? luaL_len(L, 3) : 0;
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_geti(L, 3, i);                                       /* ... m */
+    lua_getfield(L, -1, "kind");
+    lua_getfield(L, -2, "present");
+    lua_getfield(L, -3, "valid_until");                      /* ... m kind present until */
+    int match = lua_type(L, -3) == LUA_TSTRING && strcmp(lua_tostring(L, -3), kind) == 0;
+    int present = lua_isnil(L, -2) || lua_toboolean(L, -2);
     hd_date until;
-    int valid = !vu || vu->type == HD_V_NULL ||
-                (vu->type == HD_V_TEXT && hd_date_parse(vu->s, &until) &&
+    int valid = lua_isnil(L, -1) ||
+                (lua_type(L, -1) == LUA_TSTRING && hd_date_parse(lua_tostring(L, -1), &until) &&
                  hd_date_cmp(until, p->as_of) >= 0);
-    if (best < 0 || (valid && !best_valid)) {
-      best = i;
+    lua_pop(L, 4);
+    if (!match || !present) continue;
+    if (!best || (valid && !best_valid)) {
+      best = (int)i;
       best_valid = valid;
     }
   }
-  if (best < 0) {
+  if (!best) {
     lua_pushnil(L);
     lua_pushliteral(L, "missing");
     return 2;
   }
-  push_row(L, &ms->v[best]);
-  make_readonly(L);
+  lua_geti(L, 3, best);
   lua_pushstring(L, best_valid ? "valid" : "expired");
   return 2;
 }
@@ -621,6 +634,48 @@ static int decl_params(lua_State *L) {
   return 0;
 }
 
+/* fixture { name=..., as_of=..., case={...}, expect={[id]="outcome"} } */
+static int decl_fixture(lua_State *L) {
+  hd_pack *p = pack_of(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_Debug ar;
+  char where[512] = "?";
+  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar))
+    snprintf(where, sizeof where, "%s:%d", ar.short_src, ar.currentline);
+  lua_getfield(L, 1, "name");
+  if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "fixture: 'name' (a string) is required");
+  lua_getfield(L, 1, "expect");
+  if (lua_type(L, -1) != LUA_TTABLE) return luaL_error(L, "fixture: 'expect' (a table) is required");
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING ||
+        outcome_parse(lua_tostring(L, -1)) < 0 || outcome_parse(lua_tostring(L, -1)) == HD_ERROR)
+      return luaL_error(L, "fixture: 'expect' maps check ids to pass, fail, rectify, manual or n/a");
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 2);
+  lua_getfield(L, 1, "case");
+  if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TTABLE)
+    return luaL_error(L, "fixture: 'case' must be a table");
+  lua_pop(L, 1);
+  lua_pushstring(L, where);
+  lua_setfield(L, 1, "where");
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->fixtures_ref);
+  lua_pushvalue(L, 1);
+  lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+  return 0;
+}
+
+/* base { ...a case that passes every check..., as_of = "YYYY-MM-DD" } */
+static int decl_base(lua_State *L) {
+  hd_pack *p = pack_of(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_unref(L, LUA_REGISTRYINDEX, p->base_ref);
+  lua_pushvalue(L, 1);
+  p->base_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
 /* ---- state construction --------------------------------------------------------------- */
 
 static int strict_index(lua_State *L) {
@@ -691,7 +746,8 @@ static void build_globals(lua_State *L) {
   /* Outcomes, declarations, helpers, parameters. */
   static const luaL_Reg OUT[] = {{"pass", o_pass}, {"fail", o_fail}, {"rectify", o_rectify},
                                  {"manual", o_manual}, {"na", o_na}, {"check", decl_check},
-                                 {"params", decl_params}, {NULL, NULL}};
+                                 {"params", decl_params}, {"fixture", decl_fixture},
+                                 {"base", decl_base}, {NULL, NULL}};
   for (const luaL_Reg *r = OUT; r->name; r++) {
     lua_pushcfunction(L, r->func);
     lua_setfield(L, -2, r->name);
@@ -708,6 +764,10 @@ static void build_globals(lua_State *L) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, p->params_ref);
   make_readonly(L);
   lua_setfield(L, -2, "P");
+  /* `none` in a fixture removes a field of the base case. */
+  lua_newtable(L);
+  make_readonly(L);
+  lua_setfield(L, -2, "none");
 }
 
 static void free_state(hd_pack *p) {
@@ -767,10 +827,16 @@ static int build_state(hd_pack *p, hd_err *err) {
   lua_gc(p->L, LUA_GCGEN, 0, 0);
   lua_newtable(p->L);
   p->params_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
+  p->case_ref = LUA_NOREF;
+  lua_newtable(p->L);
+  p->fixtures_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
+  p->base_ref = LUA_NOREF;
   build_globals(p->L);                               /* G */
   lua_rawseti(p->L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
   for (int i = 0; i < p->n_src; i++)
     if (load_chunk(p, &p->src[i], err)) return err->code;
+  for (int i = 0; i < p->n_fx; i++)
+    if (load_chunk(p, &p->fx[i], err)) return err->code;
   return HD_OK;
 }
 
@@ -780,7 +846,8 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int add_source(hd_pack *p, const char *dir, const char *name, hd_err *err) {
+static int add_source(source **list, int *count, const char *dir, const char *name,
+                      hd_err *err) {
   char path[4096];
   if (hd_snprintf(path, sizeof path, "%s/%s", dir, name) < 0)
     return hd_err_set(err, HD_EDATA, "path too long: '%s/%s'", dir, name);
@@ -795,21 +862,24 @@ static int add_source(hd_pack *p, const char *dir, const char *name, hd_err *err
     free(s.text);
     return hd_err_set(err, HD_EDATA, "%s: invalid UTF-8 at byte %zu", path, bad);
   }
-  source *nv = realloc(p->src, (size_t)(p->n_src + 1) * sizeof *nv);
+  source *nv = realloc(*list, (size_t)(*count + 1) * sizeof *nv);
   if (!nv) {
     free(s.path);
     free(s.text);
     return hd_err_set(err, HD_ENOMEM, "out of memory");
   }
-  p->src = nv;
-  p->src[p->n_src++] = s;
+  *list = nv;
+  nv[(*count)++] = s;
   return HD_OK;
 }
 
-/* Files of one directory: params.lua first, then the other *.lua in name order. Sub-
- * directories (tests/) are not checks. */
-static int scan_dir(hd_pack *p, const char *dir, hd_err *err) {
+/* Files of one directory: `first` (params.lua, _base.lua) first, then the other *.lua in
+ * name order. Subdirectories (tests/) are not read. A missing directory is an error
+ * unless optional. */
+static int scan_dir(source **list, int *count, const char *dir, const char *first,
+                    int optional, hd_err *err) {
   DIR *d = opendir(dir);
+  if (!d && optional) return HD_OK;
   if (!d) return hd_err_set(err, HD_EDATA, "cannot open check directory '%s'", dir);
   char *names[1024];
   int n = 0, rc = HD_OK, has_params = 0;
@@ -817,7 +887,7 @@ static int scan_dir(hd_pack *p, const char *dir, hd_err *err) {
   while ((e = readdir(d)) && n < 1024) {
     size_t l = strlen(e->d_name);
     if (l < 5 || strcmp(e->d_name + l - 4, ".lua") != 0 || e->d_name[0] == '.') continue;
-    if (strcmp(e->d_name, "params.lua") == 0) {
+    if (strcmp(e->d_name, first) == 0) {
       has_params = 1;
       continue;
     }
@@ -825,9 +895,9 @@ static int scan_dir(hd_pack *p, const char *dir, hd_err *err) {
   }
   closedir(d);
   qsort(names, (size_t)n, sizeof *names, cmp_str);
-  if (has_params) rc = add_source(p, dir, "params.lua", err);
+  if (has_params) rc = add_source(list, count, dir, first, err);
   for (int i = 0; i < n; i++) {
-    if (rc == HD_OK) rc = add_source(p, dir, names[i], err);
+    if (rc == HD_OK) rc = add_source(list, count, dir, names[i], err);
     free(names[i]);
   }
   return rc;
@@ -867,7 +937,8 @@ int pack_load(const hd_pack_opts *o, hd_pack **out, hd_err *err) {
   p->mem_limit = (size_t)p->o.memory_limit;
   hd_buf_init(&p->log, 1 << 17);
   int rc = HD_OK;
-  for (int i = 0; i < o->n_dirs && rc == HD_OK; i++) rc = scan_dir(p, o->dirs[i], err);
+  for (int i = 0; i < o->n_dirs && rc == HD_OK; i++)
+    rc = scan_dir(&p->src, &p->n_src, o->dirs[i], "params.lua", 0, err);
   if (rc == HD_OK && p->n_src == 0) rc = hd_err_set(err, HD_EDATA, "no check files found");
   if (rc == HD_OK) rc = build_state(p, err);
   if (rc == HD_OK && p->n_checks == 0) rc = hd_err_set(err, HD_EDATA, "no checks declared");
@@ -890,6 +961,11 @@ void pack_free(hd_pack *p) {
     free(p->src[i].text);
   }
   free(p->src);
+  for (int i = 0; i < p->n_fx; i++) {
+    free(p->fx[i].path);
+    free(p->fx[i].text);
+  }
+  free(p->fx);
   hd_buf_release(&p->log);
   free(p);
 }
@@ -1085,6 +1161,13 @@ static void apply_waivers(const hd_caseview *v, hd_date as_of, hd_findings *f) {
   }
 }
 
+/* Make the table at idx the case that helpers read. */
+static void set_case(hd_pack *p, int idx) {
+  luaL_unref(p->L, LUA_REGISTRYINDEX, p->case_ref);
+  lua_pushvalue(p->L, idx);
+  p->case_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
+}
+
 int pack_run_case(hd_pack *p, sqlite3 *db, const hd_calendar *cal, long long case_id,
                   const char *as_of, hd_findings *out, hd_err *err) {
   hd_caseview_loader *ld = NULL;
@@ -1113,6 +1196,7 @@ int pack_run_view(hd_pack *p, const hd_caseview *v, const hd_calendar *cal, cons
   lua_State *L = p->L;
   push_case(L, v);
   int case_idx = lua_gettop(L);
+  set_case(p, case_idx);
   for (int i = 0; i < p->n_checks; i++) {
     int rc = run_one(p, &p->checks[i], case_idx, out);
     if (rc) {
@@ -1129,6 +1213,7 @@ int pack_run_view(hd_pack *p, const hd_caseview *v, const hd_calendar *cal, cons
       L = p->L;
       push_case(L, v);
       case_idx = lua_gettop(L);
+      set_case(p, case_idx);
     }
   }
   lua_settop(L, 0);
@@ -1218,4 +1303,214 @@ char *findings_json(long long case_id, const char *case_number, const char *as_o
   }
   hd_buf_adds(&b, "\n]}\n");
   return hd_buf_steal(&b);
+}
+
+/* ---- fixture tests ------------------------------------------------------------------- */
+
+static int is_none(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  lua_getfield(L, -1, "none");
+  int r = lua_rawequal(L, idx, -1);
+  lua_pop(L, 2);
+  return r;
+}
+
+/* Push a deep copy of base (0 = none) with over (0 = none) merged in: maps merge key by
+ * key, lists (and empty tables) replace, `none` removes a field. */
+static void merge_push(lua_State *L, int base, int over) {
+  lua_newtable(L);
+  int out = lua_gettop(L);
+  for (int pass = 0; pass < 2; pass++) {
+    int src = pass == 0 ? base : over;
+    if (!src) continue;
+    lua_pushnil(L);
+    while (lua_next(L, src)) {                       /* ... key value */
+      int v = lua_gettop(L);
+      if (pass == 1 && is_none(L, v)) {
+        lua_pushvalue(L, -2);
+        lua_pushnil(L);
+        lua_rawset(L, out);
+      } else if (lua_type(L, v) == LUA_TTABLE) {
+        lua_pushvalue(L, -2);
+        lua_rawget(L, out);                          /* ... key value old */
+        int old = lua_gettop(L);
+        int map = pass == 1 && lua_type(L, old) == LUA_TTABLE && lua_rawlen(L, v) == 0 &&
+                  (lua_pushnil(L), lua_next(L, v) ? (lua_pop(L, 2), 1) : 0);
+        lua_pushvalue(L, -3);                        /* key */
+        merge_push(L, map ? old : 0, v);             /* key merged */
+        lua_rawset(L, out);
+        lua_pop(L, 1);                               /* old */
+      } else {
+        lua_pushvalue(L, -2);
+        lua_pushvalue(L, v);
+        lua_rawset(L, out);
+      }
+      lua_pop(L, 1);                                 /* value */
+    }
+  }
+}
+
+/* Turn the table at the top, and every table in it, into read-only proxies. */
+static void readonly_deep(lua_State *L) {
+  int t = lua_gettop(L);
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    if (lua_type(L, -1) == LUA_TTABLE) {
+      readonly_deep(L);
+      lua_pushvalue(L, -2);
+      lua_insert(L, -2);
+      lua_rawset(L, t);                              /* replace the value: allowed in next */
+    } else {
+      lua_pop(L, 1);
+    }
+  }
+  make_readonly(L);
+}
+
+int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar *cal,
+              char **report, int *failed, hd_err *err) {
+  hd_buf out;
+  hd_buf_init(&out, 0);
+  *report = NULL;
+  *failed = 0;
+  int rc = HD_OK;
+  for (int i = 0; i < n_dirs && rc == HD_OK; i++) {
+    char tdir[4096];
+    if (hd_snprintf(tdir, sizeof tdir, "%s/tests", dirs[i]) < 0)
+      return hd_err_set(err, HD_EDATA, "path too long");
+    rc = scan_dir(&p->fx, &p->n_fx, tdir, "_base.lua", 1, err);
+  }
+  if (rc || (rc = build_state(p, err))) {
+    hd_buf_release(&out);
+    return rc;
+  }
+  if (p->base_ref == LUA_NOREF) {
+    hd_buf_release(&out);
+    return hd_err_set(err, HD_EDATA, "no base case: a tests/_base.lua must call base { ... }");
+  }
+  int *seen_pass = calloc((size_t)p->n_checks + 1, sizeof *seen_pass);
+  int *seen_other = calloc((size_t)p->n_checks + 1, sizeof *seen_other);
+  int n_fixtures = (int)(lua_rawgeti(p->L, LUA_REGISTRYINDEX, p->fixtures_ref), lua_rawlen(p->L, -1));
+  lua_settop(p->L, 0);
+  int bad_fixtures = 0;
+  p->cal = cal;
+  for (int fi = 1; fi <= n_fixtures && rc == HD_OK; fi++) {
+    lua_State *L = p->L;
+    lua_settop(L, 0);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, p->fixtures_ref);
+    lua_rawgeti(L, 1, fi);                           /* list F */
+    lua_getfield(L, 2, "name");
+    lua_getfield(L, 2, "where");
+    char name[256], where[512], as_of[16];
+    hd_snprintf(name, sizeof name, "%s", lua_tostring(L, 3));
+    hd_snprintf(where, sizeof where, "%s", lua_tostring(L, 4));
+    lua_settop(L, 2);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, p->base_ref);  /* list F base */
+    lua_getfield(L, 2, "as_of");
+    if (lua_isnil(L, -1)) {
+      lua_pop(L, 1);
+      lua_getfield(L, 3, "as_of");
+    }
+    const char *a = lua_tostring(L, -1);
+    if (!a || !hd_date_parse(a, &p->as_of)) {
+      hd_buf_printf(&out, "%s: fixture '%s': no valid as_of date\n", where, name);
+      bad_fixtures++;
+      continue;
+    }
+    hd_snprintf(as_of, sizeof as_of, "%s", a);
+    lua_pop(L, 1);
+    lua_getfield(L, 2, "case");                      /* list F base over */
+    merge_push(L, 3, lua_istable(L, 4) ? 4 : 0);     /* ... merged */
+    readonly_deep(L);
+    int case_idx = lua_gettop(L);
+    set_case(p, case_idx);
+    hd_findings f;
+    memset(&f, 0, sizeof f);
+    int broken = 0;
+    for (int i = 0; i < p->n_checks; i++) {
+      if (run_one(p, &p->checks[i], case_idx, &f)) {
+        rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+        break;
+      }
+      if (p->fatal) {
+        findings_release(&f);
+        if ((rc = build_state(p, err))) break;
+        hd_buf_printf(&out, "%s: fixture '%s': check '%s' stopped (state rebuilt)\n", where,
+                      name, p->checks[i].id);
+        broken = 1;
+        break;
+      }
+    }
+    if (rc || broken) {
+      bad_fixtures++;
+      findings_release(&f);
+      continue;
+    }
+    /* Compare both ways: every outcome must be expected (unnamed checks: pass or n/a),
+     * and every expectation must name a check. */
+    lua_getfield(L, 2, "expect");
+    int expect = lua_gettop(L), bad = 0;
+    for (int i = 0; i < f.n; i++) {
+      hd_finding *x = &f.v[i];
+      lua_getfield(L, expect, x->check_id);
+      int want = lua_isnil(L, -1) ? -1 : outcome_parse(lua_tostring(L, -1));
+      lua_pop(L, 1);
+      int ok = want < 0 ? (x->outcome == HD_PASS || x->outcome == HD_NA) : x->outcome == want;
+      if (!ok) {
+        hd_buf_printf(&out, "%s: fixture '%s': check '%s' gave %s (%s), expected %s\n", where,
+                      name, x->check_id, outcome_name(x->outcome), x->message,
+                      want < 0 ? "pass or n/a" : outcome_name(want));
+        bad = 1;
+      }
+      if (x->outcome == HD_PASS) seen_pass[i] = 1;
+      if (x->outcome == HD_FAIL || x->outcome == HD_RECTIFY || x->outcome == HD_MANUAL)
+        seen_other[i] = 1;
+    }
+    lua_pushnil(L);
+    while (lua_next(L, expect)) {
+      const char *id = lua_tostring(L, -2);
+      int known = 0;
+      for (int i = 0; i < p->n_checks; i++) known |= strcmp(p->checks[i].id, id) == 0;
+      if (!known) {
+        hd_buf_printf(&out, "%s: fixture '%s': expects an outcome of '%s', but there is no such "
+                      "check\n", where, name, id);
+        bad = 1;
+      }
+      lua_pop(L, 1);
+    }
+    bad_fixtures += bad;
+    findings_release(&f);
+    (void)as_of;
+  }
+  if (rc == HD_OK) {
+    int covered = 0;
+    hd_buf cov;
+    hd_buf_init(&cov, 0);
+    for (int i = 0; i < p->n_checks; i++) {
+      if (seen_pass[i] && seen_other[i]) {
+        covered++;
+        continue;
+      }
+      hd_buf_printf(&cov, "  %s (%s): %s\n", p->checks[i].id, p->checks[i].where,
+                    !seen_pass[i] && !seen_other[i] ? "never passed, never failed"
+                    : !seen_pass[i] ? "never passed" : "never failed, rectified or held");
+    }
+    hd_buf_printf(&out, "coverage: %d of %d checks seen passing and not passing\n", covered,
+                  p->n_checks);
+    if (cov.len) hd_buf_add(&out, cov.p, cov.len);
+    hd_buf_release(&cov);
+    *failed = bad_fixtures + (covered < p->n_checks ? 1 : 0);
+    hd_buf_printf(&out, "%d fixtures: %d passed, %d failed\n", n_fixtures,
+                  n_fixtures - bad_fixtures, bad_fixtures);
+  }
+  free(seen_pass);
+  free(seen_other);
+  lua_settop(p->L, 0);
+  if (rc) {
+    hd_buf_release(&out);
+    return rc;
+  }
+  *report = hd_buf_steal(&out);
+  return HD_OK;
 }

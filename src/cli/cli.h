@@ -7,6 +7,7 @@ int cmd_run(int argc, char **argv);
 int cmd_demo_db(int argc, char **argv);
 int cmd_uscc(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_checks(int argc, char **argv);
 /* The shipped check pack: ./scripts/checks if present, else the source tree's. */
 const char *cli_default_checks_dir(void);
 

@@ -211,3 +211,78 @@ done:
   free(applied);
   return rc ? hd_exit_for(rc) : HD_EXIT_OK;
 }
+
+static const char TEST_HELP[] =
+    "usage: hdreg checks test [DIR]... [--db FILE]\n"
+    "\n"
+    "Run the fixture tests of the shipped check pack and of each DIR (a legal team's\n"
+    "override directory): DIR/tests/_base.lua declares a base case that passes every\n"
+    "check, each other DIR/tests/*.lua declares fixtures, cases with the outcomes they\n"
+    "must produce. Outcomes are matched both ways; every check must be seen passing and\n"
+    "not passing (coverage). Failures are printed as file:line. --db gives the holiday\n"
+    "calendar for working-day helpers.\n"
+    "\n"
+    "Exit: 0 all fixtures pass and coverage is complete, 1 otherwise, 2 usage, 3 a broken\n"
+    "pack or fixture file.\n";
+
+int cmd_checks(int argc, char **argv) {
+  if (argc < 2 || strcmp(argv[1], "test") != 0) {
+    if (argc >= 2 && !strcmp(argv[1], "--help")) {
+      fputs(TEST_HELP, stdout);
+      return HD_EXIT_OK;
+    }
+    cli_error("checks: expected 'hdreg checks test [DIR]...' (see hdreg checks --help)");
+    return HD_EXIT_USAGE;
+  }
+  const char *dirs[16];
+  int n_dirs = 1;
+  const char *db_path = NULL;
+  dirs[0] = cli_default_checks_dir();
+  for (int i = 2; i < argc; i++) {
+    if (!strcmp(argv[i], "--help")) {
+      fputs(TEST_HELP, stdout);
+      return HD_EXIT_OK;
+    }
+    if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+      db_path = argv[++i];
+      continue;
+    }
+    if (argv[i][0] == '-') {
+      cli_error("checks test: unknown option '%s'", argv[i]);
+      return HD_EXIT_USAGE;
+    }
+    if (n_dirs == 16) {
+      cli_error("checks test: at most 15 directories");
+      return HD_EXIT_USAGE;
+    }
+    dirs[n_dirs++] = argv[i];
+  }
+  hd_err err;
+  hd_err_clear(&err);
+  hd_pack *pack = NULL;
+  hd_calendar *cal = NULL;
+  sqlite3 *db = NULL;
+  char *report = NULL;
+  int failed = 0, rc;
+  hd_pack_opts o = {dirs, n_dirs, 0, 0, 0};
+  if (db_path) {
+    if ((rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
+        (rc = calendar_load(db, &cal, &err)))
+      goto done;
+  } else if (calendar_new(&cal)) {
+    rc = hd_err_set(&err, HD_ENOMEM, "out of memory");
+    goto done;
+  }
+  if ((rc = pack_load(&o, &pack, &err)) ||
+      (rc = pack_test(pack, dirs, n_dirs, cal, &report, &failed, &err)))
+    goto done;
+  fputs(report, stdout);
+done:
+  if (rc) cli_error("checks test: %s", err.msg);
+  free(report);
+  pack_free(pack);
+  calendar_free(cal);
+  store_close(db);
+  if (rc) return hd_exit_for(rc);
+  return failed ? HD_EXIT_PARTIAL : HD_EXIT_OK;
+}

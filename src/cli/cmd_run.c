@@ -5,7 +5,11 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include <string.h>
 #include "pdf/fonts.h"
+#include "checks/checks.h"
+#include "model/calendar.h"
+#include "procedure/review.h"
 #include "procedure/run.h"
 #include "store/store.h"
 #include "util/date.h"
@@ -14,6 +18,11 @@
 
 static const char HELP[] =
     "usage: hdreg run --db FILE --date YYYY-MM-DD [--out DIR] [--fonts DIR]\n"
+    "                 [--font-manifest FILE] [--checks DIR]...\n"
+    "\n"
+    "Review every case awaiting review (submitted, authority_review, committee_review):\n"
+    "run the compliance checks as of DATE and record the findings and the decision with\n"
+    "the pack revision. Then issue the certificates due on DATE.\n"
     "\n"
     "Issue every certificate due on DATE: cases whose public notice ended before DATE\n"
     "with no open objection, and approved cases decided on or before DATE. Each\n"
@@ -27,9 +36,10 @@ static const char HELP[] =
     "  --fonts DIR     extra fonts that win over system fonts (default: fonts)\n"
     "  --font-manifest FILE  font roles and fallback order (default: the built-in\n"
     "                  copy of fonts/manifest.txt)\n"
+    "  --checks DIR    a legal team's check directory after the shipped pack (repeatable)\n"
     "\n"
-    "Exit: 0 all done, 1 some cases failed (listed on stderr), 2 usage, 4 database,\n"
-    "5 output directory, 6 fonts, 70 internal error.\n";
+    "Exit: 0 all done, 1 some cases failed (listed on stderr), 2 usage, 3 a broken check\n"
+    "pack, 4 database, 5 output directory, 6 fonts, 70 internal error.\n";
 
 int cmd_run(int argc, char **argv) {
   static const struct option OPTS[] = {{"db", required_argument, NULL, 'd'},
@@ -37,10 +47,14 @@ int cmd_run(int argc, char **argv) {
                                        {"out", required_argument, NULL, 'o'},
                                        {"fonts", required_argument, NULL, 'f'},
                                        {"font-manifest", required_argument, NULL, 'm'},
+                                       {"checks", required_argument, NULL, 'k'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char *db_path = NULL, *date = NULL, *out = "out", *fonts_dir = "fonts";
   const char *manifest_path = NULL;
+  const char *dirs[16];
+  int n_dirs = 1;
+  dirs[0] = cli_default_checks_dir();
   char *manifest = NULL;
   size_t manifest_len = 0;
   int c;
@@ -53,6 +67,13 @@ int cmd_run(int argc, char **argv) {
     case 'o': out = optarg; break;
     case 'f': fonts_dir = optarg; break;
     case 'm': manifest_path = optarg; break;
+    case 'k':
+      if (n_dirs == 16) {
+        cli_error("run: at most 15 --checks directories");
+        return HD_EXIT_USAGE;
+      }
+      dirs[n_dirs++] = optarg;
+      break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
       cli_error("run: unknown or incomplete option '%s' (see hdreg run --help)", argv[optind - 1]);
@@ -85,8 +106,15 @@ int cmd_run(int argc, char **argv) {
     cli_error("run: --font-manifest: %s", err.msg);
     return HD_EXIT_USAGE;
   }
+  hd_pack *pack = NULL;
+  hd_calendar *cal = NULL;
+  hd_review_report rr;
+  memset(&rr, 0, sizeof rr);
+  hd_pack_opts po = {dirs, n_dirs, 0, 0, 0};
   if ((rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
       (rc = fontset_load(&fs, manifest, fonts_dir, &err)) ||
+      (rc = calendar_load(db, &cal, &err)) || (rc = pack_load(&po, &pack, &err)) ||
+      (rc = run_reviews(db, pack, cal, date, &rr, &err)) ||
       (rc = run_certificates(db, fs, &o, &rep, &err))) {
     cli_error("%s", err.msg);
   }
@@ -104,9 +132,15 @@ int cmd_run(int argc, char **argv) {
     if (done)
       printf("certificates in %s/certificates (%.1f ms and %.1f KB per certificate)\n", out,
              rep.render_ms / done, rep.bytes / 1024.0 / (rep.issued ? rep.issued : 1));
+    printf("reviewed %d case%s with check pack %s: %d approve, %d rectify, %d hold, %d reject%s\n",
+           rr.reviewed, rr.reviewed == 1 ? "" : "s", pack_revision(pack),
+           rr.by_decision[HD_APPROVE], rr.by_decision[HD_RETURN], rr.by_decision[HD_HOLD],
+           rr.by_decision[HD_REJECT], rr.errors ? " (some checks failed with errors: see hdreg check)" : "");
   }
   run_report_release(&rep);
   fontset_free(fs);
+  pack_free(pack);
+  calendar_free(cal);
   free(manifest);
   store_close(db);
   if (rc != HD_OK) return hd_exit_for(rc);

@@ -14,7 +14,8 @@ static const char USAGE[] =
     "commands:\n"
     "  run       issue the certificates due on a date (the nightly job)\n"
     "  demo-db   create the demo database, or a synthetic one for benchmarks\n"
-    "  check     run the compliance checks on one case\n"
+    "  check     run the compliance checks on one case (or --all)\n"
+    "  checks    checks test: run the fixture tests of the check pack\n"
     "  uscc      validate unified social credit codes (GB 32100)\n"
     "  version   print the version\n"
     "  help      show this text, or a command's help: hdreg help run\n"
@@ -46,6 +47,7 @@ int main(int argc, char **argv) {
       if (!strcmp(argv[2], "demo-db")) return cmd_demo_db(2, sub);
       if (!strcmp(argv[2], "uscc")) return cmd_uscc(2, sub);
       if (!strcmp(argv[2], "check")) return cmd_check(2, sub);
+      if (!strcmp(argv[2], "checks")) return cmd_checks(2, sub);
       cli_error("unknown command '%s'", argv[2]);
       return HD_EXIT_USAGE;
     }
@@ -60,6 +62,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "demo-db")) return cmd_demo_db(argc - 1, argv + 1);
   if (!strcmp(cmd, "uscc")) return cmd_uscc(argc - 1, argv + 1);
   if (!strcmp(cmd, "check")) return cmd_check(argc - 1, argv + 1);
+  if (!strcmp(cmd, "checks")) return cmd_checks(argc - 1, argv + 1);
   cli_error("unknown command '%s' (try 'hdreg help')", cmd);
   return HD_EXIT_USAGE;
 }

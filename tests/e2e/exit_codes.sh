@@ -6,7 +6,8 @@ set -e
 # 0: a date with nothing due.
 run "$HDREG" run --db "$T/d.db" --date 2026-01-05 --out "$T/o0"
 expect_eq "$rc" 0 "exit 0"
-expect_eq "$(out)" "hdreg run 2026-01-05: 0 certificates issued, 0 verified, 0 restored, 0 held by objection, 0 failed"
+expect_eq "$(out | sed -E 's/pack [0-9a-f]{16}/pack REV/')" "hdreg run 2026-01-05: 0 certificates issued, 0 verified, 0 restored, 0 held by objection, 0 failed
+reviewed 26 cases with check pack REV: 8 approve, 5 rectify, 1 hold, 12 reject"
 expect_eq "$(err)" ""
 run "$HDREG" version
 expect_eq "$rc" 0 "version exit"
@@ -39,6 +40,12 @@ run "$HDREG" uscc 91350100M000100Y43 91350203M0001QAY9B
 expect_eq "$rc" 3 "uscc exit"
 expect_eq "$(out)" "91350100M000100Y43: valid
 91350203M0001QAY9B: invalid: check character (position 18) is 'B', should be '9'"
+
+# 3: a broken check pack stops the run before anything is written.
+run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/o3" --checks tests/e2e/packs/hostile-syntax
+expect_eq "$rc" 3 "broken pack"
+expect_eq "$(err)" "hdreg: tests/e2e/packs/hostile-syntax/broken.lua:2: ')' expected near 'end'"
+[ ! -e "$T/o3" ] || fail "a run with a broken pack wrote output"
 
 # 4: database.
 run "$HDREG" run --db "$T/none.db" --date 2026-03-16 --out "$T/o4"

@@ -17,6 +17,15 @@ run "$HDREG" run --db "$T/a.db" --date $DATE --out "$T/outa"
 expect_eq "$rc" 1 "run exit (one case refused)"
 expect_eq "$(out | sed -n 1p)" "hdreg run $DATE: 10 certificates issued, 0 verified, 0 restored, 1 held by objection, 1 failed" "summary"
 expect_eq "$(out | sed -n 2p | sed 's/ (.*//')" "certificates in $T/outa/certificates" "summary line 2"
+expect_eq "$(out | sed -n 3p | sed -E 's/pack [0-9a-f]{16}/pack REV/')" \
+  "reviewed 26 cases with check pack REV: 8 approve, 5 rectify, 1 hold, 12 reject" "review summary"
+expect_eq "$(sql "$T/a.db" "SELECT decision || ' ' || count(*) FROM decisions WHERE as_of = '$DATE' GROUP BY decision ORDER BY decision")" \
+  "approve 8
+hold 1
+rectify 5
+reject 12" "decisions recorded"
+expect_eq "$(sql "$T/a.db" "SELECT count(*) || ' ' || count(DISTINCT case_id) || ' ' || count(DISTINCT pack_revision) FROM findings")" \
+  "624 26 1" "findings recorded with the pack revision"
 expect_eq "$(err)" "hdreg: case SQ-2026-0016: field '统一社会信用代码': holder '江门市侨乡康复医院' code '５２４４０７00MJ9K7701X4': full-width character at position 1; use half-width digits and capital letters" "stderr"
 
 expected_files="20260344000000006X.pdf
@@ -85,7 +94,12 @@ expect_eq "$(sql "$T/a.db" "SELECT value FROM certificate_fields WHERE certifica
 sha_before=$(cd "$T/outa/certificates" && sha256sum *.pdf)
 run "$HDREG" run --db "$T/a.db" --date $DATE --out "$T/outa"
 expect_eq "$rc" 1 "second run exit"
-expect_eq "$(out)" "hdreg run $DATE: 0 certificates issued, 10 verified, 0 restored, 1 held by objection, 1 failed" "second run summary"
+expect_eq "$(out | head -1)" "hdreg run $DATE: 0 certificates issued, 10 verified, 0 restored, 1 held by objection, 1 failed" "second run summary"
+# Case 44 cancels certificate 2, which the transfer of case 11 superseded in the first
+# run: reviewed again, it is now rejected under 5.1.1.
+expect_eq "$(out | sed -n 2p | sed -E 's/pack [0-9a-f]{16}/pack REV/')" \
+  "reviewed 26 cases with check pack REV: 7 approve, 5 rectify, 1 hold, 13 reject" "second review"
+expect_eq "$(sql "$T/a.db" "SELECT outcome FROM findings WHERE case_id = 44 AND check_id = '5.1.1-first-registration'")" "fail" "case 44 after the transfer"
 expect_eq "$(cd "$T/outa/certificates" && sha256sum *.pdf)" "$sha_before" "files unchanged"
 expect_eq "$(sql "$T/a.db" "SELECT (SELECT count(*) FROM documents) || ' ' || (SELECT count(*) FROM certificates) || ' ' || (SELECT count(*) FROM certificate_fields)")" \
   "10 15 165" "no duplicate rows"
