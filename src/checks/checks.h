@@ -17,20 +17,21 @@ const char *decision_name(int decision); /* "approve", "rectify", "hold", "rejec
 const char *decision_cn(int decision);   /* 予以登记, 补正, 暂缓（人工核查）, 不予登记 */
 
 typedef struct hd_finding {
-  char *check_id;
-  char *title;
-  char *clause;
-  char *severity;   /* "normal", "high", "ban" */
+  /* check_id, title, clause, severity belong to the pack: valid until pack_free. */
+  const char *check_id;
+  const char *title;
+  const char *clause;
+  const char *severity;   /* "normal", "high", "ban" */
   int outcome;      /* enum hd_outcome */
   char *message;    /* Chinese for the reader; "file:line: ..." for errors */
-  char *evidence;   /* JSON array of {field, found, wanted}, "[]" if none */
+  char *evidence;   /* JSON array of {field, found, wanted}; NULL means [] */
   char *waiver;     /* NULL, or a note: "waived by ... until ..." / "waiver expired ..." */
   int waived;       /* 1 if a valid waiver neutralises this outcome */
 } hd_finding;
 
 typedef struct hd_findings {
   hd_finding *v;
-  int n;
+  int n, cap;
   int decision;     /* enum hd_decision */
   char revision[17]; /* pack revision: first 16 hex digits of a SHA-256 */
 } hd_findings;

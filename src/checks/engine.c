@@ -54,6 +54,9 @@ struct hd_pack {
   const char *fatal_why;
   check *checks;
   int n_checks;
+  check **retired;   /* check arrays of earlier states (see build_state) */
+  int *retired_n;
+  int n_retired;
   int params_ref;
   int case_ref;      /* the case table being checked */
   source *fx;        /* fixture files (tests/ of each directory), loaded after the checks */
@@ -92,17 +95,13 @@ void findings_release(hd_findings *f) {
   if (!f) return;
   for (int i = 0; i < f->n; i++) {
     hd_finding *x = &f->v[i];
-    free(x->check_id);
-    free(x->title);
-    free(x->clause);
-    free(x->severity);
     free(x->message);
     free(x->evidence);
     free(x->waiver);
   }
   free(f->v);
   f->v = NULL;
-  f->n = 0;
+  f->n = f->cap = 0;
 }
 
 int findings_decide(const hd_findings *f) {
@@ -273,25 +272,13 @@ static void make_readonly(lua_State *L) {
 
 /* ---- the case as a table ------------------------------------------------------------- */
 
-static const char *const BOOL_COLUMNS[] = {
-    "personal_info", "sensitive", "anonymised", "deidentified", "needs_identification",
-    "automated_decision", "entrusted", "provided_to_others", "published", "human_research",
-    "genetic", "cross_border", "cii_operator", "important", "state_secret", "tongfang",
-    "public_product", "present"};
-
-static int is_bool_column(const char *name) {
-  for (size_t i = 0; i < sizeof BOOL_COLUMNS / sizeof *BOOL_COLUMNS; i++)
-    if (strcmp(BOOL_COLUMNS[i], name) == 0) return 1;
-  return 0;
-}
-
 static void push_row(lua_State *L, const hd_row *r) {
   lua_createtable(L, 0, r->n);
   for (int i = 0; i < r->n; i++) {
     const hd_value *v = &r->v[i];
     switch (v->type) {
     case HD_V_INT:
-      if (is_bool_column(r->names[i])) lua_pushboolean(L, v->i != 0);
+      if (r->is_flag && r->is_flag[i]) lua_pushboolean(L, v->i != 0);
       else lua_pushinteger(L, v->i);
       break;
     case HD_V_REAL: lua_pushnumber(L, v->r); break;
@@ -813,8 +800,17 @@ static int load_chunk(hd_pack *p, const source *s, hd_err *err) {
 
 /* (Re)build the state from the cached sources. */
 static int build_state(hd_pack *p, hd_err *err) {
-  for (int i = 0; i < p->n_checks; i++) check_release(&p->checks[i], NULL);
-  free(p->checks);
+  /* Findings of the current case point at the checks' names: retire the old array
+   * instead of freeing it (rebuilds are rare: only after a fatal error). */
+  if (p->checks) {
+    check **ng = realloc(p->retired, (size_t)(p->n_retired + 1) * sizeof *ng);
+    if (!ng) return hd_err_set(err, HD_ENOMEM, "out of memory");
+    p->retired = ng;
+    p->retired_n = realloc(p->retired_n, (size_t)(p->n_retired + 1) * sizeof *p->retired_n);
+    if (!p->retired_n) return hd_err_set(err, HD_ENOMEM, "out of memory");
+    p->retired[p->n_retired] = p->checks;
+    p->retired_n[p->n_retired++] = p->n_checks;
+  }
   p->checks = NULL;
   p->n_checks = 0;
   free_state(p);
@@ -955,6 +951,12 @@ void pack_free(hd_pack *p) {
   if (!p) return;
   for (int i = 0; i < p->n_checks; i++) check_release(&p->checks[i], NULL);
   free(p->checks);
+  for (int r = 0; r < p->n_retired; r++) {
+    for (int i = 0; i < p->retired_n[r]; i++) check_release(&p->retired[r][i], NULL);
+    free(p->retired[r]);
+  }
+  free(p->retired);
+  free(p->retired_n);
   free_state(p);
   for (int i = 0; i < p->n_src; i++) {
     free(p->src[i].path);
@@ -1055,22 +1057,33 @@ static int msgh(lua_State *L) {
 }
 
 static int add_finding(hd_findings *f, const check *c, int outcome, const char *msg,
-                       char *evidence) {
-  hd_finding *nv = realloc(f->v, (size_t)(f->n + 1) * sizeof *nv);
-  if (!nv) {
-    free(evidence);
-    return HD_ENOMEM;
+                       size_t msg_len, char *evidence) {
+  if (f->n == f->cap) {
+    int cap = f->cap ? f->cap * 2 : 32;
+    hd_finding *nv = realloc(f->v, (size_t)cap * sizeof *nv);
+    if (!nv) {
+      free(evidence);
+      return HD_ENOMEM;
+    }
+    f->v = nv;
+    f->cap = cap;
   }
-  f->v = nv;
   hd_finding *x = &f->v[f->n++];
   memset(x, 0, sizeof *x);
-  x->check_id = hd_strdup(c->id);
-  x->title = hd_strdup(c->title);
-  x->clause = hd_strdup(c->clause);
-  x->severity = hd_strdup(c->severity);
+  x->check_id = c->id;
+  x->title = c->title;
+  x->clause = c->clause;
+  x->severity = c->severity;
   x->outcome = outcome;
-  x->message = hd_strdup(msg);
-  x->evidence = evidence ? evidence : hd_strdup("[]");
+  x->message = malloc(msg_len + 1);
+  if (!x->message) {
+    free(evidence);
+    f->n--;
+    return HD_ENOMEM;
+  }
+  memcpy(x->message, msg, msg_len);
+  x->message[msg_len] = '\0';
+  x->evidence = evidence;
   return HD_OK;
 }
 
@@ -1100,7 +1113,7 @@ static int run_one(hd_pack *p, const check *c, int case_idx, hd_findings *f) {
     if (st != LUA_OK || p->fatal) goto error;
     int applies = lua_toboolean(L, -1);
     lua_settop(L, top);
-    if (!applies) return add_finding(f, c, HD_NA, "不适用", NULL);
+    if (!applies) return add_finding(f, c, HD_NA, "不适用", strlen("不适用"), NULL);
   }
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->fn_run);
   st = call_guarded(p, case_idx);
@@ -1116,18 +1129,22 @@ static int run_one(hd_pack *p, const check *c, int case_idx, hd_findings *f) {
     snprintf(msg, sizeof msg, "%s: check '%s' returned %s instead of pass(...), fail(...), "
              "rectify(...), manual(...) or na(...)", c->where, c->id, luaL_typename(L, -1));
     lua_settop(L, top);
-    return add_finding(f, c, HD_ERROR, msg, NULL);
+    return add_finding(f, c, HD_ERROR, msg, strlen(msg), NULL);
   }
   lua_getfield(L, -1, "message");
-  const char *m = lua_tostring(L, -1);
-  snprintf(msg, sizeof msg, "%s", m ? m : "");
-  lua_pop(L, 1);
-  hd_buf ev;
-  hd_buf_init(&ev, 1 << 16);
-  lua_getfield(L, -1, "evidence");
-  evidence_json(L, lua_gettop(L), &ev);
+  size_t mlen = 0;
+  const char *m = lua_tolstring(L, -1, &mlen);
+  char *evidence = NULL;
+  lua_getfield(L, -2, "evidence");
+  if (lua_type(L, -1) == LUA_TTABLE) {
+    hd_buf ev;
+    hd_buf_init(&ev, 1 << 16);
+    evidence_json(L, lua_gettop(L), &ev);
+    evidence = hd_buf_steal(&ev);
+  }
+  int rc = add_finding(f, c, outcome, m ? m : "", m ? mlen : 0, evidence);
   lua_settop(L, top);
-  return add_finding(f, c, outcome, msg, hd_buf_steal(&ev));
+  return rc;
 error:
   if (p->fatal)
     snprintf(msg, sizeof msg, "%s: check '%s' stopped: %s", c->where, c->id, p->fatal_why);
@@ -1136,7 +1153,7 @@ error:
   else
     snprintf(msg, sizeof msg, "%s", lua_tostring(L, -1) ? lua_tostring(L, -1) : "error");
   lua_settop(L, top);
-  return add_finding(f, c, HD_ERROR, msg, NULL);
+  return add_finding(f, c, HD_ERROR, msg, strlen(msg), NULL);
 }
 
 static void apply_waivers(const hd_caseview *v, hd_date as_of, hd_findings *f) {
@@ -1255,7 +1272,7 @@ int findings_store(sqlite3 *db, long long case_id, const char *as_of, const hd_f
     sqlite3_bind_text(ins, 3, x->clause, -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 4, outcome_name(x->outcome), -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 5, x->message, -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 6, x->evidence, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 6, x->evidence ? x->evidence : "[]", -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 7, f->revision, -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 8, as_of, -1, SQLITE_STATIC);
     if (sqlite3_step(ins) != SQLITE_DONE) rc = HD_EDB;
@@ -1294,7 +1311,7 @@ char *findings_json(long long case_id, const char *case_number, const char *as_o
     json_str(&b, x->clause, strlen(x->clause));
     hd_buf_printf(&b, ",\"outcome\":\"%s\",\"message\":", outcome_name(x->outcome));
     json_str(&b, x->message, strlen(x->message));
-    hd_buf_printf(&b, ",\"evidence\":%s", x->evidence);
+    hd_buf_printf(&b, ",\"evidence\":%s", x->evidence ? x->evidence : "[]");
     if (x->waiver) {
       hd_buf_printf(&b, ",\"waived\":%s,\"waiver\":", x->waived ? "true" : "false");
       json_str(&b, x->waiver, strlen(x->waiver));

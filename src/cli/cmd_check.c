@@ -60,7 +60,7 @@ static void print_text(const char *number, const char *as_of, const hd_findings 
     const hd_finding *x = &f->v[i];
     printf("[%s] %-12s %s（%s）\n    %s\n", outcome_cn(x->outcome), x->clause, x->title,
            x->check_id, x->message);
-    if (strcmp(x->evidence, "[]") != 0) printf("    依据：%s\n", x->evidence);
+    if (x->evidence && strcmp(x->evidence, "[]") != 0) printf("    依据：%s\n", x->evidence);
     if (x->waiver) printf("    豁免：%s\n", x->waiver);
   }
 }

@@ -31,25 +31,51 @@ static const char *const SQL[Q_COUNT] = {
 struct hd_caseview_loader {
   sqlite3 *db;
   sqlite3_stmt *st[Q_COUNT];
+  unsigned char *flags[Q_COUNT];  /* per column of each query: a 0/1 flag column? */
 };
+
+/* Columns that hold 0/1 flags in the schema (CHECK (x IN (0,1))). */
+static const char *const FLAG_COLUMNS[] = {
+    "personal_info", "sensitive", "anonymised", "deidentified", "needs_identification",
+    "automated_decision", "entrusted", "provided_to_others", "published", "human_research",
+    "genetic", "cross_border", "cii_operator", "important", "state_secret", "tongfang",
+    "public_product", "present"};
+
+static unsigned char *flag_map(sqlite3_stmt *st) {
+  int n = sqlite3_column_count(st);
+  unsigned char *m = calloc((size_t)n + 1, 1);
+  if (!m) return NULL;
+  for (int i = 0; i < n; i++)
+    for (size_t k = 0; k < sizeof FLAG_COLUMNS / sizeof *FLAG_COLUMNS; k++)
+      if (strcmp(sqlite3_column_name(st, i), FLAG_COLUMNS[k]) == 0) m[i] = 1;
+  return m;
+}
 
 int caseview_loader_new(sqlite3 *db, hd_caseview_loader **out, hd_err *err) {
   hd_caseview_loader *l = calloc(1, sizeof *l);
   *out = NULL;
   if (!l) return hd_err_set(err, HD_ENOMEM, "out of memory");
   l->db = db;
-  for (int i = 0; i < Q_COUNT; i++)
+  for (int i = 0; i < Q_COUNT; i++) {
     if (store_prepare(db, SQL[i], &l->st[i], err)) {
       caseview_loader_free(l);
       return HD_EDB;
     }
+    if (!(l->flags[i] = flag_map(l->st[i]))) {
+      caseview_loader_free(l);
+      return hd_err_set(err, HD_ENOMEM, "out of memory");
+    }
+  }
   *out = l;
   return HD_OK;
 }
 
 void caseview_loader_free(hd_caseview_loader *l) {
   if (!l) return;
-  for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(l->st[i]);
+  for (int i = 0; i < Q_COUNT; i++) {
+    sqlite3_finalize(l->st[i]);
+    free(l->flags[i]);
+  }
   free(l);
 }
 
@@ -85,8 +111,9 @@ const hd_value *row_get(const hd_row *r, const char *name) {
   return NULL;
 }
 
-static int read_row(sqlite3_stmt *st, hd_row *r) {
+static int read_row(sqlite3_stmt *st, const unsigned char *flags, hd_row *r) {
   int n = sqlite3_column_count(st);
+  r->is_flag = flags;
   r->v = calloc((size_t)n, sizeof *r->v);
   r->names = calloc((size_t)n, sizeof *r->names);
   if (!r->v || !r->names) return HD_ENOMEM;
@@ -119,14 +146,14 @@ static int query(hd_caseview_loader *l, int q, long long id, hd_row *one, hd_row
   sqlite3_bind_int64(st, 1, id);
   while ((s = sqlite3_step(st)) == SQLITE_ROW) {
     if (one) {
-      rc = read_row(st, one);
+      rc = read_row(st, l->flags[q], one);
       break;
     }
     hd_row *nv = realloc(many->v, (size_t)(many->n + 1) * sizeof *nv);
     if (!nv) return hd_err_set(err, HD_ENOMEM, "out of memory");
     many->v = nv;
     memset(&nv[many->n], 0, sizeof nv[many->n]);
-    rc = read_row(st, &nv[many->n++]);
+    rc = read_row(st, l->flags[q], &nv[many->n++]);
     if (rc) break;
   }
   if (rc) return hd_err_set(err, HD_ENOMEM, "out of memory");

@@ -21,6 +21,7 @@ typedef struct hd_value {
 typedef struct hd_row {
   int n;
   const char **names;  /* owned by the loader's statement; valid while the loader lives */
+  const unsigned char *is_flag; /* per column: 1 for a 0/1 flag column; owned by the loader */
   hd_value *v;
 } hd_row;
 
