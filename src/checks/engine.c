@@ -769,7 +769,9 @@ static int load_chunk(hd_pack *p, const source *s, hd_err *err) {
   char chunk[600];
   snprintf(chunk, sizeof chunk, "@%s", s->path);
   if (luaL_loadbufferx(L, s->text, s->len, chunk, "t") != LUA_OK) {
-    hd_err_set(err, HD_EDATA, "%s", lua_tostring(L, -1));
+    const char *m = lua_tostring(L, -1);
+    if (m && strncmp(m, s->path, strlen(s->path)) == 0) hd_err_set(err, HD_EDATA, "%s", m);
+    else hd_err_set(err, HD_EDATA, "%s: %s", s->path, m ? m : "cannot be loaded");
     lua_pop(L, 1);
     return HD_EDATA;
   }

@@ -97,6 +97,23 @@ d = json.load(open('$T/stdout'))
 c = [c for c in d['checks'] if c['id'] == '7.1b-credit'][0]
 print(d['decision'], c['outcome'], c['waived'], c['waiver'])")" "reject fail False 豁免已过期 王法务（失信记录已经法院撤销），有效期至2026-12-31" "expired waiver"
 
+# Bytecode is refused: text chunks only.
+run "$HDREG" check --db "$T/d.db" --case 6 --checks $P/bytecode
+expect_eq "$rc" 3 "bytecode exit"
+expect_eq "$(err)" "hdreg: check: $P/bytecode/compiled.lua: attempt to load a binary chunk (mode is 't')"
+
+# The C helpers, through a check (case 23 has an expired and a valid business licence:
+# the valid one wins).
+run "$HDREG" check --db "$T/d.db" --case 23 --as-of 2026-03-16 --checks $P/helpers --format json
+expect_eq "$(python3 -c "
+import json
+for c in json.load(open('$T/stdout'))['checks']:
+    if c['id'].startswith('helpers.'): print(c['id'], c['outcome'], c['message'])")" \
+"helpers.dates pass 2026-03-16 2025-10-16 2026-03-02 2026-03-01 59 2 true false false
+helpers.uscc pass true false check character (position 18) is 'B', should be '9'
+helpers.material pass business_license valid missing
+helpers.calendar2027 error $P/helpers/helpers.lua:29: no holiday schedule for 2027: the period cannot be computed" "helpers"
+
 run "$HDREG" check --db "$T/d.db" --case SQ-9999
 expect_eq "$rc" 3 "missing case"
 expect_eq "$(err)" "hdreg: check: case 'SQ-9999' does not exist"

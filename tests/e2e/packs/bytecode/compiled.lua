@@ -1,0 +1,1 @@
+LuaT this is not text, it pretends to be a compiled chunk
