@@ -130,7 +130,7 @@ static int read_row(sqlite3_stmt *st, const unsigned char *flags, hd_row *r) {
       v->len = sqlite3_column_bytes(st, i);
       v->s = malloc((size_t)v->len + 1);
       if (!v->s) return HD_ENOMEM;
-      memcpy(v->s, sqlite3_column_blob(st, i), (size_t)v->len);
+      if (v->len) memcpy(v->s, sqlite3_column_blob(st, i), (size_t)v->len);
       v->s[v->len] = '\0';
     }
   }
