@@ -524,6 +524,15 @@ static void check_release(check *c, lua_State *L) {
   memset(c, 0, sizeof *c);
 }
 
+/* "file:line" of the Lua code that called the current C function (a declaration). */
+static void caller_where(lua_State *L, char *out, size_t size) {
+  lua_Debug ar;
+  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar))
+    snprintf(out, size, "%s:%d", ar.short_src, ar.currentline);
+  else
+    snprintf(out, size, "?");
+}
+
 static int valid_id(const char *s) {
   if (!s || !*s || strlen(s) > 64) return 0;
   for (const char *p = s; *p; p++)
@@ -537,10 +546,8 @@ static int valid_id(const char *s) {
 static int decl_check(lua_State *L) {
   hd_pack *p = pack_of(L);
   luaL_checktype(L, 1, LUA_TTABLE);
-  lua_Debug ar;
-  char where[512] = "?";
-  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar))
-    snprintf(where, sizeof where, "%s:%d", ar.short_src, ar.currentline);
+  char where[512];
+  caller_where(L, where, sizeof where);
   check c;
   memset(&c, 0, sizeof c);
   c.fn_run = c.fn_applies = LUA_NOREF;
@@ -625,10 +632,8 @@ static int decl_params(lua_State *L) {
 static int decl_fixture(lua_State *L) {
   hd_pack *p = pack_of(L);
   luaL_checktype(L, 1, LUA_TTABLE);
-  lua_Debug ar;
-  char where[512] = "?";
-  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar))
-    snprintf(where, sizeof where, "%s:%d", ar.short_src, ar.currentline);
+  char where[512];
+  caller_where(L, where, sizeof where);
   lua_getfield(L, 1, "name");
   if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "fixture: 'name' (a string) is required");
   lua_getfield(L, 1, "expect");
