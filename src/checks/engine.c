@@ -59,6 +59,8 @@ struct hd_pack {
   int n_retired;
   int params_ref;
   int case_ref;      /* the case table being checked */
+  struct mat { const char *kind; int index; int valid; } *mats; /* materials of the case */
+  int n_mats, cap_mats;
   source *fx;        /* fixture files (tests/ of each directory), loaded after the checks */
   int n_fx;
   int fixtures_ref;  /* list of declared fixtures */
@@ -442,41 +444,25 @@ static int h_add_working_days(lua_State *L) {
 
 /* hd.material(kind) -> material table (read-only) and status "valid" | "expired" |
  * "missing", from the materials of the case being checked (present ones only). Among
- * several of a kind, a valid one wins, then the first. */
+ * several of a kind, a valid one wins, then the first. The materials are indexed once
+ * per case by set_case. */
 static int h_material(lua_State *L) {
   hd_pack *p = pack_of(L);
   const char *kind = luaL_checkstring(L, 1);
-  lua_settop(L, 1);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, p->case_ref);            /* kind case */
-  if (lua_type(L, 2) != LUA_TTABLE) return luaL_error(L, "hd.material: no case is being checked");
-  lua_getfield(L, 2, "materials");                           /* kind case ms */
-  int best = 0, best_valid = 0;
-  lua_Integer n = lua_type(L, 3) == LUA_TTABLE ? luaL_len(L, 3) : 0;
-  for (lua_Integer i = 1; i <= n; i++) {
-    lua_geti(L, 3, i);                                       /* ... m */
-    lua_getfield(L, -1, "kind");
-    lua_getfield(L, -2, "present");
-    lua_getfield(L, -3, "valid_until");                      /* ... m kind present until */
-    int match = lua_type(L, -3) == LUA_TSTRING && strcmp(lua_tostring(L, -3), kind) == 0;
-    int present = lua_isnil(L, -2) || lua_toboolean(L, -2);
-    hd_date until;
-    int valid = lua_isnil(L, -1) ||
-                (lua_type(L, -1) == LUA_TSTRING && hd_date_parse(lua_tostring(L, -1), &until) &&
-                 hd_date_cmp(until, p->as_of) >= 0);
-    lua_pop(L, 4);
-    if (!match || !present) continue;
-    if (!best || (valid && !best_valid)) {
-      best = (int)i;
-      best_valid = valid;
-    }
+  int best = -1;
+  for (int i = 0; i < p->n_mats; i++) {
+    if (strcmp(p->mats[i].kind, kind) != 0) continue;
+    if (best < 0 || (p->mats[i].valid && !p->mats[best].valid)) best = i;
   }
-  if (!best) {
+  if (best < 0) {
     lua_pushnil(L);
     lua_pushliteral(L, "missing");
     return 2;
   }
-  lua_geti(L, 3, best);
-  lua_pushstring(L, best_valid ? "valid" : "expired");
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->case_ref);
+  lua_getfield(L, -1, "materials");
+  lua_geti(L, -1, p->mats[best].index);
+  lua_pushstring(L, p->mats[best].valid ? "valid" : "expired");
   return 2;
 }
 
@@ -976,6 +962,7 @@ void pack_free(hd_pack *p) {
   }
   free(p->fx);
   hd_buf_release(&p->log);
+  free(p->mats);
   free(p);
 }
 
@@ -1185,11 +1172,45 @@ static void apply_waivers(const hd_caseview *v, hd_date as_of, hd_findings *f) {
   }
 }
 
-/* Make the table at idx the case that helpers read. */
+/* Make the table at idx the case that helpers read, and index its present materials
+ * (kind strings stay alive in the case table, which the registry holds). */
 static void set_case(hd_pack *p, int idx) {
-  luaL_unref(p->L, LUA_REGISTRYINDEX, p->case_ref);
-  lua_pushvalue(p->L, idx);
-  p->case_ref = luaL_ref(p->L, LUA_REGISTRYINDEX);
+  lua_State *L = p->L;
+  luaL_unref(L, LUA_REGISTRYINDEX, p->case_ref);
+  lua_pushvalue(L, idx);
+  p->case_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  p->n_mats = 0;
+  lua_getfield(L, idx, "materials");
+  lua_Integer n = lua_type(L, -1) == LUA_TTABLE ? luaL_len(L, -1) : 0;
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_geti(L, -1, i);
+    lua_getfield(L, -1, "kind");
+    lua_getfield(L, -2, "present");
+    lua_getfield(L, -3, "valid_until");
+    int present = lua_isnil(L, -2) || lua_toboolean(L, -2);
+    hd_date until;
+    int valid = lua_isnil(L, -1) ||
+                (lua_type(L, -1) == LUA_TSTRING && hd_date_parse(lua_tostring(L, -1), &until) &&
+                 hd_date_cmp(until, p->as_of) >= 0);
+    if (lua_type(L, -3) == LUA_TSTRING && present) {
+      if (p->n_mats == p->cap_mats) {
+        int cap = p->cap_mats ? p->cap_mats * 2 : 16;
+        struct mat *nm = realloc(p->mats, (size_t)cap * sizeof *nm);
+        if (!nm) {
+          lua_pop(L, 4);
+          break; /* materials beyond this point read as missing; memory is exhausted anyway */
+        }
+        p->mats = nm;
+        p->cap_mats = cap;
+      }
+      p->mats[p->n_mats].kind = lua_tostring(L, -3);
+      p->mats[p->n_mats].index = (int)i;
+      p->mats[p->n_mats].valid = valid;
+      p->n_mats++;
+    }
+    lua_pop(L, 4);
+  }
+  lua_pop(L, 1);
 }
 
 int pack_run_case(hd_pack *p, sqlite3 *db, const hd_calendar *cal, long long case_id,
