@@ -10,6 +10,8 @@ extern const unsigned char hd_embed_schema_v2[];
 extern const size_t hd_embed_schema_v2_len;
 extern const unsigned char hd_embed_demo_sql[];
 extern const size_t hd_embed_demo_sql_len;
+extern const unsigned char hd_embed_tmpl_schema[];
+extern const size_t hd_embed_tmpl_schema_len;
 extern const unsigned char hd_embed_font_manifest[];
 extern const size_t hd_embed_font_manifest_len;
 
