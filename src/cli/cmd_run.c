@@ -11,6 +11,7 @@
 #include "model/calendar.h"
 #include "procedure/review.h"
 #include "procedure/run.h"
+#include "template/template.h"
 #include "store/store.h"
 #include "util/date.h"
 #include "util/diag.h"
@@ -100,7 +101,9 @@ int cmd_run(int argc, char **argv) {
   hd_run_report rep;
   memset(&rep, 0, sizeof rep);
   int rc = HD_OK;
-  hd_run_opts o = {date, out};
+  hd_template *tmpl = NULL;
+  char tbuf[4096];
+  hd_run_opts o = {date, out, NULL};
   if (manifest_path &&
       hd_read_file(manifest_path, 65536, &manifest, &manifest_len, &err) != HD_OK) {
     cli_error("run: --font-manifest: %s", err.msg);
@@ -111,7 +114,9 @@ int cmd_run(int argc, char **argv) {
   hd_review_report rr;
   memset(&rr, 0, sizeof rr);
   hd_pack_opts po = {dirs, n_dirs, 0, 0, 0};
-  if ((rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
+  if ((rc = tmpl_load(cli_template_path("certificate", tbuf, sizeof tbuf), &tmpl, &err)) ||
+      (o.tmpl = tmpl, 0) ||
+      (rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
       (rc = fontset_load(&fs, manifest, fonts_dir, &err)) ||
       (rc = calendar_load(db, &cal, &err)) || (rc = pack_load(&po, &pack, &err)) ||
       (rc = run_reviews(db, pack, cal, date, &rr, &err)) ||
@@ -139,6 +144,7 @@ int cmd_run(int argc, char **argv) {
   }
   run_report_release(&rep);
   fontset_free(fs);
+  tmpl_free(tmpl);
   pack_free(pack);
   calendar_free(cal);
   free(manifest);

@@ -1,16 +1,18 @@
-/* certificate.h: the one-page registration certificate (登记证书) — the eleven fields of
- * clause 5.2.1 in a framed table, title, statement, authority, date and a space for the
- * seal. Measures and draws with pdf/; knows nothing about the database. */
+/* certificate.h: the certificate's data — the eleven fields of clause 5.2.1, their
+ * validation, and rendering them through the certificate template (templates/
+ * certificate.xml) with layout/document.h. Knows nothing about the database. */
 #ifndef HD_CERTIFICATE_H
 #define HD_CERTIFICATE_H
 #include <stddef.h>
 #include "pdf/fonts.h"
-#include "pdf/pdfdoc.h"
+#include "template/template.h"
 #include "util/date.h"
 
 #define HD_CERT_FIELDS 11
 /* The 5.2.1 labels, in the order the guideline lists them. */
 extern const char *const HD_CERT_LABELS[HD_CERT_FIELDS];
+/* The names the template binds them to: {cert.number}, {cert.holder}, ... */
+extern const char *const HD_CERT_KEYS[HD_CERT_FIELDS];
 /* Index of a field by purpose. */
 enum {
   HD_CF_NUMBER, HD_CF_HOLDER, HD_CF_USCC, HD_CF_RIGHTS, HD_CF_LIMITS, HD_CF_NAME,
@@ -23,13 +25,15 @@ typedef struct hd_cert_doc {
   hd_date registration_date;
 } hd_cert_doc;
 
-/* Check that the certificate can be laid out: every value valid UTF-8, not empty, no
- * control characters, every character in a configured font, and all of it on one page.
- * On failure *bad_field is the index of the field at fault and err says what is wrong
- * (without the field name: the caller adds case and field). */
-int cert_validate(const hd_fontset *fs, const hd_cert_doc *c, int *bad_field, hd_err *err);
-/* Render the PDF into memory (caller frees *pdf). Same inputs, same bytes. */
-int cert_render(const hd_fontset *fs, const hd_cert_doc *c, unsigned char **pdf, size_t *len,
-                int *bad_field, hd_err *err);
+/* Check that the certificate can be printed: every value valid UTF-8, not empty, not
+ * too long, no control characters, every character in a configured font, and the
+ * whole on one page of the template. On failure *bad_field is the index of the field
+ * at fault and err says what is wrong (the caller adds case and field). */
+int cert_validate(const hd_template *t, const hd_fontset *fs, const hd_cert_doc *c,
+                  int *bad_field, hd_err *err);
+/* Render the certificate with template t into memory (caller frees *pdf). Same inputs,
+ * same bytes. */
+int cert_render(const hd_template *t, const hd_fontset *fs, const hd_cert_doc *c,
+                unsigned char **pdf, size_t *len, int *bad_field, hd_err *err);
 
 #endif

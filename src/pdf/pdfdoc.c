@@ -15,7 +15,7 @@
 
 typedef struct text_op {
   int page, font, bold;
-  double x, y, size, gray;
+  double x, y, size, gray, tc;
   uint32_t *cps;
   int n;
 } text_op;
@@ -31,6 +31,7 @@ struct hd_pdf {
   const hd_fontset *fs;
   HPDF_Page pages[64];
   int n_pages;
+  int cur;          /* page that drawing goes to */
   text_op *ops;
   int n_ops, cap_ops;
   font_use use[HD_FONTS_MAX];
@@ -119,7 +120,19 @@ int pdf_set_info(hd_pdf *d, const char *title, hd_date date, hd_err *err) {
   return hpdf_failed(d, err, "setting document information");
 }
 
-static HPDF_Page cur_page(hd_pdf *d) { return d->n_pages ? d->pages[d->n_pages - 1] : NULL; }
+static HPDF_Page cur_page(hd_pdf *d) { return d->n_pages ? d->pages[d->cur] : NULL; }
+
+int pdf_page_count(const hd_pdf *d) { return d->n_pages; }
+
+void pdf_select_page(hd_pdf *d, int i) {
+  if (i >= 0 && i < d->n_pages) d->cur = i;
+}
+
+void pdf_fill_rect(hd_pdf *d, double x, double y, double w, double h) {
+  HPDF_Page p = cur_page(d);
+  HPDF_Page_Rectangle(p, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+  HPDF_Page_Fill(p);
+}
 
 int pdf_add_page(hd_pdf *d, hd_err *err) {
   if (d->n_pages == HD_PDF_MAX_PAGES)
@@ -129,6 +142,7 @@ int pdf_add_page(hd_pdf *d, hd_err *err) {
   HPDF_Page_SetWidth(p, (HPDF_REAL)HD_A4_W);
   HPDF_Page_SetHeight(p, (HPDF_REAL)HD_A4_H);
   d->pages[d->n_pages++] = p;
+  d->cur = d->n_pages - 1;
   return hpdf_failed(d, err, "adding a page");
 }
 
@@ -187,10 +201,15 @@ static int push_op(hd_pdf *d, text_op *op) {
 
 int pdf_text(hd_pdf *d, int role, double x, double y, double size, int bold, double gray,
              const char *s, size_t len, hd_err *err) {
+  return pdf_text_spaced(d, role, x, y, size, bold, gray, 0, s, len, err);
+}
+
+int pdf_text_spaced(hd_pdf *d, int role, double x, double y, double size, int bold, double gray,
+                    double tc, const char *s, size_t len, hd_err *err) {
   if (!d->n_pages || d->saved) return hd_err_set(err, HD_EINTERNAL, "text outside a page");
   size_t i = 0;
   uint32_t cp;
-  text_op op = {d->n_pages - 1, -1, bold, x, y, size, gray, NULL, 0};
+  text_op op = {d->cur, -1, bold, x, y, size, gray, tc, NULL, 0};
   int cap = 0;
   for (;;) {
     int r = hd_utf8_next(s, len, &i, &cp);
@@ -201,7 +220,8 @@ int pdf_text(hd_pdf *d, int role, double x, double y, double size, int bold, dou
                         (unsigned)cp);
     if (op.n && (r == 0 || f != op.font)) { /* close the run */
       if (push_op(d, &op)) goto nomem;
-      for (int k = 0; k < op.n; k++) op.x += fontset_advance(d->fs, op.font, op.cps[k]) * size / 1000.0;
+      for (int k = 0; k < op.n; k++)
+        op.x += fontset_advance(d->fs, op.font, op.cps[k]) * size / 1000.0 + tc;
       op.cps = NULL;
       op.n = cap = 0;
     }
@@ -402,10 +422,15 @@ static int write_text(hd_pdf *d, hd_err *err) {
     HPDF_Stream s = ((HPDF_PageAttr)d->pages[p]->attr)->stream;
     hd_buf b;
     hd_buf_init(&b, 0);
+    double last_tc = 0;
     for (int i = 0; i < d->n_ops; i++) {
       const text_op *op = &d->ops[i];
       if (op->page != p) continue;
       hd_buf_printf(&b, "BT\n/F%d %.2f Tf\n%.3f g\n", op->font, op->size, op->gray);
+      if (op->tc != last_tc) { /* Tc is text state: it outlives ET */
+        hd_buf_printf(&b, "%.3f Tc\n", op->tc);
+        last_tc = op->tc;
+      }
       if (op->bold) hd_buf_printf(&b, "2 Tr %.3f w %.3f G\n", op->size * 0.03, op->gray);
       hd_buf_printf(&b, "%.3f %.3f Td\n<", op->x, op->y);
       for (int k = 0; k < op->n; k++)

@@ -35,6 +35,16 @@ void pdf_stroke_rgb(hd_pdf *doc, double r, double g, double b);
 int pdf_text(hd_pdf *doc, int role, double x, double y, double size, int bold, double gray,
              const char *s, size_t len, hd_err *err);
 
+/* The same with character spacing tc (points added after every character: justified
+ * CJK lines, since word spacing does nothing for 2-byte codes). */
+int pdf_text_spaced(hd_pdf *doc, int role, double x, double y, double size, int bold,
+                    double gray, double tc, const char *s, size_t len, hd_err *err);
+void pdf_fill_rect(hd_pdf *doc, double x, double y, double w, double h);
+int pdf_page_count(const hd_pdf *doc);
+/* Make page i (0-based) the page that drawing and text go to (pdf_add_page selects the
+ * new page). */
+void pdf_select_page(hd_pdf *doc, int i);
+
 /* Subset and embed the fonts, write the queued text and produce the file bytes
  * (caller frees *data). The document cannot be changed afterwards. */
 int pdf_save(hd_pdf *doc, unsigned char **data, size_t *len, hd_err *err);

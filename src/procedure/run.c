@@ -219,7 +219,7 @@ static int render_fields(ctx *x, const fields *f, hd_date reg, unsigned char **p
   doc.registration_date = reg;
   int bad = -1;
   double t0 = now_ms();
-  int rc = cert_render(x->fs, &doc, pdf, len, &bad, err);
+  int rc = cert_render(x->o->tmpl, x->fs, &doc, pdf, len, &bad, err);
   x->rep->render_ms += now_ms() - t0;
   if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_LABELS[bad]);
   return rc;
@@ -334,7 +334,7 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, hd_err *err) {
   hd_cert_doc doc;
   for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f.v[i];
   doc.registration_date = x->date;
-  if ((rc = cert_validate(x->fs, &doc, &bad, err))) goto cleanup;
+  if ((rc = cert_validate(x->o->tmpl, x->fs, &doc, &bad, err))) goto cleanup;
 
   if ((rc = store_exec(x->db, "BEGIN IMMEDIATE", err))) goto cleanup;
   long long serial = 0;

@@ -28,6 +28,7 @@ typedef struct hd_run_report {
 typedef struct hd_run_opts {
   const char *date;     /* YYYY-MM-DD, the run date ("today" for every decision) */
   const char *out_dir;  /* certificates go to <out_dir>/certificates/<number>.pdf */
+  const struct hd_template *tmpl;  /* the certificate template */
 } hd_run_opts;
 
 /* Returns HD_OK when the run went through (even if some cases failed: see rep->failed),

@@ -1,5 +1,6 @@
 /* template.c: load and validate templates (template.h). */
 #include "template/template.h"
+#include "template/template_dom.h"
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -17,6 +18,7 @@
 struct hd_template {
   xmlDocPtr doc;
   char *name;
+  char *file;
 };
 
 typedef struct collect {
@@ -127,6 +129,7 @@ int tmpl_load_memory(const char *name, const char *text, size_t len, hd_template
   }
   t->doc = doc;
   t->name = hd_strdup((const char *)nm);
+  t->file = hd_strdup(name);
   xmlFree(nm);
   doc = NULL;
   *out = t;
@@ -157,7 +160,11 @@ void tmpl_free(hd_template *t) {
   if (!t) return;
   xmlFreeDoc(t->doc);
   free(t->name);
+  free(t->file);
   free(t);
 }
+
+xmlNodePtr tmpl_root(const hd_template *t) { return xmlDocGetRootElement(t->doc); }
+const char *tmpl_file(const hd_template *t) { return t->file; }
 
 const char *tmpl_name(const hd_template *t) { return t->name; }

@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "layout/certificate.h"
+#include "template/template.h"
 #include "layout/linebreak.h"
 #include "pdf/fonts.h"
 
@@ -98,7 +99,12 @@ int main(void) {
   CHECK_STR(line_text(s, &lines[1]), "拉·买买");
   CHECK_STR(line_text(s, &lines[2]), "提");
 
-  /* Certificate: same input, same bytes; a field at fault is named by index. */
+  /* Certificate through its template: same input, same bytes; a field at fault is
+   * named by index; a field too long for one page is named too. */
+  hd_template *tmpl = NULL;
+  hd_err_clear(&err);
+  CHECK_INT(tmpl_load("templates/certificate.xml", &tmpl, &err), HD_OK);
+  if (!tmpl) return check_done();
   hd_cert_doc c;
   const char *vals[HD_CERT_FIELDS] = {"20260344000000006X", "𠮷祥健康管理（深圳）有限公司",
                                       "91440300MA5H2Q7T5B", "数据资源持有权", "无", "体检数据集",
@@ -110,18 +116,27 @@ int main(void) {
   size_t alen = 0, blen = 0;
   int badf = -2;
   hd_err_clear(&err);
-  CHECK_INT(cert_render(fs, &c, &a, &alen, &badf, &err), HD_OK);
+  CHECK_INT(cert_render(tmpl, fs, &c, &a, &alen, &badf, &err), HD_OK);
   hd_err_clear(&err);
-  CHECK_INT(cert_render(fs, &c, &b, &blen, &badf, &err), HD_OK);
+  CHECK_INT(cert_render(tmpl, fs, &c, &b, &blen, &badf, &err), HD_OK);
   CHECK(alen > 10000 && alen < 40960);
   CHECK(alen == blen && a && b && memcmp(a, b, alen) == 0);
   free(a);
   free(b);
   c.values[HD_CF_SOURCE] = "";
   hd_err_clear(&err);
-  CHECK_INT(cert_validate(fs, &c, &badf, &err), HD_EDATA);
+  CHECK_INT(cert_validate(tmpl, fs, &c, &badf, &err), HD_EDATA);
   CHECK_INT(badf, HD_CF_SOURCE);
   CHECK_STR(err.msg, "value is empty");
+  /* 900 characters of source: fine for the field limit, too much for one page. */
+  char longsrc[4000] = "";
+  for (int i = 0; i < 300; i++) strcat(longsrc, "数据源");
+  c.values[HD_CF_SOURCE] = longsrc;
+  hd_err_clear(&err);
+  CHECK_INT(cert_validate(tmpl, fs, &c, &badf, &err), HD_EDATA);
+  CHECK_INT(badf, HD_CF_SOURCE);
+  CHECK_STR(err.msg, "templates/certificate.xml:14: the document does not fit on 1 page");
+  tmpl_free(tmpl);
   fontset_free(fs);
   return check_done();
 }

@@ -1,0 +1,645 @@
+/* document.c: template layout (document.h). Coordinates: points, origin bottom-left;
+ * ctx.y is the top of the next line box. */
+#include "layout/document.h"
+
+#include <libxml/tree.h>
+#include <math.h>
+#include <qrencode.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/linebreak.h"
+#include "pdf/pdfdoc.h"
+#include "template/template_dom.h"
+#include "util/buf.h"
+#include "util/utf8.h"
+
+#define MM 2.834645669
+#define PAD_X 8.0
+#define PAD_Y 6.0
+#define MAX_LINES 400
+
+typedef struct ctx {
+  const hd_template *t;
+  const hd_fontset *fs;
+  const hd_doc_opts *o;
+  hd_pdf *pdf;              /* NULL: measure only */
+  double W, H, mt, mr, mb, ml;
+  double fsize, lh;
+  double y, bottom;         /* cursor; lowest y content may reach on this page */
+  int page;                 /* pages so far */
+  int in_furniture;         /* header/footer: no page breaks */
+  int cur_page, n_pages;    /* for {page} {pages} */
+  xmlNodePtr frame;
+  const char *bad_key;
+  hd_err *err;
+} ctx;
+
+/* ---- attributes and values ------------------------------------------------------------ */
+
+static char *attr(xmlNodePtr n, const char *name) {
+  return (char *)xmlGetProp(n, BAD_CAST name);
+}
+
+static int is(xmlNodePtr n, const char *name) {
+  return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static double length(const char *s, double em) {
+  if (!s) return 0;
+  char *end = NULL;
+  double v = strtod(s, &end);
+  if (end && strncmp(end, "mm", 2) == 0) return v * MM;
+  if (end && strncmp(end, "em", 2) == 0) return v * em;
+  return v; /* pt */
+}
+
+static double length_attr(xmlNodePtr n, const char *name, double dflt, double em) {
+  char *a = attr(n, name);
+  double v = a ? length(a, em) : dflt;
+  xmlFree(a);
+  return v;
+}
+
+static int bool_attr(xmlNodePtr n, const char *name, int dflt) {
+  char *a = attr(n, name);
+  int v = a ? strcmp(a, "true") == 0 : dflt;
+  xmlFree(a);
+  return v;
+}
+
+static int fail(ctx *c, xmlNodePtr n, const char *fmt, const char *arg)
+    __attribute__((format(printf, 3, 0)));
+static int fail(ctx *c, xmlNodePtr n, const char *fmt, const char *arg) {
+  char msg[600];
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  snprintf(msg, sizeof msg, fmt, arg);
+#pragma GCC diagnostic pop
+  return hd_err_set(c->err, HD_EDATA, "%s:%ld: %s", tmpl_file(c->t), n ? xmlGetLineNo(n) : 0L, msg);
+}
+
+static const char *lookup(ctx *c, const char *key) {
+  static char num[16];
+  if (c->in_furniture && strcmp(key, "page") == 0) {
+    snprintf(num, sizeof num, "%d", c->cur_page);
+    return num;
+  }
+  if (c->in_furniture && strcmp(key, "pages") == 0) {
+    snprintf(num, sizeof num, "%d", c->n_pages);
+    return num;
+  }
+  for (int i = 0; i < c->o->n_data; i++)
+    if (strcmp(c->o->data[i].key, key) == 0) return c->o->data[i].value;
+  return NULL;
+}
+
+/* Text of src with every {name} replaced by its value; the first name bound becomes
+ * c->bad_key for error messages about this text. */
+static int bind(ctx *c, xmlNodePtr n, const char *src, hd_buf *out) {
+  const char *p = src;
+  int first = 1;
+  while (*p) {
+    const char *open = strchr(p, '{');
+    if (!open) {
+      hd_buf_adds(out, p);
+      break;
+    }
+    hd_buf_add(out, p, (size_t)(open - p));
+    const char *close = strchr(open, '}');
+    size_t klen = close ? (size_t)(close - open - 1) : 0;
+    if (!close || klen == 0 || klen > 60) {
+      hd_buf_add(out, open, 1);
+      p = open + 1;
+      continue;
+    }
+    char key[64];
+    memcpy(key, open + 1, klen);
+    key[klen] = '\0';
+    const char *v = lookup(c, key);
+    if (!v) {
+      c->bad_key = NULL; /* a template mistake, not a data problem */
+      return fail(c, n, "no value for {%s}", key);
+    }
+    if (first) {
+      for (int i = 0; i < c->o->n_data; i++)
+        if (strcmp(c->o->data[i].key, key) == 0) c->bad_key = c->o->data[i].key;
+      first = 0;
+    }
+    if (hd_buf_adds(out, v)) return hd_err_set(c->err, HD_ENOMEM, "out of memory");
+    p = close + 1;
+  }
+  return HD_OK;
+}
+
+/* Inline content of n (text, <b>, <br/>) bound into out. */
+static int inline_text(ctx *c, xmlNodePtr n, hd_buf *out) {
+  for (xmlNodePtr k = n->children; k; k = k->next) {
+    if (k->type == XML_TEXT_NODE) {
+      int rc = bind(c, n, (const char *)k->content, out);
+      if (rc) return rc;
+    } else if (is(k, "br")) {
+      hd_buf_adds(out, "\n");
+    } else if (is(k, "b")) {
+      int rc = inline_text(c, k, out);
+      if (rc) return rc;
+    }
+  }
+  /* Template indentation (newlines with spaces around text) is not content. */
+  size_t s = 0, e = out->len;
+  while (s < e && (out->p[s] == ' ' || out->p[s] == '\n' || out->p[s] == '\t')) s++;
+  while (e > s && (out->p[e - 1] == ' ' || out->p[e - 1] == '\n' || out->p[e - 1] == '\t')) e--;
+  if (s > 0 || e < out->len) {
+    memmove(out->p, out->p + s, e - s);
+    out->len = e - s;
+    if (out->p) out->p[out->len] = '\0';
+  }
+  return HD_OK;
+}
+
+/* ---- pages ------------------------------------------------------------------------------ */
+
+static void draw_frame(ctx *c) {
+  if (!c->frame || !c->pdf) return;
+  double inset = length_attr(c->frame, "inset", 10 * MM, c->fsize);
+  double w = length_attr(c->frame, "width", 1, c->fsize);
+  char *col = attr(c->frame, "color");
+  if (col && strlen(col) == 7) {
+    unsigned v = (unsigned)strtoul(col + 1, NULL, 16);
+    pdf_stroke_rgb(c->pdf, ((v >> 16) & 255) / 255.0, ((v >> 8) & 255) / 255.0, (v & 255) / 255.0);
+  }
+  xmlFree(col);
+  pdf_stroke_rect(c->pdf, inset, inset, c->W - 2 * inset, c->H - 2 * inset, w);
+  if (bool_attr(c->frame, "double", 0))
+    pdf_stroke_rect(c->pdf, inset + 7, inset + 7, c->W - 2 * inset - 14, c->H - 2 * inset - 14,
+                    w * 0.32);
+  pdf_stroke_rgb(c->pdf, 0, 0, 0);
+}
+
+static int new_page(ctx *c, xmlNodePtr n) {
+  if (c->in_furniture) return fail(c, n, "%s", "header or footer does not fit in its margin");
+  if (c->o->max_pages && c->page + 1 > c->o->max_pages) {
+    char m[80];
+    snprintf(m, sizeof m, "the document does not fit on %d page%s", c->o->max_pages,
+             c->o->max_pages == 1 ? "" : "s");
+    return fail(c, n, "%s", m);
+  }
+  if (c->page >= 64) return fail(c, n, "%s", "more than 64 pages");
+  c->page++;
+  if (c->pdf) {
+    int rc = pdf_add_page(c->pdf, c->err);
+    if (rc) return rc;
+    draw_frame(c);
+  }
+  c->y = c->H - c->mt;
+  c->bottom = c->mb;
+  return HD_OK;
+}
+
+static int room(ctx *c, xmlNodePtr n, double h) {
+  if (c->y - h >= c->bottom - 0.01) return HD_OK;
+  return new_page(c, n);
+}
+
+/* ---- text ------------------------------------------------------------------------------- */
+
+typedef struct style {
+  int role, bold;
+  double size, lh;
+  char align; /* l c r j */
+} style;
+
+static style style_of(ctx *c, xmlNodePtr n, int role, double size, char align) {
+  style s = {role, 0, size, c->lh, align};
+  char *f = attr(n, "font");
+  if (f) s.role = strcmp(f, "heading") == 0 ? HD_ROLE_HEADING : HD_ROLE_BODY;
+  xmlFree(f);
+  s.size = length_attr(n, "size", size, c->fsize);
+  s.bold = bool_attr(n, "bold", 0);
+  char *a = attr(n, "align");
+  if (a) s.align = a[0] == 'j' ? 'j' : a[0] == 'c' ? 'c' : a[0] == 'r' ? 'r' : 'l';
+  xmlFree(a);
+  return s;
+}
+
+static double baseline(const style *s, double top) {
+  return top - s->lh * s->size / 2 - 0.36 * s->size;
+}
+
+/* Lay out text in a box [x, x+width] from the cursor down, breaking pages if allowed.
+ * indent: first-line indent in points. Returns HD_OK or an error. With measure set,
+ * nothing is drawn and only *lines is counted (no page breaks). */
+static int text_block(ctx *c, xmlNodePtr n, const style *s, const char *text, double x,
+                      double width, double indent, int measure, double top, int *count) {
+  size_t len = strlen(text);
+  if (len == 0) {
+    *count = 0;
+    return HD_OK;
+  }
+  int rc = fontset_check_text(c->fs, s->role, text, len, c->err);
+  if (rc) return rc;
+  static hd_line lines[MAX_LINES];
+  int n1 = 0, nrest = 0;
+  /* First line with the indent, the rest at full width. */
+  if ((rc = layout_break(c->fs, s->role, s->size, text, len, width - indent, lines, 1, &n1, c->err)))
+    return rc;
+  size_t next = n1 ? lines[0].end : len;
+  while (next < len && (text[next] == ' ' || text[next] == '\n')) {
+    next++;
+    if (text[next - 1] == '\n') break;
+  }
+  if (next < len) {
+    if ((rc = layout_break(c->fs, s->role, s->size, text + next, len - next, width, lines + 1,
+                           MAX_LINES - 1, &nrest, c->err)))
+      return rc;
+    if (nrest > MAX_LINES - 1) return fail(c, n, "%s", "text needs more than 400 lines");
+    for (int i = 1; i <= nrest; i++) {
+      lines[i].start += next;
+      lines[i].end += next;
+    }
+  }
+  int total = (n1 ? 1 : 0) + nrest;
+  *count = total;
+  if (measure) return HD_OK;
+  double lh = s->size * s->lh;
+  for (int i = 0; i < total; i++) {
+    double y = top - i * lh;
+    if (top < 0) { /* flowing: page breaks allowed */
+      if ((rc = room(c, n, lh))) return rc;
+      y = c->y;
+      c->y -= lh;
+    }
+    if (!c->pdf) continue;
+    const hd_line *l = &lines[i];
+    double ind = i == 0 ? indent : 0, avail = width - ind, tc = 0;
+    double lx = x + ind;
+    size_t chars = hd_utf8_count(text + l->start, l->end - l->start);
+    int last = i + 1 == total || (l->end < len && text[l->end] == '\n');
+    if (s->align == 'c') lx += (avail - l->width) / 2;
+    else if (s->align == 'r') lx += avail - l->width;
+    else if (s->align == 'j' && !last && chars > 1) tc = (avail - l->width) / (double)(chars - 1);
+    if (l->end > l->start &&
+        (rc = pdf_text_spaced(c->pdf, s->role, lx, baseline(s, y), s->size, s->bold, 0, tc,
+                              text + l->start, l->end - l->start, c->err)))
+      return rc;
+  }
+  return HD_OK;
+}
+
+static int para(ctx *c, xmlNodePtr n, style s, double indent_chars) {
+  hd_buf b;
+  hd_buf_init(&b, 1 << 20);
+  int rc = inline_text(c, n, &b), count;
+  if (!rc) rc = text_block(c, n, &s, b.p ? b.p : "", c->ml, c->W - c->ml - c->mr,
+                           indent_chars * s.size, 0, -1, &count);
+  hd_buf_release(&b);
+  return rc;
+}
+
+/* ---- tables ----------------------------------------------------------------------------- */
+
+#define MAX_COLS 16
+
+static int columns(ctx *c, xmlNodePtr n, double width, double *w, int *ncol) {
+  char *spec = attr(n, "columns");
+  double fixed = 0;
+  int stars = 0, k = 0;
+  for (char *p = spec; p && *p && k < MAX_COLS;) {
+    while (*p == ' ') p++;
+    if (!*p) break;
+    if (*p == '*') {
+      w[k++] = -1;
+      stars++;
+      p++;
+      continue;
+    }
+    char *end;
+    double v = strtod(p, &end);
+    if (*end == '%') v = width * v / 100, end++;
+    else if (!strncmp(end, "mm", 2)) v *= MM, end += 2;
+    else if (!strncmp(end, "pt", 2)) end += 2;
+    w[k++] = v;
+    fixed += v;
+    p = end;
+  }
+  xmlFree(spec);
+  if (fixed > width + 0.5 || (stars == 0 && k == 0))
+    return fail(c, n, "%s", "the columns are wider than the page");
+  for (int i = 0; i < k; i++)
+    if (w[i] < 0) w[i] = (width - fixed) / stars;
+  *ncol = k;
+  return HD_OK;
+}
+
+typedef struct cellout {
+  hd_buf text;
+  style s;
+  double x, w;
+  int lines;
+} cellout;
+
+static int row(ctx *c, xmlNodePtr r, const double *cw, int ncol, double border, style base,
+               xmlNodePtr table) {
+  cellout cells[MAX_COLS];
+  int n = 0, rc = HD_OK, col = 0;
+  double x = c->ml, lh = base.size * base.lh, height = 0;
+  for (xmlNodePtr k = r->children; k && n < MAX_COLS; k = k->next) {
+    if (!is(k, "cell")) continue;
+    char *sp = attr(k, "span");
+    int span = sp ? atoi(sp) : 1;
+    xmlFree(sp);
+    if (col + span > ncol) {
+      rc = fail(c, k, "%s", "more cells than columns");
+      break;
+    }
+    double w = 0;
+    for (int i = 0; i < span; i++) w += cw[col + i];
+    cellout *o = &cells[n++];
+    hd_buf_init(&o->text, 1 << 20);
+    o->s = style_of(c, k, base.role, base.size, 'l');
+    o->x = x;
+    o->w = w;
+    if ((rc = inline_text(c, k, &o->text))) break;
+    if ((rc = text_block(c, k, &o->s, o->text.p ? o->text.p : "", x + PAD_X, w - 2 * PAD_X, 0, 1,
+                         0, &o->lines)))
+      break;
+    double h = o->lines * o->s.size * o->s.lh;
+    if (h > height) height = h;
+    x += w;
+    col += span;
+  }
+  if (height < lh) height = lh;
+  height += 2 * PAD_Y;
+  if (rc == HD_OK && height > c->H - c->mt - c->mb)
+    rc = fail(c, r, "%s", "a table row is taller than a page");
+  if (rc == HD_OK) rc = room(c, table, height);
+  if (rc == HD_OK) {
+    double top = c->y;
+    for (int i = 0; i < n && rc == HD_OK; i++) {
+      cellout *o = &cells[i];
+      int cnt;
+      rc = text_block(c, r, &o->s, o->text.p ? o->text.p : "", o->x + PAD_X, o->w - 2 * PAD_X, 0,
+                      0, top - PAD_Y, &cnt);
+      if (c->pdf && border > 0) pdf_stroke_rect(c->pdf, o->x, top - height, o->w, height, border);
+    }
+    c->y -= height;
+  }
+  for (int i = 0; i < n; i++) hd_buf_release(&cells[i].text);
+  return rc;
+}
+
+static int table(ctx *c, xmlNodePtr n) {
+  double cw[MAX_COLS];
+  int ncol = 0;
+  int rc = columns(c, n, c->W - c->ml - c->mr, cw, &ncol);
+  if (rc) return rc;
+  double border = length_attr(n, "border", 0.5, c->fsize);
+  style base = style_of(c, n, HD_ROLE_BODY, c->fsize, 'l');
+  xmlNodePtr head = NULL;
+  int page = c->page;
+  for (xmlNodePtr k = n->children; k && rc == HD_OK; k = k->next) {
+    if (is(k, "head")) {
+      head = k;
+      for (xmlNodePtr h = k->children; h && rc == HD_OK; h = h->next)
+        if (is(h, "row")) rc = row(c, h, cw, ncol, border, base, n);
+      page = c->page;
+      continue;
+    }
+    if (is(k, "each") || is(k, "if"))
+      return fail(c, k, "<%s> needs Lua expressions, which templates do not have yet",
+                  (const char *)k->name);
+    if (!is(k, "row")) continue;
+    rc = row(c, k, cw, ncol, border, base, n);
+    if (rc == HD_OK && head && c->page != page) {
+      /* The row went to a new page: repeat the header rows above it. Done by laying the
+       * row out again after the header, on a fresh page. */
+      page = c->page;
+    }
+  }
+  return rc;
+}
+
+/* ---- signature, QR ------------------------------------------------------------------------ */
+
+static int signature(ctx *c, xmlNodePtr n) {
+  hd_buf texts[8];
+  style st[8];
+  int k = 0, rc = HD_OK;
+  double maxw = 0, h = 0;
+  for (xmlNodePtr l = n->children; l && k < 8; l = l->next) {
+    if (!is(l, "line")) continue;
+    hd_buf_init(&texts[k], 1 << 16);
+    st[k] = style_of(c, l, HD_ROLE_BODY, c->fsize, 'c');
+    if ((rc = inline_text(c, l, &texts[k]))) {
+      k++;
+      break;
+    }
+    const char *t = texts[k].p ? texts[k].p : "";
+    if ((rc = fontset_check_text(c->fs, st[k].role, t, strlen(t), c->err))) {
+      k++;
+      break;
+    }
+    double w = fontset_text_width(c->fs, st[k].role, t, strlen(t), st[k].size);
+    if (w > maxw) maxw = w;
+    h += st[k].size * 1.7;
+    k++;
+  }
+  int seal = bool_attr(n, "seal", 0);
+  double need = (seal ? 118 : h + 20);
+  if (rc == HD_OK) rc = room(c, n, need);
+  if (rc == HD_OK && c->pdf) {
+    /* Anchored to the bottom right of the content area, like an official document. */
+    double right = c->W - c->mr - 10, cx = right - maxw / 2;
+    double cy = c->bottom + need / 2 + 6;
+    if (seal) {
+      pdf_stroke_rgb(c->pdf, 0.62, 0.12, 0.10);
+      pdf_circle(c->pdf, cx, cy, 52, 0.8, 3);
+      pdf_stroke_rgb(c->pdf, 0, 0, 0);
+      double lw = fontset_text_width(c->fs, HD_ROLE_BODY, "（印章）", strlen("（印章）"), 9);
+      rc = pdf_text(c->pdf, HD_ROLE_BODY, cx - lw / 2, cy + 32, 9, 0, 0.55, "（印章）",
+                    strlen("（印章）"), c->err);
+    }
+    double y = cy + h / 2;
+    for (int i = 0; i < k && rc == HD_OK; i++) {
+      const char *t = texts[i].p ? texts[i].p : "";
+      double w = fontset_text_width(c->fs, st[i].role, t, strlen(t), st[i].size);
+      y -= st[i].size * 1.7;
+      rc = pdf_text(c->pdf, st[i].role, cx - w / 2, y + st[i].size * 0.45, st[i].size, st[i].bold,
+                    0, t, strlen(t), c->err);
+    }
+  }
+  c->y = c->bottom; /* nothing follows the signature on this page */
+  for (int i = 0; i < k; i++) hd_buf_release(&texts[i]);
+  return rc;
+}
+
+static int qr(ctx *c, xmlNodePtr n) {
+  hd_buf v;
+  hd_buf_init(&v, 4096);
+  char *raw = attr(n, "value");
+  int rc = bind(c, n, raw ? raw : "", &v);
+  xmlFree(raw);
+  double size = length_attr(n, "size", 20 * MM, c->fsize);
+  if (rc == HD_OK) rc = room(c, n, size);
+  if (rc == HD_OK) {
+    QRcode *q = QRcode_encodeString(v.p ? v.p : "", 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!q) rc = fail(c, n, "%s", "the QR code value cannot be encoded");
+    else {
+      style s = style_of(c, n, HD_ROLE_BODY, c->fsize, 'l');
+      double x = s.align == 'c' ? (c->W - size) / 2 : s.align == 'r' ? c->W - c->mr - size : c->ml;
+      double m = size / q->width;
+      if (c->pdf)
+        for (int yy = 0; yy < q->width; yy++)
+          for (int xx = 0; xx < q->width; xx++)
+            if (q->data[yy * q->width + xx] & 1)
+              pdf_fill_rect(c->pdf, x + xx * m, c->y - (yy + 1) * m, m, m);
+      QRcode_free(q);
+      c->y -= size;
+    }
+  }
+  hd_buf_release(&v);
+  return rc;
+}
+
+/* ---- blocks ------------------------------------------------------------------------------ */
+
+static int blocks(ctx *c, xmlNodePtr first) {
+  int rc = HD_OK;
+  for (xmlNodePtr n = first; n && rc == HD_OK; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    if (is(n, "title")) {
+      style s = style_of(c, n, HD_ROLE_HEADING, 22, 'c');
+      s.lh = 1.3;
+      rc = para(c, n, s, 0);
+    } else if (is(n, "heading")) {
+      style s = style_of(c, n, HD_ROLE_BODY, c->fsize * 1.2, 'l');
+      s.bold = 1;
+      rc = para(c, n, s, 0);
+    } else if (is(n, "p")) {
+      char *ind = attr(n, "indent");
+      double chars = ind ? atof(ind) : 0;
+      xmlFree(ind);
+      rc = para(c, n, style_of(c, n, HD_ROLE_BODY, c->fsize, 'l'), chars);
+    } else if (is(n, "spacer")) {
+      double h = length_attr(n, "height", 0, c->fsize);
+      if (c->y - h < c->bottom && !c->in_furniture) rc = new_page(c, n);
+      else c->y -= h;
+    } else if (is(n, "pagebreak")) {
+      rc = new_page(c, n);
+    } else if (is(n, "table")) {
+      rc = table(c, n);
+    } else if (is(n, "signature")) {
+      rc = signature(c, n);
+    } else if (is(n, "qr")) {
+      rc = qr(c, n);
+    } else if (is(n, "frame")) {
+      c->frame = n; /* page furniture: drawn on this and every following page */
+      draw_frame(c);
+    } else if (is(n, "each") || is(n, "if")) {
+      rc = fail(c, n, "<%s> needs Lua expressions, which templates do not have yet",
+                (const char *)n->name);
+    }
+  }
+  return rc;
+}
+
+static int furniture(ctx *c, xmlNodePtr root) {
+  xmlNodePtr header = NULL, footer = NULL;
+  for (xmlNodePtr n = root->children; n; n = n->next) {
+    if (is(n, "header")) header = n;
+    if (is(n, "footer")) footer = n;
+  }
+  if (!header && !footer) return HD_OK;
+  c->in_furniture = 1;
+  c->n_pages = c->page;
+  int rc = HD_OK;
+  for (int p = 1; p <= c->page && rc == HD_OK; p++) {
+    c->cur_page = p;
+    if (c->pdf) pdf_select_page(c->pdf, p - 1);
+    if (header) {
+      c->y = c->H - 10 * MM;
+      c->bottom = c->H - c->mt;
+      rc = blocks(c, header->children);
+    }
+    if (footer && rc == HD_OK) {
+      c->y = c->mb - 6;
+      c->bottom = 8 * MM;
+      rc = blocks(c, footer->children);
+    }
+  }
+  c->in_furniture = 0;
+  return rc;
+}
+
+int doc_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
+               unsigned char **pdf, size_t *len, const char **bad_key, hd_err *err) {
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.t = t;
+  c.fs = fs;
+  c.o = o;
+  c.err = err;
+  if (pdf) {
+    *pdf = NULL;
+    *len = 0;
+  }
+  *bad_key = NULL;
+  xmlNodePtr root = tmpl_root(t);
+  char *size = attr(root, "size");
+  c.W = HD_A4_W;
+  c.H = HD_A4_H;
+  if (size && strcmp(size, "A3") == 0) {
+    c.W = HD_A4_H;
+    c.H = HD_A4_W * 2;
+  }
+  xmlFree(size);
+  c.fsize = length_attr(root, "font-size", 11, 11);
+  char *lh = attr(root, "line-height");
+  c.lh = lh ? atof(lh) : 1.45;
+  xmlFree(lh);
+  double m[4] = {25 * MM, 25 * MM, 25 * MM, 25 * MM};
+  char *mg = attr(root, "margin");
+  if (mg) {
+    int k = 0;
+    for (char *p = mg; *p && k < 4;) {
+      while (*p == ' ') p++;
+      char *end;
+      double v = strtod(p, &end);
+      if (end == p) break;
+      m[k++] = !strncmp(end, "mm", 2) ? v * MM : v;
+      p = end + 2;
+    }
+    if (k == 1) m[1] = m[2] = m[3] = m[0];
+    else if (k == 2) m[2] = m[0], m[3] = m[1];
+    else if (k == 3) m[3] = m[1];
+  }
+  xmlFree(mg);
+  c.mt = m[0];
+  c.mr = m[1];
+  c.mb = m[2];
+  c.ml = m[3];
+  hd_pdf *d = NULL;
+  int rc = HD_OK;
+  if (pdf && (rc = pdf_new(&d, fs, err))) return rc;
+  c.pdf = d;
+  if (d) {
+    hd_buf title;
+    hd_buf_init(&title, 4096);
+    char *ta = attr(root, "title");
+    rc = bind(&c, root, ta ? ta : tmpl_name(t), &title);
+    xmlFree(ta);
+    if (!rc) rc = pdf_set_info(d, title.p ? title.p : "", o->date, err);
+    hd_buf_release(&title);
+  }
+  if (!rc) rc = new_page(&c, root);
+  xmlNodePtr body = root->children;
+  if (!rc) rc = blocks(&c, body);
+  if (!rc) {
+    c.bad_key = NULL;
+    rc = furniture(&c, root);
+  }
+  if (!rc && d) rc = pdf_save(d, pdf, len, err);
+  if (rc) *bad_key = c.bad_key;
+  pdf_free(d);
+  return rc;
+}

@@ -1,0 +1,33 @@
+/* document.h: lays out a loaded template (template/) with its data into a PDF (pdf/):
+ * pages with margins, a frame on every page, header and footer with 第 X 页 共 Y 页,
+ * titles, paragraphs (first-line indent, left/centre/right/justified), tables with
+ * wrapped cells and borders that run over pages, spacers, page breaks, a signature
+ * block with a seal space, and QR codes as vector squares.
+ * Data binding in this version: {name} is replaced by the value of `name` in a flat
+ * key/value list (the Lua expressions, each and if of the schema come next). */
+#ifndef HD_DOCUMENT_H
+#define HD_DOCUMENT_H
+#include <stddef.h>
+#include "pdf/fonts.h"
+#include "template/template.h"
+#include "util/date.h"
+
+typedef struct hd_kv {
+  const char *key;
+  const char *value;
+} hd_kv;
+
+typedef struct hd_doc_opts {
+  const hd_kv *data;
+  int n_data;
+  hd_date date;      /* the document's date (PDF metadata), from the data, never the clock */
+  int max_pages;     /* 0 = unlimited; more pages needed is an error */
+} hd_doc_opts;
+
+/* Render t. With pdf NULL, only lay out (to validate that the data fits and every
+ * character has a font). On a data problem *bad_key names the bound value at fault
+ * (or is NULL) and err says what is wrong with the template's file:line. */
+int doc_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
+               unsigned char **pdf, size_t *len, const char **bad_key, hd_err *err);
+
+#endif
