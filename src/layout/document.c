@@ -338,56 +338,80 @@ typedef struct cellout {
   int lines;
 } cellout;
 
-static int row(ctx *c, xmlNodePtr r, const double *cw, int ncol, double border, style base,
-               xmlNodePtr table) {
+typedef struct rowout {
   cellout cells[MAX_COLS];
-  int n = 0, rc = HD_OK, col = 0;
+  int n;
+  double height;
+} rowout;
+
+static void row_release(rowout *ro) {
+  for (int i = 0; i < ro->n; i++) hd_buf_release(&ro->cells[i].text);
+  ro->n = 0;
+}
+
+/* Bind and measure a row: its cells' text, styles, positions and the row height. */
+static int row_measure(ctx *c, xmlNodePtr r, const double *cw, int ncol, style base, rowout *ro) {
+  int rc = HD_OK, col = 0;
   double x = c->ml, lh = base.size * base.lh, height = 0;
-  for (xmlNodePtr k = r->children; k && n < MAX_COLS; k = k->next) {
+  ro->n = 0;
+  for (xmlNodePtr k = r->children; k && ro->n < MAX_COLS; k = k->next) {
     if (!is(k, "cell")) continue;
     char *sp = attr(k, "span");
     int span = sp ? atoi(sp) : 1;
     xmlFree(sp);
-    if (col + span > ncol) {
-      rc = fail(c, k, "%s", "more cells than columns");
-      break;
-    }
+    if (col + span > ncol) return fail(c, k, "%s", "more cells than columns");
     double w = 0;
     for (int i = 0; i < span; i++) w += cw[col + i];
-    cellout *o = &cells[n++];
+    cellout *o = &ro->cells[ro->n++];
     hd_buf_init(&o->text, 1 << 20);
     o->s = style_of(c, k, base.role, base.size, 'l');
     o->x = x;
     o->w = w;
-    if ((rc = inline_text(c, k, &o->text))) break;
+    if ((rc = inline_text(c, k, &o->text))) return rc;
     if ((rc = text_block(c, k, &o->s, o->text.p ? o->text.p : "", x + PAD_X, w - 2 * PAD_X, 0, 1,
                          0, &o->lines)))
-      break;
+      return rc;
     double h = o->lines * o->s.size * o->s.lh;
     if (h > height) height = h;
     x += w;
     col += span;
   }
   if (height < lh) height = lh;
-  height += 2 * PAD_Y;
-  if (rc == HD_OK && height > c->H - c->mt - c->mb)
-    rc = fail(c, r, "%s", "a table row is taller than a page");
-  if (rc == HD_OK) rc = room(c, table, height);
-  if (rc == HD_OK) {
-    double top = c->y;
-    for (int i = 0; i < n && rc == HD_OK; i++) {
-      cellout *o = &cells[i];
-      int cnt;
-      rc = text_block(c, r, &o->s, o->text.p ? o->text.p : "", o->x + PAD_X, o->w - 2 * PAD_X, 0,
-                      0, top - PAD_Y, &cnt);
-      if (c->pdf && border > 0) pdf_stroke_rect(c->pdf, o->x, top - height, o->w, height, border);
-    }
-    c->y -= height;
+  ro->height = height + 2 * PAD_Y;
+  if (ro->height > c->H - c->mt - c->mb) return fail(c, r, "%s", "a table row is taller than a page");
+  return HD_OK;
+}
+
+/* Draw a measured row at the cursor (the caller made room). */
+static int row_draw(ctx *c, xmlNodePtr r, const rowout *ro, double border) {
+  int rc = HD_OK;
+  double top = c->y;
+  for (int i = 0; i < ro->n && rc == HD_OK; i++) {
+    const cellout *o = &ro->cells[i];
+    int cnt;
+    rc = text_block(c, r, &o->s, o->text.p ? o->text.p : "", o->x + PAD_X, o->w - 2 * PAD_X, 0, 0,
+                    top - PAD_Y, &cnt);
+    if (c->pdf && border > 0) pdf_stroke_rect(c->pdf, o->x, top - ro->height, o->w, ro->height, border);
   }
-  for (int i = 0; i < n; i++) hd_buf_release(&cells[i].text);
+  c->y -= ro->height;
   return rc;
 }
 
+static int head_rows(ctx *c, xmlNodePtr head, const double *cw, int ncol, double border,
+                     style base) {
+  int rc = HD_OK;
+  for (xmlNodePtr h = head ? head->children : NULL; h && rc == HD_OK; h = h->next) {
+    if (!is(h, "row")) continue;
+    rowout ro;
+    rc = row_measure(c, h, cw, ncol, base, &ro);
+    if (rc == HD_OK) rc = row_draw(c, h, &ro, border);
+    row_release(&ro);
+  }
+  return rc;
+}
+
+/* Rows never split; a row that does not fit goes to the next page, below a repeat of the
+ * table's head rows. */
 static int table(ctx *c, xmlNodePtr n) {
   double cw[MAX_COLS];
   int ncol = 0;
@@ -396,25 +420,36 @@ static int table(ctx *c, xmlNodePtr n) {
   double border = length_attr(n, "border", 0.5, c->fsize);
   style base = style_of(c, n, HD_ROLE_BODY, c->fsize, 'l');
   xmlNodePtr head = NULL;
-  int page = c->page;
+  for (xmlNodePtr k = n->children; k; k = k->next)
+    if (is(k, "head")) head = k;
+  double head_h = 0;
+  for (xmlNodePtr h = head ? head->children : NULL; h && rc == HD_OK; h = h->next) {
+    if (!is(h, "row")) continue;
+    rowout ro;
+    rc = row_measure(c, h, cw, ncol, base, &ro);
+    head_h += ro.height;
+    row_release(&ro);
+  }
+  int first = 1;
   for (xmlNodePtr k = n->children; k && rc == HD_OK; k = k->next) {
-    if (is(k, "head")) {
-      head = k;
-      for (xmlNodePtr h = k->children; h && rc == HD_OK; h = h->next)
-        if (is(h, "row")) rc = row(c, h, cw, ncol, border, base, n);
-      page = c->page;
-      continue;
-    }
     if (is(k, "each") || is(k, "if"))
       return fail(c, k, "<%s> needs Lua expressions, which templates do not have yet",
                   (const char *)k->name);
     if (!is(k, "row")) continue;
-    rc = row(c, k, cw, ncol, border, base, n);
-    if (rc == HD_OK && head && c->page != page) {
-      /* The row went to a new page: repeat the header rows above it. Done by laying the
-       * row out again after the header, on a fresh page. */
-      page = c->page;
+    rowout ro;
+    rc = row_measure(c, k, cw, ncol, base, &ro);
+    if (rc == HD_OK && head_h + ro.height > c->H - c->mt - c->mb)
+      rc = fail(c, k, "%s", "a table row and the head rows are taller than a page");
+    if (rc == HD_OK && (first ? c->y - head_h - ro.height : c->y - ro.height) < c->bottom - 0.01) {
+      rc = new_page(c, n);
+      if (rc == HD_OK && !first) rc = head_rows(c, head, cw, ncol, border, base);
     }
+    if (rc == HD_OK && first) {
+      rc = head_rows(c, head, cw, ncol, border, base);
+      first = 0;
+    }
+    if (rc == HD_OK) rc = row_draw(c, k, &ro, border);
+    row_release(&ro);
   }
   return rc;
 }

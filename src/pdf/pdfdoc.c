@@ -423,6 +423,7 @@ static int write_text(hd_pdf *d, hd_err *err) {
     hd_buf b;
     hd_buf_init(&b, 0);
     double last_tc = 0;
+    int last_bold = 0;
     for (int i = 0; i < d->n_ops; i++) {
       const text_op *op = &d->ops[i];
       if (op->page != p) continue;
@@ -431,7 +432,10 @@ static int write_text(hd_pdf *d, hd_err *err) {
         hd_buf_printf(&b, "%.3f Tc\n", op->tc);
         last_tc = op->tc;
       }
+      /* The render mode is text state too: set it for every run, bold or not. */
       if (op->bold) hd_buf_printf(&b, "2 Tr %.3f w %.3f G\n", op->size * 0.03, op->gray);
+      else if (last_bold) hd_buf_adds(&b, "0 Tr\n");
+      last_bold = op->bold;
       hd_buf_printf(&b, "%.3f %.3f Td\n<", op->x, op->y);
       for (int k = 0; k < op->n; k++)
         hd_buf_printf(&b, "%04X", gid_of(&d->use[op->font], op->cps[k]));

@@ -21,4 +21,21 @@ expect_eq "$rc" 3 "no certificate"
 expect_eq "$(err)" "hdreg: render: case '19' has no certificate"
 run "$HDREG" render --db "$T/d.db" --template certificate --case 6
 expect_eq "$rc" 2 "usage"
+
+# A long table over pages: head row repeated on every page, no row split, page numbers.
+run "$HDREG" render --db "$T/d.db" --template tests/e2e/templates/long-table.xml --case 7 --out "$T/long.pdf"
+expect_eq "$rc" 0 "long table"
+pages=$(pdfinfo "$T/long.pdf" | sed -n 's/^Pages: *//p')
+[ "$pages" -ge 3 ] || fail "long table has $pages pages"
+for p in $(seq 1 "$pages"); do
+  pdftotext -f "$p" -l "$p" -layout "$T/long.pdf" "$T/p.txt" 2>"$T/poppler"
+  expect_eq "$(cat "$T/poppler")" "" "poppler page $p"
+  expect_eq "$(grep -c '序号 *权利人 *数据来源' "$T/p.txt")" 1 "head row on page $p"
+  # (poppler drops the narrow spaces between CJK characters)
+  expect_eq "$(grep -o "第 *$p *页 *共 *$pages *页" "$T/p.txt" | tr -d ' ')" "第${p}页共${pages}页" "page number $p"
+done
+expect_eq "$(pdftotext "$T/long.pdf" - | grep -c '经授权汇聚的大湾区')" 60 "every row once"
+# No line starts with a closing punctuation mark (避头尾), on any page.
+expect_eq "$(pdftotext -layout "$T/long.pdf" - | sed 's/^ *//' | grep -c '^[，。、；：！？）》」』】]' || true)" 0 "no forbidden line starts"
+qpdf --check "$T/long.pdf" >/dev/null || fail "qpdf long table"
 done_ok
