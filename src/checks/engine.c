@@ -64,6 +64,11 @@ struct hd_pack {
   source *fx;        /* fixture files (tests/ of each directory), loaded after the checks */
   int n_fx;
   int fixtures_ref;  /* list of declared fixtures */
+  int scopes[32];    /* template expressions: scope stack (registry refs), [0] = data */
+  int n_scopes;
+  int lists[16];     /* lists of open <each> */
+  int n_lists;
+  int expr_cache;    /* compiled expressions by file, line and text */
   int base_ref;      /* the base case fixtures are merged over */
   char revision[17];
   /* while a case runs */
@@ -1558,4 +1563,304 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
   }
   *report = hd_buf_steal(&out);
   return HD_OK;
+}
+
+/* ---- template expressions (sandbox.h) ------------------------------------------------- */
+
+#include "checks/sandbox.h"
+
+static const char *const CN_DIGITS[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+/* fmt.date(iso) -> "2026年3月16日" */
+static int f_date(lua_State *L) {
+  char out[32];
+  hd_date_cn(check_date(L, 1), out);
+  lua_pushstring(L, out);
+  return 1;
+}
+
+/* Chinese numerals 0..9999 (一百零五, 十二). */
+static void cn_number(long n, hd_buf *b) {
+  static const char *const D[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  static const char *const U[] = {"千", "百", "十", ""};
+  static const long DIV[] = {1000, 100, 10, 1};
+  if (n == 0) {
+    hd_buf_adds(b, "零");
+    return;
+  }
+  if (n >= 10 && n < 20) {
+    hd_buf_adds(b, "十");
+    if (n % 10) hd_buf_adds(b, D[n % 10]);
+    return;
+  }
+  int zero = 0, started = 0;
+  for (int i = 0; i < 4; i++) {
+    long d = (n / DIV[i]) % 10;
+    if (n < DIV[i]) continue;
+    if (d == 0) {
+      zero = started;
+      continue;
+    }
+    if (zero) hd_buf_adds(b, "零");
+    zero = 0;
+    started = 1;
+    hd_buf_adds(b, D[d]);
+    hd_buf_adds(b, U[i]);
+  }
+}
+
+/* fmt.date_upper(iso) -> "二〇二六年三月十六日" (the form of official documents) */
+static int f_date_upper(lua_State *L) {
+  hd_date d = check_date(L, 1);
+  hd_buf b;
+  hd_buf_init(&b, 256);
+  char y[8];
+  snprintf(y, sizeof y, "%04d", d.y % 10000);
+  for (int i = 0; i < 4; i++) hd_buf_adds(&b, CN_DIGITS[y[i] - '0']);
+  hd_buf_adds(&b, "年");
+  cn_number(d.m, &b);
+  hd_buf_adds(&b, "月");
+  cn_number(d.d, &b);
+  hd_buf_adds(&b, "日");
+  lua_pushlstring(L, b.p, b.len);
+  hd_buf_release(&b);
+  return 1;
+}
+
+/* fmt.number_cn(n), 0..9999 -> "一百零五" */
+static int f_number_cn(lua_State *L) {
+  lua_Integer n = luaL_checkinteger(L, 1);
+  luaL_argcheck(L, n >= 0 && n <= 9999, 1, "0 to 9999");
+  hd_buf b;
+  hd_buf_init(&b, 256);
+  cn_number((long)n, &b);
+  lua_pushlstring(L, b.p, b.len);
+  hd_buf_release(&b);
+  return 1;
+}
+
+/* fmt.thousands(n) -> "1,234,567" */
+static int f_thousands(lua_State *L) {
+  lua_Integer n = luaL_checkinteger(L, 1);
+  char digits[32], out[48];
+  int k = snprintf(digits, sizeof digits, "%lld", (long long)(n < 0 ? -n : n)), o = 0;
+  if (n < 0) out[o++] = '-';
+  for (int i = 0; i < k; i++) {
+    if (i > 0 && (k - i) % 3 == 0) out[o++] = ',';
+    out[o++] = digits[i];
+  }
+  out[o] = '\0';
+  lua_pushstring(L, out);
+  return 1;
+}
+
+/* fmt.lines(s) -> list of the lines of s */
+static int f_lines(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len), *p = s, *end = s + len;
+  lua_newtable(L);
+  lua_Integer i = 0;
+  while (p <= end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *e = nl ? nl : end;
+    lua_pushlstring(L, p, (size_t)(e - p));
+    lua_rawseti(L, -2, ++i);
+    if (!nl) break;
+    p = nl + 1;
+  }
+  return 1;
+}
+
+int sandbox_new(hd_sandbox **out, hd_err *err) {
+  hd_pack *p = calloc(1, sizeof *p);
+  *out = NULL;
+  if (!p) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  p->o.instruction_budget = 200000;
+  p->o.memory_limit = 16L << 20;
+  p->o.time_limit_ms = 200;
+  p->mem_limit = (size_t)p->o.memory_limit;
+  hd_buf_init(&p->log, 1 << 16);
+  if (build_state(p, err)) {
+    pack_free(p);
+    return err->code;
+  }
+  lua_State *L = p->L;
+  /* data: the root scope; names not found there come from the shared globals. */
+  lua_newtable(L);                                   /* data */
+  static const luaL_Reg FMT[] = {{"date", f_date}, {"date_upper", f_date_upper},
+                                 {"number_cn", f_number_cn}, {"thousands", f_thousands},
+                                 {"lines", f_lines}, {NULL, NULL}};
+  luaL_newlib(L, FMT);
+  make_readonly(L);
+  lua_setfield(L, -2, "fmt");
+  lua_createtable(L, 0, 2);                          /* data mt */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  lua_pushcclosure(L, strict_index, 1);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, -2);                           /* data */
+  p->scopes[0] = luaL_ref(L, LUA_REGISTRYINDEX);
+  p->n_scopes = 1;
+  lua_newtable(L);
+  p->expr_cache = luaL_ref(L, LUA_REGISTRYINDEX);
+  *out = p;
+  return HD_OK;
+}
+
+void sandbox_free(hd_sandbox *s) { pack_free(s); }
+
+int sandbox_set(hd_sandbox *s, const char *table, const char *key, const char *value) {
+  lua_State *L = s->L;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, s->scopes[0]);   /* data */
+  if (table) {
+    lua_pushstring(L, table);
+    lua_rawget(L, -2); /* raw: data's __index reports undeclared names */
+    if (lua_type(L, -1) != LUA_TTABLE) {
+      lua_pop(L, 1);
+      lua_newtable(L);
+      lua_pushstring(L, table);
+      lua_pushvalue(L, -2);
+      lua_rawset(L, -4);
+    }
+  }
+  lua_pushstring(L, key);
+  lua_pushstring(L, value);
+  lua_rawset(L, -3);
+  lua_settop(L, 0);
+  return HD_OK;
+}
+
+/* Push the compiled function of expr (cached), its _ENV set to the current scope. */
+static int expr_push(hd_pack *p, const char *file, long line, const char *expr, hd_err *err) {
+  lua_State *L = p->L;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->expr_cache);  /* cache */
+  lua_pushfstring(L, "%s\n%d\n%s", file, (int)line, expr);
+  lua_pushvalue(L, -1);
+  if (lua_rawget(L, -3) != LUA_TFUNCTION) {          /* cache key nil */
+    lua_pop(L, 1);
+    hd_buf src;
+    hd_buf_init(&src, 1 << 16);
+    for (long i = 1; i < line && i < 100000; i++) hd_buf_add(&src, "\n", 1);
+    hd_buf_printf(&src, "return (%s)", expr);
+    char chunk[600];
+    snprintf(chunk, sizeof chunk, "=%s", file);
+    int st = src.p ? luaL_loadbufferx(L, src.p, src.len, chunk, "t") : LUA_ERRMEM;
+    hd_buf_release(&src);
+    if (st != LUA_OK) {
+      hd_err_set(err, HD_EDATA, "%s (in {%s})", lua_tostring(L, -1), expr);
+      lua_settop(L, 0);
+      return HD_EDATA;
+    }
+    lua_pushvalue(L, -2);                            /* cache key f key */
+    lua_pushvalue(L, -2);
+    lua_rawset(L, -5);                               /* cache key f */
+  }
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->scopes[p->n_scopes - 1]);
+  lua_setupvalue(L, -2, 1);
+  lua_replace(L, 1);
+  lua_settop(L, 1);                                  /* f */
+  return HD_OK;
+}
+
+/* Evaluate: leaves the value on the stack. */
+static int expr_eval(hd_pack *p, const char *file, long line, const char *expr, hd_err *err) {
+  if (!p->L && build_state(p, err)) return err->code;
+  lua_settop(p->L, 0);
+  if (expr_push(p, file, line, expr, err)) return err->code;
+  lua_State *L = p->L;
+  lua_pushcfunction(L, msgh);
+  lua_insert(L, 1);
+  p->budget_left = p->o.instruction_budget;
+  p->deadline_ms = now_ms() + (double)p->o.time_limit_ms;
+  lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+  int st = lua_pcall(L, 0, 1, 1);
+  lua_sethook(L, NULL, 0, 0);
+  if (st != LUA_OK || p->fatal) {
+    if (p->fatal) hd_err_set(err, HD_EDATA, "%s:%ld: {%s} stopped: %s", file, line, expr, p->fatal_why);
+    else hd_err_set(err, HD_EDATA, "%s (in {%s})", lua_tostring(L, -1), expr);
+    lua_settop(L, 0);
+    return HD_EDATA;
+  }
+  lua_remove(L, 1);
+  return HD_OK;
+}
+
+int sandbox_text(hd_sandbox *s, const char *file, long line, const char *expr, hd_buf *out,
+                 hd_err *err) {
+  if (expr_eval(s, file, line, expr, err)) return err->code;
+  lua_State *L = s->L;
+  int rc = HD_OK;
+  switch (lua_type(L, -1)) {
+  case LUA_TSTRING: {
+    size_t len;
+    const char *v = lua_tolstring(L, -1, &len);
+    if (hd_buf_add(out, v, len)) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+    break;
+  }
+  case LUA_TNUMBER:
+    if (lua_isinteger(L, -1)) hd_buf_printf(out, "%lld", (long long)lua_tointeger(L, -1));
+    else hd_buf_printf(out, "%.14g", (double)lua_tonumber(L, -1));
+    break;
+  case LUA_TNIL:
+    rc = hd_err_set(err, HD_EDATA, "%s:%ld: {%s} has no value", file, line, expr);
+    break;
+  default:
+    rc = hd_err_set(err, HD_EDATA, "%s:%ld: {%s} is a %s, not text", file, line, expr,
+                    luaL_typename(L, -1));
+  }
+  lua_settop(L, 0);
+  return rc;
+}
+
+int sandbox_truth(hd_sandbox *s, const char *file, long line, const char *expr, int *out,
+                  hd_err *err) {
+  if (expr_eval(s, file, line, expr, err)) return err->code;
+  *out = lua_toboolean(s->L, -1);
+  lua_settop(s->L, 0);
+  return HD_OK;
+}
+
+int sandbox_each_begin(hd_sandbox *s, const char *file, long line, const char *expr,
+                       int *count, hd_err *err) {
+  if (expr_eval(s, file, line, expr, err)) return err->code;
+  lua_State *L = s->L;
+  if (lua_type(L, -1) != LUA_TTABLE) {
+    hd_err_set(err, HD_EDATA, "%s:%ld: <each in=\"%s\"> is a %s, not a list", file, line, expr,
+               luaL_typename(L, -1));
+    lua_settop(L, 0);
+    return HD_EDATA;
+  }
+  if (s->n_lists == 16) {
+    lua_settop(L, 0);
+    return hd_err_set(err, HD_EDATA, "%s:%ld: <each> nested deeper than 16", file, line);
+  }
+  *count = (int)luaL_len(L, -1);
+  s->lists[s->n_lists++] = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_settop(L, 0);
+  return HD_OK;
+}
+
+int sandbox_each_item(hd_sandbox *s, int i, const char *as, hd_err *err) {
+  lua_State *L = s->L;
+  if (s->n_scopes == 32) return hd_err_set(err, HD_EDATA, "scopes nested deeper than 32");
+  lua_createtable(L, 0, 1);                          /* scope */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, s->lists[s->n_lists - 1]);
+  lua_geti(L, -1, i);
+  lua_setfield(L, -3, as);
+  lua_pop(L, 1);
+  lua_pushinteger(L, i);
+  lua_setfield(L, -2, "index");                      /* 1-based position in the list */
+  lua_createtable(L, 0, 1);                          /* scope mt: fall back to the parent */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, s->scopes[s->n_scopes - 1]);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, -2);
+  s->scopes[s->n_scopes++] = luaL_ref(L, LUA_REGISTRYINDEX);
+  return HD_OK;
+}
+
+void sandbox_scope_end(hd_sandbox *s) {
+  if (s->n_scopes > 1) luaL_unref(s->L, LUA_REGISTRYINDEX, s->scopes[--s->n_scopes]);
+}
+
+void sandbox_each_end(hd_sandbox *s) {
+  if (s->n_lists > 0) luaL_unref(s->L, LUA_REGISTRYINDEX, s->lists[--s->n_lists]);
 }

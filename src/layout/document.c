@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checks/sandbox.h"
 #include "layout/linebreak.h"
 #include "pdf/pdfdoc.h"
 #include "template/template_dom.h"
@@ -29,9 +30,9 @@ typedef struct ctx {
   double y, bottom;         /* cursor; lowest y content may reach on this page */
   int page;                 /* pages so far */
   int in_furniture;         /* header/footer: no page breaks */
-  int cur_page, n_pages;    /* for {page} {pages} */
   xmlNodePtr frame;
   const char *bad_key;
+  hd_sandbox *sb;           /* expressions */
   hd_err *err;
 } ctx;
 
@@ -79,23 +80,9 @@ static int fail(ctx *c, xmlNodePtr n, const char *fmt, const char *arg) {
   return hd_err_set(c->err, HD_EDATA, "%s:%ld: %s", tmpl_file(c->t), n ? xmlGetLineNo(n) : 0L, msg);
 }
 
-static const char *lookup(ctx *c, const char *key) {
-  static char num[16];
-  if (c->in_furniture && strcmp(key, "page") == 0) {
-    snprintf(num, sizeof num, "%d", c->cur_page);
-    return num;
-  }
-  if (c->in_furniture && strcmp(key, "pages") == 0) {
-    snprintf(num, sizeof num, "%d", c->n_pages);
-    return num;
-  }
-  for (int i = 0; i < c->o->n_data; i++)
-    if (strcmp(c->o->data[i].key, key) == 0) return c->o->data[i].value;
-  return NULL;
-}
-
-/* Text of src with every {name} replaced by its value; the first name bound becomes
- * c->bad_key for error messages about this text. */
+/* Text of src with every {expression} replaced by its value (Lua, in the template
+ * sandbox). If an expression is one of the data names, it becomes c->bad_key, so that a
+ * layout problem (too long for its box) can name the field. "{{" is a literal "{". */
 static int bind(ctx *c, xmlNodePtr n, const char *src, hd_buf *out) {
   const char *p = src;
   int first = 1;
@@ -106,27 +93,28 @@ static int bind(ctx *c, xmlNodePtr n, const char *src, hd_buf *out) {
       break;
     }
     hd_buf_add(out, p, (size_t)(open - p));
-    const char *close = strchr(open, '}');
-    size_t klen = close ? (size_t)(close - open - 1) : 0;
-    if (!close || klen == 0 || klen > 60) {
-      hd_buf_add(out, open, 1);
-      p = open + 1;
+    if (open[1] == '{') {
+      hd_buf_add(out, "{", 1);
+      p = open + 2;
       continue;
     }
-    char key[64];
-    memcpy(key, open + 1, klen);
-    key[klen] = '\0';
-    const char *v = lookup(c, key);
-    if (!v) {
-      c->bad_key = NULL; /* a template mistake, not a data problem */
-      return fail(c, n, "no value for {%s}", key);
-    }
+    const char *close = strchr(open, '}');
+    if (!close) return fail(c, n, "%s", "'{' without '}'");
+    size_t elen = (size_t)(close - open - 1);
+    char expr[512];
+    if (elen == 0 || elen >= sizeof expr) return fail(c, n, "%s", "empty or overlong {expression}");
+    memcpy(expr, open + 1, elen);
+    expr[elen] = '\0';
     if (first) {
       for (int i = 0; i < c->o->n_data; i++)
-        if (strcmp(c->o->data[i].key, key) == 0) c->bad_key = c->o->data[i].key;
+        if (strcmp(c->o->data[i].key, expr) == 0) c->bad_key = c->o->data[i].key;
       first = 0;
     }
-    if (hd_buf_adds(out, v)) return hd_err_set(c->err, HD_ENOMEM, "out of memory");
+    int rc = sandbox_text(c->sb, tmpl_file(c->t), xmlGetLineNo(n), expr, out, c->err);
+    if (rc) {
+      c->bad_key = NULL; /* a template mistake, not a data problem */
+      return rc;
+    }
     p = close + 1;
   }
   return HD_OK;
@@ -410,47 +398,75 @@ static int head_rows(ctx *c, xmlNodePtr head, const double *cw, int ncol, double
   return rc;
 }
 
-/* Rows never split; a row that does not fit goes to the next page, below a repeat of the
- * table's head rows. */
-static int table(ctx *c, xmlNodePtr n) {
+typedef int (*each_fn)(ctx *c, xmlNodePtr children, void *ud);
+static int each(ctx *c, xmlNodePtr n, each_fn fn, void *ud);
+
+typedef struct tstate {
   double cw[MAX_COLS];
-  int ncol = 0;
-  int rc = columns(c, n, c->W - c->ml - c->mr, cw, &ncol);
-  if (rc) return rc;
-  double border = length_attr(n, "border", 0.5, c->fsize);
-  style base = style_of(c, n, HD_ROLE_BODY, c->fsize, 'l');
-  xmlNodePtr head = NULL;
-  for (xmlNodePtr k = n->children; k; k = k->next)
-    if (is(k, "head")) head = k;
-  double head_h = 0;
-  for (xmlNodePtr h = head ? head->children : NULL; h && rc == HD_OK; h = h->next) {
-    if (!is(h, "row")) continue;
-    rowout ro;
-    rc = row_measure(c, h, cw, ncol, base, &ro);
-    head_h += ro.height;
-    row_release(&ro);
-  }
-  int first = 1;
-  for (xmlNodePtr k = n->children; k && rc == HD_OK; k = k->next) {
-    if (is(k, "each") || is(k, "if"))
-      return fail(c, k, "<%s> needs Lua expressions, which templates do not have yet",
-                  (const char *)k->name);
+  int ncol;
+  double border, head_h;
+  style base;
+  xmlNodePtr head, table;
+  int first;
+} tstate;
+
+/* Body rows (and <each>/<if> around them). Rows never split; a row that does not fit
+ * goes to the next page, below a repeat of the table's head rows. */
+static int table_rows(ctx *c, xmlNodePtr first_child, void *ud) {
+  tstate *ts = ud;
+  int rc = HD_OK;
+  for (xmlNodePtr k = first_child; k && rc == HD_OK; k = k->next) {
+    if (is(k, "each")) {
+      rc = each(c, k, table_rows, ts);
+      continue;
+    }
+    if (is(k, "if")) {
+      int yes = 0;
+      char *test = attr(k, "test");
+      rc = sandbox_truth(c->sb, tmpl_file(c->t), xmlGetLineNo(k), test ? test : "false", &yes, c->err);
+      xmlFree(test);
+      if (rc == HD_OK && yes) rc = table_rows(c, k->children, ts);
+      continue;
+    }
     if (!is(k, "row")) continue;
     rowout ro;
-    rc = row_measure(c, k, cw, ncol, base, &ro);
-    if (rc == HD_OK && head_h + ro.height > c->H - c->mt - c->mb)
+    rc = row_measure(c, k, ts->cw, ts->ncol, ts->base, &ro);
+    if (rc == HD_OK && ts->head_h + ro.height > c->H - c->mt - c->mb)
       rc = fail(c, k, "%s", "a table row and the head rows are taller than a page");
-    if (rc == HD_OK && (first ? c->y - head_h - ro.height : c->y - ro.height) < c->bottom - 0.01) {
-      rc = new_page(c, n);
-      if (rc == HD_OK && !first) rc = head_rows(c, head, cw, ncol, border, base);
+    if (rc == HD_OK &&
+        (ts->first ? c->y - ts->head_h - ro.height : c->y - ro.height) < c->bottom - 0.01) {
+      rc = new_page(c, ts->table);
+      if (rc == HD_OK && !ts->first) rc = head_rows(c, ts->head, ts->cw, ts->ncol, ts->border, ts->base);
     }
-    if (rc == HD_OK && first) {
-      rc = head_rows(c, head, cw, ncol, border, base);
-      first = 0;
+    if (rc == HD_OK && ts->first) {
+      rc = head_rows(c, ts->head, ts->cw, ts->ncol, ts->border, ts->base);
+      ts->first = 0;
     }
-    if (rc == HD_OK) rc = row_draw(c, k, &ro, border);
+    if (rc == HD_OK) rc = row_draw(c, k, &ro, ts->border);
     row_release(&ro);
   }
+  return rc;
+}
+
+static int table(ctx *c, xmlNodePtr n) {
+  tstate ts;
+  memset(&ts, 0, sizeof ts);
+  int rc = columns(c, n, c->W - c->ml - c->mr, ts.cw, &ts.ncol);
+  if (rc) return rc;
+  ts.border = length_attr(n, "border", 0.5, c->fsize);
+  ts.base = style_of(c, n, HD_ROLE_BODY, c->fsize, 'l');
+  ts.table = n;
+  ts.first = 1;
+  for (xmlNodePtr k = n->children; k; k = k->next)
+    if (is(k, "head")) ts.head = k;
+  for (xmlNodePtr h = ts.head ? ts.head->children : NULL; h && rc == HD_OK; h = h->next) {
+    if (!is(h, "row")) continue;
+    rowout ro;
+    rc = row_measure(c, h, ts.cw, ts.ncol, ts.base, &ro);
+    ts.head_h += ro.height;
+    row_release(&ro);
+  }
+  if (rc == HD_OK) rc = table_rows(c, n->children, &ts);
   return rc;
 }
 
@@ -538,6 +554,30 @@ static int qr(ctx *c, xmlNodePtr n) {
 
 /* ---- blocks ------------------------------------------------------------------------------ */
 
+/* <each in="expr" as="name">: run fn on the children once per item, name bound. */
+static int each(ctx *c, xmlNodePtr n, each_fn fn, void *ud) {
+  char *in = attr(n, "in"), *as = attr(n, "as");
+  int count = 0;
+  int rc = sandbox_each_begin(c->sb, tmpl_file(c->t), xmlGetLineNo(n), in ? in : "nil", &count, c->err);
+  for (int i = 1; rc == HD_OK && i <= count; i++) {
+    rc = sandbox_each_item(c->sb, i, as ? as : "item", c->err);
+    if (rc == HD_OK) {
+      rc = fn(c, n->children, ud);
+      sandbox_scope_end(c->sb);
+    }
+  }
+  if (rc == HD_OK || count) sandbox_each_end(c->sb);
+  xmlFree(in);
+  xmlFree(as);
+  return rc;
+}
+
+static int blocks(ctx *c, xmlNodePtr first);
+static int blocks_cb(ctx *c, xmlNodePtr children, void *ud) {
+  (void)ud;
+  return blocks(c, children);
+}
+
 static int blocks(ctx *c, xmlNodePtr first) {
   int rc = HD_OK;
   for (xmlNodePtr n = first; n && rc == HD_OK; n = n->next) {
@@ -570,9 +610,14 @@ static int blocks(ctx *c, xmlNodePtr first) {
     } else if (is(n, "frame")) {
       c->frame = n; /* page furniture: drawn on this and every following page */
       draw_frame(c);
-    } else if (is(n, "each") || is(n, "if")) {
-      rc = fail(c, n, "<%s> needs Lua expressions, which templates do not have yet",
-                (const char *)n->name);
+    } else if (is(n, "if")) {
+      int yes = 0;
+      char *test = attr(n, "test");
+      rc = sandbox_truth(c->sb, tmpl_file(c->t), xmlGetLineNo(n), test ? test : "false", &yes, c->err);
+      xmlFree(test);
+      if (rc == HD_OK && yes) rc = blocks(c, n->children);
+    } else if (is(n, "each")) {
+      rc = each(c, n, blocks_cb, NULL);
     }
   }
   return rc;
@@ -586,10 +631,13 @@ static int furniture(ctx *c, xmlNodePtr root) {
   }
   if (!header && !footer) return HD_OK;
   c->in_furniture = 1;
-  c->n_pages = c->page;
   int rc = HD_OK;
+  char num[16];
+  snprintf(num, sizeof num, "%d", c->page);
+  sandbox_set(c->sb, NULL, "pages", num);
   for (int p = 1; p <= c->page && rc == HD_OK; p++) {
-    c->cur_page = p;
+    snprintf(num, sizeof num, "%d", p);
+    sandbox_set(c->sb, NULL, "page", num);
     if (c->pdf) pdf_select_page(c->pdf, p - 1);
     if (header) {
       c->y = c->H - 10 * MM;
@@ -654,8 +702,23 @@ int doc_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
   c.mb = m[2];
   c.ml = m[3];
   hd_pdf *d = NULL;
-  int rc = HD_OK;
-  if (pdf && (rc = pdf_new(&d, fs, err))) return rc;
+  int rc = sandbox_new(&c.sb, err);
+  if (rc) return rc;
+  for (int i = 0; i < o->n_data; i++) {
+    char table[64];
+    const char *key = o->data[i].key, *dot = strchr(key, '.');
+    if (dot && (size_t)(dot - key) < sizeof table) {
+      memcpy(table, key, (size_t)(dot - key));
+      table[dot - key] = '\0';
+      sandbox_set(c.sb, table, dot + 1, o->data[i].value);
+    } else {
+      sandbox_set(c.sb, NULL, key, o->data[i].value);
+    }
+  }
+  if (pdf && (rc = pdf_new(&d, fs, err))) {
+    sandbox_free(c.sb);
+    return rc;
+  }
   c.pdf = d;
   if (d) {
     hd_buf title;
@@ -676,5 +739,6 @@ int doc_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
   if (!rc && d) rc = pdf_save(d, pdf, len, err);
   if (rc) *bad_key = c.bad_key;
   pdf_free(d);
+  sandbox_free(c.sb);
   return rc;
 }

@@ -11,7 +11,7 @@ cmp "$T/c6.pdf" "$T/out/certificates/20260344000000006X.pdf" || fail "render and
 PASSED=$((PASSED + 1))
 run "$HDREG" render --db "$T/d.db" --template tests/e2e/templates/bad-key.xml --case 6 --out "$T/x.pdf"
 expect_eq "$rc" 3 "unknown key"
-expect_eq "$(err)" "hdreg: render: tests/e2e/templates/bad-key.xml:4: no value for {cert.nmae}"
+expect_eq "$(err)" "hdreg: render: tests/e2e/templates/bad-key.xml:4: {cert.nmae} has no value"
 [ ! -e "$T/x.pdf" ] || fail "a failed render left a file"
 run "$HDREG" render --db "$T/d.db" --template tests/e2e/templates/invalid.xml --case 6 --out "$T/x.pdf"
 expect_eq "$rc" 3 "invalid template"
@@ -38,4 +38,26 @@ expect_eq "$(pdftotext "$T/long.pdf" - | grep -c '经授权汇聚的大湾区')"
 # No line starts with a closing punctuation mark (避头尾), on any page.
 expect_eq "$(pdftotext -layout "$T/long.pdf" - | sed 's/^ *//' | grep -c '^[，。、；：！？）》」』】]' || true)" 0 "no forbidden line starts"
 qpdf --check "$T/long.pdf" >/dev/null || fail "qpdf long table"
+
+# Expressions: each over a list, if, the Chinese-document helpers (case 9: three holders).
+run "$HDREG" render --db "$T/d.db" --template tests/e2e/templates/logic.xml --case 9 --out "$T/logic.pdf"
+expect_eq "$rc" 0 "logic template"
+expect_eq "$(pdftotext "$T/logic.pdf" - | grep -v '^$' | tr -d '\f')" "权利人一：湛江市南海妇幼保健院
+权利人二：广东省医学数据研究院
+权利人三：广东粤康医疗大数据有限公司
+共有权利人
+二〇二六年三月十六日
+2026年3月16日
+一百零五
+1,234,567" "each, if and helpers"
+for t in syntax runtime loop; do
+  run "$HDREG" render --db "$T/d.db" --template tests/e2e/templates/expr-$t.xml --case 9 --out "$T/x.pdf"
+  expect_eq "$rc" 3 "expression $t"
+done
+run "$HDREG" render --db "$T/d.db" --template tests/e2e/templates/expr-syntax.xml --case 9 --out "$T/x.pdf"
+expect_eq "$(err)" "hdreg: render: tests/e2e/templates/expr-syntax.xml:3: unexpected symbol near ')' (in {cert.number +})"
+run "$HDREG" render --db "$T/d.db" --template tests/e2e/templates/expr-runtime.xml --case 9 --out "$T/x.pdf"
+expect_eq "$(err)" "hdreg: render: tests/e2e/templates/expr-runtime.xml:4: attempt to index a nil value (field 'missing') (in {cert.missing.x})"
+run "$HDREG" render --db "$T/d.db" --template tests/e2e/templates/expr-loop.xml --case 9 --out "$T/x.pdf"
+expect_eq "$(err)" "hdreg: render: tests/e2e/templates/expr-loop.xml:3: {(function() while true do end end)()} stopped: instruction budget exhausted"
 done_ok
