@@ -25,7 +25,7 @@ check {
       return manual("非公共数据产品适用了普通程序，请确认程序选择",
         {field = "procedure", found = c.procedure, wanted = "simplified"})
     end
-    return pass("程序适用正确（" .. c.procedure .. "）")
+    return pass("程序适用正确（" .. (c.procedure == "ordinary" and "普通程序" or "简易程序") .. "）")
   end,
 }
 

@@ -1864,3 +1864,58 @@ void sandbox_scope_end(hd_sandbox *s) {
 void sandbox_each_end(hd_sandbox *s) {
   if (s->n_lists > 0) luaL_unref(s->L, LUA_REGISTRYINDEX, s->lists[--s->n_lists]);
 }
+
+int sandbox_set_case(hd_sandbox *s, const hd_caseview *v) {
+  lua_State *L = s->L;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, s->scopes[0]);   /* data */
+  lua_pushliteral(L, "case");
+  push_case(L, v);
+  lua_rawset(L, -3);
+  lua_settop(L, 0);
+  return HD_OK;
+}
+
+int sandbox_set_findings(hd_sandbox *s, const hd_findings *f) {
+  lua_State *L = s->L;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, s->scopes[0]);   /* data */
+  lua_pushliteral(L, "findings");
+  lua_createtable(L, f->n, 0);
+  for (int i = 0; i < f->n; i++) {
+    const hd_finding *x = &f->v[i];
+    lua_createtable(L, 0, 8);
+    lua_pushstring(L, x->check_id);
+    lua_setfield(L, -2, "id");
+    lua_pushstring(L, x->clause);
+    lua_setfield(L, -2, "clause");
+    lua_pushstring(L, x->title);
+    lua_setfield(L, -2, "title");
+    lua_pushstring(L, outcome_name(x->outcome));
+    lua_setfield(L, -2, "outcome");
+    lua_pushstring(L, outcome_cn(x->outcome));
+    lua_setfield(L, -2, "outcome_cn");
+    lua_pushstring(L, x->message);
+    lua_setfield(L, -2, "message");
+    lua_pushstring(L, x->severity);
+    lua_setfield(L, -2, "severity");
+    if (x->waiver) {
+      lua_pushstring(L, x->waiver);
+      lua_setfield(L, -2, "waiver");
+    }
+    make_readonly(L);
+    lua_rawseti(L, -2, i + 1);
+  }
+  make_readonly(L);
+  lua_rawset(L, -3);
+  lua_pushliteral(L, "decision");
+  lua_createtable(L, 0, 2);
+  lua_pushstring(L, decision_name(f->decision));
+  lua_setfield(L, -2, "name");
+  lua_pushstring(L, decision_cn(f->decision));
+  lua_setfield(L, -2, "cn");
+  lua_pushstring(L, f->revision);
+  lua_setfield(L, -2, "pack_revision");
+  make_readonly(L);
+  lua_rawset(L, -3);
+  lua_settop(L, 0);
+  return HD_OK;
+}

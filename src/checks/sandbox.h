@@ -30,4 +30,12 @@ int sandbox_each_item(hd_sandbox *s, int i, const char *as, hd_err *err);
 void sandbox_scope_end(hd_sandbox *s);
 void sandbox_each_end(hd_sandbox *s);
 
+/* Rich data: `case` (the case as the checks see it, read-only) and `findings` (list of
+ * {id, clause, title, outcome, outcome_cn, message, severity, waiver}) with `decision`
+ * ({name, cn, pack_revision}). */
+struct hd_caseview;
+struct hd_findings;
+int sandbox_set_case(hd_sandbox *s, const struct hd_caseview *v);
+int sandbox_set_findings(hd_sandbox *s, const struct hd_findings *f);
+
 #endif

@@ -5,9 +5,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "checks/checks.h"
+#include "checks/sandbox.h"
 #include "cli/cli.h"
 #include "layout/certificate.h"
 #include "layout/document.h"
+#include "model/calendar.h"
+#include "model/caseview.h"
 #include "pdf/fonts.h"
 #include "store/store.h"
 #include "template/template.h"
@@ -18,20 +22,20 @@
 
 static const char HELP[] =
     "usage: hdreg render --db FILE --template NAME|FILE --case ID|NUMBER --out FILE\n"
-    "                    [--fonts DIR]\n"
+    "                    [--as-of DATE] [--checks DIR]... [--fonts DIR]\n"
     "\n"
     "Render one document from a template (templates/NAME.xml, or a template file) with a\n"
-    "case's data, written atomically to FILE. In this version the data bound is the\n"
-    "case's certificate (the frozen 5.2.1 fields as {cert.number}, {cert.holder},\n"
-    "{cert.uscc}, {cert.rights}, {cert.limits}, {cert.name}, {cert.source}, {cert.scale},\n"
-    "{cert.authority}, {cert.date}, {cert.validity}).\n"
+    "case's data, written atomically to FILE. The template sees (docs/templates.md):\n"
+    "  cert.*       the case's certificate (frozen 5.2.1 fields), if it has one\n"
+    "  prior_cert.* the certificate a license/transfer/change/cancellation refers to\n"
+    "  case         the case as the checks see it\n"
+    "  findings, decision   the compliance checks run as of the as-of date\n"
+    "  authority, today     the authority's name and the as-of date\n"
+    "The as-of date defaults to the certificate's registration date, else the case's\n"
+    "latest review, else its application date.\n"
     "\n"
     "Exit: 0 written, 2 usage, 3 template or data error (file:line), 4 database,\n"
     "5 output, 6 fonts.\n";
-
-static const char *const KEYS[HD_CERT_FIELDS] = {
-    "cert.number", "cert.holder", "cert.uscc", "cert.rights", "cert.limits", "cert.name",
-    "cert.source", "cert.scale", "cert.authority", "cert.date", "cert.validity"};
 
 const char *cli_template_path(const char *name, char *buf, size_t size) {
   struct stat st;
@@ -42,16 +46,86 @@ const char *cli_template_path(const char *name, char *buf, size_t size) {
   return buf;
 }
 
+typedef struct kvlist {
+  hd_kv v[64];
+  char *owned[64];
+  int n;
+} kvlist;
+
+static void kv_add(kvlist *l, const char *key, char *value /* takes ownership */) {
+  if (l->n == 64 || !value) {
+    free(value);
+    return;
+  }
+  l->v[l->n].key = key;
+  l->v[l->n].value = value;
+  l->owned[l->n++] = value;
+}
+
+static const char *const PRIOR_KEYS[HD_CERT_FIELDS] = {
+    "prior_cert.number", "prior_cert.holder", "prior_cert.uscc", "prior_cert.rights",
+    "prior_cert.limits", "prior_cert.name", "prior_cert.source", "prior_cert.scale",
+    "prior_cert.authority", "prior_cert.date", "prior_cert.validity"};
+
+/* The frozen fields of certificate `which` ("c.case_id" or "k.prior_certificate_id" of
+ * the case) into l under keys; returns its registration date (caller frees) or NULL. */
+static char *cert_fields(sqlite3 *db, long long case_id, int prior, const char *const *keys,
+                         kvlist *l) {
+  sqlite3_stmt *st;
+  char *reg = NULL;
+  const char *sql = prior
+      ? "SELECT f.position, f.value, c.registration_date FROM cases k JOIN certificates c ON "
+        "c.id = k.prior_certificate_id JOIN certificate_fields f ON f.certificate_id = c.id "
+        "WHERE k.id = ?1 ORDER BY f.position"
+      : "SELECT f.position, f.value, c.registration_date FROM certificates c JOIN "
+        "certificate_fields f ON f.certificate_id = c.id WHERE c.case_id = ?1 ORDER BY f.position";
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
+  sqlite3_bind_int64(st, 1, case_id);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    int pos = sqlite3_column_int(st, 0);
+    if (pos >= 1 && pos <= HD_CERT_FIELDS) kv_add(l, keys[pos - 1], store_col_text(st, 1));
+    if (!reg) reg = store_col_text(st, 2);
+  }
+  sqlite3_finalize(st);
+  return reg;
+}
+
+static char *one_text(sqlite3 *db, const char *sql, long long id) {
+  sqlite3_stmt *st;
+  char *v = NULL;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
+  sqlite3_bind_int64(st, 1, id);
+  if (sqlite3_step(st) == SQLITE_ROW) v = store_col_text(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
+typedef struct prep {
+  hd_caseview *view;
+  hd_findings *findings;
+} prep;
+
+static int prepare(hd_sandbox *sb, void *ud) {
+  prep *p = ud;
+  if (sandbox_set_case(sb, p->view)) return HD_ENOMEM;
+  return sandbox_set_findings(sb, p->findings);
+}
+
 int cmd_render(int argc, char **argv) {
   static const struct option OPTS[] = {{"db", required_argument, NULL, 'd'},
                                        {"template", required_argument, NULL, 't'},
                                        {"case", required_argument, NULL, 'c'},
                                        {"out", required_argument, NULL, 'o'},
+                                       {"as-of", required_argument, NULL, 'a'},
+                                       {"checks", required_argument, NULL, 'k'},
                                        {"fonts", required_argument, NULL, 'f'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char *db_path = NULL, *tname = NULL, *case_arg = NULL, *out = NULL, *fonts_dir = "fonts";
-  int c;
+  const char *as_of_arg = NULL;
+  const char *dirs[16];
+  int n_dirs = 1, c;
+  dirs[0] = cli_default_checks_dir();
   optind = 1;
   opterr = 0;
   while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
@@ -60,6 +134,10 @@ int cmd_render(int argc, char **argv) {
     case 't': tname = optarg; break;
     case 'c': case_arg = optarg; break;
     case 'o': out = optarg; break;
+    case 'a': as_of_arg = optarg; break;
+    case 'k':
+      if (n_dirs < 16) dirs[n_dirs++] = optarg;
+      break;
     case 'f': fonts_dir = optarg; break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
@@ -67,8 +145,13 @@ int cmd_render(int argc, char **argv) {
       return HD_EXIT_USAGE;
     }
   }
+  hd_date date;
   if (!db_path || !tname || !case_arg || !out || optind < argc) {
     cli_error("render: --db, --template, --case and --out are required (see hdreg render --help)");
+    return HD_EXIT_USAGE;
+  }
+  if (as_of_arg && !hd_date_parse(as_of_arg, &date)) {
+    cli_error("render: --as-of '%s' is not a valid date YYYY-MM-DD", as_of_arg);
     return HD_EXIT_USAGE;
   }
   hd_err err;
@@ -76,9 +159,16 @@ int cmd_render(int argc, char **argv) {
   sqlite3 *db = NULL;
   hd_fontset *fs = NULL;
   hd_template *t = NULL;
-  sqlite3_stmt *st = NULL;
-  char *vals[HD_CERT_FIELDS] = {0};
-  char *regdate = NULL;
+  hd_pack *pack = NULL;
+  hd_calendar *cal = NULL;
+  hd_caseview_loader *ld = NULL;
+  hd_caseview view;
+  hd_findings f;
+  int have_view = 0;
+  memset(&f, 0, sizeof f);
+  kvlist kv;
+  memset(&kv, 0, sizeof kv);
+  char *as_of = NULL, *reg = NULL, *number = NULL;
   unsigned char *pdf = NULL;
   size_t len = 0;
   char tbuf[4096];
@@ -87,39 +177,67 @@ int cmd_render(int argc, char **argv) {
       (rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
       (rc = fontset_load(&fs, NULL, fonts_dir, &err)))
     goto done;
-  if ((rc = store_prepare(db, "SELECT f.position, f.value, c.registration_date FROM certificates c "
-                              "JOIN cases k ON k.id = c.case_id JOIN certificate_fields f ON "
-                              "f.certificate_id = c.id WHERE k.number = ?1 OR (k.id = "
-                              "CAST(?1 AS INTEGER) AND ?1 GLOB '[0-9]*')", &st, &err)))
-    goto done;
-  sqlite3_bind_text(st, 1, case_arg, -1, SQLITE_STATIC);
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    int pos = sqlite3_column_int(st, 0);
-    if (pos >= 1 && pos <= HD_CERT_FIELDS && !vals[pos - 1]) vals[pos - 1] = store_col_text(st, 1);
-    if (!regdate) regdate = store_col_text(st, 2);
+  long long id = 0;
+  {
+    sqlite3_stmt *st;
+    if ((rc = store_prepare(db, "SELECT id, number FROM cases WHERE number = ?1 OR (id = "
+                                "CAST(?1 AS INTEGER) AND ?1 GLOB '[0-9]*')", &st, &err)))
+      goto done;
+    sqlite3_bind_text(st, 1, case_arg, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      id = sqlite3_column_int64(st, 0);
+      number = store_col_text(st, 1);
+    }
+    sqlite3_finalize(st);
   }
-  hd_date date;
-  if (!regdate || !hd_date_parse(regdate, &date)) {
+  if (!id) {
+    rc = hd_err_set(&err, HD_EDATA, "case '%s' does not exist", case_arg);
+    goto done;
+  }
+  int is_cert = strcmp(tmpl_name(t), "certificate") == 0;
+  reg = cert_fields(db, id, 0, HD_CERT_KEYS, &kv);
+  free(cert_fields(db, id, 1, PRIOR_KEYS, &kv));
+  if (is_cert && !reg) {
     rc = hd_err_set(&err, HD_EDATA, "case '%s' has no certificate", case_arg);
     goto done;
   }
-  hd_kv kv[HD_CERT_FIELDS];
-  for (int i = 0; i < HD_CERT_FIELDS; i++) {
-    kv[i].key = KEYS[i];
-    kv[i].value = vals[i] ? vals[i] : "";
+  if (as_of_arg) as_of = hd_strdup(as_of_arg);
+  else if (is_cert) as_of = hd_strdup(reg);
+  else {
+    as_of = one_text(db, "SELECT max(as_of) FROM decisions WHERE case_id = ?1", id);
+    if (!as_of) as_of = one_text(db, "SELECT applied_date FROM cases WHERE id = ?1", id);
   }
-  hd_doc_opts o = {kv, HD_CERT_FIELDS, date, 0};
+  if (!as_of || !hd_date_parse(as_of, &date)) {
+    rc = hd_err_set(&err, HD_EDATA, "case '%s' has no date to render for", case_arg);
+    goto done;
+  }
+  kv_add(&kv, "authority", one_text(db, "SELECT value FROM settings WHERE key = 'authority_name' AND ?1 = ?1", 0));
+  kv_add(&kv, "today", hd_strdup(as_of));
+  hd_pack_opts po = {dirs, n_dirs, 0, 0, 0};
+  if ((rc = calendar_load(db, &cal, &err)) || (rc = pack_load(&po, &pack, &err)) ||
+      (rc = caseview_loader_new(db, &ld, &err)) || (rc = caseview_load(ld, id, &view, &err)))
+    goto done;
+  have_view = 1;
+  if ((rc = pack_run_view(pack, &view, cal, as_of, &f, &err))) goto done;
+  prep pr = {&view, &f};
+  hd_doc_opts o = {kv.v, kv.n, prepare, &pr, date, is_cert ? 1 : 0};
   const char *bad = NULL;
   if ((rc = doc_render(t, fs, &o, &pdf, &len, &bad, &err))) {
-    if (bad) hd_err_prefix(&err, "case %s: {%s}", case_arg, bad);
+    if (bad) hd_err_prefix(&err, "case %s: {%s}", number, bad);
     goto done;
   }
   rc = hd_write_atomic(out, pdf, len, &err);
 done:
   if (rc) cli_error("render: %s", err.msg);
-  sqlite3_finalize(st);
-  for (int i = 0; i < HD_CERT_FIELDS; i++) free(vals[i]);
-  free(regdate);
+  for (int i = 0; i < kv.n; i++) free(kv.owned[i]);
+  findings_release(&f);
+  if (have_view) caseview_release(&view);
+  caseview_loader_free(ld);
+  pack_free(pack);
+  calendar_free(cal);
+  free(as_of);
+  free(reg);
+  free(number);
   free(pdf);
   tmpl_free(t);
   fontset_free(fs);

@@ -42,7 +42,7 @@ static int render(const hd_template *t, const hd_fontset *fs, const hd_cert_doc 
     kv[i].key = HD_CERT_KEYS[i];
     kv[i].value = c->values[i];
   }
-  hd_doc_opts o = {kv, HD_CERT_FIELDS, c->registration_date, 1};
+  hd_doc_opts o = {kv, HD_CERT_FIELDS, NULL, NULL, c->registration_date, 1};
   const char *key = NULL;
   rc = doc_render(t, fs, &o, pdf, len, &key, err);
   for (int i = 0; rc && key && i < HD_CERT_FIELDS; i++)

@@ -98,10 +98,25 @@ static int bind(ctx *c, xmlNodePtr n, const char *src, hd_buf *out) {
       p = open + 2;
       continue;
     }
-    const char *close = strchr(open, '}');
-    if (!close) return fail(c, n, "%s", "'{' without '}'");
+    /* The matching '}': expressions may hold table constructors and strings. */
+    const char *close = NULL;
+    int depth = 1;
+    char quote = 0;
+    for (const char *q = open + 1; *q && !close; q++) {
+      if (quote) {
+        if (*q == '\\' && q[1]) q++;
+        else if (*q == quote) quote = 0;
+      } else if (*q == '"' || *q == '\'') {
+        quote = *q;
+      } else if (*q == '{') {
+        depth++;
+      } else if (*q == '}' && --depth == 0) {
+        close = q;
+      }
+    }
+    if (!close) return fail(c, n, "%s", "'{' without its '}'");
     size_t elen = (size_t)(close - open - 1);
-    char expr[512];
+    char expr[2048];
     if (elen == 0 || elen >= sizeof expr) return fail(c, n, "%s", "empty or overlong {expression}");
     memcpy(expr, open + 1, elen);
     expr[elen] = '\0';
@@ -714,6 +729,10 @@ int doc_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
     } else {
       sandbox_set(c.sb, NULL, key, o->data[i].value);
     }
+  }
+  if (o->prepare && (rc = o->prepare(c.sb, o->prepare_ud))) {
+    sandbox_free(c.sb);
+    return hd_err_set(err, rc, "template data cannot be prepared");
   }
   if (pdf && (rc = pdf_new(&d, fs, err))) {
     sandbox_free(c.sb);

@@ -60,4 +60,32 @@ run "$HDREG" render --db "$T/d.db" --template tests/e2e/templates/expr-runtime.x
 expect_eq "$(err)" "hdreg: render: tests/e2e/templates/expr-runtime.xml:4: attempt to index a nil value (field 'missing') (in {cert.missing.x})"
 run "$HDREG" render --db "$T/d.db" --template tests/e2e/templates/expr-loop.xml --case 9 --out "$T/x.pdf"
 expect_eq "$(err)" "hdreg: render: tests/e2e/templates/expr-loop.xml:3: {(function() while true do end end)()} stopped: instruction budget exhausted"
+# The review opinion and the cancellation notice, from demo data.
+run "$HDREG" render --db "$T/d.db" --template review_opinion --case SQ-2026-0031 --as-of 2026-03-16 --out "$T/ro.pdf"
+expect_eq "$rc" 0 "review opinion"
+pdftotext "$T/ro.pdf" "$T/ro.txt" 2>"$T/poppler"
+expect_eq "$(cat "$T/poppler")" "" "review opinion: poppler"
+flat=$(tr -d ' \n\f' <"$T/ro.txt")
+for want in "健康医疗数据产权合规性审核意见书" "编号：SQ-2026-0031-20260316" "东莞市松山湖基因科技有限公司" \
+  "91441900MA51HN6R10" "松山湖人群全基因组测序数据集" "首次登记" "简易程序" "2026年3月16日" \
+  "7.3a" "不符合" "未明确人类遗传资源的范围及应用场景" "经审核，本案结论为：不予登记。" \
+  "本案存在“不符合”事项，不予登记。" "广东省健康医疗数据产权登记中心" "二〇二六年三月十六日"; do
+  case "$flat" in *"$want"*) PASSED=$((PASSED + 1)) ;; *) fail "review opinion lacks '$want'" ;; esac
+done
+expect_eq "$(pdffonts "$T/ro.pdf" | tail -n +3 | awk '{print $(NF-4), $(NF-3), $(NF-2)}' | sort -u)" "yes yes yes" "review opinion fonts"
+expect_eq "$(pdftotext -layout "$T/ro.pdf" - | sed 's/^ *//' | grep -c '^[，。、；：！？）》」』】]' || true)" 0 "review opinion: no forbidden line starts"
+qpdf --check "$T/ro.pdf" >/dev/null || fail "qpdf review opinion"
+
+run "$HDREG" render --db "$T/d.db" --template cancellation --case SQ-2026-0043 --as-of 2026-03-16 --out "$T/cn.pdf"
+expect_eq "$rc" 0 "cancellation notice"
+flat=$(pdftotext "$T/cn.pdf" - | tr -d ' \n\f')
+for want in "健康医疗数据产权注销登记公告" "证书编号20251244000000005X" "数据产权权利人汕头市潮汕中心医院" \
+  "潮汕地区地中海贫血筛查数据集" "原登记日期2025年12月15日" \
+  "登记主体主动申请注销或登记主体丧失登记主体资格（指南5.1.6a）" "注销申请编号SQ-2026-0043"; do
+  case "$flat" in *"$want"*) PASSED=$((PASSED + 1)) ;; *) fail "cancellation lacks '$want': $flat" ;; esac
+done
+qpdf --check "$T/cn.pdf" >/dev/null || fail "qpdf cancellation"
+run "$HDREG" render --db "$T/d.db" --template cancellation --case SQ-2026-0019 --out "$T/x.pdf"
+expect_eq "$rc" 3 "cancellation of a case without a prior certificate"
+expect_eq "$(err)" "hdreg: render: templates/cancellation.xml:11: {prior_cert.number} has no value"
 done_ok

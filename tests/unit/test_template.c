@@ -48,7 +48,7 @@ int main(void) {
   free(big);
 
   /* Every shipped template. */
-  static const char *const SHIPPED[] = {"certificate"};
+  static const char *const SHIPPED[] = {"certificate", "review_opinion", "cancellation"};
   for (size_t i = 0; i < sizeof SHIPPED / sizeof *SHIPPED; i++) {
     char path[256];
     snprintf(path, sizeof path, "templates/%s.xml", SHIPPED[i]);
