@@ -87,5 +87,5 @@ done
 qpdf --check "$T/cn.pdf" >/dev/null || fail "qpdf cancellation"
 run "$HDREG" render --db "$T/d.db" --template cancellation --case SQ-2026-0019 --out "$T/x.pdf"
 expect_eq "$rc" 3 "cancellation of a case without a prior certificate"
-expect_eq "$(err)" "hdreg: render: templates/cancellation.xml:11: {prior_cert.number} has no value"
+expect_eq "$(err)" "hdreg: render: templates/cancellation.xml:5: undeclared global 'prior_cert' (in {prior_cert.number})"
 done_ok
