@@ -1919,3 +1919,31 @@ int sandbox_set_findings(hd_sandbox *s, const hd_findings *f) {
   lua_settop(L, 0);
   return HD_OK;
 }
+
+int sandbox_list_add(hd_sandbox *s, const char *list, int n, const char *const *keys,
+                     const char *const *values) {
+  lua_State *L = s->L;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, s->scopes[0]);   /* data */
+  lua_pushstring(L, list);
+  lua_rawget(L, -2);
+  if (lua_type(L, -1) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushstring(L, list);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, -4);
+  }
+  if (n < 0) {                                       /* only make sure the list exists */
+    lua_settop(L, 0);
+    return HD_OK;
+  }
+  lua_createtable(L, 0, n);
+  for (int i = 0; i < n; i++) {
+    if (!values[i]) continue;
+    lua_pushstring(L, values[i]);
+    lua_setfield(L, -2, keys[i]);
+  }
+  lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+  lua_settop(L, 0);
+  return HD_OK;
+}

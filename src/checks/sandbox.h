@@ -37,5 +37,9 @@ struct hd_caseview;
 struct hd_findings;
 int sandbox_set_case(hd_sandbox *s, const struct hd_caseview *v);
 int sandbox_set_findings(hd_sandbox *s, const struct hd_findings *f);
+/* Append {keys[i] = values[i]} to the list data[list] (created if absent; n < 0 only
+ * creates it). NULL values are left out. */
+int sandbox_list_add(hd_sandbox *s, const char *list, int n, const char *const *keys,
+                     const char *const *values);
 
 #endif

@@ -23,6 +23,7 @@
 static const char HELP[] =
     "usage: hdreg render --db FILE --template NAME|FILE --case ID|NUMBER --out FILE\n"
     "                    [--as-of DATE] [--checks DIR]... [--fonts DIR]\n"
+    "       hdreg render --db FILE --template privacy_policy --institution ID --out FILE\n"
     "\n"
     "Render one document from a template (templates/NAME.xml, or a template file) with a\n"
     "case's data, written atomically to FILE. The template sees (docs/templates.md):\n"
@@ -33,6 +34,9 @@ static const char HELP[] =
     "  authority, today     the authority's name and the as-of date\n"
     "The as-of date defaults to the certificate's registration date, else the case's\n"
     "latest review, else its application date.\n"
+    "With --institution (a privacy_products id) the template sees institution.{name,\n"
+    "product, email, phone, address, withdrawal, days, effective, updated} and the list\n"
+    "third_parties of {name, purpose, data_items, contact} (Annex A).\n"
     "\n"
     "Exit: 0 written, 2 usage, 3 template or data error (file:line), 4 database,\n"
     "5 output, 6 fonts.\n";
@@ -111,6 +115,92 @@ static int prepare(hd_sandbox *sb, void *ud) {
   return sandbox_set_findings(sb, p->findings);
 }
 
+typedef struct inst_ud {
+  sqlite3 *db;
+  long long product;
+} inst_ud;
+
+static int inst_prepare(hd_sandbox *sb, void *ud) {
+  inst_ud *u = ud;
+  sqlite3_stmt *st;
+  static const char *const K[4] = {"name", "purpose", "data_items", "contact"};
+  sandbox_list_add(sb, "third_parties", -1, NULL, NULL);
+  if (sqlite3_prepare_v2(u->db, "SELECT name, purpose, data_items, contact FROM "
+                                "privacy_third_parties WHERE product_id = ?1 ORDER BY id", -1, &st,
+                         NULL) != SQLITE_OK)
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, u->product);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *v[4];
+    for (int i = 0; i < 4; i++) v[i] = (const char *)sqlite3_column_text(st, i);
+    sandbox_list_add(sb, "third_parties", 4, K, v);
+  }
+  sqlite3_finalize(st);
+  return HD_OK;
+}
+
+/* Annex A privacy policy of one institution's product. */
+static int render_institution(const char *db_path, const char *tname, const char *inst,
+                              const char *out, const char *fonts_dir) {
+  hd_err err;
+  hd_err_clear(&err);
+  sqlite3 *db = NULL;
+  hd_fontset *fs = NULL;
+  hd_template *t = NULL;
+  sqlite3_stmt *st = NULL;
+  kvlist kv;
+  memset(&kv, 0, sizeof kv);
+  unsigned char *pdf = NULL;
+  size_t len = 0;
+  char tbuf[4096];
+  hd_date date;
+  int rc;
+  if ((rc = tmpl_load(cli_template_path(tname, tbuf, sizeof tbuf), &t, &err)) ||
+      (rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
+      (rc = fontset_load(&fs, NULL, fonts_dir, &err)))
+    goto done;
+  if ((rc = store_prepare(db, "SELECT s.name, p.product_name, p.contact_email, p.contact_phone, "
+                              "p.contact_address, p.withdrawal_path, p.response_days, "
+                              "p.effective_date, p.updated_date, p.id FROM privacy_products p JOIN "
+                              "subjects s ON s.id = p.subject_id WHERE p.id = CAST(?1 AS INTEGER) "
+                              "AND ?1 GLOB '[0-9]*'", &st, &err)))
+    goto done;
+  sqlite3_bind_text(st, 1, inst, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) != SQLITE_ROW) {
+    rc = hd_err_set(&err, HD_EDATA, "institution product '%s' does not exist", inst);
+    goto done;
+  }
+  static const char *const KEYS[9] = {"institution.name", "institution.product", "institution.email",
+                                      "institution.phone", "institution.address",
+                                      "institution.withdrawal", "institution.days",
+                                      "institution.effective", "institution.updated"};
+  for (int i = 0; i < 9; i++) kv_add(&kv, KEYS[i], store_col_text(st, i));
+  long long pid = sqlite3_column_int64(st, 9);
+  sqlite3_finalize(st);
+  st = NULL;
+  if (kv.n != 9 || !hd_date_parse(kv.v[8].value, &date)) {
+    rc = hd_err_set(&err, HD_EDATA, "institution product '%s' has missing fields or a bad date", inst);
+    goto done;
+  }
+  inst_ud u = {db, pid};
+  hd_doc_opts o = {kv.v, kv.n, inst_prepare, &u, date, 0};
+  const char *bad = NULL;
+  if ((rc = doc_render(t, fs, &o, &pdf, &len, &bad, &err))) {
+    if (bad) hd_err_prefix(&err, "institution %s: {%s}", inst, bad);
+    goto done;
+  }
+  rc = hd_write_atomic(out, pdf, len, &err);
+done:
+  if (rc) cli_error("render: %s", err.msg);
+  sqlite3_finalize(st);
+  for (int i = 0; i < kv.n; i++) free(kv.owned[i]);
+  free(pdf);
+  tmpl_free(t);
+  fontset_free(fs);
+  store_close(db);
+  return rc ? hd_exit_for(rc) : HD_EXIT_OK;
+}
+
 int cmd_render(int argc, char **argv) {
   static const struct option OPTS[] = {{"db", required_argument, NULL, 'd'},
                                        {"template", required_argument, NULL, 't'},
@@ -119,10 +209,11 @@ int cmd_render(int argc, char **argv) {
                                        {"as-of", required_argument, NULL, 'a'},
                                        {"checks", required_argument, NULL, 'k'},
                                        {"fonts", required_argument, NULL, 'f'},
+                                       {"institution", required_argument, NULL, 'i'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char *db_path = NULL, *tname = NULL, *case_arg = NULL, *out = NULL, *fonts_dir = "fonts";
-  const char *as_of_arg = NULL;
+  const char *as_of_arg = NULL, *inst_arg = NULL;
   const char *dirs[16];
   int n_dirs = 1, c;
   dirs[0] = cli_default_checks_dir();
@@ -139,6 +230,7 @@ int cmd_render(int argc, char **argv) {
       if (n_dirs < 16) dirs[n_dirs++] = optarg;
       break;
     case 'f': fonts_dir = optarg; break;
+    case 'i': inst_arg = optarg; break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
       cli_error("render: unknown or incomplete option '%s' (see hdreg render --help)", argv[optind - 1]);
@@ -146,10 +238,12 @@ int cmd_render(int argc, char **argv) {
     }
   }
   hd_date date;
-  if (!db_path || !tname || !case_arg || !out || optind < argc) {
-    cli_error("render: --db, --template, --case and --out are required (see hdreg render --help)");
+  if (!db_path || !tname || !out || optind < argc || !case_arg == !inst_arg) {
+    cli_error("render: --db, --template, --out and one of --case or --institution are required "
+              "(see hdreg render --help)");
     return HD_EXIT_USAGE;
   }
+  if (inst_arg) return render_institution(db_path, tname, inst_arg, out, fonts_dir);
   if (as_of_arg && !hd_date_parse(as_of_arg, &date)) {
     cli_error("render: --as-of '%s' is not a valid date YYYY-MM-DD", as_of_arg);
     return HD_EXIT_USAGE;

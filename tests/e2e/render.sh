@@ -88,4 +88,24 @@ qpdf --check "$T/cn.pdf" >/dev/null || fail "qpdf cancellation"
 run "$HDREG" render --db "$T/d.db" --template cancellation --case SQ-2026-0019 --out "$T/x.pdf"
 expect_eq "$rc" 3 "cancellation of a case without a prior certificate"
 expect_eq "$(err)" "hdreg: render: templates/cancellation.xml:5: undeclared global 'prior_cert' (in {prior_cert.number})"
+# The Annex A privacy policy for an institution's product: every placeholder bound.
+run "$HDREG" render --db "$T/d.db" --template privacy_policy --institution 3 --out "$T/pp.pdf"
+expect_eq "$rc" 0 "privacy policy"
+pages=$(pdfinfo "$T/pp.pdf" | sed -n 's/^Pages: *//p')
+[ "$pages" -ge 4 ] || fail "privacy policy has only $pages pages"
+pdftotext "$T/pp.pdf" "$T/pp.txt" 2>"$T/poppler"
+expect_eq "$(cat "$T/poppler")" "" "privacy policy: poppler"
+flat=$(tr -d ' \n\f' <"$T/pp.txt")
+for want in "𠮷祥体检小程序个人信息保护政策" "欢迎使用𠮷祥体检小程序，𠮷祥健康管理（深圳）有限公司非常重视保护您的个人信息" \
+  "深圳某短信服务有限公司" "发送体检报告通知" "您可以通过“我的—隐私设置—撤回同意”撤回您的信息处理授权" \
+  "本院会在15个工作日验证并处理您的请求" "电子邮件privacy@jixiang.example.cn、电话0755-86001234" \
+  "本政策于2026年2月20日公布（更新），自2026年3月1日起生效。"; do
+  case "$flat" in *"$want"*) PASSED=$((PASSED + 1)) ;; *) fail "privacy policy lacks '$want'" ;; esac
+done
+expect_eq "$(grep -c '×\|【' "$T/pp.txt" || true)" 0 "no placeholder left"
+expect_eq "$(pdftotext -layout "$T/pp.pdf" - | sed 's/^ *//' | grep -c '^[，。、；：！？）》」』】]' || true)" 0 "privacy policy: no forbidden line starts"
+qpdf --check "$T/pp.pdf" >/dev/null || fail "qpdf privacy policy"
+run "$HDREG" render --db "$T/d.db" --template privacy_policy --institution 9 --out "$T/x.pdf"
+expect_eq "$rc" 3 "unknown institution"
+expect_eq "$(err)" "hdreg: render: institution product '9' does not exist"
 done_ok

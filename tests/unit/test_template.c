@@ -48,7 +48,8 @@ int main(void) {
   free(big);
 
   /* Every shipped template. */
-  static const char *const SHIPPED[] = {"certificate", "review_opinion", "cancellation"};
+  static const char *const SHIPPED[] = {"certificate", "review_opinion", "cancellation",
+                                         "privacy_policy"};
   for (size_t i = 0; i < sizeof SHIPPED / sizeof *SHIPPED; i++) {
     char path[256];
     snprintf(path, sizeof path, "templates/%s.xml", SHIPPED[i]);
