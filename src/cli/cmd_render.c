@@ -24,6 +24,7 @@ static const char HELP[] =
     "usage: hdreg render --db FILE --template NAME|FILE --case ID|NUMBER --out FILE\n"
     "                    [--as-of DATE] [--checks DIR]... [--fonts DIR]\n"
     "       hdreg render --db FILE --template privacy_policy --institution ID --out FILE\n"
+    "       hdreg render --db FILE --template public_notice --notice ID|NUMBER --out FILE\n"
     "\n"
     "Render one document from a template (templates/NAME.xml, or a template file) with a\n"
     "case's data, written atomically to FILE. The template sees (docs/templates.md):\n"
@@ -37,6 +38,9 @@ static const char HELP[] =
     "With --institution (a privacy_products id) the template sees institution.{name,\n"
     "product, email, phone, address, withdrawal, days, effective, updated} and the list\n"
     "third_parties of {name, purpose, data_items, contact} (Annex A).\n"
+    "With --notice the template sees notice.{number, published_date, end_date,\n"
+    "working_days}, the list cases of {number, applicant, uscc, resource, type,\n"
+    "procedure, rights} and authority.\n"
     "\n"
     "Exit: 0 written, 2 usage, 3 template or data error (file:line), 4 database,\n"
     "5 output, 6 fonts.\n";
@@ -201,6 +205,92 @@ done:
   return rc ? hd_exit_for(rc) : HD_EXIT_OK;
 }
 
+static int notice_prepare(hd_sandbox *sb, void *ud) {
+  inst_ud *u = ud; /* db and the notice id */
+  sqlite3_stmt *st;
+  static const char *const K[7] = {"number", "applicant", "uscc", "resource", "type",
+                                   "procedure", "rights"};
+  sandbox_list_add(sb, "cases", -1, NULL, NULL);
+  if (sqlite3_prepare_v2(
+          u->db,
+          "SELECT k.number, a.name, a.uscc, r.name, k.reg_type, k.procedure, "
+          " (SELECT group_concat(n, '、') FROM (SELECT DISTINCT CASE cr.right_kind WHEN 'holding' "
+          "  THEN '数据资源持有权' WHEN 'use' THEN '数据加工使用权' ELSE '数据产品经营权' END AS n "
+          "  FROM case_rights cr WHERE cr.case_id = k.id ORDER BY CASE cr.right_kind WHEN 'holding' "
+          "  THEN 1 WHEN 'use' THEN 2 ELSE 3 END)) "
+          "FROM notice_cases nc JOIN cases k ON k.id = nc.case_id JOIN subjects a ON "
+          "a.id = k.applicant_id JOIN resources r ON r.id = k.resource_id WHERE nc.notice_id = ?1 "
+          "ORDER BY k.number", -1, &st, NULL) != SQLITE_OK)
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, u->product);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *v[7];
+    for (int i = 0; i < 7; i++) v[i] = (const char *)sqlite3_column_text(st, i);
+    sandbox_list_add(sb, "cases", 7, K, v);
+  }
+  sqlite3_finalize(st);
+  return HD_OK;
+}
+
+/* A public notice and the cases in it. */
+static int render_notice(const char *db_path, const char *tname, const char *arg, const char *out,
+                         const char *fonts_dir) {
+  hd_err err;
+  hd_err_clear(&err);
+  sqlite3 *db = NULL;
+  hd_fontset *fs = NULL;
+  hd_template *t = NULL;
+  sqlite3_stmt *st = NULL;
+  kvlist kv;
+  memset(&kv, 0, sizeof kv);
+  unsigned char *pdf = NULL;
+  size_t len = 0;
+  char tbuf[4096];
+  hd_date date;
+  int rc;
+  if ((rc = tmpl_load(cli_template_path(tname, tbuf, sizeof tbuf), &t, &err)) ||
+      (rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
+      (rc = fontset_load(&fs, NULL, fonts_dir, &err)))
+    goto done;
+  if ((rc = store_prepare(db, "SELECT number, published_date, end_date, working_days, id FROM "
+                              "notices WHERE number = ?1 OR (id = CAST(?1 AS INTEGER) AND ?1 GLOB "
+                              "'[0-9]*')", &st, &err)))
+    goto done;
+  sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) != SQLITE_ROW) {
+    rc = hd_err_set(&err, HD_EDATA, "notice '%s' does not exist", arg);
+    goto done;
+  }
+  static const char *const KEYS[4] = {"notice.number", "notice.published_date", "notice.end_date",
+                                      "notice.working_days"};
+  for (int i = 0; i < 4; i++) kv_add(&kv, KEYS[i], store_col_text(st, i));
+  long long nid = sqlite3_column_int64(st, 4);
+  sqlite3_finalize(st);
+  st = NULL;
+  kv_add(&kv, "authority", one_text(db, "SELECT value FROM settings WHERE key = 'authority_name' AND ?1 = ?1", 0));
+  if (kv.n != 5 || !hd_date_parse(kv.v[1].value, &date)) {
+    rc = hd_err_set(&err, HD_EDATA, "notice '%s' has missing fields or a bad date", arg);
+    goto done;
+  }
+  inst_ud u = {db, nid};
+  hd_doc_opts o = {kv.v, kv.n, notice_prepare, &u, date, 0};
+  const char *bad = NULL;
+  if ((rc = doc_render(t, fs, &o, &pdf, &len, &bad, &err))) {
+    if (bad) hd_err_prefix(&err, "notice %s: {%s}", arg, bad);
+    goto done;
+  }
+  rc = hd_write_atomic(out, pdf, len, &err);
+done:
+  if (rc) cli_error("render: %s", err.msg);
+  sqlite3_finalize(st);
+  for (int i = 0; i < kv.n; i++) free(kv.owned[i]);
+  free(pdf);
+  tmpl_free(t);
+  fontset_free(fs);
+  store_close(db);
+  return rc ? hd_exit_for(rc) : HD_EXIT_OK;
+}
+
 int cmd_render(int argc, char **argv) {
   static const struct option OPTS[] = {{"db", required_argument, NULL, 'd'},
                                        {"template", required_argument, NULL, 't'},
@@ -210,10 +300,11 @@ int cmd_render(int argc, char **argv) {
                                        {"checks", required_argument, NULL, 'k'},
                                        {"fonts", required_argument, NULL, 'f'},
                                        {"institution", required_argument, NULL, 'i'},
+                                       {"notice", required_argument, NULL, 'n'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char *db_path = NULL, *tname = NULL, *case_arg = NULL, *out = NULL, *fonts_dir = "fonts";
-  const char *as_of_arg = NULL, *inst_arg = NULL;
+  const char *as_of_arg = NULL, *inst_arg = NULL, *notice_arg = NULL;
   const char *dirs[16];
   int n_dirs = 1, c;
   dirs[0] = cli_default_checks_dir();
@@ -231,6 +322,7 @@ int cmd_render(int argc, char **argv) {
       break;
     case 'f': fonts_dir = optarg; break;
     case 'i': inst_arg = optarg; break;
+    case 'n': notice_arg = optarg; break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
       cli_error("render: unknown or incomplete option '%s' (see hdreg render --help)", argv[optind - 1]);
@@ -238,12 +330,14 @@ int cmd_render(int argc, char **argv) {
     }
   }
   hd_date date;
-  if (!db_path || !tname || !out || optind < argc || !case_arg == !inst_arg) {
-    cli_error("render: --db, --template, --out and one of --case or --institution are required "
-              "(see hdreg render --help)");
+  if (!db_path || !tname || !out || optind < argc ||
+      (case_arg != NULL) + (inst_arg != NULL) + (notice_arg != NULL) != 1) {
+    cli_error("render: --db, --template, --out and one of --case, --institution or --notice are "
+              "required (see hdreg render --help)");
     return HD_EXIT_USAGE;
   }
   if (inst_arg) return render_institution(db_path, tname, inst_arg, out, fonts_dir);
+  if (notice_arg) return render_notice(db_path, tname, notice_arg, out, fonts_dir);
   if (as_of_arg && !hd_date_parse(as_of_arg, &date)) {
     cli_error("render: --as-of '%s' is not a valid date YYYY-MM-DD", as_of_arg);
     return HD_EXIT_USAGE;

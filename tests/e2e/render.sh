@@ -105,6 +105,18 @@ done
 expect_eq "$(grep -c '×\|【' "$T/pp.txt" || true)" 0 "no placeholder left"
 expect_eq "$(pdftotext -layout "$T/pp.pdf" - | sed 's/^ *//' | grep -c '^[，。、；：！？）》」』】]' || true)" 0 "privacy policy: no forbidden line starts"
 qpdf --check "$T/pp.pdf" >/dev/null || fail "qpdf privacy policy"
+# The public notice of 2026-02-10: period in working days (Spring Festival skipped).
+run "$HDREG" render --db "$T/d.db" --template public_notice --notice GS-20260210 --out "$T/gs.pdf"
+expect_eq "$rc" 0 "public notice"
+flat=$(pdftotext "$T/gs.pdf" - | tr -d ' \n\f')
+for want in "公示编号：GS-20260210" "现将以下2项健康医疗数据产权登记申请予以公示" \
+  "公示期：2026年2月10日至2026年3月2日，共10个工作日" "SQ-2026-0006" "SQ-2026-0018" \
+  "二〇二六年二月十日"; do
+  case "$flat" in *"$want"*) PASSED=$((PASSED + 1)) ;; *) fail "public notice lacks '$want'" ;; esac
+done
+qpdf --check "$T/gs.pdf" >/dev/null || fail "qpdf public notice"
+run "$HDREG" render --db "$T/d.db" --template public_notice --notice GS-1 --out "$T/x.pdf"
+expect_eq "$(err)" "hdreg: render: notice 'GS-1' does not exist"
 run "$HDREG" render --db "$T/d.db" --template privacy_policy --institution 9 --out "$T/x.pdf"
 expect_eq "$rc" 3 "unknown institution"
 expect_eq "$(err)" "hdreg: render: institution product '9' does not exist"

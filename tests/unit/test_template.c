@@ -49,7 +49,7 @@ int main(void) {
 
   /* Every shipped template. */
   static const char *const SHIPPED[] = {"certificate", "review_opinion", "cancellation",
-                                         "privacy_policy"};
+                                         "privacy_policy", "public_notice"};
   for (size_t i = 0; i < sizeof SHIPPED / sizeof *SHIPPED; i++) {
     char path[256];
     snprintf(path, sizeof path, "templates/%s.xml", SHIPPED[i]);
