@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "checks/checks.h"
 #include "checks/sandbox.h"
@@ -42,6 +43,8 @@ static const char HELP[] =
     "working_days}, the list cases of {number, applicant, uscc, resource, type,\n"
     "procedure, rights} and authority.\n"
     "\n"
+    "--repeat N renders N times in one process and prints the median time (benchmarks).\n"
+    "\n"
     "Exit: 0 written, 2 usage, 3 template or data error (file:line), 4 database,\n"
     "5 output, 6 fonts.\n";
 
@@ -52,6 +55,41 @@ const char *cli_template_path(const char *name, char *buf, size_t size) {
   if (stat(buf, &st) == 0) return buf;
   snprintf(buf, size, "%s/templates/%s.xml", HDREG_SOURCE_DIR, name);
   return buf;
+}
+
+static int g_repeat = 1; /* --repeat N: render N times, report the median (benchmarks) */
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* doc_render, g_repeat times; with more than one, the median time goes to stderr. */
+static int timed_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
+                        unsigned char **pdf, size_t *len, const char **bad, hd_err *err) {
+  double ms[1000];
+  int n = g_repeat < 1 ? 1 : g_repeat > 1000 ? 1000 : g_repeat;
+  for (int i = 0; i < n; i++) {
+    if (i) {
+      free(*pdf);
+      *pdf = NULL;
+    }
+    double t0 = now_ms();
+    int rc = doc_render(t, fs, o, pdf, len, bad, err);
+    ms[i] = now_ms() - t0;
+    if (rc) return rc;
+  }
+  if (n > 1) {
+    qsort(ms, (size_t)n, sizeof *ms, cmp_double);
+    fprintf(stderr, "hdreg: rendered %d times: median %.2f ms, %zu bytes\n", n, ms[n / 2], *len);
+  }
+  return HD_OK;
 }
 
 typedef struct kvlist {
@@ -189,7 +227,7 @@ static int render_institution(const char *db_path, const char *tname, const char
   inst_ud u = {db, pid};
   hd_doc_opts o = {kv.v, kv.n, inst_prepare, &u, date, 0};
   const char *bad = NULL;
-  if ((rc = doc_render(t, fs, &o, &pdf, &len, &bad, &err))) {
+  if ((rc = timed_render(t, fs, &o, &pdf, &len, &bad, &err))) {
     if (bad) hd_err_prefix(&err, "institution %s: {%s}", inst, bad);
     goto done;
   }
@@ -275,7 +313,7 @@ static int render_notice(const char *db_path, const char *tname, const char *arg
   inst_ud u = {db, nid};
   hd_doc_opts o = {kv.v, kv.n, notice_prepare, &u, date, 0};
   const char *bad = NULL;
-  if ((rc = doc_render(t, fs, &o, &pdf, &len, &bad, &err))) {
+  if ((rc = timed_render(t, fs, &o, &pdf, &len, &bad, &err))) {
     if (bad) hd_err_prefix(&err, "notice %s: {%s}", arg, bad);
     goto done;
   }
@@ -301,6 +339,7 @@ int cmd_render(int argc, char **argv) {
                                        {"fonts", required_argument, NULL, 'f'},
                                        {"institution", required_argument, NULL, 'i'},
                                        {"notice", required_argument, NULL, 'n'},
+                                       {"repeat", required_argument, NULL, 'r'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char *db_path = NULL, *tname = NULL, *case_arg = NULL, *out = NULL, *fonts_dir = "fonts";
@@ -323,6 +362,7 @@ int cmd_render(int argc, char **argv) {
     case 'f': fonts_dir = optarg; break;
     case 'i': inst_arg = optarg; break;
     case 'n': notice_arg = optarg; break;
+    case 'r': g_repeat = atoi(optarg); break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
       cli_error("render: unknown or incomplete option '%s' (see hdreg render --help)", argv[optind - 1]);
@@ -410,7 +450,7 @@ int cmd_render(int argc, char **argv) {
   prep pr = {&view, &f};
   hd_doc_opts o = {kv.v, kv.n, prepare, &pr, date, is_cert ? 1 : 0};
   const char *bad = NULL;
-  if ((rc = doc_render(t, fs, &o, &pdf, &len, &bad, &err))) {
+  if ((rc = timed_render(t, fs, &o, &pdf, &len, &bad, &err))) {
     if (bad) hd_err_prefix(&err, "case %s: {%s}", number, bad);
     goto done;
   }

@@ -187,7 +187,7 @@ static int new_page(ctx *c, xmlNodePtr n) {
              c->o->max_pages == 1 ? "" : "s");
     return fail(c, n, "%s", m);
   }
-  if (c->page >= 64) return fail(c, n, "%s", "more than 64 pages");
+  if (c->page >= 5000) return fail(c, n, "%s", "more than 5000 pages");
   c->page++;
   if (c->pdf) {
     int rc = pdf_add_page(c->pdf, c->err);

@@ -29,8 +29,8 @@ typedef struct font_use {
 struct hd_pdf {
   HPDF_Doc doc;
   const hd_fontset *fs;
-  HPDF_Page pages[64];
-  int n_pages;
+  HPDF_Page *pages;
+  int n_pages, cap_pages;
   int cur;          /* page that drawing goes to */
   text_op *ops;
   int n_ops, cap_ops;
@@ -40,7 +40,7 @@ struct hd_pdf {
   int saved;
 };
 
-#define HD_PDF_MAX_PAGES 64
+#define HD_PDF_MAX_PAGES 5000
 
 static void on_hpdf_error(HPDF_STATUS e, HPDF_STATUS detail, void *ud) {
   hd_pdf *d = ud;
@@ -82,6 +82,7 @@ void pdf_free(hd_pdf *d) {
     free(d->use[i].gids);
   }
   if (d->doc) HPDF_Free(d->doc);
+  free(d->pages);
   free(d);
 }
 
@@ -137,6 +138,13 @@ void pdf_fill_rect(hd_pdf *d, double x, double y, double w, double h) {
 int pdf_add_page(hd_pdf *d, hd_err *err) {
   if (d->n_pages == HD_PDF_MAX_PAGES)
     return hd_err_set(err, HD_EDATA, "document has more than %d pages", HD_PDF_MAX_PAGES);
+  if (d->n_pages == d->cap_pages) {
+    int cap = d->cap_pages ? d->cap_pages * 2 : 4;
+    HPDF_Page *np = realloc(d->pages, (size_t)cap * sizeof *np);
+    if (!np) return hd_err_set(err, HD_ENOMEM, "out of memory");
+    d->pages = np;
+    d->cap_pages = cap;
+  }
   HPDF_Page p = HPDF_AddPage(d->doc);
   if (!p) return hpdf_failed(d, err, "adding a page") ? err->code : HD_EINTERNAL;
   HPDF_Page_SetWidth(p, (HPDF_REAL)HD_A4_W);
@@ -418,15 +426,36 @@ fail:
 }
 
 static int write_text(hd_pdf *d, hd_err *err) {
-  for (int p = 0; p < d->n_pages; p++) {
+  /* Bucket the queued runs by page (in queue order) so that each page is one pass. */
+  int *start = calloc((size_t)d->n_pages + 1, sizeof *start);
+  int *order = malloc((size_t)(d->n_ops ? d->n_ops : 1) * sizeof *order);
+  if (!start || !order) {
+    free(start);
+    free(order);
+    return hd_err_set(err, HD_ENOMEM, "out of memory");
+  }
+  for (int i = 0; i < d->n_ops; i++) start[d->ops[i].page + 1]++;
+  for (int p = 0; p < d->n_pages; p++) start[p + 1] += start[p];
+  int *fill = calloc((size_t)d->n_pages + 1, sizeof *fill);
+  if (!fill) {
+    free(start);
+    free(order);
+    return hd_err_set(err, HD_ENOMEM, "out of memory");
+  }
+  for (int i = 0; i < d->n_ops; i++) {
+    int p = d->ops[i].page;
+    order[start[p] + fill[p]++] = i;
+  }
+  free(fill);
+  int rc = HD_OK;
+  for (int p = 0; p < d->n_pages && rc == HD_OK; p++) {
     HPDF_Stream s = ((HPDF_PageAttr)d->pages[p]->attr)->stream;
     hd_buf b;
     hd_buf_init(&b, 0);
     double last_tc = 0;
     int last_bold = 0;
-    for (int i = 0; i < d->n_ops; i++) {
-      const text_op *op = &d->ops[i];
-      if (op->page != p) continue;
+    for (int j = start[p]; j < start[p + 1]; j++) {
+      const text_op *op = &d->ops[order[j]];
       hd_buf_printf(&b, "BT\n/F%d %.2f Tf\n%.3f g\n", op->font, op->size, op->gray);
       if (op->tc != last_tc) { /* Tc is text state: it outlives ET */
         hd_buf_printf(&b, "%.3f Tc\n", op->tc);
@@ -440,17 +469,18 @@ static int write_text(hd_pdf *d, hd_err *err) {
       for (int k = 0; k < op->n; k++)
         hd_buf_printf(&b, "%04X", gid_of(&d->use[op->font], op->cps[k]));
       if (hd_buf_adds(&b, "> Tj\nET\n") != HD_OK) {
-        hd_buf_release(&b);
-        return hd_err_set(err, HD_ENOMEM, "out of memory");
+        rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+        break;
       }
     }
-    if (b.len && HPDF_Stream_Write(s, (const HPDF_BYTE *)b.p, (HPDF_UINT)b.len) != HPDF_OK) {
-      hd_buf_release(&b);
-      return hpdf_failed(d, err, "writing text") ? err->code : HD_EINTERNAL;
-    }
+    if (rc == HD_OK && b.len &&
+        HPDF_Stream_Write(s, (const HPDF_BYTE *)b.p, (HPDF_UINT)b.len) != HPDF_OK)
+      rc = hpdf_failed(d, err, "writing text") ? err->code : HD_EINTERNAL;
     hd_buf_release(&b);
   }
-  return HD_OK;
+  free(start);
+  free(order);
+  return rc;
 }
 
 int pdf_save(hd_pdf *d, unsigned char **data, size_t *len, hd_err *err) {
