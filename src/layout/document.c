@@ -135,19 +135,30 @@ static int bind(ctx *c, xmlNodePtr n, const char *src, hd_buf *out) {
   return HD_OK;
 }
 
-/* Inline content of n (text, <b>, <br/>) bound into out. */
-static int inline_text(ctx *c, xmlNodePtr n, hd_buf *out) {
+/* Pad the bold mask to the text's length with flag. */
+static int mask_pad(hd_buf *mask, size_t len, char flag) {
+  while (mask && mask->len < len)
+    if (hd_buf_add(mask, &flag, 1)) return HD_ENOMEM;
+  return HD_OK;
+}
+
+/* Inline content of n (text, <b>, <br/>) bound into out; mask (may be NULL) gets one
+ * byte per byte of out, 1 inside <b>. */
+static int inline_rec(ctx *c, xmlNodePtr n, hd_buf *out, hd_buf *mask, char bold) {
   for (xmlNodePtr k = n->children; k; k = k->next) {
-    if (k->type == XML_TEXT_NODE) {
-      int rc = bind(c, n, (const char *)k->content, out);
-      if (rc) return rc;
-    } else if (is(k, "br")) {
-      hd_buf_adds(out, "\n");
-    } else if (is(k, "b")) {
-      int rc = inline_text(c, k, out);
-      if (rc) return rc;
-    }
+    int rc = HD_OK;
+    if (k->type == XML_TEXT_NODE) rc = bind(c, n, (const char *)k->content, out);
+    else if (is(k, "br")) rc = hd_buf_adds(out, "\n");
+    else if (is(k, "b")) rc = inline_rec(c, k, out, mask, 1);
+    if (rc) return rc;
+    if (mask_pad(mask, out->len, bold)) return hd_err_set(c->err, HD_ENOMEM, "out of memory");
   }
+  return HD_OK;
+}
+
+static int inline_text_mask(ctx *c, xmlNodePtr n, hd_buf *out, hd_buf *mask) {
+  int rc = inline_rec(c, n, out, mask, 0);
+  if (rc) return rc;
   /* Template indentation (newlines with spaces around text) is not content. */
   size_t s = 0, e = out->len;
   while (s < e && (out->p[s] == ' ' || out->p[s] == '\n' || out->p[s] == '\t')) s++;
@@ -156,9 +167,15 @@ static int inline_text(ctx *c, xmlNodePtr n, hd_buf *out) {
     memmove(out->p, out->p + s, e - s);
     out->len = e - s;
     if (out->p) out->p[out->len] = '\0';
+    if (mask && mask->p) {
+      memmove(mask->p, mask->p + s, e - s);
+      mask->len = e - s;
+    }
   }
   return HD_OK;
 }
+
+static int inline_text(ctx *c, xmlNodePtr n, hd_buf *out) { return inline_text_mask(c, n, out, NULL); }
 
 /* ---- pages ------------------------------------------------------------------------------ */
 
@@ -233,7 +250,8 @@ static double baseline(const style *s, double top) {
  * indent: first-line indent in points. Returns HD_OK or an error. With measure set,
  * nothing is drawn and only *lines is counted (no page breaks). */
 static int text_block(ctx *c, xmlNodePtr n, const style *s, const char *text, double x,
-                      double width, double indent, int measure, double top, int *count) {
+                      double width, double indent, int measure, double top, int *count,
+                      const char *mask) {
   size_t len = strlen(text);
   if (len == 0) {
     *count = 0;
@@ -268,6 +286,12 @@ static int text_block(ctx *c, xmlNodePtr n, const style *s, const char *text, do
   for (int i = 0; i < total; i++) {
     double y = top - i * lh;
     if (top < 0) { /* flowing: page breaks allowed */
+      /* No orphan (a first line alone at a page bottom) and no widow (a last line alone
+       * at a page top): move down together. */
+      int fits2 = c->y - 2 * lh >= c->bottom - 0.01, fits1 = c->y - lh >= c->bottom - 0.01;
+      if (!c->in_furniture && fits1 && !fits2 && total >= 2 &&
+          (i == 0 || (i == total - 2 && i >= 2)))
+        if ((rc = new_page(c, n))) return rc;
       if ((rc = room(c, n, lh))) return rc;
       y = c->y;
       c->y -= lh;
@@ -281,21 +305,32 @@ static int text_block(ctx *c, xmlNodePtr n, const style *s, const char *text, do
     if (s->align == 'c') lx += (avail - l->width) / 2;
     else if (s->align == 'r') lx += avail - l->width;
     else if (s->align == 'j' && !last && chars > 1) tc = (avail - l->width) / (double)(chars - 1);
-    if (l->end > l->start &&
-        (rc = pdf_text_spaced(c->pdf, s->role, lx, baseline(s, y), s->size, s->bold, 0, tc,
-                              text + l->start, l->end - l->start, c->err)))
-      return rc;
+    /* Runs of the same weight (<b> inside the text). */
+    size_t r0 = l->start;
+    while (r0 < l->end) {
+      size_t r1 = r0;
+      char b = mask ? mask[r0] : 0;
+      while (r1 < l->end && (mask ? mask[r1] : 0) == b) r1++;
+      if ((rc = pdf_text_spaced(c->pdf, s->role, lx, baseline(s, y), s->size, s->bold || b, 0, tc,
+                                text + r0, r1 - r0, c->err)))
+        return rc;
+      lx += fontset_text_width(c->fs, s->role, text + r0, r1 - r0, s->size) +
+            tc * (double)hd_utf8_count(text + r0, r1 - r0);
+      r0 = r1;
+    }
   }
   return HD_OK;
 }
 
 static int para(ctx *c, xmlNodePtr n, style s, double indent_chars) {
-  hd_buf b;
+  hd_buf b, mask;
   hd_buf_init(&b, 1 << 20);
-  int rc = inline_text(c, n, &b), count;
+  hd_buf_init(&mask, 1 << 20);
+  int rc = inline_text_mask(c, n, &b, &mask), count;
   if (!rc) rc = text_block(c, n, &s, b.p ? b.p : "", c->ml, c->W - c->ml - c->mr,
-                           indent_chars * s.size, 0, -1, &count);
+                           indent_chars * s.size, 0, -1, &count, mask.p);
   hd_buf_release(&b);
+  hd_buf_release(&mask);
   return rc;
 }
 
@@ -372,7 +407,7 @@ static int row_measure(ctx *c, xmlNodePtr r, const double *cw, int ncol, style b
     o->w = w;
     if ((rc = inline_text(c, k, &o->text))) return rc;
     if ((rc = text_block(c, k, &o->s, o->text.p ? o->text.p : "", x + PAD_X, w - 2 * PAD_X, 0, 1,
-                         0, &o->lines)))
+                         0, &o->lines, NULL)))
       return rc;
     double h = o->lines * o->s.size * o->s.lh;
     if (h > height) height = h;
@@ -393,7 +428,7 @@ static int row_draw(ctx *c, xmlNodePtr r, const rowout *ro, double border) {
     const cellout *o = &ro->cells[i];
     int cnt;
     rc = text_block(c, r, &o->s, o->text.p ? o->text.p : "", o->x + PAD_X, o->w - 2 * PAD_X, 0, 0,
-                    top - PAD_Y, &cnt);
+                    top - PAD_Y, &cnt, NULL);
     if (c->pdf && border > 0) pdf_stroke_rect(c->pdf, o->x, top - ro->height, o->w, ro->height, border);
   }
   c->y -= ro->height;
@@ -604,7 +639,9 @@ static int blocks(ctx *c, xmlNodePtr first) {
     } else if (is(n, "heading")) {
       style s = style_of(c, n, HD_ROLE_BODY, c->fsize * 1.2, 'l');
       s.bold = 1;
-      rc = para(c, n, s, 0);
+      /* Keep with next: a heading and at least two lines of what follows. */
+      if (!c->in_furniture) rc = room(c, n, s.size * s.lh + 2 * c->fsize * c->lh);
+      if (rc == HD_OK) rc = para(c, n, s, 0);
     } else if (is(n, "p")) {
       char *ind = attr(n, "indent");
       double chars = ind ? atof(ind) : 0;
