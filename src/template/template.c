@@ -144,12 +144,15 @@ int tmpl_load(const char *path, hd_template **out, hd_err *err) {
   size_t len = 0;
   *out = NULL;
   if (hd_read_file(path, (size_t)HD_TMPL_MAX_BYTES + 1, &text, &len, err)) {
-    if (err->code == HD_EDATA) {
-      hd_err_clear(err);
+    /* A template that cannot be read is a configuration problem (exit 3), not output. */
+    char msg[HD_ERR_MAX];
+    snprintf(msg, sizeof msg, "%s", err->msg);
+    int too_big = err->code == HD_EDATA;
+    hd_err_clear(err);
+    if (too_big)
       return hd_err_set(err, HD_EDATA, "%s: template is larger than %ld bytes", path,
                         HD_TMPL_MAX_BYTES);
-    }
-    return err->code;
+    return hd_err_set(err, HD_EDATA, "%s", msg);
   }
   int rc = tmpl_load_memory(path, text, len, out, err);
   free(text);

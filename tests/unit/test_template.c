@@ -63,7 +63,7 @@ int main(void) {
   hd_err e;
   hd_template *t = NULL;
   hd_err_clear(&e);
-  CHECK_INT(tmpl_load("templates/none.xml", &t, &e), HD_EIO);
+  CHECK_INT(tmpl_load("templates/none.xml", &t, &e), HD_EDATA);
   CHECK_STR(e.msg, "cannot open 'templates/none.xml': No such file or directory");
   return check_done();
 }
