@@ -1,0 +1,36 @@
+# Layout regressions: every template rendered from the demo data, each page as a
+# grey image at 30 dpi, compared with the committed references in tests/e2e/reference
+# (at most 0.5% of pixels may differ by more than 64 grey levels). After an intended
+# layout change, look at the new pages and refresh the references with
+#   HDREG_UPDATE_REFS=1 bash tests/e2e/pages.sh build/hdreg build/tests/pgmdiff
+source "$(dirname "$0")/lib.sh"
+set -e
+PGMDIFF=${2:?usage: pages.sh HDREG PGMDIFF}
+REF=tests/e2e/reference
+"$HDREG" demo-db --db "$T/d.db" >/dev/null
+"$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/out" >/dev/null 2>&1 || true
+"$HDREG" render --db "$T/d.db" --template certificate --case SQ-2026-0009 --out "$T/certificate.pdf"
+"$HDREG" render --db "$T/d.db" --template review_opinion --case SQ-2026-0031 --as-of 2026-03-16 --out "$T/review_opinion.pdf"
+"$HDREG" render --db "$T/d.db" --template cancellation --case SQ-2026-0043 --as-of 2026-03-16 --out "$T/cancellation.pdf"
+"$HDREG" render --db "$T/d.db" --template public_notice --notice GS-20260210 --out "$T/public_notice.pdf"
+"$HDREG" render --db "$T/d.db" --template privacy_policy --institution 3 --out "$T/privacy_policy.pdf"
+for doc in certificate review_opinion cancellation public_notice privacy_policy; do
+  pdftoppm -r 30 -gray "$T/$doc.pdf" "$T/$doc" 2>"$T/poppler"
+  expect_eq "$(cat "$T/poppler")" "" "$doc: poppler"
+  for page in "$T/$doc"-*.pgm; do
+    name=$(basename "$page")
+    if [ "${HDREG_UPDATE_REFS:-0}" = 1 ]; then
+      cp "$page" "$REF/$name"
+      continue
+    fi
+    [ -f "$REF/$name" ] || fail "no reference for $name (HDREG_UPDATE_REFS=1 creates it)"
+    set +e
+    result=$("$PGMDIFF" "$page" "$REF/$name")
+    prc=$?
+    set -e
+    [ $prc -eq 0 ] || fail "$name differs from its reference: $result"
+    PASSED=$((PASSED + 1))
+  done
+  expect_eq "$(ls "$T/$doc"-*.pgm | wc -l)" "$(ls "$REF/$doc"-*.pgm | wc -l)" "$doc: page count"
+done
+done_ok
