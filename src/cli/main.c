@@ -17,6 +17,7 @@ static const char USAGE[] =
     "  check     run the compliance checks on one case (or --all)\n"
     "  checks    checks test: run the fixture tests of the check pack\n"
     "  render    render one document from a template\n"
+    "  calendar  calendar import: load a statutory holiday schedule (holiday-cn JSON)\n"
     "  uscc      validate unified social credit codes (GB 32100)\n"
     "  version   print the version\n"
     "  help      show this text, or a command's help: hdreg help run\n"
@@ -50,6 +51,7 @@ int main(int argc, char **argv) {
       if (!strcmp(argv[2], "check")) return cmd_check(2, sub);
       if (!strcmp(argv[2], "checks")) return cmd_checks(2, sub);
       if (!strcmp(argv[2], "render")) return cmd_render(2, sub);
+      if (!strcmp(argv[2], "calendar")) return cmd_calendar(2, sub);
       cli_error("unknown command '%s'", argv[2]);
       return HD_EXIT_USAGE;
     }
@@ -66,6 +68,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "check")) return cmd_check(argc - 1, argv + 1);
   if (!strcmp(cmd, "checks")) return cmd_checks(argc - 1, argv + 1);
   if (!strcmp(cmd, "render")) return cmd_render(argc - 1, argv + 1);
+  if (!strcmp(cmd, "calendar")) return cmd_calendar(argc - 1, argv + 1);
   cli_error("unknown command '%s' (try 'hdreg help')", cmd);
   return HD_EXIT_USAGE;
 }
