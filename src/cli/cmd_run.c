@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include <json-c/json.h>
+#include "util/buf.h"
 #include <string.h>
 #include "pdf/fonts.h"
 #include "checks/checks.h"
@@ -43,8 +45,63 @@ static const char HELP[] =
     "                  copy of fonts/manifest.txt)\n"
     "  --checks DIR    a legal team's check directory after the shipped pack (repeatable)\n"
     "\n"
+    "A JSON report of the run (counts, certificates with their SHA-256, problems) is\n"
+    "written to DIR/run-DATE.json.\n"
+    "\n"
     "Exit: 0 all done, 1 some cases failed (listed on stderr), 2 usage, 3 a broken check\n"
     "pack, 4 database, 5 output directory, 6 fonts, 70 internal error.\n";
+
+/* The run report: DIR/run-DATE.json, written atomically (for staff and their tools). */
+static int write_report(const char *out, const char *date, const char *db_path,
+                        const char *revision, const hd_review_report *rr,
+                        const hd_run_report *rep, hd_err *err) {
+  json_object *o = json_object_new_object(), *dec = json_object_new_object(),
+              *cert = json_object_new_object(), *issued = json_object_new_array(),
+              *probs = json_object_new_array();
+  json_object_object_add(o, "date", json_object_new_string(date));
+  json_object_object_add(o, "database", json_object_new_string(db_path));
+  json_object_object_add(o, "check_pack_revision", json_object_new_string(revision));
+  json_object_object_add(o, "reviewed", json_object_new_int(rr->reviewed));
+  static const char *const D[4] = {"approve", "rectify", "hold", "reject"};
+  for (int i = 0; i < 4; i++) json_object_object_add(dec, D[i], json_object_new_int(rr->by_decision[i]));
+  json_object_object_add(o, "decisions", dec);
+  json_object_object_add(cert, "issued", json_object_new_int(rep->issued));
+  json_object_object_add(cert, "verified", json_object_new_int(rep->verified));
+  json_object_object_add(cert, "restored", json_object_new_int(rep->restored));
+  json_object_object_add(cert, "held_by_objection", json_object_new_int(rep->held));
+  json_object_object_add(cert, "failed", json_object_new_int(rep->failed));
+  json_object_object_add(o, "certificates", cert);
+  for (int i = 0; i < rep->n_issued_list; i++) {
+    const struct hd_issued *e = &rep->issued_list[i];
+    json_object *x = json_object_new_object();
+    json_object_object_add(x, "case", json_object_new_string(e->case_number ? e->case_number : ""));
+    json_object_object_add(x, "number", json_object_new_string(e->number ? e->number : ""));
+    json_object_object_add(x, "path", json_object_new_string(e->path ? e->path : ""));
+    json_object_object_add(x, "sha256", json_object_new_string(e->sha256));
+    json_object_array_add(issued, x);
+  }
+  json_object_object_add(o, "issued", issued);
+  for (int i = 0; i < rep->n_problems; i++) {
+    json_object *x = json_object_new_object();
+    json_object_object_add(x, "case", rep->problems[i].case_number
+                                          ? json_object_new_string(rep->problems[i].case_number) : NULL);
+    json_object_object_add(x, "message", json_object_new_string(rep->problems[i].message ? rep->problems[i].message : ""));
+    json_object_array_add(probs, x);
+  }
+  json_object_object_add(o, "problems", probs);
+  const char *text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
+                                                       JSON_C_TO_STRING_NOSLASHESCAPE);
+  char path[4200];
+  snprintf(path, sizeof path, "%s/run-%s.json", out, date);
+  hd_buf b;
+  hd_buf_init(&b, 0);
+  hd_buf_adds(&b, text);
+  hd_buf_adds(&b, "\n");
+  int rc = hd_write_atomic(path, b.p, b.len, err);
+  hd_buf_release(&b);
+  json_object_put(o);
+  return rc;
+}
 
 int cmd_run(int argc, char **argv) {
   static const struct option OPTS[] = {{"db", required_argument, NULL, 'd'},
@@ -141,6 +198,14 @@ int cmd_run(int argc, char **argv) {
       (rc = run_reviews(db, pack, cal, date, &rr, &err)) ||
       (rc = run_certificates(db, fs, &o, &rep, &err))) {
     cli_error("%s", err.msg);
+  }
+  if (rc == HD_OK) {
+    hd_err rerr;
+    hd_err_clear(&rerr);
+    if (write_report(out, date, db_path, pack_revision(pack), &rr, &rep, &rerr)) {
+      cli_error("%s", rerr.msg);
+      rc = rerr.code;
+    }
   }
   for (int i = 0; i < rep.n_problems; i++) {
     if (rep.problems[i].case_number)

@@ -30,6 +30,14 @@ void run_report_release(hd_run_report *rep) {
   free(rep->problems);
   rep->problems = NULL;
   rep->n_problems = 0;
+  for (int i = 0; i < rep->n_issued_list; i++) {
+    free(rep->issued_list[i].case_number);
+    free(rep->issued_list[i].number);
+    free(rep->issued_list[i].path);
+  }
+  free(rep->issued_list);
+  rep->issued_list = NULL;
+  rep->n_issued_list = 0;
 }
 
 static void problem(hd_run_report *rep, const char *case_number, const char *msg) {
@@ -40,6 +48,9 @@ static void problem(hd_run_report *rep, const char *case_number, const char *msg
   np[rep->n_problems].message = hd_strdup(msg);
   rep->n_problems++;
 }
+
+static char *case_number_of(sqlite3 *db, const char *sql, long long id);
+#define CASE_OF_CERT "SELECT k.number FROM certificates c JOIN cases k ON k.id = c.case_id WHERE c.id = ?1"
 
 static double now_ms(void) {
   struct timespec ts;
@@ -305,6 +316,16 @@ static int issue(ctx *x, long long cert_id, hd_err *err) {
   if (rc) sqlite3_exec(x->db, "ROLLBACK", NULL, NULL, NULL);
   else {
     x->rep->issued++;
+    struct hd_issued *ni = realloc(x->rep->issued_list,
+                                   (size_t)(x->rep->n_issued_list + 1) * sizeof *ni);
+    if (ni) {
+      x->rep->issued_list = ni;
+      struct hd_issued *e = &ni[x->rep->n_issued_list++];
+      e->case_number = case_number_of(x->db, CASE_OF_CERT, cert_id);
+      e->number = hd_strdup(number);
+      e->path = hd_strdup(path);
+      memcpy(e->sha256, sha, sizeof e->sha256);
+    }
     x->rep->bytes += len;
   }
 cleanup:
@@ -430,6 +451,7 @@ static const char SAME_DAY_SQL[] =
 
 static char *case_number_of(sqlite3 *db, const char *sql, long long id) {
   sqlite3_stmt *st;
+  /* (declared above) */
   char *s = NULL;
   if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
   sqlite3_bind_int64(st, 1, id);
@@ -437,8 +459,6 @@ static char *case_number_of(sqlite3 *db, const char *sql, long long id) {
   sqlite3_finalize(st);
   return s;
 }
-#define CASE_OF_CERT "SELECT k.number FROM certificates c JOIN cases k ON k.id = c.case_id WHERE c.id = ?1"
-
 /* A certificate issued earlier on this date: its file must be there with the recorded
  * hash. A missing file is rendered again from the frozen fields and must come out with
  * the same hash; a file that differs is reported, never overwritten. */

@@ -22,6 +22,10 @@ typedef struct hd_run_report {
   hd_problem *problems;
   int n_problems;
   double render_ms;   /* time spent laying out and rendering, for the summary */
+  struct hd_issued {  /* certificates written this run */
+    char *case_number, *number, *path, sha256[65];
+  } *issued_list;
+  int n_issued_list;
   unsigned long long bytes;
 } hd_run_report;
 

@@ -28,6 +28,21 @@ expect_eq "$(sql "$T/a.db" "SELECT count(*) || ' ' || count(DISTINCT case_id) ||
   "624 26 1" "findings recorded with the pack revision"
 expect_eq "$(err)" "hdreg: case SQ-2026-0016: field '统一社会信用代码': holder '江门市侨乡康复医院' code '５２４４０７00MJ9K7701X4': full-width character at position 1; use half-width digits and capital letters" "stderr"
 
+# The JSON run report beside the documents.
+python3 - "$T/outa/run-$DATE.json" "$T/a.db" <<'PY' || fail "run report"
+import json, sqlite3, sys
+r = json.load(open(sys.argv[1]))
+assert r["date"] == "2026-03-16" and r["reviewed"] == 26, r
+assert r["decisions"] == {"approve": 8, "rectify": 5, "hold": 1, "reject": 12}, r["decisions"]
+assert r["certificates"] == {"issued": 10, "verified": 0, "restored": 0, "held_by_objection": 1, "failed": 1}, r["certificates"]
+db = sqlite3.connect(sys.argv[2])
+rows = {p: h for p, h in db.execute("SELECT path, sha256 FROM documents")}
+assert [i["case"] for i in r["issued"]][:2] == ["SQ-2026-0006", "SQ-2026-0007"], r["issued"]
+assert all(rows[i["path"]] == i["sha256"] for i in r["issued"]) and len(r["issued"]) == 10
+assert r["problems"] == [{"case": "SQ-2026-0016", "message": "field '统一社会信用代码': holder '江门市侨乡康复医院' code '５２４４０７00MJ9K7701X4': full-width character at position 1; use half-width digits and capital letters"}], r["problems"]
+PY
+PASSED=$((PASSED + 1))
+
 expected_files="20260344000000006X.pdf
 202603440000000071.pdf
 202603440000000084.pdf
