@@ -159,11 +159,11 @@ static int prepare(hd_sandbox *sb, void *ud) {
 
 typedef struct inst_ud {
   sqlite3 *db;
-  long long product;
+  long long product;  /* the record's id: a privacy product or a notice */
 } inst_ud;
 
 static int inst_prepare(hd_sandbox *sb, void *ud) {
-  inst_ud *u = ud;
+  inst_ud *u = ud; /* db and the product id */
   sqlite3_stmt *st;
   static const char *const K[4] = {"name", "purpose", "data_items", "contact"};
   sandbox_list_add(sb, "third_parties", -1, NULL, NULL);
@@ -181,9 +181,41 @@ static int inst_prepare(hd_sandbox *sb, void *ud) {
   return HD_OK;
 }
 
-/* Annex A privacy policy of one institution's product. */
-static int render_institution(const char *db_path, const char *tname, const char *inst,
-                              const char *out, const char *fonts_dir) {
+/* A document about one record other than a case (an institution's product, a notice):
+ * its columns become data under keys, the record's own id goes to the prepare step. */
+typedef struct record_spec {
+  const char *what;          /* for messages: "institution product", "notice" */
+  const char *sql;           /* ?1 = the argument; n_keys text columns, then the id */
+  const char *const *keys;
+  int n_keys;
+  int date_col;              /* the column that dates the document */
+  int (*prepare)(hd_sandbox *sb, void *ud);
+} record_spec;
+
+static const char *const INST_KEYS[9] = {"institution.name", "institution.product",
+                                         "institution.email", "institution.phone",
+                                         "institution.address", "institution.withdrawal",
+                                         "institution.days", "institution.effective",
+                                         "institution.updated"};
+static const record_spec INSTITUTION = {
+    "institution product",
+    "SELECT s.name, p.product_name, p.contact_email, p.contact_phone, p.contact_address, "
+    "p.withdrawal_path, p.response_days, p.effective_date, p.updated_date, p.id FROM "
+    "privacy_products p JOIN subjects s ON s.id = p.subject_id WHERE p.id = CAST(?1 AS INTEGER) "
+    "AND ?1 GLOB '[0-9]*'",
+    INST_KEYS, 9, 8, inst_prepare};
+
+static int notice_prepare(hd_sandbox *sb, void *ud);
+static const char *const NOTICE_KEYS[4] = {"notice.number", "notice.published_date",
+                                           "notice.end_date", "notice.working_days"};
+static const record_spec NOTICE = {
+    "notice",
+    "SELECT number, published_date, end_date, working_days, id FROM notices WHERE number = ?1 "
+    "OR (id = CAST(?1 AS INTEGER) AND ?1 GLOB '[0-9]*')",
+    NOTICE_KEYS, 4, 1, notice_prepare};
+
+static int render_record(const record_spec *spec, const char *db_path, const char *tname,
+                         const char *arg, const char *out, const char *fonts_dir) {
   hd_err err;
   hd_err_clear(&err);
   sqlite3 *db = NULL;
@@ -199,36 +231,28 @@ static int render_institution(const char *db_path, const char *tname, const char
   int rc;
   if ((rc = tmpl_load(cli_template_path(tname, tbuf, sizeof tbuf), &t, &err)) ||
       (rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
-      (rc = fontset_load(&fs, NULL, fonts_dir, &err)))
+      (rc = fontset_load(&fs, NULL, fonts_dir, &err)) ||
+      (rc = store_prepare(db, spec->sql, &st, &err)))
     goto done;
-  if ((rc = store_prepare(db, "SELECT s.name, p.product_name, p.contact_email, p.contact_phone, "
-                              "p.contact_address, p.withdrawal_path, p.response_days, "
-                              "p.effective_date, p.updated_date, p.id FROM privacy_products p JOIN "
-                              "subjects s ON s.id = p.subject_id WHERE p.id = CAST(?1 AS INTEGER) "
-                              "AND ?1 GLOB '[0-9]*'", &st, &err)))
-    goto done;
-  sqlite3_bind_text(st, 1, inst, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
   if (sqlite3_step(st) != SQLITE_ROW) {
-    rc = hd_err_set(&err, HD_EDATA, "institution product '%s' does not exist", inst);
+    rc = hd_err_set(&err, HD_EDATA, "%s '%s' does not exist", spec->what, arg);
     goto done;
   }
-  static const char *const KEYS[9] = {"institution.name", "institution.product", "institution.email",
-                                      "institution.phone", "institution.address",
-                                      "institution.withdrawal", "institution.days",
-                                      "institution.effective", "institution.updated"};
-  for (int i = 0; i < 9; i++) kv_add(&kv, KEYS[i], store_col_text(st, i));
-  long long pid = sqlite3_column_int64(st, 9);
+  for (int i = 0; i < spec->n_keys; i++) kv_add(&kv, spec->keys[i], store_col_text(st, i));
+  long long id = sqlite3_column_int64(st, spec->n_keys);
   sqlite3_finalize(st);
   st = NULL;
-  if (kv.n != 9 || !hd_date_parse(kv.v[8].value, &date)) {
-    rc = hd_err_set(&err, HD_EDATA, "institution product '%s' has missing fields or a bad date", inst);
+  if (kv.n != spec->n_keys || !hd_date_parse(kv.v[spec->date_col].value, &date)) {
+    rc = hd_err_set(&err, HD_EDATA, "%s '%s' has missing fields or a bad date", spec->what, arg);
     goto done;
   }
-  inst_ud u = {db, pid};
-  hd_doc_opts o = {kv.v, kv.n, inst_prepare, &u, date, 0};
+  kv_add(&kv, "authority", one_text(db, "SELECT value FROM settings WHERE key = 'authority_name' AND ?1 = ?1", 0));
+  inst_ud u = {db, id};
+  hd_doc_opts o = {kv.v, kv.n, spec->prepare, &u, date, 0};
   const char *bad = NULL;
   if ((rc = timed_render(t, fs, &o, &pdf, &len, &bad, &err))) {
-    if (bad) hd_err_prefix(&err, "institution %s: {%s}", inst, bad);
+    if (bad) hd_err_prefix(&err, "%s %s: {%s}", spec->what, arg, bad);
     goto done;
   }
   rc = hd_write_atomic(out, pdf, len, &err);
@@ -268,65 +292,6 @@ static int notice_prepare(hd_sandbox *sb, void *ud) {
   }
   sqlite3_finalize(st);
   return HD_OK;
-}
-
-/* A public notice and the cases in it. */
-static int render_notice(const char *db_path, const char *tname, const char *arg, const char *out,
-                         const char *fonts_dir) {
-  hd_err err;
-  hd_err_clear(&err);
-  sqlite3 *db = NULL;
-  hd_fontset *fs = NULL;
-  hd_template *t = NULL;
-  sqlite3_stmt *st = NULL;
-  kvlist kv;
-  memset(&kv, 0, sizeof kv);
-  unsigned char *pdf = NULL;
-  size_t len = 0;
-  char tbuf[4096];
-  hd_date date;
-  int rc;
-  if ((rc = tmpl_load(cli_template_path(tname, tbuf, sizeof tbuf), &t, &err)) ||
-      (rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
-      (rc = fontset_load(&fs, NULL, fonts_dir, &err)))
-    goto done;
-  if ((rc = store_prepare(db, "SELECT number, published_date, end_date, working_days, id FROM "
-                              "notices WHERE number = ?1 OR (id = CAST(?1 AS INTEGER) AND ?1 GLOB "
-                              "'[0-9]*')", &st, &err)))
-    goto done;
-  sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-  if (sqlite3_step(st) != SQLITE_ROW) {
-    rc = hd_err_set(&err, HD_EDATA, "notice '%s' does not exist", arg);
-    goto done;
-  }
-  static const char *const KEYS[4] = {"notice.number", "notice.published_date", "notice.end_date",
-                                      "notice.working_days"};
-  for (int i = 0; i < 4; i++) kv_add(&kv, KEYS[i], store_col_text(st, i));
-  long long nid = sqlite3_column_int64(st, 4);
-  sqlite3_finalize(st);
-  st = NULL;
-  kv_add(&kv, "authority", one_text(db, "SELECT value FROM settings WHERE key = 'authority_name' AND ?1 = ?1", 0));
-  if (kv.n != 5 || !hd_date_parse(kv.v[1].value, &date)) {
-    rc = hd_err_set(&err, HD_EDATA, "notice '%s' has missing fields or a bad date", arg);
-    goto done;
-  }
-  inst_ud u = {db, nid};
-  hd_doc_opts o = {kv.v, kv.n, notice_prepare, &u, date, 0};
-  const char *bad = NULL;
-  if ((rc = timed_render(t, fs, &o, &pdf, &len, &bad, &err))) {
-    if (bad) hd_err_prefix(&err, "notice %s: {%s}", arg, bad);
-    goto done;
-  }
-  rc = hd_write_atomic(out, pdf, len, &err);
-done:
-  if (rc) cli_error("render: %s", err.msg);
-  sqlite3_finalize(st);
-  for (int i = 0; i < kv.n; i++) free(kv.owned[i]);
-  free(pdf);
-  tmpl_free(t);
-  fontset_free(fs);
-  store_close(db);
-  return rc ? hd_exit_for(rc) : HD_EXIT_OK;
 }
 
 int cmd_render(int argc, char **argv) {
@@ -376,8 +341,8 @@ int cmd_render(int argc, char **argv) {
               "required (see hdreg render --help)");
     return HD_EXIT_USAGE;
   }
-  if (inst_arg) return render_institution(db_path, tname, inst_arg, out, fonts_dir);
-  if (notice_arg) return render_notice(db_path, tname, notice_arg, out, fonts_dir);
+  if (inst_arg) return render_record(&INSTITUTION, db_path, tname, inst_arg, out, fonts_dir);
+  if (notice_arg) return render_record(&NOTICE, db_path, tname, notice_arg, out, fonts_dir);
   if (as_of_arg && !hd_date_parse(as_of_arg, &date)) {
     cli_error("render: --as-of '%s' is not a valid date YYYY-MM-DD", as_of_arg);
     return HD_EXIT_USAGE;
