@@ -238,11 +238,11 @@ static int render_fields(ctx *x, const fields *f, hd_date reg, unsigned char **p
 
 /* Render certificate cert_id from its frozen fields, write it and record it; marks the
  * certificate issued and the case certified in one transaction. */
-static int issue(ctx *x, long long cert_id, hd_err *err) {
+static int issue(ctx *x, long long cert_id, unsigned char *ready, size_t ready_len, hd_err *err) {
   sqlite3_stmt *st = NULL;
   fields f;
-  unsigned char *pdf = NULL;
-  size_t len = 0;
+  unsigned char *pdf = ready; /* takes ownership of a certificate rendered by allocate */
+  size_t len = ready_len;
   int rc, wrote = 0;
   char path[4400], sha[65];
   long long case_id = 0, prior = 0;
@@ -250,11 +250,14 @@ static int issue(ctx *x, long long cert_id, hd_err *err) {
   hd_date reg;
   if ((rc = store_prepare(x->db, "SELECT c.number, c.registration_date, c.case_id, "
                                  "k.prior_certificate_id, k.reg_type FROM certificates c "
-                                 "JOIN cases k ON k.id = c.case_id WHERE c.id = ?1", &st, err)))
+                                 "JOIN cases k ON k.id = c.case_id WHERE c.id = ?1", &st, err))) {
+    free(ready);
     return rc;
+  }
   sqlite3_bind_int64(st, 1, cert_id);
   if (sqlite3_step(st) != SQLITE_ROW) {
     sqlite3_finalize(st);
+    free(ready);
     return hd_err_set(err, HD_EDB, "certificate %lld vanished", cert_id);
   }
   number = store_col_text(st, 0);
@@ -269,10 +272,12 @@ static int issue(ctx *x, long long cert_id, hd_err *err) {
     rc = hd_err_set(err, HD_EDATA, "certificate %lld has a bad number or date", cert_id);
     goto cleanup;
   }
-  if ((rc = load_frozen(x->db, cert_id, &f, err))) goto cleanup;
-  rc = render_fields(x, &f, reg, &pdf, &len, err);
-  fields_release(&f);
-  if (rc) goto cleanup;
+  if (!pdf) {
+    if ((rc = load_frozen(x->db, cert_id, &f, err))) goto cleanup;
+    rc = render_fields(x, &f, reg, &pdf, &len, err);
+    fields_release(&f);
+    if (rc) goto cleanup;
+  }
   if (ledger_sha256_hex(pdf, len, sha)) {
     rc = hd_err_set(err, HD_EINTERNAL, "SHA-256 failed");
     goto cleanup;
@@ -337,25 +342,23 @@ cleanup:
   return rc;
 }
 
-/* Allocate a number for a due case and freeze its fields, in one committed transaction.
- * The number is never reused: if rendering later fails, the certificate stays 'pending'
- * and the next run renders it again with the same number. */
-static int allocate(ctx *x, const hd_case *c, long long *cert_id, hd_err *err) {
+/* Allocate a number for a due case, freeze its fields and render its certificate, in
+ * one transaction: if the data cannot be printed (a character no font has, too long
+ * for the page) the transaction is rolled back and the number was never taken. Once
+ * committed, a number is never reused: if writing the document fails later, the
+ * certificate stays 'pending' and the next run renders it again with the same number.
+ * On success *pdf (caller frees) holds the rendered certificate. */
+static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char **pdf,
+                    size_t *len, hd_err *err) {
   const char *pattern = x->pattern, *region = x->region;
   const long years = x->years;
   fields f;
   int bad = -1, rc;
-  memset(&f, 0, sizeof f);
-  if ((rc = build_fields(c, x->authority, x->date, (int)years, &f, &bad, err))) goto cleanup;
-  /* Validate the layout with a placeholder number of the real shape first, so a case
-   * whose data cannot be printed does not consume a number. */
   char number[64];
-  if ((rc = certnum_format(pattern, x->date, region, 0, number, sizeof number, err))) goto cleanup;
-  f.v[HD_CF_NUMBER] = hd_strdup(number);
-  hd_cert_doc doc;
-  for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f.v[i];
-  doc.registration_date = x->date;
-  if ((rc = cert_validate(x->o->tmpl, x->fs, &doc, &bad, err))) goto cleanup;
+  memset(&f, 0, sizeof f);
+  *pdf = NULL;
+  *len = 0;
+  if ((rc = build_fields(c, x->authority, x->date, (int)years, &f, &bad, err))) goto cleanup;
 
   if ((rc = store_exec(x->db, "BEGIN IMMEDIATE", err))) goto cleanup;
   long long serial = 0;
@@ -395,8 +398,20 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, hd_err *err) {
       rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
   }
   if (st) sqlite3_finalize(st);
+  if (!rc) {
+    hd_cert_doc doc;
+    for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f.v[i];
+    doc.registration_date = x->date;
+    double t0 = now_ms();
+    rc = cert_render(x->o->tmpl, x->fs, &doc, pdf, len, &bad, err);
+    x->rep->render_ms += now_ms() - t0;
+  }
   if (!rc) rc = store_exec(x->db, "COMMIT", err);
-  if (rc) sqlite3_exec(x->db, "ROLLBACK", NULL, NULL, NULL);
+  if (rc) {
+    sqlite3_exec(x->db, "ROLLBACK", NULL, NULL, NULL);
+    free(*pdf);
+    *pdf = NULL;
+  }
 cleanup:
   if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_LABELS[bad]);
   fields_release(&f);
@@ -580,7 +595,7 @@ static int run(ctx *xp, hd_err *err) {
   for (int i = 0; i < n; i++) {
     hd_err e;
     hd_err_clear(&e);
-    if (issue(&x, list[i], &e)) {
+    if (issue(&x, list[i], NULL, 0, &e)) {
       char *num = case_number_of(db, CASE_OF_CERT, list[i]);
       problem(rep, num, e.msg);
       free(num);
@@ -600,9 +615,11 @@ static int run(ctx *xp, hd_err *err) {
     long long cert_id = 0;
     hd_err_clear(&e);
     rc = case_load(db, list[i], &c, &e);
-    if (!rc) rc = allocate(&x, c, &cert_id, &e);
+    unsigned char *pdf = NULL;
+    size_t len = 0;
+    if (!rc) rc = allocate(&x, c, &cert_id, &pdf, &len, &e);
     if (!rc && hd_fault("crash-after-allocate")) _exit(137);
-    if (!rc) rc = issue(&x, cert_id, &e);
+    if (!rc) rc = issue(&x, cert_id, pdf, len, &e); /* takes pdf */
     if (rc) {
       char *num = c ? hd_strdup(c->number) : NULL;
       problem(rep, num, e.msg);
