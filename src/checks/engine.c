@@ -3,6 +3,8 @@
  * counting allocator, instruction budget and deadline that scripts cannot swallow),
  * check declarations, C helpers, parameters, waivers and decisions.
  * See shared/guides/LUA-SANDBOX.md and docs/checks.md. */
+#include "util/format.h"
+#include "util/clock.h"
 #include "checks/checks.h"
 
 #include <dirent.h>
@@ -72,7 +74,6 @@ struct hd_pack {
   int base_ref;      /* the base case fixtures are merged over */
   char revision[17];
   /* while a case runs */
-  const hd_caseview *view;
   const hd_calendar *cal;
   hd_date as_of;
   hd_buf log;
@@ -145,19 +146,13 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   return np;
 }
 
-static double now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 static hd_pack *pack_of(lua_State *L) { return *(hd_pack **)lua_getextraspace(L); }
 
 static void budget_hook(lua_State *L, lua_Debug *ar) {
   (void)ar;
   hd_pack *p = pack_of(L);
   p->budget_left -= HOOK_EVERY;
-  if (!p->fatal && p->budget_left > 0 && now_ms() < p->deadline_ms) return;
+  if (!p->fatal && p->budget_left > 0 && hd_now_ms() < p->deadline_ms) return;
   if (!p->fatal) {
     p->fatal = 1;
     p->fatal_why = p->budget_left <= 0 ? "instruction budget exhausted" : "time limit exceeded";
@@ -784,7 +779,7 @@ static int load_chunk(hd_pack *p, const source *s, hd_err *err) {
   lua_setmetatable(L, -2);                           /* f env */
   lua_setupvalue(L, -2, 1);                          /* f */
   p->budget_left = p->o.instruction_budget;
-  p->deadline_ms = now_ms() + (double)p->o.time_limit_ms;
+  p->deadline_ms = hd_now_ms() + (double)p->o.time_limit_ms;
   lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
   int st = lua_pcall(L, 0, 0, 0);
   lua_sethook(L, NULL, 0, 0);
@@ -1094,7 +1089,7 @@ static int call_guarded(hd_pack *p, int case_idx) {
   lua_insert(L, -2);
   lua_pushvalue(L, case_idx);
   p->budget_left = p->o.instruction_budget;
-  p->deadline_ms = now_ms() + (double)p->o.time_limit_ms;
+  p->deadline_ms = hd_now_ms() + (double)p->o.time_limit_ms;
   lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
   int st = lua_pcall(L, 1, 1, -3);
   lua_sethook(L, NULL, 0, 0);
@@ -1239,7 +1234,6 @@ int pack_run_view(hd_pack *p, const hd_caseview *v, const hd_calendar *cal, cons
   if (!hd_date_parse(as_of, &p->as_of))
     return hd_err_set(err, HD_EUSAGE, "as-of date '%s' is not a valid date YYYY-MM-DD", as_of);
   if (!p->L && build_state(p, err)) return err->code;
-  p->view = v;
   p->cal = cal;
   hd_buf_reset(&p->log);
   memcpy(out->revision, p->revision, sizeof out->revision);
@@ -1267,7 +1261,6 @@ int pack_run_view(hd_pack *p, const hd_caseview *v, const hd_calendar *cal, cons
     }
   }
   lua_settop(L, 0);
-  p->view = NULL;
   apply_waivers(v, p->as_of, out);
   out->decision = findings_decide(out);
   return HD_OK;
@@ -1641,15 +1634,8 @@ static int f_number_cn(lua_State *L) {
 
 /* fmt.thousands(n) -> "1,234,567" */
 static int f_thousands(lua_State *L) {
-  lua_Integer n = luaL_checkinteger(L, 1);
-  char digits[32], out[48];
-  int k = snprintf(digits, sizeof digits, "%lld", (long long)(n < 0 ? -n : n)), o = 0;
-  if (n < 0) out[o++] = '-';
-  for (int i = 0; i < k; i++) {
-    if (i > 0 && (k - i) % 3 == 0) out[o++] = ',';
-    out[o++] = digits[i];
-  }
-  out[o] = '\0';
+  char out[48];
+  hd_thousands((long long)luaL_checkinteger(L, 1), out, sizeof out);
   lua_pushstring(L, out);
   return 1;
 }
@@ -1770,7 +1756,7 @@ static int expr_eval(hd_pack *p, const char *file, long line, const char *expr, 
   lua_pushcfunction(L, msgh);
   lua_insert(L, 1);
   p->budget_left = p->o.instruction_budget;
-  p->deadline_ms = now_ms() + (double)p->o.time_limit_ms;
+  p->deadline_ms = hd_now_ms() + (double)p->o.time_limit_ms;
   lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
   int st = lua_pcall(L, 0, 1, 1);
   lua_sethook(L, NULL, 0, 0);

@@ -13,6 +13,10 @@ int cmd_calendar(int argc, char **argv);
 #include <stddef.h>
 /* templates/NAME.xml (cwd, else the source tree), or name itself if it is a path. */
 const char *cli_template_path(const char *name, char *buf, size_t size);
+/* A case by number, or by id when arg is all digits; 0 if none. *number (caller frees)
+ * is its number. */
+#include <sqlite3.h>
+long long cli_find_case(sqlite3 *db, const char *arg, char **number);
 /* The shipped check pack: ./scripts/checks if present, else the source tree's. */
 const char *cli_default_checks_dir(void);
 

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "util/clock.h"
 #include "checks/checks.h"
 #include "cli/cli.h"
 #include "model/calendar.h"
@@ -36,7 +37,7 @@ const char *cli_default_checks_dir(void) {
   return HDREG_SOURCE_DIR "/scripts/checks";
 }
 
-static long long find_case(sqlite3 *db, const char *arg, char **number) {
+long long cli_find_case(sqlite3 *db, const char *arg, char **number) {
   sqlite3_stmt *st;
   long long id = 0;
   *number = NULL;
@@ -65,12 +66,6 @@ static void print_text(const char *number, const char *as_of, const hd_findings 
   }
 }
 
-static double now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 /* Every case, one loader, one pack: the batch path (and the benchmark). */
 static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const char *as_of,
                      hd_err *err) {
@@ -87,11 +82,11 @@ static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const c
     const char *day = as_of ? as_of : (const char *)sqlite3_column_text(st, 2);
     hd_caseview v;
     hd_findings f;
-    double t0 = now_ms();
+    double t0 = hd_now_ms();
     if ((rc = caseview_load(ld, id, &v, err))) goto done;
-    double t1 = now_ms();
+    double t1 = hd_now_ms();
     rc = pack_run_view(pack, &v, cal, day, &f, err);
-    t_check += now_ms() - t1;
+    t_check += hd_now_ms() - t1;
     t_load += t1 - t0;
     caseview_release(&v);
     if (rc) goto done;
@@ -177,7 +172,7 @@ int cmd_check(int argc, char **argv) {
     rc = check_all(db, pack, cal, as_of, &err);
     goto done;
   }
-  long long id = find_case(db, case_arg, &number);
+  long long id = cli_find_case(db, case_arg, &number);
   if (!id) {
     rc = hd_err_set(&err, HD_EDATA, "case '%s' does not exist", case_arg);
     goto done;
@@ -200,6 +195,7 @@ int cmd_check(int argc, char **argv) {
     free(j);
   } else {
     print_text(number, as_of, &f);
+    if (*pack_log(pack)) printf("\n检查日志（print）：\n%s", pack_log(pack));
   }
 done:
   if (rc) cli_error("check: %s", err.msg);

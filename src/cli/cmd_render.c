@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "util/clock.h"
 #include "checks/checks.h"
 #include "checks/sandbox.h"
 #include "cli/cli.h"
@@ -59,12 +60,6 @@ const char *cli_template_path(const char *name, char *buf, size_t size) {
 
 static int g_repeat = 1; /* --repeat N: render N times, report the median (benchmarks) */
 
-static double now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 static int cmp_double(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return x < y ? -1 : x > y;
@@ -80,9 +75,9 @@ static int timed_render(const hd_template *t, const hd_fontset *fs, const hd_doc
       free(*pdf);
       *pdf = NULL;
     }
-    double t0 = now_ms();
+    double t0 = hd_now_ms();
     int rc = doc_render(t, fs, o, pdf, len, bad, err);
-    ms[i] = now_ms() - t0;
+    ms[i] = hd_now_ms() - t0;
     if (rc) return rc;
   }
   if (n > 1) {
@@ -370,19 +365,7 @@ int cmd_render(int argc, char **argv) {
       (rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
       (rc = fontset_load(&fs, NULL, fonts_dir, &err)))
     goto done;
-  long long id = 0;
-  {
-    sqlite3_stmt *st;
-    if ((rc = store_prepare(db, "SELECT id, number FROM cases WHERE number = ?1 OR (id = "
-                                "CAST(?1 AS INTEGER) AND ?1 GLOB '[0-9]*')", &st, &err)))
-      goto done;
-    sqlite3_bind_text(st, 1, case_arg, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-      id = sqlite3_column_int64(st, 0);
-      number = store_col_text(st, 1);
-    }
-    sqlite3_finalize(st);
-  }
+  long long id = cli_find_case(db, case_arg, &number);
   if (!id) {
     rc = hd_err_set(&err, HD_EDATA, "case '%s' does not exist", case_arg);
     goto done;

@@ -15,16 +15,6 @@ const char *case_right_name(const char *kind) {
   return NULL;
 }
 
-const char *case_type_name(const char *t) {
-  if (!t) return NULL;
-  if (!strcmp(t, "first")) return "首次登记";
-  if (!strcmp(t, "license")) return "许可登记";
-  if (!strcmp(t, "transfer")) return "转让登记";
-  if (!strcmp(t, "change")) return "变更登记";
-  if (!strcmp(t, "cancel")) return "注销登记";
-  return NULL;
-}
-
 static void subject_release(hd_subject *s) {
   free(s->name);
   free(s->uscc);

@@ -58,8 +58,7 @@ typedef struct hd_case {
 int case_load(sqlite3 *db, long long id, hd_case **out, hd_err *err);
 void case_free(hd_case *c);
 
-/* Chinese names used on documents. NULL for unknown values. */
-const char *case_right_name(const char *kind);      /* 数据资源持有权 ... */
-const char *case_type_name(const char *reg_type);   /* 首次登记 ... */
+/* The Chinese name of a right on documents (数据资源持有权 ...); NULL if unknown. */
+const char *case_right_name(const char *kind);
 
 #endif

@@ -324,8 +324,11 @@ void font_metrics(const hd_font *f, int *ascent, int *descent, int *cap, int bbo
   memcpy(bbox, f->bbox, sizeof f->bbox);
 }
 
-int font_subset(const hd_font *f, const uint32_t *cps, int n, unsigned char **data,
-                unsigned *len, uint16_t *gids, hd_err *err) {
+/* Cut the font down to the given code points (sorted ascending, unique). On success
+ * *data and *len hold the subset TrueType bytes (caller frees *data) and gids[i] the
+ * glyph id of cps[i] in the subset. */
+static int font_subset(const hd_font *f, const uint32_t *cps, int n, unsigned char **data,
+                       unsigned *len, uint16_t *gids, hd_err *err) {
   static const hb_tag_t DROP[] = {
       HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
       HB_TAG('B', 'A', 'S', 'E'), HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),

@@ -40,11 +40,6 @@ int fontset_check_text(const hd_fontset *fs, int role, const char *s, size_t len
 /* For the PDF writer. */
 const char *font_family(const hd_font *f);
 const char *font_path(const hd_font *f);
-/* Cut the font down to the given code points (sorted ascending, unique). On success
- * *data and *len hold the subset TrueType bytes (caller frees *data) and gids[i] the glyph id
- * of cps[i] in the subset. */
-int font_subset(const hd_font *f, const uint32_t *cps, int n, unsigned char **data,
-                unsigned *len, uint16_t *gids, hd_err *err);
 /* A font program cut to a character set and deflated, as embedded (FontFile2). Owned by
  * the font's cache: valid until fontset_free. */
 typedef struct hd_subset {

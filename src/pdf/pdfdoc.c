@@ -123,8 +123,6 @@ int pdf_set_info(hd_pdf *d, const char *title, hd_date date, hd_err *err) {
 
 static HPDF_Page cur_page(hd_pdf *d) { return d->n_pages ? d->pages[d->cur] : NULL; }
 
-int pdf_page_count(const hd_pdf *d) { return d->n_pages; }
-
 void pdf_select_page(hd_pdf *d, int i) {
   if (i >= 0 && i < d->n_pages) d->cur = i;
 }

@@ -40,7 +40,6 @@ int pdf_text(hd_pdf *doc, int role, double x, double y, double size, int bold, d
 int pdf_text_spaced(hd_pdf *doc, int role, double x, double y, double size, int bold,
                     double gray, double tc, const char *s, size_t len, hd_err *err);
 void pdf_fill_rect(hd_pdf *doc, double x, double y, double w, double h);
-int pdf_page_count(const hd_pdf *doc);
 /* Make page i (0-based) the page that drawing and text go to (pdf_add_page selects the
  * new page). */
 void pdf_select_page(hd_pdf *doc, int i);

@@ -1,4 +1,6 @@
 /* run.c: certificate issuance for one run date (run.h). */
+#include "util/format.h"
+#include "util/clock.h"
 #include "procedure/run.h"
 
 #include <errno.h>
@@ -52,28 +54,11 @@ static void problem(hd_run_report *rep, const char *case_number, const char *msg
 static char *case_number_of(sqlite3 *db, const char *sql, long long id);
 #define CASE_OF_CERT "SELECT k.number FROM certificates c JOIN cases k ON k.id = c.case_id WHERE c.id = ?1"
 
-static double now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 /* ---- 5.2.1 field values from a case ------------------------------------------------ */
-
-static void thousands(long long v, char *out, size_t size) {
-  char digits[32];
-  int n = snprintf(digits, sizeof digits, "%lld", v < 0 ? 0 : v);
-  size_t o = 0;
-  for (int i = 0; i < n && o + 2 < size; i++) {
-    if (i > 0 && (n - i) % 3 == 0) out[o++] = ',';
-    out[o++] = digits[i];
-  }
-  out[o] = '\0';
-}
 
 static void scale_text(long long records, long long bytes, char *out, size_t size) {
   char rec[40];
-  thousands(records, rec, sizeof rec);
+  hd_thousands(records, rec, sizeof rec);
   const double TB = 1024.0 * 1024 * 1024 * 1024, GB = 1024.0 * 1024 * 1024, MB = 1024.0 * 1024;
   if (bytes >= TB) hd_snprintf(out, size, "%s条记录，约%.2f TB", rec, bytes / TB);
   else if (bytes >= GB) hd_snprintf(out, size, "%s条记录，约%.2f GB", rec, bytes / GB);
@@ -229,9 +214,9 @@ static int render_fields(ctx *x, const fields *f, hd_date reg, unsigned char **p
   for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f->v[i];
   doc.registration_date = reg;
   int bad = -1;
-  double t0 = now_ms();
+  double t0 = hd_now_ms();
   int rc = cert_render(x->o->tmpl, x->fs, &doc, pdf, len, &bad, err);
-  x->rep->render_ms += now_ms() - t0;
+  x->rep->render_ms += hd_now_ms() - t0;
   if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_LABELS[bad]);
   return rc;
 }
@@ -402,9 +387,9 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
     hd_cert_doc doc;
     for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f.v[i];
     doc.registration_date = x->date;
-    double t0 = now_ms();
+    double t0 = hd_now_ms();
     rc = cert_render(x->o->tmpl, x->fs, &doc, pdf, len, &bad, err);
-    x->rep->render_ms += now_ms() - t0;
+    x->rep->render_ms += hd_now_ms() - t0;
   }
   if (!rc) rc = store_exec(x->db, "COMMIT", err);
   if (rc) {

@@ -114,6 +114,11 @@ helpers.uscc pass true false check character (position 18) is 'B', should be '9'
 helpers.material pass business_license valid missing
 helpers.calendar2027 error $P/helpers/helpers.lua:29: no holiday schedule for 2027: the period cannot be computed" "helpers"
 
+# print() goes to the check log, shown after the findings.
+run "$HDREG" check --db "$T/d.db" --case 6 --checks $P/print
+expect_eq "$(out | tail -2)" "检查日志（print）：
+申请人	𠮷祥健康管理（深圳）有限公司" "check log"
+
 run "$HDREG" check --db "$T/d.db" --case SQ-9999
 expect_eq "$rc" 3 "missing case"
 expect_eq "$(err)" "hdreg: check: case 'SQ-9999' does not exist"

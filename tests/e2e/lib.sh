@@ -6,6 +6,17 @@ T=$(mktemp -d /tmp/hdreg-test.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 export HDREG_FAULT=
 PASSED=0
+# The certificates the demo database gets on its run date 2026-03-16, in file order.
+DEMO_CERTIFICATES="20260344000000006X.pdf
+202603440000000071.pdf
+202603440000000084.pdf
+202603440000000097.pdf
+20260344000000010C.pdf
+20260344000000011F.pdf
+20260344000000012J.pdf
+20260344000000013M.pdf
+20260344000000014Q.pdf
+20260344000000015U.pdf"
 
 fail() {
   echo "FAIL: $*" >&2

@@ -43,16 +43,7 @@ assert r["problems"] == [{"case": "SQ-2026-0016", "message": "field '统一社�
 PY
 PASSED=$((PASSED + 1))
 
-expected_files="20260344000000006X.pdf
-202603440000000071.pdf
-202603440000000084.pdf
-202603440000000097.pdf
-20260344000000010C.pdf
-20260344000000011F.pdf
-20260344000000012J.pdf
-20260344000000013M.pdf
-20260344000000014Q.pdf
-20260344000000015U.pdf"
+expected_files=$DEMO_CERTIFICATES
 expect_eq "$(ls "$T/outa/certificates")" "$expected_files" "certificate files"
 expect_eq "$(sql "$T/a.db" "SELECT count(*) FROM documents")" 10 "document rows"
 expect_eq "$(sql "$T/a.db" "SELECT value FROM counters")" 15 "serial counter"

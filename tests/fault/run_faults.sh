@@ -5,16 +5,7 @@
 source "$(dirname "$(dirname "$0")")/e2e/lib.sh"
 set -e
 DATE=2026-03-16
-ALL="20260344000000006X.pdf
-202603440000000071.pdf
-202603440000000084.pdf
-202603440000000097.pdf
-20260344000000010C.pdf
-20260344000000011F.pdf
-20260344000000012J.pdf
-20260344000000013M.pdf
-20260344000000014Q.pdf
-20260344000000015U.pdf"
+ALL=$DEMO_CERTIFICATES
 
 # Full disk while writing the second certificate.
 "$HDREG" demo-db --db "$T/w.db" >/dev/null
