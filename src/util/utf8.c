@@ -30,6 +30,7 @@ int hd_utf8_valid(const char *s, size_t len, size_t *bad) {
   size_t i = 0;
   uint32_t cp;
   for (;;) {
+    while (i < len && (unsigned char)s[i] - 1u < 0x7Fu) i++; /* ASCII other than NUL */
     size_t at = i;
     int r = hd_utf8_next(s, len, &i, &cp);
     if (r == 0) return 1;
