@@ -6,6 +6,7 @@
 #include "util/format.h"
 #include "util/clock.h"
 #include "checks/checks.h"
+#include "checks/pattern_guard.h"
 
 #include <dirent.h>
 #include <lauxlib.h>
@@ -753,6 +754,44 @@ static void open_lib(lua_State *L, const char *name, lua_CFunction f, int keep) 
   if (!keep) lua_pop(L, 1);
 }
 
+/* string.find/match/gmatch/gsub run inside C, out of reach of the instruction budget;
+ * a pattern that could backtrack for too long is refused before it starts. */
+#define PATTERN_COST_MAX 1e8
+
+static int guarded_pattern(lua_State *L) {
+  size_t n, plen;
+  const char *s = luaL_checklstring(L, 1, &n);
+  const char *pat = luaL_checklstring(L, 2, &plen);
+  int plain = lua_toboolean(L, lua_upvalueindex(3)) && lua_toboolean(L, 4);
+  if (!plain && !pattern_is_plain(pat, plen)) {
+    double scan = (double)plen * ((double)n + 1); /* what measuring the cost takes */
+    double cost = scan > PATTERN_COST_MAX ? scan : pattern_cost(pat, plen, s, n);
+    if (cost > PATTERN_COST_MAX) {
+      char why[300];
+      snprintf(why, sizeof why, "string.%s: pattern '%.60s' could take %.2g steps on a text of "
+               "%zu bytes (at most %.0g): anchor it with ^, repeat fewer items or match a "
+               "shorter text", lua_tostring(L, lua_upvalueindex(2)), pat, cost, n,
+               PATTERN_COST_MAX);
+      return luaL_error(L, "%s", why);
+    }
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+static void guard_patterns(lua_State *L) {
+  static const char *const NAMES[] = {"find", "match", "gmatch", "gsub"};
+  for (int i = 0; i < 4; i++) {
+    lua_getfield(L, -1, NAMES[i]);
+    lua_pushstring(L, NAMES[i]);
+    lua_pushboolean(L, i == 0); /* find has a `plain` argument */
+    lua_pushcclosure(L, guarded_pattern, 3);
+    lua_setfield(L, -2, NAMES[i]);
+  }
+}
+
 /* Build the shared globals table (upvalue of every check file's strict environment). */
 static void build_globals(lua_State *L) {
   hd_pack *p = pack_of(L);
@@ -782,6 +821,7 @@ static void build_globals(lua_State *L) {
     if (LIBS[i].open == luaopen_string) {
       lua_pushnil(L);
       lua_setfield(L, -2, "dump");
+      guard_patterns(L);
     }
     if (LIBS[i].open == luaopen_math) {              /* no hidden state shared by checks */
       lua_pushnil(L);
