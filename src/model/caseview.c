@@ -32,6 +32,7 @@ struct hd_caseview_loader {
   sqlite3 *db;
   sqlite3_stmt *st[Q_COUNT];
   unsigned char *flags[Q_COUNT];  /* per column of each query: a 0/1 flag column? */
+  const char **names[Q_COUNT];    /* column names of each query, shared by its rows */
 };
 
 /* Columns that hold 0/1 flags in the schema (CHECK (x IN (0,1))). */
@@ -61,7 +62,10 @@ int caseview_loader_new(sqlite3 *db, hd_caseview_loader **out, hd_err *err) {
       caseview_loader_free(l);
       return HD_EDB;
     }
-    if (!(l->flags[i] = flag_map(l->st[i]))) {
+    int n = sqlite3_column_count(l->st[i]);
+    l->names[i] = calloc((size_t)n + 1, sizeof *l->names[i]);
+    for (int c = 0; l->names[i] && c < n; c++) l->names[i][c] = sqlite3_column_name(l->st[i], c);
+    if (!l->names[i] || !(l->flags[i] = flag_map(l->st[i]))) {
       caseview_loader_free(l);
       return hd_err_set(err, HD_ENOMEM, "out of memory");
     }
@@ -75,14 +79,13 @@ void caseview_loader_free(hd_caseview_loader *l) {
   for (int i = 0; i < Q_COUNT; i++) {
     sqlite3_finalize(l->st[i]);
     free(l->flags[i]);
+    free(l->names[i]);
   }
   free(l);
 }
 
 static void row_release(hd_row *r) {
-  for (int i = 0; i < r->n; i++) free(r->v[i].s);
-  free(r->v);
-  free((void *)r->names);
+  free(r->v); /* values and their text in one block (read_row) */
   memset(r, 0, sizeof *r);
 }
 
@@ -111,16 +114,24 @@ const hd_value *row_get(const hd_row *r, const char *name) {
   return NULL;
 }
 
-static int read_row(sqlite3_stmt *st, const unsigned char *flags, hd_row *r) {
+/* One row of st: the values and the text they point to in one allocation. */
+static int read_row(sqlite3_stmt *st, const unsigned char *flags, const char **names,
+                    hd_row *r) {
   int n = sqlite3_column_count(st);
-  r->is_flag = flags;
-  r->v = calloc((size_t)n, sizeof *r->v);
-  r->names = calloc((size_t)n, sizeof *r->names);
-  if (!r->v || !r->names) return HD_ENOMEM;
-  r->n = n;
+  size_t text = 0;
   for (int i = 0; i < n; i++) {
-    hd_value *v = &r->v[i];
-    r->names[i] = sqlite3_column_name(st, i);
+    int t = sqlite3_column_type(st, i);
+    if (t == SQLITE_TEXT || t == SQLITE_BLOB) text += (size_t)sqlite3_column_bytes(st, i) + 1;
+  }
+  hd_value *v = malloc((size_t)n * sizeof *v + text);
+  if (!v) return HD_ENOMEM;
+  char *out = (char *)(v + n);
+  r->is_flag = flags;
+  r->names = names;
+  r->v = v;
+  r->n = n;
+  for (int i = 0; i < n; i++, v++) {
+    memset(v, 0, sizeof *v);
     switch (sqlite3_column_type(st, i)) {
     case SQLITE_INTEGER: v->type = HD_V_INT; v->i = sqlite3_column_int64(st, i); break;
     case SQLITE_FLOAT: v->type = HD_V_REAL; v->r = sqlite3_column_double(st, i); break;
@@ -128,10 +139,10 @@ static int read_row(sqlite3_stmt *st, const unsigned char *flags, hd_row *r) {
     default:
       v->type = HD_V_TEXT;
       v->len = sqlite3_column_bytes(st, i);
-      v->s = malloc((size_t)v->len + 1);
-      if (!v->s) return HD_ENOMEM;
-      if (v->len) memcpy(v->s, sqlite3_column_blob(st, i), (size_t)v->len);
-      v->s[v->len] = '\0';
+      v->s = out;
+      if (v->len) memcpy(out, sqlite3_column_blob(st, i), (size_t)v->len);
+      out[v->len] = '\0';
+      out += v->len + 1;
     }
   }
   return HD_OK;
@@ -146,14 +157,16 @@ static int query(hd_caseview_loader *l, int q, long long id, hd_row *one, hd_row
   sqlite3_bind_int64(st, 1, id);
   while ((s = sqlite3_step(st)) == SQLITE_ROW) {
     if (one) {
-      rc = read_row(st, l->flags[q], one);
+      rc = read_row(st, l->flags[q], l->names[q], one);
       break;
     }
-    hd_row *nv = realloc(many->v, (size_t)(many->n + 1) * sizeof *nv);
-    if (!nv) return hd_err_set(err, HD_ENOMEM, "out of memory");
-    many->v = nv;
-    memset(&nv[many->n], 0, sizeof nv[many->n]);
-    rc = read_row(st, l->flags[q], &nv[many->n++]);
+    if ((many->n & (many->n - 1)) == 0) { /* 0, 1, 2, 4, ...: grow to the next power of 2 */
+      hd_row *nv = realloc(many->v, (size_t)(many->n ? many->n * 2 : 1) * sizeof *nv);
+      if (!nv) return hd_err_set(err, HD_ENOMEM, "out of memory");
+      many->v = nv;
+    }
+    memset(&many->v[many->n], 0, sizeof many->v[many->n]);
+    rc = read_row(st, l->flags[q], l->names[q], &many->v[many->n++]);
     if (rc) break;
   }
   if (rc) return hd_err_set(err, HD_ENOMEM, "out of memory");
