@@ -49,7 +49,7 @@ int ledger_record_certificate(sqlite3 *db, long long case_id, long long cert_id,
                               const char *date, hd_err *err) {
   sqlite3_stmt *st = NULL;
   int rc = HD_OK;
-  if (store_prepare(db, "SELECT path, sha256 FROM documents WHERE kind = 'certificate' "
+  if (store_cached(db, "SELECT path, sha256 FROM documents WHERE kind = 'certificate' "
                         "AND certificate_id = ?1", &st, err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, cert_id);
@@ -62,12 +62,12 @@ int ledger_record_certificate(sqlite3 *db, long long case_id, long long cert_id,
                       old_path, old_sha, sha256);
     else if (strcmp(old_path, path) != 0)
       rc = hd_err_set(err, HD_EDATA, "certificate already issued as '%s'", old_path);
-    sqlite3_finalize(st);
+    store_done(st);
     return rc;
   }
-  sqlite3_finalize(st);
+  store_done(st);
   if (s != SQLITE_DONE) return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
-  if (store_prepare(db, "INSERT INTO documents(kind, case_id, certificate_id, path, sha256, "
+  if (store_cached(db, "INSERT INTO documents(kind, case_id, certificate_id, path, sha256, "
                         "bytes, created_date) VALUES ('certificate', ?1, ?2, ?3, ?4, ?5, ?6)",
                     &st, err))
     return HD_EDB;
@@ -79,6 +79,6 @@ int ledger_record_certificate(sqlite3 *db, long long case_id, long long cert_id,
   sqlite3_bind_text(st, 6, date, -1, SQLITE_STATIC);
   if (sqlite3_step(st) != SQLITE_DONE)
     rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
-  sqlite3_finalize(st);
+  store_done(st);
   return rc;
 }

@@ -72,7 +72,7 @@ int case_load(sqlite3 *db, long long id, hd_case **out, hd_err *err) {
   *out = NULL;
   if (!c) return hd_err_set(err, HD_ENOMEM, "out of memory");
   c->id = id;
-  if ((rc = store_prepare(db, CASE_SQL, &st, err))) goto cleanup;
+  if ((rc = store_cached(db, CASE_SQL, &st, err))) goto cleanup;
   sqlite3_bind_int64(st, 1, id);
   int s = sqlite3_step(st);
   if (s == SQLITE_DONE) {
@@ -102,10 +102,10 @@ int case_load(sqlite3 *db, long long id, hd_case **out, hd_err *err) {
   c->resource.scale_bytes = sqlite3_column_int64(st, 16);
   c->open_objections = sqlite3_column_int(st, 17);
   c->prior_certificate = store_col_text(st, 18);
-  sqlite3_finalize(st);
+  store_done(st);
   st = NULL;
 
-  if ((rc = store_prepare(db, RIGHTS_SQL, &st, err))) goto cleanup;
+  if ((rc = store_cached(db, RIGHTS_SQL, &st, err))) goto cleanup;
   sqlite3_bind_int64(st, 1, id);
   while ((s = sqlite3_step(st)) == SQLITE_ROW) {
     hd_right *nr = realloc(c->rights, (size_t)(c->n_rights + 1) * sizeof *nr);
@@ -127,10 +127,10 @@ int case_load(sqlite3 *db, long long id, hd_case **out, hd_err *err) {
     rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
     goto cleanup;
   }
-  sqlite3_finalize(st);
+  store_done(st);
   st = NULL;
 
-  if ((rc = store_prepare(db, MATERIALS_SQL, &st, err))) goto cleanup;
+  if ((rc = store_cached(db, MATERIALS_SQL, &st, err))) goto cleanup;
   sqlite3_bind_int64(st, 1, id);
   while ((s = sqlite3_step(st)) == SQLITE_ROW) {
     hd_material *nm = realloc(c->materials, (size_t)(c->n_materials + 1) * sizeof *nm);
@@ -147,7 +147,7 @@ int case_load(sqlite3 *db, long long id, hd_case **out, hd_err *err) {
   if (s != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
 
 cleanup:
-  sqlite3_finalize(st);
+  store_done(st);
   if (rc != HD_OK) {
     case_free(c);
     return rc;

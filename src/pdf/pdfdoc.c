@@ -292,13 +292,17 @@ static int write_tounicode(HPDF_Stream s, const font_use *u) {
     hd_buf_printf(&b, "%d beginbfchar\n", chunk);
     for (int i = done; i < done + chunk; i++) {
       uint32_t cp = u->cps[i];
+      hd_buf_adds(&b, "<");
+      hd_buf_hex4(&b, u->gids[i]);
+      hd_buf_adds(&b, "> <");
       if (cp >= 0x10000) {
         uint32_t v = cp - 0x10000;
-        hd_buf_printf(&b, "<%04X> <%04X%04X>\n", u->gids[i], 0xD800 + (v >> 10),
-                      0xDC00 + (v & 0x3FF));
+        hd_buf_hex4(&b, 0xD800 + (v >> 10));
+        hd_buf_hex4(&b, 0xDC00 + (v & 0x3FF));
       } else {
-        hd_buf_printf(&b, "<%04X> <%04X>\n", u->gids[i], cp);
+        hd_buf_hex4(&b, cp);
       }
+      hd_buf_adds(&b, ">\n");
     }
     hd_buf_adds(&b, "endbfchar\n");
     done += chunk;
@@ -454,18 +458,33 @@ static int write_text(hd_pdf *d, hd_err *err) {
     int last_bold = 0;
     for (int j = start[p]; j < start[p + 1]; j++) {
       const text_op *op = &d->ops[order[j]];
-      hd_buf_printf(&b, "BT\n/F%d %.2f Tf\n%.3f g\n", op->font, op->size, op->gray);
+      /* Numbers by hd_buf_fixed (as %.2f/%.3f): printf was a tenth of a certificate. */
+      hd_buf_printf(&b, "BT\n/F%d ", op->font);
+      hd_buf_fixed(&b, op->size, 2);
+      hd_buf_adds(&b, " Tf\n");
+      hd_buf_fixed(&b, op->gray, 3);
+      hd_buf_adds(&b, " g\n");
       if (op->tc != last_tc) { /* Tc is text state: it outlives ET */
-        hd_buf_printf(&b, "%.3f Tc\n", op->tc);
+        hd_buf_fixed(&b, op->tc, 3);
+        hd_buf_adds(&b, " Tc\n");
         last_tc = op->tc;
       }
       /* The render mode is text state too: set it for every run, bold or not. */
-      if (op->bold) hd_buf_printf(&b, "2 Tr %.3f w %.3f G\n", op->size * 0.03, op->gray);
-      else if (last_bold) hd_buf_adds(&b, "0 Tr\n");
+      if (op->bold) {
+        hd_buf_adds(&b, "2 Tr ");
+        hd_buf_fixed(&b, op->size * 0.03, 3);
+        hd_buf_adds(&b, " w ");
+        hd_buf_fixed(&b, op->gray, 3);
+        hd_buf_adds(&b, " G\n");
+      } else if (last_bold) {
+        hd_buf_adds(&b, "0 Tr\n");
+      }
       last_bold = op->bold;
-      hd_buf_printf(&b, "%.3f %.3f Td\n<", op->x, op->y);
-      for (int k = 0; k < op->n; k++)
-        hd_buf_printf(&b, "%04X", gid_of(&d->use[op->font], op->cps[k]));
+      hd_buf_fixed(&b, op->x, 3);
+      hd_buf_adds(&b, " ");
+      hd_buf_fixed(&b, op->y, 3);
+      hd_buf_adds(&b, " Td\n<");
+      for (int k = 0; k < op->n; k++) hd_buf_hex4(&b, gid_of(&d->use[op->font], op->cps[k]));
       if (hd_buf_adds(&b, "> Tj\nET\n") != HD_OK) {
         rc = hd_err_set(err, HD_ENOMEM, "out of memory");
         break;

@@ -182,7 +182,7 @@ typedef struct ctx {
 static int load_frozen(sqlite3 *db, long long cert_id, fields *f, hd_err *err) {
   sqlite3_stmt *st;
   memset(f, 0, sizeof *f);
-  if (store_prepare(db, "SELECT position, value FROM certificate_fields WHERE certificate_id = ?1",
+  if (store_cached(db, "SELECT position, value FROM certificate_fields WHERE certificate_id = ?1",
                     &st, err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, cert_id);
@@ -194,7 +194,7 @@ static int load_frozen(sqlite3 *db, long long cert_id, fields *f, hd_err *err) {
       f->v[pos - 1] = store_col_text(st, 1);
     }
   }
-  sqlite3_finalize(st);
+  store_done(st);
   if (s != SQLITE_DONE) {
     fields_release(f);
     return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
@@ -233,7 +233,7 @@ static int issue(ctx *x, long long cert_id, unsigned char *ready, size_t ready_l
   long long case_id = 0, prior = 0;
   char *number = NULL, *regdate = NULL;
   hd_date reg;
-  if ((rc = store_prepare(x->db, "SELECT c.number, c.registration_date, c.case_id, "
+  if ((rc = store_cached(x->db, "SELECT c.number, c.registration_date, c.case_id, "
                                  "k.prior_certificate_id, k.reg_type FROM certificates c "
                                  "JOIN cases k ON k.id = c.case_id WHERE c.id = ?1", &st, err))) {
     free(ready);
@@ -241,7 +241,7 @@ static int issue(ctx *x, long long cert_id, unsigned char *ready, size_t ready_l
   }
   sqlite3_bind_int64(st, 1, cert_id);
   if (sqlite3_step(st) != SQLITE_ROW) {
-    sqlite3_finalize(st);
+    store_done(st);
     free(ready);
     return hd_err_set(err, HD_EDB, "certificate %lld vanished", cert_id);
   }
@@ -251,7 +251,7 @@ static int issue(ctx *x, long long cert_id, unsigned char *ready, size_t ready_l
   const char *type = (const char *)sqlite3_column_text(st, 4);
   int supersedes = type && (!strcmp(type, "change") || !strcmp(type, "transfer"));
   prior = supersedes ? sqlite3_column_int64(st, 3) : 0;
-  sqlite3_finalize(st);
+  store_done(st);
   st = NULL;
   if (!number || !regdate || !hd_date_parse(regdate, &reg)) {
     rc = hd_err_set(err, HD_EDATA, "certificate %lld has a bad number or date", cert_id);
@@ -276,28 +276,28 @@ static int issue(ctx *x, long long cert_id, unsigned char *ready, size_t ready_l
   if ((rc = store_exec(x->db, "BEGIN IMMEDIATE", err))) goto cleanup;
   rc = ledger_record_certificate(x->db, case_id, cert_id, path, sha, len, x->o->date, err);
   if (rc == HD_OK) {
-    if ((rc = store_prepare(x->db,
+    if ((rc = store_cached(x->db,
                             "UPDATE certificates SET status = 'issued' WHERE id = ?1;", &st, err)) == HD_OK) {
       sqlite3_bind_int64(st, 1, cert_id);
       if (sqlite3_step(st) != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
-      sqlite3_finalize(st);
+      store_done(st);
     }
   }
-  if (rc == HD_OK && (rc = store_prepare(x->db,
+  if (rc == HD_OK && (rc = store_cached(x->db,
                           "UPDATE cases SET status = 'certified', decided_date = "
                           "coalesce(decided_date, ?2) WHERE id = ?1", &st, err)) == HD_OK) {
     sqlite3_bind_int64(st, 1, case_id);
     sqlite3_bind_text(st, 2, x->o->date, -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
-    sqlite3_finalize(st);
+    store_done(st);
   }
-  if (rc == HD_OK && prior && (rc = store_prepare(x->db,
+  if (rc == HD_OK && prior && (rc = store_cached(x->db,
                           "UPDATE certificates SET status = 'superseded', superseded_by = ?2 "
                           "WHERE id = ?1 AND status = 'issued'", &st, err)) == HD_OK) {
     sqlite3_bind_int64(st, 1, prior);
     sqlite3_bind_int64(st, 2, cert_id);
     if (sqlite3_step(st) != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
-    sqlite3_finalize(st);
+    store_done(st);
   }
   st = NULL;
   if (rc == HD_OK && hd_fault("commit"))
@@ -356,7 +356,7 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
     char iso[11], until[11];
     hd_date_iso(x->date, iso);
     hd_date_iso(hd_date_period_end_years(x->date, (int)years), until);
-    rc = store_prepare(x->db, "INSERT INTO certificates(number, case_id, status, "
+    rc = store_cached(x->db, "INSERT INTO certificates(number, case_id, status, "
                               "registration_date, valid_until) VALUES (?1, ?2, 'pending', ?3, ?4)",
                        &st, err);
     if (!rc) {
@@ -366,12 +366,12 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
       sqlite3_bind_text(st, 4, until, -1, SQLITE_TRANSIENT);
       if (sqlite3_step(st) != SQLITE_DONE)
         rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
-      sqlite3_finalize(st);
+      store_done(st);
       st = NULL;
       *cert_id = sqlite3_last_insert_rowid(x->db);
     }
   }
-  if (!rc) rc = store_prepare(x->db, "INSERT INTO certificate_fields(certificate_id, position, "
+  if (!rc) rc = store_cached(x->db, "INSERT INTO certificate_fields(certificate_id, position, "
                                      "label, value) VALUES (?1, ?2, ?3, ?4)", &st, err);
   for (int i = 0; !rc && i < HD_CERT_FIELDS; i++) {
     sqlite3_reset(st);
@@ -382,7 +382,7 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
     if (sqlite3_step(st) != SQLITE_DONE)
       rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
   }
-  if (st) sqlite3_finalize(st);
+  if (st) store_done(st);
   if (!rc) {
     hd_cert_doc doc;
     for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f.v[i];
@@ -453,10 +453,11 @@ static char *case_number_of(sqlite3 *db, const char *sql, long long id) {
   sqlite3_stmt *st;
   /* (declared above) */
   char *s = NULL;
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
+  hd_err ignored = {0};
+  if (store_cached(db, sql, &st, &ignored)) return NULL;
   sqlite3_bind_int64(st, 1, id);
   if (sqlite3_step(st) == SQLITE_ROW) s = store_col_text(st, 0);
-  sqlite3_finalize(st);
+  store_done(st);
   return s;
 }
 /* A certificate issued earlier on this date: its file must be there with the recorded

@@ -99,8 +99,56 @@ int store_open(const char *path, int mode, sqlite3 **out, hd_err *err) {
   return HD_OK;
 }
 
+/* Statements kept by store_cached. hdreg is single-threaded within a process. */
+#define STMT_CACHE 48
+static struct cached {
+  sqlite3 *db;
+  char *sql;         /* a copy of the text it was prepared from */
+  sqlite3_stmt *st;
+  int busy;
+} stmts[STMT_CACHE];
+
+int store_cached(sqlite3 *db, const char *sql, sqlite3_stmt **st, hd_err *err) {
+  int free_slot = -1;
+  for (int i = 0; i < STMT_CACHE; i++) {
+    struct cached *c = &stmts[i];
+    if (!c->st) {
+      if (free_slot < 0) free_slot = i;
+      continue;
+    }
+    if (c->db == db && !c->busy && strcmp(c->sql, sql) == 0) {
+      c->busy = 1;
+      *st = c->st;
+      return HD_OK;
+    }
+  }
+  if (store_prepare(db, sql, st, err)) return HD_EDB;
+  char *copy = free_slot >= 0 ? strdup(sql) : NULL;
+  if (copy) stmts[free_slot] = (struct cached){db, copy, *st, 1};
+  return HD_OK;
+}
+
+void store_done(sqlite3_stmt *st) {
+  if (!st) return;
+  for (int i = 0; i < STMT_CACHE; i++)
+    if (stmts[i].st == st) {
+      sqlite3_reset(st);
+      sqlite3_clear_bindings(st);
+      stmts[i].busy = 0;
+      return;
+    }
+  sqlite3_finalize(st); /* the cache was full when it was prepared */
+}
+
 void store_close(sqlite3 *db) {
-  if (db) sqlite3_close(db);
+  if (!db) return;
+  for (int i = 0; i < STMT_CACHE; i++)
+    if (stmts[i].db == db) {
+      sqlite3_finalize(stmts[i].st);
+      free(stmts[i].sql);
+      memset(&stmts[i], 0, sizeof stmts[i]);
+    }
+  sqlite3_close(db);
 }
 
 int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, hd_err *err) {
@@ -154,13 +202,13 @@ int store_setting_int(sqlite3 *db, const char *key, long lo, long hi, long *out,
 
 int store_counter_next(sqlite3 *db, const char *name, long long *out, hd_err *err) {
   sqlite3_stmt *st;
-  if (store_prepare(db, "UPDATE counters SET value = value + 1 WHERE name = ?1 RETURNING value",
+  if (store_cached(db, "UPDATE counters SET value = value + 1 WHERE name = ?1 RETURNING value",
                     &st, err))
     return HD_EDB;
   sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
   int rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) *out = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
+  store_done(st);
   if (rc == SQLITE_ROW) return HD_OK;
   if (rc == SQLITE_DONE) return hd_err_set(err, HD_EDATA, "counter '%s' is missing", name);
   return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));

@@ -24,6 +24,12 @@ int store_setting_int(sqlite3 *db, const char *key, long lo, long hi, long *out,
 int store_counter_next(sqlite3 *db, const char *name, long long *out, hd_err *err);
 /* Prepare or report "database error: <sqlite message>" with the statement's purpose. */
 int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, hd_err *err);
+/* Like store_prepare, for statements run once per case or document: the statement is
+ * kept (per connection, keyed by the SQL text) and handed out again reset, saving the
+ * parse. Give it back with store_done, never sqlite3_finalize; store_close finalizes. */
+int store_cached(sqlite3 *db, const char *sql, sqlite3_stmt **st, hd_err *err);
+/* Give back a statement from store_cached (reset, bindings cleared); NULL is ignored. */
+void store_done(sqlite3_stmt *st);
 /* Copy column text (NULL for SQL NULL); caller frees. */
 char *store_col_text(sqlite3_stmt *st, int col);
 

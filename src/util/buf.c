@@ -1,6 +1,7 @@
 /* buf.c: bounded growable buffer (buf.h). */
 #include "util/buf.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,4 +93,37 @@ int hd_snprintf(char *dst, size_t size, const char *fmt, ...) {
   va_end(ap);
   if (n < 0 || (size_t)n >= size) return -1;
   return n;
+}
+
+int hd_buf_fixed(hd_buf *b, double v, int decimals) {
+  static const double SCALE[] = {1, 10, 100, 1000, 1e4, 1e5, 1e6};
+  if (decimals < 0 || decimals > 6 || !(fabs(v) < 1e12)) return hd_buf_printf(b, "%.*f", decimals, v);
+  double x = v * SCALE[decimals];
+  /* The product is rounded; only a result exactly halfway can hide on which side the
+   * exact decimal value lies (rounding is monotonic), and then printf decides. */
+  if (x - floor(x) == 0.5) return hd_buf_printf(b, "%.*f", decimals, v);
+  double s = rint(x);
+  char digits[32], out[40];
+  int k = 0, n = 0;
+  if (v < 0) {
+    out[n++] = '-';
+    s = -s;
+  }
+  unsigned long long u = (unsigned long long)s;
+  do {
+    digits[k++] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u || k <= decimals);
+  while (k > decimals) out[n++] = digits[--k];
+  if (decimals) {
+    out[n++] = '.';
+    while (k > 0) out[n++] = digits[--k];
+  }
+  return hd_buf_add(b, out, (size_t)n);
+}
+
+int hd_buf_hex4(hd_buf *b, unsigned v) {
+  static const char HEX[] = "0123456789ABCDEF";
+  char out[4] = {HEX[(v >> 12) & 15], HEX[(v >> 8) & 15], HEX[(v >> 4) & 15], HEX[v & 15]};
+  return hd_buf_add(b, out, 4);
 }

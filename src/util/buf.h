@@ -22,6 +22,11 @@ int hd_buf_add(hd_buf *b, const void *data, size_t n);
 int hd_buf_adds(hd_buf *b, const char *s);
 int hd_buf_printf(hd_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int hd_buf_vprintf(hd_buf *b, const char *fmt, va_list ap);
+/* v with `decimals` (0..6) digits after the point, as "%.*f" would print it (ties to even);
+ * without printf, for PDF content streams. */
+int hd_buf_fixed(hd_buf *b, double v, int decimals);
+/* v as four upper-case hex digits. */
+int hd_buf_hex4(hd_buf *b, unsigned v);
 /* Take the string out; the caller frees it; the buffer is left empty. */
 char *hd_buf_steal(hd_buf *b);
 
