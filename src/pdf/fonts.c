@@ -336,7 +336,11 @@ static int font_subset(const hd_font *f, const uint32_t *cps, int n, unsigned ch
       HB_TAG('C', 'B', 'D', 'T'), HB_TAG('C', 'B', 'L', 'C'), HB_TAG('s', 'b', 'i', 'x'),
       HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('h', 'd', 'm', 'x'),
       HB_TAG('L', 'T', 'S', 'H'), HB_TAG('V', 'D', 'M', 'X'), HB_TAG('g', 'a', 's', 'p'),
-      HB_TAG('n', 'a', 'm', 'e'), HB_TAG('m', 'o', 'r', 'x'), HB_TAG('f', 'e', 'a', 't')};
+      HB_TAG('n', 'a', 'm', 'e'), HB_TAG('m', 'o', 'r', 'x'), HB_TAG('f', 'e', 'a', 't'),
+      /* A CIDFontType2 font with /CIDToGIDMap /Identity is addressed by glyph id: PDF
+       * readers do not use its cmap (ISO 32000-1, 9.7.4.2), and text extraction has the
+       * ToUnicode map. The glyph ids come from the subset plan instead. */
+      HB_TAG('c', 'm', 'a', 'p')};
   hb_subset_input_t *in = hb_subset_input_create_or_fail();
   if (!in) return hd_err_set(err, HD_ENOMEM, "out of memory");
   hb_set_t *u = hb_subset_input_unicode_set(in);
@@ -345,21 +349,26 @@ static int font_subset(const hd_font *f, const uint32_t *cps, int n, unsigned ch
   hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (size_t i = 0; i < sizeof DROP / sizeof DROP[0]; i++) hb_set_add(drop, DROP[i]);
   hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-  hb_face_t *sub = hb_subset_or_fail(f->face, in);
+  hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->face, in);
   hb_subset_input_destroy(in);
-  if (!sub) return hd_err_set(err, HD_EFONT, "font '%s': subsetting failed", f->family);
-  hb_font_t *sf = hb_font_create(sub);
+  if (!plan) return hd_err_set(err, HD_EFONT, "font '%s': subsetting failed", f->family);
+  const hb_map_t *u2o = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
+  const hb_map_t *o2n = hb_subset_plan_old_to_new_glyph_mapping(plan);
   int rc = HD_OK;
   for (int i = 0; i < n; i++) {
-    hb_codepoint_t g = 0;
-    if (!hb_font_get_nominal_glyph(sf, cps[i], &g) || g == 0 || g > 0xFFFF) {
+    hb_codepoint_t old = hb_map_get(u2o, cps[i]);
+    hb_codepoint_t g = old == HB_MAP_VALUE_INVALID ? old : hb_map_get(o2n, old);
+    if (g == HB_MAP_VALUE_INVALID || g == 0 || g > 0xFFFF) {
       rc = hd_err_set(err, HD_EFONT, "font '%s': U+%04X missing from its subset", f->family,
                       (unsigned)cps[i]);
       break;
     }
     gids[i] = (uint16_t)g;
   }
-  hb_font_destroy(sf);
+  hb_face_t *sub = rc == HD_OK ? hb_subset_plan_execute_or_fail(plan) : NULL;
+  hb_subset_plan_destroy(plan);
+  if (rc) return rc;
+  if (!sub) return hd_err_set(err, HD_EFONT, "font '%s': subsetting failed", f->family);
   if (rc == HD_OK) {
     hb_blob_t *blob = hb_face_reference_blob(sub);
     unsigned l = 0;
