@@ -11,6 +11,7 @@
 #include "checks/sandbox.h"
 #include "cli/cli.h"
 #include "layout/certificate.h"
+#include "model/certrecord.h"
 #include "layout/document.h"
 #include "model/calendar.h"
 #include "model/caseview.h"
@@ -30,7 +31,7 @@ static const char HELP[] =
     "\n"
     "Render one document from a template (templates/NAME.xml, or a template file) with a\n"
     "case's data, written atomically to FILE. The template sees (docs/templates.md):\n"
-    "  cert.*       the case's certificate (frozen 5.2.1 fields), if it has one\n"
+    "  cert.*       the case's certificate (frozen 5.2.1 fields, code, qr), if it has one\n"
     "  prior_cert.* the certificate a license/transfer/change/cancellation refers to\n"
     "  case         the case as the checks see it\n"
     "  findings, decision   the compliance checks run as of the as-of date\n"
@@ -122,12 +123,27 @@ static char *cert_fields(sqlite3 *db, long long case_id, int prior, const char *
         "certificate_fields f ON f.certificate_id = c.id WHERE c.case_id = ?1 ORDER BY f.position";
   if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
   sqlite3_bind_int64(st, 1, case_id);
+  const char *values[HD_CERT_FIELDS] = {0};
   while (sqlite3_step(st) == SQLITE_ROW) {
     int pos = sqlite3_column_int(st, 0);
-    if (pos >= 1 && pos <= HD_CERT_FIELDS) kv_add(l, keys[pos - 1], store_col_text(st, 1));
+    if (pos >= 1 && pos <= HD_CERT_FIELDS) {
+      int before = l->n;
+      kv_add(l, keys[pos - 1], store_col_text(st, 1));
+      values[pos - 1] = l->n > before ? l->v[l->n - 1].value : NULL;
+    }
     if (!reg) reg = store_col_text(st, 2);
   }
   sqlite3_finalize(st);
+  /* The verification code and QR payload, as cert_render computes them. */
+  hd_certrecord rec;
+  hd_err ignored = {0};
+  int complete = 1;
+  for (int i = 0; i < HD_CERT_FIELDS; i++) complete &= values[i] != NULL;
+  if (complete && certrecord_make(HD_CERT_LABELS, values, HD_CERT_FIELDS, values[HD_CF_NUMBER],
+                                  &rec, &ignored) == HD_OK) {
+    kv_add(l, prior ? "prior_cert.code" : "cert.code", hd_strdup(rec.code));
+    kv_add(l, prior ? "prior_cert.qr" : "cert.qr", hd_strdup(rec.qr));
+  }
   return reg;
 }
 

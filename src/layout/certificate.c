@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "layout/document.h"
+#include "model/certrecord.h"
 #include "util/utf8.h"
 
 const char *const HD_CERT_LABELS[HD_CERT_FIELDS] = {
@@ -37,12 +38,20 @@ static int render(const hd_template *t, const hd_fontset *fs, const hd_cert_doc 
                   unsigned char **pdf, size_t *len, int *bad, hd_err *err) {
   int rc = check_values(fs, c, bad, err);
   if (rc) return rc;
-  hd_kv kv[HD_CERT_FIELDS];
+  /* The verification code and QR payload are computed from the fields, so a certificate
+   * rendered again from its frozen fields is the same. */
+  hd_certrecord rec;
+  if ((rc = certrecord_make(HD_CERT_LABELS, c->values, HD_CERT_FIELDS, c->values[HD_CF_NUMBER],
+                            &rec, err)))
+    return rc;
+  hd_kv kv[HD_CERT_FIELDS + 2];
   for (int i = 0; i < HD_CERT_FIELDS; i++) {
     kv[i].key = HD_CERT_KEYS[i];
     kv[i].value = c->values[i];
   }
-  hd_doc_opts o = {kv, HD_CERT_FIELDS, NULL, NULL, c->registration_date, 1};
+  kv[HD_CERT_FIELDS] = (hd_kv){"cert.code", rec.code};
+  kv[HD_CERT_FIELDS + 1] = (hd_kv){"cert.qr", rec.qr};
+  hd_doc_opts o = {kv, HD_CERT_FIELDS + 2, NULL, NULL, c->registration_date, 1};
   const char *key = NULL;
   rc = doc_render(t, fs, &o, pdf, len, &key, err);
   for (int i = 0; rc && key && i < HD_CERT_FIELDS; i++)

@@ -522,6 +522,8 @@ static int table(ctx *c, xmlNodePtr n) {
 
 /* ---- signature, QR ------------------------------------------------------------------------ */
 
+static int signature_qr(ctx *c, xmlNodePtr n, double band);
+
 static int signature(ctx *c, xmlNodePtr n) {
   hd_buf texts[8];
   style st[8];
@@ -569,36 +571,64 @@ static int signature(ctx *c, xmlNodePtr n) {
                     0, t, strlen(t), c->err);
     }
   }
+  for (xmlNodePtr q = n->children; q && rc == HD_OK; q = q->next)
+    if (is(q, "qr")) rc = signature_qr(c, q, need);
   c->y = c->bottom; /* nothing follows the signature on this page */
   for (int i = 0; i < k; i++) hd_buf_release(&texts[i]);
   return rc;
 }
 
-static int qr(ctx *c, xmlNodePtr n) {
+/* Encode the bound value of <qr> n; draw it (when rendering) at x, top. */
+static int qr_draw(ctx *c, xmlNodePtr n, double x, double top, double size) {
   hd_buf v;
   hd_buf_init(&v, 4096);
   char *raw = attr(n, "value");
   int rc = bind(c, n, raw ? raw : "", &v);
   xmlFree(raw);
-  double size = length_attr(n, "size", 20 * MM, c->fsize);
-  if (rc == HD_OK) rc = room(c, n, size);
   if (rc == HD_OK) {
     QRcode *q = QRcode_encodeString(v.p ? v.p : "", 0, QR_ECLEVEL_M, QR_MODE_8, 1);
     if (!q) rc = fail(c, n, "%s", "the QR code value cannot be encoded");
     else {
-      style s = style_of(c, n, HD_ROLE_BODY, c->fsize, 'l');
-      double x = s.align == 'c' ? (c->W - size) / 2 : s.align == 'r' ? c->W - c->mr - size : c->ml;
-      double m = size / q->width;
-      if (c->pdf)
-        for (int yy = 0; yy < q->width; yy++)
-          for (int xx = 0; xx < q->width; xx++)
-            if (q->data[yy * q->width + xx] & 1)
-              pdf_fill_rect(c->pdf, x + xx * m, c->y - (yy + 1) * m, m, m);
+      if (c->pdf) pdf_qr(c->pdf, x, top, size / q->width, q->width, q->data);
       QRcode_free(q);
-      c->y -= size;
     }
   }
   hd_buf_release(&v);
+  return rc;
+}
+
+static int qr(ctx *c, xmlNodePtr n) {
+  double size = length_attr(n, "size", 20 * MM, c->fsize);
+  int rc = room(c, n, size);
+  if (rc == HD_OK) {
+    style s = style_of(c, n, HD_ROLE_BODY, c->fsize, 'l');
+    double x = s.align == 'c' ? (c->W - size) / 2 : s.align == 'r' ? c->W - c->mr - size : c->ml;
+    rc = qr_draw(c, n, x, c->y, size);
+    c->y -= size;
+  }
+  return rc;
+}
+
+/* A <qr> inside <signature>: bottom left of the content area, level with the seal, its
+ * caption (8pt, bound) under it. */
+static int signature_qr(ctx *c, xmlNodePtr n, double band) {
+  double size = length_attr(n, "size", 20 * MM, c->fsize);
+  if (size + 14 > band) {
+    char what[32];
+    hd_snprintf(what, sizeof what, "%.0f pt", size);
+    return fail(c, n, "the QR code (%s) is taller than the signature", what);
+  }
+  hd_buf cap;
+  hd_buf_init(&cap, 4096);
+  char *raw = attr(n, "caption");
+  int rc = raw ? bind(c, n, raw, &cap) : HD_OK;
+  xmlFree(raw);
+  const char *t = cap.p ? cap.p : "";
+  if (rc == HD_OK) rc = fontset_check_text(c->fs, HD_ROLE_BODY, t, strlen(t), c->err);
+  if (rc == HD_OK) rc = qr_draw(c, n, c->ml, c->bottom + 14 + size, size);
+  if (rc == HD_OK && c->pdf && *t)
+    rc = pdf_text(c->pdf, HD_ROLE_BODY, c->ml, c->bottom + 4, 8, 0, 0, t, strlen(t), c->err);
+  hd_buf_release(&cap);
   return rc;
 }
 

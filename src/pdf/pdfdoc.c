@@ -127,10 +127,26 @@ void pdf_select_page(hd_pdf *d, int i) {
   if (i >= 0 && i < d->n_pages) d->cur = i;
 }
 
-void pdf_fill_rect(hd_pdf *d, double x, double y, double w, double h) {
+void pdf_qr(hd_pdf *d, double x, double top, double module, int width,
+            const unsigned char *dark) {
   HPDF_Page p = cur_page(d);
-  HPDF_Page_Rectangle(p, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
-  HPDF_Page_Fill(p);
+  /* In module units (one cm), so that each square is a few integers. */
+  HPDF_Page_GSave(p);
+  HPDF_Page_Concat(p, (HPDF_REAL)module, 0, 0, (HPDF_REAL)module, (HPDF_REAL)x, (HPDF_REAL)top);
+  int any = 0;
+  for (int row = 0; row < width; row++)
+    for (int col = 0; col < width;) {
+      if (!(dark[row * width + col] & 1)) {
+        col++;
+        continue;
+      }
+      int start = col;
+      while (col < width && (dark[row * width + col] & 1)) col++;
+      HPDF_Page_Rectangle(p, (HPDF_REAL)start, (HPDF_REAL)(-row - 1), (HPDF_REAL)(col - start), 1);
+      any = 1;
+    }
+  if (any) HPDF_Page_Fill(p);
+  HPDF_Page_GRestore(p);
 }
 
 int pdf_add_page(hd_pdf *d, hd_err *err) {

@@ -39,7 +39,9 @@ int pdf_text(hd_pdf *doc, int role, double x, double y, double size, int bold, d
  * CJK lines, since word spacing does nothing for 2-byte codes). */
 int pdf_text_spaced(hd_pdf *doc, int role, double x, double y, double size, int bold,
                     double gray, double tc, const char *s, size_t len, hd_err *err);
-void pdf_fill_rect(hd_pdf *doc, double x, double y, double w, double h);
+/* A QR code as one filled path of vector squares (runs of dark modules merged per row):
+ * width x width modules, dark[i] & 1 set for dark, top-left corner at (x, top). */
+void pdf_qr(hd_pdf *d, double x, double top, double module, int width, const unsigned char *dark);
 /* Make page i (0-based) the page that drawing and text go to (pdf_add_page selects the
  * new page). */
 void pdf_select_page(hd_pdf *doc, int i);

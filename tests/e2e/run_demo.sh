@@ -81,6 +81,11 @@ Pages: 1" "$num pdfinfo"
   done < <(sql "$T/a.db" "SELECT label, replace(value, char(10), '\\n') FROM certificate_fields f JOIN certificates c ON c.id = f.certificate_id WHERE c.number = '$num' ORDER BY position" | tr '|' '\t')
   pdftoppm -r 40 -png "$f" "$T/page" 2>"$T/poppler"
   expect_eq "$(cat "$T/poppler")" "" "$num pdftoppm warnings"
+  # Verification code and QR code, rebuilt independently from the recorded fields.
+  python3 tests/tools/certrecord.py "$T/a.db" "$num" >"$T/record"
+  expect_eq "$(grep -o '核验码 [0-9A-Z-]*' "$T/text")" "核验码 $(sed -n 2p "$T/record")" "$num verification code"
+  pdftoppm -r 150 -png "$f" "$T/qr" 2>/dev/null
+  expect_eq "$(zbarimg -q --raw "$T"/qr-1.png 2>/dev/null)" "$(sed -n 3p "$T/record")" "$num QR code"
 done
 
 # The rare character (U+20BB7, outside the BMP) extracts as itself, on the right line.

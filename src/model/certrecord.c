@@ -1,0 +1,64 @@
+/* certrecord.c: canonical certificate record, hash, verification code (certrecord.h). */
+#include "model/certrecord.h"
+
+#include <json-c/json.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <string.h>
+
+int certrecord_json(const char *const *labels, const char *const *values, int n, hd_buf *out,
+                    hd_err *err) {
+  json_object *o = json_object_new_object();
+  if (!o) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  int rc = HD_OK;
+  for (int i = 0; i < n && rc == HD_OK; i++) {
+    json_object *v = json_object_new_string(values[i] ? values[i] : "");
+    if (!v || json_object_object_add(o, labels[i], v) != 0) {
+      json_object_put(v);
+      rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+    }
+  }
+  if (rc == HD_OK) {
+    const char *s = json_object_to_json_string_ext(
+        o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+    hd_buf_reset(out);
+    if (!s || hd_buf_adds(out, s) != HD_OK) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+  }
+  json_object_put(o);
+  return rc;
+}
+
+static void crockford(const unsigned char *d, char code[20]) {
+  static const char A[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  int k = 0;
+  for (int i = 0; i < 16; i++) { /* 16 groups of 5 bits from the first 10 bytes */
+    int bit = i * 5, byte = bit / 8, shift = bit % 8;
+    unsigned v = ((unsigned)d[byte] << 8 | (byte + 1 < 10 ? d[byte + 1] : 0)) >> (11 - shift);
+    if (i && i % 4 == 0) code[k++] = '-';
+    code[k++] = A[v & 31];
+  }
+  code[k] = '\0';
+}
+
+int certrecord_make(const char *const *labels, const char *const *values, int n,
+                    const char *number, hd_certrecord *out, hd_err *err) {
+  hd_buf rec;
+  hd_buf_init(&rec, 1 << 20);
+  int rc = certrecord_json(labels, values, n, &rec, err);
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned mdlen = 0;
+  if (rc == HD_OK && !EVP_Digest(rec.p, rec.len, md, &mdlen, EVP_sha256(), NULL))
+    rc = hd_err_set(err, HD_EINTERNAL, "SHA-256 failed");
+  hd_buf_release(&rec);
+  if (rc) return rc;
+  char upper[65];
+  for (unsigned i = 0; i < 32; i++) {
+    snprintf(out->sha256 + 2 * i, 3, "%02x", md[i]);
+    snprintf(upper + 2 * i, 3, "%02X", md[i]);
+  }
+  crockford(md, out->code);
+  if (hd_snprintf(out->qr, sizeof out->qr, "%s:%s:%s", HD_QR_PREFIX, number ? number : "",
+                  upper) < 0)
+    return hd_err_set(err, HD_EDATA, "certificate number too long for the QR code");
+  return HD_OK;
+}
