@@ -387,6 +387,28 @@ static void row_release(rowout *ro) {
   ro->n = 0;
 }
 
+/* Measure a cell's text. With max-lines, the text must fit in that many lines: with
+ * min-size it is set smaller in half-point steps until it does (the rule the template
+ * states); if it still does not, an error says how many lines it needs. */
+static int cell_fit(ctx *c, xmlNodePtr k, cellout *o, double x, double w) {
+  const char *text = o->text.p ? o->text.p : "";
+  char *ml = attr(k, "max-lines");
+  int max_lines = ml ? atoi(ml) : 0;
+  xmlFree(ml);
+  double min_size = length_attr(k, "min-size", o->s.size, c->fsize);
+  if (min_size > o->s.size) min_size = o->s.size;
+  for (;;) {
+    int rc = text_block(c, k, &o->s, text, x + PAD_X, w - 2 * PAD_X, 0, 1, 0, &o->lines, NULL);
+    if (rc || !max_lines || o->lines <= max_lines) return rc;
+    if (o->s.size - 0.5 < min_size - 1e-9) break;
+    o->s.size -= 0.5;
+  }
+  char why[160];
+  hd_snprintf(why, sizeof why, "needs %d lines at %.1fpt, at most %d fit", o->lines, o->s.size,
+              max_lines);
+  return fail(c, k, "the text does not fit its box: %s", why);
+}
+
 /* Bind and measure a row: its cells' text, styles, positions and the row height. */
 static int row_measure(ctx *c, xmlNodePtr r, const double *cw, int ncol, style base, rowout *ro) {
   int rc = HD_OK, col = 0;
@@ -406,9 +428,7 @@ static int row_measure(ctx *c, xmlNodePtr r, const double *cw, int ncol, style b
     o->x = x;
     o->w = w;
     if ((rc = inline_text(c, k, &o->text))) return rc;
-    if ((rc = text_block(c, k, &o->s, o->text.p ? o->text.p : "", x + PAD_X, w - 2 * PAD_X, 0, 1,
-                         0, &o->lines, NULL)))
-      return rc;
+    if ((rc = cell_fit(c, k, o, x, w))) return rc;
     double h = o->lines * o->s.size * o->s.lh;
     if (h > height) height = h;
     x += w;

@@ -128,14 +128,29 @@ int main(void) {
   CHECK_INT(cert_validate(tmpl, fs, &c, &badf, &err), HD_EDATA);
   CHECK_INT(badf, HD_CF_SOURCE);
   CHECK_STR(err.msg, "value is empty");
-  /* 900 characters of source: fine for the field limit, too much for one page. */
+  /* 900 characters of source: fine for the field limit, too much for its box even at the
+   * template's smallest size. */
   char longsrc[4000] = "";
   for (int i = 0; i < 300; i++) strcat(longsrc, "数据源");
   c.values[HD_CF_SOURCE] = longsrc;
   hd_err_clear(&err);
   CHECK_INT(cert_validate(tmpl, fs, &c, &badf, &err), HD_EDATA);
   CHECK_INT(badf, HD_CF_SOURCE);
-  CHECK_STR(err.msg, "templates/certificate.xml:14: the document does not fit on 1 page");
+  CHECK_STR(err.msg, "templates/certificate.xml:24: the text does not fit its box: needs 24 lines "
+                     "at 8.0pt, at most 3 fit");
+  /* 105 characters: three lines only at a smaller size, which the template allows. */
+  longsrc[0] = '\0';
+  for (int i = 0; i < 35; i++) strcat(longsrc, "数据源");
+  hd_err_clear(&err);
+  CHECK_INT(cert_validate(tmpl, fs, &c, &badf, &err), HD_OK);
+  /* A certificate number is one line and may not shrink. */
+  c.values[HD_CF_SOURCE] = "体检中心信息系统";
+  c.values[HD_CF_NUMBER] = "20260344000000006X20260344000000006X20260344000000006X20260344000000006X";
+  hd_err_clear(&err);
+  CHECK_INT(cert_validate(tmpl, fs, &c, &badf, &err), HD_EDATA);
+  CHECK_INT(badf, HD_CF_NUMBER);
+  CHECK_STR(err.msg, "templates/certificate.xml:18: the text does not fit its box: needs 2 lines "
+                     "at 11.0pt, at most 1 fit");
   tmpl_free(tmpl);
   fontset_free(fs);
   return check_done();
