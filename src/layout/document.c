@@ -13,6 +13,7 @@
 #include "pdf/pdfdoc.h"
 #include "template/template_dom.h"
 #include "util/buf.h"
+#include "util/fsutil.h"
 #include "util/utf8.h"
 
 #define MM 2.834645669
@@ -540,9 +541,68 @@ static int table(ctx *c, xmlNodePtr n) {
   return rc;
 }
 
+/* ---- images ------------------------------------------------------------------------------ */
+
+#define MAX_IMAGE_BYTES (4u << 20)
+
+/* Read the PNG of <image src> n: a file beside the template (no absolute path, no ".."),
+ * at most 4 MB, with a PNG signature; *aspect = height / width from its header. */
+static int image_load(ctx *c, xmlNodePtr n, char **data, size_t *len, double *aspect) {
+  char *src = attr(n, "src");
+  const char *file = tmpl_file(c->t);
+  const char *slash = strrchr(file, '/');
+  char path[4096];
+  int rc = HD_OK;
+  *data = NULL;
+  if (!src || !*src || src[0] == '/' || strstr(src, "..")) {
+    rc = fail(c, n, "image '%s': give a file name beside the template (no '/' at the start, no '..')",
+              src ? src : "");
+  } else if (hd_snprintf(path, sizeof path, "%.*s%s", slash ? (int)(slash - file + 1) : 0, file,
+                         src) < 0) {
+    rc = fail(c, n, "image '%s': path too long", src);
+  } else {
+    hd_err e = {0};
+    if (hd_read_file(path, MAX_IMAGE_BYTES, data, len, &e)) {
+      rc = hd_err_set(c->err, e.code == HD_ENOMEM ? HD_ENOMEM : HD_EDATA, "%s:%ld: image: %s",
+                      tmpl_file(c->t), xmlGetLineNo(n), e.msg);
+    } else {
+      const unsigned char *p = (const unsigned char *)*data;
+      static const unsigned char SIG[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+      unsigned long w = *len >= 24 ? (unsigned long)p[16] << 24 | p[17] << 16 | p[18] << 8 | p[19] : 0;
+      unsigned long h = *len >= 24 ? (unsigned long)p[20] << 24 | p[21] << 16 | p[22] << 8 | p[23] : 0;
+      if (*len < 24 || memcmp(p, SIG, 8) != 0 || memcmp(p + 12, "IHDR", 4) != 0 || !w || !h)
+        rc = fail(c, n, "image '%s' is not a PNG file", src);
+      else
+        *aspect = (double)h / (double)w;
+    }
+  }
+  if (rc) {
+    free(*data);
+    *data = NULL;
+    c->bad_key = NULL; /* the template's file, not a data value */
+  }
+  xmlFree(src);
+  return rc;
+}
+
+/* Draw the loaded image; an image libharu refuses is an error at the template's line. */
+static int image_draw(ctx *c, xmlNodePtr n, const char *data, size_t len, double x, double y,
+                      double w, double h) {
+  if (!c->pdf) return HD_OK;
+  hd_err e = {0};
+  if (pdf_image_png(c->pdf, (const unsigned char *)data, len, x, y, w, h, &e) == HD_OK) return HD_OK;
+  char *src = attr(n, "src");
+  int rc = hd_err_set(c->err, e.code, "%s:%ld: image '%s': %s", tmpl_file(c->t), xmlGetLineNo(n),
+                      src ? src : "", e.msg);
+  xmlFree(src);
+  c->bad_key = NULL;
+  return rc;
+}
+
 /* ---- signature, QR ------------------------------------------------------------------------ */
 
 static int signature_qr(ctx *c, xmlNodePtr n, double band);
+static int signature_seal(ctx *c, xmlNodePtr n, double maxw, double need);
 
 static int signature(ctx *c, xmlNodePtr n) {
   hd_buf texts[8];
@@ -591,8 +651,10 @@ static int signature(ctx *c, xmlNodePtr n) {
                     0, t, strlen(t), c->err);
     }
   }
-  for (xmlNodePtr q = n->children; q && rc == HD_OK; q = q->next)
+  for (xmlNodePtr q = n->children; q && rc == HD_OK; q = q->next) {
     if (is(q, "qr")) rc = signature_qr(c, q, need);
+    if (is(q, "image")) rc = signature_seal(c, q, maxw, need);
+  }
   c->y = c->bottom; /* nothing follows the signature on this page */
   for (int i = 0; i < k; i++) hd_buf_release(&texts[i]);
   return rc;
@@ -629,6 +691,21 @@ static int qr(ctx *c, xmlNodePtr n) {
   return rc;
 }
 
+/* An <image> inside <signature>: the authority's seal, centred where the dashed circle
+ * goes, over the authority's name and the date as a stamped seal is. */
+static int signature_seal(ctx *c, xmlNodePtr n, double maxw, double need) {
+  char *data;
+  size_t len;
+  double aspect;
+  int rc = image_load(c, n, &data, &len, &aspect);
+  if (rc) return rc;
+  double w = length_attr(n, "width", 40 * MM, c->fsize), h = w * aspect;
+  double cx = c->W - c->mr - 10 - maxw / 2, cy = c->bottom + need / 2 + 6;
+  rc = image_draw(c, n, data, len, cx - w / 2, cy - h / 2, w, h);
+  free(data);
+  return rc;
+}
+
 /* A <qr> inside <signature>: bottom left of the content area, level with the seal, its
  * caption (8pt, bound) under it. */
 static int signature_qr(ctx *c, xmlNodePtr n, double band) {
@@ -649,6 +726,27 @@ static int signature_qr(ctx *c, xmlNodePtr n, double band) {
   if (rc == HD_OK && c->pdf && *t)
     rc = pdf_text(c->pdf, HD_ROLE_BODY, c->ml, c->bottom + 4, 8, 0, 0, t, strlen(t), c->err);
   hd_buf_release(&cap);
+  return rc;
+}
+
+/* <image src width [height] [align]>: a block; height from the image's proportions. */
+static int image(ctx *c, xmlNodePtr n) {
+  char *data;
+  size_t len;
+  double aspect;
+  int rc = image_load(c, n, &data, &len, &aspect);
+  if (rc) return rc;
+  double w = length_attr(n, "width", 30 * MM, c->fsize);
+  double h = length_attr(n, "height", w * aspect, c->fsize);
+  if (w > c->W - c->ml - c->mr) rc = fail(c, n, "%s", "the image is wider than the page's text");
+  if (rc == HD_OK) rc = room(c, n, h);
+  if (rc == HD_OK) {
+    style s = style_of(c, n, HD_ROLE_BODY, c->fsize, 'c');
+    double x = s.align == 'c' ? (c->W - w) / 2 : s.align == 'r' ? c->W - c->mr - w : c->ml;
+    rc = image_draw(c, n, data, len, x, c->y - h, w, h);
+    c->y -= h;
+  }
+  free(data);
   return rc;
 }
 
@@ -709,6 +807,8 @@ static int blocks(ctx *c, xmlNodePtr first) {
       rc = signature(c, n);
     } else if (is(n, "qr")) {
       rc = qr(c, n);
+    } else if (is(n, "image")) {
+      rc = image(c, n);
     } else if (is(n, "frame")) {
       c->frame = n; /* page furniture: drawn on this and every following page */
       draw_frame(c);

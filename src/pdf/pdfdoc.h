@@ -28,6 +28,10 @@ void pdf_stroke_rect(hd_pdf *doc, double x, double y, double w, double h, double
 void pdf_line(hd_pdf *doc, double x1, double y1, double x2, double y2, double width);
 void pdf_circle(hd_pdf *doc, double cx, double cy, double r, double width, double dash);
 void pdf_stroke_rgb(hd_pdf *doc, double r, double g, double b);
+/* Draw the PNG image in data (len bytes) into the box x, y (bottom left), w, h. HD_EDATA
+ * if libharu cannot read it. */
+int pdf_image_png(hd_pdf *doc, const unsigned char *data, size_t len, double x, double y,
+                  double w, double h, hd_err *err);
 
 /* Queue text on the current page at baseline (x, y). The text must already have passed
  * fontset_check_text for the role; characters are drawn from the first font of the

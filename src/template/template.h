@@ -2,7 +2,7 @@
  * access, DTDs and entities refused, size and nesting bounded, and validated against
  * the RelaxNG schema templates/schema.rng (compiled in). Errors read
  * "file:LINE:COL: what is wrong". Depends on libxml2. The layout of a loaded template
- * is done by layout/ (not yet: the certificate is still laid out in C). */
+ * is done by layout/document.h. */
 #ifndef HD_TEMPLATE_H
 #define HD_TEMPLATE_H
 #include <stddef.h>

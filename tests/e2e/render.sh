@@ -60,6 +60,34 @@ run "$HDREG" render --db "$T/d.db" --template tests/e2e/templates/expr-runtime.x
 expect_eq "$(err)" "hdreg: render: tests/e2e/templates/expr-runtime.xml:4: attempt to index a nil value (field 'missing') (in {cert.missing.x})"
 run "$HDREG" render --db "$T/d.db" --template tests/e2e/templates/expr-loop.xml --case 9 --out "$T/x.pdf"
 expect_eq "$(err)" "hdreg: render: tests/e2e/templates/expr-loop.xml:3: {(function() while true do end end)()} stopped: instruction budget exhausted"
+# Images beside the template: a logo as a block and the seal (RGBA) over the signature.
+mkdir -p "$T/img"
+python3 tests/tools/mkpng.py "$T/img"
+cp tests/e2e/templates/image.xml "$T/img/image.xml"
+run "$HDREG" render --db "$T/d.db" --template "$T/img/image.xml" --case 6 --out "$T/img1.pdf"
+expect_eq "$rc" 0 "images"
+expect_eq "$(pdfimages -list "$T/img1.pdf" 2>&1 | tail -n +3 | awk '{print $3, $4, $5, $6}')" "image 120 40 gray
+image 240 240 rgb
+smask 240 240 gray" "logo, seal and its alpha channel"
+"$HDREG" render --db "$T/d.db" --template "$T/img/image.xml" --case 6 --out "$T/img2.pdf"
+cmp "$T/img1.pdf" "$T/img2.pdf" || fail "images: same input, different bytes"
+[ "$(stat -c %s "$T/img1.pdf")" -lt 20000 ] || fail "images: the seal's alpha channel is not compressed"
+qpdf --check "$T/img1.pdf" >/dev/null || fail "qpdf images"
+pdftoppm -r 40 -png "$T/img1.pdf" "$T/imgp" 2>"$T/poppler"
+expect_eq "$(cat "$T/poppler")" "" "images: poppler"
+echo "not a picture" >"$T/img/text.png"
+for bad in "missing.png|image: cannot open '$T/img/missing.png': No such file or directory" \
+           "../seal.png|image '../seal.png': give a file name beside the template (no '/' at the start, no '..')" \
+           "/etc/passwd|image '/etc/passwd': give a file name beside the template (no '/' at the start, no '..')" \
+           "text.png|image 'text.png' is not a PNG file" \
+           "corrupt.png|image 'corrupt.png': not a PNG image that can be read (IDAT: invalid literal/lengths set)"; do
+  src=${bad%%|*}
+  sed "s|\"seal.png\"|\"$src\"|" tests/e2e/templates/image.xml >"$T/img/bad.xml"
+  run "$HDREG" render --db "$T/d.db" --template "$T/img/bad.xml" --case 6 --out "$T/x.pdf"
+  expect_eq "$rc $(err)" "3 hdreg: render: $T/img/bad.xml:9: ${bad#*|}" "image $src"
+  [ ! -e "$T/x.pdf" ] || fail "a failed render left a file"
+done
+
 # The review opinion and the cancellation notice, from demo data.
 run "$HDREG" render --db "$T/d.db" --template review_opinion --case SQ-2026-0031 --as-of 2026-03-16 --out "$T/ro.pdf"
 expect_eq "$rc" 0 "review opinion"
