@@ -131,10 +131,20 @@ void pdf_select_page(hd_pdf *d, int i) {
 
 void pdf_qr(hd_pdf *d, double x, double top, double module, int width,
             const unsigned char *dark) {
-  HPDF_Page p = cur_page(d);
-  /* In module units (one cm), so that each square is a few integers. */
-  HPDF_Page_GSave(p);
-  HPDF_Page_Concat(p, (HPDF_REAL)module, 0, 0, (HPDF_REAL)module, (HPDF_REAL)x, (HPDF_REAL)top);
+  /* Written straight into the page's content stream as one complete q ... Q group (so
+   * libharu's graphics state is what it was): in module units, each square is a few
+   * integers, without libharu's float formatting per number. */
+  hd_buf b;
+  hd_buf_init(&b, 1 << 20);
+  hd_buf_adds(&b, "q\n");
+  hd_buf_fixed(&b, module, 4);
+  hd_buf_adds(&b, " 0 0 ");
+  hd_buf_fixed(&b, module, 4);
+  hd_buf_adds(&b, " ");
+  hd_buf_fixed(&b, x, 3);
+  hd_buf_adds(&b, " ");
+  hd_buf_fixed(&b, top, 3);
+  hd_buf_adds(&b, " cm\n");
   int any = 0;
   for (int row = 0; row < width; row++)
     for (int col = 0; col < width;) {
@@ -144,11 +154,20 @@ void pdf_qr(hd_pdf *d, double x, double top, double module, int width,
       }
       int start = col;
       while (col < width && (dark[row * width + col] & 1)) col++;
-      HPDF_Page_Rectangle(p, (HPDF_REAL)start, (HPDF_REAL)(-row - 1), (HPDF_REAL)(col - start), 1);
+      hd_buf_fixed(&b, start, 0);
+      hd_buf_adds(&b, " ");
+      hd_buf_fixed(&b, -row - 1, 0);
+      hd_buf_adds(&b, " ");
+      hd_buf_fixed(&b, col - start, 0);
+      hd_buf_adds(&b, " 1 re\n");
       any = 1;
     }
-  if (any) HPDF_Page_Fill(p);
-  HPDF_Page_GRestore(p);
+  hd_buf_adds(&b, any ? "f\nQ\n" : "Q\n");
+  HPDF_Page p = cur_page(d);
+  if (b.p && HPDF_Stream_Write(((HPDF_PageAttr)p->attr)->stream, (const HPDF_BYTE *)b.p,
+                               (HPDF_UINT)b.len) != HPDF_OK && !d->hpdf_error)
+    d->hpdf_error = HPDF_FAILD_TO_ALLOC_MEM;
+  hd_buf_release(&b);
 }
 
 /* libharu 2.3.0 reads PNG through libpng without an error handler of its own: a corrupt
