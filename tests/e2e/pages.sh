@@ -32,5 +32,10 @@ for doc in certificate review_opinion cancellation public_notice privacy_policy;
     PASSED=$((PASSED + 1))
   done
   expect_eq "$(ls "$T/$doc"-*.pgm | wc -l)" "$(ls "$REF/$doc"-*.pgm | wc -l)" "$doc: page count"
+  # 避头尾 on the extracted lines: none starts with a closing mark, none ends with an
+  # opening one.
+  pdftotext -layout "$T/$doc.pdf" "$T/$doc.txt"
+  expect_eq "$(sed 's/^ *//' "$T/$doc.txt" | grep -c '^[，。、；：！？）》」』】”’]' || true)" 0 "$doc: no line starts with a closing mark"
+  expect_eq "$(sed 's/ *$//' "$T/$doc.txt" | grep -c '[（《「『【“‘]$' || true)" 0 "$doc: no line ends with an opening mark"
 done
 done_ok
