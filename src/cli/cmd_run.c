@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,8 @@
 #include "pdf/fonts.h"
 #include "checks/checks.h"
 #include "model/calendar.h"
-#include "procedure/review.h"
+#include "procedure/night.h"
+#include "procedure/documents.h"
 #include "procedure/run.h"
 #include "template/template.h"
 #include "store/store.h"
@@ -27,15 +29,20 @@ static const char HELP[] =
     "usage: hdreg run --db FILE --date YYYY-MM-DD [--out DIR] [--fonts DIR]\n"
     "                 [--font-manifest FILE] [--checks DIR]...\n"
     "\n"
-    "Review every case awaiting review (submitted, authority_review, committee_review):\n"
-    "run the compliance checks as of DATE and record the findings and the decision with\n"
-    "the pack revision. Then issue the certificates due on DATE.\n"
-    "\n"
-    "Issue every certificate due on DATE: cases whose public notice ended before DATE\n"
-    "with no open objection, and approved cases decided on or before DATE. Each\n"
-    "certificate gets a new number, is written to DIR/certificates/NUMBER.pdf (complete\n"
-    "or not at all) and recorded with its SHA-256. Running the same date again verifies\n"
-    "the certificates issued that day and restores missing files; nothing is issued twice.\n"
+    "The nightly job for DATE, in this order (docs/procedure.md):\n"
+    "  review        every submitted case: compliance checks as of DATE, findings and\n"
+    "                decision recorded, review opinion written (DIR/opinions/), the case\n"
+    "                moved on (committee review, approved, returned for materials, held\n"
+    "                for a human, rejected);\n"
+    "  notice        the approved cases gathered into one public notice GS-YYYYMMDD\n"
+    "                (DIR/notices/), open for notice_working_days working days;\n"
+    "  certificates  cases whose notice ended before DATE with no open objection: a new\n"
+    "                number, DIR/certificates/NUMBER.pdf, SHA-256 in the ledger;\n"
+    "  cancellations cancellations whose notice ended: the certificate cancelled, the\n"
+    "                cancellation notice written (DIR/cancellations/).\n"
+    "Every move is an event in case_events. Documents are complete or absent. Running the\n"
+    "same date again changes nothing and writes nothing new (certificates of the day are\n"
+    "verified, missing files restored); a killed run finishes on the next.\n"
     "\n"
     "  --db FILE       the registration database\n"
     "  --date DATE     the run date; every decision uses it, never the clock\n"
@@ -45,15 +52,16 @@ static const char HELP[] =
     "                  copy of fonts/manifest.txt)\n"
     "  --checks DIR    a legal team's check directory after the shipped pack (repeatable)\n"
     "\n"
-    "A JSON report of the run (counts, certificates with their SHA-256, problems) is\n"
-    "written to DIR/run-DATE.json.\n"
+    "A JSON report of the run (counts, documents, problems) is written to\n"
+    "DIR/run-DATE.json (a rerun of the date: DIR/run-DATE.2.json, ...).\n"
     "\n"
-    "Exit: 0 all done, 1 some cases failed (listed on stderr), 2 usage, 3 a broken check\n"
-    "pack, 4 database, 5 output directory, 6 fonts, 70 internal error.\n";
+    "Exit: 0 all done, 7 done but cases are held for a human (held for review, open\n"
+    "objections), 1 some cases failed (listed on stderr), 2 usage, 3 a broken check pack\n"
+    "or template, 4 database, 5 output directory, 6 fonts, 70 internal error.\n";
 
 /* The run report: DIR/run-DATE.json, written atomically (for staff and their tools). */
 static int write_report(const char *out, const char *date, const char *db_path,
-                        const char *revision, const hd_review_report *rr,
+                        const char *revision, const hd_night_report *rr,
                         const hd_run_report *rep, hd_err *err) {
   json_object *o = json_object_new_object(), *dec = json_object_new_object(),
               *cert = json_object_new_object(), *issued = json_object_new_array(),
@@ -65,6 +73,17 @@ static int write_report(const char *out, const char *date, const char *db_path,
   static const char *const D[4] = {"approve", "rectify", "hold", "reject"};
   for (int i = 0; i < 4; i++) json_object_object_add(dec, D[i], json_object_new_int(rr->by_decision[i]));
   json_object_object_add(o, "decisions", dec);
+  json_object *notices = json_object_new_array();
+  for (int i = 0; i < rr->n_notices; i++) {
+    json_object *x = json_object_new_object();
+    json_object_object_add(x, "number", json_object_new_string(rr->notices[i].number));
+    json_object_object_add(x, "cases", json_object_new_int(rr->notices[i].cases));
+    json_object_object_add(x, "end_date", json_object_new_string(rr->notices[i].end_date));
+    json_object_array_add(notices, x);
+  }
+  json_object_object_add(o, "notices", notices);
+  json_object_object_add(o, "cancelled", json_object_new_int(rr->cancelled));
+  json_object_object_add(o, "held_for_review", json_object_new_int(rr->by_decision[HD_HOLD]));
   json_object_object_add(cert, "issued", json_object_new_int(rep->issued));
   json_object_object_add(cert, "verified", json_object_new_int(rep->verified));
   json_object_object_add(cert, "restored", json_object_new_int(rep->restored));
@@ -81,6 +100,13 @@ static int write_report(const char *out, const char *date, const char *db_path,
     json_object_array_add(issued, x);
   }
   json_object_object_add(o, "issued", issued);
+  for (int i = 0; i < rr->n_problems; i++) {
+    json_object *x = json_object_new_object();
+    json_object_object_add(x, "case", rr->problems[i].case_number
+                                          ? json_object_new_string(rr->problems[i].case_number) : NULL);
+    json_object_object_add(x, "message", json_object_new_string(rr->problems[i].message ? rr->problems[i].message : ""));
+    json_object_array_add(probs, x);
+  }
   for (int i = 0; i < rep->n_problems; i++) {
     json_object *x = json_object_new_object();
     json_object_object_add(x, "case", rep->problems[i].case_number
@@ -91,8 +117,12 @@ static int write_report(const char *out, const char *date, const char *db_path,
   json_object_object_add(o, "problems", probs);
   const char *text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
                                                        JSON_C_TO_STRING_NOSLASHESCAPE);
+  /* A rerun of the date keeps the first report and writes its own beside it. */
   char path[4200];
+  struct stat sb;
   snprintf(path, sizeof path, "%s/run-%s.json", out, date);
+  for (int k = 2; stat(path, &sb) == 0 && k < 10000; k++)
+    snprintf(path, sizeof path, "%s/run-%s.%d.json", out, date, k);
   hd_buf b;
   hd_buf_init(&b, 0);
   hd_buf_adds(&b, text);
@@ -101,6 +131,17 @@ static int write_report(const char *out, const char *date, const char *db_path,
   hd_buf_release(&b);
   json_object_put(o);
   return rc;
+}
+
+/* A run killed while writing leaves NAME.tmp.XXXXXX beside the documents: never a
+ * document, removed before this run writes (the lock keeps other runs out). */
+static void remove_temps(const char *out) {
+  static const char *const SUB[] = {"", "/certificates", "/opinions", "/notices", "/cancellations"};
+  char dir[4200];
+  for (size_t i = 0; i < sizeof SUB / sizeof *SUB; i++) {
+    snprintf(dir, sizeof dir, "%s%s", out, SUB[i]);
+    hd_remove_stale_temps(dir);
+  }
 }
 
 int cmd_run(int argc, char **argv) {
@@ -187,16 +228,27 @@ int cmd_run(int argc, char **argv) {
   }
   hd_pack *pack = NULL;
   hd_calendar *cal = NULL;
-  hd_review_report rr;
+  hd_night_report rr;
   memset(&rr, 0, sizeof rr);
   hd_pack_opts po = {dirs, n_dirs, 0, 0, 0};
+  hd_template *t_opinion = NULL, *t_notice = NULL, *t_cancel = NULL;
+  hd_docenv env;
+  memset(&env, 0, sizeof env);
+  hd_night night = {NULL, &env, date, out, NULL, NULL, NULL, &rr, NULL, NULL};
   if ((rc = tmpl_load(cli_template_path("certificate", tbuf, sizeof tbuf), &tmpl, &err)) ||
       (o.tmpl = tmpl, 0) ||
+      (rc = tmpl_load(cli_template_path("review_opinion", tbuf, sizeof tbuf), &t_opinion, &err)) ||
+      (rc = tmpl_load(cli_template_path("public_notice", tbuf, sizeof tbuf), &t_notice, &err)) ||
+      (rc = tmpl_load(cli_template_path("cancellation", tbuf, sizeof tbuf), &t_cancel, &err)) ||
       (rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
       (rc = fontset_load(&fs, manifest, fonts_dir, &err)) ||
       (rc = calendar_load(db, &cal, &err)) || (rc = pack_load(&po, &pack, &err)) ||
-      (rc = run_reviews(db, pack, cal, date, &rr, &err)) ||
-      (rc = run_certificates(db, fs, &o, &rep, &err))) {
+      (rc = hd_mkdirs(out, &err)) || (remove_temps(out), 0) ||
+      (env = (hd_docenv){db, fs, pack, cal, 1, 0}, night.db = db, night.opinion = t_opinion,
+       night.notice = t_notice, night.cancellation = t_cancel, 0) ||
+      (rc = night_reviews(&night, &err)) || (rc = night_notices(&night, &err)) ||
+      (rc = run_certificates(db, fs, &o, &rep, &err)) ||
+      (rc = night_cancellations(&night, &err))) {
     cli_error("%s", err.msg);
   }
   if (rc == HD_OK) {
@@ -206,6 +258,12 @@ int cmd_run(int argc, char **argv) {
       cli_error("%s", rerr.msg);
       rc = rerr.code;
     }
+  }
+  for (int i = 0; i < rr.n_problems; i++) {
+    if (rr.problems[i].case_number)
+      cli_error("case %s: %s", rr.problems[i].case_number, rr.problems[i].message);
+    else
+      cli_error("%s", rr.problems[i].message);
   }
   for (int i = 0; i < rep.n_problems; i++) {
     if (rep.problems[i].case_number)
@@ -217,16 +275,25 @@ int cmd_run(int argc, char **argv) {
     int done = rep.issued + rep.restored;
     printf("hdreg run %s: %d certificate%s issued, %d verified, %d restored, %d held by "
            "objection, %d failed\n", date, rep.issued, rep.issued == 1 ? "" : "s", rep.verified,
-           rep.restored, rep.held, rep.failed);
+           rep.restored, rep.held, rep.failed + rr.failed);
     if (done)
       printf("certificates in %s/certificates (%.1f ms and %.1f KB per certificate)\n", out,
              rep.render_ms / done, rep.bytes / 1024.0 / (rep.issued ? rep.issued : 1));
     printf("reviewed %d case%s with check pack %s: %d approve, %d rectify, %d hold, %d reject%s\n",
            rr.reviewed, rr.reviewed == 1 ? "" : "s", pack_revision(pack),
            rr.by_decision[HD_APPROVE], rr.by_decision[HD_RETURN], rr.by_decision[HD_HOLD],
-           rr.by_decision[HD_REJECT], rr.errors ? " (some checks failed with errors: see hdreg check)" : "");
+           rr.by_decision[HD_REJECT], rr.check_errors ? " (some checks failed with errors: see hdreg check)" : "");
+    for (int i = 0; i < rr.n_notices; i++)
+      printf("public notice %s: %d case%s, open until %s\n", rr.notices[i].number,
+             rr.notices[i].cases, rr.notices[i].cases == 1 ? "" : "s", rr.notices[i].end_date);
+    if (rr.cancelled) printf("cancelled %d certificate%s\n", rr.cancelled, rr.cancelled == 1 ? "" : "s");
   }
+  int held = rep.held + rr.by_decision[HD_HOLD], failed = rep.failed + rr.failed;
   run_report_release(&rep);
+  night_report_release(&rr);
+  tmpl_free(t_opinion);
+  tmpl_free(t_notice);
+  tmpl_free(t_cancel);
   fontset_free(fs);
   tmpl_free(tmpl);
   pack_free(pack);
@@ -235,5 +302,5 @@ int cmd_run(int argc, char **argv) {
   store_close(db);
   close(lock_fd);
   if (rc != HD_OK) return hd_exit_for(rc);
-  return rep.failed ? HD_EXIT_PARTIAL : HD_EXIT_OK;
+  return failed ? HD_EXIT_PARTIAL : held ? HD_EXIT_HELD : HD_EXIT_OK;
 }

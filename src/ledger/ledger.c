@@ -82,3 +82,16 @@ int ledger_record_certificate(sqlite3 *db, long long case_id, long long cert_id,
   store_done(st);
   return rc;
 }
+
+long long ledger_document_of(sqlite3 *db, long long cert_id) {
+  sqlite3_stmt *st;
+  hd_err ignored = {0};
+  long long id = 0;
+  if (store_cached(db, "SELECT id FROM documents WHERE kind = 'certificate' AND certificate_id = ?1",
+                   &st, &ignored))
+    return 0;
+  sqlite3_bind_int64(st, 1, cert_id);
+  if (sqlite3_step(st) == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
+  store_done(st);
+  return id;
+}

@@ -19,4 +19,7 @@ int ledger_record_certificate(sqlite3 *db, long long case_id, long long cert_id,
                               const char *path, const char *sha256, size_t bytes,
                               const char *date, hd_err *err);
 
+/* The documents row of certificate cert_id, or 0. */
+long long ledger_document_of(sqlite3 *db, long long cert_id);
+
 #endif

@@ -15,6 +15,7 @@
 #include "checks/uscc.h"
 #include "layout/certificate.h"
 #include "ledger/ledger.h"
+#include "procedure/procedure.h"
 #include "model/case.h"
 #include "procedure/certnum.h"
 #include "store/store.h"
@@ -284,13 +285,16 @@ static int issue(ctx *x, long long cert_id, unsigned char *ready, size_t ready_l
     }
   }
   if (rc == HD_OK && (rc = store_cached(x->db,
-                          "UPDATE cases SET status = 'certified', decided_date = "
-                          "coalesce(decided_date, ?2) WHERE id = ?1", &st, err)) == HD_OK) {
+                          "UPDATE cases SET decided_date = coalesce(decided_date, ?2) WHERE id = ?1",
+                          &st, err)) == HD_OK) {
     sqlite3_bind_int64(st, 1, case_id);
     sqlite3_bind_text(st, 2, x->o->date, -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
     store_done(st);
   }
+  if (rc == HD_OK)
+    rc = proc_move(x->db, case_id, "certified", "night", x->o->date, "hdreg run",
+                   "公示期满无异议，发证", ledger_document_of(x->db, cert_id), err);
   if (rc == HD_OK && prior && (rc = store_cached(x->db,
                           "UPDATE certificates SET status = 'superseded', superseded_by = ?2 "
                           "WHERE id = ?1 AND status = 'issued'", &st, err)) == HD_OK) {
@@ -431,8 +435,7 @@ static int ids(sqlite3 *db, const char *sql, const char *date, long long **out, 
 
 static const char DUE_SQL[] =
     "SELECT c.id FROM cases c WHERE c.reg_type IN ('first','license','transfer','change')"
-    "   AND ((c.status = 'notice' AND c.notice_end < ?1)"
-    "     OR (c.status = 'approved' AND c.decided_date <= ?1))"
+    "   AND c.status = 'notice' AND c.notice_end < ?1"
     "   AND NOT EXISTS (SELECT 1 FROM certificates x WHERE x.case_id = c.id)"
     "   AND NOT EXISTS (SELECT 1 FROM objections o WHERE o.case_id = c.id AND o.status = 'open')"
     " ORDER BY c.id";

@@ -62,7 +62,7 @@ static const char *const CLASSES[] = {"personal_attribute", "health_status",
                                       "health_resource", "public_health"};
 static const char *const TYPES[] = {"first", "first", "first", "license", "transfer",
                                     "change", "cancel"};
-static const char *const STATUSES[] = {"submitted", "authority_review", "committee_review",
+static const char *const STATUSES[] = {"submitted", "submitted", "committee_review",
                                        "rectify", "notice", "notice", "notice", "held",
                                        "approved", "certified", "rejected", "cancelled",
                                        "withdrawn"};
@@ -83,6 +83,12 @@ static int synthetic(sqlite3 *db, long n, unsigned long long seed, hd_err *err) 
   int rc = HD_OK;
   long n_subjects = n / 4 + 3;
   if (store_exec(db, "BEGIN; PRAGMA defer_foreign_keys = ON;", err)) return HD_EDB;
+  /* The holiday calendar of the demo data (2025, 2026), for notice periods. */
+  const char *holidays = strstr((const char *)hd_embed_demo_sql, "-- Statutory holidays");
+  if (holidays && store_exec(db, holidays, err)) {
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return HD_EDB;
+  }
   if (store_prepare(db, "INSERT INTO subjects(id, name, uscc, kind, legal_rep, address, "
                         "contact_name, contact_phone, contact_email, id_doc_valid_until, "
                         "capability_evidence) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)", &sub, err) ||
@@ -136,6 +142,7 @@ static int synthetic(sqlite3 *db, long n, unsigned long long seed, hd_err *err) 
     long owner = 1 + pick(&r, n_subjects);
     long topic = pick(&r, 15);
     const char *type = TYPES[i % 7];
+    if (!last_cert) type = "first"; /* nothing yet to license, transfer, change or cancel */
     const char *status = STATUSES[(i / 7) % 13];
     if (!strcmp(type, "cancel") && !strcmp(status, "certified")) status = "cancelled";
     int ordinary = (i % 5) == 0;

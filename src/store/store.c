@@ -16,6 +16,7 @@ typedef struct migration {
 static const migration MIGRATIONS[] = {
     {1, hd_embed_schema_v1},
     {2, hd_embed_schema_v2},
+    {3, hd_embed_schema_v3},
 };
 
 int store_exec(sqlite3 *db, const char *sql, hd_err *err) {

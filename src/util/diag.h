@@ -26,6 +26,7 @@ enum hd_exit {
   HD_EXIT_DB = 4,       /* database cannot be opened, is too new, or cannot be written */
   HD_EXIT_OUTPUT = 5,   /* output directory missing or not writable */
   HD_EXIT_FONT = 6,     /* a configured font family cannot be found or loaded */
+  HD_EXIT_HELD = 7,     /* the run finished; cases wait for a human (held, open objection) */
   HD_EXIT_INTERNAL = 70 /* internal error (a bug); please report */
 };
 

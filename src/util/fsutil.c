@@ -2,10 +2,12 @@
 #include "util/fsutil.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -71,6 +73,7 @@ int hd_write_atomic(const char *path, const void *data, size_t len, hd_err *err)
     unlink(tmp);
     return hd_err_set(err, HD_EIO, "cannot close '%s': %s", path, strerror(e));
   }
+  if (hd_fault("crash-before-rename")) raise(SIGKILL); /* tests: kill -9 mid-write */
   if (rename(tmp, path) != 0) {
     int e = errno;
     unlink(tmp);
@@ -81,6 +84,7 @@ int hd_write_atomic(const char *path, const void *data, size_t len, hd_err *err)
     fsync(dfd);
     close(dfd);
   }
+  if (hd_fault("crash-after-write")) raise(SIGKILL); /* tests: kill -9 once durable */
   return HD_OK;
 }
 
@@ -107,4 +111,20 @@ int hd_read_file(const char *path, size_t max, char **out, size_t *len, hd_err *
   *len = b.len;
   *out = hd_buf_steal(&b);
   return HD_OK;
+}
+
+int hd_remove_stale_temps(const char *dir) {
+  DIR *d = opendir(dir);
+  if (!d) return 0;
+  int removed = 0;
+  struct dirent *e;
+  char path[4400];
+  while ((e = readdir(d))) {
+    const char *t = strstr(e->d_name, ".tmp.");
+    if (!t || strlen(t + 5) != 6) continue; /* the XXXXXX of hd_write_atomic's mkstemp */
+    if (hd_snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= 0 && unlink(path) == 0)
+      removed++;
+  }
+  closedir(d);
+  return removed;
 }

@@ -10,6 +10,10 @@ int hd_mkdirs(const char *path, hd_err *err);
 /* Write data to path atomically: a temporary file in the same directory, fsync, rename,
  * fsync of the directory. On failure nothing is left at path (nor the temporary). */
 int hd_write_atomic(const char *path, const void *data, size_t len, hd_err *err);
+/* Remove the temporary files hd_write_atomic leaves when the process is killed while
+ * writing (NAME.tmp.XXXXXX) from dir; only while no other writer can be at work there
+ * (the run lock). Returns how many were removed. */
+int hd_remove_stale_temps(const char *dir);
 /* Read a whole file (at most max bytes) into *out (caller frees). */
 int hd_read_file(const char *path, size_t max, char **out, size_t *len, hd_err *err);
 

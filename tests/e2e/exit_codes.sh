@@ -7,7 +7,7 @@ set -e
 run "$HDREG" run --db "$T/d.db" --date 2026-01-05 --out "$T/o0"
 expect_eq "$rc" 0 "exit 0"
 expect_eq "$(out | sed -E 's/pack [0-9a-f]{16}/pack REV/')" "hdreg run 2026-01-05: 0 certificates issued, 0 verified, 0 restored, 0 held by objection, 0 failed
-reviewed 26 cases with check pack REV: 8 approve, 5 rectify, 1 hold, 12 reject"
+reviewed 0 cases with check pack REV: 0 approve, 0 rectify, 0 hold, 0 reject"
 expect_eq "$(err)" ""
 run "$HDREG" version
 expect_eq "$rc" 0 "version exit"
@@ -17,6 +17,17 @@ expect_eq "$(out)" "hdreg 0.1.0"
 run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/o1"
 expect_eq "$rc" 1 "exit 1"
 expect_eq "$(err | wc -l)" 1 "one refused case"
+
+# 7: the run finished and nothing failed, but cases wait for a human: case SQ-2026-0018's
+# notice ended with an objection open, SQ-2026-0022 was held for a manual check.
+run "$HDREG" run --db "$T/d.db" --date 2026-03-17 --out "$T/o1"
+expect_eq "$rc" 1 "still exit 1: the refused case is still due"
+sqlite3 "$T/d.db" "INSERT INTO case_events(case_id, at, from_status, to_status, actor, reason)
+  SELECT id, '2026-03-17', 'notice', 'withdrawn', '测试', '撤回' FROM cases WHERE number = 'SQ-2026-0016';
+  UPDATE cases SET status = 'withdrawn' WHERE number = 'SQ-2026-0016';"
+run "$HDREG" run --db "$T/d.db" --date 2026-03-18 --out "$T/o1"
+expect_eq "$rc" 7 "exit 7: held for a human"
+expect_eq "$(out | head -1)" "hdreg run 2026-03-18: 0 certificates issued, 0 verified, 0 restored, 1 held by objection, 0 failed" "held summary"
 
 # 2: usage.
 run "$HDREG"
@@ -60,7 +71,7 @@ cp "$T/d.db" "$T/new.db"
 sqlite3 "$T/new.db" "PRAGMA user_version = 7"
 run "$HDREG" run --db "$T/new.db" --date 2026-03-16 --out "$T/o4"
 expect_eq "$rc" 4 "newer schema"
-expect_eq "$(err)" "hdreg: '$T/new.db': schema version 7 is newer than this hdreg supports (2)"
+expect_eq "$(err)" "hdreg: '$T/new.db': schema version 7 is newer than this hdreg supports (3)"
 
 # 4: a second run on the same database while one holds the lock.
 flock "$T/d.db.lock" sleep 3 &
@@ -75,7 +86,7 @@ wait $holder
 touch "$T/file"
 run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/file"
 expect_eq "$rc" 5 "output under a file"
-expect_eq "$(err)" "hdreg: cannot create directory '$T/file/certificates': Not a directory"
+expect_eq "$(err)" "hdreg: '$T/file' is not a directory"
 
 # 6: fonts.
 printf 'body  No Such Family\n' >"$T/manifest"

@@ -18,7 +18,7 @@ expect_eq "$rc" 3 "invalid template"
 expect_eq "$(err)" "hdreg: render: tests/e2e/templates/invalid.xml:3:1: Invalid attribute align for element p"
 run "$HDREG" render --db "$T/d.db" --template certificate --case 19 --out "$T/x.pdf"
 expect_eq "$rc" 3 "no certificate"
-expect_eq "$(err)" "hdreg: render: case '19' has no certificate"
+expect_eq "$(err)" "hdreg: render: case 'SQ-2026-0019' has no certificate"
 run "$HDREG" render --db "$T/d.db" --template certificate --case 6
 expect_eq "$rc" 2 "usage"
 

@@ -15,40 +15,47 @@ expect_eq "$(sql "$T/a.db" "SELECT group_concat(p) FROM (SELECT DISTINCT procedu
 
 run "$HDREG" run --db "$T/a.db" --date $DATE --out "$T/outa"
 expect_eq "$rc" 1 "run exit (one case refused)"
-expect_eq "$(out | sed -n 1p)" "hdreg run $DATE: 10 certificates issued, 0 verified, 0 restored, 1 held by objection, 1 failed" "summary"
+expect_eq "$(out | sed -n 1p)" "hdreg run $DATE: 9 certificates issued, 0 verified, 0 restored, 1 held by objection, 1 failed" "summary"
 expect_eq "$(out | sed -n 2p | sed 's/ (.*//')" "certificates in $T/outa/certificates" "summary line 2"
 expect_eq "$(out | sed -n 3p | sed -E 's/pack [0-9a-f]{16}/pack REV/')" \
-  "reviewed 26 cases with check pack REV: 8 approve, 5 rectify, 1 hold, 12 reject" "review summary"
+  "reviewed 25 cases with check pack REV: 7 approve, 5 rectify, 1 hold, 12 reject" "review summary"
+expect_eq "$(out | sed -n '4,5p')" "public notice GS-20260316: 8 cases, open until 2026-03-30
+cancelled 1 certificate" "notice and cancellation summary"
 expect_eq "$(sql "$T/a.db" "SELECT decision || ' ' || count(*) FROM decisions WHERE as_of = '$DATE' GROUP BY decision ORDER BY decision")" \
-  "approve 8
+  "approve 7
 hold 1
 rectify 5
 reject 12" "decisions recorded"
 expect_eq "$(sql "$T/a.db" "SELECT count(*) || ' ' || count(DISTINCT case_id) || ' ' || count(DISTINCT pack_revision) FROM findings")" \
-  "624 26 1" "findings recorded with the pack revision"
+  "600 25 1" "findings recorded with the pack revision"
 expect_eq "$(err)" "hdreg: case SQ-2026-0016: field '统一社会信用代码': holder '江门市侨乡康复医院' code '５２４４０７00MJ9K7701X4': full-width character at position 1; use half-width digits and capital letters" "stderr"
 
 # The JSON run report beside the documents.
 python3 - "$T/outa/run-$DATE.json" "$T/a.db" <<'PY' || fail "run report"
 import json, sqlite3, sys
 r = json.load(open(sys.argv[1]))
-assert r["date"] == "2026-03-16" and r["reviewed"] == 26, r
-assert r["decisions"] == {"approve": 8, "rectify": 5, "hold": 1, "reject": 12}, r["decisions"]
-assert r["certificates"] == {"issued": 10, "verified": 0, "restored": 0, "held_by_objection": 1, "failed": 1}, r["certificates"]
+assert r["date"] == "2026-03-16" and r["reviewed"] == 25, r
+assert r["decisions"] == {"approve": 7, "rectify": 5, "hold": 1, "reject": 12}, r["decisions"]
+assert r["notices"] == [{"number": "GS-20260316", "cases": 8, "end_date": "2026-03-30"}], r["notices"]
+assert r["cancelled"] == 1 and r["held_for_review"] == 1, r
+assert r["certificates"] == {"issued": 9, "verified": 0, "restored": 0, "held_by_objection": 1, "failed": 1}, r["certificates"]
 db = sqlite3.connect(sys.argv[2])
-rows = {p: h for p, h in db.execute("SELECT path, sha256 FROM documents")}
+rows = {p: h for p, h in db.execute("SELECT path, sha256 FROM documents WHERE kind = 'certificate'")}
 assert [i["case"] for i in r["issued"]][:2] == ["SQ-2026-0006", "SQ-2026-0007"], r["issued"]
-assert all(rows[i["path"]] == i["sha256"] for i in r["issued"]) and len(r["issued"]) == 10
+assert all(rows[i["path"]] == i["sha256"] for i in r["issued"]) and len(r["issued"]) == 9
 assert r["problems"] == [{"case": "SQ-2026-0016", "message": "field '统一社会信用代码': holder '江门市侨乡康复医院' code '５２４４０７00MJ9K7701X4': full-width character at position 1; use half-width digits and capital letters"}], r["problems"]
 PY
 PASSED=$((PASSED + 1))
 
 expected_files=$DEMO_CERTIFICATES
 expect_eq "$(ls "$T/outa/certificates")" "$expected_files" "certificate files"
-expect_eq "$(sql "$T/a.db" "SELECT count(*) FROM documents")" 10 "document rows"
-expect_eq "$(sql "$T/a.db" "SELECT value FROM counters")" 15 "serial counter"
+expect_eq "$(sql "$T/a.db" "SELECT kind || ' ' || count(*) FROM documents GROUP BY kind ORDER BY kind")" "cancellation 1
+certificate 9
+notice 1
+review_opinion 25" "document rows"
+expect_eq "$(sql "$T/a.db" "SELECT value FROM counters")" 14 "serial counter"
 expect_eq "$(sql "$T/a.db" "SELECT group_concat(id) FROM (SELECT id FROM cases WHERE status = 'certified' AND id > 5 ORDER BY id)")" \
-  "6,7,8,9,10,11,12,13,14,15" "certified cases"
+  "6,7,8,9,10,11,12,13,14" "certified cases"
 expect_eq "$(sql "$T/a.db" "SELECT group_concat(x) FROM (SELECT id || ':' || superseded_by x FROM certificates WHERE status = 'superseded' ORDER BY id)")" \
   "2:11,3:12" "transfer and change supersede their prior certificates"
 
@@ -105,21 +112,19 @@ expect_eq "$(sql "$T/a.db" "SELECT value FROM certificate_fields WHERE certifica
 sha_before=$(cd "$T/outa/certificates" && sha256sum *.pdf)
 run "$HDREG" run --db "$T/a.db" --date $DATE --out "$T/outa"
 expect_eq "$rc" 1 "second run exit"
-expect_eq "$(out | head -1)" "hdreg run $DATE: 0 certificates issued, 10 verified, 0 restored, 1 held by objection, 1 failed" "second run summary"
-# Case 44 cancels certificate 2, which the transfer of case 11 superseded in the first
-# run: reviewed again, it is now rejected under 5.1.1.
+expect_eq "$(out | head -1)" "hdreg run $DATE: 0 certificates issued, 9 verified, 0 restored, 1 held by objection, 1 failed" "second run summary"
 expect_eq "$(out | sed -n 2p | sed -E 's/pack [0-9a-f]{16}/pack REV/')" \
-  "reviewed 26 cases with check pack REV: 7 approve, 5 rectify, 1 hold, 13 reject" "second review"
-expect_eq "$(sql "$T/a.db" "SELECT outcome FROM findings WHERE case_id = 44 AND check_id = '5.1.1-first-registration'")" "fail" "case 44 after the transfer"
+  "reviewed 0 cases with check pack REV: 0 approve, 0 rectify, 0 hold, 0 reject" "nothing to review again"
 expect_eq "$(cd "$T/outa/certificates" && sha256sum *.pdf)" "$sha_before" "files unchanged"
 expect_eq "$(sql "$T/a.db" "SELECT (SELECT count(*) FROM documents) || ' ' || (SELECT count(*) FROM certificates) || ' ' || (SELECT count(*) FROM certificate_fields)")" \
-  "10 15 165" "no duplicate rows"
+  "36 14 154" "no duplicate rows"
+expect_eq "$(sql "$T/a.db" "SELECT count(*) FROM case_events")" 43 "no new events (25 reviews, 8 into notice, 9 certified, 1 cancelled)"
 
 # A deleted certificate is rendered again from its frozen fields, byte for byte.
 cp "$T/outa/certificates/20260344000000010C.pdf" "$T/keep.pdf"
 rm "$T/outa/certificates/20260344000000010C.pdf"
 run "$HDREG" run --db "$T/a.db" --date $DATE --out "$T/outa"
-expect_eq "$(out | head -1)" "hdreg run $DATE: 0 certificates issued, 9 verified, 1 restored, 1 held by objection, 1 failed" "restore summary"
+expect_eq "$(out | head -1)" "hdreg run $DATE: 0 certificates issued, 8 verified, 1 restored, 1 held by objection, 1 failed" "restore summary"
 cmp "$T/keep.pdf" "$T/outa/certificates/20260344000000010C.pdf" || fail "restored file differs"
 
 # A changed file is reported and left as it is (evidence is never overwritten).

@@ -1,6 +1,7 @@
 # Hostile and broken data in due cases: GBK bytes, a 10 MB field, a character no font
-# has, an empty field, a control character, a case without holders. Each is refused with
-# its case, field and reason; no number is spent on it; the other cases are issued.
+# has, an empty field, a control character, an approved case without rights. Each is
+# refused with its case, field and reason; no number is spent on it; the other cases are
+# issued, and the others approved go into the public notice.
 source "$(dirname "$(dirname "$0")")/e2e/lib.sh"
 set -e
 DATE=2026-03-16
@@ -17,12 +18,12 @@ expect_eq "$(sql "$T/b.db" "SELECT length(CAST(source AS BLOB)) FROM resources W
 run "$HDREG" run --db "$T/b.db" --date $DATE --out "$T/o"
 expect_eq "$rc" 1 "exit"
 expect_eq "$(out | head -1)" "hdreg run $DATE: 4 certificates issued, 0 verified, 0 restored, 1 held by objection, 7 failed"
-expect_eq "$(err)" "hdreg: case SQ-2026-0006: field '数据产权名称': invalid UTF-8 at byte 0
+expect_eq "$(err)" "hdreg: case SQ-2026-0015: not put into the public notice: field '权利类别': no right is registered (clause 5.1.2)
+hdreg: case SQ-2026-0006: field '数据产权名称': invalid UTF-8 at byte 0
 hdreg: case SQ-2026-0007: field '数据来源': value has 3495254 characters, at most 1000 fit on a certificate
 hdreg: case SQ-2025-0008: field '数据来源': value is empty
 hdreg: case SQ-2026-0009: field '数据产权权利人': character U+31350 '$(printf '\xf0\xb1\x8d\x90')' is in no configured font
 hdreg: case SQ-2026-0014: field '数据产权名称': control character U+0009 at character 5
-hdreg: case SQ-2026-0015: field '数据产权权利人': no right has a holder (clause 5.1.2)
 hdreg: case SQ-2026-0016: field '统一社会信用代码': holder '江门市侨乡康复医院' code '５２４４０７00MJ9K7701X4': full-width character at position 1; use half-width digits and capital letters"
 # Refused cases spend no number: the four issued ones are serials 6-9.
 expect_eq "$(ls "$T/o/certificates")" "20260344000000006X.pdf

@@ -1,0 +1,38 @@
+/* documents.h: the documents of the procedure rendered from the database — a case's
+ * review opinion or cancellation notice (or any case template), a public notice, an
+ * institution's Annex A privacy policy. Gathers each template's data (docs/templates.md
+ * lists the names) and lays it out with layout/document.h. Used by the nightly run and
+ * by `hdreg render`. Depends on store/, model/, checks/ (findings), layout/. */
+#ifndef HD_DOCUMENTS_H
+#define HD_DOCUMENTS_H
+#include <sqlite3.h>
+#include <stddef.h>
+#include "checks/checks.h"
+#include "model/calendar.h"
+#include "pdf/fonts.h"
+#include "template/template.h"
+#include "util/diag.h"
+
+typedef struct hd_docenv {
+  sqlite3 *db;
+  const hd_fontset *fs;
+  hd_pack *pack;            /* runs the checks for case documents given no findings */
+  const hd_calendar *cal;
+  int repeat;               /* lay out this many times (benchmarks); 0 or 1: once */
+  double median_ms;         /* out: median layout time when repeat > 1 */
+} hd_docenv;
+
+/* Render template t for case_id as of as_of (YYYY-MM-DD; NULL: the certificate's
+ * registration date, else the latest review, else the application date). f: the
+ * findings to show (NULL: run e->pack as of that date). A certificate template needs the
+ * case's certificate. Errors name the case and, for a data problem, the bound value. */
+int docs_case(hd_docenv *e, const hd_template *t, long long case_id, const char *as_of,
+              const hd_findings *f, unsigned char **pdf, size_t *len, hd_err *err);
+/* Render t for the public notice with this id (notice.*, the list cases, authority). */
+int docs_notice(hd_docenv *e, const hd_template *t, long long notice_id, unsigned char **pdf,
+                size_t *len, hd_err *err);
+/* Render t for the privacy_products row with this id (institution.*, third_parties). */
+int docs_institution(hd_docenv *e, const hd_template *t, long long product_id,
+                     unsigned char **pdf, size_t *len, hd_err *err);
+
+#endif
