@@ -12,7 +12,9 @@ static const char USAGE[] =
     "Health-data property-right registration batch engine.\n"
     "\n"
     "commands:\n"
-    "  run       issue the certificates due on a date (the nightly job)\n"
+    "  run       the nightly job: review, public notice, certificates, cancellations\n"
+    "  case      between nights: committee decisions, objections, supplements, on-site\n"
+    "            verification, applications for change or cancellation, history\n"
     "  demo-db   create the demo database, or a synthetic one for benchmarks\n"
     "  check     run the compliance checks on one case (or --all)\n"
     "  checks    checks test: run the fixture tests of the check pack\n"
@@ -23,7 +25,8 @@ static const char USAGE[] =
     "  help      show this text, or a command's help: hdreg help run\n"
     "\n"
     "Each command takes --help. Exit codes: 0 ok, 1 some cases failed, 2 usage,\n"
-    "3 invalid input, 4 database, 5 output directory, 6 fonts, 70 internal error\n"
+    "3 invalid input, 4 database, 5 output directory, 6 fonts, 7 cases wait for a\n"
+    "human, 70 internal error\n"
     "(see hdreg(1)).\n";
 
 void cli_error(const char *fmt, ...) {
@@ -52,6 +55,7 @@ int main(int argc, char **argv) {
       if (!strcmp(argv[2], "checks")) return cmd_checks(2, sub);
       if (!strcmp(argv[2], "render")) return cmd_render(2, sub);
       if (!strcmp(argv[2], "calendar")) return cmd_calendar(2, sub);
+      if (!strcmp(argv[2], "case")) return cmd_case(2, sub);
       cli_error("unknown command '%s'", argv[2]);
       return HD_EXIT_USAGE;
     }
@@ -69,6 +73,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "checks")) return cmd_checks(argc - 1, argv + 1);
   if (!strcmp(cmd, "render")) return cmd_render(argc - 1, argv + 1);
   if (!strcmp(cmd, "calendar")) return cmd_calendar(argc - 1, argv + 1);
+  if (!strcmp(cmd, "case")) return cmd_case(argc - 1, argv + 1);
   cli_error("unknown command '%s' (try 'hdreg help')", cmd);
   return HD_EXIT_USAGE;
 }

@@ -149,8 +149,9 @@ int night_reviews(hd_night *n, hd_err *err) {
   sqlite3_stmt *st;
   /* A case is reviewed from its application date on (a run for an earlier date leaves
    * it alone). */
-  if ((rc = store_prepare(n->db, "SELECT id FROM cases WHERE status = 'submitted' AND "
-                                 "applied_date <= ?1 ORDER BY id", &st, err)))
+  if ((rc = store_prepare(n->db, "SELECT c.id FROM cases c WHERE c.status = 'submitted' AND "
+                                 "coalesce((SELECT max(at) FROM case_events e WHERE e.case_id = "
+                                 "c.id), c.applied_date) <= ?1 ORDER BY c.id", &st, err)))
     return rc;
   sqlite3_bind_text(st, 1, n->date, -1, SQLITE_STATIC);
   while (sqlite3_step(st) == SQLITE_ROW) {
@@ -414,6 +415,10 @@ int night_cancellations(hd_night *n, hd_err *err) {
         sqlite3_bind_int64(st, 1, ids[i]);
         if (sqlite3_step(st) != SQLITE_DONE)
           r = hd_err_set(&e, HD_EDB, "database error: %s", sqlite3_errmsg(n->db));
+        else if (sqlite3_changes(n->db) != 1)
+          /* superseded (a transfer or change went through meanwhile) or gone */
+          r = hd_err_set(&e, HD_EDATA, "the certificate to cancel is no longer in force; a "
+                         "person must decide (hdreg case move)");
         store_done(st);
       }
       if (!r && !(r = docs_case(n->env, n->cancellation, ids[i], n->date, NULL, &pdf, &len, &e)) &&

@@ -1,0 +1,144 @@
+# A year of the registration authority, driven from scripts the way staff drive it: the
+# nightly run on its dates, and between nights the committee, objections (upheld and
+# dismissed), an on-site verification, a supplement, a withdrawal, applications for a
+# change and a cancellation, and the end of the year where a notice period reaches into
+# a year without a holiday calendar. At the end: every case's state, every document,
+# every certificate number (no gaps, none reused), and every case's events forming an
+# unbroken chain.
+source "$(dirname "$0")/lib.sh"
+set -e
+DB="$T/y.db"
+OUT="$T/out"
+"$HDREG" demo-db --db "$DB" >/dev/null
+night() { # night DATE EXPECTED-EXIT
+  run "$HDREG" run --db "$DB" --date "$1" --out "$OUT"
+  expect_eq "$rc" "$2" "run $1 exit ($(err | head -3))"
+}
+act() { # act EXPECTED-STDOUT hdreg-case-arguments...
+  local want=$1
+  shift
+  run "$HDREG" case "$@" --db "$DB"
+  expect_eq "$rc $(out)" "0 $want" "case $1 $3"
+}
+status() { sql "$DB" "SELECT status FROM cases WHERE number = '$1'"; }
+
+# March 16: the demo night. SQ-2026-0016's legacy full-width code is refused.
+night 2026-03-16 1
+act "case SQ-2026-0016: move recorded" move --case SQ-2026-0016 --to withdrawn --date 2026-03-16 \
+  --actor 登记机构 --reason "申请人撤回，以规范代码重新申请"
+
+# March 17: the committee approves SQ-2026-0032 (ordinary procedure); the objection to
+# SQ-2026-0018 is dismissed, so its certificate is issued that night.
+act "case SQ-2026-0032: committee recorded" committee --case SQ-2026-0032 --decision approve \
+  --date 2026-03-17 --actor 合规委员会 --reason "第三次会议审议通过"
+act "objection 2: resolve recorded" resolve --objection 2 --outcome dismissed --date 2026-03-17 \
+  --actor 登记机构 --reason "异议人未能提供真实、必要的材料"
+night 2026-03-17 0
+expect_eq "$(status SQ-2026-0018) $(status SQ-2026-0032)" "certified notice" "March 17"
+
+# March 18: the case held for a manual check gets an on-site verification first.
+act "case SQ-2026-0022: move recorded" move --case SQ-2026-0022 --to submitted --date 2026-03-18 \
+  --actor 审核员 --reason "现场核验完毕，重新审核"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM case_events WHERE case_id = 22")" 2 "held, then back to review"
+night 2026-03-18 7
+expect_eq "$(status SQ-2026-0022)" "held" "the checks still need a human"
+act "case SQ-2026-0022: move recorded" move --case SQ-2026-0022 --to approved --date 2026-03-19 \
+  --actor 审核员 --reason "现场核验确认数据来源合法" --question "请说明随访数据的授权范围"
+expect_eq "$(sql "$DB" "SELECT question FROM onsite_questions WHERE case_id = 22")" "请说明随访数据的授权范围" "on-site question kept"
+night 2026-03-19 0
+
+# March 20: an objection to a case in notice; upheld on the 25th: back to review, which
+# approves it again, into a new notice.
+act "objection 3 filed against case SQ-2026-0021" object --case SQ-2026-0021 --date 2026-03-20 \
+  --objector 某市人民医院 --grounds "数据来源授权存疑" --material "授权书复印件"
+run "$HDREG" case object --db "$DB" --case SQ-2026-0021 --date 2026-04-20 --objector x --grounds y
+expect_eq "$rc $(err)" "3 hdreg: case object: case SQ-2026-0021: 2026-04-20 is outside its notice period 2026-03-16 to 2026-03-30" "late objection"
+act "objection 3: resolve recorded" resolve --objection 3 --outcome upheld --date 2026-03-25 \
+  --actor 登记机构 --reason "异议成立，需重新审核授权材料"
+night 2026-03-25 0
+expect_eq "$(status SQ-2026-0021)" "notice" "reviewed again, in notice again"
+
+# A returned case supplements its materials and is reviewed again.
+sqlite3 "$DB" "INSERT INTO materials(case_id, kind, issued_date) VALUES (40, 'third_party_assessment', '2026-03-26')"
+act "case SQ-2026-0040: move recorded" move --case SQ-2026-0040 --to submitted --date 2026-03-26 \
+  --actor 申请人 --reason "补正第三方评估材料"
+
+# March 31: GS-20260316 has ended: its certificates. The cancellation SQ-2026-0044 was for
+# a certificate the transfer SQ-2026-0011 superseded: refused, a person sends it back to
+# review, which rejects it (5.1.1).
+night 2026-03-31 1
+expect_eq "$(err)" "hdreg: case SQ-2026-0044: cancellation: the certificate to cancel is no longer in force; a person must decide (hdreg case move)" "cancellation of a superseded certificate"
+act "case SQ-2026-0044: move recorded" move --case SQ-2026-0044 --to submitted --date 2026-04-01 \
+  --actor 登记机构 --reason "证书已因转让失效，重新审核"
+
+# April 1: the holder of certificate 20260344000000006X applies for a change, the holder
+# of 202603440000000084 for a cancellation.
+act "case SQ-2026-0101: change of certificate 20260344000000006X submitted" apply \
+  --certificate 20260344000000006X --type change --number SQ-2026-0101 --date 2026-04-01 \
+  --description "数据规模更新为1,200,000条记录" --material change_proof:BG-2026-001
+act "case SQ-2026-0102: cancel of certificate 202603440000000084 submitted" apply \
+  --certificate 202603440000000084 --type cancel --number SQ-2026-0102 --date 2026-04-01 \
+  --ground a --material cancellation_statement:ZX-2026-001
+night 2026-04-01 0
+expect_eq "$(status SQ-2026-0044) $(status SQ-2026-0101) $(status SQ-2026-0102) $(status SQ-2026-0040)" \
+  "rejected notice notice notice" "April 1"
+night 2026-04-16 0
+night 2026-04-20 0
+
+# December 21: a returned case supplements its PIA report and is approved; its notice
+# period would run into 2027, for which the calendar has no data: refused, the case
+# waits approved. Once the 2027 schedule is imported the next night publishes it.
+sqlite3 "$DB" "INSERT INTO materials(case_id, kind, issued_date, valid_until) VALUES (29, 'pia_report', '2026-12-18', '2029-12-17')"
+act "case SQ-2026-0029: move recorded" move --case SQ-2026-0029 --to submitted --date 2026-12-21 \
+  --actor 申请人 --reason "补正个人信息保护影响评估报告"
+night 2026-12-21 1
+expect_eq "$(err)" "hdreg: public notice of 1 approved case not published: no holiday schedule for 2027: the period cannot be computed" "notice into 2027 refused"
+expect_eq "$(status SQ-2026-0029)" "approved" "waits, approved"
+run "$HDREG" calendar import --db "$DB" tests/e2e/holidays/test-2027.json
+expect_eq "$rc" 0 "2027 imported"
+night 2026-12-22 0
+expect_eq "$(sql "$DB" "SELECT number || ' ' || end_date FROM notices ORDER BY id DESC LIMIT 1")" "GS-20261222 2027-01-06" \
+  "10 working days: Dec 23-25, 28-31, Jan 1 off, Jan 4-6"
+night 2027-01-07 0
+
+# The year's end state.
+expect_eq "$(sql "$DB" "SELECT status || ' ' || count(*) FROM cases GROUP BY status ORDER BY status")" "cancelled 2
+certified 28
+held 1
+rectify 4
+rejected 14
+withdrawn 2" "final states"
+expect_eq "$(sql "$DB" "SELECT kind || ' ' || count(*) FROM documents GROUP BY kind ORDER BY kind")" "cancellation 2
+certificate 23
+notice 7
+review_opinion 32" "documents: notices of 16, 17, 19, 25, 31 March, 1 April and 22 December"
+expect_eq "$(sql "$DB" "SELECT status || ' ' || count(*) FROM certificates GROUP BY status ORDER BY status")" "cancelled 2
+issued 23
+superseded 3" "certificates: 5 from 2025 and 23 of this year; 2 transfers/changes of the demo and this year's change superseded, 2 cancelled"
+# Numbers: serials 1..N, none missing, none twice.
+expect_eq "$(sql "$DB" "SELECT count(*) = max(id) AND count(DISTINCT number) = count(*) FROM certificates")" 1 "no gap, no reuse"
+# Every case's events form a chain: each starts where the one before ended.
+expect_eq "$(sql "$DB" "SELECT count(*) FROM case_events e WHERE e.from_status <> coalesce((SELECT p.to_status FROM case_events p WHERE p.case_id = e.case_id AND p.id < e.id ORDER BY p.id DESC LIMIT 1), e.from_status)")" 0 "events chain"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM cases c WHERE c.status <> coalesce((SELECT to_status FROM case_events e WHERE e.case_id = c.id ORDER BY e.id DESC LIMIT 1), c.status)")" 0 "status = last event"
+# The change superseded the old certificate; the cancellation cancelled its certificate.
+expect_eq "$(sql "$DB" "SELECT status FROM certificates WHERE number IN ('20260344000000006X', '202603440000000084') ORDER BY number")" "superseded
+cancelled" "change and cancellation"
+
+# History cannot be rewritten, nor the procedure skipped, not even with plain SQL.
+try_sql() { sqlite3 "$DB" "$1" 2>&1 | sed -E 's/^(Error|Runtime error)[^:]*: (stepping, )?//; s/ \(19\)$//'; }
+expect_eq "$(try_sql "UPDATE cases SET status = 'certified' WHERE number = 'SQ-2026-0028'")" \
+  "cases.status changes only through an event in case_events" "status without event"
+expect_eq "$(try_sql "DELETE FROM case_events WHERE id = 1")" "case_events is append-only" "delete event"
+expect_eq "$(try_sql "UPDATE case_events SET reason = '改写' WHERE id = 1")" "case_events is append-only" "edit event"
+expect_eq "$(try_sql "INSERT INTO case_events(case_id, at, from_status, to_status, actor, reason) VALUES (28, '2027-01-08', 'rectify', 'certified', 'x', 'y')")" \
+  "case_events: no such transition in the procedure" "illegal event"
+run "$HDREG" case move --db "$DB" --case SQ-2026-0028 --to approved --date 2027-01-08 --actor 审核员 --reason 跳过审核
+expect_eq "$rc $(err)" "3 hdreg: case move: case SQ-2026-0028: the procedure says it cannot go from 'rectify' to 'approved' (from 'rectify' it can go to: submitted, withdrawn)" "illegal command"
+run "$HDREG" case history --db "$DB" --case SQ-2026-0021
+expect_eq "$(out | sed "s|$OUT|OUT|")" "2026-03-16  submitted -> approved  hdreg run：审核通过  [OUT/opinions/SQ-2026-0021-2026-03-16.pdf]
+2026-03-16  approved -> notice  hdreg run：公示  [OUT/notices/GS-20260316.pdf]
+2026-03-25  notice -> submitted  登记机构：异议成立，需重新审核授权材料
+2026-03-25  submitted -> approved  hdreg run：审核通过  [OUT/opinions/SQ-2026-0021-2026-03-25.pdf]
+2026-03-25  approved -> notice  hdreg run：公示  [OUT/notices/GS-20260325.pdf]
+2026-04-16  notice -> certified  hdreg run：公示期满无异议，发证  [OUT/certificates/20260444000000024Y.pdf]" "history of the case objected to"
+done_ok
