@@ -137,12 +137,19 @@ static int synthetic(sqlite3 *db, long n, unsigned long long seed, hd_err *err) 
     CHECK_SQL(sqlite3_step(sub));
   }
   hd_date base = {2025, 1, 6};
-  long long cert_serial = 0, last_cert = 0;
+  long long cert_serial = 0, next_prior = 1;
   for (long i = 1; i <= n; i++) {
     long owner = 1 + pick(&r, n_subjects);
     long topic = pick(&r, 15);
     const char *type = TYPES[i % 7];
-    if (!last_cert) type = "first"; /* nothing yet to license, transfer, change or cancel */
+    /* Each license, transfer, change or cancellation refers to a certificate of its own
+     * (two changes of one certificate, or a cancellation of a superseded one, would be
+     * cases a person has to sort out); with none left, a first registration. */
+    long long prior = 0;
+    if (strcmp(type, "first") != 0) {
+      if (next_prior <= cert_serial) prior = next_prior++;
+      else type = "first";
+    }
     const char *status = STATUSES[(i / 7) % 13];
     if (!strcmp(type, "cancel") && !strcmp(status, "certified")) status = "cancelled";
     int ordinary = (i % 5) == 0;
@@ -195,7 +202,7 @@ static int synthetic(sqlite3 *db, long n, unsigned long long seed, hd_err *err) 
     }
     if (!strcmp(status, "approved")) sqlite3_bind_text(cas, 12, d3, -1, SQLITE_TRANSIENT);
     else sqlite3_bind_null(cas, 12);
-    if (strcmp(type, "first") != 0 && last_cert) sqlite3_bind_int64(cas, 13, last_cert);
+    if (prior) sqlite3_bind_int64(cas, 13, prior);
     else sqlite3_bind_null(cas, 13);
     if (!strcmp(type, "cancel")) {
       char g[2] = {(char)('a' + pick(&r, 6)), 0};
@@ -263,7 +270,7 @@ static int synthetic(sqlite3 *db, long n, unsigned long long seed, hd_err *err) 
         sqlite3_bind_text(cf, 4, k == 0 ? num : "（合成数据）", -1, SQLITE_TRANSIENT);
         CHECK_SQL(sqlite3_step(cf));
       }
-      last_cert = cert_serial;
+
     }
   }
   hd_snprintf(buf, sizeof buf, "UPDATE counters SET value = %lld WHERE name = 'certificate_serial'",
