@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <limits.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +27,7 @@
 #include "util/fsutil.h"
 
 static const char HELP[] =
-    "usage: hdreg run --db FILE --date YYYY-MM-DD [--out DIR] [--fonts DIR]\n"
+    "usage: hdreg run --db FILE --date YYYY-MM-DD [--out DIR] [--jobs N] [--fonts DIR]\n"
     "                 [--font-manifest FILE] [--checks DIR]...\n"
     "\n"
     "The nightly job for DATE, in this order (docs/procedure.md):\n"
@@ -51,6 +52,8 @@ static const char HELP[] =
     "  --font-manifest FILE  font roles and fallback order (default: the built-in\n"
     "                  copy of fonts/manifest.txt)\n"
     "  --checks DIR    a legal team's check directory after the shipped pack (repeatable)\n"
+    "  --jobs N        lay out and write documents in N worker processes (1-64, default\n"
+    "                  1); the database and every document are the same for any N\n"
     "\n"
     "A JSON report of the run (counts, documents, problems) is written to\n"
     "DIR/run-DATE.json (a rerun of the date: DIR/run-DATE.2.json, ...).\n"
@@ -133,6 +136,12 @@ static int write_report(const char *out, const char *date, const char *db_path,
   return rc;
 }
 
+static int absolute(const char *dir, char out[PATH_MAX], hd_err *err) {
+  if (!realpath(dir, out))
+    return hd_err_set(err, HD_EIO, "cannot resolve output directory '%s': %s", dir, strerror(errno));
+  return HD_OK;
+}
+
 /* A run killed while writing leaves NAME.tmp.XXXXXX beside the documents: never a
  * document, removed before this run writes (the lock keeps other runs out). */
 static void remove_temps(const char *out) {
@@ -151,10 +160,12 @@ int cmd_run(int argc, char **argv) {
                                        {"fonts", required_argument, NULL, 'f'},
                                        {"font-manifest", required_argument, NULL, 'm'},
                                        {"checks", required_argument, NULL, 'k'},
+                                       {"jobs", required_argument, NULL, 'j'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char *db_path = NULL, *date = NULL, *out = "out", *fonts_dir = "fonts";
   const char *manifest_path = NULL;
+  int jobs = 1;
   const char *dirs[16];
   int n_dirs = 1;
   dirs[0] = cli_default_checks_dir();
@@ -170,6 +181,16 @@ int cmd_run(int argc, char **argv) {
     case 'o': out = optarg; break;
     case 'f': fonts_dir = optarg; break;
     case 'm': manifest_path = optarg; break;
+    case 'j': {
+      char *end;
+      long v = strtol(optarg, &end, 10);
+      if (*end || v < 1 || v > 64) {
+        cli_error("run: --jobs '%s' must be a number from 1 to 64", optarg);
+        return HD_EXIT_USAGE;
+      }
+      jobs = (int)v;
+      break;
+    }
     case 'k':
       if (n_dirs == 16) {
         cli_error("run: at most 15 --checks directories");
@@ -220,7 +241,7 @@ int cmd_run(int argc, char **argv) {
   int rc = HD_OK;
   hd_template *tmpl = NULL;
   char tbuf[4096];
-  hd_run_opts o = {date, out, NULL};
+  hd_run_opts o = {date, out, NULL, 1, db_path, NULL, NULL};
   if (manifest_path &&
       hd_read_file(manifest_path, 65536, &manifest, &manifest_len, &err) != HD_OK) {
     cli_error("run: --font-manifest: %s", err.msg);
@@ -234,7 +255,16 @@ int cmd_run(int argc, char **argv) {
   hd_template *t_opinion = NULL, *t_notice = NULL, *t_cancel = NULL;
   hd_docenv env;
   memset(&env, 0, sizeof env);
-  hd_night night = {NULL, &env, date, out, NULL, NULL, NULL, &rr, NULL, NULL};
+  char out_abs[PATH_MAX];
+  hd_night night;
+  memset(&night, 0, sizeof night);
+  night.env = &env;
+  night.date = date;
+  night.out_dir = out;
+  night.db_path = db_path;
+  night.jobs = jobs;
+  o.jobs = jobs;
+  night.rep = &rr;
   if ((rc = tmpl_load(cli_template_path("certificate", tbuf, sizeof tbuf), &tmpl, &err)) ||
       (o.tmpl = tmpl, 0) ||
       (rc = tmpl_load(cli_template_path("review_opinion", tbuf, sizeof tbuf), &t_opinion, &err)) ||
@@ -244,6 +274,7 @@ int cmd_run(int argc, char **argv) {
       (rc = fontset_load(&fs, manifest, fonts_dir, &err)) ||
       (rc = calendar_load(db, &cal, &err)) || (rc = pack_load(&po, &pack, &err)) ||
       (rc = hd_mkdirs(out, &err)) || (remove_temps(out), 0) ||
+      (rc = absolute(out, out_abs, &err)) || (night.out_dir = out_abs, 0) ||
       (env = (hd_docenv){db, fs, pack, cal, 1, 0}, night.db = db, night.opinion = t_opinion,
        night.notice = t_notice, night.cancellation = t_cancel, 0) ||
       (rc = night_reviews(&night, &err)) || (rc = night_notices(&night, &err)) ||

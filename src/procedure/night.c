@@ -7,6 +7,7 @@
 
 #include "ledger/ledger.h"
 #include "model/caseview.h"
+#include "procedure/pool.h"
 #include "procedure/procedure.h"
 #include "store/store.h"
 #include "util/buf.h"
@@ -50,21 +51,27 @@ static char *text_of(sqlite3 *db, const char *sql, long long id) {
   return v;
 }
 
-/* Write a document under out/dir/name.pdf (durably) and record it; *doc_id its row. */
-static int write_document(hd_night *n, const char *dir, const char *name, const char *kind,
-                          long long case_id, long long notice_id, const unsigned char *pdf,
-                          size_t len, long long *doc_id, hd_err *err) {
-  char path[4400], sha[65];
-  if (hd_snprintf(path, sizeof path, "%s/%s", n->out_dir, dir) < 0)
+/* Write a document to out/dir/name.pdf durably; its path and SHA-256 into path/sha. Touches
+ * no database (workers run it). */
+static int write_file(const char *out_dir, const char *dir, const char *name,
+                      const unsigned char *pdf, size_t len, char path[4400], char sha[65],
+                      hd_err *err) {
+  if (hd_snprintf(path, 4400, "%s/%s", out_dir, dir) < 0)
     return hd_err_set(err, HD_EIO, "output path too long");
   if (hd_mkdirs(path, err)) return err->code;
-  if (hd_snprintf(path, sizeof path, "%s/%s/%s.pdf", n->out_dir, dir, name) < 0)
+  if (hd_snprintf(path, 4400, "%s/%s/%s.pdf", out_dir, dir, name) < 0)
     return hd_err_set(err, HD_EIO, "output path too long");
   if (ledger_sha256_hex(pdf, len, sha)) return hd_err_set(err, HD_EINTERNAL, "SHA-256 failed");
-  if (hd_write_atomic(path, pdf, len, err)) return err->code;
+  return hd_write_atomic(path, pdf, len, err);
+}
+
+/* Record a written document; *doc_id its row. A rerun after a crash between writing and
+ * committing wrote the same bytes again: the row is new (the transaction that would have
+ * made it was rolled back). */
+static int record_document(hd_night *n, const char *kind, long long case_id, long long notice_id,
+                           const char *path, const char *sha, long long len, long long *doc_id,
+                           hd_err *err) {
   sqlite3_stmt *st;
-  /* A rerun after a crash between writing and committing writes the same bytes again:
-   * the row is new (the transaction that would have made it was rolled back). */
   if (store_cached(n->db, "INSERT INTO documents(kind, case_id, notice_id, path, sha256, bytes, "
                           "created_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st, err))
     return HD_EDB;
@@ -79,13 +86,20 @@ static int write_document(hd_night *n, const char *dir, const char *name, const 
   sqlite3_bind_text(st, 7, n->date, -1, SQLITE_STATIC);
   int s = sqlite3_step(st);
   store_done(st);
-  if (s != SQLITE_DONE) {
-    unlink(path);
-    return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(n->db));
-  }
+  if (s != SQLITE_DONE) return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(n->db));
   *doc_id = sqlite3_last_insert_rowid(n->db);
   n->rep->documents++;
   return HD_OK;
+}
+
+static int write_document(hd_night *n, const char *dir, const char *name, const char *kind,
+                          long long case_id, long long notice_id, const unsigned char *pdf,
+                          size_t len, long long *doc_id, hd_err *err) {
+  char path[4400], sha[65];
+  if (write_file(n->out_dir, dir, name, pdf, len, path, sha, err)) return err->code;
+  int rc = record_document(n, kind, case_id, notice_id, path, sha, (long long)len, doc_id, err);
+  if (rc) unlink(path);
+  return rc;
 }
 
 /* ---- reviews ------------------------------------------------------------------------ */
@@ -102,44 +116,42 @@ static const char *target_status(const char *flow, int decision) {
   }
 }
 
-/* One case: findings, decision, review opinion, move — in one transaction. */
-static int review_one(hd_night *n, hd_caseview_loader *ld, long long id, const char *number,
-                      hd_err *err) {
-  hd_caseview v;
+/* Reviews go in chunks: (A) this process runs the checks of each case of the chunk, (B)
+ * the review opinions are laid out and written, in worker processes with --jobs, (C) this
+ * process records findings, opinion and move of each case in one transaction, in case
+ * order. A chunk bounds the memory and the work a crash can cost. */
+#define REVIEW_CHUNK 128
+
+typedef struct review_item {
+  long long id;
+  char number[64];
+  int loaded;          /* findings are valid */
   hd_findings f;
+  const char *to;
+} review_item;
+
+typedef struct review_chunk {
+  hd_night *n;
+  review_item *items;
+} review_chunk;
+
+static void render_opinion(void *ud, sqlite3 *db, int i, hd_job_result *out) {
+  review_chunk *ch = ud;
+  review_item *it = &ch->items[i];
+  hd_docenv env = *ch->n->env;
+  env.db = db;
   unsigned char *pdf = NULL;
   size_t len = 0;
-  int rc = caseview_load(ld, id, &v, err);
-  if (rc) return rc;
-  rc = pack_run_view(n->env->pack, &v, n->env->cal, n->date, &f, err);
-  if (rc) {
-    caseview_release(&v);
-    return rc;
-  }
-  const hd_value *rt = row_get(&v.kase, "reg_type"), *pr = row_get(&v.kase, "procedure");
-  const char *flow = proc_flow(rt ? rt->s : NULL, pr ? pr->s : NULL);
-  const char *to = target_status(flow, f.decision);
-  char name[128];
-  hd_snprintf(name, sizeof name, "%s-%s", number, n->date);
-  long long doc = 0;
-  if ((rc = store_exec(n->db, "BEGIN IMMEDIATE", err)) == HD_OK) {
-    if (!(rc = findings_store(n->db, id, n->date, &f, err)) &&
-        !(rc = docs_case(n->env, n->opinion, id, n->date, &f, &pdf, &len, err)) &&
-        !(rc = write_document(n, "opinions", name, "review_opinion", id, 0, pdf, len, &doc, err)) &&
-        !(rc = proc_move(n->db, id, to, "night", n->date, "hdreg run",
-                         DECISION_REASON[f.decision], doc, err)))
-      rc = store_exec(n->db, "COMMIT", err);
-    if (rc) sqlite3_exec(n->db, "ROLLBACK", NULL, NULL, NULL);
-  }
-  if (rc == HD_OK) {
-    n->rep->reviewed++;
-    n->rep->by_decision[f.decision]++;
-    for (int i = 0; i < f.n; i++) n->rep->check_errors += f.v[i].outcome == HD_ERROR;
-  }
+  char name[128], path[4400];
+  hd_err e;
+  hd_err_clear(&e);
+  hd_snprintf(name, sizeof name, "%s-%s", it->number, ch->n->date);
+  out->code = docs_case(&env, ch->n->opinion, it->id, ch->n->date, &it->f, &pdf, &len, &e);
+  if (out->code == HD_OK)
+    out->code = write_file(ch->n->out_dir, "opinions", name, pdf, len, path, out->sha256, &e);
+  out->len = (long long)len;
+  if (out->code) hd_snprintf(out->msg, sizeof out->msg, "%s", e.msg);
   free(pdf);
-  findings_release(&f);
-  caseview_release(&v);
-  return rc;
 }
 
 int night_reviews(hd_night *n, hd_err *err) {
@@ -147,8 +159,8 @@ int night_reviews(hd_night *n, hd_err *err) {
   long long *ids = NULL;
   int count = 0, cap = 0, rc;
   sqlite3_stmt *st;
-  /* A case is reviewed from its application date on (a run for an earlier date leaves
-   * it alone). */
+  /* A case is reviewed from the date of its last move (its application date if it has
+   * none): a run for an earlier date leaves it alone. */
   if ((rc = store_prepare(n->db, "SELECT c.id FROM cases c WHERE c.status = 'submitted' AND "
                                  "coalesce((SELECT max(at) FROM case_events e WHERE e.case_id = "
                                  "c.id), c.applied_date) <= ?1 ORDER BY c.id", &st, err)))
@@ -172,22 +184,79 @@ int night_reviews(hd_night *n, hd_err *err) {
     free(ids);
     return rc;
   }
-  for (int i = 0; i < count; i++) {
-    char *number = text_of(n->db, "SELECT number FROM cases WHERE id = ?1", ids[i]);
-    hd_err e;
-    hd_err_clear(&e);
-    int r = review_one(n, ld, ids[i], number ? number : "?", &e);
-    if (r == HD_ENOMEM || r == HD_EDB) { /* the database or memory: stop the step */
-      rc = hd_err_set(err, r, "case %s: %s", number ? number : "?", e.msg);
+  review_item items[REVIEW_CHUNK];
+  hd_job_result results[REVIEW_CHUNK];
+  for (int start = 0; start < count && rc == HD_OK; start += REVIEW_CHUNK) {
+    int m = count - start < REVIEW_CHUNK ? count - start : REVIEW_CHUNK;
+    memset(items, 0, sizeof items);
+    /* A: the checks, here (the check pack's state is this process's). */
+    for (int j = 0; j < m; j++) {
+      review_item *it = &items[j];
+      it->id = ids[start + j];
+      char *number = text_of(n->db, "SELECT number FROM cases WHERE id = ?1", it->id);
+      hd_snprintf(it->number, sizeof it->number, "%s", number ? number : "?");
       free(number);
-      break;
+      hd_caseview v;
+      hd_err e;
+      hd_err_clear(&e);
+      int r = caseview_load(ld, it->id, &v, &e);
+      if (r == HD_OK) {
+        r = pack_run_view(n->env->pack, &v, n->env->cal, n->date, &it->f, &e);
+        const hd_value *rt = row_get(&v.kase, "reg_type"), *pr = row_get(&v.kase, "procedure");
+        if (r == HD_OK) {
+          it->loaded = 1;
+          it->to = target_status(proc_flow(rt ? rt->s : NULL, pr ? pr->s : NULL), it->f.decision);
+        }
+        caseview_release(&v);
+      }
+      if (r == HD_ENOMEM || r == HD_EDB) {
+        rc = hd_err_set(err, r, "case %s: %s", it->number, e.msg);
+        break;
+      }
+      if (r) {
+        n->rep->failed++;
+        problem(n->rep, it->number, "review: %s", e.msg);
+      }
     }
-    if (r) {
-      n->rep->failed++;
-      problem(n->rep, number, "review: %s", e.msg);
+    /* B: the opinions, laid out and written (worker processes with --jobs). */
+    review_chunk ch = {n, items};
+    if (rc == HD_OK) rc = pool_run(n->jobs, n->db, n->db_path, m, render_opinion, &ch, results, err);
+    /* C: recorded in case order. */
+    for (int j = 0; rc == HD_OK && j < m; j++) {
+      review_item *it = &items[j];
+      if (!it->loaded) continue;
+      hd_err e;
+      hd_err_clear(&e);
+      int r = results[j].code;
+      if (r) hd_err_set(&e, r, "%s", results[j].msg);
+      long long doc = 0;
+      char path[4400];
+      hd_snprintf(path, sizeof path, "%s/opinions/%s-%s.pdf", n->out_dir, it->number, n->date);
+      if (r == HD_OK && (r = store_exec(n->db, "BEGIN IMMEDIATE", &e)) == HD_OK) {
+        if (!(r = findings_store(n->db, it->id, n->date, &it->f, &e)) &&
+            !(r = record_document(n, "review_opinion", it->id, 0, path, results[j].sha256,
+                                  results[j].len, &doc, &e)) &&
+            !(r = proc_move(n->db, it->id, it->to, "night", n->date, "hdreg run",
+                            DECISION_REASON[it->f.decision], doc, &e)))
+          r = store_exec(n->db, "COMMIT", &e);
+        if (r) sqlite3_exec(n->db, "ROLLBACK", NULL, NULL, NULL);
+      }
+      if (r == HD_ENOMEM || r == HD_EDB) {
+        rc = hd_err_set(err, r, "case %s: %s", it->number, e.msg);
+        break;
+      }
+      if (r) {
+        n->rep->failed++;
+        problem(n->rep, it->number, "review: %s", e.msg);
+        continue;
+      }
+      n->rep->reviewed++;
+      n->rep->by_decision[it->f.decision]++;
+      for (int i = 0; i < it->f.n; i++) n->rep->check_errors += it->f.v[i].outcome == HD_ERROR;
     }
-    free(number);
-    if (n->progress) n->progress(n->progress_ud, "review", i + 1, count);
+    for (int j = 0; j < m; j++)
+      if (items[j].loaded) findings_release(&items[j].f);
+    if (n->progress) n->progress(n->progress_ud, "review", start + m, count);
   }
   caseview_loader_free(ld);
   free(ids);

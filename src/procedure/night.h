@@ -36,7 +36,9 @@ typedef struct hd_night {
   sqlite3 *db;
   hd_docenv *env;             /* fonts, check pack, calendar */
   const char *date;           /* the run date */
-  const char *out_dir;
+  const char *out_dir;        /* absolute: documents are recorded with absolute paths */
+  const char *db_path;        /* for the worker processes' own connections */
+  int jobs;                   /* worker processes for laying out documents; 1: none */
   const hd_template *opinion, *notice, *cancellation;
   hd_night_report *rep;
   void (*progress)(void *ud, const char *step, int done, int total);

@@ -15,6 +15,7 @@
 #include "checks/uscc.h"
 #include "layout/certificate.h"
 #include "ledger/ledger.h"
+#include "procedure/pool.h"
 #include "procedure/procedure.h"
 #include "model/case.h"
 #include "procedure/certnum.h"
@@ -178,6 +179,7 @@ typedef struct ctx {
   /* settings, read once per run */
   char *authority, *pattern, *region;
   long years;
+  int validate_only;  /* allocate only checks that the certificate fits (--jobs > 1) */
 } ctx;
 
 static int load_frozen(sqlite3 *db, long long cert_id, fields *f, hd_err *err) {
@@ -215,65 +217,90 @@ static int render_fields(ctx *x, const fields *f, hd_date reg, unsigned char **p
   for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f->v[i];
   doc.registration_date = reg;
   int bad = -1;
-  double t0 = hd_now_ms();
   int rc = cert_render(x->o->tmpl, x->fs, &doc, pdf, len, &bad, err);
-  x->rep->render_ms += hd_now_ms() - t0;
   if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_LABELS[bad]);
   return rc;
 }
 
-/* Render certificate cert_id from its frozen fields, write it and record it; marks the
- * certificate issued and the case certified in one transaction. */
-static int issue(ctx *x, long long cert_id, unsigned char *ready, size_t ready_len, hd_err *err) {
+/* Lay out certificate cert_id from its frozen fields (unless ready holds it already),
+ * write it durably and hash it; reads through db (a worker's own connection with
+ * --jobs), writes nothing to any database. */
+static int issue_write(ctx *x, sqlite3 *db, long long cert_id, const unsigned char *ready,
+                       size_t ready_len, char path[4400], char sha[65], size_t *len_out,
+                       double *ms, hd_err *err) {
   sqlite3_stmt *st = NULL;
   fields f;
-  unsigned char *pdf = ready; /* takes ownership of a certificate rendered by allocate */
+  unsigned char *pdf = NULL;
   size_t len = ready_len;
-  int rc, wrote = 0;
-  char path[4400], sha[65];
-  long long case_id = 0, prior = 0;
   char *number = NULL, *regdate = NULL;
   hd_date reg;
-  if ((rc = store_cached(x->db, "SELECT c.number, c.registration_date, c.case_id, "
-                                 "k.prior_certificate_id, k.reg_type FROM certificates c "
-                                 "JOIN cases k ON k.id = c.case_id WHERE c.id = ?1", &st, err))) {
-    free(ready);
+  int rc;
+  *ms = 0;
+  if ((rc = store_cached(db, "SELECT number, registration_date FROM certificates WHERE id = ?1",
+                         &st, err)))
     return rc;
-  }
   sqlite3_bind_int64(st, 1, cert_id);
-  if (sqlite3_step(st) != SQLITE_ROW) {
-    store_done(st);
-    free(ready);
-    return hd_err_set(err, HD_EDB, "certificate %lld vanished", cert_id);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    number = store_col_text(st, 0);
+    regdate = store_col_text(st, 1);
   }
-  number = store_col_text(st, 0);
-  regdate = store_col_text(st, 1);
-  case_id = sqlite3_column_int64(st, 2);
-  const char *type = (const char *)sqlite3_column_text(st, 4);
-  int supersedes = type && (!strcmp(type, "change") || !strcmp(type, "transfer"));
-  prior = supersedes ? sqlite3_column_int64(st, 3) : 0;
   store_done(st);
-  st = NULL;
   if (!number || !regdate || !hd_date_parse(regdate, &reg)) {
     rc = hd_err_set(err, HD_EDATA, "certificate %lld has a bad number or date", cert_id);
     goto cleanup;
   }
-  if (!pdf) {
-    if ((rc = load_frozen(x->db, cert_id, &f, err))) goto cleanup;
+  if (!ready) {
+    if ((rc = load_frozen(db, cert_id, &f, err))) goto cleanup;
+    double t0 = hd_now_ms();
     rc = render_fields(x, &f, reg, &pdf, &len, err);
+    *ms = hd_now_ms() - t0;
     fields_release(&f);
     if (rc) goto cleanup;
+    ready = pdf;
   }
-  if (ledger_sha256_hex(pdf, len, sha)) {
+  if (ledger_sha256_hex(ready, len, sha)) {
     rc = hd_err_set(err, HD_EINTERNAL, "SHA-256 failed");
     goto cleanup;
   }
-  if (hd_snprintf(path, sizeof path, "%s/%s.pdf", x->cert_dir, number) < 0) {
+  if (hd_snprintf(path, 4400, "%s/%s.pdf", x->cert_dir, number) < 0) {
     rc = hd_err_set(err, HD_EIO, "output path too long");
     goto cleanup;
   }
-  if ((rc = hd_write_atomic(path, pdf, len, err))) goto cleanup;
-  wrote = 1;
+  rc = hd_write_atomic(path, ready, len, err);
+  *len_out = len;
+cleanup:
+  free(pdf);
+  free(number);
+  free(regdate);
+  return rc;
+}
+
+/* Record the written certificate cert_id: the ledger row, the certificate issued, the
+ * case certified (and a prior certificate superseded), in one transaction. On failure the
+ * file is removed: a document the database does not know about must not stay behind. */
+static int issue_record(ctx *x, long long cert_id, const char *path, const char *sha, size_t len,
+                        hd_err *err) {
+  sqlite3_stmt *st = NULL;
+  long long case_id = 0, prior = 0;
+  char *number = NULL;
+  int rc;
+  if ((rc = store_cached(x->db, "SELECT c.number, c.case_id, k.prior_certificate_id, k.reg_type "
+                                "FROM certificates c JOIN cases k ON k.id = c.case_id WHERE "
+                                "c.id = ?1", &st, err)))
+    goto cleanup;
+  sqlite3_bind_int64(st, 1, cert_id);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    number = store_col_text(st, 0);
+    case_id = sqlite3_column_int64(st, 1);
+    const char *type = (const char *)sqlite3_column_text(st, 3);
+    int supersedes = type && (!strcmp(type, "change") || !strcmp(type, "transfer"));
+    prior = supersedes ? sqlite3_column_int64(st, 2) : 0;
+  }
+  store_done(st);
+  if (!number) {
+    rc = hd_err_set(err, HD_EDB, "certificate %lld vanished", cert_id);
+    goto cleanup;
+  }
   if ((rc = store_exec(x->db, "BEGIN IMMEDIATE", err))) goto cleanup;
   rc = ledger_record_certificate(x->db, case_id, cert_id, path, sha, len, x->o->date, err);
   if (rc == HD_OK) {
@@ -303,7 +330,6 @@ static int issue(ctx *x, long long cert_id, unsigned char *ready, size_t ready_l
     if (sqlite3_step(st) != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
     store_done(st);
   }
-  st = NULL;
   if (rc == HD_OK && hd_fault("commit"))
     rc = hd_err_set(err, HD_EDB, "database error: disk I/O error (injected fault)");
   if (rc == HD_OK) rc = store_exec(x->db, "COMMIT", err);
@@ -323,11 +349,19 @@ static int issue(ctx *x, long long cert_id, unsigned char *ready, size_t ready_l
     x->rep->bytes += len;
   }
 cleanup:
-  /* A document the database does not know about must not stay behind. */
-  if (rc && wrote) unlink(path);
-  free(pdf);
+  if (rc) unlink(path);
   free(number);
-  free(regdate);
+  return rc;
+}
+
+/* Write and record certificate cert_id (in this process). */
+static int issue(ctx *x, long long cert_id, hd_err *err) {
+  char path[4400], sha[65];
+  size_t len = 0;
+  double ms;
+  int rc = issue_write(x, x->db, cert_id, NULL, 0, path, sha, &len, &ms, err);
+  x->rep->render_ms += ms;
+  if (rc == HD_OK) rc = issue_record(x, cert_id, path, sha, len, err);
   return rc;
 }
 
@@ -392,7 +426,8 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
     for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f.v[i];
     doc.registration_date = x->date;
     double t0 = hd_now_ms();
-    rc = cert_render(x->o->tmpl, x->fs, &doc, pdf, len, &bad, err);
+    if (x->validate_only) rc = cert_validate(x->o->tmpl, x->fs, &doc, &bad, err);
+    else rc = cert_render(x->o->tmpl, x->fs, &doc, pdf, len, &bad, err);
     x->rep->render_ms += hd_now_ms() - t0;
   }
   if (!rc) rc = store_exec(x->db, "COMMIT", err);
@@ -501,7 +536,9 @@ static int verify_same_day(ctx *x, long long cert_id, hd_err *err) {
     char again[65];
     hd_date reg = x->date;
     if ((rc = load_frozen(x->db, cert_id, &f, err)) == HD_OK) {
+      double t0 = hd_now_ms();
       rc = render_fields(x, &f, reg, &pdf, &len, err);
+      x->rep->render_ms += hd_now_ms() - t0;
       fields_release(&f);
     }
     if (rc == HD_OK && (ledger_sha256_hex(pdf, len, again) || strcmp(again, sha) != 0))
@@ -517,6 +554,18 @@ static int verify_same_day(ctx *x, long long cert_id, hd_err *err) {
 }
 
 static int run(ctx *x, hd_err *err);
+
+#define DUE_CHUNK 128
+typedef struct due_item {
+  long long cert_id;
+  unsigned char *pdf; /* laid out by allocate (one job), else NULL */
+  size_t len;
+} due_item;
+typedef struct due_chunk {
+  ctx *x;
+  due_item *items;
+} due_chunk;
+static void write_certificate(void *ud, sqlite3 *db, int i, hd_job_result *out);
 
 int run_certificates(sqlite3 *db, const hd_fontset *fs, const hd_run_opts *o,
                      hd_run_report *rep, hd_err *err) {
@@ -584,7 +633,7 @@ static int run(ctx *xp, hd_err *err) {
   for (int i = 0; i < n; i++) {
     hd_err e;
     hd_err_clear(&e);
-    if (issue(&x, list[i], NULL, 0, &e)) {
+    if (issue(&x, list[i], &e)) {
       char *num = case_number_of(db, CASE_OF_CERT, list[i]);
       problem(rep, num, e.msg);
       free(num);
@@ -598,25 +647,68 @@ static int run(ctx *xp, hd_err *err) {
   rep->held = n;
   free(list);
   if ((rc = ids(db, DUE_SQL, o->date, &list, &n, err))) return rc;
-  for (int i = 0; i < n; i++) {
-    hd_err e;
-    hd_case *c = NULL;
-    long long cert_id = 0;
-    hd_err_clear(&e);
-    rc = case_load(db, list[i], &c, &e);
-    unsigned char *pdf = NULL;
-    size_t len = 0;
-    if (!rc) rc = allocate(&x, c, &cert_id, &pdf, &len, &e);
-    if (!rc && hd_fault("crash-after-allocate")) _exit(137);
-    if (!rc) rc = issue(&x, cert_id, pdf, len, &e); /* takes pdf */
-    if (rc) {
-      char *num = c ? hd_strdup(c->number) : NULL;
-      problem(rep, num, e.msg);
-      free(num);
-      rep->failed++;
+  /* In chunks: (A) here, in case order, numbers allocated and fields frozen (with one job
+   * the certificate is laid out right there, with more only checked to fit); (B) the
+   * certificates laid out and written, in worker processes with --jobs; (C) here, in the
+   * same order, each recorded. */
+  due_item items[DUE_CHUNK];
+  hd_job_result results[DUE_CHUNK];
+  x.validate_only = o->jobs > 1;
+  for (int start = 0; start < n; start += DUE_CHUNK) {
+    int m = n - start < DUE_CHUNK ? n - start : DUE_CHUNK, k = 0;
+    for (int i = start; i < start + m; i++) {
+      hd_err e;
+      hd_case *c = NULL;
+      hd_err_clear(&e);
+      due_item *it = &items[k];
+      memset(it, 0, sizeof *it);
+      rc = case_load(db, list[i], &c, &e);
+      if (!rc) rc = allocate(&x, c, &it->cert_id, &it->pdf, &it->len, &e);
+      if (!rc && hd_fault("crash-after-allocate")) _exit(137);
+      if (rc) {
+        char *num = c ? hd_strdup(c->number) : NULL;
+        problem(rep, num, e.msg);
+        free(num);
+        rep->failed++;
+      } else {
+        k++;
+      }
+      case_free(c);
     }
-    case_free(c);
+    due_chunk ch = {&x, items};
+    rc = pool_run(o->jobs, db, o->db_path, k, write_certificate, &ch, results, err);
+    for (int j = 0; j < k; j++) {
+      hd_err e;
+      hd_err_clear(&e);
+      int r = results[j].code;
+      rep->render_ms += results[j].ms;
+      if (r) hd_err_set(&e, r, "%s", results[j].msg);
+      else r = issue_record(&x, items[j].cert_id, results[j].path, results[j].sha256,
+                            (size_t)results[j].len, &e);
+      if (r) {
+        char *num = case_number_of(db, CASE_OF_CERT, items[j].cert_id);
+        problem(rep, num, e.msg);
+        free(num);
+        rep->failed++;
+      }
+      free(items[j].pdf);
+    }
+    if (rc) break;
+    if (o->progress) o->progress(o->progress_ud, "certificates", start + m, n);
   }
   free(list);
-  return HD_OK;
+  return rc;
 }
+
+static void write_certificate(void *ud, sqlite3 *db, int i, hd_job_result *out) {
+  due_chunk *ch = ud;
+  hd_err e;
+  hd_err_clear(&e);
+  size_t len = 0;
+  out->code = issue_write(ch->x, db, ch->items[i].cert_id, ch->items[i].pdf, ch->items[i].len,
+                          out->path, out->sha256, &len, &out->ms, &e);
+  out->len = (long long)len;
+  if (out->code) hd_snprintf(out->msg, sizeof out->msg, "%s", e.msg);
+}
+
+

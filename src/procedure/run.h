@@ -33,6 +33,10 @@ typedef struct hd_run_opts {
   const char *date;     /* YYYY-MM-DD, the run date ("today" for every decision) */
   const char *out_dir;  /* certificates go to <out_dir>/certificates/<number>.pdf */
   const struct hd_template *tmpl;  /* the certificate template */
+  int jobs;             /* worker processes laying out certificates; 1: none */
+  const char *db_path;  /* for the workers' own connections */
+  void (*progress)(void *ud, const char *step, int done, int total);
+  void *progress_ud;
 } hd_run_opts;
 
 /* Returns HD_OK when the run went through (even if some cases failed: see rep->failed),

@@ -1,0 +1,156 @@
+/* pool.c: worker processes for rendering (pool.h). */
+#include "procedure/pool.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+
+typedef struct msg {
+  int index;
+  hd_job_result r;
+} msg;
+
+static int write_all(int fd, const void *p, size_t n) {
+  const char *c = p;
+  while (n) {
+    ssize_t w = write(fd, c, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return -1;
+    c += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}
+
+static void worker(int k, int jobs, const char *db_path, int count, hd_job_fn fn, void *ctx,
+                   int fd) {
+  sqlite3 *db = NULL;
+  /* The parent's connection is not used here (SQLite connections do not survive fork);
+   * the worker reads through its own. */
+  if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    _exit(3);
+  sqlite3_busy_timeout(db, 60000);
+  for (int i = k; i < count; i += jobs) {
+    msg m;
+    memset(&m, 0, sizeof m);
+    m.index = i;
+    fn(ctx, db, i, &m.r);
+    m.r.done = 1;
+    if (write_all(fd, &m, sizeof m)) _exit(4);
+  }
+  sqlite3_close(db);
+  _exit(0);
+}
+
+int pool_run(int jobs, sqlite3 *db, const char *db_path, int count, hd_job_fn fn, void *ctx,
+             hd_job_result *results, hd_err *err) {
+  memset(results, 0, (size_t)count * sizeof *results);
+  if (jobs > count) jobs = count;
+  if (jobs <= 1) {
+    for (int i = 0; i < count; i++) {
+      fn(ctx, db, i, &results[i]);
+      results[i].done = 1;
+    }
+    return HD_OK;
+  }
+  pid_t pids[64];
+  struct pollfd fds[64];
+  if (jobs > 64) jobs = 64;
+  fflush(NULL);
+  int started = 0;
+  for (int k = 0; k < jobs; k++) {
+    int p[2];
+    if (pipe(p) != 0) break;
+    pid_t pid = fork();
+    if (pid < 0) {
+      close(p[0]);
+      close(p[1]);
+      break;
+    }
+    if (pid == 0) {
+      close(p[0]);
+      for (int j = 0; j < started; j++) close(fds[j].fd);
+      worker(k, jobs, db_path, count, fn, ctx, p[1]);
+    }
+    close(p[1]);
+    pids[started] = pid;
+    fds[started].fd = p[0];
+    fds[started].events = POLLIN;
+    started++;
+  }
+  if (started < jobs) {
+    for (int k = 0; k < started; k++) {
+      kill(pids[k], SIGKILL);
+      waitpid(pids[k], NULL, 0);
+      close(fds[k].fd);
+    }
+    return hd_err_set(err, HD_EINTERNAL, "cannot start %d worker processes: %s", jobs,
+                      strerror(errno));
+  }
+  /* Read results as they come (a pipe holds only a few of them); a message may arrive
+   * in pieces (it is larger than PIPE_BUF), so each worker's bytes are gathered. */
+  msg *part = calloc((size_t)started, sizeof *part);
+  size_t *have = calloc((size_t)started, sizeof *have);
+  if (!part || !have) {
+    free(part);
+    free(have);
+    for (int k = 0; k < started; k++) {
+      kill(pids[k], SIGKILL);
+      waitpid(pids[k], NULL, 0);
+      close(fds[k].fd);
+    }
+    return hd_err_set(err, HD_ENOMEM, "out of memory");
+  }
+  int open = started;
+  while (open > 0) {
+    if (poll(fds, (nfds_t)started, -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    for (int k = 0; k < started; k++) {
+      if (fds[k].fd < 0 || !(fds[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      ssize_t got = read(fds[k].fd, (char *)&part[k] + have[k], sizeof(msg) - have[k]);
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) {
+        close(fds[k].fd);
+        fds[k].fd = -1;
+        open--;
+        continue;
+      }
+      have[k] += (size_t)got;
+      if (have[k] == sizeof(msg)) {
+        if (part[k].index >= 0 && part[k].index < count) results[part[k].index] = part[k].r;
+        have[k] = 0;
+      }
+    }
+  }
+  free(part);
+  free(have);
+  for (int k = 0; k < started; k++) {
+    int status = 0;
+    waitpid(pids[k], &status, 0);
+    if (WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) != 0)) {
+      for (int i = k; i < count; i += jobs)
+        if (!results[i].done) {
+          results[i].done = 1;
+          results[i].code = HD_EINTERNAL;
+          if (WIFSIGNALED(status))
+            hd_snprintf(results[i].msg, sizeof results[i].msg,
+                        "worker process %d died (signal %d) before this document", k + 1,
+                        WTERMSIG(status));
+          else
+            hd_snprintf(results[i].msg, sizeof results[i].msg,
+                        "worker process %d failed (exit %d) before this document", k + 1,
+                        WEXITSTATUS(status));
+        }
+    }
+  }
+  return HD_OK;
+}
