@@ -220,11 +220,18 @@ int night_reviews(hd_night *n, hd_err *err) {
     }
     /* B: the opinions, laid out and written (worker processes with --jobs). */
     review_chunk ch = {n, items};
-    if (rc == HD_OK) rc = pool_run(n->jobs, n->db, n->db_path, m, render_opinion, &ch, results, err);
-    /* C: recorded in case order. */
+    int stopped = HD_OK;
+    if (rc == HD_OK) {
+      rc = pool_run(n->jobs, n->db, n->db_path, m, render_opinion, &ch, results, err);
+      if (rc == HD_ESTOPPED) {
+        stopped = rc;
+        rc = HD_OK;
+      }
+    }
+    /* C: recorded in case order (after a worker died, what it finished). */
     for (int j = 0; rc == HD_OK && j < m; j++) {
       review_item *it = &items[j];
-      if (!it->loaded) continue;
+      if (!it->loaded || !results[j].done) continue;
       hd_err e;
       hd_err_clear(&e);
       int r = results[j].code;
@@ -256,6 +263,7 @@ int night_reviews(hd_night *n, hd_err *err) {
     }
     for (int j = 0; j < m; j++)
       if (items[j].loaded) findings_release(&items[j].f);
+    if (rc == HD_OK && stopped) rc = stopped;
     if (n->progress) n->progress(n->progress_ud, "review", start + m, count);
   }
   caseview_loader_free(ld);

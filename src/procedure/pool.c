@@ -133,24 +133,27 @@ int pool_run(int jobs, sqlite3 *db, const char *db_path, int count, hd_job_fn fn
   }
   free(part);
   free(have);
+  int died = 0, died_sig = 0, died_code = 0;
   for (int k = 0; k < started; k++) {
     int status = 0;
     waitpid(pids[k], &status, 0);
     if (WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) != 0)) {
-      for (int i = k; i < count; i += jobs)
-        if (!results[i].done) {
-          results[i].done = 1;
-          results[i].code = HD_EINTERNAL;
-          if (WIFSIGNALED(status))
-            hd_snprintf(results[i].msg, sizeof results[i].msg,
-                        "worker process %d died (signal %d) before this document", k + 1,
-                        WTERMSIG(status));
-          else
-            hd_snprintf(results[i].msg, sizeof results[i].msg,
-                        "worker process %d failed (exit %d) before this document", k + 1,
-                        WEXITSTATUS(status));
-        }
+      if (!died) {
+        died = k + 1;
+        died_sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+        died_code = WIFEXITED(status) ? WEXITSTATUS(status) : 0;
+      }
     }
+  }
+  /* Like a kill of the whole run: what finished is kept (the caller records it), the
+   * rest is done by the next run. Going on with later steps would make the night's
+   * outcome depend on the failure. */
+  if (died) {
+    if (died_sig)
+      return hd_err_set(err, HD_ESTOPPED, "worker process %d died (signal %d); the run stopped "
+                        "here: run the same date again to finish", died, died_sig);
+    return hd_err_set(err, HD_ESTOPPED, "worker process %d failed (exit %d); the run stopped "
+                      "here: run the same date again to finish", died, died_code);
   }
   return HD_OK;
 }

@@ -4,7 +4,8 @@
  * connection; the parent then records the results in the same order as with one job.
  * So the database and every byte of every document are the same for any N. With
  * jobs == 1 the work runs in this process, on the caller's connection. A worker that
- * dies leaves its remaining items failed (the next run does them again). */
+ * dies leaves its remaining items not done (done == 0): pool_run returns HD_ESTOPPED,
+ * the caller records what was done and stops the run; the next run does the rest. */
 #ifndef HD_POOL_H
 #define HD_POOL_H
 #include <sqlite3.h>
@@ -24,8 +25,9 @@ typedef struct hd_job_result {
  * job); fill out. Must not write to the database. */
 typedef void (*hd_job_fn)(void *ctx, sqlite3 *db, int index, hd_job_result *out);
 
-/* Run fn for items 0..count-1 over `jobs` processes; results[i] for item i. Returns HD_OK,
- * or an error if the workers could not be started (then nothing ran). */
+/* Run fn for items 0..count-1 over `jobs` processes; results[i] for item i. Returns HD_OK;
+ * HD_ESTOPPED if a worker died (results of finished items valid); another error if the
+ * workers could not be started (then nothing ran). */
 int pool_run(int jobs, sqlite3 *db, const char *db_path, int count, hd_job_fn fn, void *ctx,
              hd_job_result *results, hd_err *err);
 

@@ -680,6 +680,10 @@ static int run(ctx *xp, hd_err *err) {
     for (int j = 0; j < k; j++) {
       hd_err e;
       hd_err_clear(&e);
+      if (!results[j].done) { /* a worker died: the next run renders it (pending) */
+        free(items[j].pdf);
+        continue;
+      }
       int r = results[j].code;
       rep->render_ms += results[j].ms;
       if (r) hd_err_set(&e, r, "%s", results[j].msg);

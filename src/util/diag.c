@@ -49,6 +49,7 @@ int hd_exit_for(int status) {
   case HD_EDB: return HD_EXIT_DB;
   case HD_EIO: return HD_EXIT_OUTPUT;
   case HD_EFONT: return HD_EXIT_FONT;
+  case HD_ESTOPPED: return HD_EXIT_PARTIAL;
   default: return HD_EXIT_INTERNAL;
   }
 }

@@ -13,7 +13,8 @@ enum hd_status {
   HD_EIO,       /* output cannot be written */
   HD_EFONT,     /* font configuration: a family is missing or unusable */
   HD_ENOMEM,    /* allocation failed */
-  HD_EINTERNAL  /* a bug: an invariant did not hold */
+  HD_EINTERNAL, /* a bug: an invariant did not hold */
+  HD_ESTOPPED   /* the run stopped part way (a worker process died); a rerun finishes it */
 };
 
 /* Process exit codes, documented in docs/hdreg.1 and README.md; each is covered by an
