@@ -25,6 +25,7 @@
 #include "util/date.h"
 #include "util/diag.h"
 #include "util/fsutil.h"
+#include "util/clock.h"
 
 static const char HELP[] =
     "usage: hdreg run --db FILE --date YYYY-MM-DD [--out DIR] [--jobs N] [--fonts DIR]\n"
@@ -54,6 +55,9 @@ static const char HELP[] =
     "  --checks DIR    a legal team's check directory after the shipped pack (repeatable)\n"
     "  --jobs N        lay out and write documents in N worker processes (1-64, default\n"
     "                  1); the database and every document are the same for any N\n"
+    "\n"
+    "On a terminal a progress line (step, cases, rate, time left) is shown on stderr;\n"
+    "elsewhere (cron) only the summary is printed.\n"
     "\n"
     "A JSON report of the run (counts, documents, problems) is written to\n"
     "DIR/run-DATE.json (a rerun of the date: DIR/run-DATE.2.json, ...).\n"
@@ -134,6 +138,34 @@ static int write_report(const char *out, const char *date, const char *db_path,
   hd_buf_release(&b);
   json_object_put(o);
   return rc;
+}
+
+/* On a terminal, one line of progress on stderr: step, cases done of all, rate, time
+ * left. In cron (no terminal) nothing: only the summary. */
+typedef struct progress {
+  double started, last;
+  char step[32];
+} progress;
+
+static void show_progress(void *ud, const char *step, int done, int total) {
+  progress *p = ud;
+  double now = hd_now_ms();
+  if (strcmp(p->step, step) != 0) {
+    snprintf(p->step, sizeof p->step, "%s", step);
+    p->started = now;
+  }
+  if (done < total && now - p->last < 200) return;
+  p->last = now;
+  double secs = (now - p->started) / 1000, rate = secs > 0 ? done / secs : 0;
+  double left = rate > 0 ? (total - done) / rate : 0;
+  int width = 30, filled = total ? (int)((long long)width * done / total) : width;
+  char bar[64];
+  for (int i = 0; i < width; i++) bar[i] = i < filled ? '#' : '.';
+  bar[width] = '\0';
+  fprintf(stderr, "\r%-13s [%s] %d/%d cases  %.0f/s  ETA %dm%02ds ", step, bar, done, total, rate,
+          (int)left / 60, (int)left % 60);
+  if (done >= total) fputs("\n", stderr);
+  fflush(stderr);
 }
 
 static int absolute(const char *dir, char out[PATH_MAX], hd_err *err) {
@@ -264,6 +296,14 @@ int cmd_run(int argc, char **argv) {
   night.db_path = db_path;
   night.jobs = jobs;
   o.jobs = jobs;
+  progress prog;
+  memset(&prog, 0, sizeof prog);
+  if (isatty(STDERR_FILENO)) {
+    night.progress = show_progress;
+    night.progress_ud = &prog;
+    o.progress = show_progress;
+    o.progress_ud = &prog;
+  }
   night.rep = &rr;
   if ((rc = tmpl_load(cli_template_path("certificate", tbuf, sizeof tbuf), &tmpl, &err)) ||
       (o.tmpl = tmpl, 0) ||

@@ -186,6 +186,7 @@ int night_reviews(hd_night *n, hd_err *err) {
   }
   review_item items[REVIEW_CHUNK];
   hd_job_result results[REVIEW_CHUNK];
+  if (n->progress && count) n->progress(n->progress_ud, "review", 0, count);
   for (int start = 0; start < count && rc == HD_OK; start += REVIEW_CHUNK) {
     int m = count - start < REVIEW_CHUNK ? count - start : REVIEW_CHUNK;
     memset(items, 0, sizeof items);

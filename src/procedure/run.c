@@ -654,6 +654,7 @@ static int run(ctx *xp, hd_err *err) {
   due_item items[DUE_CHUNK];
   hd_job_result results[DUE_CHUNK];
   x.validate_only = o->jobs > 1;
+  if (o->progress && n) o->progress(o->progress_ud, "certificates", 0, n);
   for (int start = 0; start < n; start += DUE_CHUNK) {
     int m = n - start < DUE_CHUNK ? n - start : DUE_CHUNK, k = 0;
     for (int i = start; i < start + m; i++) {
