@@ -6,6 +6,8 @@
 
 #include "util/buf.h"
 #include "util/embed.h"
+#include <openssl/evp.h>
+#include <stdio.h>
 
 typedef struct migration {
   int version;
@@ -17,7 +19,61 @@ static const migration MIGRATIONS[] = {
     {1, hd_embed_schema_v1},
     {2, hd_embed_schema_v2},
     {3, hd_embed_schema_v3},
+    {4, hd_embed_schema_v4},
 };
+
+/* hd_sha256(text): lower-case hex SHA-256, for the ledger's triggers (schema v4). */
+static void sql_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const unsigned char *p = sqlite3_value_text(argv[0]);
+  int n = sqlite3_value_bytes(argv[0]);
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned len = 0;
+  if (!p || !EVP_Digest(p, (size_t)n, md, &len, EVP_sha256(), NULL)) {
+    sqlite3_result_error(ctx, "hd_sha256 failed", -1);
+    return;
+  }
+  char hex[65];
+  for (unsigned i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", md[i]);
+  sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
+}
+
+/* Schema v4 chains the events and documents recorded before it, in that order. */
+static int ledger_backfill(sqlite3 *db, hd_err *err) {
+  static const char *const SQL[2] = {
+      "INSERT INTO ledger(kind, ref_id, payload, prev_hash, hash) SELECT 'event', e.id, p.payload, "
+      "p.prev, hd_sha256(p.prev || char(10) || p.payload) FROM case_events e, (SELECT json_array("
+      "'event', e2.id, e2.case_id, e2.at, e2.from_status, e2.to_status, e2.actor, e2.reason, "
+      "e2.document_id) AS payload, coalesce((SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1), "
+      "'0000000000000000000000000000000000000000000000000000000000000000') AS prev FROM "
+      "case_events e2 WHERE e2.id = ?1) p WHERE e.id = ?1",
+      "INSERT INTO ledger(kind, ref_id, payload, prev_hash, hash) SELECT 'document', d.id, "
+      "p.payload, p.prev, hd_sha256(p.prev || char(10) || p.payload) FROM documents d, (SELECT "
+      "json_array('document', d2.id, d2.kind, d2.case_id, d2.certificate_id, d2.notice_id, d2.path, "
+      "d2.sha256, d2.bytes, d2.created_date) AS payload, coalesce((SELECT hash FROM ledger ORDER "
+      "BY seq DESC LIMIT 1), '0000000000000000000000000000000000000000000000000000000000000000') "
+      "AS prev FROM documents d2 WHERE d2.id = ?1) p WHERE d.id = ?1"};
+  static const char *const IDS[2] = {"SELECT id FROM case_events ORDER BY id",
+                                     "SELECT id FROM documents ORDER BY id"};
+  for (int k = 0; k < 2; k++) {
+    sqlite3_stmt *ids = NULL, *ins = NULL;
+    if (store_prepare(db, IDS[k], &ids, err) || store_prepare(db, SQL[k], &ins, err)) {
+      sqlite3_finalize(ids);
+      return HD_EDB;
+    }
+    int rc = HD_OK;
+    while (rc == HD_OK && sqlite3_step(ids) == SQLITE_ROW) {
+      sqlite3_reset(ins);
+      sqlite3_bind_int64(ins, 1, sqlite3_column_int64(ids, 0));
+      if (sqlite3_step(ins) != SQLITE_DONE)
+        rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+    }
+    sqlite3_finalize(ids);
+    sqlite3_finalize(ins);
+    if (rc) return rc;
+  }
+  return HD_OK;
+}
 
 int store_exec(sqlite3 *db, const char *sql, hd_err *err) {
   char *msg = NULL;
@@ -56,7 +112,8 @@ static int migrate(sqlite3 *db, const char *path, hd_err *err) {
     char pragma[64];
     hd_snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", m->version);
     if (store_exec(db, "BEGIN IMMEDIATE;", err)) return HD_EDB;
-    if (store_exec(db, (const char *)m->sql, err) || store_exec(db, pragma, err)) {
+    if (store_exec(db, (const char *)m->sql, err) ||
+        (m->version == 4 && ledger_backfill(db, err)) || store_exec(db, pragma, err)) {
       sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
       hd_err_prefix(err, "'%s': migration to schema version %d failed", path, m->version);
       return HD_EDB;
@@ -87,6 +144,8 @@ int store_open(const char *path, int mode, sqlite3 **out, hd_err *err) {
   }
   sqlite3_busy_timeout(db, 10000);
   sqlite3_extended_result_codes(db, 1);
+  sqlite3_create_function_v2(db, "hd_sha256", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                             sql_sha256, NULL, NULL, NULL);
   /* Reading the schema catches "file is not a database" early and clearly. */
   if (store_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; "
                      "PRAGMA synchronous = NORMAL; SELECT count(*) FROM sqlite_schema;",

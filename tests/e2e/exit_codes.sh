@@ -22,9 +22,8 @@ expect_eq "$(err | wc -l)" 1 "one refused case"
 # notice ended with an objection open, SQ-2026-0022 was held for a manual check.
 run "$HDREG" run --db "$T/d.db" --date 2026-03-17 --out "$T/o1"
 expect_eq "$rc" 1 "still exit 1: the refused case is still due"
-sqlite3 "$T/d.db" "INSERT INTO case_events(case_id, at, from_status, to_status, actor, reason)
-  SELECT id, '2026-03-17', 'notice', 'withdrawn', '测试', '撤回' FROM cases WHERE number = 'SQ-2026-0016';
-  UPDATE cases SET status = 'withdrawn' WHERE number = 'SQ-2026-0016';"
+"$HDREG" case move --db "$T/d.db" --case SQ-2026-0016 --to withdrawn --date 2026-03-17 \
+  --actor 登记机构 --reason 申请人撤回 >/dev/null
 run "$HDREG" run --db "$T/d.db" --date 2026-03-18 --out "$T/o1"
 expect_eq "$rc" 7 "exit 7: held for a human"
 expect_eq "$(out | head -1)" "hdreg run 2026-03-18: 0 certificates issued, 0 verified, 0 restored, 1 held by objection, 0 failed" "held summary"
@@ -71,7 +70,7 @@ cp "$T/d.db" "$T/new.db"
 sqlite3 "$T/new.db" "PRAGMA user_version = 7"
 run "$HDREG" run --db "$T/new.db" --date 2026-03-16 --out "$T/o4"
 expect_eq "$rc" 4 "newer schema"
-expect_eq "$(err)" "hdreg: '$T/new.db': schema version 7 is newer than this hdreg supports (3)"
+expect_eq "$(err)" "hdreg: '$T/new.db': schema version 7 is newer than this hdreg supports (4)"
 
 # 4: a second run on the same database while one holds the lock.
 flock "$T/d.db.lock" sleep 3 &

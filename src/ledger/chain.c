@@ -1,0 +1,153 @@
+/* chain.c: verifying and listing the register's hash chain (chain.h). */
+#include "ledger/chain.h"
+
+#include <openssl/evp.h>
+#include <string.h>
+
+#include "store/store.h"
+#include "util/buf.h"
+
+static const char ZERO[] = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/* The payload the triggers write for a row, rebuilt from the row as it is now. */
+static const char *const PAYLOAD_SQL[2] = {
+    "SELECT json_array('event', id, case_id, at, from_status, to_status, actor, reason, "
+    "document_id) FROM case_events WHERE id = ?1",
+    "SELECT json_array('document', id, kind, case_id, certificate_id, notice_id, path, sha256, "
+    "bytes, created_date) FROM documents WHERE id = ?1"};
+
+static void sha_hex(const char *a, size_t alen, const char *b, size_t blen, char out[65]) {
+  EVP_MD_CTX *c = EVP_MD_CTX_new();
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned n = 0;
+  out[0] = '\0';
+  if (!c) return;
+  if (EVP_DigestInit_ex(c, EVP_sha256(), NULL) && EVP_DigestUpdate(c, a, alen) &&
+      EVP_DigestUpdate(c, "\n", 1) && EVP_DigestUpdate(c, b, blen) && EVP_DigestFinal_ex(c, md, &n))
+    for (unsigned i = 0; i < 32; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
+  EVP_MD_CTX_free(c);
+}
+
+/* "event 12 (case SQ-2026-0021)" / "document 7 (/path)" */
+static void describe(sqlite3 *db, int doc, long long id, char *out, size_t size) {
+  sqlite3_stmt *st;
+  const char *sql = doc ? "SELECT path FROM documents WHERE id = ?1"
+                        : "SELECT c.number FROM case_events e JOIN cases c ON c.id = e.case_id "
+                          "WHERE e.id = ?1";
+  hd_snprintf(out, size, "%s %lld", doc ? "document" : "event", id);
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return;
+  sqlite3_bind_int64(st, 1, id);
+  if (sqlite3_step(st) == SQLITE_ROW)
+    hd_snprintf(out, size, "%s %lld (%s%s)", doc ? "document" : "event", id, doc ? "" : "case ",
+                (const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+}
+
+int chain_verify(sqlite3 *db, hd_chain_report *rep, hd_err *err) {
+  sqlite3_stmt *st = NULL, *row[2] = {NULL, NULL};
+  rep->entries = 0;
+  rep->head[0] = '\0';
+  rep->bad_seq = 0;
+  if (store_prepare(db, "SELECT seq, kind, ref_id, payload, prev_hash, hash FROM ledger ORDER BY seq",
+                    &st, err) ||
+      store_prepare(db, PAYLOAD_SQL[0], &row[0], err) || store_prepare(db, PAYLOAD_SQL[1], &row[1], err)) {
+    sqlite3_finalize(st);
+    sqlite3_finalize(row[0]);
+    return HD_EDB;
+  }
+  char prev[65], h[65], what[600];
+  memcpy(prev, ZERO, sizeof prev);
+  long long last_seq = 0;
+  int rc = HD_OK;
+  while (rc == HD_OK && sqlite3_step(st) == SQLITE_ROW) {
+    long long seq = sqlite3_column_int64(st, 0);
+    const char *kind = (const char *)sqlite3_column_text(st, 1);
+    long long ref = sqlite3_column_int64(st, 2);
+    const char *payload = (const char *)sqlite3_column_text(st, 3);
+    size_t plen = (size_t)sqlite3_column_bytes(st, 3);
+    const char *link = (const char *)sqlite3_column_text(st, 4);
+    const char *hash = (const char *)sqlite3_column_text(st, 5);
+    int doc = kind && strcmp(kind, "document") == 0;
+    describe(db, doc, ref, what, sizeof what);
+    rep->bad_seq = seq;
+    if (seq == last_seq + 2)
+      rc = hd_err_set(err, HD_EDATA, "ledger entry %lld is missing (deleted)", last_seq + 1);
+    else if (seq != last_seq + 1)
+      rc = hd_err_set(err, HD_EDATA, "ledger entries %lld to %lld are missing (deleted)",
+                      last_seq + 1, seq - 1);
+    else if (!link || strcmp(link, prev) != 0)
+      rc = hd_err_set(err, HD_EDATA, "ledger entry %lld (%s): its link to entry %lld is broken "
+                      "(an entry was changed, inserted or moved there)", seq, what, seq - 1);
+    else if (sha_hex(prev, 64, payload ? payload : "", plen, h), !hash || strcmp(h, hash) != 0)
+      rc = hd_err_set(err, HD_EDATA, "ledger entry %lld (%s) was edited: its hash does not match "
+                      "its content", seq, what);
+    else {
+      sqlite3_stmt *r = row[doc];
+      sqlite3_reset(r);
+      sqlite3_bind_int64(r, 1, ref);
+      if (sqlite3_step(r) != SQLITE_ROW)
+        rc = hd_err_set(err, HD_EDATA, "ledger entry %lld: %s %lld it records was deleted", seq,
+                        doc ? "document" : "event", ref);
+      else if (strcmp((const char *)sqlite3_column_text(r, 0), payload) != 0)
+        rc = hd_err_set(err, HD_EDATA, "ledger entry %lld: %s was edited after it was recorded: "
+                        "now %s, recorded %s", seq, what, (const char *)sqlite3_column_text(r, 0),
+                        payload);
+    }
+    if (rc) break;
+    memcpy(prev, hash, 65);
+    last_seq = seq;
+    rep->entries++;
+  }
+  sqlite3_finalize(st);
+  sqlite3_finalize(row[0]);
+  sqlite3_finalize(row[1]);
+  if (rc) return rc;
+  rep->bad_seq = 0;
+  hd_snprintf(rep->head, sizeof rep->head, "%s", rep->entries ? prev : "");
+  /* Rows the chain does not hold were added outside hdreg. */
+  static const char *const OUTSIDE[2] = {
+      "SELECT id FROM case_events WHERE id NOT IN (SELECT ref_id FROM ledger WHERE kind = 'event') "
+      "ORDER BY id LIMIT 1",
+      "SELECT id FROM documents WHERE id NOT IN (SELECT ref_id FROM ledger WHERE kind = "
+      "'document') ORDER BY id LIMIT 1"};
+  for (int k = 0; k < 2 && rc == HD_OK; k++) {
+    if (store_prepare(db, OUTSIDE[k], &st, err)) return HD_EDB;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      describe(db, k, sqlite3_column_int64(st, 0), what, sizeof what);
+      rc = hd_err_set(err, HD_EDATA, "%s is not in the ledger: it was added outside hdreg, or its "
+                      "entry, the last, was deleted", what);
+    }
+    sqlite3_finalize(st);
+  }
+  return rc;
+}
+
+int chain_show(sqlite3 *db, long long case_id, FILE *out, hd_err *err) {
+  sqlite3_stmt *st;
+  if (store_prepare(db,
+                    "SELECT l.seq, l.kind, l.hash, e.at, c.number, e.from_status, e.to_status, "
+                    "e.actor, e.reason, d.created_date, d.kind, d.path, d.sha256, "
+                    "coalesce(c2.number, '') FROM ledger l "
+                    "LEFT JOIN case_events e ON l.kind = 'event' AND e.id = l.ref_id "
+                    "LEFT JOIN cases c ON c.id = e.case_id "
+                    "LEFT JOIN documents d ON l.kind = 'document' AND d.id = l.ref_id "
+                    "LEFT JOIN cases c2 ON c2.id = d.case_id "
+                    "WHERE ?1 = 0 OR e.case_id = ?1 OR d.case_id = ?1 ORDER BY l.seq",
+                    &st, err))
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, case_id);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *kind = (const char *)sqlite3_column_text(st, 1);
+    fprintf(out, "%6lld  %.12s  ", (long long)sqlite3_column_int64(st, 0), sqlite3_column_text(st, 2));
+    if (strcmp(kind, "event") == 0)
+      fprintf(out, "%s  %s  %s -> %s  %s：%s\n", sqlite3_column_text(st, 3),
+              sqlite3_column_text(st, 4), sqlite3_column_text(st, 5), sqlite3_column_text(st, 6),
+              sqlite3_column_text(st, 7), sqlite3_column_text(st, 8));
+    else
+      fprintf(out, "%s  %s  %s  %s  sha256 %.16s…\n", sqlite3_column_text(st, 9),
+              sqlite3_column_text(st, 13), sqlite3_column_text(st, 10), sqlite3_column_text(st, 11),
+              sqlite3_column_text(st, 12));
+  }
+  sqlite3_finalize(st);
+  return HD_OK;
+}
