@@ -17,6 +17,7 @@
 #include "pdf/fonts.h"
 #include "checks/checks.h"
 #include "model/calendar.h"
+#include "pdf/sign.h"
 #include "procedure/night.h"
 #include "procedure/documents.h"
 #include "procedure/run.h"
@@ -28,7 +29,7 @@
 #include "util/clock.h"
 
 static const char HELP[] =
-    "usage: hdreg run --db FILE --date YYYY-MM-DD [--out DIR] [--jobs N] [--fonts DIR]\n"
+    "usage: hdreg run --db FILE --date YYYY-MM-DD [--out DIR] [--keys DIR] [--jobs N] [--fonts DIR]\n"
     "                 [--font-manifest FILE] [--checks DIR]...\n"
     "\n"
     "The nightly job for DATE, in this order (docs/procedure.md):\n"
@@ -53,6 +54,8 @@ static const char HELP[] =
     "  --font-manifest FILE  font roles and fallback order (default: the built-in\n"
     "                  copy of fonts/manifest.txt)\n"
     "  --checks DIR    a legal team's check directory after the shipped pack (repeatable)\n"
+    "  --keys DIR      sign every document with the authority's key in DIR (authority.key,\n"
+    "                  authority.crt; hdreg keygen makes them): a PDF signature pdfsig checks\n"
     "  --jobs N        lay out and write documents in N worker processes (1-64, default\n"
     "                  1); the database and every document are the same for any N\n"
     "\n"
@@ -193,11 +196,13 @@ int cmd_run(int argc, char **argv) {
                                        {"font-manifest", required_argument, NULL, 'm'},
                                        {"checks", required_argument, NULL, 'k'},
                                        {"jobs", required_argument, NULL, 'j'},
+                                       {"keys", required_argument, NULL, 'K'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char *db_path = NULL, *date = NULL, *out = "out", *fonts_dir = "fonts";
   const char *manifest_path = NULL;
   int jobs = 1;
+  const char *keys_dir = NULL;
   const char *dirs[16];
   int n_dirs = 1;
   dirs[0] = cli_default_checks_dir();
@@ -213,6 +218,7 @@ int cmd_run(int argc, char **argv) {
     case 'o': out = optarg; break;
     case 'f': fonts_dir = optarg; break;
     case 'm': manifest_path = optarg; break;
+    case 'K': keys_dir = optarg; break;
     case 'j': {
       char *end;
       long v = strtol(optarg, &end, 10);
@@ -273,7 +279,12 @@ int cmd_run(int argc, char **argv) {
   int rc = HD_OK;
   hd_template *tmpl = NULL;
   char tbuf[4096];
-  hd_run_opts o = {date, out, NULL, 1, db_path, NULL, NULL};
+  hd_run_opts o;
+  memset(&o, 0, sizeof o);
+  o.date = date;
+  o.out_dir = out;
+  o.jobs = 1;
+  o.db_path = db_path;
   if (manifest_path &&
       hd_read_file(manifest_path, 65536, &manifest, &manifest_len, &err) != HD_OK) {
     cli_error("run: --font-manifest: %s", err.msg);
@@ -296,6 +307,15 @@ int cmd_run(int argc, char **argv) {
   night.db_path = db_path;
   night.jobs = jobs;
   o.jobs = jobs;
+  hd_signer *signer = NULL;
+  if (keys_dir) {
+    if (signer_load(keys_dir, &signer, &err)) {
+      cli_error("run: --keys: %s", err.msg);
+      return HD_EXIT_USAGE;
+    }
+    night.signer = signer;
+    o.signer = signer;
+  }
   progress prog;
   memset(&prog, 0, sizeof prog);
   if (isatty(STDERR_FILENO)) {
@@ -362,6 +382,7 @@ int cmd_run(int argc, char **argv) {
   int held = rep.held + rr.by_decision[HD_HOLD], failed = rep.failed + rr.failed;
   run_report_release(&rep);
   night_report_release(&rr);
+  signer_free(signer);
   tmpl_free(t_opinion);
   tmpl_free(t_notice);
   tmpl_free(t_cancel);

@@ -7,6 +7,7 @@
 
 #include "ledger/ledger.h"
 #include "model/caseview.h"
+#include "pdf/sign.h"
 #include "procedure/pool.h"
 #include "procedure/procedure.h"
 #include "store/store.h"
@@ -53,16 +54,30 @@ static char *text_of(sqlite3 *db, const char *sql, long long id) {
 
 /* Write a document to out/dir/name.pdf durably; its path and SHA-256 into path/sha. Touches
  * no database (workers run it). */
-static int write_file(const char *out_dir, const char *dir, const char *name,
+static int write_file(const hd_night *n, const char *dir, const char *name,
                       const unsigned char *pdf, size_t len, char path[4400], char sha[65],
-                      hd_err *err) {
+                      size_t *written, hd_err *err) {
+  const char *out_dir = n->out_dir;
+  unsigned char *signed_pdf = NULL;
+  *written = len;
+  if (n->signer) { /* the authority's signature, dated with the night */
+    if (pdf_sign(n->signer, pdf, len, n->date, "hdreg", &signed_pdf, written, err)) return err->code;
+    pdf = signed_pdf;
+    len = *written;
+  }
+  int rc = HD_OK;
   if (hd_snprintf(path, 4400, "%s/%s", out_dir, dir) < 0)
-    return hd_err_set(err, HD_EIO, "output path too long");
-  if (hd_mkdirs(path, err)) return err->code;
-  if (hd_snprintf(path, 4400, "%s/%s/%s.pdf", out_dir, dir, name) < 0)
-    return hd_err_set(err, HD_EIO, "output path too long");
-  if (ledger_sha256_hex(pdf, len, sha)) return hd_err_set(err, HD_EINTERNAL, "SHA-256 failed");
-  return hd_write_atomic(path, pdf, len, err);
+    rc = hd_err_set(err, HD_EIO, "output path too long");
+  else if (hd_mkdirs(path, err))
+    rc = err->code;
+  else if (hd_snprintf(path, 4400, "%s/%s/%s.pdf", out_dir, dir, name) < 0)
+    rc = hd_err_set(err, HD_EIO, "output path too long");
+  else if (ledger_sha256_hex(pdf, len, sha))
+    rc = hd_err_set(err, HD_EINTERNAL, "SHA-256 failed");
+  else
+    rc = hd_write_atomic(path, pdf, len, err);
+  free(signed_pdf);
+  return rc;
 }
 
 /* Record a written document; *doc_id its row. A rerun after a crash between writing and
@@ -96,8 +111,9 @@ static int write_document(hd_night *n, const char *dir, const char *name, const 
                           long long case_id, long long notice_id, const unsigned char *pdf,
                           size_t len, long long *doc_id, hd_err *err) {
   char path[4400], sha[65];
-  if (write_file(n->out_dir, dir, name, pdf, len, path, sha, err)) return err->code;
-  int rc = record_document(n, kind, case_id, notice_id, path, sha, (long long)len, doc_id, err);
+  size_t written;
+  if (write_file(n, dir, name, pdf, len, path, sha, &written, err)) return err->code;
+  int rc = record_document(n, kind, case_id, notice_id, path, sha, (long long)written, doc_id, err);
   if (rc) unlink(path);
   return rc;
 }
@@ -147,9 +163,10 @@ static void render_opinion(void *ud, sqlite3 *db, int i, hd_job_result *out) {
   hd_err_clear(&e);
   hd_snprintf(name, sizeof name, "%s-%s", it->number, ch->n->date);
   out->code = docs_case(&env, ch->n->opinion, it->id, ch->n->date, &it->f, &pdf, &len, &e);
+  size_t written = 0;
   if (out->code == HD_OK)
-    out->code = write_file(ch->n->out_dir, "opinions", name, pdf, len, path, out->sha256, &e);
-  out->len = (long long)len;
+    out->code = write_file(ch->n, "opinions", name, pdf, len, path, out->sha256, &written, &e);
+  out->len = (long long)written;
   if (out->code) hd_snprintf(out->msg, sizeof out->msg, "%s", e.msg);
   free(pdf);
 }

@@ -39,6 +39,7 @@ typedef struct hd_night {
   const char *out_dir;        /* absolute: documents are recorded with absolute paths */
   const char *db_path;        /* for the worker processes' own connections */
   int jobs;                   /* worker processes for laying out documents; 1: none */
+  const struct hd_signer *signer; /* signs every document (PDF signature); NULL: unsigned */
   const hd_template *opinion, *notice, *cancellation;
   hd_night_report *rep;
   void (*progress)(void *ud, const char *step, int done, int total);

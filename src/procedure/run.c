@@ -15,6 +15,7 @@
 #include "checks/uscc.h"
 #include "layout/certificate.h"
 #include "ledger/ledger.h"
+#include "pdf/sign.h"
 #include "procedure/pool.h"
 #include "procedure/procedure.h"
 #include "model/case.h"
@@ -257,6 +258,15 @@ static int issue_write(ctx *x, sqlite3 *db, long long cert_id, const unsigned ch
     fields_release(&f);
     if (rc) goto cleanup;
     ready = pdf;
+  }
+  if (x->o->signer) { /* the authority's signature, dated with the registration date */
+    unsigned char *sp = NULL;
+    size_t sl = 0;
+    if ((rc = pdf_sign(x->o->signer, ready, len, regdate, "hdreg", &sp, &sl, err))) goto cleanup;
+    free(pdf);
+    pdf = sp;
+    ready = sp;
+    len = sl;
   }
   if (ledger_sha256_hex(ready, len, sha)) {
     rc = hd_err_set(err, HD_EINTERNAL, "SHA-256 failed");
@@ -540,6 +550,16 @@ static int verify_same_day(ctx *x, long long cert_id, hd_err *err) {
       rc = render_fields(x, &f, reg, &pdf, &len, err);
       x->rep->render_ms += hd_now_ms() - t0;
       fields_release(&f);
+    }
+    if (rc == HD_OK && x->o->signer) {
+      unsigned char *sp = NULL;
+      size_t sl = 0;
+      char iso[11];
+      hd_date_iso(reg, iso);
+      rc = pdf_sign(x->o->signer, pdf, len, iso, "hdreg", &sp, &sl, err);
+      free(pdf);
+      pdf = sp;
+      len = sl;
     }
     if (rc == HD_OK && (ledger_sha256_hex(pdf, len, again) || strcmp(again, sha) != 0))
       rc = hd_err_set(err, HD_EINTERNAL, "re-rendered '%s' does not match its recorded SHA-256",

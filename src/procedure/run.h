@@ -34,6 +34,7 @@ typedef struct hd_run_opts {
   const char *out_dir;  /* certificates go to <out_dir>/certificates/<number>.pdf */
   const struct hd_template *tmpl;  /* the certificate template */
   int jobs;             /* worker processes laying out certificates; 1: none */
+  const struct hd_signer *signer; /* signs every certificate; NULL: unsigned */
   const char *db_path;  /* for the workers' own connections */
   void (*progress)(void *ud, const char *step, int done, int total);
   void *progress_ud;

@@ -1,0 +1,26 @@
+/* sign.h: the authority's signature on its documents (clause 5.3.2) — a standard PDF
+ * signature appended to a finished PDF as an incremental update: a signature dictionary
+ * (/adbe.pkcs7.detached, /ByteRange, /M from the record's date), an invisible signature
+ * field on the first page, and a detached PKCS#7 made with OpenSSL (RSA PKCS#1 v1.5,
+ * SHA-256, the authority's X.509 certificate embedded, no signed attributes), so that
+ * the same document signed again gives the same bytes. poppler's pdfsig validates it.
+ * Keys live in a directory (authority.key, authority.crt; PEM), never in the database. */
+#ifndef HD_SIGN_H
+#define HD_SIGN_H
+#include <stddef.h>
+#include "util/diag.h"
+
+typedef struct hd_signer hd_signer;
+
+/* Make dir/authority.key (RSA-3072, mode 0600) and a self-signed dir/authority.crt for
+ * `name`, valid `years`. Never overwrites. */
+int sign_keygen(const char *dir, const char *name, int years, hd_err *err);
+int signer_load(const char *dir, hd_signer **out, hd_err *err);
+void signer_free(hd_signer *s);
+
+/* The signed document (caller frees *out): pdf with the signature appended. date_iso is
+ * the document's date (YYYY-MM-DD); reason a PDF literal without parentheses. */
+int pdf_sign(const hd_signer *s, const unsigned char *pdf, size_t len, const char *date_iso,
+             const char *reason, unsigned char **out, size_t *out_len, hd_err *err);
+
+#endif

@@ -1,0 +1,58 @@
+# Signed documents (clause 5.3.2): with --keys every document of the night carries a PDF
+# signature that poppler's pdfsig validates as covering the whole file; one changed byte
+# anywhere invalidates it; signing is deterministic (a deleted certificate is restored
+# byte for byte, two runs give the same bytes); keys are never overwritten.
+source "$(dirname "$0")/lib.sh"
+set -e
+run "$HDREG" keygen --keys "$T/keys" --name 广东省健康医疗数据产权登记中心
+expect_eq "$rc $(out)" "0 key and certificate for 广东省健康医疗数据产权登记中心 in $T/keys/authority.key and $T/keys/authority.crt" "keygen"
+expect_eq "$(stat -c %a "$T/keys/authority.key")" 600 "private key readable by its owner only"
+run "$HDREG" keygen --keys "$T/keys" --name x
+expect_eq "$rc $(err)" "2 hdreg: keygen: '$T/keys' already holds a key; keys are never overwritten" "no overwrite"
+"$HDREG" demo-db --db "$T/d.db" >/dev/null
+run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/out" --keys "$T/nokeys"
+expect_eq "$rc $(err)" "2 hdreg: run: --keys: no usable key in '$T/nokeys' (authority.key and authority.crt, PEM; hdreg keygen makes them)" "missing keys"
+
+run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/out" --keys "$T/keys"
+expect_eq "$rc" 1 "signed night (case SQ-2026-0016 refused)"
+n=0
+for f in $(find "$T/out" -name '*.pdf' | sort); do
+  pdfsig "$f" >"$T/sig" 2>"$T/poppler" || true
+  expect_eq "$(cat "$T/poppler")" "" "pdfsig warnings $(basename "$f")"
+  expect_eq "$(grep -E 'Signer Certificate Common Name|Signing Time|Signature Type|Total document signed|Signature Validation' "$T/sig" | sed 's/^ *- //')" \
+    "Signer Certificate Common Name: 广东省健康医疗数据产权登记中心
+Signing Time: Mar 16 2026 00:00:00
+Signature Type: adbe.pkcs7.detached
+Total document signed
+Signature Validation: Signature is Valid." "pdfsig $(basename "$f")"
+  qpdf --check "$f" >/dev/null || fail "qpdf $(basename "$f")"
+  n=$((n + 1))
+done
+expect_eq "$n" 36 "every document signed"
+# The ledger records the signed bytes.
+expect_eq "$(for f in "$T"/out/certificates/*.pdf; do sha256sum "$f"; done | awk '{print $1}' | sort)" \
+  "$(sqlite3 "$T/d.db" "SELECT sha256 FROM documents WHERE kind = 'certificate' ORDER BY sha256")" "ledger has the signed bytes"
+
+# One flipped byte, in the page content or in the signature itself: invalid.
+cert=$(ls "$T"/out/certificates/*.pdf | head -1)
+for at in 2000 $(($(stat -c %s "$cert") - 3000)); do
+  python3 -c "
+import sys
+d = bytearray(open(sys.argv[1], 'rb').read()); d[int(sys.argv[2])] ^= 0x01
+open(sys.argv[3], 'wb').write(d)" "$cert" "$at" "$T/flipped.pdf"
+  expect_eq "$(pdfsig "$T/flipped.pdf" 2>/dev/null | grep -c 'Signature is Valid' || true)" 0 "byte $at flipped: not valid"
+done
+
+# Deterministic: a deleted certificate comes back byte for byte, signature included.
+cp "$cert" "$T/keep.pdf"
+rm "$cert"
+run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/out" --keys "$T/keys"
+expect_eq "$(out | head -1)" "hdreg run 2026-03-16: 0 certificates issued, 8 verified, 1 restored, 1 held by objection, 1 failed" "restored"
+cmp "$T/keep.pdf" "$cert" || fail "restored signed certificate differs"
+"$HDREG" demo-db --db "$T/e.db" >/dev/null
+"$HDREG" run --db "$T/e.db" --date 2026-03-16 --out "$T/out2" --keys "$T/keys" --jobs 2 >/dev/null 2>&1 || true
+for f in "$T"/out/certificates/*.pdf; do
+  cmp -s "$f" "$T/out2/certificates/$(basename "$f")" || fail "$(basename "$f"): --jobs 2 signed differently"
+  PASSED=$((PASSED + 1))
+done
+done_ok
