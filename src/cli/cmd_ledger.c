@@ -7,7 +7,9 @@
 #include "cli/cli.h"
 #include "ledger/chain.h"
 #include "pdf/sign.h"
+#include "ledger/ledger.h"
 #include "util/fsutil.h"
+#include "util/buf.h"
 #include "store/store.h"
 #include "util/diag.h"
 
@@ -124,4 +126,99 @@ int cmd_keygen(int argc, char **argv) {
   }
   printf("key and certificate for %s in %s/authority.key and %s/authority.crt\n", name, dir, dir);
   return HD_EXIT_OK;
+}
+
+static const char VERIFY_HELP[] =
+    "usage: hdreg verify FILE.pdf [--keys DIR] [--db FILE]\n"
+    "\n"
+    "Say what a document someone hands in is:\n"
+    "  authentic and current      signed with this register's key (--keys: its\n"
+    "                             authority.crt is enough), unchanged, and with --db a\n"
+    "                             certificate still in force\n"
+    "  authentic but superseded   a change or transfer replaced it (--db)\n"
+    "  authentic but cancelled    cancelled (--db)\n"
+    "  not issued by this register  soundly signed, but with another key; or unsigned;\n"
+    "                             or (--db) its bytes are not in the register\n"
+    "  altered                    changed since it was signed\n"
+    "\n"
+    "Exit: 0 authentic and current, 3 anything else, 2 usage, 4 database.\n";
+
+int cmd_verify(int argc, char **argv) {
+  static const struct option OPTS[] = {{"keys", required_argument, NULL, 'k'},
+                                       {"db", required_argument, NULL, 'd'},
+                                       {"help", no_argument, NULL, 'h'},
+                                       {NULL, 0, NULL, 0}};
+  const char *keys = NULL, *db_path = NULL;
+  int c;
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+    switch (c) {
+    case 'k': keys = optarg; break;
+    case 'd': db_path = optarg; break;
+    case 'h': fputs(VERIFY_HELP, stdout); return HD_EXIT_OK;
+    default:
+      cli_error("verify: unknown or incomplete option '%s' (see hdreg verify --help)", argv[optind - 1]);
+      return HD_EXIT_USAGE;
+    }
+  }
+  if (optind != argc - 1 || !keys) {
+    cli_error("verify: one FILE.pdf and --keys DIR are required (see hdreg verify --help)");
+    return HD_EXIT_USAGE;
+  }
+  const char *file = argv[optind];
+  hd_err err;
+  hd_err_clear(&err);
+  char *pdf = NULL, name[256];
+  size_t len = 0;
+  int verdict, rc = hd_read_file(file, 1u << 28, &pdf, &len, &err);
+  if (rc == HD_OK) rc = pdf_verify((const unsigned char *)pdf, len, keys, &verdict, name, sizeof name, &err);
+  char sha[65] = "";
+  if (rc == HD_OK) ledger_sha256_hex(pdf, len, sha);
+  free(pdf);
+  if (rc) {
+    cli_error("verify: %s", err.msg);
+    return hd_exit_for(rc);
+  }
+  const char *say = NULL;
+  int ok = 0;
+  if (verdict == HD_SIG_ALTERED) say = "altered: the document was changed after it was signed";
+  else if (verdict == HD_SIG_NONE) say = "not issued by this register: the document is not signed";
+  else if (verdict == HD_SIG_FOREIGN) say = "not issued by this register: signed with another key";
+  if (!say && db_path) {
+    sqlite3 *db = NULL;
+    if ((rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err))) {
+      cli_error("verify: %s", err.msg);
+      return hd_exit_for(rc);
+    }
+    sqlite3_stmt *st;
+    char status[32] = "", kind[32] = "", number[64] = "";
+    if (sqlite3_prepare_v2(db, "SELECT d.kind, coalesce(c.status, ''), coalesce(c.number, '') FROM "
+                               "documents d LEFT JOIN certificates c ON c.id = d.certificate_id "
+                               "WHERE d.sha256 = ?1", -1, &st, NULL) == SQLITE_OK) {
+      sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+      if (sqlite3_step(st) == SQLITE_ROW) {
+        hd_snprintf(kind, sizeof kind, "%s", (const char *)sqlite3_column_text(st, 0));
+        hd_snprintf(status, sizeof status, "%s", (const char *)sqlite3_column_text(st, 1));
+        hd_snprintf(number, sizeof number, "%s", (const char *)sqlite3_column_text(st, 2));
+      }
+      sqlite3_finalize(st);
+    }
+    store_close(db);
+    if (!*kind) say = "not issued by this register: its bytes are not in the register";
+    else if (!strcmp(status, "superseded")) say = "authentic but superseded: a change or transfer replaced this certificate";
+    else if (!strcmp(status, "cancelled")) say = "authentic but cancelled: this certificate was cancelled";
+    if (!say) {
+      printf("%s: authentic and current (%s%s%s, signed by %s)\n", file, kind, *number ? " " : "",
+             number, name);
+      return HD_EXIT_OK;
+    }
+  }
+  if (!say) {
+    printf("%s: authentic (signed by %s; give --db for its status)\n", file, name);
+    ok = 1;
+  } else {
+    printf("%s: %s\n", file, say);
+  }
+  return ok ? HD_EXIT_OK : HD_EXIT_DATA;
 }

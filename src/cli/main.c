@@ -21,6 +21,8 @@ static const char USAGE[] =
     "  render    render one document from a template\n"
     "  ledger    verify or show the register's hash chain (clause 5.3.2)\n"
     "  keygen    make the authority's signing key and certificate\n"
+    "  verify    say whether a document is authentic, current, superseded, cancelled\n"
+    "            or altered\n"
     "  calendar  calendar import: load a statutory holiday schedule (holiday-cn JSON)\n"
     "  uscc      validate unified social credit codes (GB 32100)\n"
     "  version   print the version\n"
@@ -60,6 +62,7 @@ int main(int argc, char **argv) {
       if (!strcmp(argv[2], "case")) return cmd_case(2, sub);
       if (!strcmp(argv[2], "ledger")) return cmd_ledger(2, sub);
       if (!strcmp(argv[2], "keygen")) return cmd_keygen(2, sub);
+      if (!strcmp(argv[2], "verify")) return cmd_verify(2, sub);
       cli_error("unknown command '%s'", argv[2]);
       return HD_EXIT_USAGE;
     }
@@ -80,6 +83,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "case")) return cmd_case(argc - 1, argv + 1);
   if (!strcmp(cmd, "ledger")) return cmd_ledger(argc - 1, argv + 1);
   if (!strcmp(cmd, "keygen")) return cmd_keygen(argc - 1, argv + 1);
+  if (!strcmp(cmd, "verify")) return cmd_verify(argc - 1, argv + 1);
   cli_error("unknown command '%s' (try 'hdreg help')", cmd);
   return HD_EXIT_USAGE;
 }

@@ -2,6 +2,7 @@
 #include "pdf/sign.h"
 
 #include <openssl/bio.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs7.h>
@@ -265,5 +266,83 @@ int pdf_sign(const hd_signer *s, const unsigned char *pdf, size_t len, const cha
   OPENSSL_free(der);
   *out_len = b.len;
   *out = (unsigned char *)hd_buf_steal(&b);
+  return HD_OK;
+}
+
+/* ---- verification ------------------------------------------------------------------- */
+
+int pdf_verify(const unsigned char *pdf, size_t len, const char *keys_dir, int *verdict,
+               char *signer_name, size_t name_size, hd_err *err) {
+  const char *p = (const char *)pdf;
+  *verdict = HD_SIG_NONE;
+  if (signer_name && name_size) signer_name[0] = '\0';
+  const char *br = find_last(p, len, "/ByteRange [");
+  if (!br) return HD_OK;
+  char *e;
+  long a = strtol(br + 12, &e, 10), b = strtol(e, &e, 10), c = strtol(e, &e, 10),
+       d = strtol(e, &e, 10);
+  if (a != 0 || b <= 0 || c <= b || d < 0 || (size_t)c > len || p[b] != '<' || p[c - 1] != '>') {
+    *verdict = HD_SIG_ALTERED;
+    return HD_OK;
+  }
+  if ((size_t)(c + d) != len) { /* something was appended after the signature */
+    *verdict = HD_SIG_ALTERED;
+    return HD_OK;
+  }
+  size_t hexlen = (size_t)(c - b - 2);
+  unsigned char *der = malloc(hexlen / 2 + 1);
+  if (!der) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  size_t n = 0;
+  for (size_t i = 0; i + 1 < hexlen; i += 2) {
+    unsigned v;
+    if (sscanf(p + b + 1 + i, "%2x", &v) != 1) break;
+    der[n++] = (unsigned char)v;
+  }
+  const unsigned char *q = der;
+  PKCS7 *p7 = d2i_PKCS7(NULL, &q, (long)n);
+  free(der);
+  if (!p7) {
+    *verdict = HD_SIG_ALTERED;
+    return HD_OK;
+  }
+  /* The signer's name, from the certificate inside the signature. */
+  STACK_OF(X509) *signers = PKCS7_get0_signers(p7, NULL, 0);
+  if (signers && sk_X509_num(signers) > 0 && signer_name)
+    X509_NAME_get_text_by_NID(X509_get_subject_name(sk_X509_value(signers, 0)), NID_commonName,
+                              signer_name, (int)name_size);
+  sk_X509_free(signers);
+  BIO *in = BIO_new(BIO_s_mem());
+  BIO_write(in, p, (int)b);
+  BIO_write(in, p + c, (int)d);
+  /* 1. Is the signature sound at all (with the certificate it carries)? */
+  int sound = PKCS7_verify(p7, NULL, NULL, in, NULL, PKCS7_BINARY | PKCS7_NOVERIFY) == 1;
+  int ours = 0;
+  if (sound && keys_dir) {
+    /* 2. Made by this register's key? */
+    hd_signer *s = NULL;
+    hd_err e2 = {0};
+    if (signer_load(keys_dir, &s, &e2)) {
+      PKCS7_free(p7);
+      BIO_free(in);
+      return hd_err_set(err, HD_EUSAGE, "%s", e2.msg);
+    }
+    X509_STORE *store = X509_STORE_new();
+    X509_STORE_add_cert(store, s->cert);
+    STACK_OF(X509) *own = sk_X509_new_null();
+    sk_X509_push(own, s->cert);
+    BIO *in2 = BIO_new(BIO_s_mem());
+    BIO_write(in2, p, (int)b);
+    BIO_write(in2, p + c, (int)d);
+    ours = PKCS7_verify(p7, own, store, in2, NULL,
+                        PKCS7_BINARY | PKCS7_NOINTERN | PKCS7_NOCHAIN | PKCS7_NOVERIFY) == 1;
+    BIO_free(in2);
+    sk_X509_free(own);
+    X509_STORE_free(store);
+    signer_free(s);
+  }
+  PKCS7_free(p7);
+  BIO_free(in);
+  ERR_clear_error();
+  *verdict = !sound ? HD_SIG_ALTERED : !keys_dir ? HD_SIG_SOUND : ours ? HD_SIG_OURS : HD_SIG_FOREIGN;
   return HD_OK;
 }

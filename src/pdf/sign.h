@@ -23,4 +23,13 @@ void signer_free(hd_signer *s);
 int pdf_sign(const hd_signer *s, const unsigned char *pdf, size_t len, const char *date_iso,
              const char *reason, unsigned char **out, size_t *out_len, hd_err *err);
 
+/* What a signed file is: no signature, altered since signing (or bytes appended), a sound
+ * signature (no key given to compare with), signed by this register's key, or soundly
+ * signed by some other key. */
+enum { HD_SIG_NONE, HD_SIG_ALTERED, HD_SIG_SOUND, HD_SIG_OURS, HD_SIG_FOREIGN };
+/* Check the last signature of pdf; with keys_dir, whether it is this register's. The
+ * signer's common name goes to signer_name. Errors only for a bad keys_dir or memory. */
+int pdf_verify(const unsigned char *pdf, size_t len, const char *keys_dir, int *verdict,
+               char *signer_name, size_t name_size, hd_err *err);
+
 #endif

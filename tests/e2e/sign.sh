@@ -43,6 +43,22 @@ open(sys.argv[3], 'wb').write(d)" "$cert" "$at" "$T/flipped.pdf"
   expect_eq "$(pdfsig "$T/flipped.pdf" 2>/dev/null | grep -c 'Signature is Valid' || true)" 0 "byte $at flipped: not valid"
 done
 
+# hdreg verify says the same, and more with the register.
+run "$HDREG" verify "$cert" --keys "$T/keys" --db "$T/d.db"
+expect_eq "$rc $(out)" "0 $cert: authentic and current (certificate $(basename "$cert" .pdf), signed by 广东省健康医疗数据产权登记中心)" "verify current"
+run "$HDREG" verify "$T/flipped.pdf" --keys "$T/keys" --db "$T/d.db"
+expect_eq "$rc $(out)" "3 $T/flipped.pdf: altered: the document was changed after it was signed" "verify altered"
+"$HDREG" keygen --keys "$T/other" --name 冒名机构 >/dev/null
+run "$HDREG" verify "$cert" --keys "$T/other"
+expect_eq "$rc $(out)" "3 $cert: not issued by this register: signed with another key" "verify foreign key"
+"$HDREG" demo-db --db "$T/u.db" >/dev/null
+"$HDREG" run --db "$T/u.db" --date 2026-03-16 --out "$T/unsigned" >/dev/null 2>&1 || true
+run "$HDREG" verify "$T/unsigned/certificates/$(basename "$cert")" --keys "$T/keys"
+expect_eq "$rc $(out)" "3 $T/unsigned/certificates/$(basename "$cert"): not issued by this register: the document is not signed" "verify unsigned"
+printf '%%comment\n' | cat "$cert" - >"$T/appended.pdf"
+run "$HDREG" verify "$T/appended.pdf" --keys "$T/keys"
+expect_eq "$rc $(out)" "3 $T/appended.pdf: altered: the document was changed after it was signed" "verify appended bytes"
+
 # Deterministic: a deleted certificate comes back byte for byte, signature included.
 cp "$cert" "$T/keep.pdf"
 rm "$cert"
@@ -55,4 +71,19 @@ for f in "$T"/out/certificates/*.pdf; do
   cmp -s "$f" "$T/out2/certificates/$(basename "$f")" || fail "$(basename "$f"): --jobs 2 signed differently"
   PASSED=$((PASSED + 1))
 done
+
+# A certificate later superseded by a change, one cancelled: still authentic, not current.
+"$HDREG" case apply --db "$T/d.db" --certificate 20260344000000006X --type change --number SQ-2026-0101 \
+  --date 2026-04-01 --description "数据规模更新" --material change_proof:BG-1 >/dev/null
+"$HDREG" case apply --db "$T/d.db" --certificate 202603440000000084 --type cancel --number SQ-2026-0102 \
+  --date 2026-04-01 --ground a --material cancellation_statement:ZX-1 >/dev/null
+for d in 2026-04-01 2026-04-17; do
+  "$HDREG" run --db "$T/d.db" --date $d --out "$T/out" --keys "$T/keys" >/dev/null 2>&1 || true
+done
+run "$HDREG" verify "$T/out/certificates/20260344000000006X.pdf" --keys "$T/keys" --db "$T/d.db"
+expect_eq "$rc $(out)" "3 $T/out/certificates/20260344000000006X.pdf: authentic but superseded: a change or transfer replaced this certificate" "verify superseded"
+run "$HDREG" verify "$T/out/certificates/202603440000000084.pdf" --keys "$T/keys" --db "$T/d.db"
+expect_eq "$rc $(out)" "3 $T/out/certificates/202603440000000084.pdf: authentic but cancelled: this certificate was cancelled" "verify cancelled"
+run "$HDREG" ledger verify --db "$T/d.db"
+expect_eq "$rc" 0 "ledger intact after the signed nights"
 done_ok
