@@ -129,7 +129,7 @@ int cmd_keygen(int argc, char **argv) {
 }
 
 static const char VERIFY_HELP[] =
-    "usage: hdreg verify FILE.pdf [--keys DIR] [--db FILE]\n"
+    "usage: hdreg verify FILE.pdf... --keys DIR [--db FILE]\n"
     "\n"
     "Say what a document someone hands in is:\n"
     "  authentic and current      signed with this register's key (--keys: its\n"
@@ -143,30 +143,7 @@ static const char VERIFY_HELP[] =
     "\n"
     "Exit: 0 authentic and current, 3 anything else, 2 usage, 4 database.\n";
 
-int cmd_verify(int argc, char **argv) {
-  static const struct option OPTS[] = {{"keys", required_argument, NULL, 'k'},
-                                       {"db", required_argument, NULL, 'd'},
-                                       {"help", no_argument, NULL, 'h'},
-                                       {NULL, 0, NULL, 0}};
-  const char *keys = NULL, *db_path = NULL;
-  int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
-    switch (c) {
-    case 'k': keys = optarg; break;
-    case 'd': db_path = optarg; break;
-    case 'h': fputs(VERIFY_HELP, stdout); return HD_EXIT_OK;
-    default:
-      cli_error("verify: unknown or incomplete option '%s' (see hdreg verify --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
-    }
-  }
-  if (optind != argc - 1 || !keys) {
-    cli_error("verify: one FILE.pdf and --keys DIR are required (see hdreg verify --help)");
-    return HD_EXIT_USAGE;
-  }
-  const char *file = argv[optind];
+static int verify_one(const char *file, const hd_signer *keys, const char *db_path) {
   hd_err err;
   hd_err_clear(&err);
   char *pdf = NULL, name[256];
@@ -222,3 +199,46 @@ int cmd_verify(int argc, char **argv) {
   }
   return ok ? HD_EXIT_OK : HD_EXIT_DATA;
 }
+int cmd_verify(int argc, char **argv) {
+  static const struct option OPTS[] = {{"keys", required_argument, NULL, 'k'},
+                                       {"db", required_argument, NULL, 'd'},
+                                       {"help", no_argument, NULL, 'h'},
+                                       {NULL, 0, NULL, 0}};
+  const char *keys = NULL, *db_path = NULL;
+  int c;
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+    switch (c) {
+    case 'k': keys = optarg; break;
+    case 'd': db_path = optarg; break;
+    case 'h': fputs(VERIFY_HELP, stdout); return HD_EXIT_OK;
+    default:
+      cli_error("verify: unknown or incomplete option '%s' (see hdreg verify --help)", argv[optind - 1]);
+      return HD_EXIT_USAGE;
+    }
+  }
+  if (optind >= argc || !keys) {
+    cli_error("verify: FILE.pdf and --keys DIR are required (see hdreg verify --help)");
+    return HD_EXIT_USAGE;
+  }
+  hd_signer *signer = NULL;
+  hd_err kerr;
+  hd_err_clear(&kerr);
+  if (signer_load(keys, &signer, &kerr)) {
+    cli_error("verify: --keys: %s", kerr.msg);
+    return HD_EXIT_USAGE;
+  }
+  int worst = HD_EXIT_OK;
+  for (int i = optind; i < argc; i++) {
+    int x = verify_one(argv[i], signer, db_path);
+    if (x == HD_EXIT_USAGE || x == HD_EXIT_DB) {
+      worst = x;
+      break;
+    }
+    if (x > worst) worst = x;
+  }
+  signer_free(signer);
+  return worst;
+}
+

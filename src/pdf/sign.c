@@ -271,7 +271,7 @@ int pdf_sign(const hd_signer *s, const unsigned char *pdf, size_t len, const cha
 
 /* ---- verification ------------------------------------------------------------------- */
 
-int pdf_verify(const unsigned char *pdf, size_t len, const char *keys_dir, int *verdict,
+int pdf_verify(const unsigned char *pdf, size_t len, const hd_signer *s, int *verdict,
                char *signer_name, size_t name_size, hd_err *err) {
   const char *p = (const char *)pdf;
   *verdict = HD_SIG_NONE;
@@ -301,6 +301,7 @@ int pdf_verify(const unsigned char *pdf, size_t len, const char *keys_dir, int *
   const unsigned char *q = der;
   PKCS7 *p7 = d2i_PKCS7(NULL, &q, (long)n);
   free(der);
+  (void)err;
   if (!p7) {
     *verdict = HD_SIG_ALTERED;
     return HD_OK;
@@ -317,15 +318,8 @@ int pdf_verify(const unsigned char *pdf, size_t len, const char *keys_dir, int *
   /* 1. Is the signature sound at all (with the certificate it carries)? */
   int sound = PKCS7_verify(p7, NULL, NULL, in, NULL, PKCS7_BINARY | PKCS7_NOVERIFY) == 1;
   int ours = 0;
-  if (sound && keys_dir) {
+  if (sound && s) {
     /* 2. Made by this register's key? */
-    hd_signer *s = NULL;
-    hd_err e2 = {0};
-    if (signer_load(keys_dir, &s, &e2)) {
-      PKCS7_free(p7);
-      BIO_free(in);
-      return hd_err_set(err, HD_EUSAGE, "%s", e2.msg);
-    }
     X509_STORE *store = X509_STORE_new();
     X509_STORE_add_cert(store, s->cert);
     STACK_OF(X509) *own = sk_X509_new_null();
@@ -338,11 +332,10 @@ int pdf_verify(const unsigned char *pdf, size_t len, const char *keys_dir, int *
     BIO_free(in2);
     sk_X509_free(own);
     X509_STORE_free(store);
-    signer_free(s);
   }
   PKCS7_free(p7);
   BIO_free(in);
   ERR_clear_error();
-  *verdict = !sound ? HD_SIG_ALTERED : !keys_dir ? HD_SIG_SOUND : ours ? HD_SIG_OURS : HD_SIG_FOREIGN;
+  *verdict = !sound ? HD_SIG_ALTERED : !s ? HD_SIG_SOUND : ours ? HD_SIG_OURS : HD_SIG_FOREIGN;
   return HD_OK;
 }

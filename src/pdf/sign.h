@@ -27,9 +27,9 @@ int pdf_sign(const hd_signer *s, const unsigned char *pdf, size_t len, const cha
  * signature (no key given to compare with), signed by this register's key, or soundly
  * signed by some other key. */
 enum { HD_SIG_NONE, HD_SIG_ALTERED, HD_SIG_SOUND, HD_SIG_OURS, HD_SIG_FOREIGN };
-/* Check the last signature of pdf; with keys_dir, whether it is this register's. The
- * signer's common name goes to signer_name. Errors only for a bad keys_dir or memory. */
-int pdf_verify(const unsigned char *pdf, size_t len, const char *keys_dir, int *verdict,
+/* Check the last signature of pdf; with s, whether it is this register's. The signer's
+ * common name goes to signer_name. Errors only for memory. */
+int pdf_verify(const unsigned char *pdf, size_t len, const hd_signer *s, int *verdict,
                char *signer_name, size_t name_size, hd_err *err);
 
 #endif
