@@ -84,7 +84,9 @@ static const char KEYGEN_HELP[] =
     "usage: hdreg keygen --keys DIR --name AUTHORITY [--years N]\n"
     "\n"
     "Make the authority's signing key DIR/authority.key (RSA-3072, PEM, mode 0600) and a\n"
-    "self-signed certificate DIR/authority.crt for AUTHORITY, valid N years (default 10).\n"
+    "self-signed certificate DIR/authority.crt for AUTHORITY, valid N years (default 10),\n"
+    "and the Ed25519 key that signs the QR codes of paper certificates,\n"
+    "DIR/authority-qr.key (0600) with its public key DIR/authority-qr.pub.\n"
     "An existing key is never overwritten. To use a key and certificate from elsewhere, put\n"
     "them there as PEM under these names. Keys belong in a directory of their own, never\n"
     "in the database: hdreg run --keys DIR signs every document with them.\n"
@@ -125,11 +127,13 @@ int cmd_keygen(int argc, char **argv) {
     return hd_exit_for(rc);
   }
   printf("key and certificate for %s in %s/authority.key and %s/authority.crt\n", name, dir, dir);
+  printf("QR code key in %s/authority-qr.key (publish %s/authority-qr.pub)\n", dir, dir);
   return HD_EXIT_OK;
 }
 
 static const char VERIFY_HELP[] =
     "usage: hdreg verify FILE.pdf... --keys DIR [--db FILE]\n"
+    "       hdreg verify --qr TEXT --keys DIR\n"
     "\n"
     "Say what a document someone hands in is:\n"
     "  authentic and current      signed with this register's key (--keys: its\n"
@@ -140,6 +144,11 @@ static const char VERIFY_HELP[] =
     "  not issued by this register  soundly signed, but with another key; or unsigned;\n"
     "                             or (--db) its bytes are not in the register\n"
     "  altered                    changed since it was signed\n"
+    "\n"
+    "With --qr: the text of a paper certificate's QR code, checked against the register's\n"
+    "QR key (DIR/authority-qr.pub) offline: authentic, with the certificate number and\n"
+    "the SHA-256 of its record (rebuild it from the printed fields, docs/verification.md),\n"
+    "or invalid.\n"
     "\n"
     "Exit: 0 authentic and current, 3 anything else, 2 usage, 4 database.\n";
 
@@ -202,9 +211,10 @@ static int verify_one(const char *file, const hd_signer *keys, const char *db_pa
 int cmd_verify(int argc, char **argv) {
   static const struct option OPTS[] = {{"keys", required_argument, NULL, 'k'},
                                        {"db", required_argument, NULL, 'd'},
+                                       {"qr", required_argument, NULL, 'q'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  const char *keys = NULL, *db_path = NULL;
+  const char *keys = NULL, *db_path = NULL, *qr = NULL;
   int c;
   optind = 1;
   opterr = 0;
@@ -212,11 +222,29 @@ int cmd_verify(int argc, char **argv) {
     switch (c) {
     case 'k': keys = optarg; break;
     case 'd': db_path = optarg; break;
+    case 'q': qr = optarg; break;
     case 'h': fputs(VERIFY_HELP, stdout); return HD_EXIT_OK;
     default:
       cli_error("verify: unknown or incomplete option '%s' (see hdreg verify --help)", argv[optind - 1]);
       return HD_EXIT_USAGE;
     }
+  }
+  if (qr && keys && optind == argc) {
+    hd_err qerr;
+    hd_err_clear(&qerr);
+    if (verify_qr(keys, qr, &qerr)) {
+      if (qerr.code == HD_EUSAGE) {
+        cli_error("verify: --keys: %s", qerr.msg);
+        return HD_EXIT_USAGE;
+      }
+      printf("QR code: invalid: %s\n", qerr.msg);
+      return HD_EXIT_DATA;
+    }
+    char number[64] = "";
+    sscanf(qr + 7, "%63[^:]", number);
+    printf("QR code: authentic: certificate %s, record SHA-256 %.64s\n", number,
+           qr + 8 + strlen(number));
+    return HD_EXIT_OK;
   }
   if (optind >= argc || !keys) {
     cli_error("verify: FILE.pdf and --keys DIR are required (see hdreg verify --help)");

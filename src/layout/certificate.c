@@ -6,6 +6,7 @@
 
 #include "layout/document.h"
 #include "model/certrecord.h"
+#include "pdf/sign.h"
 #include "util/utf8.h"
 
 const char *const HD_CERT_LABELS[HD_CERT_FIELDS] = {
@@ -44,6 +45,11 @@ static int render(const hd_template *t, const hd_fontset *fs, const hd_cert_doc 
   if ((rc = certrecord_make(HD_CERT_LABELS, c->values, HD_CERT_FIELDS, c->values[HD_CF_NUMBER],
                             &rec, err)))
     return rc;
+  if (c->signer) {
+    char text[sizeof rec.qr];
+    memcpy(text, rec.qr, sizeof text);
+    if (sign_qr(c->signer, text, rec.qr, sizeof rec.qr) != 0) memcpy(rec.qr, text, sizeof text);
+  }
   hd_kv kv[HD_CERT_FIELDS + 2];
   for (int i = 0; i < HD_CERT_FIELDS; i++) {
     kv[i].key = HD_CERT_KEYS[i];

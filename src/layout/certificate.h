@@ -20,9 +20,11 @@ enum {
 };
 #define HD_CERT_MAX_CHARS 1000  /* per field; more cannot be a one-page certificate */
 
+struct hd_signer;
 typedef struct hd_cert_doc {
   const char *values[HD_CERT_FIELDS];  /* UTF-8; '\n' separates lines */
   hd_date registration_date;
+  const struct hd_signer *signer; /* signs the QR code (Ed25519); NULL: no signature in it */
 } hd_cert_doc;
 
 /* Check that the certificate can be printed: every value valid UTF-8, not empty, not

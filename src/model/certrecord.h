@@ -20,7 +20,7 @@
 typedef struct hd_certrecord {
   char sha256[65];   /* lower-case hex of the record */
   char code[20];     /* XXXX-XXXX-XXXX-XXXX */
-  char qr[160];      /* HDREG1:NUMBER:SHA256 (upper-case hex) */
+  char qr[320];      /* HDREG1:NUMBER:SHA256 (upper-case hex)[:SIGNATURE] */
 } hd_certrecord;
 
 /* Build the record of n fields (labels[i] = values[i]) into out (reset first). */

@@ -17,6 +17,7 @@
 struct hd_signer {
   EVP_PKEY *key;
   X509 *cert;
+  EVP_PKEY *qr_key; /* Ed25519 for the QR code; NULL if the directory has none */
   int sig_len; /* DER length of a signature: fixed for a key without signed attributes */
 };
 
@@ -67,6 +68,18 @@ int sign_keygen(const char *dir, const char *name, int years, hd_err *err) {
   }
   if ((rc = write_pem(kpath, 1, key, NULL, err)) || (rc = write_pem(cpath, 0, NULL, cert, err)))
     goto done;
+  /* Ed25519 for the QR codes of paper certificates: short and deterministic. */
+  EVP_PKEY *ed = EVP_PKEY_Q_keygen(NULL, NULL, "ED25519");
+  char qpath[4200], ppath[4200];
+  hd_snprintf(qpath, sizeof qpath, "%s/authority-qr.key", dir);
+  hd_snprintf(ppath, sizeof ppath, "%s/authority-qr.pub", dir);
+  if (!ed) rc = hd_err_set(err, HD_EINTERNAL, "cannot make the QR key");
+  else if (!(rc = write_pem(qpath, 1, ed, NULL, err))) {
+    FILE *f = fopen(ppath, "wx");
+    if (!f || !PEM_write_PUBKEY(f, ed)) rc = hd_err_set(err, HD_EIO, "cannot write '%s'", ppath);
+    if (f) fclose(f);
+  }
+  EVP_PKEY_free(ed);
 done:
   EVP_PKEY_free(key);
   X509_free(cert);
@@ -81,6 +94,11 @@ int signer_load(const char *dir, hd_signer **out, hd_err *err) {
   FILE *kf = fopen(kpath, "r"), *cf = fopen(cpath, "r");
   hd_signer *s = calloc(1, sizeof *s);
   if (s && kf) s->key = PEM_read_PrivateKey(kf, NULL, NULL, NULL);
+  char qpath[4200];
+  hd_snprintf(qpath, sizeof qpath, "%s/authority-qr.key", dir);
+  FILE *qf = fopen(qpath, "r");
+  if (s && qf) s->qr_key = PEM_read_PrivateKey(qf, NULL, NULL, NULL);
+  if (qf) fclose(qf);
   if (s && cf) s->cert = PEM_read_X509(cf, NULL, NULL, NULL);
   if (kf) fclose(kf);
   if (cf) fclose(cf);
@@ -110,6 +128,7 @@ int signer_load(const char *dir, hd_signer **out, hd_err *err) {
 void signer_free(hd_signer *s) {
   if (!s) return;
   EVP_PKEY_free(s->key);
+  EVP_PKEY_free(s->qr_key);
   X509_free(s->cert);
   free(s);
 }
@@ -338,4 +357,75 @@ int pdf_verify(const unsigned char *pdf, size_t len, const hd_signer *s, int *ve
   ERR_clear_error();
   *verdict = !sound ? HD_SIG_ALTERED : !s ? HD_SIG_SOUND : ours ? HD_SIG_OURS : HD_SIG_FOREIGN;
   return HD_OK;
+}
+
+/* ---- QR codes ------------------------------------------------------------------------ */
+
+static const char B32[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+static void base32(const unsigned char *d, size_t n, char *out) {
+  size_t bits = n * 8, k = 0;
+  for (size_t bit = 0; bit < bits; bit += 5) {
+    unsigned v = 0;
+    for (int j = 0; j < 5; j++) {
+      size_t b = bit + (size_t)j;
+      v = v << 1 | (b < bits ? (d[b / 8] >> (7 - b % 8)) & 1u : 0u);
+    }
+    out[k++] = B32[v];
+  }
+  out[k] = '\0';
+}
+
+static int unbase32(const char *s, unsigned char *out, size_t n) {
+  memset(out, 0, n);
+  size_t bit = 0;
+  for (; *s; s++) {
+    const char *c = strchr(B32, *s);
+    if (!c || !*s) return -1;
+    unsigned v = (unsigned)(c - B32);
+    for (int j = 4; j >= 0; j--, bit++)
+      if (bit < n * 8 && ((v >> j) & 1)) out[bit / 8] |= (unsigned char)(0x80 >> (bit % 8));
+  }
+  return bit >= n * 8 && bit < n * 8 + 5 ? 0 : -1;
+}
+
+int sign_qr(const hd_signer *s, const char *text, char *out, size_t size) {
+  if (!s || !s->qr_key) return -1;
+  unsigned char sig[64];
+  size_t sl = sizeof sig;
+  EVP_MD_CTX *c = EVP_MD_CTX_new();
+  int ok = c && EVP_DigestSignInit(c, NULL, NULL, NULL, s->qr_key) == 1 &&
+           EVP_DigestSign(c, sig, &sl, (const unsigned char *)text, strlen(text)) == 1 && sl == 64;
+  EVP_MD_CTX_free(c);
+  if (!ok) return -1;
+  char b[110];
+  base32(sig, 64, b);
+  return hd_snprintf(out, size, "%s:%s", text, b) < 0 ? -1 : 0;
+}
+
+int verify_qr(const char *keys_dir, const char *payload, hd_err *err) {
+  char ppath[4200];
+  hd_snprintf(ppath, sizeof ppath, "%s/authority-qr.pub", keys_dir);
+  FILE *f = fopen(ppath, "r");
+  EVP_PKEY *pub = f ? PEM_read_PUBKEY(f, NULL, NULL, NULL) : NULL;
+  if (f) fclose(f);
+  if (!pub) return hd_err_set(err, HD_EUSAGE, "no QR key in '%s' (authority-qr.pub)", keys_dir);
+  const char *colon = strrchr(payload, ':');
+  unsigned char sig[64];
+  int rc = HD_OK;
+  if (!colon || strncmp(payload, "HDREG1:", 7) != 0)
+    rc = hd_err_set(err, HD_EDATA, "not an hdreg certificate code");
+  else if (unbase32(colon + 1, sig, sizeof sig))
+    rc = hd_err_set(err, HD_EDATA, "the signature part is damaged");
+  else {
+    EVP_MD_CTX *c = EVP_MD_CTX_new();
+    int ok = c && EVP_DigestVerifyInit(c, NULL, NULL, NULL, pub) == 1 &&
+             EVP_DigestVerify(c, sig, sizeof sig, (const unsigned char *)payload,
+                              (size_t)(colon - payload)) == 1;
+    EVP_MD_CTX_free(c);
+    if (!ok) rc = hd_err_set(err, HD_EDATA, "the signature does not match: not issued by this register, or changed");
+  }
+  EVP_PKEY_free(pub);
+  ERR_clear_error();
+  return rc;
 }

@@ -32,4 +32,11 @@ enum { HD_SIG_NONE, HD_SIG_ALTERED, HD_SIG_SOUND, HD_SIG_OURS, HD_SIG_FOREIGN };
 int pdf_verify(const unsigned char *pdf, size_t len, const hd_signer *s, int *verdict,
                char *signer_name, size_t name_size, hd_err *err);
 
+/* The QR code of a paper certificate: text (HDREG1:NUMBER:SHA256) with ":" and the
+ * Ed25519 signature over text in Crockford base32 appended, into out. -1 if the signer
+ * has no QR key (authority-qr.key). */
+int sign_qr(const hd_signer *s, const char *text, char *out, size_t size);
+/* Check a QR payload against keys_dir/authority-qr.pub: HD_OK, or HD_EDATA saying why. */
+int verify_qr(const char *keys_dir, const char *payload, hd_err *err);
+
 #endif

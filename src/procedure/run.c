@@ -217,6 +217,7 @@ static int render_fields(ctx *x, const fields *f, hd_date reg, unsigned char **p
   hd_cert_doc doc;
   for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f->v[i];
   doc.registration_date = reg;
+  doc.signer = x->o->signer;
   int bad = -1;
   int rc = cert_render(x->o->tmpl, x->fs, &doc, pdf, len, &bad, err);
   if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_LABELS[bad]);
@@ -435,6 +436,7 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
     hd_cert_doc doc;
     for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f.v[i];
     doc.registration_date = x->date;
+    doc.signer = x->o->signer;
     double t0 = hd_now_ms();
     if (x->validate_only) rc = cert_validate(x->o->tmpl, x->fs, &doc, &bad, err);
     else rc = cert_render(x->o->tmpl, x->fs, &doc, pdf, len, &bad, err);

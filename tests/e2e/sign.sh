@@ -5,7 +5,8 @@
 source "$(dirname "$0")/lib.sh"
 set -e
 run "$HDREG" keygen --keys "$T/keys" --name 广东省健康医疗数据产权登记中心
-expect_eq "$rc $(out)" "0 key and certificate for 广东省健康医疗数据产权登记中心 in $T/keys/authority.key and $T/keys/authority.crt" "keygen"
+expect_eq "$rc $(out)" "0 key and certificate for 广东省健康医疗数据产权登记中心 in $T/keys/authority.key and $T/keys/authority.crt
+QR code key in $T/keys/authority-qr.key (publish $T/keys/authority-qr.pub)" "keygen"
 expect_eq "$(stat -c %a "$T/keys/authority.key")" 600 "private key readable by its owner only"
 run "$HDREG" keygen --keys "$T/keys" --name x
 expect_eq "$rc $(err)" "2 hdreg: keygen: '$T/keys' already holds a key; keys are never overwritten" "no overwrite"
@@ -58,6 +59,21 @@ expect_eq "$rc $(out)" "3 $T/unsigned/certificates/$(basename "$cert"): not issu
 printf '%%comment\n' | cat "$cert" - >"$T/appended.pdf"
 run "$HDREG" verify "$T/appended.pdf" --keys "$T/keys"
 expect_eq "$rc $(out)" "3 $T/appended.pdf: altered: the document was changed after it was signed" "verify appended bytes"
+
+# The paper certificate's QR code carries an Ed25519 signature: checked offline; one
+# changed character is refused.
+pdftoppm -r 150 -png "$cert" "$T/qr" 2>/dev/null
+qr=$(zbarimg -q --raw "$T"/qr-1.png 2>/dev/null)
+expect_eq "$(echo "$qr" | cut -d: -f1-3)" "$(python3 tests/tools/certrecord.py "$T/d.db" "$(basename "$cert" .pdf)" | sed -n 3p)" "QR: number and record hash"
+run "$HDREG" verify --qr "$qr" --keys "$T/keys"
+expect_eq "$rc $(out)" "0 QR code: authentic: certificate $(basename "$cert" .pdf), record SHA-256 $(echo "$qr" | cut -d: -f3)" "QR authentic"
+for changed in "$(echo "$qr" | sed 's/^HDREG1:2026/HDREG1:2027/')" \
+               "$(python3 -c "import sys; p = sys.argv[1].split(':'); h = p[2]; p[2] = h[:-1] + ('A' if h[-1] != 'A' else 'B'); print(':'.join(p))" "$qr")"; do
+  run "$HDREG" verify --qr "$changed" --keys "$T/keys"
+  expect_eq "$rc $(out)" "3 QR code: invalid: the signature does not match: not issued by this register, or changed" "QR changed"
+done
+run "$HDREG" verify --qr "$qr" --keys "$T/other"
+expect_eq "$rc $(out)" "3 QR code: invalid: the signature does not match: not issued by this register, or changed" "QR under another key"
 
 # Deterministic: a deleted certificate comes back byte for byte, signature included.
 cp "$cert" "$T/keep.pdf"

@@ -112,6 +112,7 @@ int main(void) {
                                       "2026年3月16日至2029年3月16日"};
   for (int i = 0; i < HD_CERT_FIELDS; i++) c.values[i] = vals[i];
   c.registration_date = (hd_date){2026, 3, 16};
+  c.signer = NULL;
   unsigned char *a = NULL, *b = NULL;
   size_t alen = 0, blen = 0;
   int badf = -2;
