@@ -14,7 +14,7 @@
 #include "util/diag.h"
 
 static const char HELP[] =
-    "usage: hdreg ledger verify --db FILE\n"
+    "usage: hdreg ledger verify --db FILE [--keys DIR]\n"
     "       hdreg ledger show --db FILE [--case ID|NUMBER]\n"
     "\n"
     "Every event of a case and every document hdreg issues is an entry of the ledger,\n"
@@ -23,7 +23,8 @@ static const char HELP[] =
     "  verify  walks the chain: every link, every hash, every entry against the row it\n"
     "          records, and every event and document against the chain; prints the entry\n"
     "          count and the head hash, or names the first entry that was edited, deleted,\n"
-    "          inserted or reordered\n"
+    "          inserted or reordered; with --keys also every head the nightly run\n"
+    "          signed (hdreg run --keys), which must still be in the chain\n"
     "  show    lists the entries (of one case), oldest first\n"
     "\n"
     "Exit: 0 intact, 3 the chain is broken (the message says where), 2 usage, 4 database.\n";
@@ -31,6 +32,7 @@ static const char HELP[] =
 int cmd_ledger(int argc, char **argv) {
   static const struct option OPTS[] = {{"db", required_argument, NULL, 'd'},
                                        {"case", required_argument, NULL, 'c'},
+                                       {"keys", required_argument, NULL, 'k'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
@@ -41,7 +43,7 @@ int cmd_ledger(int argc, char **argv) {
     cli_error("ledger: verify or show? (see hdreg ledger --help)");
     return HD_EXIT_USAGE;
   }
-  const char *action = argv[1], *db_path = NULL, *case_arg = NULL;
+  const char *action = argv[1], *db_path = NULL, *case_arg = NULL, *keys = NULL;
   int c;
   optind = 2;
   opterr = 0;
@@ -49,6 +51,7 @@ int cmd_ledger(int argc, char **argv) {
     switch (c) {
     case 'd': db_path = optarg; break;
     case 'c': case_arg = optarg; break;
+    case 'k': keys = optarg; break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
       cli_error("ledger: unknown or incomplete option '%s' (see hdreg ledger --help)", argv[optind - 1]);
@@ -66,7 +69,13 @@ int cmd_ledger(int argc, char **argv) {
   if (rc == HD_OK && !strcmp(action, "verify")) {
     hd_chain_report rep;
     rc = chain_verify(db, &rep, &err);
-    if (rc == HD_OK) printf("ledger intact: %lld entries, head %s\n", rep.entries, rep.head[0] ? rep.head : "(empty)");
+    long long heads = 0;
+    if (rc == HD_OK && keys) rc = chain_verify_heads(db, keys, &heads, &err);
+    if (rc == HD_OK) {
+      printf("ledger intact: %lld entries, head %s", rep.entries, rep.head[0] ? rep.head : "(empty)");
+      if (keys) printf("; %lld signed head%s verified", heads, heads == 1 ? "" : "s");
+      putchar('\n');
+    }
   } else if (rc == HD_OK) {
     long long id = 0;
     char *number = NULL;

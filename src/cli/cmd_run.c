@@ -18,6 +18,7 @@
 #include "checks/checks.h"
 #include "model/calendar.h"
 #include "pdf/sign.h"
+#include "ledger/chain.h"
 #include "procedure/night.h"
 #include "procedure/documents.h"
 #include "procedure/run.h"
@@ -342,6 +343,9 @@ int cmd_run(int argc, char **argv) {
       (rc = night_cancellations(&night, &err))) {
     cli_error("%s", err.msg);
   }
+  int head_signed = 0;
+  if (rc == HD_OK && signer && (rc = chain_sign_head(db, signer, date, &head_signed, &err)))
+    cli_error("run: %s", err.msg);
   if (rc == HD_OK) {
     hd_err rerr;
     hd_err_clear(&rerr);
@@ -378,6 +382,7 @@ int cmd_run(int argc, char **argv) {
       printf("public notice %s: %d case%s, open until %s\n", rr.notices[i].number,
              rr.notices[i].cases, rr.notices[i].cases == 1 ? "" : "s", rr.notices[i].end_date);
     if (rr.cancelled) printf("cancelled %d certificate%s\n", rr.cancelled, rr.cancelled == 1 ? "" : "s");
+    if (head_signed) printf("ledger head signed\n");
   }
   int held = rep.held + rr.by_decision[HD_HOLD], failed = rep.failed + rr.failed;
   run_report_release(&rep);

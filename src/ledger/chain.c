@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 #include <string.h>
 
+#include "pdf/sign.h"
 #include "store/store.h"
 #include "util/buf.h"
 
@@ -150,4 +151,72 @@ int chain_show(sqlite3 *db, long long case_id, FILE *out, hd_err *err) {
   }
   sqlite3_finalize(st);
   return HD_OK;
+}
+
+int chain_sign_head(sqlite3 *db, const struct hd_signer *s, const char *date, int *signed_now,
+                    hd_err *err) {
+  sqlite3_stmt *st;
+  *signed_now = 0;
+  if (store_prepare(db, "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1", &st, err))
+    return HD_EDB;
+  long long seq = 0;
+  char head[65] = "";
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    seq = sqlite3_column_int64(st, 0);
+    hd_snprintf(head, sizeof head, "%s", (const char *)sqlite3_column_text(st, 1));
+  }
+  sqlite3_finalize(st);
+  if (!seq) return HD_OK;
+  if (store_prepare(db, "SELECT count(*) FROM ledger_heads WHERE seq = ?1 AND head = ?2", &st, err))
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, seq);
+  sqlite3_bind_text(st, 2, head, -1, SQLITE_STATIC);
+  int have = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+  sqlite3_finalize(st);
+  if (have) return HD_OK;
+  char text[128], sig[128];
+  hd_snprintf(text, sizeof text, "HDREG-LEDGER:%lld:%s", seq, head);
+  if (sign_text(s, text, sig, sizeof sig))
+    return hd_err_set(err, HD_EUSAGE, "the keys directory has no QR key (authority-qr.key) to sign the ledger head with");
+  if (store_prepare(db, "INSERT INTO ledger_heads(at, seq, head, signature) VALUES (?1, ?2, ?3, ?4)",
+                    &st, err))
+    return HD_EDB;
+  sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 2, seq);
+  sqlite3_bind_text(st, 3, head, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 4, sig, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(st) == SQLITE_DONE ? HD_OK
+                                           : hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+  sqlite3_finalize(st);
+  if (rc == HD_OK) *signed_now = 1;
+  return rc;
+}
+
+int chain_verify_heads(sqlite3 *db, const char *keys_dir, long long *n_heads, hd_err *err) {
+  sqlite3_stmt *st;
+  *n_heads = 0;
+  if (store_prepare(db, "SELECT h.at, h.seq, h.head, h.signature, l.hash FROM ledger_heads h "
+                        "LEFT JOIN ledger l ON l.seq = h.seq ORDER BY h.id", &st, err))
+    return HD_EDB;
+  int rc = HD_OK;
+  while (rc == HD_OK && sqlite3_step(st) == SQLITE_ROW) {
+    const char *at = (const char *)sqlite3_column_text(st, 0);
+    long long seq = sqlite3_column_int64(st, 1);
+    const char *head = (const char *)sqlite3_column_text(st, 2);
+    const char *sig = (const char *)sqlite3_column_text(st, 3);
+    const char *now = (const char *)sqlite3_column_text(st, 4);
+    char text[128];
+    hd_snprintf(text, sizeof text, "HDREG-LEDGER:%lld:%s", seq, head);
+    int v = verify_text(keys_dir, text, sig);
+    if (v < 0) rc = hd_err_set(err, HD_EUSAGE, "no QR key in '%s' (authority-qr.pub)", keys_dir);
+    else if (!v)
+      rc = hd_err_set(err, HD_EDATA, "the head signed on %s (entry %lld) does not carry the "
+                      "register's signature", at, seq);
+    else if (!now || strcmp(now, head) != 0)
+      rc = hd_err_set(err, HD_EDATA, "the head signed on %s (entry %lld) is %s in the chain: the "
+                      "chain was rewritten", at, seq, now ? "not what it was" : "no longer");
+    else (*n_heads)++;
+  }
+  sqlite3_finalize(st);
+  return rc;
 }

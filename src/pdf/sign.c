@@ -429,3 +429,29 @@ int verify_qr(const char *keys_dir, const char *payload, hd_err *err) {
   ERR_clear_error();
   return rc;
 }
+
+int sign_text(const hd_signer *s, const char *text, char *out, size_t size) {
+  char full[600];
+  if (sign_qr(s, text, full, sizeof full)) return -1;
+  return hd_snprintf(out, size, "%s", full + strlen(text) + 1) < 0 ? -1 : 0;
+}
+
+int verify_text(const char *keys_dir, const char *text, const char *signature) {
+  char ppath[4200];
+  hd_snprintf(ppath, sizeof ppath, "%s/authority-qr.pub", keys_dir);
+  FILE *f = fopen(ppath, "r");
+  EVP_PKEY *pub = f ? PEM_read_PUBKEY(f, NULL, NULL, NULL) : NULL;
+  if (f) fclose(f);
+  if (!pub) return -1;
+  unsigned char sig[64];
+  int ok = 0;
+  if (unbase32(signature, sig, sizeof sig) == 0) {
+    EVP_MD_CTX *c = EVP_MD_CTX_new();
+    ok = c && EVP_DigestVerifyInit(c, NULL, NULL, NULL, pub) == 1 &&
+         EVP_DigestVerify(c, sig, sizeof sig, (const unsigned char *)text, strlen(text)) == 1;
+    EVP_MD_CTX_free(c);
+  }
+  EVP_PKEY_free(pub);
+  ERR_clear_error();
+  return ok;
+}

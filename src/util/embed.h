@@ -12,6 +12,8 @@ extern const unsigned char hd_embed_schema_v3[];
 extern const size_t hd_embed_schema_v3_len;
 extern const unsigned char hd_embed_schema_v4[];
 extern const size_t hd_embed_schema_v4_len;
+extern const unsigned char hd_embed_schema_v5[];
+extern const size_t hd_embed_schema_v5_len;
 extern const unsigned char hd_embed_demo_sql[];
 extern const size_t hd_embed_demo_sql_len;
 extern const unsigned char hd_embed_tmpl_schema[];

@@ -100,6 +100,16 @@ run "$HDREG" verify "$T/out/certificates/20260344000000006X.pdf" --keys "$T/keys
 expect_eq "$rc $(out)" "3 $T/out/certificates/20260344000000006X.pdf: authentic but superseded: a change or transfer replaced this certificate" "verify superseded"
 run "$HDREG" verify "$T/out/certificates/202603440000000084.pdf" --keys "$T/keys" --db "$T/d.db"
 expect_eq "$rc $(out)" "3 $T/out/certificates/202603440000000084.pdf: authentic but cancelled: this certificate was cancelled" "verify cancelled"
-run "$HDREG" ledger verify --db "$T/d.db"
-expect_eq "$rc" 0 "ledger intact after the signed nights"
+run "$HDREG" ledger verify --db "$T/d.db" --keys "$T/keys"
+expect_eq "$rc $(out | sed -E 's/head [0-9a-f]{64}/head H/')" "0 ledger intact: 106 entries, head H; 3 signed heads verified" "ledger and signed heads after the signed nights"
+# Someone with the database but without the key rewrites the chain's end consistently
+# (drops the last event and its entry): the last signed head is gone from the chain.
+cp "$T/d.db" "$T/rw.db"
+sqlite3 "$T/rw.db" "DROP TRIGGER ledger_no_delete; DROP TRIGGER case_events_no_delete;
+  DELETE FROM case_events WHERE id = (SELECT ref_id FROM ledger WHERE seq = (SELECT max(seq) FROM ledger));
+  DELETE FROM ledger WHERE seq = (SELECT max(seq) FROM ledger);"
+run "$HDREG" ledger verify --db "$T/rw.db"
+expect_eq "$rc" 0 "without the key the shortened chain looks intact"
+run "$HDREG" ledger verify --db "$T/rw.db" --keys "$T/keys"
+expect_eq "$rc $(err)" "3 hdreg: ledger verify: the head signed on 2026-04-17 (entry 106) is no longer in the chain: the chain was rewritten" "signed head catches it"
 done_ok

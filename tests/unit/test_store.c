@@ -73,7 +73,7 @@ int main(void) {
   hd_err_clear(&err);
   CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_OK);
   sqlite3_exec(db, "DROP TABLE decisions; DROP TABLE waivers; DROP INDEX findings_case_asof; "
-                   "DROP TABLE ledger; DROP TRIGGER ledger_document; DROP TRIGGER documents_no_update; "
+                   "DROP TABLE ledger_heads; DROP TABLE ledger; DROP TRIGGER ledger_document; DROP TRIGGER documents_no_update; "
                    "DROP TRIGGER documents_no_delete; "
                    "DROP TABLE onsite_questions; DROP TRIGGER cases_status_by_event; DROP TABLE case_events; "
                    "DROP TABLE transitions; "
@@ -81,7 +81,7 @@ int main(void) {
   store_close(db);
   hd_err_clear(&err);
   CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_OK);
-  CHECK_INT(scalar(db, "PRAGMA user_version"), 4);
+  CHECK_INT(scalar(db, "PRAGMA user_version"), 5);
   CHECK_INT(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('waivers', 'decisions', "
                        "'transitions', 'case_events')"), 4);
   /* The procedure is in the database (tests/e2e/procedure.sh tries to get round it). */
@@ -94,7 +94,7 @@ int main(void) {
   hd_err_clear(&err);
   CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_EDB);
   char want[512];
-  snprintf(want, sizeof want, "'%s': schema version 99 is newer than this hdreg supports (4)", path);
+  snprintf(want, sizeof want, "'%s': schema version 99 is newer than this hdreg supports (5)", path);
   CHECK_STR(err.msg, want);
 
   /* A file that is not a database. */
