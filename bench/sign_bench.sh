@@ -4,6 +4,7 @@
 # night with one `hdreg verify` process. Prints the cost per document. Run by hand.
 #
 #   bench/sign_bench.sh               # 40000 cases (about 15000 documents), date 2026-06-30
+#   BITS=2048 bench/sign_bench.sh     # with an RSA-2048 key
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-40000}; SEED=${SEED:-1}; DATE=${DATE:-2026-06-30}; WORK=${WORK:-/tmp/hdreg_bench}
@@ -14,7 +15,7 @@ HDREG=$(pwd)/build/hdreg
 db="$WORK/synthetic-night-$N-$SEED.db"
 [ -f "$db" ] || "$HDREG" demo-db --db "$db" --synthetic "$N" --seed "$SEED" >/dev/null
 rm -rf "$WORK/sign" && mkdir -p "$WORK/sign"
-"$HDREG" keygen --keys "$WORK/sign/keys" --name 广东省健康医疗数据产权登记中心 >/dev/null
+"$HDREG" keygen --keys "$WORK/sign/keys" --name 广东省健康医疗数据产权登记中心 --bits "${BITS:-3072}" >/dev/null
 for mode in plain signed; do
   cp "$db" "$WORK/sign/$mode.db"
   keys=(); [ $mode = signed ] && keys=(--keys "$WORK/sign/keys")

@@ -38,14 +38,14 @@ static int write_pem(const char *path, int private_key, EVP_PKEY *key, X509 *cer
   return HD_OK;
 }
 
-int sign_keygen(const char *dir, const char *name, int years, hd_err *err) {
+int sign_keygen(const char *dir, const char *name, int years, int bits, hd_err *err) {
   char kpath[4200], cpath[4200];
   hd_snprintf(kpath, sizeof kpath, "%s/authority.key", dir);
   hd_snprintf(cpath, sizeof cpath, "%s/authority.crt", dir);
   struct stat st;
   if (stat(kpath, &st) == 0 || stat(cpath, &st) == 0)
     return hd_err_set(err, HD_EUSAGE, "'%s' already holds a key; keys are never overwritten", dir);
-  EVP_PKEY *key = EVP_RSA_gen(3072);
+  EVP_PKEY *key = EVP_RSA_gen((unsigned)bits);
   X509 *cert = X509_new();
   int rc = HD_OK;
   if (!key || !cert) {

@@ -12,9 +12,9 @@
 
 typedef struct hd_signer hd_signer;
 
-/* Make dir/authority.key (RSA-3072, mode 0600) and a self-signed dir/authority.crt for
- * `name`, valid `years`. Never overwrites. */
-int sign_keygen(const char *dir, const char *name, int years, hd_err *err);
+/* Make dir/authority.key (RSA of `bits`, 2048 or 3072, mode 0600), a self-signed
+ * dir/authority.crt for `name` valid `years`, and the QR key pair. Never overwrites. */
+int sign_keygen(const char *dir, const char *name, int years, int bits, hd_err *err);
 int signer_load(const char *dir, hd_signer **out, hd_err *err);
 void signer_free(hd_signer *s);
 
