@@ -174,29 +174,14 @@ static void render_opinion(void *ud, sqlite3 *db, int i, hd_job_result *out) {
 int night_reviews(hd_night *n, hd_err *err) {
   hd_caseview_loader *ld = NULL;
   long long *ids = NULL;
-  int count = 0, cap = 0, rc;
-  sqlite3_stmt *st;
+  int count = 0, rc;
   /* A case is reviewed from the date of its last move (its application date if it has
    * none): a run for an earlier date leaves it alone. */
-  if ((rc = store_prepare(n->db, "SELECT c.id FROM cases c WHERE c.status = 'submitted' AND "
-                                 "coalesce((SELECT max(at) FROM case_events e WHERE e.case_id = "
-                                 "c.id), c.applied_date) <= ?1 ORDER BY c.id", &st, err)))
+  if ((rc = store_ids(n->db, "SELECT c.id FROM cases c WHERE c.status = 'submitted' AND "
+                             "coalesce((SELECT max(at) FROM case_events e WHERE e.case_id = "
+                             "c.id), c.applied_date) <= ?1 ORDER BY c.id", n->date, &ids, &count,
+                      err)))
     return rc;
-  sqlite3_bind_text(st, 1, n->date, -1, SQLITE_STATIC);
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    if (count == cap) {
-      cap = cap ? cap * 2 : 256;
-      long long *ni = realloc(ids, (size_t)cap * sizeof *ni);
-      if (!ni) {
-        sqlite3_finalize(st);
-        free(ids);
-        return hd_err_set(err, HD_ENOMEM, "out of memory");
-      }
-      ids = ni;
-    }
-    ids[count++] = sqlite3_column_int64(st, 0);
-  }
-  sqlite3_finalize(st);
   if ((rc = caseview_loader_new(n->db, &ld, err))) {
     free(ids);
     return rc;
@@ -335,22 +320,11 @@ int night_notices(hd_night *n, hd_err *err) {
   long long *ids = NULL;
   int count = 0, rc;
   /* Approved on or before the run date (by this night's review, or by a person). */
-  if ((rc = store_prepare(n->db, "SELECT c.id FROM cases c WHERE c.status = 'approved' AND "
-                                 "coalesce((SELECT max(at) FROM case_events e WHERE e.case_id = c.id), "
-                                 "c.decided_date, c.applied_date) <= ?1 ORDER BY c.number", &st, err)))
+  if ((rc = store_ids(n->db, "SELECT c.id FROM cases c WHERE c.status = 'approved' AND "
+                             "coalesce((SELECT max(at) FROM case_events e WHERE e.case_id = c.id), "
+                             "c.decided_date, c.applied_date) <= ?1 ORDER BY c.number", n->date,
+                      &ids, &count, err)))
     return rc;
-  sqlite3_bind_text(st, 1, n->date, -1, SQLITE_STATIC);
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    long long *ni = realloc(ids, (size_t)(count + 1) * sizeof *ni);
-    if (!ni) {
-      sqlite3_finalize(st);
-      free(ids);
-      return hd_err_set(err, HD_ENOMEM, "out of memory");
-    }
-    ids = ni;
-    ids[count++] = sqlite3_column_int64(st, 0);
-  }
-  sqlite3_finalize(st);
   int kept = 0;
   for (int i = 0; i < count; i++) {
     hd_err ce;
@@ -482,19 +456,12 @@ int night_cancellations(hd_night *n, hd_err *err) {
   sqlite3_stmt *st;
   long long *ids = NULL;
   int count = 0, rc;
-  if ((rc = store_prepare(n->db,
-                          "SELECT c.id FROM cases c WHERE c.reg_type = 'cancel' AND c.status = 'notice' "
-                          "AND c.notice_end < ?1 AND NOT EXISTS (SELECT 1 FROM objections o WHERE "
-                          "o.case_id = c.id AND o.status = 'open') ORDER BY c.id", &st, err)))
+  if ((rc = store_ids(n->db,
+                      "SELECT c.id FROM cases c WHERE c.reg_type = 'cancel' AND c.status = 'notice' "
+                      "AND c.notice_end < ?1 AND NOT EXISTS (SELECT 1 FROM objections o WHERE "
+                      "o.case_id = c.id AND o.status = 'open') ORDER BY c.id", n->date, &ids,
+                      &count, err)))
     return rc;
-  sqlite3_bind_text(st, 1, n->date, -1, SQLITE_STATIC);
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    long long *ni = realloc(ids, (size_t)(count + 1) * sizeof *ni);
-    if (!ni) break;
-    ids = ni;
-    ids[count++] = sqlite3_column_int64(st, 0);
-  }
-  sqlite3_finalize(st);
   for (int i = 0; i < count; i++) {
     char *number = text_of(n->db, "SELECT number FROM cases WHERE id = ?1", ids[i]);
     unsigned char *pdf = NULL;

@@ -454,32 +454,6 @@ cleanup:
   return rc;
 }
 
-/* Collect ids from a one-column query bound to the run date. */
-static int ids(sqlite3 *db, const char *sql, const char *date, long long **out, int *n,
-               hd_err *err) {
-  sqlite3_stmt *st;
-  *out = NULL;
-  *n = 0;
-  if (store_prepare(db, sql, &st, err)) return HD_EDB;
-  sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-  int s, cap = 0;
-  while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-    if (*n == cap) {
-      cap = cap ? cap * 2 : 64;
-      long long *nv = realloc(*out, (size_t)cap * sizeof *nv);
-      if (!nv) {
-        sqlite3_finalize(st);
-        return hd_err_set(err, HD_ENOMEM, "out of memory");
-      }
-      *out = nv;
-    }
-    (*out)[(*n)++] = sqlite3_column_int64(st, 0);
-  }
-  sqlite3_finalize(st);
-  if (s != SQLITE_DONE) return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
-  return HD_OK;
-}
-
 static const char DUE_SQL[] =
     "SELECT c.id FROM cases c WHERE c.reg_type IN ('first','license','transfer','change')"
     "   AND c.status = 'notice' AND c.notice_end < ?1"
@@ -637,7 +611,7 @@ static int run(ctx *xp, hd_err *err) {
                       strerror(errno));
 
   /* 1. Certificates already issued on this date: verify or restore. */
-  if ((rc = ids(db, SAME_DAY_SQL, o->date, &list, &n, err))) return rc;
+  if ((rc = store_ids(db, SAME_DAY_SQL, o->date, &list, &n, err))) return rc;
   for (int i = 0; i < n; i++) {
     hd_err e;
     hd_err_clear(&e);
@@ -651,7 +625,7 @@ static int run(ctx *xp, hd_err *err) {
   free(list);
 
   /* 2. Certificates whose number was allocated but whose document never landed. */
-  if ((rc = ids(db, PENDING_SQL, o->date, &list, &n, err))) return rc;
+  if ((rc = store_ids(db, PENDING_SQL, o->date, &list, &n, err))) return rc;
   for (int i = 0; i < n; i++) {
     hd_err e;
     hd_err_clear(&e);
@@ -665,10 +639,10 @@ static int run(ctx *xp, hd_err *err) {
   free(list);
 
   /* 3. Cases due today. */
-  if ((rc = ids(db, HELD_SQL, o->date, &list, &n, err))) return rc;
+  if ((rc = store_ids(db, HELD_SQL, o->date, &list, &n, err))) return rc;
   rep->held = n;
   free(list);
-  if ((rc = ids(db, DUE_SQL, o->date, &list, &n, err))) return rc;
+  if ((rc = store_ids(db, DUE_SQL, o->date, &list, &n, err))) return rc;
   /* In chunks: (A) here, in case order, numbers allocated and fields frozen (with one job
    * the certificate is laid out right there, with more only checked to fit); (B) the
    * certificates laid out and written, in worker processes with --jobs; (C) here, in the

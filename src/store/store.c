@@ -274,3 +274,36 @@ int store_counter_next(sqlite3 *db, const char *name, long long *out, hd_err *er
   if (rc == SQLITE_DONE) return hd_err_set(err, HD_EDATA, "counter '%s' is missing", name);
   return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
 }
+
+int store_ids(sqlite3 *db, const char *sql, const char *text, long long **out, int *n,
+              hd_err *err) {
+  sqlite3_stmt *st;
+  *out = NULL;
+  *n = 0;
+  if (store_prepare(db, sql, &st, err)) return HD_EDB;
+  sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+  int s, cap = 0;
+  while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+    if (*n == cap) {
+      cap = cap ? cap * 2 : 64;
+      long long *nv = realloc(*out, (size_t)cap * sizeof *nv);
+      if (!nv) {
+        sqlite3_finalize(st);
+        free(*out);
+        *out = NULL;
+        *n = 0;
+        return hd_err_set(err, HD_ENOMEM, "out of memory");
+      }
+      *out = nv;
+    }
+    (*out)[(*n)++] = sqlite3_column_int64(st, 0);
+  }
+  sqlite3_finalize(st);
+  if (s != SQLITE_DONE) {
+    free(*out);
+    *out = NULL;
+    *n = 0;
+    return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+  }
+  return HD_OK;
+}

@@ -30,6 +30,10 @@ int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, hd_err *err);
 int store_cached(sqlite3 *db, const char *sql, sqlite3_stmt **st, hd_err *err);
 /* Give back a statement from store_cached (reset, bindings cleared); NULL is ignored. */
 void store_done(sqlite3_stmt *st);
+/* The ids a one-column query gives with ?1 bound to text (a date); *out malloc'd
+ * (caller frees), *n their count. */
+int store_ids(sqlite3 *db, const char *sql, const char *text, long long **out, int *n,
+              hd_err *err);
 /* Copy column text (NULL for SQL NULL); caller frees. */
 char *store_col_text(sqlite3_stmt *st, int col);
 
