@@ -146,10 +146,12 @@ int cmd_keygen(int argc, char **argv) {
 }
 
 static const char VERIFY_HELP[] =
-    "usage: hdreg verify FILE.pdf... --keys DIR [--db FILE]\n"
+    "usage: hdreg verify FILE.pdf... [--keys DIR] [--db FILE]\n"
     "       hdreg verify --qr TEXT --keys DIR\n"
     "\n"
-    "Say what a document someone hands in is:\n"
+    "Say what a document someone hands in is. Without --keys, only whether its embedded\n"
+    "signature is sound and covers the whole file (intact) or not (altered); with --keys\n"
+    "(the register's authority.crt and authority-qr.pub are enough):\n"
     "  authentic and current      signed with this register's key (--keys: its\n"
     "                             authority.crt is enough), unchanged, and with --db a\n"
     "                             certificate still in force\n"
@@ -185,7 +187,7 @@ static int verify_one(const char *file, const hd_signer *keys, const char *db_pa
   if (verdict == HD_SIG_ALTERED) say = "altered: the document was changed after it was signed";
   else if (verdict == HD_SIG_NONE) say = "not issued by this register: the document is not signed";
   else if (verdict == HD_SIG_FOREIGN) say = "not issued by this register: signed with another key";
-  if (!say && db_path) {
+  if (!say && db_path && keys) {
     sqlite3 *db = NULL;
     if ((rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err))) {
       cli_error("verify: %s", err.msg);
@@ -214,7 +216,12 @@ static int verify_one(const char *file, const hd_signer *keys, const char *db_pa
       return HD_EXIT_OK;
     }
   }
-  if (!say) {
+  if (!say && verdict == HD_SIG_SOUND) {
+    /* From the embedded signature alone: sound and covering the file, but whose? */
+    printf("%s: intact: the signature of %s covers the whole file; give --keys with the "
+           "register's authority.crt to know it is the register's\n", file, name);
+    ok = 1;
+  } else if (!say) {
     printf("%s: authentic (signed by %s; give --db for its status)\n", file, name);
     ok = 1;
   } else {
@@ -260,14 +267,14 @@ int cmd_verify(int argc, char **argv) {
            qr + 8 + strlen(number));
     return HD_EXIT_OK;
   }
-  if (optind >= argc || !keys) {
-    cli_error("verify: FILE.pdf and --keys DIR are required (see hdreg verify --help)");
+  if (optind >= argc) {
+    cli_error("verify: which FILE.pdf? (see hdreg verify --help)");
     return HD_EXIT_USAGE;
   }
   hd_signer *signer = NULL;
   hd_err kerr;
   hd_err_clear(&kerr);
-  if (signer_load(keys, &signer, &kerr)) {
+  if (keys && signer_load_public(keys, &signer, &kerr)) {
     cli_error("verify: --keys: %s", kerr.msg);
     return HD_EXIT_USAGE;
   }

@@ -125,6 +125,22 @@ int signer_load(const char *dir, hd_signer **out, hd_err *err) {
   return HD_OK;
 }
 
+int signer_load_public(const char *dir, hd_signer **out, hd_err *err) {
+  char cpath[4200];
+  hd_snprintf(cpath, sizeof cpath, "%s/authority.crt", dir);
+  *out = NULL;
+  FILE *cf = fopen(cpath, "r");
+  hd_signer *s = calloc(1, sizeof *s);
+  if (s && cf) s->cert = PEM_read_X509(cf, NULL, NULL, NULL);
+  if (cf) fclose(cf);
+  if (!s || !s->cert) {
+    signer_free(s);
+    return hd_err_set(err, HD_EUSAGE, "no certificate in '%s' (authority.crt, PEM)", dir);
+  }
+  *out = s;
+  return HD_OK;
+}
+
 void signer_free(hd_signer *s) {
   if (!s) return;
   EVP_PKEY_free(s->key);

@@ -16,6 +16,8 @@ typedef struct hd_signer hd_signer;
  * dir/authority.crt for `name` valid `years`, and the QR key pair. Never overwrites. */
 int sign_keygen(const char *dir, const char *name, int years, int bits, hd_err *err);
 int signer_load(const char *dir, hd_signer **out, hd_err *err);
+/* Only dir/authority.crt: enough to check signatures (pdf_verify), not to make them. */
+int signer_load_public(const char *dir, hd_signer **out, hd_err *err);
 void signer_free(hd_signer *s);
 
 /* The signed document (caller frees *out): pdf with the signature appended. date_iso is

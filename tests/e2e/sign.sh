@@ -47,6 +47,15 @@ done
 # hdreg verify says the same, and more with the register.
 run "$HDREG" verify "$cert" --keys "$T/keys" --db "$T/d.db"
 expect_eq "$rc $(out)" "0 $cert: authentic and current (certificate $(basename "$cert" .pdf), signed by 广东省健康医疗数据产权登记中心)" "verify current"
+# A third party has only the published certificate and QR key.
+mkdir -p "$T/public"
+cp "$T/keys/authority.crt" "$T/keys/authority-qr.pub" "$T/public/"
+run "$HDREG" verify "$cert" --keys "$T/public"
+expect_eq "$rc $(out)" "0 $cert: authentic (signed by 广东省健康医疗数据产权登记中心; give --db for its status)" "verify with the certificate only"
+run "$HDREG" verify "$cert"
+expect_eq "$rc $(out)" "0 $cert: intact: the signature of 广东省健康医疗数据产权登记中心 covers the whole file; give --keys with the register's authority.crt to know it is the register's" "verify from the embedded signature alone"
+run "$HDREG" verify "$T/flipped.pdf"
+expect_eq "$rc $(out)" "3 $T/flipped.pdf: altered: the document was changed after it was signed" "altered without keys"
 run "$HDREG" verify "$T/flipped.pdf" --keys "$T/keys" --db "$T/d.db"
 expect_eq "$rc $(out)" "3 $T/flipped.pdf: altered: the document was changed after it was signed" "verify altered"
 "$HDREG" keygen --keys "$T/other" --name 冒名机构 >/dev/null
@@ -65,7 +74,7 @@ expect_eq "$rc $(out)" "3 $T/appended.pdf: altered: the document was changed aft
 pdftoppm -r 150 -png "$cert" "$T/qr" 2>/dev/null
 qr=$(zbarimg -q --raw "$T"/qr-1.png 2>/dev/null)
 expect_eq "$(echo "$qr" | cut -d: -f1-3)" "$(python3 tests/tools/certrecord.py "$T/d.db" "$(basename "$cert" .pdf)" | sed -n 3p)" "QR: number and record hash"
-run "$HDREG" verify --qr "$qr" --keys "$T/keys"
+run "$HDREG" verify --qr "$qr" --keys "$T/public"
 expect_eq "$rc $(out)" "0 QR code: authentic: certificate $(basename "$cert" .pdf), record SHA-256 $(echo "$qr" | cut -d: -f3)" "QR authentic"
 for changed in "$(echo "$qr" | sed 's/^HDREG1:2026/HDREG1:2027/')" \
                "$(python3 -c "import sys; p = sys.argv[1].split(':'); h = p[2]; p[2] = h[:-1] + ('A' if h[-1] != 'A' else 'B'); print(':'.join(p))" "$qr")"; do
