@@ -1,0 +1,25 @@
+/* xmlsafe.h: XML from outside read the one safe way — libxml2 with network access off, no
+ * entity substitution, a DOCTYPE refused (so no entities at all), size and nesting
+ * bounded, valid UTF-8, then validated against a RelaxNG schema compiled in. Errors read
+ * "name:LINE:COL: what is wrong". Used for templates and institution files. */
+#ifndef HD_XMLSAFE_H
+#define HD_XMLSAFE_H
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+#include <stddef.h>
+#include "util/diag.h"
+
+typedef struct hd_xml_schema {
+  const char *name;            /* for messages: "templates/schema.rng" */
+  const unsigned char *text;   /* the schema (embedded) */
+  size_t len;
+  xmlRelaxNGPtr compiled;      /* compiled on first use */
+} hd_xml_schema;
+
+/* Parse text (len bytes, at most max_bytes, elements nested at most max_depth) named
+ * name, and validate it against schema. *doc (free with xmlFreeDoc) or HD_EDATA. `what`
+ * names the kind of file in messages ("template", "institution file"). */
+int xml_load(const char *name, const char *what, const char *text, size_t len, size_t max_bytes,
+             int max_depth, hd_xml_schema *schema, xmlDocPtr *doc, hd_err *err);
+
+#endif
