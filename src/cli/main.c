@@ -19,6 +19,7 @@ static const char USAGE[] =
     "  check     run the compliance checks on one case (or --all)\n"
     "  checks    checks test: run the fixture tests of the check pack\n"
     "  render    render one document from a template\n"
+    "  policy    an institution's Annex A privacy policy from its own XML file\n"
     "  ledger    verify or show the register's hash chain (clause 5.3.2)\n"
     "  keygen    make the authority's signing key and certificate\n"
     "  verify    say whether a document is authentic, current, superseded, cancelled\n"
@@ -63,6 +64,7 @@ int main(int argc, char **argv) {
       if (!strcmp(argv[2], "ledger")) return cmd_ledger(2, sub);
       if (!strcmp(argv[2], "keygen")) return cmd_keygen(2, sub);
       if (!strcmp(argv[2], "verify")) return cmd_verify(2, sub);
+      if (!strcmp(argv[2], "policy")) return cmd_policy(2, sub);
       cli_error("unknown command '%s'", argv[2]);
       return HD_EXIT_USAGE;
     }
@@ -84,6 +86,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "ledger")) return cmd_ledger(argc - 1, argv + 1);
   if (!strcmp(cmd, "keygen")) return cmd_keygen(argc - 1, argv + 1);
   if (!strcmp(cmd, "verify")) return cmd_verify(argc - 1, argv + 1);
+  if (!strcmp(cmd, "policy")) return cmd_policy(argc - 1, argv + 1);
   cli_error("unknown command '%s' (try 'hdreg help')", cmd);
   return HD_EXIT_USAGE;
 }

@@ -10,6 +10,7 @@
 #include "layout/document.h"
 #include "model/caseview.h"
 #include "model/certrecord.h"
+#include "model/institution.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/clock.h"
@@ -306,5 +307,39 @@ done:
   free(as_of);
   free(reg);
   free(number);
+  return rc;
+}
+
+typedef struct inst_file_ud {
+  const hd_institution *in;
+} inst_file_ud;
+
+static int inst_file_prepare(hd_sandbox *sb, void *ud) {
+  const hd_institution *in = ((inst_file_ud *)ud)->in;
+  static const char *const K[4] = {"name", "purpose", "data_items", "contact"};
+  sandbox_list_add(sb, "third_parties", -1, NULL, NULL);
+  for (int p = 0; p < in->n_parties; p++) {
+    const char *v[4];
+    for (int k = 0; k < 4; k++) v[k] = in->parties[p][k];
+    sandbox_list_add(sb, "third_parties", 4, K, v);
+  }
+  return HD_OK;
+}
+
+int docs_institution_file(hd_docenv *e, const hd_template *t, const hd_institution *in,
+                          unsigned char **pdf, size_t *len, hd_err *err) {
+  hd_kv kv[HD_INST_FIELDS];
+  hd_date date;
+  for (int i = 0; i < HD_INST_FIELDS; i++) {
+    kv[i].key = INST_KEYS[i];
+    kv[i].value = in->v[i];
+  }
+  if (!hd_date_parse(in->v[8], &date))
+    return hd_err_set(err, HD_EDATA, "<updated> '%s' is not a date", in->v[8]);
+  inst_file_ud u = {in};
+  hd_doc_opts o = {kv, HD_INST_FIELDS, inst_file_prepare, &u, date, 0};
+  const char *bad = NULL;
+  int rc = timed_render(e, t, &o, pdf, len, &bad, err);
+  if (rc && bad) hd_err_prefix(err, "{%s}", bad);
   return rc;
 }

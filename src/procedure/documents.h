@@ -35,4 +35,9 @@ int docs_notice(hd_docenv *e, const hd_template *t, long long notice_id, unsigne
 int docs_institution(hd_docenv *e, const hd_template *t, long long product_id,
                      unsigned char **pdf, size_t *len, hd_err *err);
 
+struct hd_institution;
+/* Render t for an institution's own description (hdreg policy --from FILE.xml). */
+int docs_institution_file(hd_docenv *e, const hd_template *t, const struct hd_institution *in,
+                          unsigned char **pdf, size_t *len, hd_err *err);
+
 #endif

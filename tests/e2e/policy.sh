@@ -1,0 +1,38 @@
+# hdreg policy: an institution's Annex A privacy policy from its own XML file; every
+# value bound; a missing, empty or invalid value, or a DOCTYPE, refused with file:line
+# and nothing written.
+source "$(dirname "$0")/lib.sh"
+set -e
+E=docs/examples/institution.xml
+run "$HDREG" policy --from $E --out "$T/p.pdf"
+expect_eq "$rc $(err)" "0 " "example"
+expect_eq "$(pdfinfo "$T/p.pdf" | sed -n 's/^Pages: *//p')" 5 "pages"
+pdftotext "$T/p.pdf" "$T/p.txt" 2>"$T/poppler"
+expect_eq "$(cat "$T/poppler")" "" "poppler"
+flat=$(tr -d ' \n\f' <"$T/p.txt")
+for want in 吉祥体检小程序个人信息保护政策 吉祥健康管理（深圳）有限公司 privacy@jixiang.example.cn 0755-86001234 \
+  深圳市南山区科技园吉祥大厦8楼 "通过“我的-设置-隐私-撤回授权”撤回" 15个工作日 2026年3月1日起生效 2026年2月20日 \
+  深圳市某检验实验室有限 lab@example.cn; do
+  case "$flat" in *"$want"*) PASSED=$((PASSED + 1)) ;; *) fail "policy lacks '$want'" ;; esac
+done
+expect_eq "$(grep -c '【\|×××' "$T/p.txt" || true)" 0 "no placeholder left"
+qpdf --check "$T/p.pdf" >/dev/null || fail "qpdf"
+"$HDREG" policy --from $E --out "$T/p2.pdf"
+cmp "$T/p.pdf" "$T/p2.pdf" || fail "same file, different bytes"
+bad() { # bad NAME SED EXPECTED
+  sed "$2" $E >"$T/$1.xml"
+  run "$HDREG" policy --from "$T/$1.xml" --out "$T/$1.pdf"
+  expect_eq "$rc $(err)" "3 hdreg: policy: $3" "$1"
+  [ ! -e "$T/$1.pdf" ] || fail "$1: a file was written"
+}
+bad missing '/<email>/d' "$T/missing.xml:5:1: Expecting an element email, got nothing"
+bad empty 's|<phone>0755-86001234</phone>|<phone>  </phone>|' "$T/empty.xml:9: <phone> (联系电话) is empty: the privacy policy needs it"
+bad date 's|<effective>2026-03-01</effective>|<effective>2026-02-30</effective>|' "$T/date.xml:13:1: Type date doesn't allow value '2026-02-30'"
+bad days 's|<response-days>15</response-days>|<response-days>十五</response-days>|' "$T/days.xml:12:1: Type positiveInteger doesn't allow value '十五'"
+bad doctype 's|<?xml version="1.0" encoding="UTF-8"?>|<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE x [<!ENTITY a "b">]>|' \
+  "$T/doctype.xml:1:1: a DOCTYPE (and with it entities) is not allowed in institution files"
+bad party-empty 's|<purpose>完成体检项目的检验</purpose>|<purpose></purpose>|' "$T/party-empty.xml:18: <purpose> (共享目的) is empty: the privacy policy needs it"
+printf '\xc4\xe3' >"$T/gbk.xml"
+run "$HDREG" policy --from "$T/gbk.xml" --out "$T/gbk.pdf"
+expect_eq "$rc $(err)" "3 hdreg: policy: $T/gbk.xml: invalid UTF-8 at byte 0" "GBK bytes"
+done_ok
