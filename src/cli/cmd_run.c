@@ -70,6 +70,22 @@ static const char HELP[] =
     "objections), 1 some cases failed (listed on stderr), 2 usage, 3 a broken check pack\n"
     "or template, 4 database, 5 output directory, 6 fonts, 70 internal error.\n";
 
+static void problems_json(const hd_problem *p, int n, json_object *into) {
+  for (int i = 0; i < n; i++) {
+    json_object *x = json_object_new_object();
+    json_object_object_add(x, "case", p[i].case_number ? json_object_new_string(p[i].case_number) : NULL);
+    json_object_object_add(x, "message", json_object_new_string(p[i].message ? p[i].message : ""));
+    json_object_array_add(into, x);
+  }
+}
+
+static void problems_print(const hd_problem *p, int n) {
+  for (int i = 0; i < n; i++) {
+    if (p[i].case_number) cli_error("case %s: %s", p[i].case_number, p[i].message);
+    else cli_error("%s", p[i].message);
+  }
+}
+
 /* The run report: DIR/run-DATE.json, written atomically (for staff and their tools). */
 static int write_report(const char *out, const char *date, const char *db_path,
                         const char *revision, const hd_night_report *rr,
@@ -111,20 +127,8 @@ static int write_report(const char *out, const char *date, const char *db_path,
     json_object_array_add(issued, x);
   }
   json_object_object_add(o, "issued", issued);
-  for (int i = 0; i < rr->n_problems; i++) {
-    json_object *x = json_object_new_object();
-    json_object_object_add(x, "case", rr->problems[i].case_number
-                                          ? json_object_new_string(rr->problems[i].case_number) : NULL);
-    json_object_object_add(x, "message", json_object_new_string(rr->problems[i].message ? rr->problems[i].message : ""));
-    json_object_array_add(probs, x);
-  }
-  for (int i = 0; i < rep->n_problems; i++) {
-    json_object *x = json_object_new_object();
-    json_object_object_add(x, "case", rep->problems[i].case_number
-                                          ? json_object_new_string(rep->problems[i].case_number) : NULL);
-    json_object_object_add(x, "message", json_object_new_string(rep->problems[i].message ? rep->problems[i].message : ""));
-    json_object_array_add(probs, x);
-  }
+  problems_json(rr->problems, rr->n_problems, probs);
+  problems_json(rep->problems, rep->n_problems, probs);
   json_object_object_add(o, "problems", probs);
   const char *text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
                                                        JSON_C_TO_STRING_NOSLASHESCAPE);
@@ -354,18 +358,8 @@ int cmd_run(int argc, char **argv) {
       rc = rerr.code;
     }
   }
-  for (int i = 0; i < rr.n_problems; i++) {
-    if (rr.problems[i].case_number)
-      cli_error("case %s: %s", rr.problems[i].case_number, rr.problems[i].message);
-    else
-      cli_error("%s", rr.problems[i].message);
-  }
-  for (int i = 0; i < rep.n_problems; i++) {
-    if (rep.problems[i].case_number)
-      cli_error("case %s: %s", rep.problems[i].case_number, rep.problems[i].message);
-    else
-      cli_error("%s", rep.problems[i].message);
-  }
+  problems_print(rr.problems, rr.n_problems);
+  problems_print(rep.problems, rep.n_problems);
   if (rc == HD_OK) {
     int done = rep.issued + rep.restored;
     printf("hdreg run %s: %d certificate%s issued, %d verified, %d restored, %d held by "

@@ -16,26 +16,13 @@
 #include "util/utf8.h"
 #include <unistd.h>
 
-static void problem(hd_night_report *r, const char *case_number, const char *fmt, const char *msg) {
-  struct hd_night_problem *np = realloc(r->problems, (size_t)(r->n_problems + 1) * sizeof *np);
-  if (!np) return;
-  r->problems = np;
-  np[r->n_problems].case_number = case_number ? hd_strdup(case_number) : NULL;
-  hd_buf b;
-  hd_buf_init(&b, 1 << 16);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  hd_buf_printf(&b, fmt, msg);
-#pragma GCC diagnostic pop
-  np[r->n_problems++].message = hd_buf_steal(&b);
+static void problem(hd_night_report *r, const char *case_number, const char *prefix,
+                    const char *msg) {
+  problems_add(&r->problems, &r->n_problems, case_number, prefix, msg);
 }
 
 void night_report_release(hd_night_report *r) {
-  for (int i = 0; i < r->n_problems; i++) {
-    free(r->problems[i].case_number);
-    free(r->problems[i].message);
-  }
-  free(r->problems);
+  problems_release(r->problems, r->n_problems);
   for (int i = 0; i < r->n_notices; i++) free(r->notices[i].number);
   free(r->notices);
   memset(r, 0, sizeof *r);
@@ -218,7 +205,7 @@ int night_reviews(hd_night *n, hd_err *err) {
       }
       if (r) {
         n->rep->failed++;
-        problem(n->rep, it->number, "review: %s", e.msg);
+        problem(n->rep, it->number, "review: ", e.msg);
       }
     }
     /* B: the opinions, laid out and written (worker processes with --jobs). */
@@ -257,7 +244,7 @@ int night_reviews(hd_night *n, hd_err *err) {
       }
       if (r) {
         n->rep->failed++;
-        problem(n->rep, it->number, "review: %s", e.msg);
+        problem(n->rep, it->number, "review: ", e.msg);
         continue;
       }
       n->rep->reviewed++;
@@ -336,7 +323,7 @@ int night_notices(hd_night *n, hd_err *err) {
     }
     if (r) {
       char *number = text_of(n->db, "SELECT number FROM cases WHERE id = ?1", ids[i]);
-      problem(n->rep, number, "not put into the public notice: %s", ce.msg);
+      problem(n->rep, number, "not put into the public notice: ", ce.msg);
       free(number);
       n->rep->failed++;
     } else {
@@ -361,7 +348,7 @@ int night_notices(hd_night *n, hd_err *err) {
     char msg[700];
     hd_snprintf(msg, sizeof msg, "public notice of %d approved case%s not published: %s", count,
                 count == 1 ? "" : "s", e.msg);
-    problem(n->rep, NULL, "%s", msg);
+    problem(n->rep, NULL, "", msg);
     n->rep->failed += count;
     free(ids);
     return HD_OK;
@@ -431,7 +418,7 @@ int night_notices(hd_night *n, hd_err *err) {
   if (rc == HD_OK && drc == HD_OK) rc = store_exec(n->db, "COMMIT", err);
   if (rc || drc) sqlite3_exec(n->db, "ROLLBACK", NULL, NULL, NULL);
   if (drc && !rc) {
-    problem(n->rep, NULL, "public notice not published: %s", derr.msg);
+    problem(n->rep, NULL, "public notice not published: ", derr.msg);
     n->rep->failed += count;
   }
   if (rc == HD_OK && drc == HD_OK) {
@@ -499,7 +486,7 @@ int night_cancellations(hd_night *n, hd_err *err) {
     }
     if (r) {
       n->rep->failed++;
-      problem(n->rep, number, "cancellation: %s", e.msg);
+      problem(n->rep, number, "cancellation: ", e.msg);
     } else {
       n->rep->cancelled++;
     }

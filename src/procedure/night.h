@@ -19,6 +19,7 @@
 #define HD_NIGHT_H
 #include <sqlite3.h>
 #include "procedure/documents.h"
+#include "procedure/problems.h"
 
 typedef struct hd_night_report {
   int reviewed, by_decision[4], check_errors;
@@ -28,7 +29,7 @@ typedef struct hd_night_report {
   int cancelled;
   int documents;              /* documents written by these steps */
   int failed;
-  struct hd_night_problem { char *case_number, *message; } *problems;
+  hd_problem *problems;
   int n_problems;
 } hd_night_report;
 

@@ -28,11 +28,7 @@
 
 void run_report_release(hd_run_report *rep) {
   if (!rep) return;
-  for (int i = 0; i < rep->n_problems; i++) {
-    free(rep->problems[i].case_number);
-    free(rep->problems[i].message);
-  }
-  free(rep->problems);
+  problems_release(rep->problems, rep->n_problems);
   rep->problems = NULL;
   rep->n_problems = 0;
   for (int i = 0; i < rep->n_issued_list; i++) {
@@ -46,12 +42,7 @@ void run_report_release(hd_run_report *rep) {
 }
 
 static void problem(hd_run_report *rep, const char *case_number, const char *msg) {
-  hd_problem *np = realloc(rep->problems, (size_t)(rep->n_problems + 1) * sizeof *np);
-  if (!np) return;
-  rep->problems = np;
-  np[rep->n_problems].case_number = hd_strdup(case_number);
-  np[rep->n_problems].message = hd_strdup(msg);
-  rep->n_problems++;
+  problems_add(&rep->problems, &rep->n_problems, case_number, "", msg);
 }
 
 static char *case_number_of(sqlite3 *db, const char *sql, long long id);

@@ -6,12 +6,9 @@
 #define HD_RUN_H
 #include <sqlite3.h>
 #include "pdf/fonts.h"
+#include "procedure/problems.h"
 #include "util/diag.h"
 
-typedef struct hd_problem {
-  char *case_number;  /* NULL if the problem is not about one case */
-  char *message;
-} hd_problem;
 
 typedef struct hd_run_report {
   int issued;      /* certificates written this run */
