@@ -207,7 +207,7 @@ int chain_verify_heads(sqlite3 *db, const char *keys_dir, long long *n_heads, hd
     const char *now = (const char *)sqlite3_column_text(st, 4);
     char text[128];
     hd_snprintf(text, sizeof text, "HDREG-LEDGER:%lld:%s", seq, head);
-    int v = verify_text(keys_dir, text, sig);
+    int v = verify_text(keys_dir, text, strlen(text), sig);
     if (v < 0) rc = hd_err_set(err, HD_EUSAGE, "no QR key in '%s' (authority-qr.pub)", keys_dir);
     else if (!v)
       rc = hd_err_set(err, HD_EDATA, "the head signed on %s (entry %lld) does not carry the "

@@ -405,8 +405,8 @@ static int unbase32(const char *s, unsigned char *out, size_t n) {
   return bit >= n * 8 && bit < n * 8 + 5 ? 0 : -1;
 }
 
-int sign_qr(const hd_signer *s, const char *text, char *out, size_t size) {
-  if (!s || !s->qr_key) return -1;
+int sign_text(const hd_signer *s, const char *text, char *out, size_t size) {
+  if (!s || !s->qr_key || size < 104) return -1;
   unsigned char sig[64];
   size_t sl = sizeof sig;
   EVP_MD_CTX *c = EVP_MD_CTX_new();
@@ -414,45 +414,11 @@ int sign_qr(const hd_signer *s, const char *text, char *out, size_t size) {
            EVP_DigestSign(c, sig, &sl, (const unsigned char *)text, strlen(text)) == 1 && sl == 64;
   EVP_MD_CTX_free(c);
   if (!ok) return -1;
-  char b[110];
-  base32(sig, 64, b);
-  return hd_snprintf(out, size, "%s:%s", text, b) < 0 ? -1 : 0;
+  base32(sig, 64, out);
+  return 0;
 }
 
-int verify_qr(const char *keys_dir, const char *payload, hd_err *err) {
-  char ppath[4200];
-  hd_snprintf(ppath, sizeof ppath, "%s/authority-qr.pub", keys_dir);
-  FILE *f = fopen(ppath, "r");
-  EVP_PKEY *pub = f ? PEM_read_PUBKEY(f, NULL, NULL, NULL) : NULL;
-  if (f) fclose(f);
-  if (!pub) return hd_err_set(err, HD_EUSAGE, "no QR key in '%s' (authority-qr.pub)", keys_dir);
-  const char *colon = strrchr(payload, ':');
-  unsigned char sig[64];
-  int rc = HD_OK;
-  if (!colon || strncmp(payload, "HDREG1:", 7) != 0)
-    rc = hd_err_set(err, HD_EDATA, "not an hdreg certificate code");
-  else if (unbase32(colon + 1, sig, sizeof sig))
-    rc = hd_err_set(err, HD_EDATA, "the signature part is damaged");
-  else {
-    EVP_MD_CTX *c = EVP_MD_CTX_new();
-    int ok = c && EVP_DigestVerifyInit(c, NULL, NULL, NULL, pub) == 1 &&
-             EVP_DigestVerify(c, sig, sizeof sig, (const unsigned char *)payload,
-                              (size_t)(colon - payload)) == 1;
-    EVP_MD_CTX_free(c);
-    if (!ok) rc = hd_err_set(err, HD_EDATA, "the signature does not match: not issued by this register, or changed");
-  }
-  EVP_PKEY_free(pub);
-  ERR_clear_error();
-  return rc;
-}
-
-int sign_text(const hd_signer *s, const char *text, char *out, size_t size) {
-  char full[600];
-  if (sign_qr(s, text, full, sizeof full)) return -1;
-  return hd_snprintf(out, size, "%s", full + strlen(text) + 1) < 0 ? -1 : 0;
-}
-
-int verify_text(const char *keys_dir, const char *text, const char *signature) {
+int verify_text(const char *keys_dir, const char *text, size_t text_len, const char *signature) {
   char ppath[4200];
   hd_snprintf(ppath, sizeof ppath, "%s/authority-qr.pub", keys_dir);
   FILE *f = fopen(ppath, "r");
@@ -464,10 +430,30 @@ int verify_text(const char *keys_dir, const char *text, const char *signature) {
   if (unbase32(signature, sig, sizeof sig) == 0) {
     EVP_MD_CTX *c = EVP_MD_CTX_new();
     ok = c && EVP_DigestVerifyInit(c, NULL, NULL, NULL, pub) == 1 &&
-         EVP_DigestVerify(c, sig, sizeof sig, (const unsigned char *)text, strlen(text)) == 1;
+         EVP_DigestVerify(c, sig, sizeof sig, (const unsigned char *)text, text_len) == 1;
     EVP_MD_CTX_free(c);
   }
   EVP_PKEY_free(pub);
   ERR_clear_error();
   return ok;
+}
+
+int sign_qr(const hd_signer *s, const char *text, char *out, size_t size) {
+  char sig[110];
+  if (sign_text(s, text, sig, sizeof sig)) return -1;
+  return hd_snprintf(out, size, "%s:%s", text, sig) < 0 ? -1 : 0;
+}
+
+int verify_qr(const char *keys_dir, const char *payload, hd_err *err) {
+  const char *colon = strrchr(payload, ':');
+  if (!colon || strncmp(payload, "HDREG1:", 7) != 0)
+    return hd_err_set(err, HD_EDATA, "not an hdreg certificate code");
+  unsigned char sig[64];
+  if (unbase32(colon + 1, sig, sizeof sig))
+    return hd_err_set(err, HD_EDATA, "the signature part is damaged");
+  int v = verify_text(keys_dir, payload, (size_t)(colon - payload), colon + 1);
+  if (v < 0) return hd_err_set(err, HD_EUSAGE, "no QR key in '%s' (authority-qr.pub)", keys_dir);
+  if (!v)
+    return hd_err_set(err, HD_EDATA, "the signature does not match: not issued by this register, or changed");
+  return HD_OK;
 }

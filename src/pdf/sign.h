@@ -38,10 +38,12 @@ int pdf_verify(const unsigned char *pdf, size_t len, const hd_signer *s, int *ve
  * Ed25519 signature over text in Crockford base32 appended, into out. -1 if the signer
  * has no QR key (authority-qr.key). */
 int sign_qr(const hd_signer *s, const char *text, char *out, size_t size);
-/* The Ed25519 signature (Crockford base32) of text with the QR key, into out. */
+/* The Ed25519 signature (Crockford base32, 103 characters) of text with the QR key, into
+ * out (at least 104 bytes). -1 without a QR key. */
 int sign_text(const hd_signer *s, const char *text, char *out, size_t size);
-/* Check such a signature of text against keys_dir/authority-qr.pub: 1 good, 0 bad, -1 no key. */
-int verify_text(const char *keys_dir, const char *text, const char *signature);
+/* Check such a signature of text (text_len bytes) against keys_dir/authority-qr.pub: 1
+ * good, 0 bad (a damaged signature too), -1 no public key there. */
+int verify_text(const char *keys_dir, const char *text, size_t text_len, const char *signature);
 /* Check a QR payload against keys_dir/authority-qr.pub: HD_OK, or HD_EDATA saying why. */
 int verify_qr(const char *keys_dir, const char *payload, hd_err *err);
 
