@@ -10,6 +10,7 @@
 #include "ledger/ledger.h"
 #include "util/fsutil.h"
 #include "util/buf.h"
+#include "util/sha256.h"
 #include "store/store.h"
 #include "util/diag.h"
 
@@ -176,7 +177,7 @@ static int verify_one(const char *file, const hd_signer *keys, const char *db_pa
   int verdict, rc = hd_read_file(file, 1u << 28, &pdf, &len, &err);
   if (rc == HD_OK) rc = pdf_verify((const unsigned char *)pdf, len, keys, &verdict, name, sizeof name, &err);
   char sha[65] = "";
-  if (rc == HD_OK) ledger_sha256_hex(pdf, len, sha);
+  if (rc == HD_OK) hd_sha256_hex(pdf, len, sha);
   free(pdf);
   if (rc) {
     cli_error("verify: %s", err.msg);

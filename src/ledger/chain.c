@@ -6,6 +6,7 @@
 
 #include "pdf/sign.h"
 #include "store/store.h"
+#include "util/sha256.h"
 #include "util/buf.h"
 
 static const char ZERO[] = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -24,8 +25,9 @@ static void sha_hex(const char *a, size_t alen, const char *b, size_t blen, char
   out[0] = '\0';
   if (!c) return;
   if (EVP_DigestInit_ex(c, EVP_sha256(), NULL) && EVP_DigestUpdate(c, a, alen) &&
-      EVP_DigestUpdate(c, "\n", 1) && EVP_DigestUpdate(c, b, blen) && EVP_DigestFinal_ex(c, md, &n))
-    for (unsigned i = 0; i < 32; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
+      EVP_DigestUpdate(c, "\n", 1) && EVP_DigestUpdate(c, b, blen) && EVP_DigestFinal_ex(c, md, &n) &&
+      n == 32)
+    hd_sha256_digits(md, out);
   EVP_MD_CTX_free(c);
 }
 

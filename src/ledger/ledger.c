@@ -7,23 +7,7 @@
 
 #include "store/store.h"
 #include "util/buf.h"
-
-static void hex(const unsigned char *md, unsigned n, char out[65]) {
-  static const char H[] = "0123456789abcdef";
-  for (unsigned i = 0; i < n && i < 32; i++) {
-    out[2 * i] = H[md[i] >> 4];
-    out[2 * i + 1] = H[md[i] & 15];
-  }
-  out[64] = '\0';
-}
-
-int ledger_sha256_hex(const void *data, size_t len, char out[65]) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned n = 0;
-  if (!EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) || n != 32) return HD_EINTERNAL;
-  hex(md, n, out);
-  return HD_OK;
-}
+#include "util/sha256.h"
 
 int ledger_sha256_file(const char *path, char out[65], hd_err *err) {
   FILE *f = fopen(path, "rb");
@@ -40,7 +24,7 @@ int ledger_sha256_file(const char *path, char out[65], hd_err *err) {
   EVP_MD_CTX_free(ctx);
   fclose(f);
   if (!ok) return hd_err_set(err, HD_EIO, "cannot read '%s'", path);
-  hex(md, mdn, out);
+  hd_sha256_digits(md, out);
   return HD_OK;
 }
 

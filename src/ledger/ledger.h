@@ -7,9 +7,8 @@
 #include <stddef.h>
 #include "util/diag.h"
 
-/* Lower-case hex SHA-256 of data into out (65 bytes). Returns HD_OK or HD_EINTERNAL. */
-int ledger_sha256_hex(const void *data, size_t len, char out[65]);
-/* Same for a file's contents; HD_EIO if it cannot be read. */
+/* Lower-case hex SHA-256 of a file's contents (util/sha256.h for memory); HD_EIO if it
+ * cannot be read. */
 int ledger_sha256_file(const char *path, char out[65], hd_err *err);
 
 /* Record (or confirm) the document of a certificate. A second call with the same

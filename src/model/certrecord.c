@@ -1,10 +1,13 @@
 /* certrecord.c: canonical certificate record, hash, verification code (certrecord.h). */
 #include "model/certrecord.h"
 
+#include <ctype.h>
 #include <json-c/json.h>
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "util/sha256.h"
 
 int certrecord_json(const char *const *labels, const char *const *values, int n, hd_buf *out,
                     hd_err *err) {
@@ -52,10 +55,8 @@ int certrecord_make(const char *const *labels, const char *const *values, int n,
   hd_buf_release(&rec);
   if (rc) return rc;
   char upper[65];
-  for (unsigned i = 0; i < 32; i++) {
-    snprintf(out->sha256 + 2 * i, 3, "%02x", md[i]);
-    snprintf(upper + 2 * i, 3, "%02X", md[i]);
-  }
+  hd_sha256_digits(md, out->sha256);
+  for (int i = 0; i < 65; i++) upper[i] = (char)toupper((unsigned char)out->sha256[i]);
   crockford(md, out->code);
   if (hd_snprintf(out->qr, sizeof out->qr, "%s:%s:%s", HD_QR_PREFIX, number ? number : "",
                   upper) < 0)

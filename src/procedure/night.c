@@ -12,6 +12,7 @@
 #include "procedure/procedure.h"
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/sha256.h"
 #include "util/fsutil.h"
 #include "util/utf8.h"
 #include <unistd.h>
@@ -59,7 +60,7 @@ static int write_file(const hd_night *n, const char *dir, const char *name,
     rc = err->code;
   else if (hd_snprintf(path, 4400, "%s/%s/%s.pdf", out_dir, dir, name) < 0)
     rc = hd_err_set(err, HD_EIO, "output path too long");
-  else if (ledger_sha256_hex(pdf, len, sha))
+  else if (hd_sha256_hex(pdf, len, sha))
     rc = hd_err_set(err, HD_EINTERNAL, "SHA-256 failed");
   else
     rc = hd_write_atomic(path, pdf, len, err);

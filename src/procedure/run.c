@@ -22,6 +22,7 @@
 #include "procedure/certnum.h"
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/sha256.h"
 #include "util/date.h"
 #include "util/fault.h"
 #include "util/fsutil.h"
@@ -260,7 +261,7 @@ static int issue_write(ctx *x, sqlite3 *db, long long cert_id, const unsigned ch
     ready = sp;
     len = sl;
   }
-  if (ledger_sha256_hex(ready, len, sha)) {
+  if (hd_sha256_hex(ready, len, sha)) {
     rc = hd_err_set(err, HD_EINTERNAL, "SHA-256 failed");
     goto cleanup;
   }
@@ -528,7 +529,7 @@ static int verify_same_day(ctx *x, long long cert_id, hd_err *err) {
       pdf = sp;
       len = sl;
     }
-    if (rc == HD_OK && (ledger_sha256_hex(pdf, len, again) || strcmp(again, sha) != 0))
+    if (rc == HD_OK && (hd_sha256_hex(pdf, len, again) || strcmp(again, sha) != 0))
       rc = hd_err_set(err, HD_EINTERNAL, "re-rendered '%s' does not match its recorded SHA-256",
                       path);
     if (rc == HD_OK) rc = hd_write_atomic(path, pdf, len, err);

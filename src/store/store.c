@@ -6,7 +6,7 @@
 
 #include "util/buf.h"
 #include "util/embed.h"
-#include <openssl/evp.h>
+#include "util/sha256.h"
 #include <stdio.h>
 
 typedef struct migration {
@@ -27,15 +27,11 @@ static const migration MIGRATIONS[] = {
 static void sql_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;
   const unsigned char *p = sqlite3_value_text(argv[0]);
-  int n = sqlite3_value_bytes(argv[0]);
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned len = 0;
-  if (!p || !EVP_Digest(p, (size_t)n, md, &len, EVP_sha256(), NULL)) {
+  char hex[65];
+  if (!p || hd_sha256_hex(p, (size_t)sqlite3_value_bytes(argv[0]), hex)) {
     sqlite3_result_error(ctx, "hd_sha256 failed", -1);
     return;
   }
-  char hex[65];
-  for (unsigned i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", md[i]);
   sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
 }
 
