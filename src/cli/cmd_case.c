@@ -131,6 +131,7 @@ static int exec_bind(sqlite3 *db, const char *sql, const char *const *texts, int
   return HD_OK;
 }
 
+/* store_text for a text argument (a certificate number). */
 static char *one(sqlite3 *db, const char *sql, const char *arg) {
   sqlite3_stmt *st;
   char *v = NULL;
@@ -157,9 +158,9 @@ static int act_committee(sqlite3 *db, const args *a, long long id, hd_err *err) 
 static int act_object(sqlite3 *db, const args *a, long long id, const char *number, hd_err *err) {
   char ids[32];
   snprintf(ids, sizeof ids, "%lld", id);
-  char *status = one(db, "SELECT status FROM cases WHERE id = ?1", ids);
-  char *start = one(db, "SELECT notice_start FROM cases WHERE id = ?1", ids);
-  char *end = one(db, "SELECT notice_end FROM cases WHERE id = ?1", ids);
+  char *status = store_text(db, "SELECT status FROM cases WHERE id = ?1", id);
+  char *start = store_text(db, "SELECT notice_start FROM cases WHERE id = ?1", id);
+  char *end = store_text(db, "SELECT notice_end FROM cases WHERE id = ?1", id);
   int rc = HD_OK;
   if (!status || strcmp(status, "notice") != 0)
     rc = hd_err_set(err, HD_EDATA, "case %s is not in public notice (it is '%s'): objections are "
@@ -183,8 +184,8 @@ static int act_resolve(sqlite3 *db, const args *a, hd_err *err) {
   int upheld = strcmp(a->outcome, "upheld") == 0;
   if (!upheld && strcmp(a->outcome, "dismissed") != 0)
     return hd_err_set(err, HD_EUSAGE, "--outcome must be upheld or dismissed, not '%s'", a->outcome);
-  char *st = one(db, "SELECT status FROM objections WHERE id = CAST(?1 AS INTEGER)", a->objection);
-  char *case_id = one(db, "SELECT case_id FROM objections WHERE id = CAST(?1 AS INTEGER)", a->objection);
+  char *st = store_text(db, "SELECT status FROM objections WHERE id = ?1", atoll(a->objection));
+  char *case_id = store_text(db, "SELECT case_id FROM objections WHERE id = ?1", atoll(a->objection));
   int rc = HD_OK;
   if (!st) rc = hd_err_set(err, HD_EDATA, "objection %s does not exist", a->objection);
   else if (strcmp(st, "open") != 0)

@@ -100,16 +100,6 @@ static char *cert_fields(sqlite3 *db, long long case_id, int prior, const char *
   return reg;
 }
 
-static char *one_text(sqlite3 *db, const char *sql, long long id) {
-  sqlite3_stmt *st;
-  char *v = NULL;
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
-  sqlite3_bind_int64(st, 1, id);
-  if (sqlite3_step(st) == SQLITE_ROW) v = store_col_text(st, 0);
-  sqlite3_finalize(st);
-  return v;
-}
-
 typedef struct prep {
   hd_caseview *view;
   const hd_findings *findings;
@@ -229,7 +219,7 @@ static int render_record(hd_docenv *e, const record_spec *spec, const hd_templat
     rc = hd_err_set(err, HD_EDATA, "%s %s has missing fields or a bad date", spec->what, arg);
     goto done;
   }
-  kv_add(&kv, "authority", one_text(e->db, "SELECT value FROM settings WHERE key = 'authority_name' AND ?1 = ?1", 0));
+  kv_add(&kv, "authority", store_text(e->db, "SELECT value FROM settings WHERE key = 'authority_name' AND ?1 = ?1", 0));
   inst_ud u = {e->db, id};
   hd_doc_opts o = {kv.v, kv.n, spec->prepare, &u, date, 0};
   const char *bad = NULL;
@@ -261,7 +251,7 @@ int docs_case(hd_docenv *e, const hd_template *t, long long id, const char *as_o
   kvlist kv;
   memset(&kv, 0, sizeof kv);
   char *as_of = NULL, *reg = NULL;
-  char *number = one_text(e->db, "SELECT number FROM cases WHERE id = ?1", id);
+  char *number = store_text(e->db, "SELECT number FROM cases WHERE id = ?1", id);
   hd_date date;
   if (!number) return hd_err_set(err, HD_EDATA, "case %lld does not exist", id);
   int is_cert = strcmp(tmpl_name(t), "certificate") == 0;
@@ -274,14 +264,14 @@ int docs_case(hd_docenv *e, const hd_template *t, long long id, const char *as_o
   if (as_of_arg) as_of = hd_strdup(as_of_arg);
   else if (is_cert) as_of = hd_strdup(reg);
   else {
-    as_of = one_text(e->db, "SELECT max(as_of) FROM decisions WHERE case_id = ?1", id);
-    if (!as_of) as_of = one_text(e->db, "SELECT applied_date FROM cases WHERE id = ?1", id);
+    as_of = store_text(e->db, "SELECT max(as_of) FROM decisions WHERE case_id = ?1", id);
+    if (!as_of) as_of = store_text(e->db, "SELECT applied_date FROM cases WHERE id = ?1", id);
   }
   if (!as_of || !hd_date_parse(as_of, &date)) {
     rc = hd_err_set(err, HD_EDATA, "case '%s' has no date to render for", number);
     goto done;
   }
-  kv_add(&kv, "authority", one_text(e->db, "SELECT value FROM settings WHERE key = 'authority_name' AND ?1 = ?1", 0));
+  kv_add(&kv, "authority", store_text(e->db, "SELECT value FROM settings WHERE key = 'authority_name' AND ?1 = ?1", 0));
   kv_add(&kv, "today", hd_strdup(as_of));
   if ((rc = caseview_loader_new(e->db, &ld, err)) || (rc = caseview_load(ld, id, &view, err)))
     goto done;

@@ -29,17 +29,6 @@ void night_report_release(hd_night_report *r) {
   memset(r, 0, sizeof *r);
 }
 
-static char *text_of(sqlite3 *db, const char *sql, long long id) {
-  sqlite3_stmt *st;
-  hd_err ignored = {0};
-  char *v = NULL;
-  if (store_cached(db, sql, &st, &ignored)) return NULL;
-  sqlite3_bind_int64(st, 1, id);
-  if (sqlite3_step(st) == SQLITE_ROW) v = store_col_text(st, 0);
-  store_done(st);
-  return v;
-}
-
 /* Write a document to out/dir/name.pdf durably; its path and SHA-256 into path/sha. Touches
  * no database (workers run it). */
 static int write_file(const hd_night *n, const char *dir, const char *name,
@@ -184,7 +173,7 @@ int night_reviews(hd_night *n, hd_err *err) {
     for (int j = 0; j < m; j++) {
       review_item *it = &items[j];
       it->id = ids[start + j];
-      char *number = text_of(n->db, "SELECT number FROM cases WHERE id = ?1", it->id);
+      char *number = store_text(n->db, "SELECT number FROM cases WHERE id = ?1", it->id);
       hd_snprintf(it->number, sizeof it->number, "%s", number ? number : "?");
       free(number);
       hd_caseview v;
@@ -323,7 +312,7 @@ int night_notices(hd_night *n, hd_err *err) {
       return hd_err_set(err, r, "%s", ce.msg);
     }
     if (r) {
-      char *number = text_of(n->db, "SELECT number FROM cases WHERE id = ?1", ids[i]);
+      char *number = store_text(n->db, "SELECT number FROM cases WHERE id = ?1", ids[i]);
       problem(n->rep, number, "not put into the public notice: ", ce.msg);
       free(number);
       n->rep->failed++;
@@ -451,7 +440,7 @@ int night_cancellations(hd_night *n, hd_err *err) {
                       &count, err)))
     return rc;
   for (int i = 0; i < count; i++) {
-    char *number = text_of(n->db, "SELECT number FROM cases WHERE id = ?1", ids[i]);
+    char *number = store_text(n->db, "SELECT number FROM cases WHERE id = ?1", ids[i]);
     unsigned char *pdf = NULL;
     size_t len = 0;
     long long doc = 0;

@@ -46,7 +46,6 @@ static void problem(hd_run_report *rep, const char *case_number, const char *msg
   problems_add(&rep->problems, &rep->n_problems, case_number, "", msg);
 }
 
-static char *case_number_of(sqlite3 *db, const char *sql, long long id);
 #define CASE_OF_CERT "SELECT k.number FROM certificates c JOIN cases k ON k.id = c.case_id WHERE c.id = ?1"
 
 /* ---- 5.2.1 field values from a case ------------------------------------------------ */
@@ -344,7 +343,7 @@ static int issue_record(ctx *x, long long cert_id, const char *path, const char 
     if (ni) {
       x->rep->issued_list = ni;
       struct hd_issued *e = &ni[x->rep->n_issued_list++];
-      e->case_number = case_number_of(x->db, CASE_OF_CERT, cert_id);
+      e->case_number = store_text(x->db, CASE_OF_CERT, cert_id);
       e->number = hd_strdup(number);
       e->path = hd_strdup(path);
       memcpy(e->sha256, sha, sizeof e->sha256);
@@ -465,17 +464,6 @@ static const char SAME_DAY_SQL[] =
     "AND d.kind = 'certificate' WHERE c.status IN ('issued','superseded') "
     "AND c.registration_date = ?1 ORDER BY c.id";
 
-static char *case_number_of(sqlite3 *db, const char *sql, long long id) {
-  sqlite3_stmt *st;
-  /* (declared above) */
-  char *s = NULL;
-  hd_err ignored = {0};
-  if (store_cached(db, sql, &st, &ignored)) return NULL;
-  sqlite3_bind_int64(st, 1, id);
-  if (sqlite3_step(st) == SQLITE_ROW) s = store_col_text(st, 0);
-  store_done(st);
-  return s;
-}
 /* A certificate issued earlier on this date: its file must be there with the recorded
  * hash. A missing file is rendered again from the frozen fields and must come out with
  * the same hash; a file that differs is reported, never overwritten. */
@@ -608,7 +596,7 @@ static int run(ctx *xp, hd_err *err) {
     hd_err e;
     hd_err_clear(&e);
     if (verify_same_day(&x, list[i], &e)) {
-      char *num = case_number_of(db, CASE_OF_CERT, list[i]);
+      char *num = store_text(db, CASE_OF_CERT, list[i]);
       problem(rep, num, e.msg);
       free(num);
       rep->failed++;
@@ -622,7 +610,7 @@ static int run(ctx *xp, hd_err *err) {
     hd_err e;
     hd_err_clear(&e);
     if (issue(&x, list[i], &e)) {
-      char *num = case_number_of(db, CASE_OF_CERT, list[i]);
+      char *num = store_text(db, CASE_OF_CERT, list[i]);
       problem(rep, num, e.msg);
       free(num);
       rep->failed++;
@@ -679,7 +667,7 @@ static int run(ctx *xp, hd_err *err) {
       else r = issue_record(&x, items[j].cert_id, results[j].path, results[j].sha256,
                             (size_t)results[j].len, &e);
       if (r) {
-        char *num = case_number_of(db, CASE_OF_CERT, items[j].cert_id);
+        char *num = store_text(db, CASE_OF_CERT, items[j].cert_id);
         problem(rep, num, e.msg);
         free(num);
         rep->failed++;

@@ -303,3 +303,14 @@ int store_ids(sqlite3 *db, const char *sql, const char *text, long long **out, i
   }
   return HD_OK;
 }
+
+char *store_text(sqlite3 *db, const char *sql, long long id) {
+  sqlite3_stmt *st;
+  hd_err ignored = {0};
+  char *v = NULL;
+  if (store_cached(db, sql, &st, &ignored)) return NULL;
+  sqlite3_bind_int64(st, 1, id);
+  if (sqlite3_step(st) == SQLITE_ROW) v = store_col_text(st, 0);
+  store_done(st);
+  return v;
+}

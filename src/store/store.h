@@ -34,6 +34,9 @@ void store_done(sqlite3_stmt *st);
  * (caller frees), *n their count. */
 int store_ids(sqlite3 *db, const char *sql, const char *text, long long **out, int *n,
               hd_err *err);
+/* The text of the first column of the first row of sql with ?1 bound to id (a cached
+ * statement); NULL if no row, NULL value or error. Caller frees. */
+char *store_text(sqlite3 *db, const char *sql, long long id);
 /* Copy column text (NULL for SQL NULL); caller frees. */
 char *store_col_text(sqlite3_stmt *st, int col);
 
