@@ -173,13 +173,18 @@ int night_reviews(hd_night *n, hd_err *err) {
     for (int j = 0; j < m; j++) {
       review_item *it = &items[j];
       it->id = ids[start + j];
-      char *number = store_text(n->db, "SELECT number FROM cases WHERE id = ?1", it->id);
-      hd_snprintf(it->number, sizeof it->number, "%s", number ? number : "?");
-      free(number);
       hd_caseview v;
       hd_err e;
       hd_err_clear(&e);
       int r = caseview_load(ld, it->id, &v, &e);
+      if (r == HD_OK) { /* the number from the view the checks read anyway */
+        const hd_value *num = row_get(&v.kase, "number");
+        hd_snprintf(it->number, sizeof it->number, "%s", num && num->s ? num->s : "?");
+      } else {
+        char *number = store_text(n->db, "SELECT number FROM cases WHERE id = ?1", it->id);
+        hd_snprintf(it->number, sizeof it->number, "%s", number ? number : "?");
+        free(number);
+      }
       if (r == HD_OK) {
         r = pack_run_view(n->env->pack, &v, n->env->cal, n->date, &it->f, &e);
         const hd_value *rt = row_get(&v.kase, "reg_type"), *pr = row_get(&v.kase, "procedure");
