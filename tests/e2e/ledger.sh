@@ -5,7 +5,8 @@
 source "$(dirname "$0")/lib.sh"
 set -e
 "$HDREG" demo-db --db "$T/d.db" >/dev/null
-"$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/out" >/dev/null 2>&1 || true
+run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/out"
+expect_eq "$rc" 1 "the demo night (SQ-2026-0016 refused)"
 run "$HDREG" ledger verify --db "$T/d.db"
 expect_eq "$rc" 0 "intact"
 head=$(sqlite3 "$T/d.db" "SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1")

@@ -62,7 +62,8 @@ expect_eq "$rc $(out)" "3 $T/flipped.pdf: altered: the document was changed afte
 run "$HDREG" verify "$cert" --keys "$T/other"
 expect_eq "$rc $(out)" "3 $cert: not issued by this register: signed with another key" "verify foreign key"
 "$HDREG" demo-db --db "$T/u.db" >/dev/null
-"$HDREG" run --db "$T/u.db" --date 2026-03-16 --out "$T/unsigned" >/dev/null 2>&1 || true
+run "$HDREG" run --db "$T/u.db" --date 2026-03-16 --out "$T/unsigned"
+expect_eq "$rc" 1 "unsigned night"
 run "$HDREG" verify "$T/unsigned/certificates/$(basename "$cert")" --keys "$T/keys"
 expect_eq "$rc $(out)" "3 $T/unsigned/certificates/$(basename "$cert"): not issued by this register: the document is not signed" "verify unsigned"
 printf '%%comment\n' | cat "$cert" - >"$T/appended.pdf"
@@ -91,7 +92,8 @@ run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/out" --keys "$T/keys
 expect_eq "$(out | head -1)" "hdreg run 2026-03-16: 0 certificates issued, 8 verified, 1 restored, 1 held by objection, 1 failed" "restored"
 cmp "$T/keep.pdf" "$cert" || fail "restored signed certificate differs"
 "$HDREG" demo-db --db "$T/e.db" >/dev/null
-"$HDREG" run --db "$T/e.db" --date 2026-03-16 --out "$T/out2" --keys "$T/keys" --jobs 2 >/dev/null 2>&1 || true
+run "$HDREG" run --db "$T/e.db" --date 2026-03-16 --out "$T/out2" --keys "$T/keys" --jobs 2
+expect_eq "$rc" 1 "signed night with --jobs 2"
 for f in "$T"/out/certificates/*.pdf; do
   cmp -s "$f" "$T/out2/certificates/$(basename "$f")" || fail "$(basename "$f"): --jobs 2 signed differently"
   PASSED=$((PASSED + 1))
@@ -103,7 +105,10 @@ done
 "$HDREG" case apply --db "$T/d.db" --certificate 202603440000000084 --type cancel --number SQ-2026-0102 \
   --date 2026-04-01 --ground a --material cancellation_statement:ZX-1 >/dev/null
 for d in 2026-04-01 2026-04-17; do
-  "$HDREG" run --db "$T/d.db" --date $d --out "$T/out" --keys "$T/keys" >/dev/null 2>&1 || true
+  run "$HDREG" run --db "$T/d.db" --date $d --out "$T/out" --keys "$T/keys"
+  # (the demo's refused legacy case, and the cancellation of a certificate superseded
+  # meanwhile, which waits for a person: see tests/e2e/year.sh)
+  expect_eq "$rc $(err | cut -d: -f2 | sort -u | tr '\n' ' ')" "1  case SQ-2026-0016  case SQ-2026-0044 " "signed night $d"
 done
 run "$HDREG" verify "$T/out/certificates/20260344000000006X.pdf" --keys "$T/keys" --db "$T/d.db"
 expect_eq "$rc $(out)" "3 $T/out/certificates/20260344000000006X.pdf: authentic but superseded: a change or transfer replaced this certificate" "verify superseded"
