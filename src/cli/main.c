@@ -19,6 +19,8 @@ static const char USAGE[] =
     "  check     run the compliance checks on one case (or --all)\n"
     "  checks    checks test: run the fixture tests of the check pack\n"
     "  render    render one document from a template\n"
+    "  import    cases from a legacy system's XML or CSV file (GBK, GB18030, UTF-8)\n"
+    "  export    the register's cases as XML or CSV\n"
     "  policy    an institution's Annex A privacy policy from its own XML file\n"
     "  ledger    verify or show the register's hash chain (clause 5.3.2)\n"
     "  keygen    make the authority's signing key and certificate\n"
@@ -65,6 +67,8 @@ int main(int argc, char **argv) {
       if (!strcmp(argv[2], "keygen")) return cmd_keygen(2, sub);
       if (!strcmp(argv[2], "verify")) return cmd_verify(2, sub);
       if (!strcmp(argv[2], "policy")) return cmd_policy(2, sub);
+      if (!strcmp(argv[2], "import")) return cmd_import(2, sub);
+      if (!strcmp(argv[2], "export")) return cmd_export(2, sub);
       cli_error("unknown command '%s'", argv[2]);
       return HD_EXIT_USAGE;
     }
@@ -87,6 +91,8 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "keygen")) return cmd_keygen(argc - 1, argv + 1);
   if (!strcmp(cmd, "verify")) return cmd_verify(argc - 1, argv + 1);
   if (!strcmp(cmd, "policy")) return cmd_policy(argc - 1, argv + 1);
+  if (!strcmp(cmd, "import")) return cmd_import(argc - 1, argv + 1);
+  if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
   cli_error("unknown command '%s' (try 'hdreg help')", cmd);
   return HD_EXIT_USAGE;
 }

@@ -82,3 +82,41 @@ int certnum_format(const char *pattern, hd_date date, const char *region, long l
   hd_buf_release(&b);
   return rc == HD_OK ? HD_OK : err->code;
 }
+
+long long certnum_serial(const char *pattern, const char *region, const char *number) {
+  size_t at = 0, nlen = strlen(number);
+  long long serial = -1;
+  for (const char *p = pattern; *p;) {
+    if (*p != '{') {
+      if (at >= nlen || number[at] != *p) return -1;
+      at++, p++;
+      continue;
+    }
+    const char *close = strchr(p, '}');
+    if (!close) return -1;
+    size_t tn = (size_t)(close - p - 1), width = 0;
+    int digits = 1;
+    if (tn == 4 && !strncmp(p + 1, "year", 4)) width = 4;
+    else if (tn == 5 && !strncmp(p + 1, "month", 5)) width = 2;
+    else if (tn == 3 && !strncmp(p + 1, "day", 3)) width = 2;
+    else if (tn == 6 && !strncmp(p + 1, "region", 6)) width = strlen(region), digits = 0;
+    else if (tn == 5 && !strncmp(p + 1, "check", 5)) width = 1, digits = 0;
+    else if (tn > 7 && !strncmp(p + 1, "serial:", 7)) {
+      width = (size_t)atoi(p + 8);
+      if (width < 1 || width > 12 || at + width > nlen) return -1;
+      serial = 0;
+      for (size_t i = 0; i < width; i++) {
+        if (number[at + i] < '0' || number[at + i] > '9') return -1;
+        serial = serial * 10 + (number[at + i] - '0');
+      }
+    } else return -1;
+    if (at + width > nlen) return -1;
+    if (digits)
+      for (size_t i = 0; i < width; i++)
+        if (number[at + i] < '0' || number[at + i] > '9') return -1;
+    if (tn == 6 && strncmp(number + at, region, width)) return -1;
+    at += width;
+    p = close + 1;
+  }
+  return at == nlen ? serial : -1;
+}

@@ -15,5 +15,8 @@ int certnum_format(const char *pattern, hd_date date, const char *region, long l
  * that end in {check}. */
 int certnum_check_ok(const char *number);
 char certnum_check_char(const char *s, size_t n);
+/* The serial of a number made by pattern for region, or -1 if the number does not follow
+ * the pattern (imported certificates: the counter must go past their serials). */
+long long certnum_serial(const char *pattern, const char *region, const char *number);
 
 #endif

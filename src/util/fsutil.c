@@ -128,3 +128,48 @@ int hd_remove_stale_temps(const char *dir) {
   closedir(d);
   return removed;
 }
+
+FILE *hd_atomic_open(const char *path, char tmp[4096], hd_err *err) {
+  if (hd_snprintf(tmp, 4096, "%s.tmp.XXXXXX", path) < 0) {
+    hd_err_set(err, HD_EIO, "path too long: '%s'", path);
+    return NULL;
+  }
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    hd_err_set(err, HD_EIO, "cannot create '%s': %s", tmp, strerror(errno));
+    return NULL;
+  }
+  FILE *f = fdopen(fd, "w");
+  if (!f) {
+    hd_err_set(err, HD_EIO, "cannot write '%s': %s", tmp, strerror(errno));
+    close(fd);
+    unlink(tmp);
+  }
+  return f;
+}
+
+int hd_atomic_commit(FILE *f, const char *tmp, const char *path, int keep, hd_err *err) {
+  int bad = fflush(f) != 0 || ferror(f);
+  int e = errno;
+  if (!bad && keep && (fchmod(fileno(f), 0644) != 0 || fsync(fileno(f)) != 0)) bad = 1, e = errno;
+  if (fclose(f) != 0 && !bad) bad = 1, e = errno;
+  if (bad || !keep) {
+    unlink(tmp);
+    return bad ? hd_err_set(err, HD_EIO, "cannot write '%s': %s", path, strerror(e)) : HD_OK;
+  }
+  if (rename(tmp, path) != 0) {
+    e = errno;
+    unlink(tmp);
+    return hd_err_set(err, HD_EIO, "cannot rename into '%s': %s", path, strerror(e));
+  }
+  char dir[4096];
+  hd_snprintf(dir, sizeof dir, "%s", path);
+  char *slash = strrchr(dir, '/');
+  if (slash) *slash = '\0'; else hd_snprintf(dir, sizeof dir, ".");
+  int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+  if (dfd >= 0) {
+    fsync(dfd);
+    close(dfd);
+  }
+  return HD_OK;
+}

@@ -34,6 +34,14 @@ int main(void) {
   hd_err_clear(&err);
   CHECK_INT(certnum_format("GD-{year}-{serial:4}", d, "4400", 12, out, sizeof out, &err), HD_OK);
   CHECK_STR(out, "GD-2026-0012");
+  /* The serial read back from numbers (imports move the counter past them). */
+  CHECK_INT(certnum_serial("GD-{year}-{serial:4}", "4400", "GD-2026-0012"), 12);
+  CHECK_INT(certnum_serial("{year}{month}{region}{serial:7}{check}", "4400", "20260344000000006X"), 6);
+  CHECK_INT(certnum_serial("{year}{month}{region}{serial:7}{check}", "4400", "20260344000000006"), -1);
+  CHECK_INT(certnum_serial("{year}{month}{region}{serial:7}{check}", "4401", "20260344000000006X"), -1);
+  CHECK_INT(certnum_serial("GD-{year}-{serial:4}", "4400", "GX-2026-0012"), -1);
+  CHECK_INT(certnum_serial("GD-{year}-{serial:4}", "4400", "GD-2026-00A2"), -1);
+  CHECK_INT(certnum_serial("GD-{year}-{serial:4}", "4400", "GD-2026-00123"), -1);
   hd_err_clear(&err);
   CHECK_INT(certnum_format("{year}{serial:2}", d, "4400", 100, out, sizeof out, &err), HD_EDATA);
   CHECK_STR(err.msg, "certificate serial 100 does not fit in 2 digits");

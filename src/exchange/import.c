@@ -1,0 +1,718 @@
+/* import.c: the import core — validation, normalisation, problems and inserts of the
+ * records the readers hand over (import.h, import_int.h). */
+#include "exchange/import.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks/uscc.h"
+#include "exchange/import_int.h"
+#include "procedure/certnum.h"
+#include "store/store.h"
+#include "util/date.h"
+#include "util/utf8.h"
+
+enum { K_SUBJECT = 0, K_CASE = 1, K_CERT = 2 };
+
+struct ximporter {
+  sqlite3 *db;
+  const char *file;
+  const ximport_opts *o;
+  ximport_result *r;
+  hd_err *err;
+  int failed;          /* a database error: the import ends */
+  char *sql[XR_COUNT]; /* the INSERT of each record type */
+  char *sql_resource;
+};
+
+typedef struct bindv {
+  int set;          /* 0 NULL, 1 text, 2 integer */
+  const char *text;
+  long long num;
+} bindv;
+
+const char *xim_file(const ximporter *im) { return im->file; }
+int xim_failed(const ximporter *im) { return im->failed; }
+
+static void vreport(FILE *f, const char *file, long line, long col, const char *field,
+                    const char *fmt, va_list ap) {
+  if (col > 0) fprintf(f, "%s:%ld:%ld: ", file, line, col);
+  else fprintf(f, "%s:%ld: ", file, line);
+  if (field) fprintf(f, "%s: ", field);
+  vfprintf(f, fmt, ap);
+  fputc('\n', f);
+}
+
+void xim_problem(ximporter *im, long line, long col, const char *field, const char *fmt, ...) {
+  im->r->problems++;
+  if (im->o->max_problems > 0 && im->r->problems > im->o->max_problems) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vreport(im->o->problems ? im->o->problems : stderr, im->file, line, col, field, fmt, ap);
+  va_end(ap);
+}
+
+static void note(ximporter *im, long line, long col, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void note(ximporter *im, long line, long col, const char *field, const char *fmt, ...) {
+  if (!im->o->notes) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vreport(im->o->notes, im->file, line, col, field, fmt, ap);
+  va_end(ap);
+}
+
+static void dbfail(ximporter *im, const char *what) {
+  if (!im->failed)
+    hd_err_set(im->err, HD_EDB, "%s: database error while %s: %s", im->file, what,
+               sqlite3_errmsg(im->db));
+  im->failed = 1;
+}
+
+/* ---- records ---------------------------------------------------------------------- */
+
+void xrec_begin(xrec *r, int type, long line) {
+  r->type = type;
+  r->line = line;
+  r->parent_id = 0;
+  r->skip = 0;
+  if (!r->arena.max) hd_buf_init(&r->arena, 2 * X_MAX_VALUE * 4);
+  hd_buf_reset(&r->arena);
+  for (int i = 0; i < XREC_MAXF; i++) {
+    r->off[i] = (size_t)-1;
+    r->val[i] = NULL;
+    r->vline[i] = r->vcol[i] = 0;
+  }
+}
+
+void xrec_release(xrec *r) { hd_buf_release(&r->arena); }
+
+void xrec_set(ximporter *im, xrec *r, int f, const char *s, size_t n, long line, long col) {
+  const char *name = XSPEC[r->type].fields[f].name;
+  if (r->off[f] != (size_t)-1) {
+    xim_problem(im, line, col, name, "given twice (first at line %ld)", r->vline[f]);
+    r->off[f] = (size_t)-2;
+    return;
+  }
+  r->vline[f] = line;
+  r->vcol[f] = col;
+  if (n > X_MAX_VALUE) {
+    xim_problem(im, line, col, name, "%zu bytes long, at most %d", n, X_MAX_VALUE);
+    r->off[f] = (size_t)-2;
+    return;
+  }
+  size_t at = r->arena.len;
+  if (hd_buf_add(&r->arena, s, n) || hd_buf_add(&r->arena, "", 1)) {
+    xim_problem(im, line, col, name, "the record's values are too long together");
+    r->off[f] = (size_t)-2;
+    return;
+  }
+  r->off[f] = at;
+}
+
+/* Surrounding ASCII white space and U+3000 IDEOGRAPHIC SPACE. */
+static int is_space_at(const char *s, size_t len, size_t i, size_t *w) {
+  unsigned char c = (unsigned char)s[i];
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return (*w = 1), 1;
+  if (i + 3 <= len && !memcmp(s + i, "\xE3\x80\x80", 3)) return (*w = 3), 1;
+  return 0;
+}
+
+static char *trim(char *s, int *changed) {
+  size_t len = strlen(s), a = 0, w;
+  while (a < len && is_space_at(s, len, a, &w)) a += w;
+  size_t b = len;
+  for (;;) {
+    if (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r' || s[b - 1] == '\n')) b--;
+    else if (b >= a + 3 && !memcmp(s + b - 3, "\xE3\x80\x80", 3)) b -= 3;
+    else break;
+  }
+  *changed = a > 0 || b < len;
+  s[b] = '\0';
+  return s + a;
+}
+
+/* Fold full-width ASCII (U+FF01-U+FF5E) into out; returns 1 if any was folded. */
+static int fold_fullwidth(const char *s, char *out, size_t cap) {
+  size_t i = 0, len = strlen(s), o = 0;
+  int folded = 0;
+  uint32_t cp;
+  while (o + 5 < cap) {
+    size_t at = i;
+    int k = hd_utf8_next(s, len, &i, &cp);
+    if (k <= 0) break;
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      out[o++] = (char)(cp - 0xFEE0);
+      folded = 1;
+    } else {
+      memcpy(out + o, s + at, i - at);
+      o += i - at;
+    }
+  }
+  out[o] = '\0';
+  return folded;
+}
+
+/* The short form of a value for messages: at most 40 characters. */
+static const char *shown(const char *v, char *buf, size_t cap) {
+  size_t len = strlen(v), i = 0;
+  uint32_t cp;
+  int n = 0;
+  while (n < 40 && hd_utf8_next(v, len, &i, &cp) > 0) n++;
+  if (i >= len) return v;
+  hd_snprintf(buf, cap, "%.*s...", (int)i, v);
+  return buf;
+}
+
+static const char *enum_list(const char *const *v, char *buf, size_t cap) {
+  hd_buf b;
+  hd_buf_init(&b, cap);
+  for (int i = 0; v[i]; i++) hd_buf_printf(&b, "%s%s", i ? ", " : "", v[i]);
+  hd_snprintf(buf, cap, "%s", b.p ? b.p : "");
+  hd_buf_release(&b);
+  return buf;
+}
+
+/* x_keys: the file's ids and numbers, with the line and the row they became (NULL if the
+ * record failed, so that its children are skipped without a second report). */
+static int key_get(ximporter *im, int kind, const char *key, long *line, long long *id) {
+  sqlite3_stmt *st;
+  hd_err e;
+  hd_err_clear(&e);
+  if (store_cached(im->db, "SELECT line, id FROM x_keys WHERE kind = ?1 AND key = ?2", &st, &e))
+    return dbfail(im, "looking up a key"), 0;
+  sqlite3_bind_int(st, 1, kind);
+  sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+  int found = sqlite3_step(st) == SQLITE_ROW;
+  if (found) {
+    *line = sqlite3_column_int64(st, 0);
+    *id = sqlite3_column_type(st, 1) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 1);
+  }
+  store_done(st);
+  return found;
+}
+
+static void key_put(ximporter *im, int kind, const char *key, long line, long long id) {
+  sqlite3_stmt *st;
+  hd_err e;
+  hd_err_clear(&e);
+  if (store_cached(im->db, "INSERT OR IGNORE INTO x_keys(kind, key, line, id) VALUES (?1, ?2, ?3, ?4)",
+                   &st, &e))
+    return dbfail(im, "recording a key");
+  sqlite3_bind_int(st, 1, kind);
+  sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 3, line);
+  if (id) sqlite3_bind_int64(st, 4, id);
+  if (sqlite3_step(st) != SQLITE_DONE) dbfail(im, "recording a key");
+  store_done(st);
+}
+
+static long long db_id(ximporter *im, const char *sql, const char *text, char **col1) {
+  sqlite3_stmt *st;
+  hd_err e;
+  hd_err_clear(&e);
+  if (store_cached(im->db, sql, &st, &e)) return dbfail(im, "looking up the register"), 0;
+  sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+  long long id = 0;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    id = sqlite3_column_int64(st, 0);
+    if (col1) *col1 = store_col_text(st, 1);
+  }
+  store_done(st);
+  return id;
+}
+
+/* Validate one value; fills *b. Returns 0 when a problem was reported, -1 when the
+ * record is to be skipped silently (its parent or a subject it names failed), 1 ok. */
+static int value(ximporter *im, xrec *r, int f, char *v, bindv *b, char *scratch, size_t cap) {
+  const xfield *fs = &XSPEC[r->type].fields[f];
+  long line = r->vline[f], col = r->vcol[f];
+  char s1[200], s2[512];
+  switch (fs->kind) {
+  case X_TEXT: {
+    size_t len = strlen(v), i = 0;
+    uint32_t cp;
+    long ch = 0;
+    while (hd_utf8_next(v, len, &i, &cp) > 0) {
+      ch++;
+      if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || cp == 0xFFFD) {
+        if (cp == 0xFFFD) return -1; /* an undecodable byte, already reported */
+        xim_problem(im, line, col, fs->name, "control character U+%04X at character %ld", cp, ch);
+        return 0;
+      }
+    }
+    b->set = 1, b->text = v;
+    return 1;
+  }
+  case X_CODE: {
+    if (fold_fullwidth(v, scratch, cap)) {
+      note(im, line, col, fs->name, "normalised '%s' to '%s' (full-width characters)", v, scratch);
+      im->r->normalised++;
+      memmove(v, scratch, strlen(scratch) + 1);
+    }
+    size_t n = strlen(v);
+    for (size_t i = 0; i < n; i++) {
+      char c = v[i];
+      if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+            c == '-' || c == '_' || c == '/' || c == '.')) {
+        xim_problem(im, line, col, fs->name, "'%s' has a character numbers do not use at "
+                    "position %zu (digits, letters, - _ / .)", shown(v, s1, sizeof s1), i + 1);
+        return 0;
+      }
+    }
+    if (n > 64) {
+      xim_problem(im, line, col, fs->name, "%zu characters, at most 64", n);
+      return 0;
+    }
+    b->set = 1, b->text = v;
+    return 1;
+  }
+  case X_DATE: {
+    hd_date d;
+    if (!hd_date_parse(v, &d)) {
+      int shape = strlen(v) == 10 && v[4] == '-' && v[7] == '-';
+      for (int i = 0; shape && i < 10; i++)
+        if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9')) shape = 0;
+      if (shape) xim_problem(im, line, col, fs->name, "'%s' is not a day of the calendar", v);
+      else xim_problem(im, line, col, fs->name, "'%s' is not a date (YYYY-MM-DD)",
+                       shown(v, s1, sizeof s1));
+      return 0;
+    }
+    b->set = 1, b->text = v;
+    return 1;
+  }
+  case X_INT: {
+    long long x = 0;
+    size_t n = strlen(v);
+    int ok = n > 0 && n <= 18;
+    for (size_t i = 0; ok && i < n; i++) {
+      if (v[i] < '0' || v[i] > '9') ok = 0;
+      else x = x * 10 + (v[i] - '0');
+    }
+    if (!ok) {
+      xim_problem(im, line, col, fs->name, "'%s' is not a whole number", shown(v, s1, sizeof s1));
+      return 0;
+    }
+    if (x < fs->lo || x > fs->hi) {
+      xim_problem(im, line, col, fs->name, "%lld is out of range (%lld to %lld)", x, fs->lo, fs->hi);
+      return 0;
+    }
+    b->set = 2, b->num = x;
+    return 1;
+  }
+  case X_BOOL:
+    if (!strcmp(v, "1") || !strcmp(v, "true")) return b->set = 2, b->num = 1, 1;
+    if (!strcmp(v, "0") || !strcmp(v, "false")) return b->set = 2, b->num = 0, 1;
+    xim_problem(im, line, col, fs->name, "'%s' is not 0 or 1 (or true/false)", shown(v, s1, sizeof s1));
+    return 0;
+  case X_ENUM:
+    for (int i = 0; fs->values[i]; i++)
+      if (!strcmp(v, fs->values[i])) return b->set = 1, b->text = fs->values[i], 1;
+    if (r->type == XR_CASE && !strcmp(fs->name, "status") && !strcmp(v, "authority_review")) {
+      note(im, line, col, fs->name, "normalised 'authority_review' to 'submitted' (the legacy "
+           "name of the status)");
+      im->r->normalised++;
+      return b->set = 1, b->text = "submitted", 1;
+    }
+    xim_problem(im, line, col, fs->name, "'%s' is not one of: %s", shown(v, s1, sizeof s1),
+                enum_list(fs->values, s2, sizeof s2));
+    return 0;
+  case X_USCC: {
+    hd_uscc_report rep;
+    hd_uscc_validate(v, 1, &rep);
+    if (rep.result == HD_USCC_OK) {
+      if (rep.normalised) {
+        note(im, line, col, fs->name, "normalised '%s' to '%s' (full-width or lower-case "
+             "characters)", v, rep.code);
+        im->r->normalised++;
+      }
+      memcpy(v, rep.code, 19);
+      return b->set = 1, b->text = v, 1;
+    }
+    if (!im->o->keep_invalid_codes) {
+      xim_problem(im, line, col, fs->name, "'%s' is not a valid unified social credit code: %s",
+                  shown(v, s1, sizeof s1), rep.message);
+      return 0;
+    }
+    /* Kept as recorded (a register's own export); folded if that is all it needs. */
+    if (rep.normalised && strlen(rep.code) == 18) {
+      note(im, line, col, fs->name, "normalised '%s' to '%s' (full-width or lower-case "
+           "characters)", v, rep.code);
+      im->r->normalised++;
+      memcpy(v, rep.code, 19);
+    }
+    note(im, line, col, fs->name, "kept as recorded: '%s' is not a valid unified social credit "
+         "code: %s", v, rep.message);
+    im->r->kept_invalid++;
+    return b->set = 1, b->text = v, 1;
+  }
+  case X_SUBJECT:
+  case X_CASE:
+  case X_CERT: {
+    int kind = fs->kind == X_SUBJECT ? K_SUBJECT : fs->kind == X_CASE ? K_CASE : K_CERT;
+    if (fs->kind != X_SUBJECT && fold_fullwidth(v, scratch, cap)) {
+      note(im, line, col, fs->name, "normalised '%s' to '%s' (full-width characters)", v, scratch);
+      im->r->normalised++;
+      memmove(v, scratch, strlen(scratch) + 1);
+    }
+    if (fs->kind == X_CERT && !(fs->flags & XF_PARENT)) {
+      b->set = 3, b->text = v; /* resolved after the whole file: it may come later */
+      return 1;
+    }
+    long kline;
+    long long id;
+    if (!key_get(im, kind, v, &kline, &id)) {
+      static const char *const WHAT[] = {"subject with id", "case numbered", "certificate numbered"};
+      xim_problem(im, line, col, fs->name, "no %s '%s' earlier in the file", WHAT[kind],
+                  shown(v, s1, sizeof s1));
+      return 0;
+    }
+    if (!id) return -1;
+    b->set = 2, b->num = id;
+    return 1;
+  }
+  }
+  return 0;
+}
+
+static int bind_all(sqlite3_stmt *st, const xrecord_spec *sp, const bindv *bv, int res,
+                    long long extra) {
+  int k = 1;
+  for (int f = 0; f < sp->nfields; f++) {
+    const xfield *fs = &sp->fields[f];
+    if (!fs->column || (fs->flags & XF_RESOURCE ? 1 : 0) != res) continue;
+    if (bv[f].set == 1) sqlite3_bind_text(st, k, bv[f].text, -1, SQLITE_STATIC);
+    else if (bv[f].set == 2) sqlite3_bind_int64(st, k, bv[f].num);
+    else sqlite3_bind_null(st, k);
+    k++;
+  }
+  if (extra) sqlite3_bind_int64(st, k, extra);
+  return k;
+}
+
+/* INSERT INTO table(columns of the fields in res or not) [+ extra column]. */
+static char *insert_sql(const xrecord_spec *sp, const char *table, int res, const char *extra) {
+  hd_buf b;
+  hd_buf_init(&b, 8192);
+  hd_buf_printf(&b, "INSERT INTO %s(", table);
+  int n = 0;
+  for (int f = 0; f < sp->nfields; f++) {
+    const xfield *fs = &sp->fields[f];
+    if (!fs->column || (fs->flags & XF_RESOURCE ? 1 : 0) != res) continue;
+    hd_buf_printf(&b, "%s%s", n++ ? ", " : "", fs->column);
+  }
+  if (extra) hd_buf_printf(&b, ", %s", extra), n++;
+  hd_buf_adds(&b, ") VALUES (");
+  for (int i = 1; i <= n; i++) hd_buf_printf(&b, "%s?%d", i > 1 ? ", " : "", i);
+  hd_buf_adds(&b, ")");
+  return hd_buf_steal(&b);
+}
+
+static long long run_insert(ximporter *im, xrec *r, const char *sql, const bindv *bv, int res,
+                            long long extra) {
+  sqlite3_stmt *st;
+  hd_err e;
+  hd_err_clear(&e);
+  if (store_cached(im->db, sql, &st, &e)) return dbfail(im, "preparing an insert"), 0;
+  bind_all(st, &XSPEC[r->type], bv, res, extra);
+  int rc = sqlite3_step(st);
+  long long id = 0;
+  if (rc == SQLITE_DONE) id = sqlite3_last_insert_rowid(im->db);
+  else if ((rc & 0xFF) == SQLITE_CONSTRAINT)
+    xim_problem(im, r->line, 0, XSPEC[r->type].name, "the register refuses this %s: %s",
+                XSPEC[r->type].label, sqlite3_errmsg(im->db));
+  else dbfail(im, "inserting");
+  store_done(st);
+  return id;
+}
+
+static void defer_ref(ximporter *im, const char *table, const char *column, long long row,
+                      const xrec *r, int f, const char *number) {
+  sqlite3_stmt *st;
+  hd_err e;
+  hd_err_clear(&e);
+  if (store_cached(im->db, "INSERT INTO x_refs(tbl, col, row_id, number, line, vcol, field) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st, &e))
+    return dbfail(im, "recording a reference");
+  sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 3, row);
+  sqlite3_bind_text(st, 4, number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64(st, 5, r->vline[f]);
+  sqlite3_bind_int64(st, 6, r->vcol[f]);
+  sqlite3_bind_text(st, 7, XSPEC[r->type].fields[f].name, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) != SQLITE_DONE) dbfail(im, "recording a reference");
+  store_done(st);
+}
+
+long long xrec_submit(ximporter *im, xrec *r) {
+  if (im->failed) return 0;
+  const xrecord_spec *sp = &XSPEC[r->type];
+  long before = im->r->problems;
+  int skip = 0;
+  if (r->skip) {
+    for (int f = 0; f < sp->nfields; f++)
+      if ((sp->fields[f].flags & XF_KEY) && r->off[f] < (size_t)-2) {
+        int kind = r->type == XR_SUBJECT ? K_SUBJECT : r->type == XR_CASE ? K_CASE
+                 : r->type == XR_CERTIFICATE ? K_CERT : -1;
+        long kl;
+        long long kid;
+        char *k = r->arena.p + r->off[f];
+        int ch;
+        k = trim(k, &ch);
+        if (kind >= 0 && !key_get(im, kind, k, &kl, &kid)) key_put(im, kind, k, r->line, 0);
+      }
+    return 0;
+  }
+  bindv bv[XREC_MAXF];
+  memset(bv, 0, sizeof bv);
+  char scratch[4 * X_MAX_VALUE / 64 + 1024];
+  const char *key = NULL;
+  int keyf = -1;
+  for (int f = 0; f < sp->nfields; f++) {
+    const xfield *fs = &sp->fields[f];
+    if (fs->flags & XF_KEY) keyf = f;
+    if (r->off[f] == (size_t)-2) continue; /* reported when it was set */
+    char *v = r->off[f] == (size_t)-1 ? NULL : r->arena.p + r->off[f];
+    if (v) {
+      int changed;
+      char *t = trim(v, &changed);
+      if (changed && *t) {
+        note(im, r->vline[f], r->vcol[f], fs->name, "surrounding spaces removed");
+        im->r->normalised++;
+      }
+      v = *t ? t : NULL;
+    }
+    if ((fs->flags & XF_PARENT) && r->parent_id) {
+      if (r->parent_id < 0) skip = 1;
+      bv[f].set = 2, bv[f].num = r->parent_id;
+      continue;
+    }
+    if (!v) {
+      if (fs->flags & XF_REQUIRED)
+        xim_problem(im, r->off[f] == (size_t)-1 && !r->vline[f] ? r->line : r->vline[f],
+                    r->vcol[f], fs->name, "missing: every %s needs it", sp->label);
+      else if (fs->dflt) {
+        if (fs->kind == X_INT || fs->kind == X_BOOL) bv[f].set = 2, bv[f].num = atoll(fs->dflt);
+        else bv[f].set = 1, bv[f].text = fs->dflt;
+      }
+      continue;
+    }
+    int ok = value(im, r, f, v, &bv[f], scratch, sizeof scratch);
+    if (ok < 0) skip = 1;
+    if (f == keyf && ok > 0) key = v;
+  }
+  if (keyf >= 0 && !key && r->off[keyf] != (size_t)-1 && r->off[keyf] != (size_t)-2)
+    key = r->arena.p + r->off[keyf];
+
+  /* Record rules beyond single values. */
+  long long id = 0, known = 0;
+  char s1[200];
+  int kkind = r->type == XR_SUBJECT ? K_SUBJECT : r->type == XR_CASE ? K_CASE
+            : r->type == XR_CERTIFICATE ? K_CERT : -1;
+  if (kkind >= 0 && key) {
+    long kline;
+    long long kid;
+    if (key_get(im, kkind, key, &kline, &kid)) {
+      xim_problem(im, r->vline[keyf] ? r->vline[keyf] : r->line, r->vcol[keyf], sp->fields[keyf].name,
+                  "'%s' is already used by the %s at line %ld", shown(key, s1, sizeof s1),
+                  sp->label, kline);
+      key = NULL; /* keep the first one's entry */
+    } else if (r->type == XR_CASE &&
+               db_id(im, "SELECT id FROM cases WHERE number = ?1", key, NULL)) {
+      xim_problem(im, r->vline[keyf], r->vcol[keyf], "number", "case '%s' is already in the "
+                  "register", shown(key, s1, sizeof s1));
+    } else if (r->type == XR_CERTIFICATE &&
+               db_id(im, "SELECT id FROM certificates WHERE number = ?1", key, NULL)) {
+      xim_problem(im, r->vline[keyf], r->vcol[keyf], "number", "certificate '%s' is already in "
+                  "the register", shown(key, s1, sizeof s1));
+    }
+  }
+  if (r->type == XR_CASE && im->r->problems == before) {
+    int ft = xspec_field(XR_CASE, "type"), fg = xspec_field(XR_CASE, "cancel-ground");
+    if (bv[ft].set == 1 && !strcmp(bv[ft].text, "cancel") && !bv[fg].set)
+      xim_problem(im, r->line, 0, "cancel-ground", "missing: a cancellation (type cancel) needs "
+                  "its ground, a to f (clause 6.5)");
+  }
+  if (r->type == XR_SUBJECT && im->r->problems == before && !skip) {
+    int fu = xspec_field(XR_SUBJECT, "uscc"), fn = xspec_field(XR_SUBJECT, "name");
+    char *held = NULL;
+    known = db_id(im, "SELECT id, name FROM subjects WHERE uscc = ?1", bv[fu].text, &held);
+    if (known && held && strcmp(held, bv[fn].text)) {
+      xim_problem(im, r->vline[fu], r->vcol[fu], "uscc", "the register holds '%s' for this code "
+                  "(subject %lld), the file names '%s'", held, known, bv[fn].text);
+      known = 0;
+    }
+    free(held);
+  }
+  if (r->type == XR_CERTIFICATE && im->r->problems == before && !skip) {
+    int fc = xspec_field(XR_CERTIFICATE, "case");
+    if (db_id(im, "SELECT id FROM certificates WHERE case_id = CAST(?1 AS INTEGER)",
+              (snprintf(s1, sizeof s1, "%lld", bv[fc].num), s1), NULL)) {
+      xim_problem(im, r->line, 0, "certificate", "the case already has a certificate");
+    }
+  }
+
+  if (im->r->problems == before && !skip && !im->failed) {
+    if (known) {
+      id = known;
+      im->r->subjects_known++;
+    } else if (r->type == XR_CASE) {
+      long long res = run_insert(im, r, im->sql_resource, bv, 1, 0);
+      if (res) id = run_insert(im, r, im->sql[XR_CASE], bv, 0, res);
+    } else {
+      id = run_insert(im, r, im->sql[r->type], bv, 0, 0);
+    }
+    if (id) {
+      for (int f = 0; f < sp->nfields; f++)
+        if (bv[f].set == 3) defer_ref(im, sp->table, sp->fields[f].column, id, r, f, bv[f].text);
+      if (r->type == XR_SUBJECT && !known) im->r->subjects++;
+      else if (r->type == XR_CASE) im->r->cases++;
+      else if (r->type == XR_CERTIFICATE) im->r->certificates++;
+      else if (r->type != XR_SUBJECT) im->r->records++;
+    }
+  }
+  if (kkind >= 0 && key) key_put(im, kkind, key, r->vline[keyf] ? r->vline[keyf] : r->line, id);
+  return id;
+}
+
+/* ---- the whole file ---------------------------------------------------------------- */
+
+static void on_bad_bytes(void *ud, long line, long col, const unsigned char *bytes, size_t n,
+                         const char *encoding) {
+  ximporter *im = ud;
+  char hex[32] = "";
+  size_t o = 0;
+  for (size_t i = 0; i < n && o + 6 < sizeof hex; i++)
+    o += (size_t)snprintf(hex + o, sizeof hex - o, "%s0x%02X", i ? " " : "", bytes[i]);
+  xim_problem(im, line, col, "encoding", "bytes %s%s are not valid %s", hex, n >= 4 ? " ..." : "",
+              encoding);
+}
+
+/* Certificates named by cases (prior) and certificates (superseded-by), now that the whole
+ * file is in. */
+static void resolve_refs(ximporter *im) {
+  sqlite3_stmt *st = NULL;
+  hd_err e;
+  hd_err_clear(&e);
+  if (store_prepare(im->db, "SELECT r.tbl, r.col, r.row_id, r.number, r.line, r.vcol, r.field, "
+                    "(SELECT id FROM certificates c WHERE c.number = r.number) FROM x_refs r "
+                    "ORDER BY r.line, r.rowid", &st, &e))
+    return dbfail(im, "resolving references");
+  char s1[200];
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *tbl = (const char *)sqlite3_column_text(st, 0);
+    const char *col = (const char *)sqlite3_column_text(st, 1);
+    const char *num = (const char *)sqlite3_column_text(st, 3);
+    if (sqlite3_column_type(st, 7) == SQLITE_NULL) {
+      xim_problem(im, sqlite3_column_int(st, 4), sqlite3_column_int(st, 5),
+                  (const char *)sqlite3_column_text(st, 6),
+                  "no certificate '%s' in the file or the register", shown(num, s1, sizeof s1));
+      continue;
+    }
+    char sql[128];
+    hd_snprintf(sql, sizeof sql, "UPDATE %s SET %s = ?1 WHERE id = ?2", tbl, col);
+    sqlite3_stmt *up;
+    if (store_cached(im->db, sql, &up, &e)) {
+      dbfail(im, "resolving references");
+      break;
+    }
+    sqlite3_bind_int64(up, 1, sqlite3_column_int64(st, 7));
+    sqlite3_bind_int64(up, 2, sqlite3_column_int64(st, 2));
+    int rc = sqlite3_step(up);
+    store_done(up);
+    if (rc != SQLITE_DONE) {
+      dbfail(im, "resolving references");
+      break;
+    }
+  }
+  sqlite3_finalize(st);
+}
+
+/* The certificate counter goes past every imported serial. */
+static void advance_counter(ximporter *im) {
+  char *pattern = NULL, *region = NULL;
+  hd_err e;
+  hd_err_clear(&e);
+  if (store_setting(im->db, "cert_number_pattern", &pattern, &e) ||
+      store_setting(im->db, "region_code", &region, &e)) {
+    free(pattern);
+    return;
+  }
+  sqlite3_stmt *st = NULL;
+  long long top = 0;
+  if (store_prepare(im->db, "SELECT number FROM certificates", &st, &e) == HD_OK) {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      long long s = certnum_serial(pattern, region, (const char *)sqlite3_column_text(st, 0));
+      if (s > top) top = s;
+    }
+    sqlite3_finalize(st);
+  }
+  char sql[160];
+  hd_snprintf(sql, sizeof sql, "UPDATE counters SET value = max(value, %lld) WHERE name = "
+              "'certificate_serial'", top);
+  if (store_exec(im->db, sql, &e)) dbfail(im, "moving the certificate counter");
+  free(pattern);
+  free(region);
+}
+
+static int sniff_xml(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return 0;
+  int c, xml = 0;
+  while ((c = fgetc(f)) != EOF) {
+    if (c == 0xEF || c == 0xBB || c == 0xBF || c == ' ' || c == '\t' || c == '\r' || c == '\n')
+      continue;
+    xml = c == '<';
+    break;
+  }
+  fclose(f);
+  return xml;
+}
+
+int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximport_result *r,
+                    hd_err *err) {
+  memset(r, 0, sizeof *r);
+  int xml;
+  if (!o->format) xml = sniff_xml(path);
+  else if (!strcmp(o->format, "xml")) xml = 1;
+  else if (!strcmp(o->format, "csv")) xml = 0;
+  else return hd_err_set(err, HD_EUSAGE, "unknown format '%s' (xml or csv)", o->format);
+  ximporter im = {db, path, o, r, err, 0, {NULL}, NULL};
+  hd_decoder *d = NULL;
+  int rc = dec_open(path, o->encoding ? o->encoding : "UTF-8", on_bad_bytes, &im, &d, err);
+  if (rc) return rc;
+  for (int t = 0; t < XR_COUNT; t++)
+    im.sql[t] = insert_sql(&XSPEC[t], XSPEC[t].table, 0, t == XR_CASE ? "resource_id" : NULL);
+  im.sql_resource = insert_sql(&XSPEC[XR_CASE], "resources", 1, NULL);
+  rc = store_exec(db, "BEGIN IMMEDIATE;"
+                  "CREATE TEMP TABLE x_keys(kind INTEGER NOT NULL, key TEXT NOT NULL, "
+                  "  line INTEGER NOT NULL, id INTEGER, PRIMARY KEY (kind, key)) WITHOUT ROWID;"
+                  "CREATE TEMP TABLE x_refs(tbl TEXT, col TEXT, row_id INTEGER, number TEXT, "
+                  "  line INTEGER, vcol INTEGER, field TEXT);", err);
+  if (rc == HD_OK) {
+    rc = xml ? xim_read_xml(&im, d, err) : xim_read_csv(&im, d, err);
+    if (rc == HD_OK && im.failed) rc = err->code;
+    if (rc == HD_OK) resolve_refs(&im);
+    if (rc == HD_OK && !r->problems) advance_counter(&im);
+    if (rc == HD_OK && im.failed) rc = err->code;
+    r->bytes = dec_offset(d);
+    r->invalid_bytes = dec_invalid(d);
+    hd_err e2;
+    hd_err_clear(&e2);
+    if (rc == HD_OK && !r->problems) {
+      store_exec(db, "DROP TABLE temp.x_keys; DROP TABLE temp.x_refs;", &e2);
+      rc = store_exec(db, "COMMIT", err);
+    } else {
+      sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+      if (rc == HD_OK) rc = hd_err_set(err, HD_EDATA, "%s: %ld problem%s, nothing imported", path,
+                                       r->problems, r->problems == 1 ? "" : "s");
+    }
+  }
+  for (int t = 0; t < XR_COUNT; t++) free(im.sql[t]);
+  free(im.sql_resource);
+  dec_close(d);
+  return rc;
+}
