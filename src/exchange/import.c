@@ -25,7 +25,17 @@ struct ximporter {
   int failed;          /* a database error: the import ends */
   char *sql[XR_COUNT]; /* the INSERT of each record type */
   char *sql_resource;
+  struct xprob *probs; /* kept to be printed in line order at the end */
+  size_t nprobs, capprobs;
 };
+
+/* At most this many problems are kept for printing (all are counted). */
+#define XPROB_KEEP 200000
+
+typedef struct xprob {
+  long line, col, seq;
+  char *text;
+} xprob;
 
 typedef struct bindv {
   int set;          /* 0 NULL, 1 text, 2 integer */
@@ -46,12 +56,57 @@ static void vreport(FILE *f, const char *file, long line, long col, const char *
 }
 
 void xim_problem(ximporter *im, long line, long col, const char *field, const char *fmt, ...) {
-  im->r->problems++;
-  if (im->o->max_problems > 0 && im->r->problems > im->o->max_problems) return;
+  long seq = im->r->problems++;
+  long keep = im->o->max_problems > 0 && im->o->max_problems < XPROB_KEEP ? im->o->max_problems
+                                                                            : XPROB_KEEP;
+  if (im->nprobs >= (size_t)keep) {
+    /* Full: keep the earliest lines, which are the ones printed. */
+    size_t last = 0;
+    for (size_t i = 1; i < im->nprobs; i++)
+      if (im->probs[i].line > im->probs[last].line) last = i;
+    if (im->probs[last].line <= line) return;
+    free(im->probs[last].text);
+    im->probs[last] = im->probs[--im->nprobs];
+  }
+  if (im->nprobs == im->capprobs) {
+    size_t cap = im->capprobs ? 2 * im->capprobs : 64;
+    xprob *p = realloc(im->probs, cap * sizeof *p);
+    if (!p) return;
+    im->probs = p;
+    im->capprobs = cap;
+  }
+  hd_buf b;
+  hd_buf_init(&b, 4096);
+  if (field) hd_buf_printf(&b, "%s: ", field);
   va_list ap;
   va_start(ap, fmt);
-  vreport(im->o->problems ? im->o->problems : stderr, im->file, line, col, field, fmt, ap);
+  hd_buf_vprintf(&b, fmt, ap);
   va_end(ap);
+  char *text = hd_buf_steal(&b);
+  if (!text) return;
+  im->probs[im->nprobs++] = (xprob){line, col, seq, text};
+}
+
+static int prob_cmp(const void *a, const void *b) {
+  const xprob *x = a, *y = b;
+  if (x->line != y->line) return x->line < y->line ? -1 : 1;
+  if (x->col != y->col) return x->col < y->col ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Print the kept problems in the order of the file, and forget them. */
+static void print_problems(ximporter *im) {
+  if (im->nprobs) qsort(im->probs, im->nprobs, sizeof *im->probs, prob_cmp);
+  FILE *f = im->o->problems ? im->o->problems : stderr;
+  for (size_t i = 0; i < im->nprobs; i++) {
+    if (im->probs[i].col > 0) fprintf(f, "%s:%ld:%ld: %s\n", im->file, im->probs[i].line,
+                                      im->probs[i].col, im->probs[i].text);
+    else fprintf(f, "%s:%ld: %s\n", im->file, im->probs[i].line, im->probs[i].text);
+    free(im->probs[i].text);
+  }
+  free(im->probs);
+  im->probs = NULL;
+  im->nprobs = im->capprobs = 0;
 }
 
 static void note(ximporter *im, long line, long col, const char *field, const char *fmt, ...)
@@ -78,6 +133,7 @@ void xrec_begin(xrec *r, int type, long line) {
   r->line = line;
   r->parent_id = 0;
   r->skip = 0;
+  r->res_line = 0;
   if (!r->arena.max) hd_buf_init(&r->arena, 2 * X_MAX_VALUE * 4);
   hd_buf_reset(&r->arena);
   for (int i = 0; i < XREC_MAXF; i++) {
@@ -492,7 +548,7 @@ long long xrec_submit(ximporter *im, xrec *r) {
     }
     if (!v) {
       if (fs->flags & XF_REQUIRED)
-        xim_problem(im, r->off[f] == (size_t)-1 && !r->vline[f] ? r->line : r->vline[f],
+        xim_problem(im, r->vline[f] ? r->vline[f] : (fs->flags & XF_RESOURCE) && r->res_line ? r->res_line : r->line,
                     r->vcol[f], fs->name, "missing: every %s needs it", sp->label);
       else if (fs->dflt) {
         if (fs->kind == X_INT || fs->kind == X_BOOL) bv[f].set = 2, bv[f].num = atoll(fs->dflt);
@@ -566,14 +622,16 @@ long long xrec_submit(ximporter *im, xrec *r) {
       id = run_insert(im, r, im->sql[r->type], bv, 0, 0);
     }
     if (id) {
-      for (int f = 0; f < sp->nfields; f++)
-        if (bv[f].set == 3) defer_ref(im, sp->table, sp->fields[f].column, id, r, f, bv[f].text);
       if (r->type == XR_SUBJECT && !known) im->r->subjects++;
       else if (r->type == XR_CASE) im->r->cases++;
       else if (r->type == XR_CERTIFICATE) im->r->certificates++;
       else if (r->type != XR_SUBJECT) im->r->records++;
     }
   }
+  /* Certificates named are looked up at the end, written or not: every unknown one is
+   * reported. */
+  for (int f = 0; f < sp->nfields; f++)
+    if (bv[f].set == 3) defer_ref(im, sp->table, sp->fields[f].column, id, r, f, bv[f].text);
   if (kkind >= 0 && key) key_put(im, kkind, key, r->vline[keyf] ? r->vline[keyf] : r->line, id);
   return id;
 }
@@ -612,6 +670,7 @@ static void resolve_refs(ximporter *im) {
                   "no certificate '%s' in the file or the register", shown(num, s1, sizeof s1));
       continue;
     }
+    if (!sqlite3_column_int64(st, 2)) continue; /* its record was not written */
     char sql[128];
     hd_snprintf(sql, sizeof sql, "UPDATE %s SET %s = ?1 WHERE id = ?2", tbl, col);
     sqlite3_stmt *up;
@@ -680,7 +739,7 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
   else if (!strcmp(o->format, "xml")) xml = 1;
   else if (!strcmp(o->format, "csv")) xml = 0;
   else return hd_err_set(err, HD_EUSAGE, "unknown format '%s' (xml or csv)", o->format);
-  ximporter im = {db, path, o, r, err, 0, {NULL}, NULL};
+  ximporter im = {db, path, o, r, err, 0, {NULL}, NULL, NULL, 0, 0};
   hd_decoder *d = NULL;
   int rc = dec_open(path, o->encoding ? o->encoding : "UTF-8", on_bad_bytes, &im, &d, err);
   if (rc) return rc;
@@ -707,10 +766,14 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
       rc = store_exec(db, "COMMIT", err);
     } else {
       sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-      if (rc == HD_OK) rc = hd_err_set(err, HD_EDATA, "%s: %ld problem%s, nothing imported", path,
-                                       r->problems, r->problems == 1 ? "" : "s");
+      if (rc == HD_OK)
+        rc = hd_err_set(err, HD_EDATA, "%s: %ld problem%s, nothing imported%s", path, r->problems,
+                        r->problems == 1 ? "" : "s",
+                        r->invalid_bytes && !strcmp(dec_encoding(d), "UTF-8")
+                            ? " (if the file is in GBK or GB18030, say so with --encoding)" : "");
     }
   }
+  print_problems(&im);
   for (int t = 0; t < XR_COUNT; t++) free(im.sql[t]);
   free(im.sql_resource);
   dec_close(d);

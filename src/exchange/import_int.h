@@ -18,6 +18,7 @@ typedef struct xrec {
   hd_buf arena;             /* the values' bytes */
   size_t off[XREC_MAXF];    /* offsets into arena, (size_t)-1 unset */
   long long parent_id;      /* XML: the enclosing record's id (0: none, -1: it failed) */
+  long res_line;            /* XML: the line of <resource> */
   int skip;                 /* not to be checked (its header was reported): only its key
                                is noted, so that its children are skipped too */
 } xrec;

@@ -116,6 +116,7 @@ static void record(xmlctx *c, xrec *r, xmlNodePtr el, int type, long long parent
     const char *name = (const char *)k->name;
     if (type == XR_CASE && !strcmp(name, "resource")) {
       if (have_resource++) xim_problem(c->im, lineof(k), 0, "resource", "given twice");
+      else r->res_line = lineof(k);
       for (xmlAttrPtr a = k->properties; a; a = a->next)
         xim_problem(c->im, lineof(k), 0, (const char *)a->name, "<resource> has no attributes");
       for (xmlNodePtr g = k->children; g; g = g->next) {
@@ -145,7 +146,7 @@ static void record(xmlctx *c, xrec *r, xmlNodePtr el, int type, long long parent
   }
   if (type == XR_CASE && !have_resource)
     xim_problem(c->im, lineof(el), 0, "resource", "missing: every case needs its data resource");
-  long long id = parent_id < 0 ? 0 : xrec_submit(c->im, r);
+  long long id = xrec_submit(c->im, r); /* under a failed parent: checked, not written */
   /* Child records, with this record's row as their parent (-1: it failed). */
   for (xmlNodePtr k = el->children; k; k = k->next) {
     if (k->type != XML_ELEMENT_NODE) continue;
