@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "checks/uscc.h"
 #include "exchange/import_int.h"
@@ -128,7 +129,8 @@ static void dbfail(ximporter *im, const char *what) {
 
 /* ---- records ---------------------------------------------------------------------- */
 
-void xrec_begin(xrec *r, int type, long line) {
+void xrec_begin(ximporter *im, xrec *r, int type, long line) {
+  r->problems_before = im->r->problems;
   r->type = type;
   r->line = line;
   r->parent_id = 0;
@@ -506,7 +508,7 @@ static void defer_ref(ximporter *im, const char *table, const char *column, long
 long long xrec_submit(ximporter *im, xrec *r) {
   if (im->failed) return 0;
   const xrecord_spec *sp = &XSPEC[r->type];
-  long before = im->r->problems;
+  long before = r->problems_before;
   int skip = 0;
   if (r->skip) {
     for (int f = 0; f < sp->nfields; f++)
@@ -586,7 +588,7 @@ long long xrec_submit(ximporter *im, xrec *r) {
                   "the register", shown(key, s1, sizeof s1));
     }
   }
-  if (r->type == XR_CASE && im->r->problems == before) {
+  if (r->type == XR_CASE) {
     int ft = xspec_field(XR_CASE, "type"), fg = xspec_field(XR_CASE, "cancel-ground");
     if (bv[ft].set == 1 && !strcmp(bv[ft].text, "cancel") && !bv[fg].set)
       xim_problem(im, r->line, 0, "cancel-ground", "missing: a cancellation (type cancel) needs "
@@ -752,7 +754,10 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
                   "CREATE TEMP TABLE x_refs(tbl TEXT, col TEXT, row_id INTEGER, number TEXT, "
                   "  line INTEGER, vcol INTEGER, field TEXT);", err);
   if (rc == HD_OK) {
-    rc = xml ? xim_read_xml(&im, d, err) : xim_read_csv(&im, d, err);
+    struct stat sb;
+    if (stat(path, &sb) == 0 && sb.st_size == 0)
+      xim_problem(&im, 1, 0, "file", "the file is empty: no cases to import");
+    else rc = xml ? xim_read_xml(&im, d, err) : xim_read_csv(&im, d, err);
     if (rc == HD_OK && im.failed) rc = err->code;
     if (rc == HD_OK) resolve_refs(&im);
     if (rc == HD_OK && !r->problems) advance_counter(&im);

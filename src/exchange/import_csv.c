@@ -225,7 +225,7 @@ int xim_read_csv(ximporter *im, hd_decoder *d, hd_err *err) {
       continue;
     }
     header *h = &hs[t];
-    xrec_begin(&r, t, c->row_line);
+    xrec_begin(im, &r, t, c->row_line);
     if (!h->seen || h->broken) {
       if (!h->seen && !warned_type[t]++)
         xim_problem(im, c->row_line, 1, "csv", "no header row '@%s,...' before the first '%s' row",

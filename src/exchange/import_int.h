@@ -19,13 +19,14 @@ typedef struct xrec {
   size_t off[XREC_MAXF];    /* offsets into arena, (size_t)-1 unset */
   long long parent_id;      /* XML: the enclosing record's id (0: none, -1: it failed) */
   long res_line;            /* XML: the line of <resource> */
+  long problems_before;     /* the count when the record began */
   int skip;                 /* not to be checked (its header was reported): only its key
                                is noted, so that its children are skipped too */
 } xrec;
 
 typedef struct ximporter ximporter;
 
-void xrec_begin(xrec *r, int type, long line);
+void xrec_begin(struct ximporter *im, xrec *r, int type, long line);
 /* Set field f (index into XSPEC[type].fields) from n bytes; a field given twice is a
  * problem reported here. */
 void xrec_set(ximporter *im, xrec *r, int f, const char *s, size_t n, long line, long col);

@@ -14,6 +14,9 @@ typedef struct xmlctx {
   hd_err *err;
   int fatal;        /* a well-formedness error: libxml2 stops there */
   int read_failed;
+  long line;          /* lines read so far, and where "<!DOCTYPE" was seen (the reader */
+  long doctype_line;  /* reads ahead, so its own line number is later) */
+  int match;
 } xmlctx;
 
 static int io_read(void *ud, char *buf, int len) {
@@ -22,6 +25,15 @@ static int io_read(void *ud, char *buf, int len) {
   if (n < 0) {
     c->read_failed = 1;
     return -1;
+  }
+  static const char DT[] = "<!DOCTYPE";
+  for (long i = 0; i < n; i++) {
+    if (buf[i] == '\n') c->line++;
+    c->match = buf[i] == DT[c->match] ? c->match + 1 : buf[i] == '<';
+    if (c->match == 9) {
+      if (!c->doctype_line) c->doctype_line = c->line;
+      c->match = 0;
+    }
   }
   return (int)n;
 }
@@ -91,7 +103,7 @@ static const char *allowed(int type, char *buf, size_t cap) {
 
 static void record(xmlctx *c, xrec *r, xmlNodePtr el, int type, long long parent_id) {
   const xrecord_spec *sp = &XSPEC[type];
-  xrec_begin(r, type, lineof(el));
+  xrec_begin(c->im, r, type, lineof(el));
   r->parent_id = parent_id;
   char buf[1200];
   for (xmlAttrPtr a = el->properties; a; a = a->next) {
@@ -157,7 +169,7 @@ static void record(xmlctx *c, xrec *r, xmlNodePtr el, int type, long long parent
 }
 
 int xim_read_xml(ximporter *im, hd_decoder *d, hd_err *err) {
-  xmlctx c = {im, d, err, 0, 0};
+  xmlctx c = {im, d, err, 0, 0, 1, 0, 0};
   xmlTextReaderPtr rd = xmlReaderForIO(io_read, io_close, &c, xim_file(im), "UTF-8",
                                        XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
                                            XML_PARSE_IGNORE_ENC | XML_PARSE_NOWARNING);
@@ -171,6 +183,8 @@ int xim_read_xml(ximporter *im, hd_decoder *d, hd_err *err) {
     int type = xmlTextReaderNodeType(rd), depth = xmlTextReaderDepth(rd);
     long line = xmlTextReaderGetParserLineNumber(rd);
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+      if (c.doctype_line) line = c.doctype_line;
+      root_seen = 1; /* said enough */
       xim_problem(im, line, 0, "xml", "a DOCTYPE (and with it entities) is not allowed in case "
                   "files");
       break;
