@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -12,10 +13,11 @@
 #include "store/store.h"
 #include "util/diag.h"
 #include "util/buf.h"
+#include "util/date.h"
 #include "util/fsutil.h"
 
 static const char IMPORT_HELP[] =
-    "usage: hdreg import --db FILE [--create] [--encoding UTF-8|GBK|GB18030] [--format xml|csv]\n"
+    "usage: hdreg import --db FILE [--create] [--date DATE] [--encoding UTF-8|GBK|GB18030] [--format xml|csv]\n"
     "                    [--keep-invalid-codes] [--max-problems N] INPUT\n"
     "\n"
     "Import registration cases exported by a hospital's or platform's system: subjects,\n"
@@ -30,10 +32,12 @@ static const char IMPORT_HELP[] =
     "credit codes, dates that do not exist, case numbers used twice or already in the\n"
     "register, certificates that are nowhere. Values normalised on the way in (full-width\n"
     "digits and letters in codes, lower-case letters in credit codes, surrounding spaces,\n"
-    "the legacy status authority_review) are listed on stdout.\n"
+    "the legacy status authority_review) are listed on stdout. The register keeps the\n"
+    "file's name, SHA-256 and counts (table imports) and each case's import.\n"
     "\n"
     "  --create              make FILE as a new, empty register first (it must not exist;\n"
     "                        if the import fails, FILE is removed again)\n"
+    "  --date DATE           the date recorded for the import (default: today)\n"
     "  --keep-invalid-codes  keep an invalid credit code as recorded and list it instead of\n"
     "                        refusing the file: for a register's own export, where the\n"
     "                        compliance review names such codes (check 7.1)\n"
@@ -59,12 +63,14 @@ int cmd_import(int argc, char **argv) {
                                        {"format", required_argument, NULL, 'f'},
                                        {"keep-invalid-codes", no_argument, NULL, 'k'},
                                        {"create", no_argument, NULL, 'c'},
+                                       {"date", required_argument, NULL, 't'},
                                        {"max-problems", required_argument, NULL, 'm'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char *dbpath = NULL;
   int create = 0;
-  ximport_opts o = {"UTF-8", NULL, 0, 1000, stderr, stdout};
+  ximport_opts o = {"UTF-8", NULL, 0, 1000, stderr, stdout, NULL};
+  char today[11];
   int c;
   optind = 1;
   opterr = 0;
@@ -75,6 +81,7 @@ int cmd_import(int argc, char **argv) {
     case 'f': o.format = optarg; break;
     case 'k': o.keep_invalid_codes = 1; break;
     case 'c': create = 1; break;
+    case 't': o.date = optarg; break;
     case 'm': {
       char *end;
       o.max_problems = strtol(optarg, &end, 10);
@@ -95,6 +102,19 @@ int cmd_import(int argc, char **argv) {
     return HD_EXIT_USAGE;
   }
   const char *input = argv[optind];
+  hd_date dd;
+  if (o.date && !hd_date_parse(o.date, &dd)) {
+    cli_error("import: --date '%s' is not a date (YYYY-MM-DD)", o.date);
+    return HD_EXIT_USAGE;
+  }
+  if (!o.date) {
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    dd = (hd_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    hd_date_iso(dd, today);
+    o.date = today;
+  }
   hd_err err;
   hd_err_clear(&err);
   sqlite3 *db = NULL;
@@ -107,9 +127,9 @@ int cmd_import(int argc, char **argv) {
   memset(&r, 0, sizeof r);
   if (rc == HD_OK) rc = exchange_import(db, input, &o, &r, &err);
   if (rc == HD_OK) {
-    printf("imported %ld case%s, %ld subject%s (%ld already in the register), %ld certificate%s "
+    printf("import %lld: imported %ld case%s, %ld subject%s (%ld already in the register), %ld certificate%s "
            "and %ld other record%s from %s (%s, %lld bytes)",
-           r.cases, r.cases == 1 ? "" : "s", r.subjects, r.subjects == 1 ? "" : "s",
+           r.import_id, r.cases, r.cases == 1 ? "" : "s", r.subjects, r.subjects == 1 ? "" : "s",
            r.subjects_known, r.certificates, r.certificates == 1 ? "" : "s", r.records,
            r.records == 1 ? "" : "s", input, o.encoding, r.bytes);
     if (r.normalised) printf("; %ld value%s normalised", r.normalised, r.normalised == 1 ? "" : "s");

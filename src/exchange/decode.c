@@ -3,10 +3,12 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "util/sha256.h"
 #include "util/utf8.h"
 
 #define IN_CAP 65536
@@ -30,6 +32,7 @@ struct hd_decoder {
   unsigned char run[4];
   size_t run_n;
   int in_run;
+  EVP_MD_CTX *md;             /* SHA-256 of the bytes as received */
 };
 
 static const char *canonical(const char *e) {
@@ -62,6 +65,11 @@ int dec_open(const char *path, const char *encoding, hd_decode_bad bad, void *ud
     free(d);
     return hd_err_set(err, HD_EIO, "%s: cannot be read: %s", path, strerror(e));
   }
+  d->md = EVP_MD_CTX_new();
+  if (!d->md || EVP_DigestInit_ex(d->md, EVP_sha256(), NULL) != 1) {
+    dec_close(d);
+    return hd_err_set(err, HD_EINTERNAL, "libcrypto: SHA-256 unavailable");
+  }
   d->encoding = enc;
   d->bad = bad;
   d->ud = ud;
@@ -79,7 +87,16 @@ void dec_close(hd_decoder *d) {
   if (!d) return;
   if (d->f) fclose(d->f);
   if (d->cd != (iconv_t)-1) iconv_close(d->cd);
+  EVP_MD_CTX_free(d->md);
   free(d);
+}
+
+int dec_sha256(hd_decoder *d, char out[65]) {
+  unsigned char md[32];
+  unsigned int n = 0;
+  if (!d->eof || EVP_DigestFinal_ex(d->md, md, &n) != 1 || n != 32) return -1;
+  hd_sha256_digits(md, out);
+  return 0;
 }
 
 /* Track line and column over UTF-8 just produced. */
@@ -130,6 +147,7 @@ static int fill(hd_decoder *d, hd_err *err) {
   d->in_len = keep;
   size_t got = fread(d->in + keep, 1, IN_CAP - keep, d->f);
   d->in_len += got;
+  if (got) EVP_DigestUpdate(d->md, d->in + keep, got);
   if (got < IN_CAP - keep) {
     if (ferror(d->f)) return hd_err_set(err, HD_EIO, "read error: %s", strerror(errno));
     d->eof = 1;

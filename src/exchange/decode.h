@@ -26,6 +26,8 @@ const char *dec_encoding(const hd_decoder *d);
 /* Bytes of input consumed so far; invalid sequences found. */
 long long dec_offset(const hd_decoder *d);
 long dec_invalid(const hd_decoder *d);
+/* SHA-256 (hex) of all the bytes read, once the end was reached; -1 before. */
+int dec_sha256(hd_decoder *d, char out[65]);
 void dec_close(hd_decoder *d);
 
 #endif

@@ -719,6 +719,39 @@ static void advance_counter(ximporter *im) {
   free(region);
 }
 
+/* The file itself, in imports, and each of its cases pointing to it. */
+static void record_import(ximporter *im, hd_decoder *d, int xml) {
+  char buf[65536], sha[65];
+  hd_err e;
+  hd_err_clear(&e);
+  while (dec_read(d, buf, sizeof buf, &e) > 0) {
+  } /* a reader may stop at the closing tag: the digest covers every byte */
+  if (dec_sha256(d, sha)) return dbfail(im, "hashing the file");
+  sqlite3_stmt *st;
+  if (store_prepare(im->db, "INSERT INTO imports(at, file, sha256, format, encoding, bytes, cases, "
+                    "subjects, certificates, normalised) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    &st, &e))
+    return dbfail(im, "recording the import");
+  sqlite3_bind_text(st, 1, im->o->date, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, im->file, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 3, sha, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 4, xml ? "xml" : "csv", -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 5, dec_encoding(d), -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 6, dec_offset(d));
+  sqlite3_bind_int64(st, 7, im->r->cases);
+  sqlite3_bind_int64(st, 8, im->r->subjects);
+  sqlite3_bind_int64(st, 9, im->r->certificates);
+  sqlite3_bind_int64(st, 10, im->r->normalised);
+  int rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE) return dbfail(im, "recording the import");
+  im->r->import_id = sqlite3_last_insert_rowid(im->db);
+  char sql[200];
+  hd_snprintf(sql, sizeof sql, "UPDATE cases SET import_id = %lld WHERE id IN (SELECT id FROM "
+              "x_keys WHERE kind = %d AND id IS NOT NULL)", im->r->import_id, K_CASE);
+  if (store_exec(im->db, sql, &e)) dbfail(im, "recording the import");
+}
+
 static int sniff_xml(const char *path) {
   FILE *f = fopen(path, "rb");
   if (!f) return 0;
@@ -761,6 +794,7 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
     if (rc == HD_OK && im.failed) rc = err->code;
     if (rc == HD_OK) resolve_refs(&im);
     if (rc == HD_OK && !r->problems) advance_counter(&im);
+    if (rc == HD_OK && !r->problems && !im.failed) record_import(&im, d, xml);
     if (rc == HD_OK && im.failed) rc = err->code;
     r->bytes = dec_offset(d);
     r->invalid_bytes = dec_invalid(d);

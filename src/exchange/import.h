@@ -17,6 +17,7 @@ typedef struct ximport_opts {
   long max_problems;        /* print at most this many (0: all); all are counted */
   FILE *problems;           /* where problems go (stderr) */
   FILE *notes;              /* where normalisations go (stdout), may be NULL */
+  const char *date;         /* the import's date, YYYY-MM-DD (table imports) */
 } ximport_opts;
 
 typedef struct ximport_result {
@@ -24,6 +25,7 @@ typedef struct ximport_result {
   long problems, normalised, kept_invalid;
   long invalid_bytes;
   long long bytes;
+  long long import_id;      /* its row in imports */
 } ximport_result;
 
 /* Import path into db. HD_OK: everything written. HD_EDATA: the file has problems

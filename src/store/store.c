@@ -21,6 +21,7 @@ static const migration MIGRATIONS[] = {
     {3, hd_embed_schema_v3},
     {4, hd_embed_schema_v4},
     {5, hd_embed_schema_v5},
+    {6, hd_embed_schema_v6},
 };
 
 /* hd_sha256(text): lower-case hex SHA-256, for the ledger's triggers (schema v4). */

@@ -70,7 +70,7 @@ cp "$T/d.db" "$T/new.db"
 sqlite3 "$T/new.db" "PRAGMA user_version = 7"
 run "$HDREG" run --db "$T/new.db" --date 2026-03-16 --out "$T/o4"
 expect_eq "$rc" 4 "newer schema"
-expect_eq "$(err)" "hdreg: '$T/new.db': schema version 7 is newer than this hdreg supports (5)"
+expect_eq "$(err)" "hdreg: '$T/new.db': schema version 7 is newer than this hdreg supports (6)"
 
 # 4: a second run on the same database while one holds the lock.
 flock "$T/d.db.lock" sleep 3 &

@@ -47,7 +47,7 @@ hdreg: import: $T/demo.$fmt: 2 problems, nothing imported" "strict import of the
   expect_eq "$(out)" "$T/demo.$fmt:$p1: uscc: kept as recorded: '91441300MA55XK9D99' is not a valid unified social credit code: check character (position 18) is '9', should be '0'
 $T/demo.$fmt:$n: uscc: normalised '５２４４０７00MJ9K7701X4' to '52440700MJ9K7701X4' (full-width or lower-case characters)
 $T/demo.$fmt:$p2: uscc: kept as recorded: '124452024563119000' is not a valid unified social credit code: organisation code check character (position 17) is '0', should be '7'
-imported 49 cases, 27 subjects (0 already in the register), 5 certificates and 515 other records from $T/demo.$fmt (UTF-8, $(stat -c %s "$T/demo.$fmt") bytes); 1 value normalised; 2 invalid credit codes kept as recorded" "import $fmt report"
+import 1: imported 49 cases, 27 subjects (0 already in the register), 5 certificates and 515 other records from $T/demo.$fmt (UTF-8, $(stat -c %s "$T/demo.$fmt") bytes); 1 value normalised; 2 invalid credit codes kept as recorded" "import $fmt report"
   "$HDREG" export --db "$T/rt-$fmt.db" --format $fmt --out "$T/rt.$fmt" 2>/dev/null
   # The same file but for the one code the import normalised.
   expect_eq "$(diff "$T/demo.$fmt" "$T/rt.$fmt" | grep '^[<>]' | sed 's/^\([<>]\) *\(subject,S15,[^,]*,\([^,]*\),.*\|<uscc>\(.*\)<\/uscc>\)$/\1 \3\4/')" \
@@ -72,7 +72,7 @@ set -e
 expect_eq "$nrc" 1 "the demo night (one case fails by design, see run_demo.sh)"
 "$HDREG" export --db "$T/night/n.db" --format xml --out "$T/night.xml" 2>/dev/null
 run "$HDREG" import --db "$T/night/rt.db" --create --keep-invalid-codes "$T/night.xml"
-expect_eq "$rc $(out | tail -1)" "0 imported 49 cases, 27 subjects (0 already in the register), 14 certificates and 614 other records from $T/night.xml (UTF-8, $(stat -c %s "$T/night.xml") bytes); 1 value normalised; 2 invalid credit codes kept as recorded" "import after a night"
+expect_eq "$rc $(out | tail -1)" "0 import 1: imported 49 cases, 27 subjects (0 already in the register), 14 certificates and 614 other records from $T/night.xml (UTF-8, $(stat -c %s "$T/night.xml") bytes); 1 value normalised; 2 invalid credit codes kept as recorded" "import after a night"
 "$HDREG" export --db "$T/night/rt.db" --format xml --out "$T/night-rt.xml" 2>/dev/null
 expect_eq "$(diff "$T/night.xml" "$T/night-rt.xml" | grep -c '^[<>]')" 2 "round trip after a night: only the normalised code differs"
 for q in "${SAME[@]}"; do
@@ -82,12 +82,17 @@ done
 # ---- encodings: GBK and GB18030 with rare characters ------------------------------------
 iconv -f UTF-8 -t GBK $F/rare.xml >"$T/rare-gbk.xml"
 iconv -f UTF-8 -t GB18030 $F/rare18030.csv >"$T/rare-gb18030.csv"
-run "$HDREG" import --db "$T/enc.db" --create --encoding GBK "$T/rare-gbk.xml"
-expect_eq "$rc $(out) $(err)" "0 imported 1 case, 1 subject (0 already in the register), 0 certificates and 2 other records from $T/rare-gbk.xml (GBK, 977 bytes) " "GBK file"
-run "$HDREG" import --db "$T/enc.db" --encoding GB18030 "$T/rare-gb18030.csv"
+run "$HDREG" import --db "$T/enc.db" --create --date 2026-03-20 --encoding GBK "$T/rare-gbk.xml"
+expect_eq "$rc $(out) $(err)" "0 import 1: imported 1 case, 1 subject (0 already in the register), 0 certificates and 2 other records from $T/rare-gbk.xml (GBK, 977 bytes) " "GBK file"
+run "$HDREG" import --db "$T/enc.db" --date 2026-03-21 --encoding GB18030 "$T/rare-gb18030.csv"
 expect_eq "$rc $(err)" "0 " "GB18030 file"
 expect_eq "$(out)" "$T/rare-gb18030.csv:4:27: uscc: normalised '９１４４０３００ＭＡ５Ｈ２Ｑ７Ｔ５Ｂ' to '91440300MA5H2Q7T5B' (full-width or lower-case characters)
-imported 1 case, 2 subjects (0 already in the register), 0 certificates and 1 other record from $T/rare-gb18030.csv (GB18030, 492 bytes); 1 value normalised" "GB18030 report"
+import 2: imported 1 case, 2 subjects (0 already in the register), 0 certificates and 1 other record from $T/rare-gb18030.csv (GB18030, 492 bytes); 1 value normalised" "GB18030 report"
+expect_eq "$(sql "$T/enc.db" "SELECT id, at, file, format, encoding, bytes, cases, subjects, certificates, normalised FROM imports")" "1|2026-03-20|$T/rare-gbk.xml|xml|GBK|977|1|1|0|0
+2|2026-03-21|$T/rare-gb18030.csv|csv|GB18030|492|1|2|0|1" "imports recorded"
+expect_eq "$(sql "$T/enc.db" "SELECT sha256 FROM imports ORDER BY id")" "$(sha256sum "$T/rare-gbk.xml" "$T/rare-gb18030.csv" | cut -d' ' -f1)" "imports: SHA-256 of the files as received"
+expect_eq "$(sql "$T/enc.db" "SELECT number, import_id FROM cases ORDER BY id")" "HZ-2026-0001|1
+HZ-2026-0100|2" "each case's import"
 expect_eq "$(sql "$T/enc.db" "SELECT name, legal_rep, contact_name FROM subjects ORDER BY id")" "广州市堃喆医院|王赟|刘昇珺
 𠮷祥健康管理（深圳）有限公司|李䶮|
 𪚥龘数据科技有限公司|欧阳 \"䶮\"|" "rare characters arrive as UTF-8"
@@ -211,7 +216,7 @@ CSV
 run "$HDREG" import --db "$T/p.db" "$T/known.csv"
 expect_eq "$rc $(err)" "0 " "known subject"
 expect_eq "$(out)" "$T/known.csv:4:51: name: surrounding spaces removed
-imported 1 case, 0 subjects (1 already in the register), 0 certificates and 0 other records from $T/known.csv (UTF-8, $(stat -c %s "$T/known.csv") bytes); 1 value normalised" "known subject report"
+import 1: imported 1 case, 0 subjects (1 already in the register), 0 certificates and 0 other records from $T/known.csv (UTF-8, $(stat -c %s "$T/known.csv") bytes); 1 value normalised" "known subject report"
 expect_eq "$(sql "$T/p.db" "SELECT c.applicant_id, r.owner_id, r.name FROM cases c JOIN resources r ON r.id = c.resource_id WHERE c.number = 'HZ-2026-0500'")" "2|2|专科病历数据" "known subject: rows"
 
 # ---- hostile files ------------------------------------------------------------------------

@@ -77,13 +77,14 @@ int main(void) {
                    "DROP TRIGGER documents_no_delete; "
                    "DROP TABLE onsite_questions; DROP TRIGGER cases_status_by_event; DROP TABLE case_events; "
                    "DROP TABLE transitions; "
+                   "ALTER TABLE cases DROP COLUMN import_id; DROP TABLE imports; DROP INDEX subjects_uscc; "
                    "PRAGMA user_version = 1", NULL, NULL, NULL);
   store_close(db);
   hd_err_clear(&err);
   CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_OK);
-  CHECK_INT(scalar(db, "PRAGMA user_version"), 5);
+  CHECK_INT(scalar(db, "PRAGMA user_version"), 6);
   CHECK_INT(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('waivers', 'decisions', "
-                       "'transitions', 'case_events')"), 4);
+                       "'transitions', 'case_events', 'imports', 'subjects_uscc')"), 6);
   /* The procedure is in the database (tests/e2e/procedure.sh tries to get round it). */
   CHECK_INT(scalar(db, "SELECT count(*) FROM transitions"), 54);
   CHECK_INT(scalar(db, "SELECT count(*) FROM subjects"), 1);
@@ -94,7 +95,7 @@ int main(void) {
   hd_err_clear(&err);
   CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_EDB);
   char want[512];
-  snprintf(want, sizeof want, "'%s': schema version 99 is newer than this hdreg supports (5)", path);
+  snprintf(want, sizeof want, "'%s': schema version 99 is newer than this hdreg supports (%d)", path, HD_SCHEMA_VERSION);
   CHECK_STR(err.msg, want);
 
   /* A file that is not a database. */
