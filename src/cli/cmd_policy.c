@@ -10,10 +10,14 @@
 #include "procedure/documents.h"
 #include "template/template.h"
 #include "util/diag.h"
+#include "util/buf.h"
 #include "util/fsutil.h"
+#include "store/store.h"
+#include <unistd.h>
 
 static const char HELP[] =
-    "usage: hdreg policy --from FILE.xml --out FILE.pdf [--fonts DIR]\n"
+    "usage: hdreg policy --from FILE.xml --out FILE.pdf [--format html] [--fonts DIR]\n"
+    "       hdreg policy --db FILE --institution ID --out FILE.pdf [--format html]\n"
     "\n"
     "The guideline's Annex A privacy policy for an institution's product, filled in from\n"
     "the institution's own description (docs/examples/institution.xml; schema\n"
@@ -21,26 +25,50 @@ static const char HELP[] =
     "address, the path to withdraw consent, the response time in working days, effective\n"
     "and update dates, and the third-party sharing list. Every value is required: a\n"
     "missing or empty one is an error naming it with its file:line, never an empty\n"
-    "placeholder in the output. (From the database: hdreg render --template\n"
-    "privacy_policy --institution ID.)\n"
+    "placeholder in the output. With --db and --institution, the product is the\n"
+    "register's (table privacy_products, its third parties).\n"
     "\n"
-    "Exit: 0 written, 2 usage, 3 the file is incomplete or invalid (file:line), 5 output,\n"
-    "6 fonts.\n";
+    "  --format html  also write the same text as an accessible HTML page for the\n"
+    "                 institution's website, beside the PDF: FILE.pdf -> FILE.html\n"
+    "                 (UTF-8, lang zh-CN, headings h1-h3, the sharing list as a table\n"
+    "                 with header cells; no page furniture)\n"
+    "\n"
+    "Exit: 0 written, 2 usage, 3 the file is incomplete or invalid (file:line), 4 database,\n"
+    "5 output, 6 fonts.\n";
+
+/* FILE.pdf -> FILE.html (or FILE + .html). */
+static void html_path(const char *out, char *buf, size_t size) {
+  size_t n = strlen(out);
+  if (n > 4 && !strcmp(out + n - 4, ".pdf")) n -= 4;
+  hd_snprintf(buf, size, "%.*s.html", (int)n, out);
+}
 
 int cmd_policy(int argc, char **argv) {
   static const struct option OPTS[] = {{"from", required_argument, NULL, 'f'},
                                        {"out", required_argument, NULL, 'o'},
+                                       {"db", required_argument, NULL, 'd'},
+                                       {"institution", required_argument, NULL, 'i'},
+                                       {"format", required_argument, NULL, 'm'},
                                        {"fonts", required_argument, NULL, 'F'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  const char *from = NULL, *out = NULL, *fonts_dir = "fonts";
-  int c;
+  const char *from = NULL, *out = NULL, *fonts_dir = "fonts", *dbpath = NULL, *inst = NULL;
+  int c, html = 0;
   optind = 1;
   opterr = 0;
   while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
     switch (c) {
     case 'f': from = optarg; break;
     case 'o': out = optarg; break;
+    case 'd': dbpath = optarg; break;
+    case 'i': inst = optarg; break;
+    case 'm':
+      if (!strcmp(optarg, "html")) html = 1;
+      else if (strcmp(optarg, "pdf")) {
+        cli_error("policy: --format is pdf or html, not '%s'", optarg);
+        return HD_EXIT_USAGE;
+      }
+      break;
     case 'F': fonts_dir = optarg; break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
@@ -48,31 +76,49 @@ int cmd_policy(int argc, char **argv) {
       return HD_EXIT_USAGE;
     }
   }
-  if (!from || !out || optind < argc) {
-    cli_error("policy: --from and --out are required (see hdreg policy --help)");
+  if (!out || optind < argc || (from ? (dbpath || inst) : !(dbpath && inst))) {
+    cli_error("policy: --out and either --from or --db with --institution are required (see "
+              "hdreg policy --help)");
+    return HD_EXIT_USAGE;
+  }
+  if (inst && (!*inst || strspn(inst, "0123456789") != strlen(inst) || strlen(inst) > 15)) {
+    cli_error("policy: --institution takes the number of a product (table privacy_products), "
+              "not '%s'", inst);
     return HD_EXIT_USAGE;
   }
   hd_err err;
   hd_err_clear(&err);
   hd_institution in;
+  int have_in = 0;
   hd_template *t = NULL;
   hd_fontset *fs = NULL;
+  sqlite3 *db = NULL;
   unsigned char *pdf = NULL;
   size_t len = 0;
-  char tbuf[4096];
-  int rc = institution_load(from, &in, &err);
-  if (rc == HD_OK) {
-    if (!(rc = tmpl_load(cli_template_path("privacy_policy", tbuf, sizeof tbuf), &t, &err)) &&
-        !(rc = fontset_load(&fs, NULL, fonts_dir, &err))) {
-      hd_docenv env = {NULL, fs, NULL, NULL, 1, 0};
-      rc = docs_institution_file(&env, t, &in, &pdf, &len, &err);
-      if (rc == HD_OK) rc = hd_write_atomic(out, pdf, len, &err);
+  char tbuf[4096], hpath[4200];
+  hd_docenv env = {NULL, NULL, NULL, NULL, 1, 0, NULL, 0, html};
+  int rc = from ? institution_load(from, &in, &err) : store_open(dbpath, HD_STORE_MUST_EXIST, &db, &err);
+  have_in = from && rc == HD_OK;
+  if (rc == HD_OK &&
+      !(rc = tmpl_load(cli_template_path("privacy_policy", tbuf, sizeof tbuf), &t, &err)) &&
+      !(rc = fontset_load(&fs, NULL, fonts_dir, &err))) {
+    env.db = db;
+    env.fs = fs;
+    rc = from ? docs_institution_file(&env, t, &in, &pdf, &len, &err)
+              : docs_institution(&env, t, atoll(inst), &pdf, &len, &err);
+    html_path(out, hpath, sizeof hpath);
+    if (rc == HD_OK && html) rc = hd_write_atomic(hpath, env.html, env.html_len, &err);
+    if (rc == HD_OK) {
+      rc = hd_write_atomic(out, pdf, len, &err);
+      if (rc && html) unlink(hpath); /* both or neither */
     }
-    institution_release(&in);
   }
+  if (have_in) institution_release(&in);
   if (rc) cli_error("policy: %s", err.msg);
   free(pdf);
+  free(env.html);
   tmpl_free(t);
   fontset_free(fs);
+  store_close(db);
   return rc ? hd_exit_for(rc) : HD_EXIT_OK;
 }

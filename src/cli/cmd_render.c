@@ -138,7 +138,7 @@ int cmd_render(int argc, char **argv) {
       (rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
       (rc = fontset_load(&fs, NULL, fonts_dir, &err)))
     goto done;
-  hd_docenv env = {db, fs, NULL, NULL, repeat, 0};
+  hd_docenv env = {db, fs, NULL, NULL, repeat, 0, NULL, 0, 0};
   if (inst_arg) {
     long long id = find_id(db, "SELECT id FROM privacy_products WHERE id = CAST(?1 AS INTEGER) "
                                "AND ?1 GLOB '[0-9]*'", inst_arg);

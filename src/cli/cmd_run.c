@@ -340,7 +340,7 @@ int cmd_run(int argc, char **argv) {
       (rc = calendar_load(db, &cal, &err)) || (rc = pack_load(&po, &pack, &err)) ||
       (rc = hd_mkdirs(out, &err)) || (remove_temps(out), 0) ||
       (rc = absolute(out, out_abs, &err)) || (night.out_dir = out_abs, 0) ||
-      (env = (hd_docenv){db, fs, pack, cal, 1, 0}, night.db = db, night.opinion = t_opinion,
+      (env = (hd_docenv){db, fs, pack, cal, 1, 0, NULL, 0, 0}, night.db = db, night.opinion = t_opinion,
        night.notice = t_notice, night.cancellation = t_cancel, 0) ||
       (rc = night_reviews(&night, &err)) || (rc = night_notices(&night, &err)) ||
       (rc = run_certificates(db, fs, &o, &rep, &err)) ||

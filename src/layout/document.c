@@ -856,6 +856,31 @@ static int furniture(ctx *c, xmlNodePtr root) {
   return rc;
 }
 
+/* The template sandbox with the document's data bound: flat keys "table.key" become
+ * table fields, then the caller's prepare adds lists. */
+static int bind_data(ctx *c) {
+  const hd_doc_opts *o = c->o;
+  int rc = sandbox_new(&c->sb, c->err);
+  if (rc) return rc;
+  for (int i = 0; i < o->n_data; i++) {
+    char table[64];
+    const char *key = o->data[i].key, *dot = strchr(key, '.');
+    if (dot && (size_t)(dot - key) < sizeof table) {
+      memcpy(table, key, (size_t)(dot - key));
+      table[dot - key] = '\0';
+      sandbox_set(c->sb, table, dot + 1, o->data[i].value);
+    } else {
+      sandbox_set(c->sb, NULL, key, o->data[i].value);
+    }
+  }
+  if (o->prepare && (rc = o->prepare(c->sb, o->prepare_ud))) {
+    sandbox_free(c->sb);
+    c->sb = NULL;
+    return hd_err_set(c->err, rc, "template data cannot be prepared");
+  }
+  return HD_OK;
+}
+
 int doc_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
                unsigned char **pdf, size_t *len, const char **bad_key, hd_err *err) {
   ctx c;
@@ -904,23 +929,8 @@ int doc_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
   c.mb = m[2];
   c.ml = m[3];
   hd_pdf *d = NULL;
-  int rc = sandbox_new(&c.sb, err);
+  int rc = bind_data(&c);
   if (rc) return rc;
-  for (int i = 0; i < o->n_data; i++) {
-    char table[64];
-    const char *key = o->data[i].key, *dot = strchr(key, '.');
-    if (dot && (size_t)(dot - key) < sizeof table) {
-      memcpy(table, key, (size_t)(dot - key));
-      table[dot - key] = '\0';
-      sandbox_set(c.sb, table, dot + 1, o->data[i].value);
-    } else {
-      sandbox_set(c.sb, NULL, key, o->data[i].value);
-    }
-  }
-  if (o->prepare && (rc = o->prepare(c.sb, o->prepare_ud))) {
-    sandbox_free(c.sb);
-    return hd_err_set(err, rc, "template data cannot be prepared");
-  }
   if (pdf && (rc = pdf_new(&d, fs, err))) {
     sandbox_free(c.sb);
     return rc;
@@ -945,6 +955,196 @@ int doc_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
   if (!rc && d) rc = pdf_save(d, pdf, len, err);
   if (rc) *bad_key = c.bad_key;
   pdf_free(d);
+  sandbox_free(c.sb);
+  return rc;
+}
+
+/* ---- HTML: the same text for a web page ---------------------------------------------------- */
+
+static void html_escape(hd_buf *out, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    switch (s[i]) {
+    case '&': hd_buf_adds(out, "&amp;"); break;
+    case '<': hd_buf_adds(out, "&lt;"); break;
+    case '>': hd_buf_adds(out, "&gt;"); break;
+    case '"': hd_buf_adds(out, "&quot;"); break;
+    case '\'': hd_buf_adds(out, "&#39;"); break;
+    case '\n': hd_buf_adds(out, "<br>"); break;
+    default: hd_buf_add(out, s + i, 1);
+    }
+  }
+}
+
+/* Inline content with <b> as <strong>, escaped. */
+static int html_inline(ctx *c, xmlNodePtr n, hd_buf *out) {
+  hd_buf text, mask;
+  hd_buf_init(&text, HD_BUF_DEFAULT_MAX);
+  hd_buf_init(&mask, HD_BUF_DEFAULT_MAX);
+  int rc = inline_text_mask(c, n, &text, &mask);
+  for (size_t i = 0; rc == HD_OK && i < text.len;) {
+    size_t j = i;
+    char b = mask.p ? mask.p[i] : 0;
+    while (j < text.len && (mask.p ? mask.p[j] : 0) == b) j++;
+    if (b) hd_buf_adds(out, "<strong>");
+    html_escape(out, text.p + i, j - i);
+    if (b) hd_buf_adds(out, "</strong>");
+    i = j;
+  }
+  hd_buf_release(&text);
+  hd_buf_release(&mask);
+  return rc;
+}
+
+static int html_blocks(ctx *c, xmlNodePtr first, void *ud);
+
+static void html_align(xmlNodePtr n, hd_buf *out) {
+  char *a = attr(n, "align");
+  if (a && (a[0] == 'c' || a[0] == 'r'))
+    hd_buf_printf(out, " class=\"%s\"", a[0] == 'c' ? "center" : "right");
+  xmlFree(a);
+}
+
+static int html_rows(ctx *c, xmlNodePtr first, void *ud) {
+  hd_buf *out = ud;
+  int rc = HD_OK;
+  for (xmlNodePtr k = first; k && rc == HD_OK; k = k->next) {
+    if (is(k, "each")) {
+      rc = each(c, k, html_rows, out);
+    } else if (is(k, "if")) {
+      int yes = 0;
+      char *test = attr(k, "test");
+      rc = sandbox_truth(c->sb, tmpl_file(c->t), xmlGetLineNo(k), test ? test : "false", &yes, c->err);
+      xmlFree(test);
+      if (rc == HD_OK && yes) rc = html_rows(c, k->children, out);
+    } else if (is(k, "row")) {
+      hd_buf_adds(out, "<tr>");
+      for (xmlNodePtr cell = k->children; cell && rc == HD_OK; cell = cell->next) {
+        if (!is(cell, "cell")) continue;
+        char *span = attr(cell, "span");
+        hd_buf_printf(out, "<td%s%s%s>", span ? " colspan=\"" : "", span ? span : "", span ? "\"" : "");
+        xmlFree(span);
+        rc = html_inline(c, cell, out);
+        hd_buf_adds(out, "</td>");
+      }
+      hd_buf_adds(out, "</tr>\n");
+    }
+  }
+  return rc;
+}
+
+static int html_table(ctx *c, xmlNodePtr n, hd_buf *out) {
+  int rc = HD_OK;
+  hd_buf_adds(out, "<table>\n");
+  for (xmlNodePtr k = n->children; k && rc == HD_OK; k = k->next) {
+    if (!is(k, "head")) continue;
+    hd_buf_adds(out, "<thead>\n");
+    for (xmlNodePtr r = k->children; r && rc == HD_OK; r = r->next) {
+      if (!is(r, "row")) continue;
+      hd_buf_adds(out, "<tr>");
+      for (xmlNodePtr cell = r->children; cell && rc == HD_OK; cell = cell->next) {
+        if (!is(cell, "cell")) continue;
+        hd_buf_adds(out, "<th scope=\"col\">");
+        rc = html_inline(c, cell, out);
+        hd_buf_adds(out, "</th>");
+      }
+      hd_buf_adds(out, "</tr>\n");
+    }
+    hd_buf_adds(out, "</thead>\n");
+  }
+  hd_buf_adds(out, "<tbody>\n");
+  if (rc == HD_OK) rc = html_rows(c, n->children, out);
+  hd_buf_adds(out, "</tbody>\n</table>\n");
+  return rc;
+}
+
+/* Blocks as HTML: title h1, heading h2, a paragraph set bold h3 (these are the
+ * sub-headings of the text), p, table; page furniture, spacers, page breaks, frames,
+ * QR codes and images belong to the printed page and are left out. */
+static int html_blocks(ctx *c, xmlNodePtr first, void *ud) {
+  hd_buf *out = ud;
+  int rc = HD_OK;
+  for (xmlNodePtr n = first; n && rc == HD_OK; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    const char *tag = NULL;
+    if (is(n, "title")) tag = "h1";
+    else if (is(n, "heading")) tag = "h2";
+    else if (is(n, "p")) tag = bool_attr(n, "bold", 0) ? "h3" : "p";
+    if (tag) {
+      hd_buf_printf(out, "<%s", tag);
+      html_align(n, out);
+      hd_buf_adds(out, ">");
+      rc = html_inline(c, n, out);
+      hd_buf_printf(out, "</%s>\n", tag);
+    } else if (is(n, "table")) {
+      rc = html_table(c, n, out);
+    } else if (is(n, "signature")) {
+      for (xmlNodePtr l = n->children; l && rc == HD_OK; l = l->next) {
+        if (!is(l, "line")) continue;
+        hd_buf_adds(out, "<p class=\"right\">");
+        rc = html_inline(c, l, out);
+        hd_buf_adds(out, "</p>\n");
+      }
+    } else if (is(n, "if")) {
+      int yes = 0;
+      char *test = attr(n, "test");
+      rc = sandbox_truth(c->sb, tmpl_file(c->t), xmlGetLineNo(n), test ? test : "false", &yes, c->err);
+      xmlFree(test);
+      if (rc == HD_OK && yes) rc = html_blocks(c, n->children, out);
+    } else if (is(n, "each")) {
+      rc = each(c, n, html_blocks, out);
+    }
+  }
+  return rc;
+}
+
+int doc_html(const hd_template *t, const hd_doc_opts *o, char **html, size_t *len, hd_err *err) {
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.t = t;
+  c.o = o;
+  c.err = err;
+  c.fsize = 10.5;
+  c.lh = 1.6;
+  *html = NULL;
+  *len = 0;
+  int rc = bind_data(&c);
+  if (rc) return rc;
+  xmlNodePtr root = tmpl_root(t);
+  hd_buf title, body, out;
+  hd_buf_init(&title, 4096);
+  hd_buf_init(&body, HD_BUF_DEFAULT_MAX);
+  hd_buf_init(&out, HD_BUF_DEFAULT_MAX);
+  char *ta = attr(root, "title");
+  rc = bind(&c, root, ta ? ta : tmpl_name(t), &title);
+  xmlFree(ta);
+  if (!rc) rc = html_blocks(&c, root->children, &body);
+  if (!rc) {
+    char iso[11];
+    hd_date_iso(o->date, iso);
+    hd_buf_adds(&out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                      "<title>");
+    html_escape(&out, title.p ? title.p : "", title.len);
+    hd_buf_printf(&out, "</title>\n<meta name=\"date\" content=\"%s\">\n<style>\n"
+                  "body{font-family:\"Noto Serif CJK SC\",\"Source Han Serif SC\",serif;"
+                  "line-height:1.8;max-width:46em;margin:2em auto;padding:0 1em;color:#111}\n"
+                  "h1{font-size:1.6em;text-align:center}h2{font-size:1.25em;margin-top:1.6em}"
+                  "h3{font-size:1em}\np{text-indent:2em;text-align:justify}"
+                  "p.center{text-align:center;text-indent:0}p.right{text-align:right;text-indent:0}\n"
+                  "table{border-collapse:collapse;width:100%%}th,td{border:1px solid #555;"
+                  "padding:.3em .5em;text-align:left;vertical-align:top}\n"
+                  "</style>\n</head>\n<body>\n<main>\n", iso);
+    hd_buf_add(&out, body.p ? body.p : "", body.len);
+    hd_buf_adds(&out, "</main>\n</body>\n</html>\n");
+    if (!out.p) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+    else {
+      *len = out.len;
+      *html = hd_buf_steal(&out);
+    }
+  }
+  hd_buf_release(&title);
+  hd_buf_release(&body);
+  hd_buf_release(&out);
   sandbox_free(c.sb);
   return rc;
 }

@@ -34,4 +34,10 @@ typedef struct hd_doc_opts {
 int doc_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
                unsigned char **pdf, size_t *len, const char **bad_key, hd_err *err);
 
+/* The same document as an accessible HTML page (UTF-8, lang zh-CN, h1/h2/h3 headings,
+ * tables with header cells), for publishing on a website: the same text and data as
+ * doc_render, without the printed page's furniture (page numbers, frames, images, QR).
+ * *html (caller frees), *len. */
+int doc_html(const hd_template *t, const hd_doc_opts *o, char **html, size_t *len, hd_err *err);
+
 #endif

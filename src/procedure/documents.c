@@ -38,6 +38,12 @@ static int timed_render(hd_docenv *e, const hd_template *t, const hd_doc_opts *o
   }
   qsort(ms, (size_t)n, sizeof *ms, cmp_double);
   e->median_ms = ms[n / 2];
+  if (e->want_html) {
+    free(e->html);
+    e->html = NULL;
+    int rc = doc_html(t, o, &e->html, &e->html_len, err);
+    if (rc) return rc;
+  }
   return HD_OK;
 }
 

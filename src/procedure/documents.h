@@ -20,6 +20,9 @@ typedef struct hd_docenv {
   const hd_calendar *cal;
   int repeat;               /* lay out this many times (benchmarks); 0 or 1: once */
   double median_ms;         /* out: median layout time when repeat > 1 */
+  char *html;               /* out: with want_html, the same document as an HTML page */
+  size_t html_len;          /*      (layout/document.h doc_html; caller frees html) */
+  int want_html;
 } hd_docenv;
 
 /* Render template t for case_id as of as_of (YYYY-MM-DD; NULL: the certificate's
