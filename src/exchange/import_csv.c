@@ -37,36 +37,34 @@ typedef struct csvrd {
   long row_line;
 } csvrd;
 
-/* Next byte or -1 at the end; -2 on a read error. */
-static int next(csvrd *c) {
-  if (c->pos >= c->len) {
-    if (c->eof) return -1;
-    c->len = dec_read(c->d, c->buf, sizeof c->buf, c->err);
-    c->pos = 0;
-    if (c->len < 0) return -2;
-    if (c->len == 0) {
-      c->eof = 1;
-      return -1;
-    }
+/* Make sure a byte is buffered: 1, or -1 at the end, -2 on a read error. */
+static int refill(csvrd *c) {
+  if (c->pos < c->len) return 1;
+  if (c->eof) return -1;
+  c->len = dec_read(c->d, c->buf, sizeof c->buf, c->err);
+  c->pos = 0;
+  if (c->len < 0) return -2;
+  if (c->len == 0) {
+    c->eof = 1;
+    return -1;
   }
-  unsigned char b = (unsigned char)c->buf[c->pos++];
+  return 1;
+}
+
+/* The next byte without taking it, or -1 / -2 as refill. */
+static int peek(csvrd *c) {
+  int r = refill(c);
+  return r < 0 ? r : (unsigned char)c->buf[c->pos];
+}
+
+/* Take the next byte (tracking line and column), or -1 / -2 as refill. */
+static int next(csvrd *c) {
+  int b = peek(c);
+  if (b < 0) return b;
+  c->pos++;
   if (b == '\n') c->line++, c->col = 1;
   else if ((b & 0xC0) != 0x80) c->col++;
   return b;
-}
-
-static int peek(csvrd *c) {
-  if (c->pos >= c->len) {
-    if (c->eof) return -1;
-    c->len = dec_read(c->d, c->buf, sizeof c->buf, c->err);
-    c->pos = 0;
-    if (c->len < 0) return -2;
-    if (c->len == 0) {
-      c->eof = 1;
-      return -1;
-    }
-  }
-  return (unsigned char)c->buf[c->pos];
 }
 
 static void put(csvrd *c, int b) {

@@ -472,6 +472,14 @@ static int head_rows(ctx *c, xmlNodePtr head, const double *cw, int ncol, double
 typedef int (*each_fn)(ctx *c, xmlNodePtr children, void *ud);
 static int each(ctx *c, xmlNodePtr n, each_fn fn, void *ud);
 
+/* <if test="expr">: is the test true? */
+static int test_of(ctx *c, xmlNodePtr n, int *yes) {
+  char *test = attr(n, "test");
+  int rc = sandbox_truth(c->sb, tmpl_file(c->t), xmlGetLineNo(n), test ? test : "false", yes, c->err);
+  xmlFree(test);
+  return rc;
+}
+
 typedef struct tstate {
   double cw[MAX_COLS];
   int ncol;
@@ -493,9 +501,7 @@ static int table_rows(ctx *c, xmlNodePtr first_child, void *ud) {
     }
     if (is(k, "if")) {
       int yes = 0;
-      char *test = attr(k, "test");
-      rc = sandbox_truth(c->sb, tmpl_file(c->t), xmlGetLineNo(k), test ? test : "false", &yes, c->err);
-      xmlFree(test);
+      rc = test_of(c, k, &yes);
       if (rc == HD_OK && yes) rc = table_rows(c, k->children, ts);
       continue;
     }
@@ -814,9 +820,7 @@ static int blocks(ctx *c, xmlNodePtr first) {
       draw_frame(c);
     } else if (is(n, "if")) {
       int yes = 0;
-      char *test = attr(n, "test");
-      rc = sandbox_truth(c->sb, tmpl_file(c->t), xmlGetLineNo(n), test ? test : "false", &yes, c->err);
-      xmlFree(test);
+      rc = test_of(c, n, &yes);
       if (rc == HD_OK && yes) rc = blocks(c, n->children);
     } else if (is(n, "each")) {
       rc = each(c, n, blocks_cb, NULL);
@@ -1012,9 +1016,7 @@ static int html_rows(ctx *c, xmlNodePtr first, void *ud) {
       rc = each(c, k, html_rows, out);
     } else if (is(k, "if")) {
       int yes = 0;
-      char *test = attr(k, "test");
-      rc = sandbox_truth(c->sb, tmpl_file(c->t), xmlGetLineNo(k), test ? test : "false", &yes, c->err);
-      xmlFree(test);
+      rc = test_of(c, k, &yes);
       if (rc == HD_OK && yes) rc = html_rows(c, k->children, out);
     } else if (is(k, "row")) {
       hd_buf_adds(out, "<tr>");
@@ -1086,9 +1088,7 @@ static int html_blocks(ctx *c, xmlNodePtr first, void *ud) {
       }
     } else if (is(n, "if")) {
       int yes = 0;
-      char *test = attr(n, "test");
-      rc = sandbox_truth(c->sb, tmpl_file(c->t), xmlGetLineNo(n), test ? test : "false", &yes, c->err);
-      xmlFree(test);
+      rc = test_of(c, n, &yes);
       if (rc == HD_OK && yes) rc = html_blocks(c, n->children, out);
     } else if (is(n, "each")) {
       rc = each(c, n, html_blocks, out);
