@@ -605,12 +605,19 @@ long long xrec_submit(ximporter *im, xrec *r) {
     }
     free(held);
   }
-  if (r->type == XR_CERTIFICATE && im->r->problems == before && !skip) {
+  if (r->type == XR_CERTIFICATE && !skip) {
     int fc = xspec_field(XR_CERTIFICATE, "case");
-    if (db_id(im, "SELECT id FROM certificates WHERE case_id = CAST(?1 AS INTEGER)",
-              (snprintf(s1, sizeof s1, "%lld", bv[fc].num), s1), NULL)) {
+    char *status = NULL;
+    snprintf(s1, sizeof s1, "%lld", bv[fc].num);
+    if (bv[fc].set == 2 &&
+        db_id(im, "SELECT id, status FROM cases WHERE id = CAST(?1 AS INTEGER)", s1, &status) &&
+        status && strcmp(status, "certified"))
+      xim_problem(im, r->line, 0, "certificate", "only a certified case has a certificate; this "
+                  "case is '%s'", status);
+    else if (bv[fc].set == 2 && im->r->problems == before &&
+             db_id(im, "SELECT id FROM certificates WHERE case_id = CAST(?1 AS INTEGER)", s1, NULL))
       xim_problem(im, r->line, 0, "certificate", "the case already has a certificate");
-    }
+    free(status);
   }
 
   if (im->r->problems == before && !skip && !im->failed) {
@@ -689,6 +696,21 @@ static void resolve_refs(ximporter *im) {
       break;
     }
   }
+  sqlite3_finalize(st);
+}
+
+/* A certified case carries its certificate. */
+static void certified_have_certificates(ximporter *im) {
+  sqlite3_stmt *st = NULL;
+  hd_err e;
+  hd_err_clear(&e);
+  if (store_prepare(im->db, "SELECT k.line, c.number FROM x_keys k JOIN cases c ON c.id = k.id "
+                    "WHERE k.kind = 1 AND c.status = 'certified' AND NOT EXISTS (SELECT 1 FROM "
+                    "certificates x WHERE x.case_id = c.id) ORDER BY k.line", &st, &e))
+    return dbfail(im, "checking certified cases");
+  while (sqlite3_step(st) == SQLITE_ROW)
+    xim_problem(im, sqlite3_column_int(st, 0), 0, "status", "case '%s' is certified but the file "
+                "gives no certificate for it", (const char *)sqlite3_column_text(st, 1));
   sqlite3_finalize(st);
 }
 
@@ -793,6 +815,7 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
     else rc = xml ? xim_read_xml(&im, d, err) : xim_read_csv(&im, d, err);
     if (rc == HD_OK && im.failed) rc = err->code;
     if (rc == HD_OK) resolve_refs(&im);
+    if (rc == HD_OK) certified_have_certificates(&im);
     if (rc == HD_OK && !r->problems) advance_counter(&im);
     if (rc == HD_OK && !r->problems && !im.failed) record_import(&im, d, xml);
     if (rc == HD_OK && im.failed) rc = err->code;

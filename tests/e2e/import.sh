@@ -206,6 +206,21 @@ $T/p.csv:12:1: csv: 'widget' is not a record type (subject, record, case, right,
 hdreg: import: $T/p.csv: 14 problems, nothing imported" "CSV problems with columns"
 expect_eq "$(dump "$T/p.db")" "$before" "CSV problems: nothing written"
 
+# A case has a certificate exactly when it is certified.
+cat >"$T/cert.csv" <<'CSV'
+@subject,id,name,uscc,kind
+@case,number,type,procedure,status,applicant,applied,owner,name,data-class,grade,source,records,bytes
+@certificate,case,number,status,registered,valid-until
+subject,H1,广州市越秀医院,1244010445512873XA,public_hospital
+case,HZ-1,first,simplified,certified,H1,2026-02-01,H1,数据,health_status,2,院内,10,5
+case,HZ-2,first,simplified,submitted,H1,2026-02-01,H1,数据,health_status,2,院内,10,5
+certificate,HZ-2,20260344000000099X,issued,2026-03-16,2029-03-16
+CSV
+run "$HDREG" import --db "$T/p.db" "$T/cert.csv"
+expect_eq "$rc $(err)" "3 $T/cert.csv:5: status: case 'HZ-1' is certified but the file gives no certificate for it
+$T/cert.csv:7: certificate: only a certified case has a certificate; this case is 'submitted'
+hdreg: import: $T/cert.csv: 2 problems, nothing imported" "certified cases and certificates"
+
 # A subject already in the register (same code, same name) is reused, not doubled.
 cat >"$T/known.csv" <<'CSV'
 @subject,id,name,uscc,kind
