@@ -19,7 +19,44 @@ static const char *const WHAT[HD_INST_FIELDS] = {
 static const char *const PARTY[4] = {"name", "purpose", "data-items", "contact"};
 static const char *const PARTY_WHAT[4] = {"第三方名称", "共享目的", "共享的个人信息", "第三方联系方式"};
 
-static hd_xml_schema SCHEMA = {"templates/institution.rng", NULL, 0, NULL};
+/* Each <third-party> holds name, purpose, data-items and contact, in that order, once. */
+static int explain(xmlDocPtr doc, char *msg, size_t cap) {
+  for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "third-parties")) continue;
+    for (xmlNodePtr p = n->children; p; p = p->next) {
+      if (p->type != XML_ELEMENT_NODE) continue;
+      if (strcmp((const char *)p->name, "third-party")) {
+        snprintf(msg, cap, "%ld: <third-parties> holds <third-party> elements, not <%s>",
+                 xmlGetLineNo(p), (const char *)p->name);
+        return 1;
+      }
+      int k = 0;
+      for (xmlNodePtr e = p->children; e; e = e->next) {
+        if (e->type != XML_ELEMENT_NODE) continue;
+        if (k < 4 && !strcmp((const char *)e->name, PARTY[k])) {
+          k++;
+          continue;
+        }
+        if (k < 4)
+          snprintf(msg, cap, "%ld: <%s> where <third-party> needs <%s> (%s); its elements are "
+                   "name, purpose, data-items, contact, in this order", xmlGetLineNo(e),
+                   (const char *)e->name, PARTY[k], PARTY_WHAT[k]);
+        else
+          snprintf(msg, cap, "%ld: <%s> after <contact>: a <third-party> holds name, purpose, "
+                   "data-items and contact only", xmlGetLineNo(e), (const char *)e->name);
+        return 1;
+      }
+      if (k < 4) {
+        snprintf(msg, cap, "%ld: <third-party> lacks <%s> (%s)", xmlGetLineNo(p), PARTY[k],
+                 PARTY_WHAT[k]);
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+static hd_xml_schema SCHEMA = {"templates/institution.rng", NULL, 0, NULL, explain};
 
 /* The element's text with surrounding blanks cut; NULL (and err) if empty. */
 static char *value(const char *path, xmlNodePtr n, const char *elem, const char *what, hd_err *err) {

@@ -22,7 +22,7 @@ struct hd_template {
   char *file;
 };
 
-static hd_xml_schema SCHEMA = {"templates/schema.rng", NULL, 0, NULL};
+static hd_xml_schema SCHEMA = {"templates/schema.rng", NULL, 0, NULL, NULL};
 
 int tmpl_load_memory(const char *name, const char *text, size_t len, hd_template **out,
                      hd_err *err) {

@@ -100,7 +100,11 @@ int xml_load(const char *name, const char *what, const char *text, size_t len, s
   int v = xmlRelaxNGValidateDoc(vc, doc);
   xmlRelaxNGFreeValidCtxt(vc);
   if (v != 0) {
-    rc = hd_err_set(err, HD_EDATA, "%s", c.have ? c.msg : "does not match the schema");
+    char why[600];
+    if (schema->explain && schema->explain(doc, why, sizeof why))
+      rc = hd_err_set(err, HD_EDATA, "%s:%s", name, why);
+    else
+      rc = hd_err_set(err, HD_EDATA, "%s", c.have ? c.msg : "does not match the schema");
     goto done;
   }
   *out = doc;

@@ -14,6 +14,10 @@ typedef struct hd_xml_schema {
   const unsigned char *text;   /* the schema (embedded) */
   size_t len;
   xmlRelaxNGPtr compiled;      /* compiled on first use */
+  /* Optional: when a document does not match, a clearer message than libxml2's for the
+   * mistakes it reports badly (a list inside an interleave): writes "LINE: what" into
+   * msg and returns 1, or 0 to keep libxml2's message. */
+  int (*explain)(xmlDocPtr doc, char *msg, size_t cap);
 } hd_xml_schema;
 
 /* Parse text (len bytes, at most max_bytes, elements nested at most max_depth) named

@@ -31,6 +31,8 @@ bad date 's|<effective>2026-03-01</effective>|<effective>2026-02-30</effective>|
 bad days 's|<response-days>15</response-days>|<response-days>十五</response-days>|' "$T/days.xml:12:1: Type positiveInteger doesn't allow value '十五'"
 bad doctype 's|<?xml version="1.0" encoding="UTF-8"?>|<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE x [<!ENTITY a "b">]>|' \
   "$T/doctype.xml:1:1: a DOCTYPE (and with it entities) is not allowed in institution files"
+bad party-missing '/<contact>lab@example.cn<\/contact>/d' "$T/party-missing.xml:16: <third-party> lacks <contact> (第三方联系方式)"
+bad party-order 's|<purpose>|<colour>red</colour><purpose>|' "$T/party-order.xml:18: <colour> where <third-party> needs <purpose> (共享目的); its elements are name, purpose, data-items, contact, in this order"
 bad party-empty 's|<purpose>完成体检项目的检验</purpose>|<purpose></purpose>|' "$T/party-empty.xml:18: <purpose> (共享目的) is empty: the privacy policy needs it"
 # --format html: the same text as an accessible web page beside the PDF.
 run "$HDREG" policy --from $E --out "$T/h.pdf" --format html
