@@ -2,6 +2,7 @@
  * records the readers hand over (import.h, import_int.h). */
 #include "exchange/import.h"
 
+#include <openssl/evp.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "procedure/certnum.h"
 #include "store/store.h"
 #include "util/date.h"
+#include "util/sha256.h"
 #include "util/utf8.h"
 
 enum { K_SUBJECT = 0, K_CASE = 1, K_CERT = 2 };
@@ -742,13 +744,17 @@ static void advance_counter(ximporter *im) {
 }
 
 /* The file itself, in imports, and each of its cases pointing to it. */
-static void record_import(ximporter *im, hd_decoder *d, int xml) {
+static void record_import(ximporter *im, hd_decoder *d, int xml, const char *before) {
   char buf[65536], sha[65];
   hd_err e;
   hd_err_clear(&e);
   while (dec_read(d, buf, sizeof buf, &e) > 0) {
   } /* a reader may stop at the closing tag: the digest covers every byte */
   if (dec_sha256(d, sha)) return dbfail(im, "hashing the file");
+  if (before[0] && strcmp(sha, before)) {
+    xim_problem(im, 1, 0, "file", "the file changed while it was read; import it again");
+    return;
+  }
   sqlite3_stmt *st;
   if (store_prepare(im->db, "INSERT INTO imports(at, file, sha256, format, encoding, bytes, cases, "
                     "subjects, certificates, normalised) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -772,6 +778,42 @@ static void record_import(ximporter *im, hd_decoder *d, int xml) {
   hd_snprintf(sql, sizeof sql, "UPDATE cases SET import_id = %lld WHERE id IN (SELECT id FROM "
               "x_keys WHERE kind = %d AND id IS NOT NULL)", im->r->import_id, K_CASE);
   if (store_exec(im->db, sql, &e)) dbfail(im, "recording the import");
+}
+
+/* SHA-256 of the file's bytes; 0, or -1 if it cannot be read. */
+static int file_sha256(const char *path, char out[65]) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return -1;
+  EVP_MD_CTX *md = EVP_MD_CTX_new();
+  int ok = md && EVP_DigestInit_ex(md, EVP_sha256(), NULL) == 1;
+  unsigned char buf[65536], dig[32];
+  size_t n;
+  while (ok && (n = fread(buf, 1, sizeof buf, f)) > 0) ok = EVP_DigestUpdate(md, buf, n) == 1;
+  unsigned int dn = 0;
+  ok = ok && !ferror(f) && EVP_DigestFinal_ex(md, dig, &dn) == 1 && dn == 32;
+  EVP_MD_CTX_free(md);
+  fclose(f);
+  if (!ok) return -1;
+  hd_sha256_digits(dig, out);
+  return 0;
+}
+
+/* The same bytes imported before: said once, instead of every case being a duplicate. */
+static int imported_before(ximporter *im, const char *sha) {
+  sqlite3_stmt *st = NULL;
+  hd_err e;
+  hd_err_clear(&e);
+  if (store_prepare(im->db, "SELECT id, at, file FROM imports WHERE sha256 = ?1 ORDER BY id LIMIT 1",
+                    &st, &e))
+    return 0;
+  sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+  int found = sqlite3_step(st) == SQLITE_ROW;
+  if (found)
+    xim_problem(im, 1, 0, "file", "these very bytes were imported already: import %lld on %s "
+                "from '%s' (same SHA-256)", (long long)sqlite3_column_int64(st, 0),
+                (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2));
+  sqlite3_finalize(st);
+  return found;
 }
 
 static int sniff_xml(const char *path) {
@@ -798,6 +840,7 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
   else return hd_err_set(err, HD_EUSAGE, "unknown format '%s' (xml or csv)", o->format);
   ximporter im = {db, path, o, r, err, 0, {NULL}, NULL, NULL, 0, 0};
   hd_decoder *d = NULL;
+  char sha[65] = "";
   int rc = dec_open(path, o->encoding ? o->encoding : "UTF-8", on_bad_bytes, &im, &d, err);
   if (rc) return rc;
   for (int t = 0; t < XR_COUNT; t++)
@@ -812,12 +855,14 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
     struct stat sb;
     if (stat(path, &sb) == 0 && sb.st_size == 0)
       xim_problem(&im, 1, 0, "file", "the file is empty: no cases to import");
-    else rc = xml ? xim_read_xml(&im, d, err) : xim_read_csv(&im, d, err);
+    else if (file_sha256(path, sha) == 0 && imported_before(&im, sha)) {
+      /* said */
+    } else rc = xml ? xim_read_xml(&im, d, err) : xim_read_csv(&im, d, err);
     if (rc == HD_OK && im.failed) rc = err->code;
     if (rc == HD_OK) resolve_refs(&im);
     if (rc == HD_OK) certified_have_certificates(&im);
     if (rc == HD_OK && !r->problems) advance_counter(&im);
-    if (rc == HD_OK && !r->problems && !im.failed) record_import(&im, d, xml);
+    if (rc == HD_OK && !r->problems && !im.failed) record_import(&im, d, xml, sha);
     if (rc == HD_OK && im.failed) rc = err->code;
     r->bytes = dec_offset(d);
     r->invalid_bytes = dec_invalid(d);

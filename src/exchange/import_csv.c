@@ -114,6 +114,7 @@ static int read_row(csvrd *c) {
           xim_problem(c->im, ql, qc, "csv", "a quoted cell is not closed before the end of the file");
           break;
         }
+        if (b == '\r' && peek(c) == '\n') continue; /* CRLF inside a cell: a line break */
         if (b == '"') {
           if (peek(c) == '"') {
             next(c);

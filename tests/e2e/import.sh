@@ -99,6 +99,19 @@ expect_eq "$(sql "$T/enc.db" "SELECT name, legal_rep, contact_name FROM subjects
 expect_eq "$(sql "$T/enc.db" "SELECT r.name FROM cases c JOIN resources r ON r.id = c.resource_id ORDER BY c.id")" "门诊病历数据集（翀）
 体检数据集
 （含𠮷字姓名）" "a line break inside a quoted CSV cell"
+# The same bytes again: said once (not as 2 duplicate cases); as Windows would save it
+# (CRLF) it is another file, and then every case is a duplicate.
+run "$HDREG" import --db "$T/enc.db" --encoding GB18030 "$T/rare-gb18030.csv"
+expect_eq "$rc $(err)" "3 $T/rare-gb18030.csv:1: file: these very bytes were imported already: import 2 on 2026-03-21 from '$T/rare-gb18030.csv' (same SHA-256)
+hdreg: import: $T/rare-gb18030.csv: 1 problem, nothing imported" "the same file twice"
+sed 's/$/\r/' "$T/rare-gb18030.csv" >"$T/crlf.csv"
+run "$HDREG" import --db "$T/enc.db" --encoding GB18030 "$T/crlf.csv"
+expect_eq "$rc $(err)" "3 $T/crlf.csv:6:6: number: case 'HZ-2026-0100' is already in the register
+hdreg: import: $T/crlf.csv: 1 problem, nothing imported" "CRLF: read as the same rows"
+run "$HDREG" import --db "$T/crlf.db" --create --date 2026-03-21 --encoding GB18030 "$T/crlf.csv"
+expect_eq "$rc $(sql "$T/crlf.db" "SELECT r.name FROM cases c JOIN resources r ON r.id = c.resource_id")" "0 体检数据集
+（含𠮷字姓名）" "CRLF: the line break inside a quoted cell stays a line break"
+
 # The GB18030 file declared as GBK: the characters GBK lacks, by line and column.
 run "$HDREG" import --db "$T/enc2.db" --create --encoding GBK "$T/rare-gb18030.csv"
 expect_eq "$rc" 3 "GB18030 read as GBK"
@@ -142,8 +155,8 @@ $T/utf8-bad.xml:11: number: case 'HZ-2026-0001' is already in the register
 $T/utf8-bad.xml:18:22: encoding: bytes 0xEF 0xBC are not valid UTF-8
 hdreg: import: $T/utf8-bad.xml: 4 problems, nothing imported (if the file is in GBK or GB18030, say so with --encoding)" "UTF-8 with invalid bytes"
 # A GBK file read as UTF-8 says how to read it.
-run "$HDREG" import --db "$T/enc.db" "$T/rare-gbk.xml"
-expect_eq "$rc $(err | tail -1)" "3 hdreg: import: $T/rare-gbk.xml: 16 problems, nothing imported (if the file is in GBK or GB18030, say so with --encoding)" "GBK read as UTF-8"
+run "$HDREG" import --db "$T/fresh.db" --create "$T/rare-gbk.xml"
+expect_eq "$rc $(err | tail -1)" "3 hdreg: import: $T/rare-gbk.xml: 15 problems, nothing imported (if the file is in GBK or GB18030, say so with --encoding)" "GBK read as UTF-8"
 expect_eq "$(dump "$T/enc.db")" "$before" "refused imports wrote nothing"
 
 # ---- every kind of problem, all in one pass ----------------------------------------------
