@@ -27,6 +27,11 @@ long long cli_find_case(sqlite3 *db, const char *arg, char **number);
 /* The shipped check pack: ./scripts/checks if present, else the source tree's. */
 const char *cli_default_checks_dir(void);
 
+/* One night or import per database at a time: an advisory lock on DB.lock, released by
+ * the kernel when the process ends, however it ends. Returns the descriptor to keep
+ * open, or -1 after saying why on stderr. */
+int cli_lock_db(const char *db_path);
+
 /* Print "hdreg: <msg>" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -122,6 +122,8 @@ int cmd_import(int argc, char **argv) {
     cli_error("import: --create: '%s' already exists", dbpath);
     return HD_EXIT_USAGE;
   }
+  int lock_fd = cli_lock_db(dbpath);
+  if (lock_fd < 0) return HD_EXIT_DB;
   int rc = store_open(dbpath, create ? HD_STORE_CREATE : HD_STORE_MUST_EXIST, &db, &err);
   ximport_result r;
   memset(&r, 0, sizeof r);
@@ -151,6 +153,11 @@ int cmd_import(int argc, char **argv) {
     for (int i = 0; i < 3; i++)
       if (hd_snprintf(side, sizeof side, "%s%s", dbpath, SUFFIX[i]) >= 0) unlink(side);
   }
+  if (create && rc) {
+    char lock[4200];
+    if (hd_snprintf(lock, sizeof lock, "%s.lock", dbpath) >= 0) unlink(lock);
+  }
+  close(lock_fd);
   return rc ? hd_exit_for(rc) : HD_EXIT_OK;
 }
 

@@ -260,21 +260,8 @@ int cmd_run(int argc, char **argv) {
     cli_error("run: --date '%s' is not a valid date YYYY-MM-DD", date);
     return HD_EXIT_USAGE;
   }
-  /* One run per database at a time: an advisory lock on DB.lock, released by the
-   * kernel when the process ends, however it ends. */
-  char lock_path[4200];
-  snprintf(lock_path, sizeof lock_path, "%s.lock", db_path);
-  int lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (lock_fd < 0) {
-    cli_error("cannot open lock file '%s': %s", lock_path, strerror(errno));
-    return HD_EXIT_DB;
-  }
-  if (flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
-    cli_error("another hdreg run is working on '%s' (lock '%s'); try again when it has finished",
-              db_path, lock_path);
-    close(lock_fd);
-    return HD_EXIT_DB;
-  }
+  int lock_fd = cli_lock_db(db_path);
+  if (lock_fd < 0) return HD_EXIT_DB;
   hd_err err;
   hd_err_clear(&err);
   sqlite3 *db = NULL;

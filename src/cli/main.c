@@ -1,5 +1,9 @@
 /* main.c: the hdreg command — dispatches to the subcommands in cmd_*.c. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -43,6 +47,23 @@ void cli_error(const char *fmt, ...) {
   vfprintf(stderr, fmt, ap);
   fputc('\n', stderr);
   va_end(ap);
+}
+
+int cli_lock_db(const char *db_path) {
+  char lock_path[4200];
+  snprintf(lock_path, sizeof lock_path, "%s.lock", db_path);
+  int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    cli_error("cannot open lock file '%s': %s", lock_path, strerror(errno));
+    return -1;
+  }
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    cli_error("another hdreg run or import is working on '%s' (lock '%s'); try again when it "
+              "has finished", db_path, lock_path);
+    close(fd);
+    return -1;
+  }
+  return fd;
 }
 
 int main(int argc, char **argv) {

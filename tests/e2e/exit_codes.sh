@@ -78,7 +78,7 @@ holder=$!
 sleep 0.5
 run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/o4b"
 expect_eq "$rc" 4 "locked database"
-expect_eq "$(err)" "hdreg: another hdreg run is working on '$T/d.db' (lock '$T/d.db.lock'); try again when it has finished"
+expect_eq "$(err)" "hdreg: another hdreg run or import is working on '$T/d.db' (lock '$T/d.db.lock'); try again when it has finished"
 wait $holder
 
 # 5: output directory.

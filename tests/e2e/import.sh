@@ -247,6 +247,14 @@ expect_eq "$(out)" "$T/known.csv:4:51: name: surrounding spaces removed
 import 1: imported 1 case, 0 subjects (1 already in the register), 0 certificates and 0 other records from $T/known.csv (UTF-8, $(stat -c %s "$T/known.csv") bytes); 1 value normalised" "known subject report"
 expect_eq "$(sql "$T/p.db" "SELECT c.applicant_id, r.owner_id, r.name FROM cases c JOIN resources r ON r.id = c.resource_id WHERE c.number = 'HZ-2026-0500'")" "2|2|专科病历数据" "known subject: rows"
 
+# An import and a night never run at once on a register (the run lock).
+flock "$T/p.db.lock" sleep 3 &
+holder=$!
+sleep 0.5
+run "$HDREG" import --db "$T/p.db" "$T/known.csv"
+expect_eq "$rc $(err)" "4 hdreg: another hdreg run or import is working on '$T/p.db' (lock '$T/p.db.lock'); try again when it has finished" "locked register"
+wait $holder
+
 # ---- hostile files ------------------------------------------------------------------------
 printf '<?xml version="1.0"?>\n<!DOCTYPE hdreg-cases [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<hdreg-cases version="1"><subject id="A"><name>&x;</name></subject></hdreg-cases>\n' >"$T/xxe.xml"
 run "$HDREG" import --db "$T/p.db" "$T/xxe.xml"
