@@ -17,7 +17,7 @@
 #include "util/fsutil.h"
 
 static const char IMPORT_HELP[] =
-    "usage: hdreg import --db FILE [--create] [--date DATE] [--encoding UTF-8|GBK|GB18030] [--format xml|csv]\n"
+    "usage: hdreg import --db FILE [--create] [--dry-run] [--date DATE] [--encoding UTF-8|GBK|GB18030] [--format xml|csv]\n"
     "                    [--keep-invalid-codes] [--max-problems N] INPUT\n"
     "\n"
     "Import registration cases exported by a hospital's or platform's system: subjects,\n"
@@ -38,6 +38,9 @@ static const char IMPORT_HELP[] =
     "  --create              make FILE as a new, empty register first (it must not exist;\n"
     "                        if the import fails, FILE is removed again)\n"
     "  --date DATE           the date recorded for the import (default: today)\n"
+    "  --dry-run             check the file against the register exactly as an import\n"
+    "                        would, report, and write nothing (for the systems that make\n"
+    "                        the files, and before a large import)\n"
     "  --keep-invalid-codes  keep an invalid credit code as recorded and list it instead of\n"
     "                        refusing the file: for a register's own export, where the\n"
     "                        compliance review names such codes (check 7.1)\n"
@@ -64,12 +67,13 @@ int cmd_import(int argc, char **argv) {
                                        {"keep-invalid-codes", no_argument, NULL, 'k'},
                                        {"create", no_argument, NULL, 'c'},
                                        {"date", required_argument, NULL, 't'},
+                                       {"dry-run", no_argument, NULL, 'n'},
                                        {"max-problems", required_argument, NULL, 'm'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char *dbpath = NULL;
   int create = 0;
-  ximport_opts o = {"UTF-8", NULL, 0, 1000, stderr, stdout, NULL};
+  ximport_opts o = {"UTF-8", NULL, 0, 1000, stderr, stdout, NULL, 0};
   char today[11];
   int c;
   optind = 1;
@@ -82,6 +86,7 @@ int cmd_import(int argc, char **argv) {
     case 'k': o.keep_invalid_codes = 1; break;
     case 'c': create = 1; break;
     case 't': o.date = optarg; break;
+    case 'n': o.dry_run = 1; break;
     case 'm': {
       char *end;
       o.max_problems = strtol(optarg, &end, 10);
@@ -129,10 +134,12 @@ int cmd_import(int argc, char **argv) {
   memset(&r, 0, sizeof r);
   if (rc == HD_OK) rc = exchange_import(db, input, &o, &r, &err);
   if (rc == HD_OK) {
-    printf("import %lld: imported %ld case%s, %ld subject%s (%ld already in the register), %ld certificate%s "
+    if (o.dry_run) printf("dry run, nothing written: ");
+    else printf("import %lld: ", r.import_id);
+    printf("%s %ld case%s, %ld subject%s (%ld already in the register), %ld certificate%s "
            "and %ld other record%s from %s (%s, %lld bytes)",
-           r.import_id, r.cases, r.cases == 1 ? "" : "s", r.subjects, r.subjects == 1 ? "" : "s",
-           r.subjects_known, r.certificates, r.certificates == 1 ? "" : "s", r.records,
+           o.dry_run ? "would import" : "imported", r.cases, r.cases == 1 ? "" : "s",
+           r.subjects, r.subjects == 1 ? "" : "s", r.subjects_known, r.certificates, r.certificates == 1 ? "" : "s", r.records,
            r.records == 1 ? "" : "s", input, o.encoding, r.bytes);
     if (r.normalised) printf("; %ld value%s normalised", r.normalised, r.normalised == 1 ? "" : "s");
     if (r.kept_invalid) printf("; %ld invalid credit code%s kept as recorded", r.kept_invalid,
@@ -145,7 +152,7 @@ int cmd_import(int argc, char **argv) {
     cli_error("import: %s", err.msg);
   }
   store_close(db);
-  if (rc && create && db) {
+  if ((rc || o.dry_run) && create && db) {
     /* Nothing imported: the new register goes again. */
     char side[4200];
     unlink(dbpath);
@@ -153,7 +160,7 @@ int cmd_import(int argc, char **argv) {
     for (int i = 0; i < 3; i++)
       if (hd_snprintf(side, sizeof side, "%s%s", dbpath, SUFFIX[i]) >= 0) unlink(side);
   }
-  if (create && rc) {
+  if (create && (rc || o.dry_run)) {
     char lock[4200];
     if (hd_snprintf(lock, sizeof lock, "%s.lock", dbpath) >= 0) unlink(lock);
   }

@@ -868,9 +868,11 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
     r->invalid_bytes = dec_invalid(d);
     hd_err e2;
     hd_err_clear(&e2);
-    if (rc == HD_OK && !r->problems) {
+    if (rc == HD_OK && !r->problems && !o->dry_run) {
       store_exec(db, "DROP TABLE temp.x_keys; DROP TABLE temp.x_refs;", &e2);
       rc = store_exec(db, "COMMIT", err);
+    } else if (rc == HD_OK && !r->problems) {
+      sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL); /* a dry run: all checked, nothing kept */
     } else {
       sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
       if (rc == HD_OK)

@@ -18,6 +18,7 @@ typedef struct ximport_opts {
   FILE *problems;           /* where problems go (stderr) */
   FILE *notes;              /* where normalisations go (stdout), may be NULL */
   const char *date;         /* the import's date, YYYY-MM-DD (table imports) */
+  int dry_run;              /* check everything as for real, then write nothing */
 } ximport_opts;
 
 typedef struct ximport_result {

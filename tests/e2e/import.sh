@@ -241,6 +241,10 @@ cat >"$T/known.csv" <<'CSV'
 subject,K,广州市珠江中心医院,1244010045512873XG,public_hospital
 case,HZ-2026-0500,first,simplified,K,2026-03-02,K,  专科病历数据  ,health_status,2,院内,10,5
 CSV
+before=$(dump "$T/p.db")
+run "$HDREG" import --db "$T/p.db" --dry-run "$T/known.csv"
+expect_eq "$rc $(err) $(out | tail -1)" "0  dry run, nothing written: would import 1 case, 0 subjects (1 already in the register), 0 certificates and 0 other records from $T/known.csv (UTF-8, $(stat -c %s "$T/known.csv") bytes); 1 value normalised" "dry run"
+expect_eq "$(dump "$T/p.db")" "$before" "dry run: nothing written"
 run "$HDREG" import --db "$T/p.db" "$T/known.csv"
 expect_eq "$rc $(err)" "0 " "known subject"
 expect_eq "$(out)" "$T/known.csv:4:51: name: surrounding spaces removed
