@@ -26,8 +26,8 @@ files() { # files N: the synthetic register of N cases, exported
     /usr/bin/time -f '%e %M' -o "$WORK/export.time" \
       "$HDREG" export --db "$db" --format $fmt --out "$WORK/cases-$n.$fmt" 2>/dev/null
     read -r wall rss <"$WORK/export.time"
-    printf '%7d cases: export %s %6.1f MB in %5.2f s, peak memory %5.1f MB\n' "$n" $fmt \
-      "$(echo "$(stat -c %s "$WORK/cases-$n.$fmt") / 1048576" | bc -l)" "$wall" "$(echo "$rss / 1024" | bc -l)"
+    printf '%7d cases: export %s %6.1f MB in %5.2f s, peak memory %5.1f MiB\n' "$n" $fmt \
+      "$(echo "$(stat -c %s "$WORK/cases-$n.$fmt") / 1000000" | bc -l)" "$wall" "$(echo "$rss / 1024" | bc -l)"
   done
   iconv -f UTF-8 -t GB18030 "$WORK/cases-$n.xml" >"$WORK/cases-$n.gb18030.xml"
 }
@@ -46,10 +46,29 @@ import() { # import N FILE ENCODING
   done
   local med mb
   med=$(echo $walls | tr ' ' '\n' | median)
-  mb=$(echo "$(stat -c %s "$file") / 1048576" | bc -l)
-  printf '%7d cases: import %-20s %6.1f MB: median %6.2f s (%s), %5.1f MB/s, %6.0f cases/s, peak memory %5.1f MB\n' \
+  mb=$(echo "$(stat -c %s "$file") / 1000000" | bc -l)
+  printf '%7d cases: import %-20s %6.1f MB: median %6.2f s (%s), %5.1f MB/s, %6.0f cases/s, peak memory %5.1f MiB\n' \
     "$n" "$(basename "$file") ($enc)" "$mb" "$med" "$(echo $walls | tr ' ' ',')" \
     "$(echo "$mb / $med" | bc -l)" "$(echo "$n / $med" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+}
+
+# Floors measured in the same run: libxml2 only parsing the file (no checks, no database),
+# and iconv only converting the GB18030 file.
+floors() { # floors N
+  local n=$1 walls="" w
+  for r in $(seq "$ROUNDS"); do
+    /usr/bin/time -f '%e' -o "$WORK/floor.time" xmllint --stream --noout "$WORK/cases-$n.xml"
+    walls="$walls $(cat "$WORK/floor.time")"
+  done
+  w=$(echo $walls | tr ' ' '\n' | median)
+  printf '%7d cases: floor: xmllint --stream parses cases-%d.xml in %5.2f s (median)\n' "$n" "$n" "$w"
+  walls=""
+  for r in $(seq "$ROUNDS"); do
+    /usr/bin/time -f '%e' -o "$WORK/floor.time" iconv -f GB18030 -t UTF-8 "$WORK/cases-$n.gb18030.xml" -o /dev/null
+    walls="$walls $(cat "$WORK/floor.time")"
+  done
+  w=$(echo $walls | tr ' ' '\n' | median)
+  printf '%7d cases: floor: iconv converts cases-%d.gb18030.xml in %5.2f s (median)\n' "$n" "$n" "$w"
 }
 
 small=$((N / 4))
@@ -58,5 +77,6 @@ for n in "$small" "$N"; do
   import "$n" "$WORK/cases-$n.xml" UTF-8
   import "$n" "$WORK/cases-$n.csv" UTF-8
   import "$n" "$WORK/cases-$n.gb18030.xml" GB18030
+  floors "$n"
 done
 echo "(on $(nproc) cores; one transaction per file, committed with fsync)"
