@@ -283,6 +283,17 @@ static int act_apply(sqlite3 *db, const args *a, hd_err *err) {
 
 static int history(sqlite3 *db, long long id) {
   sqlite3_stmt *st;
+  /* A case that came in by hdreg import says from which file first. */
+  if (sqlite3_prepare_v2(db, "SELECT i.at, c.status, i.id, i.file, i.encoding, i.sha256 FROM cases c "
+                             "JOIN imports i ON i.id = c.import_id WHERE c.id = ?1", -1, &st,
+                         NULL) != SQLITE_OK)
+    return HD_EXIT_DB;
+  sqlite3_bind_int64(st, 1, id);
+  if (sqlite3_step(st) == SQLITE_ROW)
+    printf("%s  imported as %s  import %lld：%s (%s, SHA-256 %s)\n", sqlite3_column_text(st, 0),
+           sqlite3_column_text(st, 1), (long long)sqlite3_column_int64(st, 2),
+           sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), sqlite3_column_text(st, 5));
+  sqlite3_finalize(st);
   if (sqlite3_prepare_v2(db, "SELECT e.at, e.from_status, e.to_status, e.actor, e.reason, d.path "
                              "FROM case_events e LEFT JOIN documents d ON d.id = e.document_id "
                              "WHERE e.case_id = ?1 ORDER BY e.id", -1, &st, NULL) != SQLITE_OK)

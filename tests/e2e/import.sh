@@ -93,6 +93,8 @@ expect_eq "$(sql "$T/enc.db" "SELECT id, at, file, format, encoding, bytes, case
 expect_eq "$(sql "$T/enc.db" "SELECT sha256 FROM imports ORDER BY id")" "$(sha256sum "$T/rare-gbk.xml" "$T/rare-gb18030.csv" | cut -d' ' -f1)" "imports: SHA-256 of the files as received"
 expect_eq "$(sql "$T/enc.db" "SELECT number, import_id FROM cases ORDER BY id")" "HZ-2026-0001|1
 HZ-2026-0100|2" "each case's import"
+run "$HDREG" case history --db "$T/enc.db" --case HZ-2026-0100
+expect_eq "$rc $(out)" "0 2026-03-21  imported as submitted  import 2：$T/rare-gb18030.csv (GB18030, SHA-256 $(sha256sum "$T/rare-gb18030.csv" | cut -d' ' -f1))" "a case's history starts with its import"
 expect_eq "$(sql "$T/enc.db" "SELECT name, legal_rep, contact_name FROM subjects ORDER BY id")" "广州市堃喆医院|王赟|刘昇珺
 𠮷祥健康管理（深圳）有限公司|李䶮|
 𪚥龘数据科技有限公司|欧阳 \"䶮\"|" "rare characters arrive as UTF-8"
