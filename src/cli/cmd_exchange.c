@@ -24,7 +24,8 @@ static const char IMPORT_HELP[] =
     "cases with their data resource, rights, materials, objections and certificates, in\n"
     "the XML format (schema templates/cases.rng) or the CSV format of docs/import.md. The\n"
     "format is told by the first character (< is XML) unless --format says it; the\n"
-    "encoding is declared with --encoding (default UTF-8) and converted with iconv.\n"
+    "encoding is declared with --encoding (default: what an XML file's declaration\n"
+    "says, else UTF-8) and converted with iconv.\n"
     "\n"
     "The whole file imports in one transaction or nothing does. Every problem is reported,\n"
     "all in one pass, as 'file:line[:column]: field: what is wrong' on stderr: bytes\n"
@@ -73,7 +74,7 @@ int cmd_import(int argc, char **argv) {
                                        {NULL, 0, NULL, 0}};
   const char *dbpath = NULL;
   int create = 0;
-  ximport_opts o = {"UTF-8", NULL, 0, 1000, stderr, stdout, NULL, 0};
+  ximport_opts o = {NULL, NULL, 0, 1000, stderr, stdout, NULL, 0};
   char today[11];
   int c;
   optind = 1;
@@ -140,7 +141,7 @@ int cmd_import(int argc, char **argv) {
            "and %ld other record%s from %s (%s, %lld bytes)",
            o.dry_run ? "would import" : "imported", r.cases, r.cases == 1 ? "" : "s",
            r.subjects, r.subjects == 1 ? "" : "s", r.subjects_known, r.certificates, r.certificates == 1 ? "" : "s", r.records,
-           r.records == 1 ? "" : "s", input, o.encoding, r.bytes);
+           r.records == 1 ? "" : "s", input, r.encoding ? r.encoding : "UTF-8", r.bytes);
     if (r.normalised) printf("; %ld value%s normalised", r.normalised, r.normalised == 1 ? "" : "s");
     if (r.kept_invalid) printf("; %ld invalid credit code%s kept as recorded", r.kept_invalid,
                                r.kept_invalid == 1 ? "" : "s");

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "checks/uscc.h"
@@ -816,6 +817,32 @@ static int imported_before(ximporter *im, const char *sha) {
   return found;
 }
 
+static const char *find(const char *s, size_t n, const char *what) {
+  size_t w = strlen(what);
+  for (size_t i = 0; i + w <= n; i++)
+    if (!memcmp(s + i, what, w)) return s + i;
+  return NULL;
+}
+
+/* The encoding an XML declaration names (<?xml ... encoding="GBK"?>) into out, or "". */
+static void declared_encoding(const char *head, size_t n, char *out, size_t cap) {
+  out[0] = '\0';
+  size_t i = 0;
+  if (n >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3)) i = 3;
+  while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) i++;
+  if (n - i < 5 || memcmp(head + i, "<?xml", 5)) return;
+  const char *end = find(head + i, n - i, "?>");
+  const char *e = find(head + i, (size_t)((end ? end : head + n) - (head + i)), "encoding");
+  if (!e) return;
+  e += 8;
+  while (e < head + n && (*e == ' ' || *e == '=')) e++;
+  if (e >= head + n || (*e != '"' && *e != '\'')) return;
+  char q = *e++;
+  size_t k = 0;
+  while (e < head + n && *e != q && k + 1 < cap) out[k++] = *e++;
+  out[k] = '\0';
+}
+
 static int sniff_xml(const char *path) {
   FILE *f = fopen(path, "rb");
   if (!f) return 0;
@@ -840,9 +867,46 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
   else return hd_err_set(err, HD_EUSAGE, "unknown format '%s' (xml or csv)", o->format);
   ximporter im = {db, path, o, r, err, 0, {NULL}, NULL, NULL, 0, 0};
   hd_decoder *d = NULL;
-  char sha[65] = "";
-  int rc = dec_open(path, o->encoding ? o->encoding : "UTF-8", on_bad_bytes, &im, &d, err);
+  char sha[65] = "", head[512], decl[40];
+  size_t hn = 0;
+  FILE *hf = fopen(path, "rb");
+  if (hf) {
+    hn = fread(head, 1, sizeof head, hf);
+    fclose(hf);
+  }
+  if (hn >= 2 && ((unsigned char)head[0] == 0xFF || (unsigned char)head[0] == 0xFE) &&
+      ((unsigned char)head[1] ^ (unsigned char)head[0]) == 0x01) {
+    r->problems = 1;
+    return hd_err_set(err, HD_EDATA, "%s:1: encoding: the file is UTF-16 (it starts with a "
+                      "byte-order mark); save it as UTF-8, GBK or GB18030", path);
+  }
+  /* An XML file's own declaration is its encoding unless --encoding says otherwise. */
+  const char *enc = o->encoding;
+  declared_encoding(head, hn, decl, sizeof decl);
+  if (xml && decl[0]) {
+    const char *named = !strcasecmp(decl, "GB2312") || !strcasecmp(decl, "GBK") ||
+                                !strcasecmp(decl, "CP936")
+                            ? "GBK"
+                        : !strcasecmp(decl, "GB18030")                                ? "GB18030"
+                        : !strcasecmp(decl, "UTF-8") || !strcasecmp(decl, "UTF8") ? "UTF-8"
+                                                                                      : NULL;
+    if (!enc && !named) {
+      r->problems = 1;
+      return hd_err_set(err, HD_EDATA, "%s:1: encoding: the file declares '%s', which hdreg does "
+                        "not read (UTF-8, GBK or GB18030)", path, decl);
+    }
+    if (!enc) {
+      enc = named;
+      if (strcasecmp(decl, named))
+        note(&im, 1, 0, "encoding", "the file declares %s: read as %s, which contains it", decl, named);
+    } else if (named && strcasecmp(enc, named) &&
+               !(!strcasecmp(enc, "GB18030") && !strcmp(named, "GBK"))) {
+      note(&im, 1, 0, "encoding", "the file declares %s; read as %s, as --encoding says", decl, enc);
+    }
+  }
+  int rc = dec_open(path, enc ? enc : "UTF-8", on_bad_bytes, &im, &d, err);
   if (rc) return rc;
+  r->encoding = dec_encoding(d);
   for (int t = 0; t < XR_COUNT; t++)
     im.sql[t] = insert_sql(&XSPEC[t], XSPEC[t].table, 0, t == XR_CASE ? "resource_id" : NULL);
   im.sql_resource = insert_sql(&XSPEC[XR_CASE], "resources", 1, NULL);

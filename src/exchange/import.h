@@ -11,7 +11,8 @@
 #include "util/diag.h"
 
 typedef struct ximport_opts {
-  const char *encoding;     /* "UTF-8" (default), "GBK", "GB18030" */
+  const char *encoding;     /* "UTF-8", "GBK", "GB18030"; NULL: an XML file's declaration,
+                               else UTF-8 */
   const char *format;       /* "xml", "csv", or NULL: by the file's first character */
   int keep_invalid_codes;   /* an invalid credit code is kept and listed, not refused */
   long max_problems;        /* print at most this many (0: all); all are counted */
@@ -27,6 +28,7 @@ typedef struct ximport_result {
   long invalid_bytes;
   long long bytes;
   long long import_id;      /* its row in imports */
+  const char *encoding;     /* the encoding read (static string) */
 } ximport_result;
 
 /* Import path into db. HD_OK: everything written. HD_EDATA: the file has problems

@@ -156,9 +156,23 @@ $T/utf8-bad.xml:8:17: encoding: bytes 0x80 are not valid UTF-8
 $T/utf8-bad.xml:11: number: case 'HZ-2026-0001' is already in the register
 $T/utf8-bad.xml:18:22: encoding: bytes 0xEF 0xBC are not valid UTF-8
 hdreg: import: $T/utf8-bad.xml: 4 problems, nothing imported (if the file is in GBK or GB18030, say so with --encoding)" "UTF-8 with invalid bytes"
-# A GBK file read as UTF-8 says how to read it.
-run "$HDREG" import --db "$T/fresh.db" --create "$T/rare-gbk.xml"
-expect_eq "$rc $(err | tail -1)" "3 hdreg: import: $T/rare-gbk.xml: 15 problems, nothing imported (if the file is in GBK or GB18030, say so with --encoding)" "GBK read as UTF-8"
+# An XML file's own declaration (encoding="GBK") is its encoding when --encoding is not
+# given; an explicit --encoding wins, and a GBK file read as UTF-8 says how to read it.
+run "$HDREG" import --db "$T/fresh.db" --create --dry-run "$T/rare-gbk.xml"
+expect_eq "$rc $(err) $(out)" "0  dry run, nothing written: would import 1 case, 1 subject (0 already in the register), 0 certificates and 2 other records from $T/rare-gbk.xml (GBK, 977 bytes)" "the XML declaration's encoding"
+[ ! -e "$T/fresh.db" ] || fail "--create --dry-run left a database"
+PASSED=$((PASSED + 1))
+run "$HDREG" import --db "$T/fresh.db" --create --encoding UTF-8 "$T/rare-gbk.xml"
+expect_eq "$rc $(out) $(err | tail -1)" "3 $T/rare-gbk.xml:1: encoding: the file declares GBK; read as UTF-8, as --encoding says hdreg: import: $T/rare-gbk.xml: 15 problems, nothing imported (if the file is in GBK or GB18030, say so with --encoding)" "GBK read as UTF-8"
+sed 's/encoding="GBK"/encoding="GB2312"/' "$T/rare-gbk.xml" >"$T/gb2312.xml"
+run "$HDREG" import --db "$T/fresh.db" --create --dry-run "$T/gb2312.xml"
+expect_eq "$rc $(out | head -1)" "0 $T/gb2312.xml:1: encoding: the file declares GB2312: read as GBK, which contains it" "GB2312 declared"
+sed 's/encoding="GBK"/encoding="Big5"/' "$T/rare-gbk.xml" >"$T/big5.xml"
+run "$HDREG" import --db "$T/fresh.db" --create "$T/big5.xml"
+expect_eq "$rc $(err)" "3 hdreg: import: $T/big5.xml:1: encoding: the file declares 'Big5', which hdreg does not read (UTF-8, GBK or GB18030)" "Big5 declared"
+printf '\xff\xfe<\x00h\x00' >"$T/utf16.xml"
+run "$HDREG" import --db "$T/enc.db" "$T/utf16.xml"
+expect_eq "$rc $(err)" "3 hdreg: import: $T/utf16.xml:1: encoding: the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8, GBK or GB18030" "UTF-16"
 expect_eq "$(dump "$T/enc.db")" "$before" "refused imports wrote nothing"
 
 # ---- every kind of problem, all in one pass ----------------------------------------------
