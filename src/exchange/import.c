@@ -30,6 +30,8 @@ struct ximporter {
   char *sql[XR_COUNT]; /* the INSERT of each record type */
   char *sql_resource;
   struct xprob *probs; /* kept to be printed in line order at the end */
+  long bad_bytes;      /* invalid byte sequences the decoder reported so far */
+  long skipped;        /* records not written because of another record's problem */
   size_t nprobs, capprobs;
 };
 
@@ -299,7 +301,14 @@ static int value(ximporter *im, xrec *r, int f, char *v, bindv *b, char *scratch
     while (hd_utf8_next(v, len, &i, &cp) > 0) {
       ch++;
       if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || cp == 0xFFFD) {
-        if (cp == 0xFFFD) return -1; /* an undecodable byte, already reported */
+        /* Undecodable bytes become U+FFFD and were reported; one in a file without such
+         * bytes was lost before the file was made. */
+        if (cp == 0xFFFD && im->bad_bytes) return -1;
+        if (cp == 0xFFFD) {
+          xim_problem(im, line, col, fs->name, "U+FFFD at character %ld: a character lost in an "
+                      "earlier conversion; send the value as it really is", ch);
+          return 0;
+        }
         xim_problem(im, line, col, fs->name, "control character U+%04X at character %ld", cp, ch);
         return 0;
       }
@@ -623,6 +632,7 @@ long long xrec_submit(ximporter *im, xrec *r) {
     free(status);
   }
 
+  if (skip && im->r->problems == before) im->skipped++;
   if (im->r->problems == before && !skip && !im->failed) {
     if (known) {
       id = known;
@@ -653,6 +663,7 @@ long long xrec_submit(ximporter *im, xrec *r) {
 static void on_bad_bytes(void *ud, long line, long col, const unsigned char *bytes, size_t n,
                          const char *encoding) {
   ximporter *im = ud;
+  im->bad_bytes++;
   char hex[32] = "";
   size_t o = 0;
   for (size_t i = 0; i < n && o + 6 < sizeof hex; i++)
@@ -865,7 +876,7 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
   else if (!strcmp(o->format, "xml")) xml = 1;
   else if (!strcmp(o->format, "csv")) xml = 0;
   else return hd_err_set(err, HD_EUSAGE, "unknown format '%s' (xml or csv)", o->format);
-  ximporter im = {db, path, o, r, err, 0, {NULL}, NULL, NULL, 0, 0};
+  ximporter im = {db, path, o, r, err, 0, {NULL}, NULL, NULL, 0, 0, 0, 0};
   hd_decoder *d = NULL;
   char sha[65] = "", head[512], decl[40];
   size_t hn = 0;
@@ -925,6 +936,10 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
     if (rc == HD_OK && im.failed) rc = err->code;
     if (rc == HD_OK) resolve_refs(&im);
     if (rc == HD_OK) certified_have_certificates(&im);
+    /* A record is only ever left out because of a problem reported elsewhere. */
+    if (rc == HD_OK && im.skipped && !r->problems)
+      rc = hd_err_set(err, HD_EINTERNAL, "%s: %ld records left out without a problem to say "
+                      "why (a bug; nothing imported)", path, im.skipped);
     if (rc == HD_OK && !r->problems) advance_counter(&im);
     if (rc == HD_OK && !r->problems && !im.failed) record_import(&im, d, xml, sha);
     if (rc == HD_OK && im.failed) rc = err->code;

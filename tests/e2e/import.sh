@@ -170,6 +170,12 @@ expect_eq "$rc $(out | head -1)" "0 $T/gb2312.xml:1: encoding: the file declares
 sed 's/encoding="GBK"/encoding="Big5"/' "$T/rare-gbk.xml" >"$T/big5.xml"
 run "$HDREG" import --db "$T/fresh.db" --create "$T/big5.xml"
 expect_eq "$rc $(err)" "3 hdreg: import: $T/big5.xml:1: encoding: the file declares 'Big5', which hdreg does not read (UTF-8, GBK or GB18030)" "Big5 declared"
+# U+FFFD in a valid file: a character lost before the file was made, never silently kept
+# or dropped.
+printf '@subject,id,name,uscc,kind\nsubject,A,\xef\xbf\xbd\xe5\x8c\xbb\xe9\x99\xa2,1244010445512873XA,company\n' >"$T/fffd.csv"
+run "$HDREG" import --db "$T/enc.db" "$T/fffd.csv"
+expect_eq "$rc $(err)" "3 $T/fffd.csv:2:11: name: U+FFFD at character 1: a character lost in an earlier conversion; send the value as it really is
+hdreg: import: $T/fffd.csv: 1 problem, nothing imported" "U+FFFD"
 printf '\xff\xfe<\x00h\x00' >"$T/utf16.xml"
 run "$HDREG" import --db "$T/enc.db" "$T/utf16.xml"
 expect_eq "$rc $(err)" "3 hdreg: import: $T/utf16.xml:1: encoding: the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8, GBK or GB18030" "UTF-16"
