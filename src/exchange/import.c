@@ -517,6 +517,40 @@ static void defer_ref(ximporter *im, const char *table, const char *column, long
   store_done(st);
 }
 
+/* A case's status is one its flow has (the procedure's transitions table), and a case in
+ * public notice has its notice dates: otherwise no night could move it on. */
+static void case_status_rules(ximporter *im, xrec *r, const bindv *bv) {
+  int ft = xspec_field(XR_CASE, "type"), fp = xspec_field(XR_CASE, "procedure"),
+      fs = xspec_field(XR_CASE, "status");
+  if (bv[ft].set != 1 || bv[fp].set != 1 || bv[fs].set != 1) return;
+  const char *flow = !strcmp(bv[ft].text, "cancel") ? "cancel" : bv[fp].text;
+  const char *status = bv[fs].text;
+  sqlite3_stmt *st;
+  hd_err e;
+  hd_err_clear(&e);
+  if (store_cached(im->db, "SELECT (SELECT count(*) FROM transitions WHERE flow = ?1 AND "
+                   "(to_status = ?2 OR from_status = ?2)), (SELECT group_concat(s, ', ') FROM "
+                   "(SELECT to_status AS s FROM transitions WHERE flow = ?1 UNION SELECT "
+                   "from_status FROM transitions WHERE flow = ?1 ORDER BY 1))", &st, &e))
+    return dbfail(im, "reading the procedure");
+  sqlite3_bind_text(st, 1, flow, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0)
+    xim_problem(im, r->vline[fs] ? r->vline[fs] : r->line, r->vcol[fs], "status",
+                "a case of the %s flow is never '%s' (its statuses: %s)", flow, status,
+                (const char *)sqlite3_column_text(st, 1));
+  store_done(st);
+  if (!strcmp(status, "notice")) {
+    static const char *const NOTICE[2] = {"notice-start", "notice-end"};
+    for (int i = 0; i < 2; i++) {
+      int f = xspec_field(XR_CASE, NOTICE[i]);
+      if (!bv[f].set)
+        xim_problem(im, r->line, 0, NOTICE[i], "missing: a case in public notice needs the "
+                    "notice's start and end dates");
+    }
+  }
+}
+
 long long xrec_submit(ximporter *im, xrec *r) {
   if (im->failed) return 0;
   const xrecord_spec *sp = &XSPEC[r->type];
@@ -605,6 +639,7 @@ long long xrec_submit(ximporter *im, xrec *r) {
     if (bv[ft].set == 1 && !strcmp(bv[ft].text, "cancel") && !bv[fg].set)
       xim_problem(im, r->line, 0, "cancel-ground", "missing: a cancellation (type cancel) needs "
                   "its ground, a to f (clause 6.5)");
+    case_status_rules(im, r, bv);
   }
   if (r->type == XR_SUBJECT && im->r->problems == before && !skip) {
     int fu = xspec_field(XR_SUBJECT, "uscc"), fn = xspec_field(XR_SUBJECT, "name");

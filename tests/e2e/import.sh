@@ -256,6 +256,23 @@ expect_eq "$rc $(err)" "3 $T/cert.csv:5: status: case 'HZ-1' is certified but th
 $T/cert.csv:7: certificate: only a certified case has a certificate; this case is 'submitted'
 hdreg: import: $T/cert.csv: 2 problems, nothing imported" "certified cases and certificates"
 
+# A status the case's flow never has, or a notice without its dates: no night could move
+# such a case on.
+cat >"$T/status.csv" <<'CSV'
+@subject,id,name,uscc,kind
+@case,number,type,procedure,status,applicant,applied,owner,name,data-class,grade,source,records,bytes,cancel-ground
+subject,H1,广州市越秀医院,1244010445512873XA,public_hospital
+case,HZ-1,first,simplified,committee_review,H1,2026-02-01,H1,数据,health_status,2,院内,10,5,
+case,HZ-2,cancel,simplified,certified,H1,2026-02-01,H1,数据,health_status,2,院内,10,5,a
+case,HZ-3,first,ordinary,notice,H1,2026-02-01,H1,数据,health_status,2,院内,10,5,
+CSV
+run "$HDREG" import --db "$T/p.db" "$T/status.csv"
+expect_eq "$rc $(err)" "3 $T/status.csv:4:28: status: a case of the simplified flow is never 'committee_review' (its statuses: approved, certified, held, notice, rectify, rejected, submitted, withdrawn)
+$T/status.csv:5:29: status: a case of the cancel flow is never 'certified' (its statuses: approved, cancelled, held, notice, rectify, rejected, submitted, withdrawn)
+$T/status.csv:6: notice-start: missing: a case in public notice needs the notice's start and end dates
+$T/status.csv:6: notice-end: missing: a case in public notice needs the notice's start and end dates
+hdreg: import: $T/status.csv: 4 problems, nothing imported" "statuses the procedure has"
+
 # A subject already in the register (same code, same name) is reused, not doubled.
 cat >"$T/known.csv" <<'CSV'
 @subject,id,name,uscc,kind
