@@ -163,6 +163,26 @@ static int fill(hd_decoder *d, hd_err *err) {
 /* Convert what the input buffer holds into out (UTF-8 input). */
 static void convert_utf8(hd_decoder *d) {
   while (d->in_pos < d->in_len && d->out_len + 8 < OUT_CAP) {
+    /* A run of ASCII (but NUL) in one copy. */
+    size_t a = d->in_pos, lim = d->in_len;
+    if (lim - a > OUT_CAP - 8 - d->out_len) lim = a + (OUT_CAP - 8 - d->out_len);
+    while (a < lim && d->in[a] - 1u < 0x7Fu) a++;
+    if (a > d->in_pos) {
+      end_run(d);
+      size_t n = a - d->in_pos;
+      const char *src = (const char *)d->in + d->in_pos;
+      memcpy(d->out + d->out_len, src, n);
+      d->out_len += n;
+      /* Lines and columns of ASCII: every byte a character. */
+      const char *last = NULL;
+      for (const char *q = src; (q = memchr(q, '\n', (size_t)(src + n - q))) != NULL; q++) {
+        d->line++;
+        last = q;
+      }
+      d->col = last ? 1 + (long)(src + n - last - 1) : d->col + (long)n;
+      d->in_pos = a;
+      continue;
+    }
     size_t i = d->in_pos;
     uint32_t cp;
     int r = hd_utf8_next((const char *)d->in, d->in_len, &i, &cp);

@@ -14,9 +14,8 @@ typedef struct xmlctx {
   hd_err *err;
   int fatal;        /* a well-formedness error: libxml2 stops there */
   int read_failed;
-  long line;          /* lines read so far, and where "<!DOCTYPE" was seen (the reader */
-  long doctype_line;  /* reads ahead, so its own line number is later) */
-  int match;
+  long line;          /* lines read so far */
+  long doctype_line;  /* where "<!DOCTYPE" was seen */
 } xmlctx;
 
 static int io_read(void *ud, char *buf, int len) {
@@ -26,15 +25,17 @@ static int io_read(void *ud, char *buf, int len) {
     c->read_failed = 1;
     return -1;
   }
-  static const char DT[] = "<!DOCTYPE";
-  for (long i = 0; i < n; i++) {
-    if (buf[i] == '\n') c->line++;
-    c->match = buf[i] == DT[c->match] ? c->match + 1 : buf[i] == '<';
-    if (c->match == 9) {
-      if (!c->doctype_line) c->doctype_line = c->line;
-      c->match = 0;
-    }
-  }
+  /* Where a DOCTYPE starts (the reader reads ahead, so its own line is later), and the
+   * lines read so far. */
+  if (!c->doctype_line)
+    for (const char *p = buf; (p = memchr(p, '<', (size_t)(buf + n - p))) != NULL; p++)
+      if (buf + n - p >= 9 && !memcmp(p, "<!DOCTYPE", 9)) {
+        long l = c->line;
+        for (const char *q = buf; (q = memchr(q, '\n', (size_t)(p - q))) != NULL; q++) l++;
+        c->doctype_line = l;
+        break;
+      }
+  for (const char *q = buf; (q = memchr(q, '\n', (size_t)(buf + n - q))) != NULL; q++) c->line++;
   return (int)n;
 }
 
@@ -169,7 +170,7 @@ static void record(xmlctx *c, xrec *r, xmlNodePtr el, int type, long long parent
 }
 
 int xim_read_xml(ximporter *im, hd_decoder *d, hd_err *err) {
-  xmlctx c = {im, d, err, 0, 0, 1, 0, 0};
+  xmlctx c = {im, d, err, 0, 0, 1, 0};
   xmlTextReaderPtr rd = xmlReaderForIO(io_read, io_close, &c, xim_file(im), "UTF-8",
                                        XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
                                            XML_PARSE_IGNORE_ENC | XML_PARSE_NOWARNING);
