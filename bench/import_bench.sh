@@ -38,7 +38,7 @@ import() { # import N FILE ENCODING
     rm -f "$WORK/import.db" "$WORK/import.db-wal" "$WORK/import.db-shm"
     sync
     /usr/bin/time -f '%e %M' -o "$WORK/import.time" \
-      "$HDREG" import --db "$WORK/import.db" --create --keep-invalid-codes --encoding "$enc" "$file" \
+      "$HDREG" import --db "$WORK/import.db" --create --restore --encoding "$enc" "$file" \
       >"$WORK/import.out" 2>"$WORK/import.err" || { cat "$WORK/import.err"; exit 1; }
     read -r wall m <"$WORK/import.time"
     walls="$walls $wall"

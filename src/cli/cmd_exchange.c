@@ -18,7 +18,7 @@
 
 static const char IMPORT_HELP[] =
     "usage: hdreg import --db FILE [--create] [--dry-run] [--date DATE] [--encoding UTF-8|GBK|GB18030] [--format xml|csv]\n"
-    "                    [--keep-invalid-codes] [--max-problems N] INPUT\n"
+    "                    [--restore] [--max-problems N] INPUT\n"
     "\n"
     "Import registration cases exported by a hospital's or platform's system: subjects,\n"
     "cases with their data resource, rights, materials, objections and certificates, in\n"
@@ -42,9 +42,12 @@ static const char IMPORT_HELP[] =
     "  --dry-run             check the file against the register exactly as an import\n"
     "                        would, report, and write nothing (for the systems that make\n"
     "                        the files, and before a large import)\n"
-    "  --keep-invalid-codes  keep an invalid credit code as recorded and list it instead of\n"
-    "                        refusing the file: for a register's own export, where the\n"
-    "                        compliance review names such codes (check 7.1)\n"
+    "  --restore             the file is a register's own export (hdreg export), moved to\n"
+    "                        another register: cases keep their status, certificates and\n"
+    "                        objections, and an invalid credit code is kept as recorded\n"
+    "                        and listed (the compliance review names it, check 7.1).\n"
+    "                        Without it the file is a batch of new applications: every case\n"
+    "                        'submitted', no certificates, no objections.\n"
     "  --max-problems N      print at most N problems (default 1000; 0: all); all are counted\n"
     "\n"
     "Exit: 0 imported, 2 usage, 3 the file has problems (nothing imported), 4 database,\n"
@@ -65,7 +68,7 @@ int cmd_import(int argc, char **argv) {
   static const struct option OPTS[] = {{"db", required_argument, NULL, 'd'},
                                        {"encoding", required_argument, NULL, 'e'},
                                        {"format", required_argument, NULL, 'f'},
-                                       {"keep-invalid-codes", no_argument, NULL, 'k'},
+                                       {"restore", no_argument, NULL, 'k'},
                                        {"create", no_argument, NULL, 'c'},
                                        {"date", required_argument, NULL, 't'},
                                        {"dry-run", no_argument, NULL, 'n'},
@@ -84,7 +87,7 @@ int cmd_import(int argc, char **argv) {
     case 'd': dbpath = optarg; break;
     case 'e': o.encoding = optarg; break;
     case 'f': o.format = optarg; break;
-    case 'k': o.keep_invalid_codes = 1; break;
+    case 'k': o.restore = 1; break;
     case 'c': create = 1; break;
     case 't': o.date = optarg; break;
     case 'n': o.dry_run = 1; break;

@@ -401,7 +401,7 @@ static int value(ximporter *im, xrec *r, int f, char *v, bindv *b, char *scratch
       memcpy(v, rep.code, 19);
       return b->set = 1, b->text = v, 1;
     }
-    if (!im->o->keep_invalid_codes) {
+    if (!im->o->restore) {
       xim_problem(im, line, col, fs->name, "'%s' is not a valid unified social credit code: %s",
                   shown(v, s1, sizeof s1), rep.message);
       return 0;
@@ -525,6 +525,12 @@ static void case_status_rules(ximporter *im, xrec *r, const bindv *bv) {
   if (bv[ft].set != 1 || bv[fp].set != 1 || bv[fs].set != 1) return;
   const char *flow = !strcmp(bv[ft].text, "cancel") ? "cancel" : bv[fp].text;
   const char *status = bv[fs].text;
+  if (!im->o->restore && strcmp(status, "submitted")) {
+    xim_problem(im, r->vline[fs] ? r->vline[fs] : r->line, r->vcol[fs], "status",
+                "an application comes in as 'submitted', not '%s'; only a register's own "
+                "export keeps its cases' statuses (hdreg import --restore)", status);
+    return;
+  }
   sqlite3_stmt *st;
   hd_err e;
   hd_err_clear(&e);
@@ -554,6 +560,14 @@ static void case_status_rules(ximporter *im, xrec *r, const bindv *bv) {
 long long xrec_submit(ximporter *im, xrec *r) {
   if (im->failed) return 0;
   const xrecord_spec *sp = &XSPEC[r->type];
+  /* A batch of applications brings neither certificates nor objections: those are made by
+   * the register's procedure, and only a register's own export carries them. */
+  if (!im->o->restore && !r->skip &&
+      (r->type == XR_CERTIFICATE || r->type == XR_OBJECTION)) {
+    xim_problem(im, r->line, 0, sp->name, "a batch of applications brings no %ss; only a "
+                "register's own export does (hdreg import --restore)", sp->label);
+    r->skip = 1; /* noted, not checked further: its fields are skipped with it */
+  }
   long before = r->problems_before;
   int skip = 0;
   if (r->skip) {

@@ -14,7 +14,10 @@ typedef struct ximport_opts {
   const char *encoding;     /* "UTF-8", "GBK", "GB18030"; NULL: an XML file's declaration,
                                else UTF-8 */
   const char *format;       /* "xml", "csv", or NULL: by the file's first character */
-  int keep_invalid_codes;   /* an invalid credit code is kept and listed, not refused */
+  int restore;              /* the file is a register's own export (hdreg export): cases
+                               keep their status, certificates and objections, and an
+                               invalid credit code is kept as recorded and listed. Without
+                               it the file is a batch of new applications. */
   long max_problems;        /* print at most this many (0: all); all are counted */
   FILE *problems;           /* where problems go (stderr) */
   FILE *notes;              /* where normalisations go (stdout), may be NULL */

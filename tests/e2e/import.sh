@@ -28,17 +28,20 @@ SAME=("SELECT c.number, c.reg_type, c.procedure, c.status, c.applicant_id, c.cou
 for fmt in xml csv; do
   run "$HDREG" export --db "$T/demo.db" --format $fmt --out "$T/demo.$fmt"
   expect_eq "$rc $(out) $(err)" "0  exported 27 subjects, 49 cases and 5 certificates to $T/demo.$fmt" "export $fmt"
-  # Refused as it stands: the demo register holds two invalid credit codes (for check 7.1).
+  # Refused as a batch of applications: the demo register holds two invalid credit codes
+  # (for check 7.1), 24 cases past 'submitted', and 6 cases naming certificates that an
+  # application batch cannot bring.
   run "$HDREG" import --db "$T/strict-$fmt.db" --create "$T/demo.$fmt"
   case $fmt in
     xml) p1=161 p2=305 ;;
     csv) p1=22:29 p2=36:24 ;;
   esac
-  expect_eq "$rc $(err)" "3 $T/demo.$fmt:$p1: uscc: '91441300MA55XK9D99' is not a valid unified social credit code: check character (position 18) is '9', should be '0'
-$T/demo.$fmt:$p2: uscc: '124452024563119000' is not a valid unified social credit code: organisation code check character (position 17) is '0', should be '7'
-hdreg: import: $T/demo.$fmt: 2 problems, nothing imported" "strict import of the $fmt export"
+  expect_eq "$rc $(err | grep uscc)" "3 $T/demo.$fmt:$p1: uscc: '91441300MA55XK9D99' is not a valid unified social credit code: check character (position 18) is '9', should be '0'
+$T/demo.$fmt:$p2: uscc: '124452024563119000' is not a valid unified social credit code: organisation code check character (position 17) is '0', should be '7'" "strict import of the $fmt export: codes"
+  expect_eq "$(err | grep -c "status: an application comes in as 'submitted', not '") $(err | grep -c "prior-certificate: no certificate '") $(err | grep -c "certificate: a batch of applications brings no certificates") $(err | grep -c "objection: a batch of applications brings no objections") $(err | tail -1)" \
+    "24 6 5 2 hdreg: import: $T/demo.$fmt: 39 problems, nothing imported" "strict import of the $fmt export: statuses, certificates"
   [ ! -e "$T/strict-$fmt.db" ] || fail "--create left a database behind after a refused import"
-  run "$HDREG" import --db "$T/rt-$fmt.db" --create --keep-invalid-codes "$T/demo.$fmt"
+  run "$HDREG" import --db "$T/rt-$fmt.db" --create --restore "$T/demo.$fmt"
   case $fmt in
     xml) n=173 ;;
     csv) n=23:23 ;;
@@ -71,7 +74,7 @@ nrc=$?
 set -e
 expect_eq "$nrc" 1 "the demo night (one case fails by design, see run_demo.sh)"
 "$HDREG" export --db "$T/night/n.db" --format xml --out "$T/night.xml" 2>/dev/null
-run "$HDREG" import --db "$T/night/rt.db" --create --keep-invalid-codes "$T/night.xml"
+run "$HDREG" import --db "$T/night/rt.db" --create --restore "$T/night.xml"
 expect_eq "$rc $(out | tail -1)" "0 import 1: imported 49 cases, 27 subjects (0 already in the register), 14 certificates and 614 other records from $T/night.xml (UTF-8, $(stat -c %s "$T/night.xml") bytes); 1 value normalised; 2 invalid credit codes kept as recorded" "import after a night"
 "$HDREG" export --db "$T/night/rt.db" --format xml --out "$T/night-rt.xml" 2>/dev/null
 expect_eq "$(diff "$T/night.xml" "$T/night-rt.xml" | grep -c '^[<>]')" 2 "round trip after a night: only the normalised code differs"
@@ -252,6 +255,10 @@ case,HZ-2,first,simplified,submitted,H1,2026-02-01,H1,数据,health_status,2,院
 certificate,HZ-2,20260344000000099X,issued,2026-03-16,2029-03-16
 CSV
 run "$HDREG" import --db "$T/p.db" "$T/cert.csv"
+expect_eq "$rc $(err)" "3 $T/cert.csv:5:28: status: an application comes in as 'submitted', not 'certified'; only a register's own export keeps its cases' statuses (hdreg import --restore)
+$T/cert.csv:7: certificate: a batch of applications brings no certificates; only a register's own export does (hdreg import --restore)
+hdreg: import: $T/cert.csv: 2 problems, nothing imported" "a batch of applications: no certificates, every case submitted"
+run "$HDREG" import --db "$T/p.db" --restore "$T/cert.csv"
 expect_eq "$rc $(err)" "3 $T/cert.csv:5: status: case 'HZ-1' is certified but the file gives no certificate for it
 $T/cert.csv:7: certificate: only a certified case has a certificate; this case is 'submitted'
 hdreg: import: $T/cert.csv: 2 problems, nothing imported" "certified cases and certificates"
@@ -266,7 +273,7 @@ case,HZ-1,first,simplified,committee_review,H1,2026-02-01,H1,数据,health_statu
 case,HZ-2,cancel,simplified,certified,H1,2026-02-01,H1,数据,health_status,2,院内,10,5,a
 case,HZ-3,first,ordinary,notice,H1,2026-02-01,H1,数据,health_status,2,院内,10,5,
 CSV
-run "$HDREG" import --db "$T/p.db" "$T/status.csv"
+run "$HDREG" import --db "$T/p.db" --restore "$T/status.csv"
 expect_eq "$rc $(err)" "3 $T/status.csv:4:28: status: a case of the simplified flow is never 'committee_review' (its statuses: approved, certified, held, notice, rectify, rejected, submitted, withdrawn)
 $T/status.csv:5:29: status: a case of the cancel flow is never 'certified' (its statuses: approved, cancelled, held, notice, rectify, rejected, submitted, withdrawn)
 $T/status.csv:6: notice-start: missing: a case in public notice needs the notice's start and end dates

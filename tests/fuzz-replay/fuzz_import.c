@@ -1,6 +1,6 @@
 /* Fuzz harness: hdreg import must never crash, hang or half-write, whatever the bytes:
- * each input is imported as XML and as CSV, in UTF-8 and in GB18030, into a new
- * in-memory register. Either it imports (and the register then exports) or it reports at
+ * each input is imported as XML and as CSV, in UTF-8 (as applications) and in GB18030
+ * (with --restore), into a new in-memory register. Either it imports (and the register then exports) or it reports at
  * least one problem and the register holds no case at all. */
 #include <stdint.h>
 #include <stdio.h>
@@ -36,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     hd_err_clear(&err);
     sqlite3 *db = NULL;
     if (store_open(":memory:", HD_STORE_CREATE, &db, &err)) abort();
-    ximport_opts o = {ENCODINGS[k / 2], FORMATS[k % 2], 0, 0, sink, sink, "2026-03-16", 0};
+    ximport_opts o = {ENCODINGS[k / 2], FORMATS[k % 2], k / 2, 0, sink, sink, "2026-03-16", 0};
     ximport_result r;
     int rc = exchange_import(db, path, &o, &r, &err);
     if (rc == HD_OK) {
