@@ -87,10 +87,12 @@ static void csv_cell(FILE *f, const char *s) {
 }
 
 /* The value of field f (column f+1 of the row), NULL when the file leaves it out: SQL
- * NULL, or the value the import would store anyway. */
+ * NULL, an empty text (no value, as the import reads an empty field), or the value the
+ * import would store anyway. */
 static const char *field_value(sqlite3_stmt *st, const xfield *fs, int f) {
   if (sqlite3_column_type(st, f + 1) == SQLITE_NULL) return NULL;
   const char *v = (const char *)sqlite3_column_text(st, f + 1);
+  if (v && !*v) return NULL;
   if (fs->dflt && v && !strcmp(v, fs->dflt) && !(fs->flags & XF_REQUIRED)) return NULL;
   return v;
 }

@@ -151,8 +151,16 @@ static int synthetic(sqlite3 *db, long n, unsigned long long seed, hd_err *err) 
       else type = "first";
     }
     const char *status = STATUSES[(i / 7) % 13];
-    if (!strcmp(type, "cancel") && !strcmp(status, "certified")) status = "cancelled";
     int ordinary = (i % 5) == 0;
+    /* Only statuses the case's flow has (table transitions): the committee reviews in the
+     * ordinary procedure only; a cancellation ends 'cancelled', anything else never does. */
+    int cancel = !strcmp(type, "cancel");
+    if (cancel && !strcmp(status, "certified")) status = "cancelled";
+    else if (!cancel && !strcmp(status, "cancelled")) status = "withdrawn";
+    if (!strcmp(status, "committee_review")) {
+      if (cancel) status = "submitted";
+      else ordinary = 1;
+    }
     sqlite3_reset(res);
     sqlite3_bind_int64(res, 1, i);
     sqlite3_bind_int64(res, 2, owner);

@@ -36,6 +36,10 @@ PASSED=$((PASSED + 2))
 expect_eq "$(sql "$T/s1.db" "SELECT count(*) FROM cases")" 1000 "synthetic count"
 expect_eq "$(sql "$T/s1.db" "SELECT count(DISTINCT reg_type) || ' ' || count(DISTINCT procedure) || ' ' || count(DISTINCT status) FROM cases")" "5 2 10" "spread over types, procedures, states"
 expect_eq "$(sql "$T/s1.db" "PRAGMA foreign_key_check" | wc -l)" 0 "foreign keys hold"
+# Every case is in a status its flow has (what hdreg import --restore also demands).
+expect_eq "$(sql "$T/s1.db" "SELECT count(*) FROM cases c WHERE NOT EXISTS (SELECT 1 FROM transitions t
+  WHERE t.flow = CASE WHEN c.reg_type = 'cancel' THEN 'cancel' ELSE c.procedure END
+    AND c.status IN (t.from_status, t.to_status))")" 0 "synthetic statuses follow the procedure"
 # Every synthetic holder code is valid.
 bad=$(sql "$T/s1.db" "SELECT uscc FROM subjects" | xargs "$HDREG" uscc | grep -c invalid || true)
 expect_eq "$bad" 0 "synthetic codes valid"
