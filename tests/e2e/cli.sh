@@ -1,7 +1,7 @@
 # Help texts, demo-db arguments, and the synthetic generator's determinism and spread.
 source "$(dirname "$0")/lib.sh"
 set -e
-for cmd in run demo-db uscc check render calendar; do
+for cmd in run demo-db uscc check render calendar import export policy; do
   run "$HDREG" "$cmd" --help
   expect_eq "$rc" 0 "$cmd --help exit"
   expect_eq "$(out | head -1 | cut -d' ' -f1-3)" "usage: hdreg $cmd" "$cmd --help"
