@@ -1,5 +1,10 @@
 -- Registration rules of clause 5: types, rights and holders, certificate fields.
 
+-- Words for the codes, as opinions print them (a code is never shown to an applicant).
+local REG_TYPE = {first = "首次", license = "许可", transfer = "转让", change = "变更", cancel = "注销"}
+local CERT_STATUS = {pending = "待发证", issued = "有效", superseded = "已被新证书替代",
+                     cancelled = "已注销"}
+
 local function material_ok(kind)
   local m, status = hd.material(kind)
   return status == "valid", m, status
@@ -14,11 +19,12 @@ check {
   run = function(c)
     local prior = c.prior
     if prior == nil then
-      return fail("未关联有效的首次登记证书，不得办理" .. c.reg_type .. "类登记",
+      return fail("未关联有效的首次登记证书，不得办理" .. (REG_TYPE[c.reg_type] or c.reg_type) .. "登记",
         {field = "prior_certificate", found = nil, wanted = "有效的首次登记证书"})
     end
     if prior.status ~= "issued" then
-      return fail("关联证书" .. prior.number .. "状态为" .. prior.status .. "，不是有效证书",
+      return fail("关联证书" .. prior.number .. "状态为“" .. (CERT_STATUS[prior.status] or prior.status) ..
+        "”，不是有效证书",
         {field = "prior.status", found = prior.status, wanted = "issued"})
     end
     if prior.valid_until < hd.today() then

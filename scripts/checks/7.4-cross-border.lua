@@ -24,7 +24,7 @@ check {
       local _, s = hd.material("security_assessment")
       if s ~= "valid" then
         ev.wanted = "数据出境安全评估（有效期内）"
-        return fail("应申报数据出境安全评估而未通过（" .. s .. "）", ev)
+        return fail("应申报数据出境安全评估而未通过（" .. (s == "expired" and "评估结果已过有效期" or "未提交评估结果") .. "）", ev)
       end
       return pass("已通过数据出境安全评估")
     end

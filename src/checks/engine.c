@@ -411,15 +411,17 @@ static void push_date(lua_State *L, hd_date d) {
   lua_pushstring(L, iso);
 }
 
-/* hd.uscc(code) -> ok, message, normalised code, unknown_type */
+/* hd.uscc(code) -> ok, message (Chinese, for opinions), normalised code, unknown_type,
+ * message in English */
 static int h_uscc(lua_State *L) {
   hd_uscc_report r;
   int ok = hd_uscc_validate(luaL_optstring(L, 1, ""), 0, &r) == HD_USCC_OK;
   lua_pushboolean(L, ok);
-  lua_pushstring(L, r.message);
+  lua_pushstring(L, r.message_cn);
   lua_pushstring(L, r.code);
   lua_pushboolean(L, r.unknown_type);
-  return 4;
+  lua_pushstring(L, r.message);
+  return 5;
 }
 
 static int h_today(lua_State *L) {

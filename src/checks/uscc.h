@@ -24,6 +24,7 @@ typedef struct hd_uscc_report {
   int normalised;      /* full-width or lower-case input was normalised */
   char code[19];       /* the (normalised) code when it has 18 characters */
   char message[192];   /* Chinese-free, lower case description; "" when valid */
+  char message_cn[256]; /* the same in Chinese, for documents; "" when valid */
 } hd_uscc_report;
 
 /* Validate s (UTF-8). With normalise set, full-width ASCII (U+FF10-U+FF5A) and lower-case

@@ -117,7 +117,7 @@ import json
 for c in json.load(open('$T/stdout'))['checks']:
     if c['id'].startswith('helpers.'): print(c['id'], c['outcome'], c['message'])")" \
 "helpers.dates pass 2026-03-16 2025-10-16 2026-03-02 2026-03-01 59 2 true false false
-helpers.uscc pass true false check character (position 18) is 'B', should be '9'
+helpers.uscc pass true false 第18位校验码是“B”，应为“9” / check character (position 18) is 'B', should be '9'
 helpers.material pass business_license valid missing
 helpers.calendar2027 error $P/helpers/helpers.lua:29: no holiday schedule for 2027: the period cannot be computed" "helpers"
 

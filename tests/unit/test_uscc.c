@@ -28,6 +28,22 @@ int main(void) {
   CHECK_INT(r.expected, '9');
   CHECK_INT(r.found, 'B');
   CHECK_STR(r.message, "check character (position 18) is 'B', should be '9'");
+  /* The Chinese message, as review opinions print it. */
+  CHECK_STR(r.message_cn, "第18位校验码是“B”，应为“9”");
+  static const struct { const char *code; const char *cn; } CN[] = {
+      {"", "未填写统一社会信用代码"},
+      {"91350100M000100Y4", "代码为17位，应为18位"},
+      {"91350100M000100I43", "第16位字符“I”不能使用（代码不用 I、O、S、V、Z 和标点）"},
+      {"91350100m000100Y43", "第9位是小写字母“m”，应使用大写字母"},
+      {"９1350100M000100Y43", "第1位是全角字符，应使用半角数字和大写字母"},
+      {"913501A0M000100Y43", "第3—8位行政区划码的第7位是“A”，应为数字"},
+      {"91350100M000100Y53", "第17位组织机构代码校验码是“5”，应为“4”"},
+      {"91350100M000100Y4中", "第18位字符（U+4E2D）不能使用"},
+  };
+  for (size_t i = 0; i < sizeof CN / sizeof CN[0]; i++) {
+    hd_uscc_validate(CN[i].code, 0, &r);
+    CHECK_STR(r.message_cn, CN[i].cn);
+  }
 
   invalid("", 0, HD_USCC_EMPTY, "no unified social credit code given");
   invalid("91350100M000100Y4", 0, HD_USCC_LENGTH, "code has 17 characters, 18 expected");

@@ -16,8 +16,8 @@ check { id = "helpers.dates", title = "date helpers", clause = "test",
 check { id = "helpers.uscc", title = "uscc helper", clause = "test",
   run = function(c)
     local ok1 = hd.uscc("91350100M000100Y43")
-    local ok2, msg = hd.uscc("91350203M0001QAY9B")
-    return pass(tostring(ok1) .. " " .. tostring(ok2) .. " " .. msg)
+    local ok2, msg, _, _, msg_en = hd.uscc("91350203M0001QAY9B")
+    return pass(tostring(ok1) .. " " .. tostring(ok2) .. " " .. msg .. " / " .. msg_en)
   end }
 check { id = "helpers.material", title = "material helper", clause = "test",
   run = function(c)
