@@ -194,6 +194,26 @@ run "$HDREG" import --db "$T/enc.db" "$T/utf16.xml"
 expect_eq "$rc $(err)" "3 hdreg: import: $T/utf16.xml:1: encoding: the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8, GBK or GB18030" "UTF-16"
 expect_eq "$(dump "$T/enc.db")" "$before" "refused imports wrote nothing"
 
+# ---- a batch from outside goes through the night ----------------------------------------
+# The GBK and GB18030 batches imported into the demo register, then the night: both cases
+# are reviewed and their opinions carry the rare characters (𠮷 from the fallback font).
+mkdir -p "$T/nb"
+cp "$T/demo.db" "$T/nb/d.db"
+"$HDREG" import --db "$T/nb/d.db" --date 2026-03-15 "$T/rare-gbk.xml" >/dev/null
+"$HDREG" import --db "$T/nb/d.db" --date 2026-03-15 --encoding GB18030 "$T/rare-gb18030.csv" >/dev/null
+set +e
+"$HDREG" run --db "$T/nb/d.db" --date 2026-03-16 --out "$T/nb/out" >"$T/nb/summary" 2>/dev/null
+nrc=$?
+set -e
+expect_eq "$nrc $(sed -n 3p "$T/nb/summary" | cut -d: -f1)" "1 reviewed 27 cases with check pack $(sed -n 3p "$T/nb/summary" | sed -E 's/.*check pack ([0-9a-f]+).*/\1/')" "the night reviews the imported cases too"
+expect_eq "$(ls "$T/nb/out/opinions" | grep '^HZ-')" "HZ-2026-0001-2026-03-16.pdf
+HZ-2026-0100-2026-03-16.pdf" "opinions for the imported cases"
+pdftotext "$T/nb/out/opinions/HZ-2026-0100-2026-03-16.pdf" "$T/nb/o.txt" 2>"$T/nb/poppler"
+expect_eq "$(cat "$T/nb/poppler")$(tr -d ' \n\f' <"$T/nb/o.txt" | grep -o '𠮷祥健康管理（深圳）有限公司\|（含𠮷字姓名）\|不得办理许可登记' | tr '\n' ' ')" \
+  "𠮷祥健康管理（深圳）有限公司 （含𠮷字姓名） 不得办理许可登记 " "the opinion names the applicant and the data with 𠮷, in Chinese"
+pdftotext "$T/nb/out/opinions/HZ-2026-0001-2026-03-16.pdf" - | grep -q '广州市堃喆医院' || fail "堃喆 in the opinion"
+PASSED=$((PASSED + 1))
+
 # ---- every kind of problem, all in one pass ----------------------------------------------
 cp "$T/demo.db" "$T/p.db"
 before=$(dump "$T/p.db")
