@@ -92,6 +92,21 @@ for fmt in xml csv; do
   expect_eq "$("$HDREG" export --db "$T/syn-$fmt.db" --format $fmt | sha256sum)" "$(sha256sum <"$T/syn.$fmt")" "synthetic $fmt round trip"
 done
 
+# Every field of the format (the CSV headers an export writes, from src/exchange/spec.c)
+# is documented in docs/import.md and named in the schema templates/cases.rng.
+"$HDREG" demo-db --db "$T/e.db" >/dev/null
+# type.field for each row of the field tables, under their "### type ..." headings
+awk '/^## Fields/ {on = 1} on && /^### / {t = $2} on && t && /^\| `/ {f = $2; gsub(/`/, "", f); print t "." f}' \
+  docs/import.md >"$T/documented"
+missing=""
+while IFS=, read -r type fields; do
+  for f in $(echo "$fields" | tr ',' ' '); do
+    grep -qx "${type#@}.$f" "$T/documented" || missing="$missing docs:${type#@}.$f"
+    grep -q "name=\"$f\"" templates/cases.rng || missing="$missing rng:${type#@}.$f"
+  done
+done < <("$HDREG" export --db "$T/e.db" --format csv | grep '^@')
+expect_eq "$missing" "" "the format's fields in the docs and the schema"
+
 # ---- encodings: GBK and GB18030 with rare characters ------------------------------------
 iconv -f UTF-8 -t GBK $F/rare.xml >"$T/rare-gbk.xml"
 iconv -f UTF-8 -t GB18030 $F/rare18030.csv >"$T/rare-gb18030.csv"
