@@ -61,8 +61,8 @@ static const char EXPORT_HELP[] =
     "Write the register's subjects and cases (resource, rights, materials, objections,\n"
     "certificate and its printed fields) in the exchange format hdreg import reads, UTF-8,\n"
     "to --out (written completely or not at all) or stdout. Imported into an empty\n"
-    "register it gives the same cases. Events, findings, documents and notices stay in the\n"
-    "register that made them.\n"
+    "register (hdreg import --create --restore) it gives the same cases. Events,\n"
+    "findings, documents and notices stay in the register that made them.\n"
     "\n"
     "Exit: 0 written, 2 usage, 4 database, 5 output.\n";
 
