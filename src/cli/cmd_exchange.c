@@ -145,8 +145,9 @@ int cmd_import(int argc, char **argv) {
     printf("%s %ld case%s, %ld subject%s (%ld already in the register), %ld certificate%s "
            "and %ld other record%s from %s (%s, %lld bytes)",
            o.dry_run ? "would import" : "imported", r.cases, r.cases == 1 ? "" : "s",
-           r.subjects, r.subjects == 1 ? "" : "s", r.subjects_known, r.certificates, r.certificates == 1 ? "" : "s", r.records,
-           r.records == 1 ? "" : "s", input, r.encoding ? r.encoding : "UTF-8", r.bytes);
+           r.subjects, r.subjects == 1 ? "" : "s", r.subjects_known, r.certificates,
+           r.certificates == 1 ? "" : "s", r.records, r.records == 1 ? "" : "s", input,
+           r.encoding ? r.encoding : "UTF-8", r.bytes);
     if (r.normalised) printf("; %ld value%s normalised", r.normalised, r.normalised == 1 ? "" : "s");
     if (r.kept_invalid) printf("; %ld invalid credit code%s kept as recorded", r.kept_invalid,
                                r.kept_invalid == 1 ? "" : "s");

@@ -609,9 +609,11 @@ long long xrec_submit(ximporter *im, xrec *r) {
       continue;
     }
     if (!v) {
-      if (fs->flags & XF_REQUIRED)
-        xim_problem(im, r->vline[f] ? r->vline[f] : (fs->flags & XF_RESOURCE) && r->res_line ? r->res_line : r->line,
-                    r->vcol[f], fs->name, "missing: every %s needs it", sp->label);
+      if (fs->flags & XF_REQUIRED) {
+        long at = r->vline[f] ? r->vline[f]
+                  : (fs->flags & XF_RESOURCE) && r->res_line ? r->res_line : r->line;
+        xim_problem(im, at, r->vcol[f], fs->name, "missing: every %s needs it", sp->label);
+      }
       else if (fs->dflt) {
         if (fs->kind == X_INT || fs->kind == X_BOOL) bv[f].set = 2, bv[f].num = atoll(fs->dflt);
         else bv[f].set = 1, bv[f].text = fs->dflt;
