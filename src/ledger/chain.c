@@ -11,12 +11,42 @@
 
 static const char ZERO[] = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/* The payload the triggers write for a row, rebuilt from the row as it is now. */
-static const char *const PAYLOAD_SQL[2] = {
-    "SELECT json_array('event', id, case_id, at, from_status, to_status, actor, reason, "
-    "document_id) FROM case_events WHERE id = ?1",
-    "SELECT json_array('document', id, kind, case_id, certificate_id, notice_id, path, sha256, "
-    "bytes, created_date) FROM documents WHERE id = ?1"};
+/* The kinds of entry: the row each records, the payload the triggers write for it
+ * (rebuilt from the row as it is now), how it is named in messages. */
+enum { K_EVENT, K_DOCUMENT, K_IMPORT, K_KINDS };
+static const struct kind {
+  const char *name;
+  const char *payload_sql;
+  const char *describe_sql;  /* a word for the row: the case, the path, the file */
+  const char *prefix;        /* before that word */
+  const char *outside_sql;   /* the first row the chain does not hold */
+} KINDS[K_KINDS] = {
+    {"event",
+     "SELECT json_array('event', id, case_id, at, from_status, to_status, actor, reason, "
+     "document_id) FROM case_events WHERE id = ?1",
+     "SELECT c.number FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.id = ?1",
+     "case ",
+     "SELECT id FROM case_events WHERE id NOT IN (SELECT ref_id FROM ledger WHERE kind = "
+     "'event') ORDER BY id LIMIT 1"},
+    {"document",
+     "SELECT json_array('document', id, kind, case_id, certificate_id, notice_id, path, sha256, "
+     "bytes, created_date) FROM documents WHERE id = ?1",
+     "SELECT path FROM documents WHERE id = ?1", "",
+     "SELECT id FROM documents WHERE id NOT IN (SELECT ref_id FROM ledger WHERE kind = "
+     "'document') ORDER BY id LIMIT 1"},
+    {"import",
+     "SELECT json_array('import', id, at, file, sha256, format, encoding, bytes, cases, "
+     "subjects, certificates, normalised) FROM imports WHERE id = ?1",
+     "SELECT file FROM imports WHERE id = ?1", "file ",
+     "SELECT id FROM imports WHERE id NOT IN (SELECT ref_id FROM ledger WHERE kind = "
+     "'import') ORDER BY id LIMIT 1"},
+};
+
+static int kind_of(const char *name) {
+  for (int k = 0; k < K_KINDS; k++)
+    if (name && !strcmp(name, KINDS[k].name)) return k;
+  return K_EVENT;
+}
 
 static void sha_hex(const char *a, size_t alen, const char *b, size_t blen, char out[65]) {
   EVP_MD_CTX *c = EVP_MD_CTX_new();
@@ -31,31 +61,29 @@ static void sha_hex(const char *a, size_t alen, const char *b, size_t blen, char
   EVP_MD_CTX_free(c);
 }
 
-/* "event 12 (case SQ-2026-0021)" / "document 7 (/path)" */
-static void describe(sqlite3 *db, int doc, long long id, char *out, size_t size) {
+/* "event 12 (case SQ-2026-0021)" / "document 7 (/path)" / "import 2 (file batch.csv)" */
+static void describe(sqlite3 *db, int k, long long id, char *out, size_t size) {
   sqlite3_stmt *st;
-  const char *sql = doc ? "SELECT path FROM documents WHERE id = ?1"
-                        : "SELECT c.number FROM case_events e JOIN cases c ON c.id = e.case_id "
-                          "WHERE e.id = ?1";
-  hd_snprintf(out, size, "%s %lld", doc ? "document" : "event", id);
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return;
+  hd_snprintf(out, size, "%s %lld", KINDS[k].name, id);
+  if (sqlite3_prepare_v2(db, KINDS[k].describe_sql, -1, &st, NULL) != SQLITE_OK) return;
   sqlite3_bind_int64(st, 1, id);
   if (sqlite3_step(st) == SQLITE_ROW)
-    hd_snprintf(out, size, "%s %lld (%s%s)", doc ? "document" : "event", id, doc ? "" : "case ",
+    hd_snprintf(out, size, "%s %lld (%s%s)", KINDS[k].name, id, KINDS[k].prefix,
                 (const char *)sqlite3_column_text(st, 0));
   sqlite3_finalize(st);
 }
 
 int chain_verify(sqlite3 *db, hd_chain_report *rep, hd_err *err) {
-  sqlite3_stmt *st = NULL, *row[2] = {NULL, NULL};
+  sqlite3_stmt *st = NULL, *row[K_KINDS] = {NULL};
   rep->entries = 0;
   rep->head[0] = '\0';
   rep->bad_seq = 0;
-  if (store_prepare(db, "SELECT seq, kind, ref_id, payload, prev_hash, hash FROM ledger ORDER BY seq",
-                    &st, err) ||
-      store_prepare(db, PAYLOAD_SQL[0], &row[0], err) || store_prepare(db, PAYLOAD_SQL[1], &row[1], err)) {
+  int prc = store_prepare(db, "SELECT seq, kind, ref_id, payload, prev_hash, hash FROM ledger "
+                          "ORDER BY seq", &st, err);
+  for (int k = 0; k < K_KINDS && !prc; k++) prc = store_prepare(db, KINDS[k].payload_sql, &row[k], err);
+  if (prc) {
     sqlite3_finalize(st);
-    sqlite3_finalize(row[0]);
+    for (int k = 0; k < K_KINDS; k++) sqlite3_finalize(row[k]);
     return HD_EDB;
   }
   char prev[65], h[65], what[600];
@@ -70,8 +98,8 @@ int chain_verify(sqlite3 *db, hd_chain_report *rep, hd_err *err) {
     size_t plen = (size_t)sqlite3_column_bytes(st, 3);
     const char *link = (const char *)sqlite3_column_text(st, 4);
     const char *hash = (const char *)sqlite3_column_text(st, 5);
-    int doc = kind && strcmp(kind, "document") == 0;
-    describe(db, doc, ref, what, sizeof what);
+    int kk = kind_of(kind);
+    describe(db, kk, ref, what, sizeof what);
     rep->bad_seq = seq;
     if (seq == last_seq + 2)
       rc = hd_err_set(err, HD_EDATA, "ledger entry %lld is missing (deleted)", last_seq + 1);
@@ -85,12 +113,12 @@ int chain_verify(sqlite3 *db, hd_chain_report *rep, hd_err *err) {
       rc = hd_err_set(err, HD_EDATA, "ledger entry %lld (%s) was edited: its hash does not match "
                       "its content", seq, what);
     else {
-      sqlite3_stmt *r = row[doc];
+      sqlite3_stmt *r = row[kk];
       sqlite3_reset(r);
       sqlite3_bind_int64(r, 1, ref);
       if (sqlite3_step(r) != SQLITE_ROW)
         rc = hd_err_set(err, HD_EDATA, "ledger entry %lld: %s %lld it records was deleted", seq,
-                        doc ? "document" : "event", ref);
+                        KINDS[kk].name, ref);
       else if (strcmp((const char *)sqlite3_column_text(r, 0), payload) != 0)
         rc = hd_err_set(err, HD_EDATA, "ledger entry %lld: %s was edited after it was recorded: "
                         "now %s, recorded %s", seq, what, (const char *)sqlite3_column_text(r, 0),
@@ -102,19 +130,13 @@ int chain_verify(sqlite3 *db, hd_chain_report *rep, hd_err *err) {
     rep->entries++;
   }
   sqlite3_finalize(st);
-  sqlite3_finalize(row[0]);
-  sqlite3_finalize(row[1]);
+  for (int k = 0; k < K_KINDS; k++) sqlite3_finalize(row[k]);
   if (rc) return rc;
   rep->bad_seq = 0;
   hd_snprintf(rep->head, sizeof rep->head, "%s", rep->entries ? prev : "");
   /* Rows the chain does not hold were added outside hdreg. */
-  static const char *const OUTSIDE[2] = {
-      "SELECT id FROM case_events WHERE id NOT IN (SELECT ref_id FROM ledger WHERE kind = 'event') "
-      "ORDER BY id LIMIT 1",
-      "SELECT id FROM documents WHERE id NOT IN (SELECT ref_id FROM ledger WHERE kind = "
-      "'document') ORDER BY id LIMIT 1"};
-  for (int k = 0; k < 2 && rc == HD_OK; k++) {
-    if (store_prepare(db, OUTSIDE[k], &st, err)) return HD_EDB;
+  for (int k = 0; k < K_KINDS && rc == HD_OK; k++) {
+    if (store_prepare(db, KINDS[k].outside_sql, &st, err)) return HD_EDB;
     if (sqlite3_step(st) == SQLITE_ROW) {
       describe(db, k, sqlite3_column_int64(st, 0), what, sizeof what);
       rc = hd_err_set(err, HD_EDATA, "%s is not in the ledger: it was added outside hdreg, or its "
@@ -130,12 +152,15 @@ int chain_show(sqlite3 *db, long long case_id, FILE *out, hd_err *err) {
   if (store_prepare(db,
                     "SELECT l.seq, l.kind, l.hash, e.at, c.number, e.from_status, e.to_status, "
                     "e.actor, e.reason, d.created_date, d.kind, d.path, d.sha256, "
-                    "coalesce(c2.number, '') FROM ledger l "
+                    "coalesce(c2.number, ''), i.at, i.file, i.encoding, i.cases, i.sha256 "
+                    "FROM ledger l "
                     "LEFT JOIN case_events e ON l.kind = 'event' AND e.id = l.ref_id "
                     "LEFT JOIN cases c ON c.id = e.case_id "
                     "LEFT JOIN documents d ON l.kind = 'document' AND d.id = l.ref_id "
                     "LEFT JOIN cases c2 ON c2.id = d.case_id "
-                    "WHERE ?1 = 0 OR e.case_id = ?1 OR d.case_id = ?1 ORDER BY l.seq",
+                    "LEFT JOIN imports i ON l.kind = 'import' AND i.id = l.ref_id "
+                    "WHERE ?1 = 0 OR e.case_id = ?1 OR d.case_id = ?1 OR "
+                    "i.id = (SELECT import_id FROM cases WHERE id = ?1) ORDER BY l.seq",
                     &st, err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, case_id);
@@ -146,6 +171,10 @@ int chain_show(sqlite3 *db, long long case_id, FILE *out, hd_err *err) {
       fprintf(out, "%s  %s  %s -> %s  %s：%s\n", sqlite3_column_text(st, 3),
               sqlite3_column_text(st, 4), sqlite3_column_text(st, 5), sqlite3_column_text(st, 6),
               sqlite3_column_text(st, 7), sqlite3_column_text(st, 8));
+    else if (strcmp(kind, "import") == 0)
+      fprintf(out, "%s  import  %s  %s, %lld cases  sha256 %.16s…\n", sqlite3_column_text(st, 14),
+              sqlite3_column_text(st, 15), sqlite3_column_text(st, 16),
+              (long long)sqlite3_column_int64(st, 17), sqlite3_column_text(st, 18));
     else
       fprintf(out, "%s  %s  %s  %s  sha256 %.16s…\n", sqlite3_column_text(st, 9),
               sqlite3_column_text(st, 13), sqlite3_column_text(st, 10), sqlite3_column_text(st, 11),

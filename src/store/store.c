@@ -157,6 +157,27 @@ int store_open(const char *path, int mode, sqlite3 **out, hd_err *err) {
   return HD_OK;
 }
 
+int store_copy(sqlite3 *from, sqlite3 **out, hd_err *err) {
+  sqlite3 *db = NULL;
+  *out = NULL;
+  if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    sqlite3_close(db);
+    return hd_err_set(err, HD_ENOMEM, "out of memory");
+  }
+  sqlite3_backup *b = sqlite3_backup_init(db, "main", from, "main");
+  int ok = b && sqlite3_backup_step(b, -1) == SQLITE_DONE;
+  sqlite3_backup_finish(b);
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_create_function_v2(db, "hd_sha256", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                             sql_sha256, NULL, NULL, NULL);
+  if (!ok || store_exec(db, "PRAGMA foreign_keys = ON", err)) {
+    sqlite3_close(db);
+    return err->code ? err->code : hd_err_set(err, HD_EDB, "the database cannot be copied");
+  }
+  *out = db;
+  return HD_OK;
+}
+
 /* Statements kept by store_cached. hdreg is single-threaded within a process. */
 #define STMT_CACHE 48
 static struct cached {

@@ -14,6 +14,10 @@ enum { HD_STORE_MUST_EXIST = 0, HD_STORE_CREATE = 1 };
  * *out (close with store_close), or HD_EDB with a message naming the file. */
 int store_open(const char *path, int mode, sqlite3 **out, hd_err *err);
 void store_close(sqlite3 *db);
+/* A new in-memory database holding a copy of from, connected as store_open connects (the
+ * ledger's hd_sha256, foreign keys): a fresh register for each input of a fuzzer or test
+ * without migrating every time. Close with store_close. */
+int store_copy(sqlite3 *from, sqlite3 **out, hd_err *err);
 
 /* Run SQL text (several statements). */
 int store_exec(sqlite3 *db, const char *sql, hd_err *err);

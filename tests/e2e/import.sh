@@ -121,6 +121,17 @@ expect_eq "$(sql "$T/enc.db" "SELECT id, at, file, format, encoding, bytes, case
 expect_eq "$(sql "$T/enc.db" "SELECT sha256 FROM imports ORDER BY id")" "$(sha256sum "$T/rare-gbk.xml" "$T/rare-gb18030.csv" | cut -d' ' -f1)" "imports: SHA-256 of the files as received"
 expect_eq "$(sql "$T/enc.db" "SELECT number, import_id FROM cases ORDER BY id")" "HZ-2026-0001|1
 HZ-2026-0100|2" "each case's import"
+# Each import is on the register's hash chain: an edited import row is named, and the
+# sqlite3 shell (without hdreg's hash function) cannot add one.
+run "$HDREG" ledger verify --db "$T/enc.db"
+expect_eq "$rc $(out | cut -d, -f1)" "0 ledger intact: 2 entries" "imports on the chain"
+expect_eq "$("$HDREG" ledger show --db "$T/enc.db" --case HZ-2026-0100 | sed -E 's/^ *2  [0-9a-f]{12}  //')" "2026-03-21  import  $T/rare-gb18030.csv  GB18030, 1 cases  sha256 $(sha256sum "$T/rare-gb18030.csv" | cut -c1-16)…" "ledger show: a case's import"
+cp "$T/enc.db" "$T/tampered.db"
+sqlite3 "$T/tampered.db" "DROP TRIGGER imports_no_update; UPDATE imports SET file = 'other.csv' WHERE id = 2"
+run "$HDREG" ledger verify --db "$T/tampered.db"
+expect_eq "$rc $(err | cut -d: -f1-4)" "3 hdreg: ledger verify: ledger entry 2: import 2 (file other.csv) was edited after it was recorded" "an edited import is found"
+expect_eq "$(sqlite3 "$T/tampered.db" "INSERT INTO imports(at, file, sha256, format, encoding, bytes, cases, subjects, certificates, normalised) VALUES ('2026-03-22', 'x.csv', '$(printf '%064d' 0)', 'csv', 'UTF-8', 1, 0, 0, 0, 0)" 2>&1)" \
+  "Error: in prepare, no such function: hd_sha256" "the shell cannot add an import"
 run "$HDREG" case history --db "$T/enc.db" --case HZ-2026-0100
 expect_eq "$rc $(out)" "0 2026-03-21  imported as submitted  import 2：$T/rare-gb18030.csv (GB18030, SHA-256 $(sha256sum "$T/rare-gb18030.csv" | cut -d' ' -f1))" "a case's history starts with its import"
 expect_eq "$(sql "$T/enc.db" "SELECT name, legal_rep, contact_name FROM subjects ORDER BY id")" "广州市堃喆医院|王赟|刘昇珺

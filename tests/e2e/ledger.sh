@@ -54,7 +54,7 @@ expect_eq "$(sqlite3 "$T/d.db" "INSERT INTO documents(kind, path, sha256, bytes,
 # A database of schema v3 (no ledger) is chained when hdreg opens it.
 cp "$T/d.db" "$T/v3.db"
 sqlite3 "$T/v3.db" "DROP TABLE ledger_heads; DROP TABLE ledger; DROP TRIGGER ledger_document; DROP TRIGGER ledger_event; DROP TRIGGER documents_no_update;
-  DROP TRIGGER documents_no_delete; ALTER TABLE cases DROP COLUMN import_id; DROP TABLE imports; DROP INDEX subjects_uscc;
+  DROP TRIGGER documents_no_delete; DROP TABLE imports; ALTER TABLE cases DROP COLUMN import_id; DROP INDEX subjects_uscc;
   PRAGMA user_version = 3;"
 run "$HDREG" ledger verify --db "$T/v3.db"
 expect_eq "$rc $(out)" "0 ledger intact: 79 entries, head $(sqlite3 "$T/v3.db" "SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1")" "v3 migrated and chained"

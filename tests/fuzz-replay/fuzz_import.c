@@ -27,12 +27,7 @@ static long long count(sqlite3 *db, const char *sql) {
 static int fresh_register(sqlite3 **out, hd_err *err) {
   static sqlite3 *tmpl;
   if (!tmpl && store_open(":memory:", HD_STORE_CREATE, &tmpl, err)) return err->code;
-  if (sqlite3_open(":memory:", out) != SQLITE_OK) abort();
-  sqlite3_backup *b = sqlite3_backup_init(*out, "main", tmpl, "main");
-  if (!b || sqlite3_backup_step(b, -1) != SQLITE_DONE) abort();
-  sqlite3_backup_finish(b);
-  if (sqlite3_exec(*out, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK) abort();
-  return HD_OK;
+  return store_copy(tmpl, out, err);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -26,3 +26,64 @@ END;
 
 ALTER TABLE cases ADD COLUMN import_id INTEGER REFERENCES imports(id);
 CREATE INDEX subjects_uscc ON subjects(uscc);
+
+-- Each import on the register's hash chain (docs/schema.md, ledger), like events and
+-- documents: the ledger table is rebuilt to admit the kind 'import' (SQLite cannot change
+-- a CHECK in place); entries, their sequence numbers and hashes are copied unchanged.
+DROP TRIGGER ledger_event;
+DROP TRIGGER ledger_document;
+DROP TRIGGER ledger_no_update;
+DROP TRIGGER ledger_no_delete;
+CREATE TABLE ledger_v6 (
+  seq       INTEGER PRIMARY KEY,
+  kind      TEXT NOT NULL CHECK (kind IN ('event', 'document', 'import')),
+  ref_id    INTEGER NOT NULL,
+  payload   TEXT NOT NULL,
+  prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+  hash      TEXT NOT NULL CHECK (length(hash) = 64),
+  UNIQUE (kind, ref_id)
+);
+INSERT INTO ledger_v6(seq, kind, ref_id, payload, prev_hash, hash)
+  SELECT seq, kind, ref_id, payload, prev_hash, hash FROM ledger ORDER BY seq;
+DROP TABLE ledger;
+ALTER TABLE ledger_v6 RENAME TO ledger;
+
+CREATE TRIGGER ledger_event AFTER INSERT ON case_events
+BEGIN
+  INSERT INTO ledger(kind, ref_id, payload, prev_hash, hash)
+  SELECT 'event', NEW.id, p.payload, p.prev, hd_sha256(p.prev || char(10) || p.payload)
+    FROM (SELECT json_array('event', NEW.id, NEW.case_id, NEW.at, NEW.from_status,
+                            NEW.to_status, NEW.actor, NEW.reason, NEW.document_id) AS payload,
+                 coalesce((SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1),
+                          '0000000000000000000000000000000000000000000000000000000000000000') AS prev) p;
+END;
+
+CREATE TRIGGER ledger_document AFTER INSERT ON documents
+BEGIN
+  INSERT INTO ledger(kind, ref_id, payload, prev_hash, hash)
+  SELECT 'document', NEW.id, p.payload, p.prev, hd_sha256(p.prev || char(10) || p.payload)
+    FROM (SELECT json_array('document', NEW.id, NEW.kind, NEW.case_id, NEW.certificate_id,
+                            NEW.notice_id, NEW.path, NEW.sha256, NEW.bytes, NEW.created_date) AS payload,
+                 coalesce((SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1),
+                          '0000000000000000000000000000000000000000000000000000000000000000') AS prev) p;
+END;
+
+CREATE TRIGGER ledger_import AFTER INSERT ON imports
+BEGIN
+  INSERT INTO ledger(kind, ref_id, payload, prev_hash, hash)
+  SELECT 'import', NEW.id, p.payload, p.prev, hd_sha256(p.prev || char(10) || p.payload)
+    FROM (SELECT json_array('import', NEW.id, NEW.at, NEW.file, NEW.sha256, NEW.format,
+                            NEW.encoding, NEW.bytes, NEW.cases, NEW.subjects, NEW.certificates,
+                            NEW.normalised) AS payload,
+                 coalesce((SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1),
+                          '0000000000000000000000000000000000000000000000000000000000000000') AS prev) p;
+END;
+
+CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+BEGIN
+  SELECT RAISE(ABORT, 'the ledger is append-only');
+END;
+CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
+BEGIN
+  SELECT RAISE(ABORT, 'the ledger is append-only');
+END;
