@@ -534,18 +534,23 @@ static void case_status_rules(ximporter *im, xrec *r, const bindv *bv) {
   sqlite3_stmt *st;
   hd_err e;
   hd_err_clear(&e);
-  if (store_cached(im->db, "SELECT (SELECT count(*) FROM transitions WHERE flow = ?1 AND "
-                   "(to_status = ?2 OR from_status = ?2)), (SELECT group_concat(s, ', ') FROM "
-                   "(SELECT to_status AS s FROM transitions WHERE flow = ?1 UNION SELECT "
-                   "from_status FROM transitions WHERE flow = ?1 ORDER BY 1))", &st, &e))
+  if (store_cached(im->db, "SELECT EXISTS (SELECT 1 FROM transitions WHERE flow = ?1 AND "
+                   "(to_status = ?2 OR from_status = ?2))", &st, &e))
     return dbfail(im, "reading the procedure");
   sqlite3_bind_text(st, 1, flow, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
-  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0)
+  int known = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+  store_done(st);
+  if (!known) {
+    char *list = NULL;
+    db_id(im, "SELECT 1, group_concat(s, ', ') FROM (SELECT to_status AS s FROM transitions "
+          "WHERE flow = ?1 UNION SELECT from_status FROM transitions WHERE flow = ?1 ORDER BY 1)",
+          flow, &list);
     xim_problem(im, r->vline[fs] ? r->vline[fs] : r->line, r->vcol[fs], "status",
                 "a case of the %s flow is never '%s' (its statuses: %s)", flow, status,
-                (const char *)sqlite3_column_text(st, 1));
-  store_done(st);
+                list ? list : "");
+    free(list);
+  }
   if (!strcmp(status, "notice")) {
     static const char *const NOTICE[2] = {"notice-start", "notice-end"};
     for (int i = 0; i < 2; i++) {
