@@ -35,7 +35,7 @@ struct hd_decoder {
   EVP_MD_CTX *md;             /* SHA-256 of the bytes as received */
 };
 
-static const char *canonical(const char *e) {
+const char *dec_canonical(const char *e) {
   if (!strcasecmp(e, "UTF-8") || !strcasecmp(e, "UTF8")) return "UTF-8";
   if (!strcasecmp(e, "GBK") || !strcasecmp(e, "CP936")) return "GBK";
   if (!strcasecmp(e, "GB18030")) return "GB18030";
@@ -45,7 +45,7 @@ static const char *canonical(const char *e) {
 int dec_open(const char *path, const char *encoding, hd_decode_bad bad, void *ud,
              hd_decoder **out, hd_err *err) {
   *out = NULL;
-  const char *enc = canonical(encoding);
+  const char *enc = dec_canonical(encoding);
   if (!enc)
     return hd_err_set(err, HD_EUSAGE, "unknown encoding '%s' (UTF-8, GBK or GB18030)", encoding);
   hd_decoder *d = calloc(1, sizeof *d);

@@ -19,6 +19,9 @@ typedef void (*hd_decode_bad)(void *ud, long line, long col, const unsigned char
  * another encoding, HD_EIO if the file cannot be read. */
 int dec_open(const char *path, const char *encoding, hd_decode_bad bad, void *ud,
              hd_decoder **out, hd_err *err);
+/* The canonical name ("UTF-8", "GBK", "GB18030") of an encoding name as people write it
+ * (utf8, cp936 ...), or NULL if hdreg does not read it. */
+const char *dec_canonical(const char *name);
 /* Up to cap bytes of UTF-8 into buf; 0 at the end; -1 on a read error (in err). */
 long dec_read(hd_decoder *d, char *buf, size_t cap, hd_err *err);
 /* The canonical name of the encoding ("UTF-8", "GBK", "GB18030"). */

@@ -145,7 +145,6 @@ void xrec_begin(ximporter *im, xrec *r, int type, long line) {
   hd_buf_reset(&r->arena);
   for (int i = 0; i < XREC_MAXF; i++) {
     r->off[i] = (size_t)-1;
-    r->val[i] = NULL;
     r->vline[i] = r->vcol[i] = 0;
   }
 }
@@ -230,12 +229,17 @@ static const char *shown(const char *v, char *buf, size_t cap) {
 }
 
 static const char *enum_list(const char *const *v, char *buf, size_t cap) {
-  hd_buf b;
-  hd_buf_init(&b, cap);
-  for (int i = 0; v[i]; i++) hd_buf_printf(&b, "%s%s", i ? ", " : "", v[i]);
-  hd_snprintf(buf, cap, "%s", b.p ? b.p : "");
-  hd_buf_release(&b);
+  size_t o = 0;
+  buf[0] = '\0';
+  for (int i = 0; v[i] && o < cap; i++)
+    o += (size_t)snprintf(buf + o, cap - o, "%s%s", i ? ", " : "", v[i]);
   return buf;
+}
+
+/* The kind of key a record type has in x_keys, or -1. */
+static int key_kind(int type) {
+  return type == XR_SUBJECT ? K_SUBJECT : type == XR_CASE ? K_CASE
+       : type == XR_CERTIFICATE ? K_CERT : -1;
 }
 
 /* x_keys: the file's ids and numbers, with the line and the row they became (NULL if the
@@ -578,8 +582,7 @@ long long xrec_submit(ximporter *im, xrec *r) {
   if (r->skip) {
     for (int f = 0; f < sp->nfields; f++)
       if ((sp->fields[f].flags & XF_KEY) && r->off[f] < (size_t)-2) {
-        int kind = r->type == XR_SUBJECT ? K_SUBJECT : r->type == XR_CASE ? K_CASE
-                 : r->type == XR_CERTIFICATE ? K_CERT : -1;
+        int kind = key_kind(r->type);
         long kl;
         long long kid;
         char *k = r->arena.p + r->off[f];
@@ -635,8 +638,7 @@ long long xrec_submit(ximporter *im, xrec *r) {
   /* Record rules beyond single values. */
   long long id = 0, known = 0;
   char s1[200];
-  int kkind = r->type == XR_SUBJECT ? K_SUBJECT : r->type == XR_CASE ? K_CASE
-            : r->type == XR_CERTIFICATE ? K_CERT : -1;
+  int kkind = key_kind(r->type);
   if (kkind >= 0 && key) {
     long kline;
     long long kid;
@@ -910,36 +912,28 @@ static void declared_encoding(const char *head, size_t n, char *out, size_t cap)
   out[k] = '\0';
 }
 
-static int sniff_xml(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return 0;
-  int c, xml = 0;
-  while ((c = fgetc(f)) != EOF) {
-    if (c == 0xEF || c == 0xBB || c == 0xBF || c == ' ' || c == '\t' || c == '\r' || c == '\n')
-      continue;
-    xml = c == '<';
-    break;
-  }
-  fclose(f);
-  return xml;
-}
-
 int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximport_result *r,
                     hd_err *err) {
   memset(r, 0, sizeof *r);
-  int xml;
-  if (!o->format) xml = sniff_xml(path);
-  else if (!strcmp(o->format, "xml")) xml = 1;
-  else if (!strcmp(o->format, "csv")) xml = 0;
-  else return hd_err_set(err, HD_EUSAGE, "unknown format '%s' (xml or csv)", o->format);
+  if (o->format && strcmp(o->format, "xml") && strcmp(o->format, "csv"))
+    return hd_err_set(err, HD_EUSAGE, "unknown format '%s' (xml or csv)", o->format);
   ximporter im = {db, path, o, r, err, 0, {NULL}, NULL, NULL, 0, 0, 0, 0};
   hd_decoder *d = NULL;
+  /* The file's first bytes: its format (XML starts with '<' after a byte-order mark and
+   * blanks), a UTF-16 byte-order mark, an XML declaration's encoding. */
   char sha[65] = "", head[512], decl[40];
   size_t hn = 0;
   FILE *hf = fopen(path, "rb");
   if (hf) {
     hn = fread(head, 1, sizeof head, hf);
     fclose(hf);
+  }
+  int xml;
+  if (o->format) xml = !strcmp(o->format, "xml");
+  else {
+    size_t i = hn >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    while (i < hn && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) i++;
+    xml = i < hn && head[i] == '<';
   }
   if (hn >= 2 && ((unsigned char)head[0] == 0xFF || (unsigned char)head[0] == 0xFE) &&
       ((unsigned char)head[1] ^ (unsigned char)head[0]) == 0x01) {
@@ -951,12 +945,8 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
   const char *enc = o->encoding;
   declared_encoding(head, hn, decl, sizeof decl);
   if (xml && decl[0]) {
-    const char *named = !strcasecmp(decl, "GB2312") || !strcasecmp(decl, "GBK") ||
-                                !strcasecmp(decl, "CP936")
-                            ? "GBK"
-                        : !strcasecmp(decl, "GB18030")                                ? "GB18030"
-                        : !strcasecmp(decl, "UTF-8") || !strcasecmp(decl, "UTF8") ? "UTF-8"
-                                                                                      : NULL;
+    /* GB2312 is read as GBK, which contains it. */
+    const char *named = !strcasecmp(decl, "GB2312") ? "GBK" : dec_canonical(decl);
     if (!enc && !named) {
       r->problems = 1;
       return hd_err_set(err, HD_EDATA, "%s:1: encoding: the file declares '%s', which hdreg does "

@@ -13,7 +13,6 @@
 typedef struct xrec {
   int type;                 /* XR_* */
   long line;                /* where the record starts */
-  const char *val[XREC_MAXF];
   long vline[XREC_MAXF], vcol[XREC_MAXF];
   hd_buf arena;             /* the values' bytes */
   size_t off[XREC_MAXF];    /* offsets into arena, (size_t)-1 unset */
