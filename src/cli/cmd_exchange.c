@@ -159,17 +159,13 @@ int cmd_import(int argc, char **argv) {
     cli_error("import: %s", err.msg);
   }
   store_close(db);
-  if ((rc || o.dry_run) && create && db) {
-    /* Nothing imported: the new register goes again. */
+  if (create && (rc || o.dry_run)) {
+    /* Nothing imported: the new register goes again, with its side files and lock. */
     char side[4200];
     unlink(dbpath);
-    static const char *const SUFFIX[] = {"-wal", "-shm", "-journal"};
-    for (int i = 0; i < 3; i++)
+    static const char *const SUFFIX[] = {"-wal", "-shm", "-journal", ".lock"};
+    for (int i = 0; i < 4; i++)
       if (hd_snprintf(side, sizeof side, "%s%s", dbpath, SUFFIX[i]) >= 0) unlink(side);
-  }
-  if (create && (rc || o.dry_run)) {
-    char lock[4200];
-    if (hd_snprintf(lock, sizeof lock, "%s.lock", dbpath) >= 0) unlink(lock);
   }
   close(lock_fd);
   return rc ? hd_exit_for(rc) : HD_EXIT_OK;
