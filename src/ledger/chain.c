@@ -62,15 +62,17 @@ static void sha_hex(const char *a, size_t alen, const char *b, size_t blen, char
 }
 
 /* "event 12 (case SQ-2026-0021)" / "document 7 (/path)" / "import 2 (file batch.csv)" */
-static void describe(sqlite3 *db, int k, long long id, char *out, size_t size) {
+/* Only for messages: made when an entry is found wrong, not for every entry walked. */
+static const char *describe(sqlite3 *db, int k, long long id, char *out, size_t size) {
   sqlite3_stmt *st;
   hd_snprintf(out, size, "%s %lld", KINDS[k].name, id);
-  if (sqlite3_prepare_v2(db, KINDS[k].describe_sql, -1, &st, NULL) != SQLITE_OK) return;
+  if (sqlite3_prepare_v2(db, KINDS[k].describe_sql, -1, &st, NULL) != SQLITE_OK) return out;
   sqlite3_bind_int64(st, 1, id);
   if (sqlite3_step(st) == SQLITE_ROW)
     hd_snprintf(out, size, "%s %lld (%s%s)", KINDS[k].name, id, KINDS[k].prefix,
                 (const char *)sqlite3_column_text(st, 0));
   sqlite3_finalize(st);
+  return out;
 }
 
 int chain_verify(sqlite3 *db, hd_chain_report *rep, hd_err *err) {
@@ -99,7 +101,6 @@ int chain_verify(sqlite3 *db, hd_chain_report *rep, hd_err *err) {
     const char *link = (const char *)sqlite3_column_text(st, 4);
     const char *hash = (const char *)sqlite3_column_text(st, 5);
     int kk = kind_of(kind);
-    describe(db, kk, ref, what, sizeof what);
     rep->bad_seq = seq;
     if (seq == last_seq + 2)
       rc = hd_err_set(err, HD_EDATA, "ledger entry %lld is missing (deleted)", last_seq + 1);
@@ -108,10 +109,11 @@ int chain_verify(sqlite3 *db, hd_chain_report *rep, hd_err *err) {
                       last_seq + 1, seq - 1);
     else if (!link || strcmp(link, prev) != 0)
       rc = hd_err_set(err, HD_EDATA, "ledger entry %lld (%s): its link to entry %lld is broken "
-                      "(an entry was changed, inserted or moved there)", seq, what, seq - 1);
+                      "(an entry was changed, inserted or moved there)", seq,
+                      describe(db, kk, ref, what, sizeof what), seq - 1);
     else if (sha_hex(prev, 64, payload ? payload : "", plen, h), !hash || strcmp(h, hash) != 0)
       rc = hd_err_set(err, HD_EDATA, "ledger entry %lld (%s) was edited: its hash does not match "
-                      "its content", seq, what);
+                      "its content", seq, describe(db, kk, ref, what, sizeof what));
     else {
       sqlite3_stmt *r = row[kk];
       sqlite3_reset(r);
@@ -121,8 +123,8 @@ int chain_verify(sqlite3 *db, hd_chain_report *rep, hd_err *err) {
                         KINDS[kk].name, ref);
       else if (strcmp((const char *)sqlite3_column_text(r, 0), payload) != 0)
         rc = hd_err_set(err, HD_EDATA, "ledger entry %lld: %s was edited after it was recorded: "
-                        "now %s, recorded %s", seq, what, (const char *)sqlite3_column_text(r, 0),
-                        payload);
+                        "now %s, recorded %s", seq, describe(db, kk, ref, what, sizeof what),
+                        (const char *)sqlite3_column_text(r, 0), payload);
     }
     if (rc) break;
     memcpy(prev, hash, 65);
