@@ -1,6 +1,8 @@
 /* checks.h: the engine-neutral check API — outcomes, findings, decisions, and a pack of
- * checks run over one case. The Lua implementation is in checks/engine.c; callers (run,
- * CLI, fixture tests) see only this header. */
+ * checks run over one case. Callers (run, CLI, fixture tests) see only this
+ * header. Implemented in checks/pack.c (loading and
+ * running), helpers.c (what checks call), fixtures.c (pack_test) and findings.c, on the
+ * Lua sandbox of sandbox/. The procedure records findings (procedure/findings_store.h). */
 #ifndef HD_CHECKS_H
 #define HD_CHECKS_H
 #include <sqlite3.h>
@@ -24,7 +26,8 @@ typedef struct hd_finding {
   const char *severity;   /* "normal", "high", "ban" */
   int outcome;      /* enum hd_outcome */
   char *message;    /* Chinese for the reader; "file:line: ..." for errors */
-  char *evidence;   /* JSON array of {field, found, wanted}; NULL means [] */
+  char *evidence;   /* JSON text, made on demand: read it through finding_evidence */
+  struct hd_evidence *ev; /* what the check gave, until turned into JSON */
   char *waiver;     /* NULL, or a note: "waived by ... until ..." / "waiver expired ..." */
   int waived;       /* 1 if a valid waiver neutralises this outcome */
 } hd_finding;
@@ -37,6 +40,10 @@ typedef struct hd_findings {
 } hd_findings;
 
 void findings_release(hd_findings *f);
+/* The evidence of x as a JSON array of {field, found, wanted} (json-c; NaN and
+ * infinities are null, text valid UTF-8), made the first time it is asked for and kept.
+ * "[]" if none. NULL only if out of memory. */
+const char *finding_evidence(hd_finding *x);
 /* Decision from outcomes: any fail -> reject; else any rectify -> return for supplement;
  * else any manual or error -> hold; else approve. Waived outcomes do not count. */
 int findings_decide(const hd_findings *f);
@@ -84,11 +91,6 @@ const char *pack_log(const hd_pack *p);
  * and the coverage; *failed counts failed fixtures, plus one if coverage is incomplete. */
 int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar *cal,
               char **report, int *failed, hd_err *err);
-
-/* Store findings of a case (replacing the case's findings for the same as-of date and
- * pack revision). */
-int findings_store(sqlite3 *db, long long case_id, const char *as_of, const hd_findings *f,
-                   hd_err *err);
 
 /* The findings as JSON (the stable format of `hdreg check --format json`). Caller frees. */
 char *findings_json(long long case_id, const char *case_number, const char *as_of,

@@ -58,10 +58,11 @@ static void print_text(const char *number, const char *as_of, const hd_findings 
   printf("案件 %s　核查日期 %s　规则包 %s\n", number, as_of, f->revision);
   printf("结论：%s\n\n", decision_cn(f->decision));
   for (int i = 0; i < f->n; i++) {
-    const hd_finding *x = &f->v[i];
+    hd_finding *x = &f->v[i];
     printf("[%s] %-12s %s（%s）\n    %s\n", outcome_cn(x->outcome), x->clause, x->title,
            x->check_id, x->message);
-    if (x->evidence && strcmp(x->evidence, "[]") != 0) printf("    依据：%s\n", x->evidence);
+    const char *ev = finding_evidence(x);
+    if (ev && strcmp(ev, "[]") != 0) printf("    依据：%s\n", ev);
     if (x->waiver) printf("    豁免：%s\n", x->waiver);
   }
 }

@@ -8,7 +8,7 @@
 
 #include "util/clock.h"
 #include "checks/checks.h"
-#include "checks/sandbox.h"
+#include "template/expr.h"
 #include "cli/cli.h"
 #include "layout/certificate.h"
 #include "model/certrecord.h"

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checks/sandbox.h"
+#include "template/expr.h"
 #include "layout/linebreak.h"
 #include "pdf/pdfdoc.h"
 #include "template/template_dom.h"
@@ -33,7 +33,7 @@ typedef struct ctx {
   int in_furniture;         /* header/footer: no page breaks */
   xmlNodePtr frame;
   const char *bad_key;
-  hd_sandbox *sb;           /* expressions */
+  hd_expr *sb;           /* expressions */
   hd_err *err;
 } ctx;
 
@@ -126,7 +126,7 @@ static int bind(ctx *c, xmlNodePtr n, const char *src, hd_buf *out) {
         if (strcmp(c->o->data[i].key, expr) == 0) c->bad_key = c->o->data[i].key;
       first = 0;
     }
-    int rc = sandbox_text(c->sb, tmpl_file(c->t), xmlGetLineNo(n), expr, out, c->err);
+    int rc = expr_text(c->sb, tmpl_file(c->t), xmlGetLineNo(n), expr, out, c->err);
     if (rc) {
       c->bad_key = NULL; /* a template mistake, not a data problem */
       return rc;
@@ -475,7 +475,7 @@ static int each(ctx *c, xmlNodePtr n, each_fn fn, void *ud);
 /* <if test="expr">: is the test true? */
 static int test_of(ctx *c, xmlNodePtr n, int *yes) {
   char *test = attr(n, "test");
-  int rc = sandbox_truth(c->sb, tmpl_file(c->t), xmlGetLineNo(n), test ? test : "false", yes, c->err);
+  int rc = expr_truth(c->sb, tmpl_file(c->t), xmlGetLineNo(n), test ? test : "false", yes, c->err);
   xmlFree(test);
   return rc;
 }
@@ -762,15 +762,15 @@ static int image(ctx *c, xmlNodePtr n) {
 static int each(ctx *c, xmlNodePtr n, each_fn fn, void *ud) {
   char *in = attr(n, "in"), *as = attr(n, "as");
   int count = 0;
-  int rc = sandbox_each_begin(c->sb, tmpl_file(c->t), xmlGetLineNo(n), in ? in : "nil", &count, c->err);
+  int rc = expr_each_begin(c->sb, tmpl_file(c->t), xmlGetLineNo(n), in ? in : "nil", &count, c->err);
   for (int i = 1; rc == HD_OK && i <= count; i++) {
-    rc = sandbox_each_item(c->sb, i, as ? as : "item", c->err);
+    rc = expr_each_item(c->sb, tmpl_file(c->t), xmlGetLineNo(n), i, as ? as : "item", c->err);
     if (rc == HD_OK) {
       rc = fn(c, n->children, ud);
-      sandbox_scope_end(c->sb);
+      expr_scope_end(c->sb);
     }
   }
-  if (rc == HD_OK || count) sandbox_each_end(c->sb);
+  if (rc == HD_OK || count) expr_each_end(c->sb);
   xmlFree(in);
   xmlFree(as);
   return rc;
@@ -840,10 +840,10 @@ static int furniture(ctx *c, xmlNodePtr root) {
   int rc = HD_OK;
   char num[16];
   snprintf(num, sizeof num, "%d", c->page);
-  sandbox_set(c->sb, NULL, "pages", num);
+  expr_set(c->sb, NULL, "pages", num);
   for (int p = 1; p <= c->page && rc == HD_OK; p++) {
     snprintf(num, sizeof num, "%d", p);
-    sandbox_set(c->sb, NULL, "page", num);
+    expr_set(c->sb, NULL, "page", num);
     if (c->pdf) pdf_select_page(c->pdf, p - 1);
     if (header) {
       c->y = c->H - 10 * MM;
@@ -864,7 +864,7 @@ static int furniture(ctx *c, xmlNodePtr root) {
  * table fields, then the caller's prepare adds lists. */
 static int bind_data(ctx *c) {
   const hd_doc_opts *o = c->o;
-  int rc = sandbox_new(&c->sb, c->err);
+  int rc = expr_new(NULL, &c->sb, c->err);
   if (rc) return rc;
   for (int i = 0; i < o->n_data; i++) {
     char table[64];
@@ -872,13 +872,13 @@ static int bind_data(ctx *c) {
     if (dot && (size_t)(dot - key) < sizeof table) {
       memcpy(table, key, (size_t)(dot - key));
       table[dot - key] = '\0';
-      sandbox_set(c->sb, table, dot + 1, o->data[i].value);
+      expr_set(c->sb, table, dot + 1, o->data[i].value);
     } else {
-      sandbox_set(c->sb, NULL, key, o->data[i].value);
+      expr_set(c->sb, NULL, key, o->data[i].value);
     }
   }
   if (o->prepare && (rc = o->prepare(c->sb, o->prepare_ud))) {
-    sandbox_free(c->sb);
+    expr_free(c->sb);
     c->sb = NULL;
     return hd_err_set(c->err, rc, "template data cannot be prepared");
   }
@@ -936,7 +936,7 @@ int doc_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
   int rc = bind_data(&c);
   if (rc) return rc;
   if (pdf && (rc = pdf_new(&d, fs, err))) {
-    sandbox_free(c.sb);
+    expr_free(c.sb);
     return rc;
   }
   c.pdf = d;
@@ -959,7 +959,7 @@ int doc_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
   if (!rc && d) rc = pdf_save(d, pdf, len, err);
   if (rc) *bad_key = c.bad_key;
   pdf_free(d);
-  sandbox_free(c.sb);
+  expr_free(c.sb);
   return rc;
 }
 
@@ -1145,6 +1145,6 @@ int doc_html(const hd_template *t, const hd_doc_opts *o, char **html, size_t *le
   hd_buf_release(&title);
   hd_buf_release(&body);
   hd_buf_release(&out);
-  sandbox_free(c.sb);
+  expr_free(c.sb);
   return rc;
 }

@@ -17,12 +17,12 @@ typedef struct hd_kv {
   const char *value;
 } hd_kv;
 
-struct hd_pack;
+struct hd_expr;
 typedef struct hd_doc_opts {
   const hd_kv *data;
   int n_data;
   /* Optional: sets richer data (lists, the case) in the template sandbox before layout. */
-  int (*prepare)(struct hd_pack *sandbox, void *ud);
+  int (*prepare)(struct hd_expr *x, void *ud);
   void *prepare_ud;
   hd_date date;      /* the document's date (PDF metadata), from the data, never the clock */
   int max_pages;     /* 0 = unlimited; more pages needed is an error */

@@ -207,3 +207,12 @@ fail:
   caseview_release(v);
   return rc;
 }
+
+const char *const hd_material_kinds[] = {
+    "application", "resource_description", "third_party_assessment", "business_license",
+    "authorization", "contract", "consideration_proof", "change_proof", "truth_commitment",
+    "cancellation_statement", "court_judgment", "anonymisation_assessment",
+    "deidentification_report", "privacy_policy", "separate_consent", "pia_report",
+    "ethics_approval", "ethics_committee_filing", "hgr_approval", "security_assessment",
+    "standard_contract_filing", "pi_certification", "risk_assessment",
+    "security_officer_appointment", "capability_evidence", "other", NULL};

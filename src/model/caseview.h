@@ -50,6 +50,9 @@ void caseview_loader_free(hd_caseview_loader *l);
 /* Load case id into *v (release with caseview_release). HD_EDATA if no such case. */
 int caseview_load(hd_caseview_loader *l, long long id, hd_caseview *v, hd_err *err);
 void caseview_release(hd_caseview *v);
+/* The kinds of material the register knows (the CHECK of materials.kind in
+ * store/migrations/0001_initial.sql), NULL-terminated. */
+extern const char *const hd_material_kinds[];
 /* Value of column name in row, or NULL. */
 const hd_value *row_get(const hd_row *r, const char *name);
 

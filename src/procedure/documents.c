@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checks/sandbox.h"
+#include "template/expr.h"
 #include "layout/certificate.h"
 #include "layout/document.h"
 #include "model/caseview.h"
@@ -111,10 +111,10 @@ typedef struct prep {
   const hd_findings *findings;
 } prep;
 
-static int prepare(hd_sandbox *sb, void *ud) {
+static int prepare(hd_expr *sb, void *ud) {
   prep *p = ud;
-  if (sandbox_set_case(sb, p->view)) return HD_ENOMEM;
-  return sandbox_set_findings(sb, p->findings);
+  if (expr_set_case(sb, p->view)) return HD_ENOMEM;
+  return expr_set_findings(sb, p->findings);
 }
 
 typedef struct inst_ud {
@@ -122,11 +122,11 @@ typedef struct inst_ud {
   long long product;  /* the record's id: a privacy product or a notice */
 } inst_ud;
 
-static int inst_prepare(hd_sandbox *sb, void *ud) {
+static int inst_prepare(hd_expr *sb, void *ud) {
   inst_ud *u = ud; /* db and the product id */
   sqlite3_stmt *st;
   static const char *const K[4] = {"name", "purpose", "data_items", "contact"};
-  sandbox_list_add(sb, "third_parties", -1, NULL, NULL);
+  expr_list_add(sb, "third_parties", -1, NULL, NULL);
   if (sqlite3_prepare_v2(u->db, "SELECT name, purpose, data_items, contact FROM "
                                 "privacy_third_parties WHERE product_id = ?1 ORDER BY id", -1, &st,
                          NULL) != SQLITE_OK)
@@ -135,7 +135,7 @@ static int inst_prepare(hd_sandbox *sb, void *ud) {
   while (sqlite3_step(st) == SQLITE_ROW) {
     const char *v[4];
     for (int i = 0; i < 4; i++) v[i] = (const char *)sqlite3_column_text(st, i);
-    sandbox_list_add(sb, "third_parties", 4, K, v);
+    expr_list_add(sb, "third_parties", 4, K, v);
   }
   sqlite3_finalize(st);
   return HD_OK;
@@ -149,7 +149,7 @@ typedef struct record_spec {
   const char *const *keys;
   int n_keys;
   int date_col;              /* the column that dates the document */
-  int (*prepare)(hd_sandbox *sb, void *ud);
+  int (*prepare)(hd_expr *sb, void *ud);
 } record_spec;
 
 static const char *const INST_KEYS[9] = {"institution.name", "institution.product",
@@ -165,7 +165,7 @@ static const record_spec INSTITUTION = {
     "AND ?1 GLOB '[0-9]*'",
     INST_KEYS, 9, 8, inst_prepare};
 
-static int notice_prepare(hd_sandbox *sb, void *ud);
+static int notice_prepare(hd_expr *sb, void *ud);
 static const char *const NOTICE_KEYS[4] = {"notice.number", "notice.published_date",
                                            "notice.end_date", "notice.working_days"};
 static const record_spec NOTICE = {
@@ -174,12 +174,12 @@ static const record_spec NOTICE = {
     "OR (id = CAST(?1 AS INTEGER) AND ?1 GLOB '[0-9]*')",
     NOTICE_KEYS, 4, 1, notice_prepare};
 
-static int notice_prepare(hd_sandbox *sb, void *ud) {
+static int notice_prepare(hd_expr *sb, void *ud) {
   inst_ud *u = ud; /* db and the notice id */
   sqlite3_stmt *st;
   static const char *const K[7] = {"number", "applicant", "uscc", "resource", "type",
                                    "procedure", "rights"};
-  sandbox_list_add(sb, "cases", -1, NULL, NULL);
+  expr_list_add(sb, "cases", -1, NULL, NULL);
   if (sqlite3_prepare_v2(
           u->db,
           "SELECT k.number, a.name, a.uscc, r.name, k.reg_type, k.procedure, "
@@ -195,7 +195,7 @@ static int notice_prepare(hd_sandbox *sb, void *ud) {
   while (sqlite3_step(st) == SQLITE_ROW) {
     const char *v[7];
     for (int i = 0; i < 7; i++) v[i] = (const char *)sqlite3_column_text(st, i);
-    sandbox_list_add(sb, "cases", 7, K, v);
+    expr_list_add(sb, "cases", 7, K, v);
   }
   sqlite3_finalize(st);
   return HD_OK;
@@ -310,14 +310,14 @@ typedef struct inst_file_ud {
   const hd_institution *in;
 } inst_file_ud;
 
-static int inst_file_prepare(hd_sandbox *sb, void *ud) {
+static int inst_file_prepare(hd_expr *sb, void *ud) {
   const hd_institution *in = ((inst_file_ud *)ud)->in;
   static const char *const K[4] = {"name", "purpose", "data_items", "contact"};
-  sandbox_list_add(sb, "third_parties", -1, NULL, NULL);
+  expr_list_add(sb, "third_parties", -1, NULL, NULL);
   for (int p = 0; p < in->n_parties; p++) {
     const char *v[4];
     for (int k = 0; k < 4; k++) v[k] = in->parties[p][k];
-    sandbox_list_add(sb, "third_parties", 4, K, v);
+    expr_list_add(sb, "third_parties", 4, K, v);
   }
   return HD_OK;
 }

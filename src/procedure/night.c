@@ -8,6 +8,7 @@
 #include "ledger/ledger.h"
 #include "model/caseview.h"
 #include "pdf/sign.h"
+#include "procedure/findings_store.h"
 #include "procedure/pool.h"
 #include "procedure/procedure.h"
 #include "store/store.h"

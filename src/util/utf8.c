@@ -26,13 +26,20 @@ int hd_utf8_next(const char *str, size_t len, size_t *i, uint32_t *cp) {
   return 1;
 }
 
-int hd_utf8_valid(const char *s, size_t len, size_t *bad) {
+int hd_utf8_valid(const char *str, size_t len, size_t *bad) {
+  const unsigned char *s = (const unsigned char *)str;
   size_t i = 0;
   uint32_t cp;
   for (;;) {
-    while (i < len && (unsigned char)s[i] - 1u < 0x7Fu) i++; /* ASCII other than NUL */
+    while (i < len && s[i] - 1u < 0x7Fu) i++; /* ASCII other than NUL */
+    /* The common CJK case inline: a well-formed three-byte sequence outside the
+     * surrogates (E1-EC, EE-EF lead bytes; E0 and ED need the full check). */
+    while (i + 2 < len && s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED && (s[i + 1] & 0xC0) == 0x80 &&
+           (s[i + 2] & 0xC0) == 0x80)
+      i += 3;
+    if (i < len && s[i] - 1u < 0x7Fu) continue;
     size_t at = i;
-    int r = hd_utf8_next(s, len, &i, &cp);
+    int r = hd_utf8_next(str, len, &i, &cp);
     if (r == 0) return 1;
     if (r < 0 || cp == 0) {
       if (bad) *bad = at;

@@ -52,20 +52,20 @@ for c in d['checks']:
 ")" "hold
 error $P/hostile/badreturn.lua:1: check 'hostile.badreturn' returned string instead of pass(...), fail(...), rectify(...), manual(...) or na(...) []
 manual 证据字段由元方法提供 [{\"field\": null, \"found\": null, \"wanted\": null}]
-error $P/hostile/io.lua:2: undeclared global 'io' []
-error $P/hostile/load.lua:2: undeclared global 'load' []
-error $P/hostile/loop.lua:1: check 'hostile.loop' stopped: instruction budget exhausted []
-error $P/hostile/many.lua:3: more than 1000 outcomes made in one check run []
-error $P/hostile/memory.lua:1: check 'hostile.memory' stopped: memory limit []
-error $P/hostile/modify.lua:2: attempt to modify read-only table (field 'state_secret') []
-error $P/hostile/os.lua:2: undeclared global 'os' []
-error $P/hostile/pattern.lua:4: string.find: pattern '.-.-.-.-b' could take 3.2e+21 steps on a text of 20000 bytes (at most 1e+08): anchor it with ^, repeat fewer items or match a shorter text []
+error $P/hostile/io.lua:2: check 'hostile.io': undeclared global 'io' []
+error $P/hostile/load.lua:2: check 'hostile.load': undeclared global 'load' []
+error $P/hostile/loop.lua:2: check 'hostile.loop' stopped: instruction budget (2000000) []
+error $P/hostile/many.lua:3: check 'hostile.many': more than 1000 outcomes made in one check run []
+error $P/hostile/memory.lua:1: check 'hostile.memory' stopped: memory limit (64 MB) []
+error $P/hostile/modify.lua:2: check 'hostile.modify': attempt to modify read-only table (field 'state_secret') []
+error $P/hostile/os.lua:2: check 'hostile.os': undeclared global 'os' []
+error $P/hostile/pattern.lua:4: check 'hostile.pattern': string.find: pattern '.-.-.-.-b' could take 6.4e+21 steps on a text of 20000 bytes (at most 1e+08): anchor it with ^, repeat fewer items or match a shorter text []
 pass 37999 2001 2000 15 2 []
-error $P/hostile/pattern.lua:18: string.find: pattern '[aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' could take 2e+10 steps on a text of 200000 bytes (at most 1e+08): anchor it with ^, repeat fewer items or match a shorter text []
-error $P/hostile/runtime.lua:4: attempt to index a nil value (local 'x') []
-pass kept []
-error $P/hostile/stale.lua:4: check 'hostile.stale2' returned an outcome made in an earlier run instead of pass(...), fail(...), rectify(...), manual(...) or na(...) []
-error $P/hostile/swallow.lua:1: check 'hostile.swallow' stopped: instruction budget exhausted []" "hostile checks"
+error $P/hostile/pattern.lua:18: check 'hostile.longset': string.find: pattern '[aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' could take 2e+10 steps on a text of 200000 bytes (at most 1e+08): anchor it with ^, repeat fewer items or match a shorter text []
+error $P/hostile/runtime.lua:4: check 'hostile.runtime': attempt to index a nil value (local 'x') []
+error $P/hostile/stale.lua:2: check 'hostile.stale1' keeps state between cases: it changed the file-level 'kept' (put back); make it local to the function []
+error $P/hostile/stale.lua:4: check 'hostile.stale2' returned nil instead of pass(...), fail(...), rectify(...), manual(...) or na(...) []
+error $P/hostile/swallow.lua:3: check 'hostile.swallow' stopped: instruction budget (2000000) []" "hostile checks"
 [ ! -e /tmp/hdreg-pwned ] || fail "a check ran a command"
 # The same hostile pack over all cases: every shipped outcome unchanged.
 run "$HDREG" check --db "$T/d.db" --all --checks $P/hostile
@@ -119,7 +119,7 @@ for c in json.load(open('$T/stdout'))['checks']:
 "helpers.dates pass 2026-03-16 2025-10-16 2026-03-02 2026-03-01 59 2 true false false
 helpers.uscc pass true false 第18位校验码是“B”，应为“9” / check character (position 18) is 'B', should be '9'
 helpers.material pass business_license valid missing
-helpers.calendar2027 error $P/helpers/helpers.lua:29: no holiday schedule for 2027: the period cannot be computed" "helpers"
+helpers.calendar2027 error $P/helpers/helpers.lua:29: check 'helpers.calendar2027': no holiday schedule for 2027: the period cannot be computed" "helpers"
 
 # print() goes to the check log, shown after the findings.
 run "$HDREG" check --db "$T/d.db" --case 6 --checks $P/print

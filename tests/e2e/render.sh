@@ -59,7 +59,7 @@ expect_eq "$(err)" "hdreg: render: tests/e2e/templates/expr-syntax.xml:3: unexpe
 run "$HDREG" render --db "$T/d.db" --template tests/e2e/templates/expr-runtime.xml --case 9 --out "$T/x.pdf"
 expect_eq "$(err)" "hdreg: render: tests/e2e/templates/expr-runtime.xml:4: attempt to index a nil value (field 'missing') (in {cert.missing.x})"
 run "$HDREG" render --db "$T/d.db" --template tests/e2e/templates/expr-loop.xml --case 9 --out "$T/x.pdf"
-expect_eq "$(err)" "hdreg: render: tests/e2e/templates/expr-loop.xml:3: {(function() while true do end end)()} stopped: instruction budget exhausted"
+expect_eq "$(err)" "hdreg: render: tests/e2e/templates/expr-loop.xml:3: {(function() while true do end end)()} stopped: instruction budget (200000)"
 # Images beside the template: a logo as a block and the seal (RGBA) over the signature.
 mkdir -p "$T/img"
 python3 tests/tools/mkpng.py "$T/img"

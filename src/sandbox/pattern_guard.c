@@ -4,11 +4,12 @@
  * it can take, and an unanchored pattern is tried at every start position. So the work is
  * bounded by the product, over the repeated items, of the longest run of subject bytes the
  * item's class matches (+1), times the number of start positions; x? doubles it, a
- * back-reference or %b costs a scan. This walks the pattern once, measures the longest
+ * back-reference or %b costs a scan, and each single item is one more comparison on
+ * every path (a long literal is tried at every start position). This walks the pattern once, measures the longest
  * run per class in the subject, and multiplies. The estimate is an upper bound that is close
  * for ordinary patterns (a trim such as ^%s*(.-)%s*$ on a long text with few spaces is
  * cheap) and large exactly for the patterns that can run for minutes. */
-#include "checks/pattern_guard.h"
+#include "sandbox/pattern_guard.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -81,7 +82,7 @@ static double item_run(const char *p, size_t len, size_t i, size_t *end, const c
 }
 
 double pattern_cost(const char *p, size_t len, const char *s, size_t n) {
-  double cost = 1, all = (double)n + 1;
+  double cost = 1, all = (double)n + 1, singles = 0;
   size_t i = 0;
   int anchored = len > 0 && p[0] == '^';
   if (anchored) i = 1;
@@ -120,9 +121,12 @@ double pattern_cost(const char *p, size_t len, const char *s, size_t n) {
     } else if (i < len && p[i] == '?') {
       cost *= 2;
       i++;
+    } else {
+      singles++;                 /* one comparison on every path through the pattern */
     }
     if (cost > 1e300) return cost;
   }
+  cost *= 1 + singles;
   return anchored ? cost : cost * all;
 }
 

@@ -1,0 +1,735 @@
+/* pack.c: the check pack of checks.h — loading the check and parameter files of each
+ * directory into one sandbox (sandbox/), the check and params declarations, isolation
+ * (what a check keeps at file level is frozen or restored after every run), running the
+ * checks over a case, waivers and the decision. Helpers are in helpers.c, fixtures in
+ * fixtures.c. See docs/checks.md. */
+#include <dirent.h>
+#include <lauxlib.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks/pack_int.h"
+#include "model/caseview.h"
+#include "util/buf.h"
+#include "util/format.h"
+#include "util/fsutil.h"
+#include "util/utf8.h"
+
+#define DEFAULT_BUDGET 2000000L
+#define DEFAULT_MEMORY (64L << 20)
+#define DEFAULT_TIME_MS 1000L
+#define MAX_SOURCE (1L << 20)
+
+static hd_pack *pack_of(lua_State *L) { return sbx_owner(L); }
+
+/* ---- declarations --------------------------------------------------------------------- */
+
+static char *opt_field(lua_State *L, int t, const char *k) {
+  lua_getfield(L, t, k);
+  char *s = lua_type(L, -1) == LUA_TSTRING ? hd_strdup(lua_tostring(L, -1)) : NULL;
+  lua_pop(L, 1);
+  return s;
+}
+
+static void check_release(check *c, lua_State *L) {
+  free(c->id);
+  free(c->title);
+  free(c->clause);
+  free(c->severity);
+  free(c->where);
+  if (L) {
+    luaL_unref(L, LUA_REGISTRYINDEX, c->fn_run);
+    luaL_unref(L, LUA_REGISTRYINDEX, c->fn_applies);
+  }
+  memset(c, 0, sizeof *c);
+}
+
+/* "file:line" of the Lua code that called the current C function (a declaration). */
+static void caller_where(lua_State *L, char *out, size_t size) {
+  lua_Debug ar;
+  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar))
+    snprintf(out, size, "%s:%d", ar.short_src, ar.currentline);
+  else
+    snprintf(out, size, "?");
+}
+
+static int valid_id(const char *s) {
+  if (!s || !*s || strlen(s) > 64) return 0;
+  for (const char *p = s; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+          *p == '.' || *p == '-' || *p == '_'))
+      return 0;
+  return 1;
+}
+
+/* check { id=..., title=..., clause=..., severity=..., applies=function, run=function } */
+static int decl_check(lua_State *L) {
+  hd_pack *p = pack_of(L);
+  if (p->fixture_mode) return luaL_error(L, "check declarations belong in check files, not in tests/");
+  luaL_checktype(L, 1, LUA_TTABLE);
+  char where[512];
+  caller_where(L, where, sizeof where);
+  check c;
+  memset(&c, 0, sizeof c);
+  c.fn_run = c.fn_applies = LUA_NOREF;
+  c.dir = p->loading_dir;
+  c.id = opt_field(L, 1, "id");
+  c.title = opt_field(L, 1, "title");
+  c.clause = opt_field(L, 1, "clause");
+  c.severity = opt_field(L, 1, "severity");
+  c.where = hd_strdup(where);
+  const char *bad = NULL;
+  if (!valid_id(c.id)) bad = "'id' must be a string of letters, digits, '.', '-' or '_'";
+  else if (!c.title) bad = "'title' (a string) is required";
+  else if (!c.clause) bad = "'clause' (the guideline clause, a string) is required";
+  else if (c.severity && strcmp(c.severity, "normal") && strcmp(c.severity, "high") &&
+           strcmp(c.severity, "ban"))
+    bad = "'severity' must be \"normal\", \"high\" or \"ban\"";
+  lua_getfield(L, 1, "run");
+  if (!bad && lua_type(L, -1) != LUA_TFUNCTION) bad = "'run' (a function) is required";
+  lua_getfield(L, 1, "applies");
+  if (!bad && !lua_isnil(L, -1) && lua_type(L, -1) != LUA_TFUNCTION)
+    bad = "'applies' must be a function";
+  if (bad || !c.where) {
+    check_release(&c, NULL);
+    return luaL_error(L, "check declaration: %s", bad ? bad : "out of memory");
+  }
+  if (!c.severity) c.severity = hd_strdup("normal");
+  c.fn_applies = lua_isnil(L, -1) ? (lua_pop(L, 1), LUA_NOREF) : luaL_ref(L, LUA_REGISTRYINDEX);
+  c.fn_run = luaL_ref(L, LUA_REGISTRYINDEX);
+  /* Same id again: from a later directory it replaces; within one directory it is an
+   * error (two checks would fight over one id). */
+  for (int i = 0; i < p->n_checks; i++) {
+    if (strcmp(p->checks[i].id, c.id) != 0) continue;
+    if (p->checks[i].dir == c.dir) {
+      char msg[700];
+      snprintf(msg, sizeof msg, "check '%s' is already declared at %s", c.id, p->checks[i].where);
+      check_release(&c, L);
+      return luaL_error(L, "%s", msg);
+    }
+    check_release(&p->checks[i], L);
+    p->checks[i] = c;
+    return 0;
+  }
+  check *nv = realloc(p->checks, (size_t)(p->n_checks + 1) * sizeof *nv);
+  if (!nv) {
+    check_release(&c, L);
+    return luaL_error(L, "out of memory");
+  }
+  p->checks = nv;
+  p->checks[p->n_checks++] = c;
+  return 0;
+}
+
+/* params { key = value, ... }: the first params file defines the keys, later ones may
+ * only override them (a misspelt key is an error, not a silent new parameter). */
+static int decl_params(lua_State *L) {
+  hd_pack *p = pack_of(L);
+  if (p->fixture_mode) return luaL_error(L, "params belong in params.lua, not in tests/");
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->params_ref); /* the real params table */
+  lua_pushnil(L);
+  int first = lua_next(L, -2) == 0;
+  if (!first) lua_pop(L, 2);
+  lua_pushnil(L);
+  while (lua_next(L, 1)) {
+    if (lua_type(L, -2) != LUA_TSTRING) return luaL_error(L, "params: keys must be names");
+    const char *k = lua_tostring(L, -2);
+    if (!first) {
+      lua_getfield(L, -3, k);
+      int known = !lua_isnil(L, -1);
+      lua_pop(L, 1);
+      if (!known) return luaL_error(L, "params: unknown parameter '%s'", k);
+    }
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, -4);
+  }
+  return 0;
+}
+
+/* ---- isolation -------------------------------------------------------------------------- */
+
+/* Walk what a check's function can reach at file level: every upvalue of it and of the
+ * Lua functions it reaches is recorded (value restored after each run), every table is
+ * frozen in place. Runs protected. stack: 1 = visited set, 2 = frozen set. */
+static int walk(hd_pack *p, lua_State *L, int idx, const char *name, int from);
+
+static int add_upv(hd_pack *p, lua_State *L, int fn, int index, const char *name) {
+  upv *nv = realloc(p->uv, (size_t)(p->n_uv + 1) * sizeof *nv);
+  if (!nv) return luaL_error(L, "out of memory");
+  p->uv = nv;
+  upv *u = &p->uv[p->n_uv];
+  u->index = index;
+  u->name = hd_strdup(name);
+  lua_pushvalue(L, fn);
+  u->fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_pushvalue(L, -1);                              /* the value, at the top */
+  u->value_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  p->n_uv++;
+  return 0;
+}
+
+static int walk(hd_pack *p, lua_State *L, int idx, const char *name, int from) {
+  idx = lua_absindex(L, idx);
+  int t = lua_type(L, idx);
+  if ((t != LUA_TFUNCTION || lua_iscfunction(L, idx)) && t != LUA_TTABLE) return 0;
+  lua_pushvalue(L, idx);
+  if (lua_rawget(L, 1) != LUA_TNIL) {                /* seen for this check */
+    lua_pop(L, 1);
+    return 0;
+  }
+  lua_pop(L, 1);
+  lua_pushvalue(L, idx);
+  lua_pushboolean(L, 1);
+  lua_rawset(L, 1);
+  luaL_checkstack(L, 8, "file-level values nested too deeply");
+  if (t == LUA_TFUNCTION) {
+    for (int i = 1;; i++) {
+      const char *n = lua_getupvalue(L, idx, i);     /* value */
+      if (!n) break;
+      if (strcmp(n, "_ENV") != 0) {                   /* the file's strict environment */
+        add_upv(p, L, idx, i, *n ? n : "?");
+        walk(p, L, -1, *n ? n : "?", from);
+      }
+      lua_pop(L, 1);
+    }
+    return 0;
+  }
+  if (sbx_view_target(L, idx)) {                      /* read-only already */
+    lua_pushvalue(L, idx);
+    int frozen = lua_rawget(L, 2) != LUA_TNIL;        /* by an earlier check: look inside */
+    lua_pop(L, 1);
+    if (frozen) {
+      int target = lua_gettop(L);
+      lua_pushnil(L);
+      while (lua_next(L, target)) {
+        walk(p, L, -1, name, from);
+        lua_pop(L, 1);
+      }
+    }
+    lua_pop(L, 1);
+    return 0;
+  }
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {                          /* functions and tables inside */
+    walk(p, L, -1, name, from);
+    walk(p, L, -2, name, from);
+    lua_pop(L, 1);
+  }
+  lua_pushvalue(L, idx);
+  if (lua_rawget(L, 2) == LUA_TNIL) {
+    lua_pushvalue(L, idx);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, 2);
+    sbx_freeze(L, idx, name);
+  }
+  lua_pop(L, 1);
+  return 0;
+}
+
+static int snapshot(lua_State *L) {
+  hd_pack *p = lua_touserdata(L, 1);
+  lua_settop(L, 0);
+  lua_newtable(L);                                   /* 1: visited (per check) */
+  lua_newtable(L);                                   /* 2: frozen (all) */
+  for (int i = 0; i < p->n_checks; i++) {
+    check *c = &p->checks[i];
+    lua_newtable(L);
+    lua_replace(L, 1);
+    c->uv_from = p->n_uv;
+    int fns[2] = {c->fn_run, c->fn_applies};
+    for (int k = 0; k < 2; k++) {
+      if (fns[k] == LUA_NOREF) continue;
+      lua_rawgeti(L, LUA_REGISTRYINDEX, fns[k]);
+      walk(p, L, -1, "?", i);
+      lua_pop(L, 1);
+    }
+    c->uv_n = p->n_uv - c->uv_from;
+  }
+  return 0;
+}
+
+static void upv_release(hd_pack *p, lua_State *L) {
+  for (int i = 0; i < p->n_uv; i++) {
+    if (L) {
+      luaL_unref(L, LUA_REGISTRYINDEX, p->uv[i].fn_ref);
+      luaL_unref(L, LUA_REGISTRYINDEX, p->uv[i].value_ref);
+    }
+    free(p->uv[i].name);
+  }
+  free(p->uv);
+  p->uv = NULL;
+  p->n_uv = 0;
+}
+
+/* After a run of c: put back every file-level value it changed. Returns the name of the
+ * first one changed (NULL if none). No allocation, no error. */
+static const char *restore(hd_pack *p, const check *c) {
+  lua_State *L = p->sbx.L;
+  const char *changed = NULL;
+  for (int i = c->uv_from; i < c->uv_from + c->uv_n; i++) {
+    upv *u = &p->uv[i];
+    lua_rawgeti(L, LUA_REGISTRYINDEX, u->fn_ref);    /* fn */
+    lua_getupvalue(L, -1, u->index);                 /* fn now */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, u->value_ref); /* fn now then */
+    if (!lua_rawequal(L, -1, -2)) {
+      if (!changed) changed = u->name;
+      lua_setupvalue(L, -3, u->index);               /* fn now */
+      lua_pop(L, 2);
+    } else {
+      lua_pop(L, 3);
+    }
+  }
+  return changed;
+}
+
+/* ---- state ------------------------------------------------------------------------------- */
+
+static void retire_checks(hd_pack *p) {
+  /* Findings of the current case point at the checks' names: keep the old array. */
+  if (!p->checks) return;
+  check **ng = realloc(p->retired, (size_t)(p->n_retired + 1) * sizeof *ng);
+  int *nn = ng ? realloc(p->retired_n, (size_t)(p->n_retired + 1) * sizeof *nn) : NULL;
+  if (ng) p->retired = ng;
+  if (!ng || !nn) {                                  /* cannot keep them: free (rare) */
+    for (int i = 0; i < p->n_checks; i++) check_release(&p->checks[i], NULL);
+    free(p->checks);
+  } else {
+    p->retired_n = nn;
+    p->retired[p->n_retired] = p->checks;
+    p->retired_n[p->n_retired++] = p->n_checks;
+  }
+  p->checks = NULL;
+  p->n_checks = 0;
+}
+
+static int run_chunk(hd_pack *p, const source *s, hd_err *err) {
+  if (sbx_load(&p->sbx, s->path, s->text, s->len, err)) return err->code;
+  p->loading_dir = s->dir;
+  char *msg = NULL;
+  int st = sbx_call(&p->sbx, 0, 0, &msg);
+  if (st != LUA_OK) {
+    if (sbx_stopped(&p->sbx)) {
+      int pos = sbx_position_len(msg);
+      hd_err_set(err, HD_EDATA, "%.*s%s%s stopped while loading: %s", pos ? pos - 2 : 0,
+                 msg ? msg : "", pos ? ": " : "", s->path, msg ? msg + pos : "?");
+    } else {
+      hd_err_set(err, HD_EDATA, "%s", msg ? msg : "out of memory");
+    }
+    free(msg);
+    return HD_EDATA;
+  }
+  return HD_OK;
+}
+
+static int install(lua_State *L) {
+  hd_pack *p = lua_touserdata(L, 1);
+  lua_newtable(L);
+  p->params_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_newtable(L);
+  p->fixtures_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_pushcfunction(L, decl_check);
+  sbx_global(&p->sbx, "check");
+  lua_pushcfunction(L, decl_params);
+  sbx_global(&p->sbx, "params");
+  pack_install_helpers(p);
+  fixtures_install(p);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->params_ref);
+  sbx_readonly(L);
+  sbx_global(&p->sbx, "P");
+  return 0;
+}
+
+int pack_build_state(hd_pack *p, hd_err *err) {
+  retire_checks(p);
+  upv_release(p, p->sbx.L);
+  sbx_close(&p->sbx);
+  hd_sbx_limits lim = {p->o.instruction_budget, p->o.memory_limit, p->o.time_limit_ms};
+  if (sbx_open(&p->sbx, &lim, p, err)) return err->code;
+  p->case_ref = p->base_ref = LUA_NOREF;
+  luacase_init(&p->lc);
+  char *msg = NULL;
+  if (sbx_cpcall(&p->sbx, install, p, 0, &msg) != LUA_OK) {
+    free(msg);
+    return hd_err_set(err, HD_ENOMEM, "out of memory");
+  }
+  p->fixture_mode = 0;
+  for (int i = 0; i < p->n_src; i++)
+    if (run_chunk(p, &p->src[i], err)) return err->code;
+  p->fixture_mode = 1;
+  for (int i = 0; i < p->n_fx; i++)
+    if (run_chunk(p, &p->fx[i], err)) return err->code;
+  p->fixture_mode = 0;
+  if (sbx_cpcall(&p->sbx, snapshot, p, 0, &msg) != LUA_OK) {
+    hd_err_set(err, HD_EDATA, "cannot freeze what the checks keep at file level: %s",
+               msg ? msg : "out of memory");
+    free(msg);
+    return HD_EDATA;
+  }
+  sbx_mark_base(&p->sbx);
+  return HD_OK;
+}
+
+/* ---- loading ------------------------------------------------------------------------------ */
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int add_source(source **list, int *count, const char *dir, const char *name,
+                      int dir_index, hd_err *err) {
+  char path[4096];
+  if (hd_snprintf(path, sizeof path, "%s/%s", dir, name) < 0)
+    return hd_err_set(err, HD_EDATA, "path too long: '%s/%s'", dir, name);
+  source s = {hd_strdup(path), NULL, 0, dir_index};
+  if (hd_read_file(path, MAX_SOURCE, &s.text, &s.len, err)) {
+    free(s.path);
+    return err->code;
+  }
+  size_t bad;
+  if (!hd_utf8_valid(s.text, s.len, &bad)) {
+    free(s.path);
+    free(s.text);
+    return hd_err_set(err, HD_EDATA, "%s: invalid UTF-8 at byte %zu", path, bad);
+  }
+  source *nv = realloc(*list, (size_t)(*count + 1) * sizeof *nv);
+  if (!nv) {
+    free(s.path);
+    free(s.text);
+    return hd_err_set(err, HD_ENOMEM, "out of memory");
+  }
+  *list = nv;
+  nv[(*count)++] = s;
+  return HD_OK;
+}
+
+int pack_scan_dir(source **list, int *count, const char *dir, int dir_index,
+                  const char *first, int optional, hd_err *err) {
+  DIR *d = opendir(dir);
+  if (!d && optional) return HD_OK;
+  if (!d) return hd_err_set(err, HD_EDATA, "cannot open check directory '%s'", dir);
+  char *names[1024];
+  int n = 0, rc = HD_OK, has_first = 0, more = 0;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    size_t l = strlen(e->d_name);
+    if (l < 5 || strcmp(e->d_name + l - 4, ".lua") != 0 || e->d_name[0] == '.') continue;
+    if (strcmp(e->d_name, first) == 0) {
+      has_first = 1;
+      continue;
+    }
+    if (n == 1024) {
+      more = 1;
+      break;
+    }
+    if (!(names[n] = hd_strdup(e->d_name))) break;
+    n++;
+  }
+  closedir(d);
+  if (more) rc = hd_err_set(err, HD_EDATA, "%s: more than 1024 .lua files", dir);
+  qsort(names, (size_t)n, sizeof *names, cmp_str);
+  if (rc == HD_OK && has_first) rc = add_source(list, count, dir, first, dir_index, err);
+  for (int i = 0; i < n; i++) {
+    if (rc == HD_OK) rc = add_source(list, count, dir, names[i], dir_index, err);
+    free(names[i]);
+  }
+  return rc;
+}
+
+static void compute_revision(hd_pack *p) {
+  EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned n = 0;
+  EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+  for (int i = 0; i < p->n_src; i++) {
+    const char *base = strrchr(p->src[i].path, '/');
+    base = base ? base + 1 : p->src[i].path;
+    /* The file name and contents count, not where the directory happens to be. */
+    EVP_DigestUpdate(ctx, base, strlen(base) + 1);
+    EVP_DigestUpdate(ctx, p->src[i].text, p->src[i].len);
+    EVP_DigestUpdate(ctx, "\0", 1);
+  }
+  EVP_DigestFinal_ex(ctx, md, &n);
+  EVP_MD_CTX_free(ctx);
+  static const char H[] = "0123456789abcdef";
+  for (int i = 0; i < 8; i++) {
+    p->revision[2 * i] = H[md[i] >> 4];
+    p->revision[2 * i + 1] = H[md[i] & 15];
+  }
+  p->revision[16] = '\0';
+}
+
+int pack_load(const hd_pack_opts *o, hd_pack **out, hd_err *err) {
+  hd_pack *p = calloc(1, sizeof *p);
+  *out = NULL;
+  if (!p) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  p->o = *o;
+  if (p->o.instruction_budget <= 0) p->o.instruction_budget = DEFAULT_BUDGET;
+  if (p->o.memory_limit <= 0) p->o.memory_limit = DEFAULT_MEMORY;
+  if (p->o.time_limit_ms <= 0) p->o.time_limit_ms = DEFAULT_TIME_MS;
+  int rc = HD_OK;
+  for (int i = 0; i < o->n_dirs && rc == HD_OK; i++)
+    rc = pack_scan_dir(&p->src, &p->n_src, o->dirs[i], i, "params.lua", 0, err);
+  if (rc == HD_OK && p->n_src == 0) rc = hd_err_set(err, HD_EDATA, "no check files found");
+  if (rc == HD_OK) rc = pack_build_state(p, err);
+  if (rc == HD_OK && p->n_checks == 0) rc = hd_err_set(err, HD_EDATA, "no checks declared");
+  if (rc) {
+    pack_free(p);
+    return rc;
+  }
+  compute_revision(p);
+  *out = p;
+  return HD_OK;
+}
+
+static void sources_free(source *s, int n) {
+  for (int i = 0; i < n; i++) {
+    free(s[i].path);
+    free(s[i].text);
+  }
+  free(s);
+}
+
+void pack_free(hd_pack *p) {
+  if (!p) return;
+  for (int i = 0; i < p->n_checks; i++) check_release(&p->checks[i], NULL);
+  free(p->checks);
+  for (int r = 0; r < p->n_retired; r++) {
+    for (int i = 0; i < p->retired_n[r]; i++) check_release(&p->retired[r][i], NULL);
+    free(p->retired[r]);
+  }
+  free(p->retired);
+  free(p->retired_n);
+  upv_release(p, NULL);
+  sbx_close(&p->sbx);
+  sources_free(p->src, p->n_src);
+  sources_free(p->fx, p->n_fx);
+  made_clear(p);
+  free(p->made);
+  free(p->mats);
+  free(p);
+}
+
+int pack_count(const hd_pack *p) { return p->n_checks; }
+const char *pack_revision(const hd_pack *p) { return p->revision; }
+void pack_check_info(const hd_pack *p, int i, const char **id, const char **clause,
+                     const char **title) {
+  *id = p->checks[i].id;
+  *clause = p->checks[i].clause;
+  *title = p->checks[i].title;
+}
+const char *pack_log(const hd_pack *p) { return p->sbx.log.p ? p->sbx.log.p : ""; }
+
+/* ---- running ------------------------------------------------------------------------------ */
+
+/* "file:line: check 'id': what", or "...: check 'id' stopped: why". Caller frees. */
+static char *check_message(const hd_pack *p, const check *c, const char *msg) {
+  hd_buf b;
+  hd_buf_init(&b, 0);
+  int pos = sbx_position_len(msg);
+  if (pos) hd_buf_printf(&b, "%.*s: check '%s'", pos - 2, msg, c->id);
+  else hd_buf_printf(&b, "%s: check '%s'", c->where, c->id);
+  if (sbx_stopped(&p->sbx)) hd_buf_printf(&b, " stopped: %s", msg ? msg + pos : "?");
+  else hd_buf_printf(&b, ": %s", msg ? msg + pos : "out of memory");
+  if (!b.p) return NULL;
+  return hd_buf_steal(&b);
+}
+
+int pack_run_one(hd_pack *p, const check *c, int case_idx, hd_findings *f) {
+  lua_State *L = p->sbx.L;
+  int top = lua_gettop(L), st, applies = 1;
+  char *msg = NULL;
+  made_clear(p);
+  if (c->fn_applies != LUA_NOREF) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->fn_applies);
+    lua_pushvalue(L, case_idx);
+    st = sbx_call(&p->sbx, 1, 1, &msg);
+    if (st != LUA_OK) goto error;
+    applies = lua_toboolean(L, -1);
+    lua_settop(L, top);
+  }
+  if (applies) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->fn_run);
+    lua_pushvalue(L, case_idx);
+    st = sbx_call(&p->sbx, 1, 1, &msg);
+    if (st != LUA_OK) goto error;
+  }
+  const char *kept = restore(p, c);
+  if (kept) {
+    lua_settop(L, top);
+    char text[700];
+    snprintf(text, sizeof text, "%s: check '%s' keeps state between cases: it changed the "
+             "file-level '%s' (put back); make it local to the function", c->where, c->id, kept);
+    return findings_add(f, c, HD_ERROR, hd_strdup(text), NULL);
+  }
+  if (!applies) return findings_add(f, c, HD_NA, hd_strdup("不适用"), NULL);
+  /* The result must be an outcome that pass/fail/rectify/manual/na made in this run. */
+  made *x = NULL;
+  if (lua_type(L, -1) == LUA_TLIGHTUSERDATA) {
+    uintptr_t token = (uintptr_t)lua_touserdata(L, -1);
+    for (int i = 0; i < p->n_made && !x; i++)
+      if (p->made[i].token == token) x = &p->made[i];
+  }
+  if (!x) {
+    char text[1024];
+    snprintf(text, sizeof text, "%s: check '%s' returned %s instead of pass(...), fail(...), "
+             "rectify(...), manual(...) or na(...)", c->where, c->id,
+             lua_type(L, -1) == LUA_TLIGHTUSERDATA ? "an outcome made in an earlier run"
+                                                   : luaL_typename(L, -1));
+    lua_settop(L, top);
+    return findings_add(f, c, HD_ERROR, hd_strdup(text), NULL);
+  }
+  lua_settop(L, top);
+  char *m = x->msg;
+  hd_evidence *ev = x->ev;
+  x->msg = NULL; /* the finding owns them now */
+  x->ev = NULL;
+  return findings_add(f, c, x->outcome, m, ev);
+error:
+  if (!sbx_stopped(&p->sbx)) restore(p, c);
+  lua_settop(L, top);
+  char *text = check_message(p, c, msg);
+  free(msg);
+  return findings_add(f, c, HD_ERROR, text, NULL);
+}
+
+static void apply_waivers(const hd_caseview *v, hd_date as_of, hd_findings *f) {
+  for (int w = 0; w < v->waivers.n; w++) {
+    const hd_row *r = &v->waivers.v[w];
+    const hd_value *id = row_get(r, "check_id"), *ex = row_get(r, "expires"),
+                   *ap = row_get(r, "approver"), *ju = row_get(r, "justification");
+    if (!id || id->type != HD_V_TEXT) continue;
+    for (int i = 0; i < f->n; i++) {
+      hd_finding *x = &f->v[i];
+      if (strcmp(x->check_id, id->s) != 0) continue;
+      hd_date until;
+      int valid = ex && ex->type == HD_V_TEXT && hd_date_parse(ex->s, &until) &&
+                  hd_date_cmp(as_of, until) <= 0;
+      char note[1024];
+      snprintf(note, sizeof note, "%s %s（%s），有效期至%s", valid ? "已豁免" : "豁免已过期",
+               ap && ap->s ? ap->s : "", ju && ju->s ? ju->s : "", ex && ex->s ? ex->s : "?");
+      free(x->waiver);
+      x->waiver = hd_strdup(note);
+      x->waived = valid && x->outcome != HD_PASS && x->outcome != HD_NA;
+    }
+  }
+}
+
+int pack_set_case(hd_pack *p, int idx, hd_err *err) {
+  lua_State *L = p->sbx.L;
+  (void)err;
+  idx = lua_absindex(L, idx);
+  luaL_unref(L, LUA_REGISTRYINDEX, p->case_ref);
+  lua_pushvalue(L, idx);
+  p->case_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  p->n_mats = 0;
+  lua_getfield(L, idx, "materials");
+  lua_Integer n = lua_type(L, -1) == LUA_TTABLE ? luaL_len(L, -1) : 0;
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_geti(L, -1, i);
+    if (lua_type(L, -1) != LUA_TTABLE) {
+      lua_pop(L, 1);
+      continue;
+    }
+    lua_getfield(L, -1, "kind");
+    lua_getfield(L, -2, "present");
+    lua_getfield(L, -3, "valid_until");
+    int present = lua_isnil(L, -2) || lua_toboolean(L, -2);
+    hd_date until;
+    int valid = lua_isnil(L, -1) ||
+                (lua_type(L, -1) == LUA_TSTRING && hd_date_parse(lua_tostring(L, -1), &until) &&
+                 hd_date_cmp(until, p->as_of) >= 0);
+    if (lua_type(L, -3) == LUA_TSTRING && present) {
+      if (p->n_mats == p->cap_mats) {
+        int cap = p->cap_mats ? p->cap_mats * 2 : 16;
+        struct mat *nm = realloc(p->mats, (size_t)cap * sizeof *nm);
+        if (!nm) luaL_error(L, "out of memory");
+        p->mats = nm;
+        p->cap_mats = cap;
+      }
+      p->mats[p->n_mats].kind = lua_tostring(L, -3); /* alive in the case table */
+      p->mats[p->n_mats].index = (int)i;
+      p->mats[p->n_mats].valid = valid;
+      p->n_mats++;
+    }
+    lua_pop(L, 4);
+  }
+  lua_pop(L, 1);
+  return HD_OK;
+}
+
+typedef struct push_arg { hd_pack *p; const hd_caseview *v; } push_arg;
+
+static int push_case(lua_State *L) {
+  push_arg *a = lua_touserdata(L, 1);
+  lua_settop(L, 0);
+  luacase_push(&a->p->lc, L, a->v, 1);
+  pack_set_case(a->p, 1, NULL);
+  return 1;
+}
+
+int pack_run_case(hd_pack *p, sqlite3 *db, const hd_calendar *cal, long long case_id,
+                  const char *as_of, hd_findings *out, hd_err *err) {
+  hd_caseview_loader *ld = NULL;
+  hd_caseview v;
+  int rc = caseview_loader_new(db, &ld, err);
+  if (rc) return rc;
+  rc = caseview_load(ld, case_id, &v, err);
+  if (rc == HD_OK) {
+    rc = pack_run_view(p, &v, cal, as_of, out, err);
+    caseview_release(&v);
+  }
+  caseview_loader_free(ld);
+  return rc;
+}
+
+int pack_run_view(hd_pack *p, const hd_caseview *v, const hd_calendar *cal, const char *as_of,
+                  hd_findings *out, hd_err *err) {
+  memset(out, 0, sizeof *out);
+  if (!hd_date_parse(as_of, &p->as_of))
+    return hd_err_set(err, HD_EUSAGE, "as-of date '%s' is not a valid date YYYY-MM-DD", as_of);
+  if (!p->sbx.L && pack_build_state(p, err)) return err->code;
+  p->cal = cal;
+  hd_buf_reset(&p->sbx.log);
+  memcpy(out->revision, p->revision, sizeof out->revision);
+  push_arg a = {p, v};
+  char *msg = NULL;
+  int rebuilt = 0;
+  for (int i = 0; i < p->n_checks; i++) {
+    if (i == 0 || rebuilt) {
+      lua_settop(p->sbx.L, 0);
+      if (sbx_cpcall(&p->sbx, push_case, &a, 1, &msg) != LUA_OK) {
+        /* The case does not fit in the memory left: the state is rebuilt once. */
+        free(msg);
+        msg = NULL;
+        if (rebuilt || pack_build_state(p, err) ||
+            sbx_cpcall(&p->sbx, push_case, &a, 1, &msg) != LUA_OK) {
+          free(msg);
+          findings_release(out);
+          return hd_err_set(err, HD_ENOMEM, "the case does not fit in the checks' memory");
+        }
+      }
+      rebuilt = 0;
+    }
+    if (pack_run_one(p, &p->checks[i], 1, out)) {
+      findings_release(out);
+      return hd_err_set(err, HD_ENOMEM, "out of memory");
+    }
+    if (sbx_stopped(&p->sbx)) {
+      /* Budget, deadline or memory: this check's state is suspect. Rebuild from the
+       * cached sources and carry on with the next check on a fresh case table. */
+      if (pack_build_state(p, err)) {
+        findings_release(out);
+        return err->code;
+      }
+      rebuilt = 1;
+    }
+  }
+  lua_settop(p->sbx.L, 0);
+  apply_waivers(v, p->as_of, out);
+  out->decision = findings_decide(out);
+  return HD_OK;
+}

@@ -1,0 +1,105 @@
+/* pack_int.h: the check pack's internals, shared by pack.c (loading, running, isolation),
+ * helpers.c (the `hd` table and outcomes) and fixtures.c (the fixture runner). Not for
+ * other stages: they use checks.h. */
+#ifndef HD_PACK_INT_H
+#define HD_PACK_INT_H
+#include <stdint.h>
+
+#include "checks/checks.h"
+#include "sandbox/luacase.h"
+#include "sandbox/sandbox.h"
+#include "util/date.h"
+
+typedef struct source {
+  char *path;   /* as shown in messages: dir/name.lua */
+  char *text;
+  size_t len;
+  int dir;      /* index into the pack's directories */
+} source;
+
+/* A file-level value a check's functions can reach (an upvalue): the value it had when
+ * the pack was loaded, restored and reported if a run changes it. */
+typedef struct upv {
+  int fn_ref;       /* the function (registry) */
+  int index;        /* its upvalue number */
+  int value_ref;    /* the value at load (registry; LUA_REFNIL for nil) */
+  char *name;
+} upv;
+
+typedef struct check {
+  char *id, *title, *clause, *severity;
+  char *where;      /* file:line of the declaration */
+  int dir;          /* directory that declared it (later ones override) */
+  int fn_run;       /* registry refs */
+  int fn_applies;   /* LUA_NOREF if none */
+  int uv_from, uv_n; /* its entries in hd_pack.uv */
+} check;
+
+/* Evidence as the check gave it: up to 50 items of {field, found, wanted}, values typed
+ * (JSON is made from it only when someone reads it: finding_evidence). */
+enum { EV_NULL, EV_BOOL, EV_INT, EV_REAL, EV_TEXT };
+typedef struct hd_evalue { int type; long long i; double r; char *s; } hd_evalue;
+typedef struct hd_evidence {
+  int n;
+  int truncated;       /* more items were given than kept */
+  hd_evalue v[][3];
+} hd_evidence;
+void evidence_free(hd_evidence *e);
+
+/* An outcome made by pass/fail/... in the current run: the script gets back a token. */
+typedef struct made {
+  uintptr_t token;
+  int outcome;
+  char *msg;
+  hd_evidence *ev;
+} made;
+
+struct hd_pack {
+  hd_pack_opts o;
+  hd_sbx sbx;        /* sbx.L == NULL: no state (rebuilt on demand) */
+  source *src;       /* params files first, then check files, per directory */
+  int n_src;
+  source *fx;        /* fixture files (tests/ of each directory) */
+  int n_fx;
+  check *checks;
+  int n_checks;
+  check **retired;   /* check arrays of earlier states: findings point at their names */
+  int *retired_n;
+  int n_retired;
+  upv *uv;           /* file-level values of every check (see check.uv_from) */
+  int n_uv;
+  int params_ref;
+  int case_ref;      /* the case being checked */
+  hd_luacase lc;
+  struct mat { const char *kind; int index; int valid; } *mats; /* materials of the case */
+  int n_mats, cap_mats;
+  int fixtures_ref;  /* list of declared fixtures */
+  int base_ref;      /* the base case fixtures are merged over */
+  int loading_dir;   /* directory of the file being loaded */
+  int fixture_mode;  /* loading fixture files: check/params declarations are errors */
+  char revision[17];
+  made *made;
+  int n_made, cap_made;
+  uintptr_t last_token;
+  size_t made_bytes;
+  const hd_calendar *cal;
+  hd_date as_of;
+};
+
+/* helpers.c: install `hd`, the outcome constructors and the formatters in the globals. */
+void pack_install_helpers(hd_pack *p);
+void made_clear(hd_pack *p);
+/* fixtures.c: install fixture, base and none. */
+void fixtures_install(hd_pack *p);
+/* pack.c, for fixtures.c */
+int pack_build_state(hd_pack *p, hd_err *err);
+int pack_scan_dir(source **list, int *count, const char *dir, int dir_index,
+                  const char *first, int optional, hd_err *err);
+/* Run check c on the case at case_idx; appends one finding. HD_ENOMEM only. */
+int pack_run_one(hd_pack *p, const check *c, int case_idx, hd_findings *f);
+/* Make the table at idx the case helpers read, indexing its present materials. */
+int pack_set_case(hd_pack *p, int idx, hd_err *err);
+/* Append a finding; takes ownership of msg and ev (msg NULL: out of memory). */
+int findings_add(hd_findings *f, const check *c, int outcome, char *msg, hd_evidence *ev);
+
+#endif

@@ -1,0 +1,159 @@
+/* guards.c: the cost guards of guards.h. Each guard checks its arguments, then calls the
+ * library's own function (upvalue 1) with them. */
+#define _GNU_SOURCE /* memmem */
+#include "sandbox/guards.h"
+
+#include <lauxlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sandbox/pattern_guard.h"
+#include "sandbox/sandbox.h"
+
+static int call_original(lua_State *L) {
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+/* Lua's own rule for a start position (lstrlib.c posrelatI). */
+static size_t start_at(lua_Integer pos, size_t len) {
+  if (pos > 0) return (size_t)pos;
+  if (pos == 0) return 1;
+  if (pos < -(lua_Integer)len) return 1;
+  return len + (size_t)pos + 1;
+}
+
+/* string.find/match/gmatch/gsub. upvalues: original, name, 1 if it has a `plain`
+ * argument (find). A plain search runs as memmem (linear); a pattern is refused when
+ * its worst case is over SBX_PATTERN_MAX steps. */
+static int guarded_pattern(lua_State *L) {
+  size_t n, plen;
+  const char *s = luaL_checklstring(L, 1, &n);
+  const char *pat = luaL_checklstring(L, 2, &plen);
+  int is_find = lua_toboolean(L, lua_upvalueindex(3));
+  int plain = pattern_is_plain(pat, plen);
+  if (is_find && (plain || lua_toboolean(L, 4))) {
+    size_t init = start_at(luaL_optinteger(L, 3, 1), n);
+    if (init > n + 1) {
+      lua_pushnil(L);
+      return 1;
+    }
+    const char *hit = memmem(s + init - 1, n - (init - 1), pat, plen);
+    if (!hit) {
+      lua_pushnil(L);
+      return 1;
+    }
+    lua_pushinteger(L, (lua_Integer)(hit - s) + 1);
+    lua_pushinteger(L, (lua_Integer)(hit - s) + (lua_Integer)plen);
+    return 2;
+  }
+  double scan = (double)plen * ((double)n + 1); /* what measuring the cost takes */
+  double cost = scan > SBX_PATTERN_MAX ? scan : pattern_cost(pat, plen, s, n);
+  if (cost > SBX_PATTERN_MAX) {
+    char why[400];
+    snprintf(why, sizeof why, "string.%s: pattern '%.60s' could take %.2g steps on a text of "
+             "%zu bytes (at most %.0g): anchor it with ^, repeat fewer items or match a "
+             "shorter text", lua_tostring(L, lua_upvalueindex(2)), pat, cost, n, SBX_PATTERN_MAX);
+    return luaL_error(L, "%s", why);
+  }
+  return call_original(L);
+}
+
+/* string.rep: the result must fit in the memory left; an empty result is made at once
+ * (Lua would loop n times to make it). */
+static int guarded_rep(lua_State *L) {
+  size_t l, lsep;
+  luaL_checklstring(L, 1, &l);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  luaL_optlstring(L, 3, "", &lsep);
+  if (n <= 0 || l + lsep == 0) {
+    lua_pushliteral(L, "");
+    return 1;
+  }
+  hd_sbx *s = sbx_of(L);
+  double total = (double)n * (double)(l + lsep);
+  double room = s->mem_cap > s->mem_used ? (double)(s->mem_cap - s->mem_used) : 0;
+  if (total > room)
+  {
+    char why[200];
+    snprintf(why, sizeof why, "string.rep: the result would be %.0f bytes, more than the %.0f "
+             "bytes of memory left", total, room);
+    return luaL_error(L, "%s", why);
+  }
+  return call_original(L);
+}
+
+static void wrap(lua_State *L, const char *name, lua_CFunction guard, int extra) {
+  lua_getfield(L, -1, name);
+  if (extra >= 0) {
+    lua_pushstring(L, name);
+    lua_pushboolean(L, extra);
+    lua_pushcclosure(L, guard, 3);
+  } else {
+    lua_pushcclosure(L, guard, 1);
+  }
+  lua_setfield(L, -2, name);
+}
+
+void sbx_guard_string(lua_State *L) {
+  static const char *const PATTERN[] = {"find", "match", "gmatch", "gsub"};
+  for (int i = 0; i < 4; i++) wrap(L, PATTERN[i], guarded_pattern, i == 0);
+  wrap(L, "rep", guarded_rep, -1);
+  /* Not for rules: bytecode, and binary packing whose formats repeat inside C. */
+  static const char *const DROP[] = {"dump", "pack", "packsize", "unpack"};
+  for (int i = 0; i < 4; i++) {
+    lua_pushnil(L);
+    lua_setfield(L, -2, DROP[i]);
+  }
+}
+
+/* Is [i, j] more than max elements? */
+static int too_many(lua_Integer i, lua_Integer j, lua_Integer max) {
+  return j >= i && (lua_Unsigned)j - (lua_Unsigned)i >= (lua_Unsigned)max;
+}
+
+static int refuse(lua_State *L, const char *fn, lua_Integer from, lua_Integer to, int max) {
+  return luaL_error(L, "table.%s: %I elements (%I to %I) are more than the %d one call may "
+                    "walk", fn, (lua_Integer)((lua_Unsigned)to - (lua_Unsigned)from + 1u), from,
+                    to, max);
+}
+
+/* table.concat(t, sep, i, j), table.unpack(t, i, j) */
+static int guarded_range(lua_State *L) {
+  int concat = lua_toboolean(L, lua_upvalueindex(3));
+  int ai = concat ? 3 : 2;
+  luaL_checkany(L, 1);
+  lua_Integer i = luaL_optinteger(L, ai, 1);
+  lua_Integer j = lua_isnoneornil(L, ai + 1) ? luaL_len(L, 1) : luaL_checkinteger(L, ai + 1);
+  if (too_many(i, j, SBX_TABLE_MAX))
+    return refuse(L, lua_tostring(L, lua_upvalueindex(2)), i, j, SBX_TABLE_MAX);
+  return call_original(L);
+}
+
+/* table.insert, table.remove (shift up to #t elements), table.sort (#t elements) */
+static int guarded_length(lua_State *L) {
+  int sort = lua_toboolean(L, lua_upvalueindex(3));
+  int max = sort ? SBX_SORT_MAX : SBX_TABLE_MAX;
+  luaL_checkany(L, 1);
+  lua_Integer n = luaL_len(L, 1);
+  if (too_many(1, n, max)) return refuse(L, lua_tostring(L, lua_upvalueindex(2)), 1, n, max);
+  return call_original(L);
+}
+
+/* table.move(a1, f, e, t [, a2]) */
+static int guarded_move(lua_State *L) {
+  lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+  if (too_many(f, e, SBX_TABLE_MAX)) return refuse(L, "move", f, e, SBX_TABLE_MAX);
+  return call_original(L);
+}
+
+void sbx_guard_table(lua_State *L) {
+  wrap(L, "concat", guarded_range, 1);
+  wrap(L, "unpack", guarded_range, 0);
+  wrap(L, "insert", guarded_length, 0);
+  wrap(L, "remove", guarded_length, 0);
+  wrap(L, "sort", guarded_length, 1);
+  wrap(L, "move", guarded_move, -1);
+}
