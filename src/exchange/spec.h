@@ -26,7 +26,10 @@ enum {
   XF_REQUIRED = 1,   /* must be given and not empty */
   XF_KEY = 2,        /* the record's key: an attribute in XML */
   XF_PARENT = 4,     /* names the parent record: implied by nesting in XML */
-  XF_RESOURCE = 8    /* a field of the case's data resource: inside <resource> in XML */
+  XF_RESOURCE = 8,   /* a field of the case's data resource: inside <resource> in XML */
+  XF_NAME = 16       /* X_TEXT that names someone or something and is printed as a name:
+                        also no tab, no bidi control, no invisible format character, at
+                        most HD_NAME_MAX_CHARS characters (util/charclass.h) */
 };
 
 typedef struct xfield {
