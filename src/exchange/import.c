@@ -308,9 +308,9 @@ static int value(ximporter *im, xrec *r, int f, char *v, bindv *b, char *scratch
       ch++;
       const char *cname;
       int kind = hd_char_kind(cp, &cname);
-      if (is_name && (kind == HD_CH_BIDI || kind == HD_CH_INVISIBLE)) {
-        xim_problem(im, line, col, fs->name, "%s U+%04X (%s) at character %ld: not allowed in a "
-                    "name", hd_char_kind_text(kind), cp, cname, ch);
+      if (kind == HD_CH_BIDI || kind == HD_CH_INVISIBLE) {
+        xim_problem(im, line, col, fs->name, "%s U+%04X (%s) at character %ld%s",
+                    hd_char_kind_text(kind), cp, cname, ch, is_name ? ": not allowed in a name" : "");
         return 0;
       }
       if (is_name && cp == '\t') {
