@@ -111,6 +111,7 @@ static int write_report(const char *out, const char *date, const char *db_path,
   json_object_object_add(o, "notices", notices);
   json_object_object_add(o, "cancelled", json_object_new_int(rr->cancelled));
   json_object_object_add(o, "held_for_review", json_object_new_int(rr->by_decision[HD_HOLD]));
+  json_object_object_add(o, "held_unprintable", json_object_new_int(rr->held_unprintable));
   json_object_object_add(cert, "issued", json_object_new_int(rep->issued));
   json_object_object_add(cert, "verified", json_object_new_int(rep->verified));
   json_object_object_add(cert, "restored", json_object_new_int(rep->restored));
@@ -359,13 +360,16 @@ int cmd_run(int argc, char **argv) {
            rr.reviewed, rr.reviewed == 1 ? "" : "s", pack_revision(pack),
            rr.by_decision[HD_APPROVE], rr.by_decision[HD_RETURN], rr.by_decision[HD_HOLD],
            rr.by_decision[HD_REJECT], rr.check_errors ? " (some checks failed with errors: see hdreg check)" : "");
+    if (rr.held_unprintable)
+      printf("held %d case%s for a person: the review opinion cannot be printed (see stderr)\n",
+             rr.held_unprintable, rr.held_unprintable == 1 ? "" : "s");
     for (int i = 0; i < rr.n_notices; i++)
       printf("public notice %s: %d case%s, open until %s\n", rr.notices[i].number,
              rr.notices[i].cases, rr.notices[i].cases == 1 ? "" : "s", rr.notices[i].end_date);
     if (rr.cancelled) printf("cancelled %d certificate%s\n", rr.cancelled, rr.cancelled == 1 ? "" : "s");
     if (head_signed) printf("ledger head signed\n");
   }
-  int held = rep.held + rr.by_decision[HD_HOLD], failed = rep.failed + rr.failed;
+  int held = rep.held + rr.by_decision[HD_HOLD] + rr.held_unprintable, failed = rep.failed + rr.failed;
   run_report_release(&rep);
   night_report_release(&rr);
   signer_free(signer);

@@ -15,6 +15,7 @@
 #include "procedure/certnum.h"
 #include "store/store.h"
 #include "util/date.h"
+#include "util/charclass.h"
 #include "util/sha256.h"
 #include "util/utf8.h"
 
@@ -302,9 +303,22 @@ static int value(ximporter *im, xrec *r, int f, char *v, bindv *b, char *scratch
     size_t len = strlen(v), i = 0;
     uint32_t cp;
     long ch = 0;
+    int is_name = (fs->flags & XF_NAME) != 0;
     while (hd_utf8_next(v, len, &i, &cp) > 0) {
       ch++;
-      if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || cp == 0xFFFD) {
+      const char *cname;
+      int kind = hd_char_kind(cp, &cname);
+      if (kind == HD_CH_BIDI || kind == HD_CH_INVISIBLE) {
+        xim_problem(im, line, col, fs->name, "%s U+%04X (%s) at character %ld%s",
+                    hd_char_kind_text(kind), cp, cname, ch, is_name ? ": not allowed in a name" : "");
+        return 0;
+      }
+      if (is_name && cp == '\t') {
+        xim_problem(im, line, col, fs->name, "control character U+0009 at character %ld: not "
+                    "allowed in a name", ch);
+        return 0;
+      }
+      if ((cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFD) {
         /* Undecodable bytes become U+FFFD and were reported; one in a file without such
          * bytes was lost before the file was made. */
         if (cp == 0xFFFD && im->bad_bytes) return -1;
@@ -316,6 +330,11 @@ static int value(ximporter *im, xrec *r, int f, char *v, bindv *b, char *scratch
         xim_problem(im, line, col, fs->name, "control character U+%04X at character %ld", cp, ch);
         return 0;
       }
+    }
+    if (is_name && ch > HD_NAME_MAX_CHARS) {
+      xim_problem(im, line, col, fs->name, "%ld characters, at most %d (a name must fit in its "
+                  "place on the documents that print it)", ch, HD_NAME_MAX_CHARS);
+      return 0;
     }
     b->set = 1, b->text = v;
     return 1;

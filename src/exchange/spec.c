@@ -38,12 +38,12 @@ static const char *const CERT_STATUSES[] = {"pending", "issued", "superseded", "
 
 static const xfield SUBJECT[] = {
     {"id", NULL, X_TEXT, REQ | XF_KEY, NULL, 0, 0, NULL},
-    {"name", "name", X_TEXT, REQ, NULL, 0, 0, NULL},
+    {"name", "name", X_TEXT, REQ | XF_NAME, NULL, 0, 0, NULL},
     {"uscc", "uscc", X_USCC, REQ, NULL, 0, 0, NULL},
     {"kind", "kind", X_ENUM, REQ, SUBJECT_KINDS, 0, 0, NULL},
-    {"legal-rep", "legal_rep", X_TEXT, 0, NULL, 0, 0, NULL},
+    {"legal-rep", "legal_rep", X_TEXT, XF_NAME, NULL, 0, 0, NULL},
     {"address", "address", X_TEXT, 0, NULL, 0, 0, NULL},
-    {"contact-name", "contact_name", X_TEXT, 0, NULL, 0, 0, NULL},
+    {"contact-name", "contact_name", X_TEXT, XF_NAME, NULL, 0, 0, NULL},
     {"contact-phone", "contact_phone", X_TEXT, 0, NULL, 0, 0, NULL},
     {"contact-email", "contact_email", X_TEXT, 0, NULL, 0, 0, NULL},
     {"id-doc-valid-until", "id_doc_valid_until", X_DATE, 0, NULL, 0, 0, NULL},
@@ -54,7 +54,7 @@ static const xfield SUBJECT_RECORD[] = {
     {"subject", "subject_id", X_SUBJECT, REQ | XF_PARENT, NULL, 0, 0, NULL},
     {"kind", "kind", X_ENUM, REQ, RECORD_KINDS, 0, 0, NULL},
     {"date", "record_date", X_DATE, REQ, NULL, 0, 0, NULL},
-    {"authority", "authority", X_TEXT, 0, NULL, 0, 0, NULL},
+    {"authority", "authority", X_TEXT, XF_NAME, NULL, 0, 0, NULL},
     {"description", "description", X_TEXT, REQ, NULL, 0, 0, NULL},
     {"lifted", "lifted_date", X_DATE, 0, NULL, 0, 0, NULL},
 };
@@ -78,10 +78,10 @@ static const xfield CASE[] = {
     {"change-description", "change_description", X_TEXT, 0, NULL, 0, 0, NULL},
     {"consideration", "consideration", X_TEXT, 0, NULL, 0, 0, NULL},
     {"owner", "owner_id", X_SUBJECT, REQ | RES, NULL, 0, 0, NULL},
-    {"name", "name", X_TEXT, REQ | RES, NULL, 0, 0, NULL},
+    {"name", "name", X_TEXT, REQ | RES | XF_NAME, NULL, 0, 0, NULL},
     {"data-class", "data_class", X_ENUM, REQ | RES, DATA_CLASSES, 0, 0, NULL},
     {"grade", "grade", X_INT, REQ | RES, NULL, 1, 5, NULL},
-    {"source", "source", X_TEXT, REQ | RES, NULL, 0, 0, NULL},
+    {"source", "source", X_TEXT, REQ | RES | XF_NAME, NULL, 0, 0, NULL},
     {"purpose", "purpose", X_TEXT, RES, NULL, 0, 0, NULL},
     {"records", "scale_records", X_INT, REQ | RES, NULL, 0, MAXLL, NULL},
     {"bytes", "scale_bytes", X_INT, REQ | RES, NULL, 0, MAXLL, NULL},
@@ -101,10 +101,10 @@ static const xfield CASE[] = {
     FLAG("cross-border", "cross_border"),
     {"cb-persons", "cb_persons", X_INT, RES, NULL, 0, MAXLL, "0"},
     {"cb-sensitive-persons", "cb_sensitive_persons", X_INT, RES, NULL, 0, MAXLL, "0"},
-    {"cb-destination", "cb_destination", X_TEXT, RES, NULL, 0, 0, NULL},
+    {"cb-destination", "cb_destination", X_TEXT, RES | XF_NAME, NULL, 0, 0, NULL},
     FLAG("cii-operator", "cii_operator"),
     FLAG("important", "important"),
-    {"security-officer", "security_officer", X_TEXT, RES, NULL, 0, 0, NULL},
+    {"security-officer", "security_officer", X_TEXT, RES | XF_NAME, NULL, 0, 0, NULL},
     FLAG("state-secret", "state_secret"),
     FLAG("tongfang", "tongfang"),
     FLAG("public-product", "public_product"),
@@ -130,7 +130,7 @@ static const xfield MATERIAL[] = {
 static const xfield OBJECTION[] = {
     {"case", "case_id", X_CASE, REQ | XF_PARENT, NULL, 0, 0, NULL},
     {"filed", "filed_date", X_DATE, REQ, NULL, 0, 0, NULL},
-    {"objector", "objector", X_TEXT, REQ, NULL, 0, 0, NULL},
+    {"objector", "objector", X_TEXT, REQ | XF_NAME, NULL, 0, 0, NULL},
     {"grounds", "grounds", X_TEXT, REQ, NULL, 0, 0, NULL},
     {"material", "material", X_TEXT, 0, NULL, 0, 0, NULL},
     {"status", "status", X_ENUM, REQ, OBJECTION_STATUSES, 0, 0, NULL},
@@ -149,7 +149,7 @@ static const xfield CERTIFICATE[] = {
 static const xfield CERT_FIELD[] = {
     {"certificate", "certificate_id", X_CERT, REQ | XF_PARENT, NULL, 0, 0, NULL},
     {"position", "position", X_INT, REQ | XF_KEY, NULL, 1, 11, NULL},
-    {"label", "label", X_TEXT, REQ, NULL, 0, 0, NULL},
+    {"label", "label", X_TEXT, REQ | XF_NAME, NULL, 0, 0, NULL},
     {"value", "value", X_TEXT, REQ, NULL, 0, 0, NULL},
 };
 

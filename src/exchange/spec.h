@@ -10,7 +10,8 @@
 #include <stddef.h>
 
 typedef enum xkind {
-  X_TEXT,     /* free text, trimmed, no control characters but tab and newline */
+  X_TEXT,     /* free text, trimmed, no control characters but tab and newline, no bidi
+                 control or invisible format character (util/charclass.h) */
   X_CODE,     /* a number (case, certificate): full-width folded, [0-9A-Za-z-_/.] */
   X_DATE,     /* YYYY-MM-DD, a day that exists */
   X_INT,      /* decimal, lo..hi */
@@ -26,7 +27,9 @@ enum {
   XF_REQUIRED = 1,   /* must be given and not empty */
   XF_KEY = 2,        /* the record's key: an attribute in XML */
   XF_PARENT = 4,     /* names the parent record: implied by nesting in XML */
-  XF_RESOURCE = 8    /* a field of the case's data resource: inside <resource> in XML */
+  XF_RESOURCE = 8,   /* a field of the case's data resource: inside <resource> in XML */
+  XF_NAME = 16       /* X_TEXT that names someone or something and is printed as a name:
+                        also no tab, at most HD_NAME_MAX_CHARS characters */
 };
 
 typedef struct xfield {

@@ -13,6 +13,7 @@
 
 #include "util/buf.h"
 #include "util/embed.h"
+#include "util/charclass.h"
 #include "util/utf8.h"
 
 #define SUBSET_CACHE 4
@@ -33,7 +34,10 @@ struct hd_font {
   char *family;     /* as written in the manifest */
   char *path;
   int index;
-  hb_face_t *face;  /* preprocessed for subsetting */
+  hb_face_t *face;  /* for the cmap and the metrics */
+  hb_face_t *pre;   /* preprocessed for subsetting, made by the first subset: a large
+                       fallback font (HanaMin, 50 MB) costs time and memory only in a
+                       document that uses it */
   hb_font_t *font;  /* scale = upem */
   unsigned upem;
   int ascent, descent, cap, bbox[4];
@@ -58,6 +62,7 @@ static void font_free(hd_font *f) {
   if (!f) return;
   for (int i = 0; i < SUBSET_CACHE; i++) entry_release(&f->cache[i]);
   hb_font_destroy(f->font);
+  hb_face_destroy(f->pre);
   hb_face_destroy(f->face);
   free(f->family);
   free(f->path);
@@ -147,8 +152,7 @@ static int font_open(const char *family, const char *path, int index, hd_font **
   f->path = hd_strdup(path);
   f->index = index;
   f->upem = hb_face_get_upem(face);
-  f->face = hb_subset_preprocess(face);
-  hb_face_destroy(face);
+  f->face = face;
   f->font = hb_font_create(f->face);
   hb_position_t v;
   f->ascent = hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v)
@@ -271,7 +275,7 @@ int fontset_load(hd_fontset **out, const char *manifest, const char *fonts_dir, 
 
 int fontset_pick(const hd_fontset *fs, int role, uint32_t cp) {
   hb_codepoint_t g;
-  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return -1;
+  if (hd_char_kind(cp, NULL) != HD_CH_PRINTABLE) return -1; /* never drawn */
   for (int i = 0; i < fs->chain_len[role]; i++) {
     int f = fs->chain[role][i];
     if (hb_font_get_nominal_glyph(fs->fonts[f]->font, cp, &g) && g != 0) return f;
@@ -304,14 +308,21 @@ int fontset_check_text(const hd_fontset *fs, int role, const char *s, size_t len
     return hd_err_set(err, HD_EDATA, "invalid UTF-8 at byte %zu", bad);
   while (hd_utf8_next(s, len, &i, &cp) == 1) {
     if (cp == '\n') continue;
-    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+    const char *name;
+    int kind = hd_char_kind(cp, &name);
+    if (kind == HD_CH_CONTROL)
       return hd_err_set(err, HD_EDATA, "control character U+%04X at character %zu",
                         (unsigned)cp, hd_utf8_count(s, i));
+    if (kind != HD_CH_PRINTABLE)
+      return hd_err_set(err, HD_EDATA, "character U+%04X (%s, %s %s) at character %zu cannot be "
+                        "printed", (unsigned)cp, name, kind == HD_CH_INVISIBLE ? "an" : "a",
+                        hd_char_kind_text(kind),
+                        hd_utf8_count(s, i));
     if (fontset_pick(fs, role, cp) < 0) {
       char enc[5] = {0};
       hd_utf8_encode(cp, enc);
-      return hd_err_set(err, HD_EDATA, "character U+%04X '%s' is in no configured font",
-                        (unsigned)cp, enc);
+      return hd_err_set(err, HD_EDATA, "character U+%04X (%s) at character %zu cannot be "
+                        "printed by any configured font", (unsigned)cp, enc, hd_utf8_count(s, i));
     }
   }
   return HD_OK;
@@ -349,7 +360,7 @@ static int font_subset(const hd_font *f, const uint32_t *cps, int n, unsigned ch
   hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (size_t i = 0; i < sizeof DROP / sizeof DROP[0]; i++) hb_set_add(drop, DROP[i]);
   hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-  hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->face, in);
+  hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->pre, in);
   hb_subset_input_destroy(in);
   if (!plan) return hd_err_set(err, HD_EFONT, "font '%s': subsetting failed", f->family);
   const hb_map_t *u2o = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
@@ -419,6 +430,10 @@ int font_subset_cached(hd_font *f, const uint32_t *cps, int n, const hd_subset *
     return hd_err_set(err, HD_ENOMEM, "out of memory");
   }
   memcpy(fresh.cps, cps, (size_t)n * sizeof *cps);
+  if (!f->pre && !(f->pre = hb_subset_preprocess(f->face))) {
+    entry_release(&fresh);
+    return hd_err_set(err, HD_ENOMEM, "out of memory preparing font '%s'", f->family);
+  }
   int rc = font_subset(f, cps, n, &raw, &raw_len, fresh.gids, err);
   if (rc) {
     entry_release(&fresh);

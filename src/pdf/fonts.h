@@ -26,15 +26,19 @@ typedef struct hd_fontset {
 int fontset_load(hd_fontset **out, const char *manifest, const char *fonts_dir, hd_err *err);
 void fontset_free(hd_fontset *fs);
 
-/* The font of role `role` that covers cp, or -1 if none does. Space-like controls are
- * not covered by design (callers reject them first). */
+/* The font of role `role` that covers cp, or -1 if none does. Control characters, bidi
+ * controls and invisible format characters (util/charclass.h) are never covered: they are
+ * not drawn, whatever a font has. */
 int fontset_pick(const hd_fontset *fs, int role, uint32_t cp);
 /* Advance of cp in font f, in 1/1000 em (as written in the PDF /W array). */
 int fontset_advance(const hd_fontset *fs, int f, uint32_t cp);
 /* Width in points of UTF-8 text (must be valid and covered) at size. */
 double fontset_text_width(const hd_fontset *fs, int role, const char *s, size_t len, double size);
-/* Check that every character of s is covered by role; on failure sets err to
- * "character U+XXXX 'c' is in no configured font" and returns HD_EDATA. */
+/* Check that every character of s can be printed in role (a line break can); on failure
+ * sets err to "character U+XXXX (c) at character N cannot be printed by any configured
+ * font", "character U+XXXX (NAME, a bidi control) at character N cannot be printed",
+ * "control character U+XXXX at character N" or "invalid UTF-8 at byte N" and returns
+ * HD_EDATA. */
 int fontset_check_text(const hd_fontset *fs, int role, const char *s, size_t len, hd_err *err);
 
 /* For the PDF writer. */

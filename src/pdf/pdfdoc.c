@@ -336,7 +336,7 @@ int pdf_text_spaced(hd_pdf *d, int role, double x, double y, double size, int bo
     if (r < 0) return hd_err_set(err, HD_EDATA, "invalid UTF-8 in text");
     int f = r == 1 ? fontset_pick(d->fs, role, cp) : -1;
     if (r == 1 && f < 0)
-      return hd_err_set(err, HD_EDATA, "character U+%04X is in no configured font",
+      return hd_err_set(err, HD_EDATA, "character U+%04X cannot be printed by any configured font",
                         (unsigned)cp);
     if (op.n && (r == 0 || f != op.font)) { /* close the run */
       if (push_op(d, &op)) goto nomem;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/certificate.h"
 #include "ledger/ledger.h"
 #include "model/caseview.h"
 #include "pdf/sign.h"
@@ -13,6 +14,7 @@
 #include "procedure/procedure.h"
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/charclass.h"
 #include "util/sha256.h"
 #include "util/fsutil.h"
 #include "util/utf8.h"
@@ -122,7 +124,53 @@ typedef struct review_item {
   int loaded;          /* findings are valid */
   hd_findings f;
   const char *to;
+  int unprintable;     /* a value the documents print cannot be printed: held, why says why */
+  char why[400];
 } review_item;
+
+/* The values of a case that its documents print — the review opinion, the public notice
+ * and the certificate — by the label the document gives them, and the most characters
+ * each may have in its place. */
+typedef struct printed_value {
+  const char *label;
+  const hd_row *row;
+  const char *column;
+  int max_chars;
+} printed_value;
+
+static int check_printed(const hd_fontset *fs, const printed_value *p, hd_err *err) {
+  const hd_value *v = row_get(p->row, p->column);
+  if (!v || v->type != HD_V_TEXT || !v->s) return HD_OK; /* an empty value prints as empty */
+  size_t len = (size_t)v->len, chars;
+  if (fontset_check_text(fs, HD_ROLE_BODY, v->s, len, err)) {
+    hd_err_prefix(err, "field '%s'", p->label);
+    return HD_EDATA;
+  }
+  if ((chars = hd_utf8_count(v->s, len)) > (size_t)p->max_chars)
+    return hd_err_set(err, HD_EDATA, "field '%s': %zu characters, at most %d fit in its place",
+                      p->label, chars, p->max_chars);
+  return HD_OK;
+}
+
+/* HD_EDATA with the field named in err when a value of case v that its documents print
+ * cannot be printed: a character no configured font has, a control or bidi control, an
+ * invisible format character, or a value too long for its place. */
+static int case_printable(const hd_fontset *fs, const hd_caseview *v, hd_err *err) {
+  const printed_value P[] = {
+      {"申请主体", &v->applicant, "name", HD_NAME_MAX_CHARS},
+      {"统一社会信用代码", &v->applicant, "uscc", 64},
+      {"数据产权名称", &v->resource, "name", HD_NAME_MAX_CHARS},
+      {"数据来源", &v->resource, "source", HD_NAME_MAX_CHARS},
+  };
+  for (size_t i = 0; i < sizeof P / sizeof *P; i++)
+    if (check_printed(fs, &P[i], err)) return HD_EDATA;
+  for (int i = 0; i < v->rights.n; i++) {
+    const printed_value h = {"数据产权权利人", &v->rights.v[i], "holder_name", HD_NAME_MAX_CHARS};
+    const printed_value r = {"权利限制", &v->rights.v[i], "restrictions", HD_CERT_MAX_CHARS};
+    if (check_printed(fs, &h, err) || check_printed(fs, &r, err)) return HD_EDATA;
+  }
+  return HD_OK;
+}
 
 typedef struct review_chunk {
   hd_night *n;
@@ -139,9 +187,16 @@ static void render_opinion(void *ud, sqlite3 *db, int i, hd_job_result *out) {
   char name[128], path[4400];
   hd_err e;
   hd_err_clear(&e);
+  if (!it->loaded || it->unprintable) { /* nothing to lay out: phase C holds or skips it */
+    out->code = HD_EDATA;
+    out->unprintable = it->unprintable;
+    hd_snprintf(out->msg, sizeof out->msg, "%s", it->why);
+    return;
+  }
   hd_snprintf(name, sizeof name, "%s-%s", it->number, ch->n->date);
   out->code = docs_case(&env, ch->n->opinion, it->id, ch->n->date, &it->f, &pdf, &len, &e);
   size_t written = 0;
+  out->unprintable = out->code == HD_EDATA;
   if (out->code == HD_OK)
     out->code = write_file(ch->n, "opinions", name, pdf, len, path, out->sha256, &written, &e);
   out->len = (long long)written;
@@ -192,6 +247,12 @@ int night_reviews(hd_night *n, hd_err *err) {
         if (r == HD_OK) {
           it->loaded = 1;
           it->to = target_status(proc_flow(rt ? rt->s : NULL, pr ? pr->s : NULL), it->f.decision);
+          hd_err pe;
+          hd_err_clear(&pe);
+          if (case_printable(n->env->fs, &v, &pe)) {
+            it->unprintable = 1;
+            hd_snprintf(it->why, sizeof it->why, "%s", pe.msg);
+          }
         }
         caseview_release(&v);
       }
@@ -221,16 +282,24 @@ int night_reviews(hd_night *n, hd_err *err) {
       hd_err e;
       hd_err_clear(&e);
       int r = results[j].code;
-      if (r) hd_err_set(&e, r, "%s", results[j].msg);
+      /* An opinion that cannot be printed: the findings and the decision are recorded,
+       * and the case is held for a person instead of moving on (no opinion, no move
+       * the opinion would announce); it is not reviewed again until a person sends it
+       * back, so no night stops on it. */
+      int hold = r == HD_EDATA && results[j].unprintable;
+      if (r && !hold) hd_err_set(&e, r, "%s", results[j].msg);
+      if (hold) r = HD_OK;
       long long doc = 0;
       char path[4400];
       hd_snprintf(path, sizeof path, "%s/opinions/%s-%s.pdf", n->out_dir, it->number, n->date);
       if (r == HD_OK && (r = store_exec(n->db, "BEGIN IMMEDIATE", &e)) == HD_OK) {
         if (!(r = findings_store(n->db, it->id, n->date, &it->f, &e)) &&
-            !(r = record_document(n, "review_opinion", it->id, 0, path, results[j].sha256,
-                                  results[j].len, &doc, &e)) &&
-            !(r = proc_move(n->db, it->id, it->to, "night", n->date, "hdreg run",
-                            DECISION_REASON[it->f.decision], doc, &e)))
+            !(r = hold ? HD_OK
+                       : record_document(n, "review_opinion", it->id, 0, path, results[j].sha256,
+                                         results[j].len, &doc, &e)) &&
+            !(r = proc_move(n->db, it->id, hold ? "held" : it->to, "night", n->date, "hdreg run",
+                            hold ? "审核意见书无法打印，需人工处理" : DECISION_REASON[it->f.decision],
+                            doc, &e)))
           r = store_exec(n->db, "COMMIT", &e);
         if (r) sqlite3_exec(n->db, "ROLLBACK", NULL, NULL, NULL);
       }
@@ -245,6 +314,11 @@ int night_reviews(hd_night *n, hd_err *err) {
       }
       n->rep->reviewed++;
       n->rep->by_decision[it->f.decision]++;
+      if (hold) {
+        n->rep->held_unprintable++;
+        problem(n->rep, it->number, "held, its review opinion cannot be printed: ",
+                results[j].msg);
+      }
       for (int i = 0; i < it->f.n; i++) n->rep->check_errors += it->f.v[i].outcome == HD_ERROR;
     }
     for (int j = 0; j < m; j++)

@@ -29,6 +29,7 @@ typedef struct hd_night_report {
   int cancelled;
   int documents;              /* documents written by these steps */
   int failed;
+  int held_unprintable;       /* reviewed, but held: the review opinion cannot be printed */
   hd_problem *problems;
   int n_problems;
 } hd_night_report;

@@ -14,6 +14,7 @@
 typedef struct hd_job_result {
   int done;            /* 1 when the item was processed (ok or not) */
   int code;            /* HD_OK or the error code */
+  int unprintable;     /* the document's data cannot be printed (its layout said HD_EDATA) */
   long long len;       /* bytes written */
   double ms;           /* time spent laying it out */
   char sha256[65];

@@ -22,7 +22,7 @@ expect_eq "$(err)" "hdreg: case SQ-2026-0015: not put into the public notice: fi
 hdreg: case SQ-2026-0006: field '数据产权名称': invalid UTF-8 at byte 0
 hdreg: case SQ-2026-0007: field '数据来源': value has 3495254 characters, at most 1000 fit on a certificate
 hdreg: case SQ-2025-0008: field '数据来源': value is empty
-hdreg: case SQ-2026-0009: field '数据产权权利人': character U+31350 '$(printf '\xf0\xb1\x8d\x90')' is in no configured font
+hdreg: case SQ-2026-0009: field '数据产权权利人': character U+31350 ($(printf '\xf0\xb1\x8d\x90')) at character 15 cannot be printed by any configured font
 hdreg: case SQ-2026-0014: field '数据产权名称': control character U+0009 at character 5
 hdreg: case SQ-2026-0016: field '统一社会信用代码': holder '江门市侨乡康复医院' code '５２４４０７00MJ9K7701X4': full-width character at position 1; use half-width digits and capital letters"
 # Refused cases spend no number: the four issued ones are serials 6-9.

@@ -37,7 +37,31 @@ int main(void) {
 
   hd_err_clear(&err);
   CHECK_INT(fontset_check_text(fs, HD_ROLE_BODY, "甲\xF0\xB1\x8D\x90乙", 10, &err), HD_EDATA);
-  CHECK_STR(err.msg, "character U+31350 '\xF0\xB1\x8D\x90' is in no configured font");
+  CHECK_STR(err.msg, "character U+31350 (\xF0\xB1\x8D\x90) at character 2 cannot be printed by "
+                    "any configured font");
+  /* Bidi controls and invisible format characters are never drawn, whatever a font has. */
+  CHECK_INT(fontset_pick(fs, HD_ROLE_BODY, 0x202E), -1);
+  CHECK_INT(fontset_pick(fs, HD_ROLE_BODY, 0x200D), -1);
+  CHECK_INT(fontset_pick(fs, HD_ROLE_BODY, 0xFEFF), -1);
+  CHECK_INT(fontset_pick(fs, HD_ROLE_BODY, 0x85), -1);
+  hd_err_clear(&err);
+  CHECK_INT(fontset_check_text(fs, HD_ROLE_BODY, "甲\xE2\x80\xAE乙", 9, &err), HD_EDATA);
+  CHECK_STR(err.msg, "character U+202E (RIGHT-TO-LEFT OVERRIDE, a bidi control) at character 2 "
+                    "cannot be printed");
+  hd_err_clear(&err);
+  CHECK_INT(fontset_check_text(fs, HD_ROLE_BODY, "甲\xE2\x80\x8D", 6, &err), HD_EDATA);
+  CHECK_STR(err.msg, "character U+200D (ZERO WIDTH JOINER, an invisible format character) at "
+                    "character 2 cannot be printed");
+  hd_err_clear(&err);
+  CHECK_INT(fontset_check_text(fs, HD_ROLE_BODY, "\xC2\x85", 2, &err), HD_EDATA);
+  CHECK_STR(err.msg, "control character U+0085 at character 1");
+  /* CJK Ext-B beyond LXGW WenKai: HanaMinA (2858 of them), then HanaMinB (all but 9). */
+  f = fontset_pick(fs, HD_ROLE_BODY, 0x2A6A5);
+  CHECK(f >= 0);
+  if (f >= 0) CHECK_STR(font_family(fs->fonts[f]), "HanaMinA");
+  f = fontset_pick(fs, HD_ROLE_BODY, 0x20001);
+  CHECK(f >= 0);
+  if (f >= 0) CHECK_STR(font_family(fs->fonts[f]), "HanaMinB");
   hd_err_clear(&err);
   CHECK_INT(fontset_check_text(fs, HD_ROLE_BODY, "甲\t乙", 7, &err), HD_EDATA);
   CHECK_STR(err.msg, "control character U+0009 at character 2");
