@@ -663,11 +663,42 @@ int pack_set_case(hd_pack *p, int idx, hd_err *err) {
 
 typedef struct push_arg { hd_pack *p; const hd_caseview *v; } push_arg;
 
+/* Index the present materials of a case view for hd.material (kinds point into the view,
+ * which lives while the case is checked). The same rule as pack_set_case. */
+static void index_view_materials(hd_pack *p, const hd_caseview *v) {
+  p->n_mats = 0;
+  for (int i = 0; i < v->materials.n; i++) {
+    const hd_row *r = &v->materials.v[i];
+    const hd_value *kind = row_get(r, "kind"), *present = row_get(r, "present"),
+                   *until = row_get(r, "valid_until");
+    if (!kind || kind->type != HD_V_TEXT) continue;
+    if (present && present->type == HD_V_INT && present->i == 0) continue;
+    hd_date d;
+    int valid = !until || until->type == HD_V_NULL ||
+                (until->type == HD_V_TEXT && hd_date_parse(until->s, &d) &&
+                 hd_date_cmp(d, p->as_of) >= 0);
+    if (p->n_mats == p->cap_mats) {
+      int cap = p->cap_mats ? p->cap_mats * 2 : 16;
+      struct mat *nm = realloc(p->mats, (size_t)cap * sizeof *nm);
+      if (!nm) return; /* materials past this read as missing; memory is gone anyway */
+      p->mats = nm;
+      p->cap_mats = cap;
+    }
+    p->mats[p->n_mats].kind = kind->s;
+    p->mats[p->n_mats].index = i + 1;
+    p->mats[p->n_mats].valid = valid;
+    p->n_mats++;
+  }
+}
+
 static int push_case(lua_State *L) {
   push_arg *a = lua_touserdata(L, 1);
   lua_settop(L, 0);
   luacase_push(&a->p->lc, L, a->v, 1);
-  pack_set_case(a->p, 1, NULL);
+  luaL_unref(L, LUA_REGISTRYINDEX, a->p->case_ref);
+  lua_pushvalue(L, 1);
+  a->p->case_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  index_view_materials(a->p, a->v);
   return 1;
 }
 

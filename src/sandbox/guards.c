@@ -75,11 +75,14 @@ static int guarded_rep(lua_State *L) {
   hd_sbx *s = sbx_of(L);
   double total = (double)n * (double)(l + lsep);
   double room = s->mem_cap > s->mem_used ? (double)(s->mem_cap - s->mem_used) : 0;
-  if (total > room)
-  {
+  if (total > room && total <= (double)s->mem_cap) {
+    lua_gc(L, LUA_GCCOLLECT); /* what earlier evaluations left behind does not count */
+    room = s->mem_cap > s->mem_used ? (double)(s->mem_cap - s->mem_used) : 0;
+  }
+  if (total > room) {
     char why[200];
-    snprintf(why, sizeof why, "string.rep: the result would be %.0f bytes, more than the %.0f "
-             "bytes of memory left", total, room);
+    snprintf(why, sizeof why, "string.rep: the result would be %.0f bytes, more than the "
+             "memory left of the %ld MB an evaluation may use", total, s->lim.memory >> 20);
     return luaL_error(L, "%s", why);
   }
   return call_original(L);

@@ -119,9 +119,9 @@ static void *watchdog(void *arg) {
   for (;;) {
     struct timespec ts = {0, 5 * 1000 * 1000};
     nanosleep(&ts, NULL);
-    hd_sbx *a = atomic_load(&w_active);
+    hd_sbx *a = atomic_load_explicit(&w_active, memory_order_acquire);
     if (!a) continue;
-    unsigned g = atomic_load(&w_gen);
+    unsigned g = atomic_load_explicit(&w_gen, memory_order_relaxed);
     double now = hd_now_ms();
     if (now < (double)atomic_load(&w_deadline)) continue;
     if (signalled != g) {
@@ -179,13 +179,15 @@ static void arm(hd_sbx *s) {
   s->budget_left = s->lim.instructions;
   s->deadline_ms = hd_now_ms() + (double)s->lim.time_ms;
   lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, HOOK_EVERY);
-  atomic_store(&w_deadline, (long long)s->deadline_ms + 1);
-  atomic_fetch_add(&w_gen, 1);
-  atomic_store(&w_active, s);
+  /* The watchdog only reads these: release order is enough (plain stores on x86). */
+  atomic_store_explicit(&w_deadline, (long long)s->deadline_ms + 1, memory_order_relaxed);
+  atomic_store_explicit(&w_gen, atomic_load_explicit(&w_gen, memory_order_relaxed) + 1,
+                        memory_order_relaxed);
+  atomic_store_explicit(&w_active, s, memory_order_release);
 }
 
 static void disarm(hd_sbx *s) {
-  atomic_store(&w_active, NULL);
+  atomic_store_explicit(&w_active, NULL, memory_order_release);
   lua_sethook(s->L, NULL, 0, 0);
 }
 
