@@ -594,19 +594,15 @@ void sbx_global(hd_sbx *s, const char *name) {
   lua_pop(L, 1);
 }
 
-int sbx_load(hd_sbx *s, const char *path, const char *text, size_t len, hd_err *err) {
-  lua_State *L = s->L;
+typedef struct loadarg { const char *path, *text; size_t len; } loadarg;
+
+/* Compile the chunk and give it its own strict environment; runs protected, so that even
+ * a memory error while setting up is an error and not a panic. */
+static int load_chunk(lua_State *L) {
+  loadarg *a = lua_touserdata(L, 1);
   char chunk[600];
-  snprintf(chunk, sizeof chunk, "@%s", path);
-  int st = luaL_loadbufferx(L, text, len, chunk, "t");
-  if (st != LUA_OK) {
-    const char *m = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-    if (st == LUA_ERRMEM || !m) hd_err_set(err, HD_EDATA, "%s: too large to load", path);
-    else if (strncmp(m, path, strlen(path)) == 0) hd_err_set(err, HD_EDATA, "%s", m);
-    else hd_err_set(err, HD_EDATA, "%s: %s", path, m);
-    lua_pop(L, 1);
-    return HD_EDATA;
-  }
+  snprintf(chunk, sizeof chunk, "@%s", a->path);
+  if (luaL_loadbufferx(L, a->text, a->len, chunk, "t") != LUA_OK) return lua_error(L);
   lua_newtable(L);                                   /* f env */
   lua_createtable(L, 0, 3);                          /* f env mt */
   lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
@@ -618,7 +614,18 @@ int sbx_load(hd_sbx *s, const char *path, const char *text, size_t len, hd_err *
   lua_setfield(L, -2, "__metatable");
   lua_setmetatable(L, -2);                           /* f env */
   lua_setupvalue(L, -2, 1);                          /* f */
-  return HD_OK;
+  return 1;
+}
+
+int sbx_load(hd_sbx *s, const char *path, const char *text, size_t len, hd_err *err) {
+  loadarg a = {path, text, len};
+  char *msg = NULL;
+  if (sbx_cpcall(s, load_chunk, &a, 1, &msg) == LUA_OK) return HD_OK;
+  if (!msg || s->stop == HD_SBX_MEMORY) hd_err_set(err, HD_EDATA, "%s: too large to load", path);
+  else if (strncmp(msg, path, strlen(path)) == 0) hd_err_set(err, HD_EDATA, "%s", msg);
+  else hd_err_set(err, HD_EDATA, "%s: %s", path, msg);
+  free(msg);
+  return HD_EDATA;
 }
 
 /* Everything a state starts with; runs protected (memory errors are errors here too). */
