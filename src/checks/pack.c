@@ -740,7 +740,8 @@ int pack_run_view(hd_pack *p, const hd_caseview *v, const hd_calendar *cal, cons
             sbx_cpcall(&p->sbx, push_case, &a, 1, &msg) != LUA_OK) {
           free(msg);
           findings_release(out);
-          return hd_err_set(err, HD_ENOMEM, "the case does not fit in the checks' memory");
+          return hd_err_set(err, HD_EDATA, "the case does not fit in the checks' memory "
+                            "(%ld MB): one of its values is too large", p->o.memory_limit >> 20);
         }
       }
       rebuilt = 0;
