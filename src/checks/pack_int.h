@@ -69,6 +69,7 @@ struct hd_pack {
   upv *uv;           /* file-level values of every check (see check.uv_from) */
   int n_uv;
   int params_ref;
+  int params_where_ref; /* parameter name -> "file:line" where it was declared */
   int case_ref;      /* the case being checked */
   hd_luacase lc;
   struct mat { const char *kind; int index; int valid; } *mats; /* materials of the case */

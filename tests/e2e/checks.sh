@@ -87,7 +87,16 @@ c = [c for c in d['checks'] if c['id'] == '7.1b-credit'][0]
 print(d['decision'], c['outcome'], c['message'], d['pack_revision'] != '$base_rev')")" "approve pass 近1年内无严重违法失信记录 True" "override"
 run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/badparams
 expect_eq "$rc" 3 "bad params exit"
-expect_eq "$(err)" "hdreg: check: $P/badparams/params.lua:1: params: unknown parameter 'lookback_yaers'"
+expect_eq "$(err)" "hdreg: check: $P/badparams/params.lua:1: params: unknown parameter 'lookback_yaers' (did you mean 'lookback_years'?)"
+run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/params-new
+expect_eq "$rc" 3 "new parameter by params exit"
+expect_eq "$(err)" "hdreg: check: $P/params-new/params.lua:2: params: unknown parameter 'our_threshold' (a parameter of your own is declared with declare_params { our_threshold = ... })"
+run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/params-twice
+expect_eq "$rc" 3 "parameter declared twice exit"
+expect_eq "$(err)" "hdreg: check: $P/params-twice/params.lua:2: declare_params: parameter 'lookback_years' is already declared at scripts/checks/params.lua:3 (to change its value write params { lookback_years = ... })"
+run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/params-type
+expect_eq "$rc" 3 "parameter of another type exit"
+expect_eq "$(err)" "hdreg: check: $P/params-type/params.lua:2: params: 'lookback_years' is a number (declared at scripts/checks/params.lua:3), not a text"
 
 # Waivers: a valid one neutralises the outcome; an expired one is reported, not applied.
 sqlite3 "$T/d.db" "INSERT INTO waivers(case_id, check_id, justification, approver, approved_date, expires) VALUES (19, '7.1b-credit', '失信记录已经法院撤销', '王法务', '2026-03-01', '2026-12-31')"
