@@ -130,6 +130,51 @@ helpers.uscc pass true false 第18位校验码是“B”，应为“9” / check
 helpers.material pass business_license valid missing
 helpers.calendar2027 error $P/helpers/helpers.lua:29: check 'helpers.calendar2027': no holiday schedule for 2027: the period cannot be computed" "helpers"
 
+# Months and years at month ends and in leap years (Civil Code art. 202), and the 年月日 form.
+run "$HDREG" check --db "$T/d.db" --case 6 --checks $P/months --format json
+expect_eq "$rc" 0 "months exit"
+expect_eq "$(python3 -c "
+import json
+for c in json.load(open('$T/stdout'))['checks']:
+    if c['id'].startswith('months.'): print(c['id'], c['outcome']); print(c['message'])")" \
+"months.add pass
+add_months(2026-01-31, 1) = 2026-02-28
+add_months(2024-01-31, 1) = 2024-02-29
+add_months(2026-01-31, 2) = 2026-03-31
+add_months(2026-03-31, -1) = 2026-02-28
+add_months(2026-08-31, 1) = 2026-09-30
+add_months(2024-02-29, 12) = 2025-02-28
+add_months(2024-02-29, 48) = 2028-02-29
+add_months(2000-01-31, 1) = 2000-02-29
+add_months(2100-01-31, 1) = 2100-02-28
+add_months(2026-12-15, 1) = 2027-01-15
+add_months(2026-01-15, -1) = 2025-12-15
+add_months(2026-03-16, -12) = 2025-03-16
+add_months(2026-05-31, 0) = 2026-05-31
+add_months(2026-02-30, 1) = error: '2026-02-30' is not a date YYYY-MM-DD
+add_months(9999-12-31, 1) = error: hd.add_months: year 10000 out of range
+months.between pass
+months_between(2026-01-31, 2026-02-28) = 1
+months_between(2026-01-31, 2026-02-27) = 0
+months_between(2026-01-30, 2026-02-28) = 1
+months_between(2026-01-29, 2026-02-28) = 1
+months_between(2024-01-30, 2024-02-28) = 0
+months_between(2024-01-30, 2024-02-29) = 1
+months_between(2026-03-31, 2026-04-30) = 1
+months_between(2025-03-16, 2026-03-16) = 12
+months_between(2025-03-17, 2026-03-16) = 11
+months_between(2026-02-28, 2026-01-30) = -1
+months_between(2026-03-16, 2026-03-16) = 0
+years_between(2024-02-29, 2025-02-28) = 1
+years_between(2024-02-29, 2025-02-27) = 0
+years_between(2023-03-17, 2026-03-16) = 2
+years_between(2026-03-16, 2023-03-17) = -2
+months.cn pass
+date_cn(2026-03-16) = 2026年3月16日
+date_cn(2026-12-01) = 2026年12月1日
+date_cn(2024-02-29) = 2024年2月29日
+date_cn(2026-02-29) = error: '2026-02-29' is not a date YYYY-MM-DD" "month helpers"
+
 # print() goes to the check log, shown after the findings.
 run "$HDREG" check --db "$T/d.db" --case 6 --checks $P/print
 expect_eq "$(out | tail -2)" "检查日志（print）：
