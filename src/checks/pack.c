@@ -75,7 +75,7 @@ static int decl_check(lua_State *L) {
   check c;
   memset(&c, 0, sizeof c);
   c.fn_run = c.fn_applies = LUA_NOREF;
-  c.dir = p->loading_dir;
+  c.dir = c.first_dir = p->loading_dir;
   c.id = opt_field(L, 1, "id");
   c.title = opt_field(L, 1, "title");
   c.clause = opt_field(L, 1, "clause");
@@ -110,6 +110,7 @@ static int decl_check(lua_State *L) {
       check_release(&c, L);
       return luaL_error(L, "%s", msg);
     }
+    c.first_dir = p->checks[i].first_dir;
     check_release(&p->checks[i], L);
     p->checks[i] = c;
     return 0;

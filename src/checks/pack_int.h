@@ -30,6 +30,7 @@ typedef struct check {
   char *id, *title, *clause, *severity;
   char *where;      /* file:line of the declaration */
   int dir;          /* directory that declared it (later ones override) */
+  int first_dir;    /* directory that declared it first (dir if not overridden) */
   int fn_run;       /* registry refs */
   int fn_applies;   /* LUA_NOREF if none */
   int uv_from, uv_n; /* its entries in hd_pack.uv */

@@ -1,4 +1,5 @@
 /* cmd_check.c: `hdreg check` — run the compliance pack on one case. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -210,17 +211,26 @@ done:
 }
 
 static const char TEST_HELP[] =
-    "usage: hdreg checks test [DIR]... [--db FILE]\n"
+    "usage: hdreg checks test [DIR]... [--db FILE] [--shuffle SEED] [--only NAME|FILE:LINE]\n"
+    "                         [--findings]\n"
     "\n"
     "Run the fixture tests of the shipped check pack and of each DIR (a legal team's\n"
     "override directory): DIR/tests/_base.lua declares a base case that passes every\n"
     "check, each other DIR/tests/*.lua declares fixtures, cases with the outcomes they\n"
     "must produce. Outcomes are matched both ways; every check must be seen passing and\n"
-    "not passing (coverage). Failures are printed as file:line. --db gives the holiday\n"
-    "calendar for working-day helpers.\n"
+    "not passing (coverage). Failures are printed as file:line. A fixture that expects an\n"
+    "outcome of a check a later DIR replaces is retired (not run, and listed).\n"
     "\n"
-    "Exit: 0 all fixtures pass and coverage is complete, 1 otherwise, 2 usage, 3 a broken\n"
-    "pack or fixture file.\n";
+    "  --db FILE        the holiday calendar for working-day helpers, and the schema the\n"
+    "                   fields of a fixture case are checked against\n"
+    "  --shuffle SEED   run the fixtures in an order drawn from SEED (a whole number)\n"
+    "  --only NAME|FILE:LINE  run only the fixture of that name, or declared there\n"
+    "                   (coverage is then not checked)\n"
+    "  --findings       print one JSON line per fixture and check on stdout (fixture,\n"
+    "                   where, check, outcome, message); the report goes to stderr\n"
+    "\n"
+    "Exit: 0 all fixtures pass and coverage is complete, 1 otherwise, 2 usage (or no\n"
+    "fixture matches --only), 3 a broken pack or fixture file.\n";
 
 int cmd_checks(int argc, char **argv) {
   if (argc < 2 || strcmp(argv[1], "test") != 0) {
@@ -234,14 +244,41 @@ int cmd_checks(int argc, char **argv) {
   const char *dirs[16];
   int n_dirs = 1;
   const char *db_path = NULL;
+  hd_test_opts t = {NULL, 0, 0, NULL, 0};
   dirs[0] = cli_default_checks_dir();
   for (int i = 2; i < argc; i++) {
     if (!strcmp(argv[i], "--help")) {
       fputs(TEST_HELP, stdout);
       return HD_EXIT_OK;
     }
-    if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+    if (!strcmp(argv[i], "--findings")) {
+      t.findings = 1;
+      continue;
+    }
+    if ((!strcmp(argv[i], "--db") || !strcmp(argv[i], "--shuffle") || !strcmp(argv[i], "--only")) &&
+        i + 1 == argc) {
+      cli_error("checks test: %s needs a value (see hdreg checks --help)", argv[i]);
+      return HD_EXIT_USAGE;
+    }
+    if (!strcmp(argv[i], "--db")) {
       db_path = argv[++i];
+      continue;
+    }
+    if (!strcmp(argv[i], "--only")) {
+      t.only = argv[++i];
+      continue;
+    }
+    if (!strcmp(argv[i], "--shuffle")) {
+      const char *v = argv[++i];
+      char *end = NULL;
+      errno = 0;
+      unsigned long long seed = strtoull(v, &end, 10);
+      if (!*v || *end || *v == '-' || errno) {
+        cli_error("checks test: --shuffle '%s' is not a seed (a whole number such as 42)", v);
+        return HD_EXIT_USAGE;
+      }
+      t.shuffle = 1;
+      t.seed = seed;
       continue;
     }
     if (argv[i][0] == '-') {
@@ -259,7 +296,7 @@ int cmd_checks(int argc, char **argv) {
   hd_pack *pack = NULL;
   hd_calendar *cal = NULL;
   sqlite3 *db = NULL;
-  char *report = NULL;
+  char *report = NULL, *findings = NULL;
   int failed = 0, rc;
   hd_pack_opts o = {dirs, n_dirs, 0, 0, 0};
   if (db_path) {
@@ -270,13 +307,20 @@ int cmd_checks(int argc, char **argv) {
     rc = hd_err_set(&err, HD_ENOMEM, "out of memory");
     goto done;
   }
+  t.db = db;
   if ((rc = pack_load(&o, &pack, &err)) ||
-      (rc = pack_test(pack, dirs, n_dirs, cal, &report, &failed, &err)))
+      (rc = pack_test(pack, dirs, n_dirs, cal, &t, &report, &findings, &failed, &err)))
     goto done;
-  fputs(report, stdout);
+  if (t.findings) {
+    fputs(findings, stdout);
+    fputs(report, stderr);
+  } else {
+    fputs(report, stdout);
+  }
 done:
   if (rc) cli_error("checks test: %s", err.msg);
   free(report);
+  free(findings);
   pack_free(pack);
   calendar_free(cal);
   store_close(db);
