@@ -27,7 +27,9 @@ static const char HELP[] =
     "after the shipped pack: its checks replace shipped ones with the same id, its\n"
     "params.lua overrides parameters. Nothing is written to the database.\n"
     "With --all, every case is checked and one line 'NUMBER DECISION [CHECK:OUTCOME...]'\n"
-    "is printed per case (non-pass outcomes only), then a timing line on stderr.\n"
+    "is printed per case (non-pass outcomes only); then, after an empty line, a table\n"
+    "with one line per check: how many cases got pass, fail, rectify, manual, n/a and\n"
+    "error; then a timing line on stderr.\n"
     "\n"
     "Exit: 0 done (whatever the decision), 2 usage, 3 no such case or a broken pack,\n"
     "4 database.\n";
@@ -68,14 +70,41 @@ static void print_text(const char *number, const char *as_of, const hd_findings 
   }
 }
 
+/* After the cases of --all: one line per check, in the pack's order, with how many cases
+ * got each outcome, in aligned columns under a header. */
+static void print_counts(const hd_pack *pack, long (*count)[6]) {
+  static const int ORDER[6] = {HD_PASS, HD_FAIL, HD_RECTIFY, HD_MANUAL, HD_NA, HD_ERROR};
+  int w = 5; /* "check" */
+  for (int i = 0; i < pack_count(pack); i++) {
+    const char *id, *clause, *title;
+    pack_check_info(pack, i, &id, &clause, &title);
+    if ((int)strlen(id) > w) w = (int)strlen(id);
+  }
+  printf("\n%-*s", w, "check");
+  for (int k = 0; k < 6; k++) printf(" %8s", outcome_name(ORDER[k]));
+  putchar('\n');
+  for (int i = 0; i < pack_count(pack); i++) {
+    const char *id, *clause, *title;
+    pack_check_info(pack, i, &id, &clause, &title);
+    printf("%-*s", w, id);
+    for (int k = 0; k < 6; k++) printf(" %8ld", count[i][ORDER[k]]);
+    putchar('\n');
+  }
+}
+
 /* Every case, one loader, one pack: the batch path (and the benchmark). */
 static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const char *as_of,
                      hd_err *err) {
   hd_caseview_loader *ld = NULL;
   sqlite3_stmt *st = NULL;
-  int rc = caseview_loader_new(db, &ld, err), n = 0;
+  int rc = caseview_loader_new(db, &ld, err), n = 0, n_checks = pack_count(pack);
   double t_load = 0, t_check = 0;
   if (rc) return rc;
+  long (*count)[6] = calloc((size_t)n_checks + 1, sizeof *count); /* per check, per outcome */
+  if (!count) {
+    caseview_loader_free(ld);
+    return hd_err_set(err, HD_ENOMEM, "out of memory");
+  }
   if ((rc = store_prepare(db, "SELECT id, number, applied_date FROM cases ORDER BY id", &st, err)))
     goto done;
   while (sqlite3_step(st) == SQLITE_ROW) {
@@ -93,17 +122,22 @@ static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const c
     caseview_release(&v);
     if (rc) goto done;
     printf("%s %s", num, decision_name(f.decision));
-    for (int i = 0; i < f.n; i++)
+    for (int i = 0; i < f.n; i++) {
       if (f.v[i].outcome != HD_PASS && f.v[i].outcome != HD_NA)
         printf(" %s:%s", f.v[i].check_id, outcome_name(f.v[i].outcome));
+      if (i < n_checks && f.v[i].outcome >= HD_PASS && f.v[i].outcome <= HD_ERROR)
+        count[i][f.v[i].outcome]++; /* findings come in the pack's order of checks */
+    }
     putchar('\n');
     findings_release(&f);
     n++;
   }
+  print_counts(pack, count);
   fprintf(stderr, "hdreg: checked %d cases with %d checks: load %.1f ms, checks %.1f ms "
           "(%.0f cases/s for the checks, %.0f cases/s with loading)\n", n, pack_count(pack),
           t_load, t_check, n / (t_check / 1000.0), n / ((t_load + t_check) / 1000.0));
 done:
+  free(count);
   sqlite3_finalize(st);
   caseview_loader_free(ld);
   return rc;

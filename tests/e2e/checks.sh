@@ -7,7 +7,35 @@ P=tests/e2e/packs
 
 run "$HDREG" check --db "$T/d.db" --all
 expect_eq "$rc" 0 "check --all"
-expect_eq "$(out)" "$(cat tests/e2e/expected/demo-decisions.txt)" "demo decisions"
+# One line per case, an empty line, then the counts per check.
+expect_eq "$(sed '/^$/,$d' "$T/stdout")" "$(cat tests/e2e/expected/demo-decisions.txt)" "demo decisions"
+expect_eq "$(sed '1,/^$/d' "$T/stdout")" "$(cat tests/e2e/expected/demo-check-counts.txt)" "counts per check"
+expect_eq "$(grep -c '^$' "$T/stdout")" 1 "one empty line"
+expect_eq "$(sed -E 's/load [0-9.]+ ms, checks [0-9.]+ ms \([0-9]+ cases\/s for the checks, [0-9]+ cases\/s with loading\)/TIMES/' "$T/stderr")" \
+  "hdreg: checked 49 cases with 24 checks: TIMES" "timing line"
+# The counts are those of the cases one by one.
+for id in $(sql "$T/d.db" "SELECT id FROM cases ORDER BY id"); do
+  "$HDREG" check --db "$T/d.db" --case "$id" --format json
+  echo
+done >"$T/each.json"
+python3 - "$T/each.json" "$T/stdout" <<'PY' || fail "counts per check against the cases one by one"
+import json, sys
+text, docs, at = open(sys.argv[1]).read(), [], 0
+while text[at:].strip():
+    d, end = json.JSONDecoder().raw_decode(text[at:].lstrip())
+    at += len(text[at:]) - len(text[at:].lstrip()) + end
+    docs.append(d)
+names = ["pass", "fail", "rectify", "manual", "n/a", "error"]
+want = {}
+for d in docs:
+    for c in d["checks"]:
+        want.setdefault(c["id"], dict.fromkeys(names, 0))[c["outcome"]] += 1
+table = open(sys.argv[2]).read().split("\n\n", 1)[1].splitlines()
+assert table[0].split() == ["check"] + names, table[0]
+got = {l.split()[0]: dict(zip(names, map(int, l.split()[1:]))) for l in table[1:]}
+assert len(docs) == 49 and got == want, (len(docs), got, want)
+PY
+PASSED=$((PASSED + 1))
 
 # JSON: stable fields, the finding with its evidence.
 run "$HDREG" check --db "$T/d.db" --case SQ-2026-0019 --format json
@@ -69,7 +97,7 @@ error $P/hostile/swallow.lua:3: check 'hostile.swallow' stopped: instruction bud
 [ ! -e /tmp/hdreg-pwned ] || fail "a check ran a command"
 # The same hostile pack over all cases: every shipped outcome unchanged.
 run "$HDREG" check --db "$T/d.db" --all --checks $P/hostile
-expect_eq "$(out | sed -E 's/ hostile\.[a-z0-9]+:(error|manual|pass)//g; s/^([^ ]+) hold/\1 ?/' )" \
+expect_eq "$(sed '/^$/,$d' "$T/stdout" | sed -E 's/ hostile\.[a-z0-9]+:(error|manual|pass)//g; s/^([^ ]+) hold/\1 ?/' )" \
   "$(sed -E 's/^([^ ]+) (approve|hold)/\1 ?/' tests/e2e/expected/demo-decisions.txt)" "other checks unaffected"
 
 # A syntax error in a pack stops before any case, naming file and line.
