@@ -113,6 +113,21 @@ import json
 d = json.load(open('$T/stdout'))
 c = [c for c in d['checks'] if c['id'] == '7.1b-credit'][0]
 print(d['decision'], c['outcome'], c['message'], d['pack_revision'] != '$base_rev')")" "approve pass 近1年内无严重违法失信记录 True" "override"
+# A team's own parameter (declare_params), and a later directory that changes it.
+run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/team --format json
+expect_eq "$rc:$(python3 -c "
+import json
+d = json.load(open('$T/stdout'))
+c = [c for c in d['checks'] if c['id'] == '7.1b-credit'][0]
+print(d['decision'], c['outcome'], c['message'])")" "0:reject fail 近5年内有严重违法失信记录" "team parameter"
+run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/team --checks $P/team-later --format json
+expect_eq "$rc:$(python3 -c "
+import json
+d = json.load(open('$T/stdout'))
+c = [c for c in d['checks'] if c['id'] == '7.1b-credit'][0]
+print(d['decision'], c['outcome'], c['message'])")" "0:approve pass 近1年内无严重违法失信记录" "team parameter changed later"
+run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/team-later
+expect_eq "$rc:$(err)" "3:hdreg: check: $P/team-later/params.lua:2: params: unknown parameter 'credit_lookback_years' (a parameter of your own is declared with declare_params { credit_lookback_years = ... })" "team parameter without the team"
 run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/badparams
 expect_eq "$rc" 3 "bad params exit"
 expect_eq "$(err)" "hdreg: check: $P/badparams/params.lua:1: params: unknown parameter 'lookback_yaers' (did you mean 'lookback_years'?)"
