@@ -261,6 +261,14 @@ static size_t vpath_index(vpath *p, lua_Integer i) {
 }
 static void vpath_back(vpath *p, size_t at) { p->len = at; p->s[at] = '\0'; }
 
+/* Keep in least the smaller of least and the key at idx as describe shows it: of several
+ * wrong keys, the same one is reported whatever the order of the table's hash part. */
+static void least_key(lua_State *L, int idx, char *least, size_t size) {
+  char d[80];
+  describe(L, idx, d, sizeof d);
+  if (!*least || strcmp(d, least) < 0) snprintf(least, size, "%s", d);
+}
+
 static int is_none(lua_State *L, int idx);
 static int check_value(lua_State *L, int v, const field *f, vpath *path, char *msg, size_t size);
 
@@ -277,18 +285,17 @@ static int check_record(lua_State *L, int t, const shape *s, vpath *path, const 
   luaL_checkstack(L, 8, NULL);
   t = lua_absindex(L, t);
   size_t n = 0;
+  char first[80] = "";                               /* the least key that is no name */
   lua_pushnil(L);
   while (lua_next(L, t)) {
     lua_pop(L, 1);
-    if (lua_type(L, -1) != LUA_TSTRING) {
-      char d[80];
-      describe(L, -1, d, sizeof d);
-      snprintf(msg, size, "'%s' is a record: its fields have names, not [%s]",
-               path->len ? path->s : "case", d);
-      lua_pop(L, 1);
-      return 0;
-    }
+    if (lua_type(L, -1) != LUA_TSTRING) least_key(L, -1, first, sizeof first);
     n++;
+  }
+  if (*first) {
+    snprintf(msg, size, "'%s' is a record: its fields have names, not [%s]",
+             path->len ? path->s : "case", first);
+    return 0;
   }
   const char **names = lua_newuserdatauv(L, (n ? n : 1) * sizeof *names, 0); /* collected */
   size_t k = 0;
@@ -361,16 +368,17 @@ static int check_value(lua_State *L, int v, const field *f, vpath *path, char *m
     return 0;
   }
   lua_Integer n = (lua_Integer)lua_rawlen(L, v);
+  char first[80] = "";                               /* the least key that is no index */
   lua_pushnil(L);
   while (lua_next(L, v)) {
     lua_pop(L, 1);
-    if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 || lua_tointeger(L, -1) > n) {
-      describe(L, -1, d, sizeof d);
-      snprintf(msg, size, "'%s' is a list of records { {...}, {...} }, not a table with the "
-               "key %s", path->s, d);
-      lua_pop(L, 1);
-      return 0;
-    }
+    if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 || lua_tointeger(L, -1) > n)
+      least_key(L, -1, first, sizeof first);
+  }
+  if (*first) {
+    snprintf(msg, size, "'%s' is a list of records { {...}, {...} }, not a table with the "
+             "key %s", path->s, first);
+    return 0;
   }
   for (lua_Integer i = 1; i <= n; i++) {
     size_t at = vpath_index(path, i);
@@ -479,6 +487,9 @@ static void strict_deep(lua_State *L, const shape *s, const char *list) {
 }
 
 typedef struct expect { char *id; int outcome; } expect;
+static int cmp_expect(const void *a, const void *b) {
+  return strcmp(((const expect *)a)->id, ((const expect *)b)->id);
+}
 
 typedef struct prep {
   hd_pack *p;
@@ -526,6 +537,7 @@ static int prepare(lua_State *L) {
     lua_pop(L, 1);
     if (!e->id) return luaL_error(L, "out of memory");
   }
+  qsort(a->ex, (size_t)a->n_ex, sizeof *a->ex, cmp_expect); /* not the hash order */
   lua_settop(L, 2);
   lua_rawgeti(L, LUA_REGISTRYINDEX, p->base_ref);    /* list F base */
   if (rawfield(L, 2, "as_of") == LUA_TNIL) {

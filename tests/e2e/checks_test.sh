@@ -129,6 +129,15 @@ expect_eq "$rc:$(err)" "2:hdreg: checks test: --shuffle '12x' is not a seed (a w
 run "$HDREG" checks test --only
 expect_eq "$rc:$(err)" "2:hdreg: checks test: --only needs a value (see hdreg checks --help)"
 
+run "$HDREG" checks test --help
+expect_eq "$rc:$(out | head -2)" "0:usage: hdreg checks test [DIR]... [--db FILE] [--shuffle SEED]
+                         [--only NAME|FILE:LINE] [--findings]" "checks test --help"
+expect_eq "$(out | awk 'length($0) > 80' | wc -l)" 0 "checks test --help fits 80 columns"
+run "$HDREG" help checks
+expect_eq "$rc:$(out | head -1)" "0:usage: hdreg checks test [DIR]... [--db FILE] [--shuffle SEED]" "help checks"
+run "$HDREG" check --help
+expect_eq "$(out | awk 'length($0) > 80' | wc -l)" 0 "check --help fits 80 columns"
+
 run "$HDREG" checks test $P/hostile-syntax
 expect_eq "$rc" 3 "broken pack"
 expect_eq "$(err)" "hdreg: checks test: $P/hostile-syntax/broken.lua:2: ')' expected near 'end'"
