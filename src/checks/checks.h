@@ -86,11 +86,26 @@ const char *pack_log(const hd_pack *p);
  * (fixture { name, as_of, case, expect }) of each directory, run every check on each
  * fixture's case (the base with the fixture's case merged in), and compare both ways:
  * an outcome not expected (unnamed checks must pass or be n/a) and an expectation
- * naming no check both fail. Coverage: each check must be seen passing and not passing
- * (fail, rectify or manual). *report (caller frees) lists failures as "file:line: ..."
- * and the coverage; *failed counts failed fixtures, plus one if coverage is incomplete. */
+ * naming no check both fail. Fixture cases are strict like real ones: a field the fixture
+ * sets must be a field of a case (the columns the case view loader reads from the schema
+ * of t->db, or of a new in-memory register) with a value of its type, and a check reading
+ * a field that is none is an error. A fixture of directory i that expects an outcome of a
+ * check a later directory replaces is retired (not run). Coverage: each check must be seen
+ * passing and not passing (fail, rectify or manual) in the fixtures that ran. *report
+ * (caller frees) lists failures as "file:line: ...", retirements and the coverage;
+ * *failed counts failed fixtures, plus one if coverage is incomplete. */
+typedef struct hd_test_opts {
+  sqlite3 *db;              /* NULL: the fields of a case come from a new in-memory register */
+  int shuffle;              /* run the fixtures in an order drawn from seed */
+  unsigned long long seed;
+  const char *only;         /* NULL, or run only the fixtures of this name or "file:line"
+                               (coverage is then not checked); none matching: HD_EUSAGE */
+  int findings;             /* 1: *findings (caller frees) gets one JSON line per fixture
+                               run and check: {"fixture","where","check","outcome","message"} */
+} hd_test_opts;
 int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar *cal,
-              char **report, int *failed, hd_err *err);
+              const hd_test_opts *t, char **report, char **findings, int *failed,
+              hd_err *err);
 
 /* The findings as JSON (the stable format of `hdreg check --format json`). Caller frees. */
 char *findings_json(long long case_id, const char *case_number, const char *as_of,

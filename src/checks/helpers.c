@@ -59,23 +59,21 @@ static int h_days_between(lua_State *L) {
   return 1;
 }
 
-/* Whole months from a to b: b's day of month reached or passed (a birthday-style count;
- * negative if b is before a). */
+/* Whole months from a to b, counted as Civil Code art. 202 counts a period: the largest n
+ * with add_months(a, n) on or before b, so b's day of month is reached, or b is the last
+ * day of a month that has no such day (2026-01-30 to 2026-02-28 is one month). If b is
+ * before a, minus the months from b to a. */
 static long months_between(hd_date a, hd_date b) {
+  if (hd_date_cmp(b, a) < 0) return -months_between(b, a);
   long m = (long)(b.y - a.y) * 12 + (b.m - a.m);
-  int a_last = a.d == hd_date_days_in_month(a.y, a.m);
-  int b_last = b.d == hd_date_days_in_month(b.y, b.m);
-  if (m > 0 && b.d < a.d && !(b_last && a_last)) m--;
-  if (m < 0 && b.d > a.d && !(b_last && a_last)) m++;
+  if (b.d < a.d && b.d != hd_date_days_in_month(b.y, b.m)) m--;
   return m;
 }
 
-/* Whole years from a to b (a birthday-style count). */
+/* Whole years from a to b, the same way (2024-02-29 to 2025-02-28 is one year). */
 static int h_years_between(lua_State *L) {
   hd_date a = check_date(L, 1), b = check_date(L, 2);
-  int y = b.y - a.y;
-  if (b.m < a.m || (b.m == a.m && b.d < a.d)) y--;
-  lua_pushinteger(L, y);
+  lua_pushinteger(L, months_between(a, b) / 12);
   return 1;
 }
 

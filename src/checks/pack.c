@@ -15,6 +15,7 @@
 #include "util/buf.h"
 #include "util/format.h"
 #include "util/fsutil.h"
+#include "util/suggest.h"
 #include "util/utf8.h"
 
 #define DEFAULT_BUDGET 2000000L
@@ -74,7 +75,7 @@ static int decl_check(lua_State *L) {
   check c;
   memset(&c, 0, sizeof c);
   c.fn_run = c.fn_applies = LUA_NOREF;
-  c.dir = p->loading_dir;
+  c.dir = c.first_dir = p->loading_dir;
   c.id = opt_field(L, 1, "id");
   c.title = opt_field(L, 1, "title");
   c.clause = opt_field(L, 1, "clause");
@@ -109,6 +110,7 @@ static int decl_check(lua_State *L) {
       check_release(&c, L);
       return luaL_error(L, "%s", msg);
     }
+    c.first_dir = p->checks[i].first_dir;
     check_release(&p->checks[i], L);
     p->checks[i] = c;
     return 0;
@@ -123,32 +125,77 @@ static int decl_check(lua_State *L) {
   return 0;
 }
 
-/* params { key = value, ... }: the first params file defines the keys, later ones may
- * only override them (a misspelt key is an error, not a silent new parameter). */
-static int decl_params(lua_State *L) {
+/* params { key = value } and declare_params { key = value }. A parameter is declared
+ * once: by params { } in the first directory (the shipped params.lua) or by
+ * declare_params { } anywhere (a team's own; declaring a name that exists is an error
+ * naming where it was declared). Otherwise params { } only overrides, with a value of the
+ * declared type: a misspelt name is an error with the nearest declared one, not a silent
+ * new parameter. Values are numbers, texts or true/false (a table in P would be state
+ * every check could change). Every key is checked before any is set. */
+static int params_set(lua_State *L, int declare) {
   hd_pack *p = pack_of(L);
-  if (p->fixture_mode) return luaL_error(L, "params belong in params.lua, not in tests/");
+  const char *fn = declare ? "declare_params" : "params";
+  if (p->fixture_mode) return luaL_error(L, "%s belongs in params.lua, not in tests/", fn);
   luaL_checktype(L, 1, LUA_TTABLE);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, p->params_ref); /* the real params table */
-  lua_pushnil(L);
-  int first = lua_next(L, -2) == 0;
-  if (!first) lua_pop(L, 2);
-  lua_pushnil(L);
-  while (lua_next(L, 1)) {
-    if (lua_type(L, -2) != LUA_TSTRING) return luaL_error(L, "params: keys must be names");
-    const char *k = lua_tostring(L, -2);
-    if (!first) {
-      lua_getfield(L, -3, k);
-      int known = !lua_isnil(L, -1);
+  char where[512];
+  caller_where(L, where, sizeof where);
+  lua_settop(L, 1);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->params_ref);        /* 2: the real params table */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->params_where_ref);  /* 3: name -> "file:line" */
+  for (int set = 0; set < 2; set++) {
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {                               /* key value */
+      if (lua_type(L, -2) != LUA_TSTRING)
+        return luaL_error(L, "%s: keys must be names, not %s", fn, luaL_typename(L, -2));
+      const char *k = lua_tostring(L, -2);
+      int t = lua_type(L, -1);
+      lua_pushvalue(L, -2);
+      int had = lua_rawget(L, 2);                          /* key value old */
       lua_pop(L, 1);
-      if (!known) return luaL_error(L, "params: unknown parameter '%s'", k);
+      int declaring = declare || (p->loading_dir == 0 && had == LUA_TNIL);
+      if (set) {
+        lua_pushvalue(L, -2);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, 2);
+        if (declaring) {
+          lua_pushvalue(L, -2);
+          lua_pushstring(L, where);
+          lua_rawset(L, 3);
+        }
+      } else if (t != LUA_TNUMBER && t != LUA_TSTRING && t != LUA_TBOOLEAN) {
+        return luaL_error(L, "%s: '%s' must be a number, a text or true/false, not a %s", fn,
+                          k, luaL_typename(L, -1));
+      } else if (declaring && had != LUA_TNIL) {
+        lua_getfield(L, 3, k);
+        return luaL_error(L, "declare_params: parameter '%s' is already declared at %s "
+                          "(to change its value write params { %s = ... })", k,
+                          lua_tostring(L, -1), k);
+      } else if (!declaring && had == LUA_TNIL) {
+        hd_suggest s = {NULL, 3};
+        lua_pushnil(L);
+        while (lua_next(L, 2)) {
+          lua_pop(L, 1);
+          if (lua_type(L, -1) == LUA_TSTRING) hd_suggest_offer(&s, k, lua_tostring(L, -1));
+        }
+        if (s.best)
+          return luaL_error(L, "params: unknown parameter '%s' (did you mean '%s'?)", k, s.best);
+        return luaL_error(L, "params: unknown parameter '%s' (a parameter of your own is "
+                          "declared with declare_params { %s = ... })", k, k);
+      } else if (!declaring && had != t) {
+        lua_getfield(L, 3, k);
+        return luaL_error(L, "params: '%s' is a %s (declared at %s), not a %s", k,
+                          had == LUA_TNUMBER ? "number" : had == LUA_TSTRING ? "text"
+                                                                           : "true/false",
+                          lua_tostring(L, -1), t == LUA_TNUMBER ? "number"
+                                               : t == LUA_TSTRING ? "text" : "true/false");
+      }
+      lua_pop(L, 1);
     }
-    lua_pushvalue(L, -2);
-    lua_insert(L, -2);
-    lua_rawset(L, -4);
   }
   return 0;
 }
+static int decl_params(lua_State *L) { return params_set(L, 0); }
+static int decl_declare_params(lua_State *L) { return params_set(L, 1); }
 
 /* ---- isolation -------------------------------------------------------------------------- */
 
@@ -333,8 +380,12 @@ static int install(lua_State *L) {
   p->fixtures_ref = luaL_ref(L, LUA_REGISTRYINDEX);
   lua_pushcfunction(L, decl_check);
   sbx_global(&p->sbx, "check");
+  lua_newtable(L);
+  p->params_where_ref = luaL_ref(L, LUA_REGISTRYINDEX);
   lua_pushcfunction(L, decl_params);
   sbx_global(&p->sbx, "params");
+  lua_pushcfunction(L, decl_declare_params);
+  sbx_global(&p->sbx, "declare_params");
   pack_install_helpers(p);
   fixtures_install(p);
   lua_rawgeti(L, LUA_REGISTRYINDEX, p->params_ref);

@@ -30,6 +30,7 @@ typedef struct check {
   char *id, *title, *clause, *severity;
   char *where;      /* file:line of the declaration */
   int dir;          /* directory that declared it (later ones override) */
+  int first_dir;    /* directory that declared it first (dir if not overridden) */
   int fn_run;       /* registry refs */
   int fn_applies;   /* LUA_NOREF if none */
   int uv_from, uv_n; /* its entries in hd_pack.uv */
@@ -69,6 +70,7 @@ struct hd_pack {
   upv *uv;           /* file-level values of every check (see check.uv_from) */
   int n_uv;
   int params_ref;
+  int params_where_ref; /* parameter name -> "file:line" where it was declared */
   int case_ref;      /* the case being checked */
   hd_luacase lc;
   struct mat { const char *kind; int index; int valid; } *mats; /* materials of the case */

@@ -1,4 +1,5 @@
 /* cmd_check.c: `hdreg check` — run the compliance pack on one case. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,17 +17,20 @@
 #include "util/diag.h"
 
 static const char HELP[] =
-    "usage: hdreg check --db FILE --case ID|NUMBER [--as-of DATE] [--format text|json]\n"
-    "                   [--checks DIR]...\n"
+    "usage: hdreg check --db FILE --case ID|NUMBER [--as-of DATE]\n"
+    "                   [--format text|json] [--checks DIR]...\n"
     "       hdreg check --db FILE --all [--as-of DATE] [--checks DIR]...\n"
     "\n"
     "Run every compliance check on one case and print the findings and the decision\n"
     "(approve, rectify, hold, reject). The as-of date is \"today\" for every check; it\n"
     "defaults to the case's application date. --checks adds a legal team's directory\n"
     "after the shipped pack: its checks replace shipped ones with the same id, its\n"
-    "params.lua overrides parameters. Nothing is written to the database.\n"
-    "With --all, every case is checked and one line 'NUMBER DECISION [CHECK:OUTCOME...]'\n"
-    "is printed per case (non-pass outcomes only), then a timing line on stderr.\n"
+    "params.lua overrides parameters and declares its own (declare_params). Nothing\n"
+    "is written to the database.\n"
+    "With --all, every case is checked, one line NUMBER DECISION [CHECK:OUTCOME...]\n"
+    "is printed per case (outcomes other than pass and n/a); then, after an empty\n"
+    "line, a table with one line per check: how many cases got pass, fail, rectify,\n"
+    "manual, n/a and error; then a timing line on stderr.\n"
     "\n"
     "Exit: 0 done (whatever the decision), 2 usage, 3 no such case or a broken pack,\n"
     "4 database.\n";
@@ -67,14 +71,41 @@ static void print_text(const char *number, const char *as_of, const hd_findings 
   }
 }
 
+/* After the cases of --all: one line per check, in the pack's order, with how many cases
+ * got each outcome, in aligned columns under a header. */
+static void print_counts(const hd_pack *pack, long (*count)[6]) {
+  static const int ORDER[6] = {HD_PASS, HD_FAIL, HD_RECTIFY, HD_MANUAL, HD_NA, HD_ERROR};
+  int w = 5; /* "check" */
+  for (int i = 0; i < pack_count(pack); i++) {
+    const char *id, *clause, *title;
+    pack_check_info(pack, i, &id, &clause, &title);
+    if ((int)strlen(id) > w) w = (int)strlen(id);
+  }
+  printf("\n%-*s", w, "check");
+  for (int k = 0; k < 6; k++) printf(" %8s", outcome_name(ORDER[k]));
+  putchar('\n');
+  for (int i = 0; i < pack_count(pack); i++) {
+    const char *id, *clause, *title;
+    pack_check_info(pack, i, &id, &clause, &title);
+    printf("%-*s", w, id);
+    for (int k = 0; k < 6; k++) printf(" %8ld", count[i][ORDER[k]]);
+    putchar('\n');
+  }
+}
+
 /* Every case, one loader, one pack: the batch path (and the benchmark). */
 static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const char *as_of,
                      hd_err *err) {
   hd_caseview_loader *ld = NULL;
   sqlite3_stmt *st = NULL;
-  int rc = caseview_loader_new(db, &ld, err), n = 0;
+  int rc = caseview_loader_new(db, &ld, err), n = 0, n_checks = pack_count(pack);
   double t_load = 0, t_check = 0;
   if (rc) return rc;
+  long (*count)[6] = calloc((size_t)n_checks + 1, sizeof *count); /* per check, per outcome */
+  if (!count) {
+    caseview_loader_free(ld);
+    return hd_err_set(err, HD_ENOMEM, "out of memory");
+  }
   if ((rc = store_prepare(db, "SELECT id, number, applied_date FROM cases ORDER BY id", &st, err)))
     goto done;
   while (sqlite3_step(st) == SQLITE_ROW) {
@@ -92,17 +123,22 @@ static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const c
     caseview_release(&v);
     if (rc) goto done;
     printf("%s %s", num, decision_name(f.decision));
-    for (int i = 0; i < f.n; i++)
+    for (int i = 0; i < f.n; i++) {
       if (f.v[i].outcome != HD_PASS && f.v[i].outcome != HD_NA)
         printf(" %s:%s", f.v[i].check_id, outcome_name(f.v[i].outcome));
+      if (i < n_checks && f.v[i].outcome >= HD_PASS && f.v[i].outcome <= HD_ERROR)
+        count[i][f.v[i].outcome]++; /* findings come in the pack's order of checks */
+    }
     putchar('\n');
     findings_release(&f);
     n++;
   }
+  print_counts(pack, count);
   fprintf(stderr, "hdreg: checked %d cases with %d checks: load %.1f ms, checks %.1f ms "
           "(%.0f cases/s for the checks, %.0f cases/s with loading)\n", n, pack_count(pack),
           t_load, t_check, n / (t_check / 1000.0), n / ((t_load + t_check) / 1000.0));
 done:
+  free(count);
   sqlite3_finalize(st);
   caseview_loader_free(ld);
   return rc;
@@ -210,17 +246,28 @@ done:
 }
 
 static const char TEST_HELP[] =
-    "usage: hdreg checks test [DIR]... [--db FILE]\n"
+    "usage: hdreg checks test [DIR]... [--db FILE] [--shuffle SEED]\n"
+    "                         [--only NAME|FILE:LINE] [--findings]\n"
     "\n"
     "Run the fixture tests of the shipped check pack and of each DIR (a legal team's\n"
-    "override directory): DIR/tests/_base.lua declares a base case that passes every\n"
-    "check, each other DIR/tests/*.lua declares fixtures, cases with the outcomes they\n"
-    "must produce. Outcomes are matched both ways; every check must be seen passing and\n"
-    "not passing (coverage). Failures are printed as file:line. --db gives the holiday\n"
-    "calendar for working-day helpers.\n"
+    "directory): DIR/tests/_base.lua declares a base case that passes every check,\n"
+    "each other DIR/tests/*.lua declares fixtures, cases with the outcomes they must\n"
+    "produce. Outcomes are matched both ways; every check must be seen passing and\n"
+    "not passing (coverage). Failures are printed as file:line. A fixture case may\n"
+    "set only fields of a case, with values of their type. A fixture that expects an\n"
+    "outcome of a check a later DIR replaces is retired: not run, and counted.\n"
     "\n"
-    "Exit: 0 all fixtures pass and coverage is complete, 1 otherwise, 2 usage, 3 a broken\n"
-    "pack or fixture file.\n";
+    "  --db FILE       the holiday calendar for working-day helpers, and the schema\n"
+    "                  whose fields a fixture case may set\n"
+    "  --shuffle SEED  run the fixtures in an order drawn from SEED (a whole number)\n"
+    "  --only NAME|FILE:LINE\n"
+    "                  run only the fixtures of that name or declared there\n"
+    "                  (coverage is then not checked)\n"
+    "  --findings      print one JSON line per fixture and check on stdout (fixture,\n"
+    "                  where, check, outcome, message); the report goes to stderr\n"
+    "\n"
+    "Exit: 0 all fixtures pass and coverage is complete, 1 otherwise, 2 usage (or no\n"
+    "fixture matches --only), 3 a broken pack, fixture file or base case.\n";
 
 int cmd_checks(int argc, char **argv) {
   if (argc < 2 || strcmp(argv[1], "test") != 0) {
@@ -234,14 +281,41 @@ int cmd_checks(int argc, char **argv) {
   const char *dirs[16];
   int n_dirs = 1;
   const char *db_path = NULL;
+  hd_test_opts t = {NULL, 0, 0, NULL, 0};
   dirs[0] = cli_default_checks_dir();
   for (int i = 2; i < argc; i++) {
     if (!strcmp(argv[i], "--help")) {
       fputs(TEST_HELP, stdout);
       return HD_EXIT_OK;
     }
-    if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+    if (!strcmp(argv[i], "--findings")) {
+      t.findings = 1;
+      continue;
+    }
+    if ((!strcmp(argv[i], "--db") || !strcmp(argv[i], "--shuffle") || !strcmp(argv[i], "--only")) &&
+        i + 1 == argc) {
+      cli_error("checks test: %s needs a value (see hdreg checks --help)", argv[i]);
+      return HD_EXIT_USAGE;
+    }
+    if (!strcmp(argv[i], "--db")) {
       db_path = argv[++i];
+      continue;
+    }
+    if (!strcmp(argv[i], "--only")) {
+      t.only = argv[++i];
+      continue;
+    }
+    if (!strcmp(argv[i], "--shuffle")) {
+      const char *v = argv[++i];
+      char *end = NULL;
+      errno = 0;
+      unsigned long long seed = strtoull(v, &end, 10);
+      if (!*v || *end || *v == '-' || errno) {
+        cli_error("checks test: --shuffle '%s' is not a seed (a whole number such as 42)", v);
+        return HD_EXIT_USAGE;
+      }
+      t.shuffle = 1;
+      t.seed = seed;
       continue;
     }
     if (argv[i][0] == '-') {
@@ -259,7 +333,7 @@ int cmd_checks(int argc, char **argv) {
   hd_pack *pack = NULL;
   hd_calendar *cal = NULL;
   sqlite3 *db = NULL;
-  char *report = NULL;
+  char *report = NULL, *findings = NULL;
   int failed = 0, rc;
   hd_pack_opts o = {dirs, n_dirs, 0, 0, 0};
   if (db_path) {
@@ -270,13 +344,20 @@ int cmd_checks(int argc, char **argv) {
     rc = hd_err_set(&err, HD_ENOMEM, "out of memory");
     goto done;
   }
+  t.db = db;
   if ((rc = pack_load(&o, &pack, &err)) ||
-      (rc = pack_test(pack, dirs, n_dirs, cal, &report, &failed, &err)))
+      (rc = pack_test(pack, dirs, n_dirs, cal, &t, &report, &findings, &failed, &err)))
     goto done;
-  fputs(report, stdout);
+  if (t.findings) {
+    fputs(findings, stdout);
+    fputs(report, stderr);
+  } else {
+    fputs(report, stdout);
+  }
 done:
   if (rc) cli_error("checks test: %s", err.msg);
   free(report);
+  free(findings);
   pack_free(pack);
   calendar_free(cal);
   store_close(db);

@@ -7,8 +7,10 @@
 #include "store/store.h"
 #include "util/buf.h"
 
-enum { Q_CASE, Q_SUBJECT, Q_RECORDS, Q_RESOURCE, Q_RIGHTS, Q_MATERIALS, Q_OBJECTIONS, Q_PRIOR,
-       Q_WAIVERS, Q_COUNT };
+enum { Q_CASE = HD_PART_CASE, Q_SUBJECT = HD_PART_SUBJECT, Q_RECORDS = HD_PART_RECORD,
+       Q_RESOURCE = HD_PART_RESOURCE, Q_RIGHTS = HD_PART_RIGHT, Q_MATERIALS = HD_PART_MATERIAL,
+       Q_OBJECTIONS = HD_PART_OBJECTION, Q_PRIOR = HD_PART_PRIOR, Q_WAIVERS = HD_PART_WAIVER,
+       Q_COUNT = HD_PART_COUNT };
 
 static const char *const SQL[Q_COUNT] = {
     "SELECT * FROM cases WHERE id = ?1",
@@ -72,6 +74,16 @@ int caseview_loader_new(sqlite3 *db, hd_caseview_loader **out, hd_err *err) {
   }
   *out = l;
   return HD_OK;
+}
+
+int caseview_column_count(const hd_caseview_loader *l, int part) {
+  return sqlite3_column_count(l->st[part]);
+}
+
+hd_column caseview_column(const hd_caseview_loader *l, int part, int i) {
+  hd_column c = {l->names[part][i], l->flags[part][i],
+                 sqlite3_column_decltype(l->st[part], i)};
+  return c;
 }
 
 void caseview_loader_free(hd_caseview_loader *l) {

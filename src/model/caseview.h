@@ -50,6 +50,18 @@ void caseview_loader_free(hd_caseview_loader *l);
 /* Load case id into *v (release with caseview_release). HD_EDATA if no such case. */
 int caseview_load(hd_caseview_loader *l, long long id, hd_caseview *v, hd_err *err);
 void caseview_release(hd_caseview *v);
+/* The parts of a case the loader reads, one query each (the subjects part is read for
+ * the applicant and the counterparty; rights rows carry their holder as holder_*). */
+enum hd_case_part { HD_PART_CASE, HD_PART_SUBJECT, HD_PART_RECORD, HD_PART_RESOURCE,
+                    HD_PART_RIGHT, HD_PART_MATERIAL, HD_PART_OBJECTION, HD_PART_PRIOR,
+                    HD_PART_WAIVER, HD_PART_COUNT };
+/* Column i of a part as the loader reads it, for code that builds cases without the store
+ * (fixture cases): its name, 1 if it is a 0/1 flag, its declared type in the schema
+ * ("TEXT", "INTEGER", ...; NULL if none). Strings valid while the loader lives. */
+typedef struct hd_column { const char *name; int flag; const char *decltype; } hd_column;
+int caseview_column_count(const hd_caseview_loader *l, int part);
+hd_column caseview_column(const hd_caseview_loader *l, int part, int i);
+
 /* The kinds of material the register knows (the CHECK of materials.kind in
  * store/migrations/0001_initial.sql), NULL-terminated. */
 extern const char *const hd_material_kinds[];

@@ -262,3 +262,12 @@ void luacase_strict(lua_State *L, int idx, const char *path, const char *const *
   lua_setfield(L, -2, "__index");
   lua_setmetatable(L, idx);
 }
+
+void luacase_strict_list(lua_State *L, int idx, const char *path) {
+  idx = lua_absindex(L, idx);
+  lua_createtable(L, 0, 1);                                /* mt */
+  lua_pushstring(L, path);
+  lua_pushcclosure(L, list_miss, 1);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, idx);
+}

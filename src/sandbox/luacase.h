@@ -25,5 +25,8 @@ void luacase_push(hd_luacase *c, lua_State *L, const struct hd_caseview *v, int 
  * `known` (a NULL-terminated list) raises "case field 'path.key' does not exist". For
  * fixture cases, which are built in Lua. */
 void luacase_strict(lua_State *L, int idx, const char *path, const char *const *known);
+/* The same for a list (the plain table at idx): a name raises "case field 'path' is a
+ * list: index it by number or use ipairs (...)"; numbers past the end are nil. */
+void luacase_strict_list(lua_State *L, int idx, const char *path);
 
 #endif

@@ -7,7 +7,35 @@ P=tests/e2e/packs
 
 run "$HDREG" check --db "$T/d.db" --all
 expect_eq "$rc" 0 "check --all"
-expect_eq "$(out)" "$(cat tests/e2e/expected/demo-decisions.txt)" "demo decisions"
+# One line per case, an empty line, then the counts per check.
+expect_eq "$(sed '/^$/,$d' "$T/stdout")" "$(cat tests/e2e/expected/demo-decisions.txt)" "demo decisions"
+expect_eq "$(sed '1,/^$/d' "$T/stdout")" "$(cat tests/e2e/expected/demo-check-counts.txt)" "counts per check"
+expect_eq "$(grep -c '^$' "$T/stdout")" 1 "one empty line"
+expect_eq "$(sed -E 's/load [0-9.]+ ms, checks [0-9.]+ ms \([0-9]+ cases\/s for the checks, [0-9]+ cases\/s with loading\)/TIMES/' "$T/stderr")" \
+  "hdreg: checked 49 cases with 24 checks: TIMES" "timing line"
+# The counts are those of the cases one by one.
+for id in $(sql "$T/d.db" "SELECT id FROM cases ORDER BY id"); do
+  "$HDREG" check --db "$T/d.db" --case "$id" --format json
+  echo
+done >"$T/each.json"
+python3 - "$T/each.json" "$T/stdout" <<'PY' || fail "counts per check against the cases one by one"
+import json, sys
+text, docs, at = open(sys.argv[1]).read(), [], 0
+while text[at:].strip():
+    d, end = json.JSONDecoder().raw_decode(text[at:].lstrip())
+    at += len(text[at:]) - len(text[at:].lstrip()) + end
+    docs.append(d)
+names = ["pass", "fail", "rectify", "manual", "n/a", "error"]
+want = {}
+for d in docs:
+    for c in d["checks"]:
+        want.setdefault(c["id"], dict.fromkeys(names, 0))[c["outcome"]] += 1
+table = open(sys.argv[2]).read().split("\n\n", 1)[1].splitlines()
+assert table[0].split() == ["check"] + names, table[0]
+got = {l.split()[0]: dict(zip(names, map(int, l.split()[1:]))) for l in table[1:]}
+assert len(docs) == 49 and got == want, (len(docs), got, want)
+PY
+PASSED=$((PASSED + 1))
 
 # JSON: stable fields, the finding with its evidence.
 run "$HDREG" check --db "$T/d.db" --case SQ-2026-0019 --format json
@@ -69,7 +97,7 @@ error $P/hostile/swallow.lua:3: check 'hostile.swallow' stopped: instruction bud
 [ ! -e /tmp/hdreg-pwned ] || fail "a check ran a command"
 # The same hostile pack over all cases: every shipped outcome unchanged.
 run "$HDREG" check --db "$T/d.db" --all --checks $P/hostile
-expect_eq "$(out | sed -E 's/ hostile\.[a-z0-9]+:(error|manual|pass)//g; s/^([^ ]+) hold/\1 ?/' )" \
+expect_eq "$(sed '/^$/,$d' "$T/stdout" | sed -E 's/ hostile\.[a-z0-9]+:(error|manual|pass)//g; s/^([^ ]+) hold/\1 ?/' )" \
   "$(sed -E 's/^([^ ]+) (approve|hold)/\1 ?/' tests/e2e/expected/demo-decisions.txt)" "other checks unaffected"
 
 # A syntax error in a pack stops before any case, naming file and line.
@@ -85,9 +113,33 @@ import json
 d = json.load(open('$T/stdout'))
 c = [c for c in d['checks'] if c['id'] == '7.1b-credit'][0]
 print(d['decision'], c['outcome'], c['message'], d['pack_revision'] != '$base_rev')")" "approve pass 近1年内无严重违法失信记录 True" "override"
+# A team's own parameter (declare_params), and a later directory that changes it.
+run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/team --format json
+expect_eq "$rc:$(python3 -c "
+import json
+d = json.load(open('$T/stdout'))
+c = [c for c in d['checks'] if c['id'] == '7.1b-credit'][0]
+print(d['decision'], c['outcome'], c['message'])")" "0:reject fail 近5年内有严重违法失信记录" "team parameter"
+run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/team --checks $P/team-later --format json
+expect_eq "$rc:$(python3 -c "
+import json
+d = json.load(open('$T/stdout'))
+c = [c for c in d['checks'] if c['id'] == '7.1b-credit'][0]
+print(d['decision'], c['outcome'], c['message'])")" "0:approve pass 近1年内无严重违法失信记录" "team parameter changed later"
+run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/team-later
+expect_eq "$rc:$(err)" "3:hdreg: check: $P/team-later/params.lua:2: params: unknown parameter 'credit_lookback_years' (a parameter of your own is declared with declare_params { credit_lookback_years = ... })" "team parameter without the team"
 run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/badparams
 expect_eq "$rc" 3 "bad params exit"
-expect_eq "$(err)" "hdreg: check: $P/badparams/params.lua:1: params: unknown parameter 'lookback_yaers'"
+expect_eq "$(err)" "hdreg: check: $P/badparams/params.lua:1: params: unknown parameter 'lookback_yaers' (did you mean 'lookback_years'?)"
+run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/params-new
+expect_eq "$rc" 3 "new parameter by params exit"
+expect_eq "$(err)" "hdreg: check: $P/params-new/params.lua:2: params: unknown parameter 'our_threshold' (a parameter of your own is declared with declare_params { our_threshold = ... })"
+run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/params-twice
+expect_eq "$rc" 3 "parameter declared twice exit"
+expect_eq "$(err)" "hdreg: check: $P/params-twice/params.lua:2: declare_params: parameter 'lookback_years' is already declared at scripts/checks/params.lua:3 (to change its value write params { lookback_years = ... })"
+run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/params-type
+expect_eq "$rc" 3 "parameter of another type exit"
+expect_eq "$(err)" "hdreg: check: $P/params-type/params.lua:2: params: 'lookback_years' is a number (declared at scripts/checks/params.lua:3), not a text"
 
 # Waivers: a valid one neutralises the outcome; an expired one is reported, not applied.
 sqlite3 "$T/d.db" "INSERT INTO waivers(case_id, check_id, justification, approver, approved_date, expires) VALUES (19, '7.1b-credit', '失信记录已经法院撤销', '王法务', '2026-03-01', '2026-12-31')"
@@ -120,6 +172,51 @@ for c in json.load(open('$T/stdout'))['checks']:
 helpers.uscc pass true false 第18位校验码是“B”，应为“9” / check character (position 18) is 'B', should be '9'
 helpers.material pass business_license valid missing
 helpers.calendar2027 error $P/helpers/helpers.lua:29: check 'helpers.calendar2027': no holiday schedule for 2027: the period cannot be computed" "helpers"
+
+# Months and years at month ends and in leap years (Civil Code art. 202), and the 年月日 form.
+run "$HDREG" check --db "$T/d.db" --case 6 --checks $P/months --format json
+expect_eq "$rc" 0 "months exit"
+expect_eq "$(python3 -c "
+import json
+for c in json.load(open('$T/stdout'))['checks']:
+    if c['id'].startswith('months.'): print(c['id'], c['outcome']); print(c['message'])")" \
+"months.add pass
+add_months(2026-01-31, 1) = 2026-02-28
+add_months(2024-01-31, 1) = 2024-02-29
+add_months(2026-01-31, 2) = 2026-03-31
+add_months(2026-03-31, -1) = 2026-02-28
+add_months(2026-08-31, 1) = 2026-09-30
+add_months(2024-02-29, 12) = 2025-02-28
+add_months(2024-02-29, 48) = 2028-02-29
+add_months(2000-01-31, 1) = 2000-02-29
+add_months(2100-01-31, 1) = 2100-02-28
+add_months(2026-12-15, 1) = 2027-01-15
+add_months(2026-01-15, -1) = 2025-12-15
+add_months(2026-03-16, -12) = 2025-03-16
+add_months(2026-05-31, 0) = 2026-05-31
+add_months(2026-02-30, 1) = error: '2026-02-30' is not a date YYYY-MM-DD
+add_months(9999-12-31, 1) = error: hd.add_months: year 10000 out of range
+months.between pass
+months_between(2026-01-31, 2026-02-28) = 1
+months_between(2026-01-31, 2026-02-27) = 0
+months_between(2026-01-30, 2026-02-28) = 1
+months_between(2026-01-29, 2026-02-28) = 1
+months_between(2024-01-30, 2024-02-28) = 0
+months_between(2024-01-30, 2024-02-29) = 1
+months_between(2026-03-31, 2026-04-30) = 1
+months_between(2025-03-16, 2026-03-16) = 12
+months_between(2025-03-17, 2026-03-16) = 11
+months_between(2026-02-28, 2026-01-30) = -1
+months_between(2026-03-16, 2026-03-16) = 0
+years_between(2024-02-29, 2025-02-28) = 1
+years_between(2024-02-29, 2025-02-27) = 0
+years_between(2023-03-17, 2026-03-16) = 2
+years_between(2026-03-16, 2023-03-17) = -2
+months.cn pass
+date_cn(2026-03-16) = 2026年3月16日
+date_cn(2026-12-01) = 2026年12月1日
+date_cn(2024-02-29) = 2024年2月29日
+date_cn(2026-02-29) = error: '2026-02-29' is not a date YYYY-MM-DD" "month helpers"
 
 # print() goes to the check log, shown after the findings.
 run "$HDREG" check --db "$T/d.db" --case 6 --checks $P/print

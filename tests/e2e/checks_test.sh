@@ -1,6 +1,8 @@
 # `hdreg checks test`: the shipped fixtures pass with full coverage; wrong fixtures are
-# reported both ways with file:line; an override that changes a rule breaks the shipped
-# fixtures it contradicts, and the coverage report says which checks lost a side.
+# reported both ways with file:line; fixture cases are strict like real ones; an override
+# that changes a rule retires the shipped fixtures that expect an outcome of it, and a
+# team with fixtures of its own reaches green; the fixtures give the same findings in any
+# order and alone.
 source "$(dirname "$0")/lib.sh"
 set -e
 P=tests/e2e/packs
@@ -17,12 +19,124 @@ $P/wrong-fixtures/tests/wrong.lua:2: fixture 'missing expectation': check '7.6a-
 coverage: 24 of 24 checks seen passing and not passing
 43 fixtures: 41 passed, 2 failed"
 
+# An override of 7.1 b (and of lookback_years) without fixtures of its own: the three
+# shipped fixtures that expect an outcome of 7.1 b are retired; 7.1 b is then seen only
+# passing, and the report says why; the 7.1 c fixtures still run and fail, because the
+# changed parameter changes the shipped 7.1 c too.
 run "$HDREG" checks test $P/override
 expect_eq "$rc" 1 "override exit"
-expect_eq "$(out | tail -4)" "coverage: 22 of 24 checks seen passing and not passing
-  7.1b-credit ($P/override/7.1b.lua:2): never failed, rectified or held
+expect_eq "$(out)" "scripts/checks/tests/subject.lua:37: fixture '7.1 c: data penalty within 3 years fails': check '7.1c-penalties' gave pass (近1年内无涉及数据的行政处罚或刑事责任记录), expected fail
+scripts/checks/tests/subject.lua:44: fixture '7.1 c: criminal record within 3 years fails': check '7.1c-penalties' gave pass (近1年内无涉及数据的行政处罚或刑事责任记录), expected fail
+retired: 3 fixtures expecting an outcome of '7.1b-credit', which $P/override/7.1b.lua:2 replaces
+coverage: 22 of 24 checks seen passing and not passing in the 38 fixtures that ran
+  7.1b-credit ($P/override/7.1b.lua:2): never failed, rectified or held (its 3 retired fixtures do not count: add fixtures for the new rule in $P/override/tests/)
   7.1c-penalties (scripts/checks/7.1-subject.lua:50): never failed, rectified or held
-41 fixtures: 38 passed, 3 failed"
+41 fixtures: 36 passed, 2 failed, 3 retired"
+
+# A team's stricter 7.1 b on a parameter of its own, with its own fixtures: green.
+run "$HDREG" checks test $P/team
+expect_eq "$rc" 0 "team exit"
+expect_eq "$(out)" "retired: 3 fixtures expecting an outcome of '7.1b-credit', which $P/team/7.1b.lua:3 replaces
+coverage: 24 of 24 checks seen passing and not passing in the 41 fixtures that ran
+44 fixtures: 41 passed, 0 failed, 3 retired"
+# Its fixtures run only with its check: given twice, the later copy retires the
+# earlier one's fixtures too.
+run "$HDREG" checks test $P/team $P/override
+expect_eq "$rc" 1 "team then override exit"
+expect_eq "$(out | grep '^retired\|fixtures:')" "retired: 6 fixtures expecting an outcome of '7.1b-credit', which $P/override/7.1b.lua:2 replaces
+44 fixtures: 36 passed, 2 failed, 6 retired"
+
+# Fixture cases are strict: what a fixture sets must be a field of a case, of its type.
+run "$HDREG" checks test $P/fixture-fields
+expect_eq "$rc" 1 "fixture fields exit"
+F=$P/fixture-fields/tests/fields.lua
+expect_eq "$(out)" "$F:3: fixture 'misspelt field': 'applicant.nmae' is no field of a case (did you mean 'name'?)
+$F:4: fixture 'flag given as 1': 'resource.sensitive' is a flag: true or false, not 1
+$F:5: fixture 'table for a text': 'applicant.name' is a text, not a table
+$F:6: fixture 'text for a whole number': 'resource.grade' is a whole number, not \"3\"
+$F:7: fixture 'list written as a record': 'materials' is a list of records { {...}, {...} }, not a table with the key \"kind\"
+$F:9: fixture 'misspelt field in a list': 'applicant.records[1].record_dat' is no field of a case (did you mean 'record_date'?)
+$F:12: fixture 'text in a list of records': 'objections[1]' is a record (a table of fields), not \"withdrawn\"
+$F:13: fixture 'holder of a right': 'rights[1].holder.nam' is no field of a case (did you mean 'name'?)
+$F:15: fixture 'case field': 'numbr' is no field of a case (did you mean 'number'?)
+$F:16: fixture 'far from every field': 'resource.colour' is no field of a case
+$F:17: fixture 'record given as a text': 'prior' is a record (a table of fields), not \"ZS-1\"
+coverage: 24 of 24 checks seen passing and not passing
+53 fixtures: 42 passed, 11 failed"
+# ... and a check reading a field that is none gets the error a real case gives.
+run "$HDREG" checks test $P/fixture-strict --only "strict reads" --findings
+expect_eq "$rc" 1 "strict reads exit"
+expect_eq "$(grep '"check":"strict\.' "$T/stdout")" "{\"fixture\":\"strict reads\",\"where\":\"$P/fixture-strict/tests/strict.lua:1\",\"check\":\"strict.read\",\"outcome\":\"error\",\"message\":\"$P/fixture-strict/strict.lua:6: check 'strict.read': case field 'c.applicant.nmae' does not exist (did you mean 'name'?)\"}
+{\"fixture\":\"strict reads\",\"where\":\"$P/fixture-strict/tests/strict.lua:1\",\"check\":\"strict.list\",\"outcome\":\"error\",\"message\":\"$P/fixture-strict/strict.lua:10: check 'strict.list': case field 'c.materials' is a list: index it by number or use ipairs (it has no field 'kind')\"}
+{\"fixture\":\"strict reads\",\"where\":\"$P/fixture-strict/tests/strict.lua:1\",\"check\":\"strict.ok\",\"outcome\":\"pass\",\"message\":\"nil nil nil nil nil nil nil nil\"}
+{\"fixture\":\"strict reads\",\"where\":\"$P/fixture-strict/tests/strict.lua:1\",\"check\":\"strict.as_of\",\"outcome\":\"error\",\"message\":\"$P/fixture-strict/strict.lua:19: check 'strict.as_of': case field 'c.as_of' does not exist\"}" "strict reads"
+expect_eq "$(grep -c '"check":' "$T/stdout")" 28 "one line per check"
+expect_eq "$(err)" "$P/fixture-strict/tests/strict.lua:1: fixture 'strict reads': check 'strict.read' gave error ($P/fixture-strict/strict.lua:6: check 'strict.read': case field 'c.applicant.nmae' does not exist (did you mean 'name'?)), expected pass or n/a
+$P/fixture-strict/tests/strict.lua:1: fixture 'strict reads': check 'strict.list' gave error ($P/fixture-strict/strict.lua:10: check 'strict.list': case field 'c.materials' is a list: index it by number or use ipairs (it has no field 'kind')), expected pass or n/a
+$P/fixture-strict/tests/strict.lua:1: fixture 'strict reads': check 'strict.as_of' gave error ($P/fixture-strict/strict.lua:19: check 'strict.as_of': case field 'c.as_of' does not exist), expected pass or n/a
+coverage: not checked (--only)
+1 fixture: 0 passed, 1 failed" "report on stderr with --findings"
+run "$HDREG" checks test $P/base-fields
+expect_eq "$rc" 3 "base fields exit"
+expect_eq "$(err)" "hdreg: checks test: $P/base-fields/tests/_base.lua:2: base: 'applicant.adress' is no field of a case (did you mean 'address'?)"
+expect_eq "$(out)" "" "nothing on stdout"
+
+# Order: in file order, shuffled with two seeds, and each fixture alone, the findings
+# are the same (sorted); the shuffled orders really differ.
+run "$HDREG" checks test --findings
+expect_eq "$rc" 0 "findings exit"
+cp "$T/stdout" "$T/in-order"
+expect_eq "$(wc -l <"$T/in-order")" $((41 * 24)) "41 fixtures x 24 checks"
+order() { python3 -c "
+import json, sys
+seen = []
+for l in open(sys.argv[1]):
+    w = json.loads(l)['where']
+    if w not in seen: seen.append(w)
+print('\n'.join(seen))" "$1"; }
+for seed in 1 2; do
+  run "$HDREG" checks test --shuffle $seed --findings
+  expect_eq "$rc" 0 "shuffled $seed exit"
+  expect_eq "$(err)" "fixtures in an order shuffled with seed $seed
+coverage: 24 of 24 checks seen passing and not passing
+41 fixtures: 41 passed, 0 failed" "shuffled $seed report"
+  cp "$T/stdout" "$T/seed$seed"
+  [ "$(order "$T/seed$seed")" != "$(order "$T/in-order")" ] || fail "seed $seed kept the file order"
+  expect_eq "$(order "$T/seed$seed" | sort)" "$(order "$T/in-order" | sort)" "seed $seed runs every fixture once"
+done
+[ "$(order "$T/seed1")" != "$(order "$T/seed2")" ] || fail "seeds 1 and 2 gave the same order"
+run "$HDREG" checks test --shuffle 2 --findings
+expect_eq "$(order "$T/stdout")" "$(order "$T/seed2")" "a seed gives the same order every time"
+: >"$T/alone"
+for w in $(order "$T/in-order"); do
+  run "$HDREG" checks test --only "$w" --findings
+  expect_eq "$rc:$(err)" "0:coverage: not checked (--only)
+1 fixture: 1 passed, 0 failed" "$w alone"
+  cat "$T/stdout" >>"$T/alone"
+done
+expect_eq "$(sort "$T/seed1")" "$(sort "$T/in-order")" "seed 1 findings"
+expect_eq "$(sort "$T/seed2")" "$(sort "$T/in-order")" "seed 2 findings"
+expect_eq "$(sort "$T/alone")" "$(sort "$T/in-order")" "findings of each fixture alone"
+
+# --only by name; a name no fixture has; bad option values.
+run "$HDREG" checks test --only "7.1 d: no capability evidence needs a human"
+expect_eq "$rc:$(out)" "0:coverage: not checked (--only)
+1 fixture: 1 passed, 0 failed" "only by name"
+run "$HDREG" checks test --only "7.1 d: no such fixture"
+expect_eq "$rc:$(err)" "2:hdreg: checks test: --only '7.1 d: no such fixture': no fixture has this name or file:line"
+run "$HDREG" checks test --shuffle 12x
+expect_eq "$rc:$(err)" "2:hdreg: checks test: --shuffle '12x' is not a seed (a whole number such as 42)"
+run "$HDREG" checks test --only
+expect_eq "$rc:$(err)" "2:hdreg: checks test: --only needs a value (see hdreg checks --help)"
+
+run "$HDREG" checks test --help
+expect_eq "$rc:$(out | head -2)" "0:usage: hdreg checks test [DIR]... [--db FILE] [--shuffle SEED]
+                         [--only NAME|FILE:LINE] [--findings]" "checks test --help"
+expect_eq "$(out | awk 'length($0) > 80' | wc -l)" 0 "checks test --help fits 80 columns"
+run "$HDREG" help checks
+expect_eq "$rc:$(out | head -1)" "0:usage: hdreg checks test [DIR]... [--db FILE] [--shuffle SEED]" "help checks"
+run "$HDREG" check --help
+expect_eq "$(out | awk 'length($0) > 80' | wc -l)" 0 "check --help fits 80 columns"
 
 run "$HDREG" checks test $P/hostile-syntax
 expect_eq "$rc" 3 "broken pack"

@@ -19,7 +19,7 @@ fixture {
     { kind = "application", present = true }, { kind = "resource_description", present = true },
     { kind = "third_party_assessment", present = true }, { kind = "business_license", present = true },
     { kind = "anonymisation_assessment", present = true }, { kind = "ethics_approval", present = true } } },
-  expect = {},
+  expect = { ["4.2-ethics-review"] = "pass" },
 }
 
 fixture {
@@ -32,7 +32,7 @@ fixture {
   name = "5.1.1 and 5.1.4: license with a valid certificate and both parties passes",
   case = { reg_type = "license", prior = prior, counterparty = { name = "被许可方", uscc = "91440101MA5CJQ4N59" },
            materials = trade },
-  expect = {},
+  expect = { ["5.1.1-first-registration"] = "pass", ["5.1.4-license-transfer"] = "pass" },
 }
 
 fixture {
@@ -67,7 +67,7 @@ fixture {
   case = { reg_type = "cancel", cancel_ground = "a", prior = prior, materials = {
     { kind = "application", present = true }, { kind = "cancellation_statement", present = true },
     { kind = "anonymisation_assessment", present = true } } },
-  expect = {},
+  expect = { ["5.1.6-cancellation-ground"] = "pass" },
 }
 
 fixture {
@@ -101,7 +101,7 @@ fixture {
 fixture {
   name = "6.1.1: a public-data product under the ordinary procedure passes",
   case = { procedure = "ordinary", resource = { public_product = true } },
-  expect = {},
+  expect = { ["6.1.1-ordinary-procedure"] = "pass" },
 }
 
 fixture {
@@ -117,5 +117,5 @@ fixture {
   case = { reg_type = "change", prior = prior, materials = {
     { kind = "application", present = true }, { kind = "truth_commitment", present = true },
     { kind = "anonymisation_assessment", present = true } } },
-  expect = {},
+  expect = { ["6.x-required-materials"] = "pass" },
 }

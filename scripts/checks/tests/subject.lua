@@ -24,14 +24,14 @@ fixture {
   name = "7.1 b: a record older than 3 years passes",
   case = { applicant = { records = {
     { kind = "serious_dishonesty", record_date = "2023-03-16", description = "严重失信" } } } },
-  expect = {},
+  expect = { ["7.1b-credit"] = "pass" },
 }
 
 fixture {
   name = "7.1 b: a lifted record passes",
   case = { applicant = { records = {
     { kind = "serious_dishonesty", record_date = "2025-01-10", lifted_date = "2025-07-01", description = "已移出" } } } },
-  expect = {},
+  expect = { ["7.1b-credit"] = "pass" },
 }
 
 fixture {

@@ -1,0 +1,1 @@
+fixture { name = "strict reads", case = { number = "FX-STRICT" }, expect = { ["strict.ok"] = "pass" } }

@@ -1,0 +1,2 @@
+-- A new name through params { }: an error that says how to declare one.
+params { our_threshold = 5 }

@@ -1,0 +1,2 @@
+-- A number overridden by a text: an error naming the declaration.
+params { lookback_years = "5" }
