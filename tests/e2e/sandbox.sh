@@ -86,10 +86,12 @@ cp $P/*.lua "$T/quick/"
 rm "$T/quick/"{rep_time,find_plain,mem_a,mem_b,recursion,big_message,match_literal}.lua
 run "$HDREG" check --db "$T/d.db" --all --checks "$T/quick"
 expect_eq "$rc" 0 "hostile pack over all cases"
-expect_eq "$(out | grep -c 'hc.state_counter:error')" "$(out | wc -l)" "counter put back on every case"
-expect_eq "$(out | sed -E 's/ hc\.[a-z0-9_]+:(error|manual|pass)//g; s/^([^ ]+) hold/\1 ?/')" \
+cases() { sed '/^$/,$d' "$T/stdout"; } # the case lines, before the counts per check
+expect_eq "$(cases | grep -c 'hc.state_counter:error')" "$(cases | wc -l)" "counter put back on every case"
+expect_eq "$(out | grep -E '^hc.state_counter +0 +0 +0 +0 +0 +49$' | wc -l)" 1 "49 errors counted for the counter"
+expect_eq "$(cases | sed -E 's/ hc\.[a-z0-9_]+:(error|manual|pass)//g; s/^([^ ]+) hold/\1 ?/')" \
   "$(sed -E 's/^([^ ]+) (approve|hold)/\1 ?/' tests/e2e/expected/demo-decisions.txt)" "other checks unaffected"
-all40=$(out | grep '^SQ-2026-0040 ')
+all40=$(cases | grep '^SQ-2026-0040 ')
 run "$HDREG" check --db "$T/d.db" --case 40 --checks "$T/quick" --format json
 expect_eq "$(python3 -c "
 import json; d = json.load(open('$T/stdout'))
