@@ -98,7 +98,7 @@ static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const c
                      hd_err *err) {
   hd_caseview_loader *ld = NULL;
   sqlite3_stmt *st = NULL;
-  int rc = caseview_loader_new(db, &ld, err), n = 0, n_checks = pack_count(pack);
+  int rc = caseview_loader_new(db, &ld, err), n = 0, bad = 0, n_checks = pack_count(pack);
   double t_load = 0, t_check = 0;
   if (rc) return rc;
   long (*count)[6] = calloc((size_t)n_checks + 1, sizeof *count); /* per check, per outcome */
@@ -115,13 +115,26 @@ static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const c
     hd_caseview v;
     hd_findings f;
     double t0 = hd_now_ms();
-    if ((rc = caseview_load(ld, id, &v, err))) goto done;
-    double t1 = hd_now_ms();
-    rc = pack_run_view(pack, &v, cal, day, &f, err);
-    t_check += hd_now_ms() - t1;
-    t_load += t1 - t0;
-    caseview_release(&v);
-    if (rc) goto done;
+    hd_err ce;
+    hd_err_clear(&ce);
+    if ((rc = caseview_load(ld, id, &v, &ce)) == HD_OK) {
+      double t1 = hd_now_ms();
+      rc = pack_run_view(pack, &v, cal, day, &f, &ce);
+      t_check += hd_now_ms() - t1;
+      t_load += t1 - t0;
+      caseview_release(&v);
+    }
+    if (rc == HD_EDATA) { /* this case only: the others are checked as without it */
+      fprintf(stderr, "hdreg: check: case %s: %s\n", num, ce.msg);
+      printf("%s not-checked\n", num);
+      bad++;
+      rc = HD_OK;
+      continue;
+    }
+    if (rc) {
+      hd_err_set(err, rc, "case %s: %s", num, ce.msg);
+      goto done;
+    }
     printf("%s %s", num, decision_name(f.decision));
     for (int i = 0; i < f.n; i++) {
       if (f.v[i].outcome != HD_PASS && f.v[i].outcome != HD_NA)
@@ -137,6 +150,9 @@ static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const c
   fprintf(stderr, "hdreg: checked %d cases with %d checks: load %.1f ms, checks %.1f ms "
           "(%.0f cases/s for the checks, %.0f cases/s with loading)\n", n, pack_count(pack),
           t_load, t_check, n / (t_check / 1000.0), n / ((t_load + t_check) / 1000.0));
+  if (bad)
+    rc = hd_err_set(err, HD_EDATA, "%d of %d cases could not be checked (listed above)", bad,
+                    n + bad);
 done:
   free(count);
   sqlite3_finalize(st);

@@ -98,6 +98,17 @@ import json; d = json.load(open('$T/stdout'))
 print(d['case_number'], d['decision'] + ''.join(' %s:%s' % (c['id'], c['outcome']) for c in d['checks']
       if c['outcome'] not in ('pass', 'n/a')))")" "$all40" "case 40 alone as in --all"
 
+# A case too large for the checks' memory (a legacy value of 70 MB) costs only itself.
+cp "$T/d.db" "$T/big.db"
+sqlite3 "$T/big.db" "UPDATE resources SET source = hex(randomblob(35000000)) WHERE id = (SELECT resource_id FROM cases WHERE id = 6)"
+run "$HDREG" check --db "$T/big.db" --all
+expect_eq "$rc" 3 "too large a case"
+expect_eq "$(err | grep -v 'checked 48 cases')" "hdreg: check: case SQ-2026-0006: the case does not fit in the checks' memory (64 MB): one of its values is too large
+hdreg: check: 1 of 49 cases could not be checked (listed above)" "too large a case named"
+expect_eq "$(sed '/^$/,$d' "$T/stdout" | grep -v '^SQ-2026-0006 ')" "$(grep -v '^SQ-2026-0006 ' tests/e2e/expected/demo-decisions.txt)" "the other cases decided as without it"
+expect_eq "$(grep '^SQ-2026-0006 ' "$T/stdout")" "SQ-2026-0006 not-checked" "its line"
+rm -f "$T/big.db"
+
 # The night with hostile checks (the quick ones: a second per case and check would make
 # this test long): it finishes, every reviewed case is held with the errors recorded, and
 # nothing stays locked. (SQ-2026-0016 fails in the demo with or without them: exit 1.)
