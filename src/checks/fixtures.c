@@ -29,6 +29,7 @@ static int rawfield(lua_State *L, int t, const char *k) {
 /* fixture { name=..., as_of=..., case={...}, expect={[id]="outcome"} } */
 static int decl_fixture(lua_State *L) {
   hd_pack *p = pack_of(L);
+  pack_decl_allowed(L, "fixture");
   luaL_checktype(L, 1, LUA_TTABLE);
   char where[512];
   caller_where(L, where, sizeof where);
@@ -61,6 +62,7 @@ static int decl_fixture(lua_State *L) {
 /* base { ...a case that passes every check..., as_of = "YYYY-MM-DD" } */
 static int decl_base(lua_State *L) {
   hd_pack *p = pack_of(L);
+  pack_decl_allowed(L, "base");
   luaL_checktype(L, 1, LUA_TTABLE);
   luaL_unref(L, LUA_REGISTRYINDEX, p->base_ref);
   lua_pushvalue(L, 1);
