@@ -43,6 +43,14 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   /* Refusing makes Lua collect garbage and ask again once before it raises a memory
    * error, so what earlier evaluations left behind never counts against this one. */
   if (nsize > old && s->mem_used + (nsize - old) > s->mem_cap) return NULL;
+  /* The watchdog's alarm is up (past the deadline) and the hook has not run since: the
+   * evaluation is inside C. Refuse to grow, so that C code that loops and allocates stops
+   * with a memory error, reported as the time limit: a '__call' chain (t's __call is t)
+   * loops in Lua 5.4.4's luaD_precall, where no hook fires, growing the stack as it goes. */
+  if (nsize > old && s->alarm) {
+    if (!s->stop) s->stop = HD_SBX_TIME;
+    return NULL;
+  }
   void *np = realloc(ptr, nsize);
   if (np) s->mem_used = s->mem_used - old + nsize;
   return np;
@@ -76,6 +84,7 @@ static void sbx_hook(lua_State *L, lua_Debug *ar) {
     else if (s->budget_left <= 0) s->stop = HD_SBX_BUDGET;
     else return;
   }
+  s->alarm = 0; /* back in Lua: the allocator may make the stop's message */
   /* Stopped: fire on every instruction and every call from now on, so that no handler,
    * __close method or comparator runs on; only the message handler may run. */
   if (ar->event == LUA_HOOKCALL && lua_getinfo(L, "f", ar)) {
@@ -215,8 +224,29 @@ static int has_position(const char *m, size_t len) {
   return 0;
 }
 
+/* Does m start with "SRC:LINE: ", SRC the chunk of a Lua function on the stack? Only
+ * then is the position the message's own (error(msg, 2), a message caught and raised
+ * again); text that merely looks like one ("at 12:30: closed", "other.lua:7: x" raised
+ * at level 0) is not a position. */
+static int own_position(lua_State *L, const char *m, size_t len) {
+  lua_Debug ar;
+  if (!has_position(m, len)) return 0;
+  /* The nearest levels only: lua_getstack walks from the top, and a stop can come 100,000
+   * calls deep. */
+  for (int level = 1; level <= 20 && lua_getstack(L, level, &ar); level++) {
+    if (!lua_getinfo(L, "S", &ar) || *ar.what == 'C') continue;
+    size_t n = strlen(ar.short_src);
+    if (n >= len || memcmp(m, ar.short_src, n) != 0 || m[n] != ':') continue;
+    size_t k = n + 1;
+    while (k < len && m[k] >= '0' && m[k] <= '9') k++;
+    if (k > n + 1 && k + 1 < len && m[k] == ':' && m[k + 1] == ' ') return 1;
+  }
+  return 0;
+}
+
 /* The message handler: turns any error value into "file:line: message" without running
- * a metamethod of the value (no __tostring). The position is the innermost Lua line. */
+ * a metamethod of the value (no __tostring). The position is the innermost Lua line,
+ * unless the message starts with a position of its own (own_position). */
 static int msgh(lua_State *L) {
   char loc[512] = "";
   lua_Debug ar;
@@ -240,7 +270,7 @@ static int msgh(lua_State *L) {
                         lua_typename(L, lua_type(L, 1)));
     len = strlen(m);
   }
-  if (has_position(m, len) || !*loc) lua_pushlstring(L, m, len);
+  if (!*loc || own_position(L, m, len)) lua_pushlstring(L, m, len);
   else {
     lua_pushstring(L, loc);
     lua_pushliteral(L, ": ");

@@ -30,7 +30,8 @@ typedef struct hd_sbx {
   long budget_left;
   double deadline_ms;
   int stop;            /* enum hd_sbx_stop: the state must be rebuilt */
-  volatile int alarm;  /* set by the watchdog: the deadline passed inside a C function */
+  volatile int alarm;  /* set by the watchdog: the deadline passed inside a C function;
+                        * until the hook runs, the allocator refuses to grow */
   void *owner;         /* the check pack or the expression handle (sbx_owner) */
   const char *label;   /* what runs, for the watchdog's last word ("check 'x'") */
   hd_buf log;          /* print() output of the current case, at most 64 KB */
