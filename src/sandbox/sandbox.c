@@ -116,7 +116,9 @@ static pthread_mutex_t w_lock = PTHREAD_MUTEX_INITIALIZER;
 static void on_alarm(int sig) {
   (void)sig;
   hd_sbx *a = atomic_load(&w_active);
-  if (!a) return;
+  /* The watchdog may have looked at an evaluation that has since ended: a signal meant
+   * for it must not stop the next one (clock_gettime is async-signal-safe). */
+  if (!a || hd_now_ms() < a->deadline_ms) return;
   a->alarm = 1;
   lua_sethook(a->L, sbx_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
 }
@@ -196,6 +198,7 @@ static void arm(hd_sbx *s) {
 static void disarm(hd_sbx *s) {
   atomic_store(&w_active, NULL);
   lua_sethook(s->L, NULL, 0, 0);
+  s->alarm = 0; /* else the allocator would refuse what C does with the state next */
 }
 
 /* ---- errors ---------------------------------------------------------------------------- */
