@@ -52,10 +52,10 @@ static inline int fuzz_split(const unsigned char *data, size_t size, fuzz_parts 
   return out->n;
 }
 
-/* Number of '\n' in s. */
+/* Line breaks in s, at most (Lua counts \n, \r, \r\n and \n\r as one each). */
 static inline long fuzz_newlines(const char *s) {
   long n = 0;
-  for (; *s; s++) n += *s == '\n';
+  for (; *s; s++) n += *s == '\n' || *s == '\r';
   return n;
 }
 

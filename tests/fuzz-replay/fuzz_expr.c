@@ -59,7 +59,10 @@ static void set_data(hd_expr *x, char *lines) {
     *eq = '\0';
     char *dot = strchr(line, '.');
     if (dot) *dot = '\0';
-    if (expr_set(x, dot ? line : NULL, dot ? dot + 1 : line, eq + 1)) abort();
+    if (expr_set(x, dot ? line : NULL, dot ? dot + 1 : line, eq + 1)) {
+      fprintf(stderr, "fuzz_expr: expr_set failed\n");
+      abort();
+    }
   }
 }
 
