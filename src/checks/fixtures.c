@@ -35,6 +35,7 @@ static int rawfield(lua_State *L, int t, const char *k) {
 /* fixture { name=..., as_of=..., case={...}, expect={[id]="outcome"} } */
 static int decl_fixture(lua_State *L) {
   hd_pack *p = pack_of(L);
+  pack_decl_allowed(L, "fixture");
   luaL_checktype(L, 1, LUA_TTABLE);
   char where[512];
   caller_where(L, where, sizeof where);
@@ -71,6 +72,7 @@ static const char BASE_WHERE = 'w';                 /* registry key: "file:line"
 /* base { ...a case that passes every check..., as_of = "YYYY-MM-DD" } */
 static int decl_base(lua_State *L) {
   hd_pack *p = pack_of(L);
+  pack_decl_allowed(L, "base");
   luaL_checktype(L, 1, LUA_TTABLE);
   char where[512];
   caller_where(L, where, sizeof where);

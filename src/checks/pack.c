@@ -65,9 +65,16 @@ static int valid_id(const char *s) {
   return 1;
 }
 
+void pack_decl_allowed(lua_State *L, const char *what) {
+  if (!pack_of(L)->loading)
+    luaL_error(L, "%s { ... } declares when the file is loaded: call it at the top level of "
+               "the file, not in a function that runs on a case", what);
+}
+
 /* check { id=..., title=..., clause=..., severity=..., applies=function, run=function } */
 static int decl_check(lua_State *L) {
   hd_pack *p = pack_of(L);
+  pack_decl_allowed(L, "check");
   if (p->fixture_mode) return luaL_error(L, "check declarations belong in check files, not in tests/");
   luaL_checktype(L, 1, LUA_TTABLE);
   char where[512];
@@ -85,6 +92,9 @@ static int decl_check(lua_State *L) {
   if (!valid_id(c.id)) bad = "'id' must be a string of letters, digits, '.', '-' or '_'";
   else if (!c.title) bad = "'title' (a string) is required";
   else if (!c.clause) bad = "'clause' (the guideline clause, a string) is required";
+  else if (!hd_utf8_valid(c.title, strlen(c.title), NULL) ||
+           !hd_utf8_valid(c.clause, strlen(c.clause), NULL))
+    bad = "'title' and 'clause' must be valid UTF-8 text";
   else if (c.severity && strcmp(c.severity, "normal") && strcmp(c.severity, "high") &&
            strcmp(c.severity, "ban"))
     bad = "'severity' must be \"normal\", \"high\" or \"ban\"";
@@ -135,6 +145,7 @@ static int decl_check(lua_State *L) {
 static int params_set(lua_State *L, int declare) {
   hd_pack *p = pack_of(L);
   const char *fn = declare ? "declare_params" : "params";
+  pack_decl_allowed(L, fn);
   if (p->fixture_mode) return luaL_error(L, "%s belongs in params.lua, not in tests/", fn);
   luaL_checktype(L, 1, LUA_TTABLE);
   char where[512];
@@ -407,13 +418,15 @@ int pack_build_state(hd_pack *p, hd_err *err) {
     free(msg);
     return hd_err_set(err, HD_ENOMEM, "out of memory");
   }
+  int rc = HD_OK;
   p->fixture_mode = 0;
-  for (int i = 0; i < p->n_src; i++)
-    if (run_chunk(p, &p->src[i], err)) return err->code;
+  p->loading = 1;
+  for (int i = 0; i < p->n_src && rc == HD_OK; i++) rc = run_chunk(p, &p->src[i], err);
   p->fixture_mode = 1;
-  for (int i = 0; i < p->n_fx; i++)
-    if (run_chunk(p, &p->fx[i], err)) return err->code;
+  for (int i = 0; i < p->n_fx && rc == HD_OK; i++) rc = run_chunk(p, &p->fx[i], err);
   p->fixture_mode = 0;
+  p->loading = 0;
+  if (rc) return rc;
   if (sbx_cpcall(&p->sbx, snapshot, p, 0, &msg) != LUA_OK) {
     hd_err_set(err, HD_EDATA, "cannot freeze what the checks keep at file level: %s",
                msg ? msg : "out of memory");
@@ -594,6 +607,7 @@ int pack_run_one(hd_pack *p, const check *c, int case_idx, hd_findings *f) {
   int top = lua_gettop(L), st, applies = 1;
   char *msg = NULL;
   made_clear(p);
+  p->sbx.label = c->where;
   if (c->fn_applies != LUA_NOREF) {
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->fn_applies);
     lua_pushvalue(L, case_idx);

@@ -79,6 +79,7 @@ struct hd_pack {
   int base_ref;      /* the base case fixtures are merged over */
   int loading_dir;   /* directory of the file being loaded */
   int fixture_mode;  /* loading fixture files: check/params declarations are errors */
+  int loading;       /* the files' chunks are running: only then may they declare */
   char revision[17];
   made *made;
   int n_made, cap_made;
@@ -94,6 +95,9 @@ void made_clear(hd_pack *p);
 /* fixtures.c: install fixture, base and none. */
 void fixtures_install(hd_pack *p);
 /* pack.c, for fixtures.c */
+/* Raise an error unless the files are being loaded: a declaration made while a case is
+ * checked would change the pack under the running check (what = "check", ...). */
+void pack_decl_allowed(lua_State *L, const char *what);
 int pack_build_state(hd_pack *p, hd_err *err);
 int pack_scan_dir(source **list, int *count, const char *dir, int dir_index,
                   const char *first, int optional, hd_err *err);

@@ -24,6 +24,8 @@
 /* How long past its deadline an evaluation may stay inside one C function before the
  * watchdog gives up on stopping it and ends the process (a bug in the guards). */
 #define HARD_GRACE_MS 5000.0
+/* How long past its deadline the allocator waits for the hook before it refuses to grow. */
+#define ALARM_GRACE_MS 50.0
 
 static const char VIEW_KEY = 0; /* marks the metatables of read-only views */
 
@@ -43,6 +45,16 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   /* Refusing makes Lua collect garbage and ask again once before it raises a memory
    * error, so what earlier evaluations left behind never counts against this one. */
   if (nsize > old && s->mem_used + (nsize - old) > s->mem_cap) return NULL;
+  /* The watchdog's alarm is up (past the deadline) and the hook has not run since: the
+   * evaluation is inside C. Refuse to grow, so that C code that loops and allocates stops
+   * with a memory error, reported as the time limit: a '__call' chain (t's __call is t)
+   * loops in Lua 5.4.4's luaD_precall, where no hook fires, growing the stack as it goes.
+   * The hook gets ALARM_GRACE_MS to stop it first (at the next call it makes), so that an
+   * ordinary stop names the line where it was running. */
+  if (nsize > old && s->alarm && hd_now_ms() > s->deadline_ms + ALARM_GRACE_MS) {
+    if (!s->stop) s->stop = HD_SBX_TIME;
+    return NULL;
+  }
   void *np = realloc(ptr, nsize);
   if (np) s->mem_used = s->mem_used - old + nsize;
   return np;
@@ -70,12 +82,19 @@ static const char *stop_text(const hd_sbx *s, char *out, size_t size) {
 
 static void sbx_hook(lua_State *L, lua_Debug *ar) {
   hd_sbx *s = sbx_of(L);
-  if (ar->event == LUA_HOOKCOUNT) s->budget_left -= HOOK_EVERY;
+  if (ar->event == LUA_HOOKCOUNT) {
+    s->budget_left -= HOOK_EVERY;
+    if (!s->stop && lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
+      s->at_src = ar->source; /* the function's source name: alive while it runs */
+      s->at_line = ar->currentline;
+    }
+  }
   if (!s->stop) {
     if (s->alarm || hd_now_ms() >= s->deadline_ms) s->stop = HD_SBX_TIME;
     else if (s->budget_left <= 0) s->stop = HD_SBX_BUDGET;
     else return;
   }
+  s->alarm = 0; /* back in Lua: the allocator may make the stop's message */
   /* Stopped: fire on every instruction and every call from now on, so that no handler,
    * __close method or comparator runs on; only the message handler may run. */
   if (ar->event == LUA_HOOKCALL && lua_getinfo(L, "f", ar)) {
@@ -107,7 +126,9 @@ static pthread_mutex_t w_lock = PTHREAD_MUTEX_INITIALIZER;
 static void on_alarm(int sig) {
   (void)sig;
   hd_sbx *a = atomic_load(&w_active);
-  if (!a) return;
+  /* The watchdog may have looked at an evaluation that has since ended: a signal meant
+   * for it must not stop the next one (clock_gettime is async-signal-safe). */
+  if (!a || hd_now_ms() < a->deadline_ms) return;
   a->alarm = 1;
   lua_sethook(a->L, sbx_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
 }
@@ -130,9 +151,10 @@ static void *watchdog(void *arg) {
       pthread_kill(w_target, SIGURG);
     } else if (now - signalled_at > HARD_GRACE_MS && atomic_load(&w_active) == a) {
       char m[400];
-      int n = snprintf(m, sizeof m, "hdreg: %s has run %.0f ms past its time limit inside a C "
-                       "function that cannot be stopped; the process ends (a bug: please "
-                       "report it)\n", a->label ? a->label : "a Lua evaluation",
+      int n = snprintf(m, sizeof m, "hdreg: %s%s has run %.0f ms past its time limit inside a "
+                       "C function that cannot be stopped; the process ends (a bug: please "
+                       "report it)\n", a->label ? "the check declared at " : "a template expression",
+                       a->label ? a->label : "",
                        now - (double)atomic_load(&w_deadline));
       if (n > 0) (void)!write(2, m, (size_t)n < sizeof m ? (size_t)n : sizeof m - 1);
       _exit(HD_EXIT_INTERNAL);
@@ -176,6 +198,8 @@ static void arm(hd_sbx *s) {
   if (!w_started) watchdog_start();
   s->stop = HD_SBX_RUNNING;
   s->alarm = 0;
+  s->at_src = NULL;
+  s->at_line = 0;
   s->budget_left = s->lim.instructions;
   s->deadline_ms = hd_now_ms() + (double)s->lim.time_ms;
   lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, HOOK_EVERY);
@@ -189,6 +213,7 @@ static void arm(hd_sbx *s) {
 static void disarm(hd_sbx *s) {
   atomic_store_explicit(&w_active, NULL, memory_order_release);
   lua_sethook(s->L, NULL, 0, 0);
+  s->alarm = 0; /* else the allocator would refuse what C does with the state next */
 }
 
 /* ---- errors ---------------------------------------------------------------------------- */
@@ -217,8 +242,29 @@ static int has_position(const char *m, size_t len) {
   return 0;
 }
 
+/* Does m start with "SRC:LINE: ", SRC the chunk of a Lua function on the stack? Only
+ * then is the position the message's own (error(msg, 2), a message caught and raised
+ * again); text that merely looks like one ("at 12:30: closed", "other.lua:7: x" raised
+ * at level 0) is not a position. */
+static int own_position(lua_State *L, const char *m, size_t len) {
+  lua_Debug ar;
+  if (!has_position(m, len)) return 0;
+  /* The nearest levels only: lua_getstack walks from the top, and a stop can come 100,000
+   * calls deep. */
+  for (int level = 1; level <= 20 && lua_getstack(L, level, &ar); level++) {
+    if (!lua_getinfo(L, "S", &ar) || *ar.what == 'C') continue;
+    size_t n = strlen(ar.short_src);
+    if (n >= len || memcmp(m, ar.short_src, n) != 0 || m[n] != ':') continue;
+    size_t k = n + 1;
+    while (k < len && m[k] >= '0' && m[k] <= '9') k++;
+    if (k > n + 1 && k + 1 < len && m[k] == ':' && m[k + 1] == ' ') return 1;
+  }
+  return 0;
+}
+
 /* The message handler: turns any error value into "file:line: message" without running
- * a metamethod of the value (no __tostring). The position is the innermost Lua line. */
+ * a metamethod of the value (no __tostring). The position is the innermost Lua line,
+ * unless the message starts with a position of its own (own_position). */
 static int msgh(lua_State *L) {
   char loc[512] = "";
   lua_Debug ar;
@@ -242,7 +288,7 @@ static int msgh(lua_State *L) {
                         lua_typename(L, lua_type(L, 1)));
     len = strlen(m);
   }
-  if (has_position(m, len) || !*loc) lua_pushlstring(L, m, len);
+  if (!*loc || own_position(L, m, len)) lua_pushlstring(L, m, len);
   else {
     lua_pushstring(L, loc);
     lua_pushliteral(L, ": ");
@@ -269,7 +315,11 @@ static int finish(hd_sbx *s, int base, int st, char **msg) {
     /* "file:line: time limit (1000 ms)": keep the position of the handler's message. */
     int pos = m ? has_position(m, len) : 0;
     char head[600];
-    snprintf(head, sizeof head, "%.*s%s", pos ? pos : 0, m ? m : "", stop_text(s, why, sizeof why));
+    if (!pos && s->at_line > 0 && s->at_src && (*s->at_src == '@' || *s->at_src == '='))
+      snprintf(head, sizeof head, "%s:%d: %s", s->at_src + 1, s->at_line,
+               stop_text(s, why, sizeof why)); /* a memory refusal: no handler ran */
+    else
+      snprintf(head, sizeof head, "%.*s%s", pos ? pos : 0, m ? m : "", stop_text(s, why, sizeof why));
     *msg = sbx_clip(head, strlen(head), MSG_MAX);
     if (st == LUA_OK) st = LUA_ERRRUN;
   } else if (st == LUA_ERRERR) {
@@ -350,18 +400,62 @@ static int sbx_print(lua_State *L) {
   return 0;
 }
 
-/* setmetatable without finalizers: a __gc method would run with hooks off, where no
- * budget can stop it, and again when the state is closed. */
+#define CALL_CHAIN_MAX 8
+
+/* setmetatable as scripts get it. No finalizers: a __gc method would run with hooks off,
+ * where no budget can stop it, and again when the state is closed. And a metatable is
+ * fixed when it is set: the object gets a private copy of it (getmetatable still answers
+ * the table the script gave), so that its __call cannot be pointed back at the object
+ * later — Lua 5.4.4 follows a __call chain inside luaD_precall, where no hook fires, and
+ * a chain that loops would run for ever. Chains are checked here instead: at most
+ * CALL_CHAIN_MAX tables long, never back to the object. */
 static int safe_setmetatable(lua_State *L) {
-  if (lua_type(L, 2) == LUA_TTABLE) {
-    lua_pushliteral(L, "__gc");
-    if (lua_rawget(L, 2) != LUA_TNIL)
-      return luaL_error(L, "setmetatable: a metatable with __gc (a finalizer) is not allowed");
-    lua_pop(L, 1);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  int t = lua_type(L, 2);
+  luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+  if (t == LUA_TNIL) {
+    lua_settop(L, 2);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, 2, 1);
+    return 1;
   }
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, lua_gettop(L) - 1, 1);
+  lua_settop(L, 2);
+  lua_pushliteral(L, "__gc");
+  if (lua_rawget(L, 2) != LUA_TNIL)
+    return luaL_error(L, "setmetatable: a metatable with __gc (a finalizer) is not allowed");
+  lua_pop(L, 1);
+  if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+    return luaL_error(L, "cannot change a protected metatable");
+  lua_newtable(L);                                   /* 3: the copy */
+  lua_pushnil(L);
+  while (lua_next(L, 2)) {
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, 3);
+  }
+  lua_pushliteral(L, "__metatable");
+  if (lua_rawget(L, 3) == LUA_TNIL) {                /* getmetatable answers the original */
+    lua_pushliteral(L, "__metatable");
+    lua_pushvalue(L, 2);
+    lua_rawset(L, 3);
+  }
+  lua_pop(L, 1);
+  lua_pushliteral(L, "__call");
+  lua_rawget(L, 3);                                  /* 4: the first link */
+  for (int depth = 1; lua_type(L, -1) == LUA_TTABLE; depth++) {
+    if (lua_rawequal(L, -1, 1))
+      return luaL_error(L, "setmetatable: a __call that leads back to the table itself");
+    if (depth > CALL_CHAIN_MAX)
+      return luaL_error(L, "setmetatable: a chain of more than %d __call tables", CALL_CHAIN_MAX);
+    if (!lua_getmetatable(L, -1)) break;
+    lua_pushliteral(L, "__call");
+    lua_rawget(L, -2);
+    lua_remove(L, -2);
+  }
+  lua_settop(L, 3);
+  lua_setmetatable(L, 1);
+  lua_settop(L, 1);
   return 1;
 }
 

@@ -30,9 +30,13 @@ typedef struct hd_sbx {
   long budget_left;
   double deadline_ms;
   int stop;            /* enum hd_sbx_stop: the state must be rebuilt */
-  volatile int alarm;  /* set by the watchdog: the deadline passed inside a C function */
+  volatile int alarm;  /* set by the watchdog: the deadline passed inside a C function;
+                        * until the hook runs, the allocator refuses to grow */
   void *owner;         /* the check pack or the expression handle (sbx_owner) */
-  const char *label;   /* what runs, for the watchdog's last word ("check 'x'") */
+  const char *label;   /* the check running ("file:line" of its declaration), for the
+                          watchdog's last word; NULL for a template expression */
+  const char *at_src;  /* where the count hook last saw Lua running (source, line): the */
+  int at_line;         /* position of a stop that no message handler could give */
   hd_buf log;          /* print() output of the current case, at most 64 KB */
   unsigned gen;        /* evaluation number, for the watchdog */
 } hd_sbx;

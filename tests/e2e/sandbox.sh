@@ -25,6 +25,8 @@ for c in d['checks']:
 ")" "hold
 hc.bad_utf8 pass �� ok []
 hc.big_message pass 2033 bytes ending （截断，共 300000 字节） []
+hc.call_loop error $P/call_loop.lua:5: check 'hc.call_loop': attempt to call a table value (local 't') []
+hc.call_self error $P/call_self.lua:4: check 'hc.call_self': setmetatable: a __call that leads back to the table itself []
 hc.close error $P/close.lua:3: check 'hc.close' stopped: instruction budget (2000000) []
 hc.concat error $P/concat.lua:3: check 'hc.concat': table.concat: 1000000000000000 elements (1 to 1000000000000000) are more than the 1048576 one call may walk []
 hc.coroutine error $P/coroutine.lua:3: check 'hc.coroutine': undeclared global 'coroutine' []
