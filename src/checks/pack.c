@@ -797,12 +797,13 @@ int pack_run_view(hd_pack *p, const hd_caseview *v, const hd_calendar *cal, cons
   for (int i = 0; i < p->n_checks; i++) {
     if (i == 0 || rebuilt) {
       lua_settop(p->sbx.L, 0);
+      sbx_push_handler(&p->sbx);                     /* 1: the handler of every call */
       if (sbx_cpcall(&p->sbx, push_case, &a, 1, &msg) != LUA_OK) {
         /* The case does not fit in the memory left: the state is rebuilt once. */
         free(msg);
         msg = NULL;
         if (rebuilt || pack_build_state(p, err) ||
-            sbx_cpcall(&p->sbx, push_case, &a, 1, &msg) != LUA_OK) {
+            (sbx_push_handler(&p->sbx), sbx_cpcall(&p->sbx, push_case, &a, 1, &msg)) != LUA_OK) {
           free(msg);
           findings_release(out);
           return hd_err_set(err, HD_EDATA, "the case does not fit in the checks' memory "
@@ -811,7 +812,7 @@ int pack_run_view(hd_pack *p, const hd_caseview *v, const hd_calendar *cal, cons
       }
       rebuilt = 0;
     }
-    if (pack_run_one(p, &p->checks[i], 1, out)) {
+    if (pack_run_one(p, &p->checks[i], 2, out)) {
       findings_release(out);
       return hd_err_set(err, HD_ENOMEM, "out of memory");
     }

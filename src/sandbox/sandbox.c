@@ -300,12 +300,15 @@ static int msgh(lua_State *L) {
 
 int sbx_position_len(const char *m) { return m ? has_position(m, strlen(m)) : 0; }
 
-static int finish(hd_sbx *s, int base, int st, char **msg) {
+/* base: the function's slot; own: 1 if the handler was inserted there (else it is at
+ * stack index 1, left for the next call). On error the stack is cut back to below the
+ * function. */
+static int finish(hd_sbx *s, int base, int own, int st, char **msg) {
   lua_State *L = s->L;
   *msg = NULL;
   if (st == LUA_ERRMEM && !s->stop) s->stop = HD_SBX_MEMORY;
   if (st == LUA_OK && !s->stop) {
-    lua_remove(L, base); /* the handler */
+    if (own) lua_remove(L, base); /* the handler */
     return LUA_OK;
   }
   char why[64];
@@ -333,14 +336,19 @@ static int finish(hd_sbx *s, int base, int st, char **msg) {
 
 int sbx_call(hd_sbx *s, int nargs, int nres, char **msg) {
   lua_State *L = s->L;
-  int base = lua_gettop(L) - nargs; /* the function's slot: the handler goes there */
-  lua_pushcfunction(L, msgh);
-  lua_insert(L, base);
+  int base = lua_gettop(L) - nargs; /* the function's slot */
+  int own = !(base > 1 && lua_tocfunction(L, 1) == msgh);
+  if (own) {                       /* the handler goes into the function's slot */
+    lua_pushcfunction(L, msgh);
+    lua_insert(L, base);
+  }
   arm(s);
-  int st = lua_pcall(L, nargs, nres, base);
+  int st = lua_pcall(L, nargs, nres, own ? base : 1);
   disarm(s);
-  return finish(s, base, st, msg);
+  return finish(s, base, own, st, msg);
 }
+
+void sbx_push_handler(hd_sbx *s) { lua_pushcfunction(s->L, msgh); }
 
 int sbx_cpcall(hd_sbx *s, lua_CFunction f, void *ud, int nres, char **msg) {
   if (!lua_checkstack(s->L, 4)) {

@@ -66,6 +66,9 @@ int sbx_load(hd_sbx *s, const char *path, const char *text, size_t len, hd_err *
  * message says why: "time limit (1000 ms)", "instruction budget (2000000)", "memory
  * limit (64 MB)". *msg is NULL only if even that could not be allocated. */
 int sbx_call(hd_sbx *s, int nargs, int nres, char **msg);
+/* Push the message handler: at stack index 1, it serves every sbx_call above it (a batch
+ * saves two stack moves per call). */
+void sbx_push_handler(hd_sbx *s);
 /* Run f(L) with light userdata ud as its only argument in protected mode (for C code
  * that builds or reads Lua values: no call into Lua from C is unprotected). Same
  * contract as sbx_call. */
