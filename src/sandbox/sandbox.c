@@ -5,6 +5,7 @@
 
 #include <lauxlib.h>
 #include <lualib.h>
+#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -109,93 +110,97 @@ static void sbx_hook(lua_State *L, lua_Debug *ar) {
 }
 
 /* One evaluation runs at a time per process (hdreg's Lua runs on one thread; workers
- * are processes). The watchdog thread wakes every few milliseconds; once the running
- * evaluation is past its deadline it signals the evaluating thread, whose handler arms
- * the hook on every call and instruction (lua_sethook is safe in a signal handler, as
- * lua.c uses it for Ctrl-C). That stops any C function that calls back into Lua or into
- * another function. What loops inside C without calling anything is bounded before it
- * starts (guards.c); should something still run HARD_GRACE_MS past its deadline, the
- * watchdog says what and ends the process, which releases the register's lock. */
+ * are processes). The watchdog is an interval timer of the process (timer_create, every
+ * WATCH_TICK_MS; no thread, so that libc stays single-threaded and malloc takes no
+ * locks): its signal handler looks at the running evaluation and, once it is past its
+ * deadline, arms the hook on every call and instruction (lua_sethook is safe in a signal
+ * handler, as lua.c uses it for Ctrl-C). That stops any C function that calls back into
+ * Lua or into another function. What loops inside C without calling anything is bounded
+ * before it starts (guards.c); should something still run HARD_GRACE_MS past its
+ * deadline, the handler says what and ends the process, which releases the register's
+ * lock. After a second without evaluations the timer stops; the next evaluation starts
+ * it again. Timers are not inherited by fork: a worker starts its own. */
+#define WATCH_TICK_MS 5
+#define WATCH_IDLE_TICKS 200
+
 static hd_sbx *_Atomic w_active;
 static _Atomic unsigned w_gen;
 static _Atomic long long w_deadline; /* ms */
-static pthread_t w_target;
-static int w_started;
-static pthread_mutex_t w_lock = PTHREAD_MUTEX_INITIALIZER;
+static volatile sig_atomic_t w_started, w_created;
+static timer_t w_timer;
 
-static void on_alarm(int sig) {
-  (void)sig;
-  hd_sbx *a = atomic_load(&w_active);
-  /* The watchdog may have looked at an evaluation that has since ended: a signal meant
-   * for it must not stop the next one (clock_gettime is async-signal-safe). */
-  if (!a || hd_now_ms() < a->deadline_ms) return;
-  a->alarm = 1;
-  lua_sethook(a->L, sbx_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
+static void timer_set(long ms) {
+  struct itimerspec it;
+  memset(&it, 0, sizeof it);
+  it.it_value.tv_nsec = it.it_interval.tv_nsec = ms * 1000000L;
+  timer_settime(w_timer, 0, &it, NULL);
 }
 
-static void *watchdog(void *arg) {
-  (void)arg;
-  unsigned signalled = 0;
-  double signalled_at = 0;
-  for (;;) {
-    struct timespec ts = {0, 5 * 1000 * 1000};
-    nanosleep(&ts, NULL);
-    hd_sbx *a = atomic_load_explicit(&w_active, memory_order_acquire);
-    if (!a) continue;
-    unsigned g = atomic_load_explicit(&w_gen, memory_order_relaxed);
-    double now = hd_now_ms();
-    if (now < (double)atomic_load(&w_deadline)) continue;
+static void on_tick(int sig) {
+  (void)sig;
+  static unsigned signalled, idle;
+  static double signalled_at;
+  int saved = errno;
+  hd_sbx *a = atomic_load_explicit(&w_active, memory_order_acquire);
+  if (!a) {
+    if (++idle > WATCH_IDLE_TICKS) { /* nothing to watch: stop until the next evaluation */
+      timer_set(0);
+      w_started = 0;
+      idle = 0;
+    }
+    errno = saved;
+    return;
+  }
+  idle = 0;
+  unsigned g = atomic_load_explicit(&w_gen, memory_order_relaxed);
+  double now = hd_now_ms(); /* clock_gettime is async-signal-safe */
+  double deadline = (double)atomic_load_explicit(&w_deadline, memory_order_relaxed);
+  if (now >= deadline) {
     if (signalled != g) {
       signalled = g;
       signalled_at = now;
-      pthread_kill(w_target, SIGURG);
-    } else if (now - signalled_at > HARD_GRACE_MS && atomic_load(&w_active) == a) {
+      a->alarm = 1;
+      lua_sethook(a->L, sbx_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
+    } else if (now - signalled_at > HARD_GRACE_MS) {
       char m[400];
       int n = snprintf(m, sizeof m, "hdreg: %s%s has run %.0f ms past its time limit inside a "
                        "C function that cannot be stopped; the process ends (a bug: please "
                        "report it)\n", a->label ? "the check declared at " : "a template expression",
-                       a->label ? a->label : "",
-                       now - (double)atomic_load(&w_deadline));
+                       a->label ? a->label : "", now - deadline);
       if (n > 0) (void)!write(2, m, (size_t)n < sizeof m ? (size_t)n : sizeof m - 1);
       _exit(HD_EXIT_INTERNAL);
     }
   }
-  return NULL;
+  errno = saved;
 }
 
-static void watchdog_after_fork(void) { w_started = 0; }
+static void watchdog_after_fork(void) { w_started = w_created = 0; }
 
 static void watchdog_start(void) {
-  pthread_mutex_lock(&w_lock);
-  if (!w_started) {
+  if (!w_created) {
     static int handlers;
     if (!handlers) {
       struct sigaction sa;
       memset(&sa, 0, sizeof sa);
-      sa.sa_handler = on_alarm;
+      sa.sa_handler = on_tick;
       sa.sa_flags = SA_RESTART;
       sigemptyset(&sa.sa_mask);
       sigaction(SIGURG, &sa, NULL);
       pthread_atfork(NULL, NULL, watchdog_after_fork);
       handlers = 1;
     }
-    w_target = pthread_self();
-    pthread_t t;
-    pthread_attr_t at;
-    pthread_attr_init(&at);
-    pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
-    sigset_t all, old;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old); /* the thread takes no signal */
-    if (pthread_create(&t, &at, watchdog, NULL) == 0) w_started = 1;
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    pthread_attr_destroy(&at);
+    struct sigevent ev;
+    memset(&ev, 0, sizeof ev);
+    ev.sigev_notify = SIGEV_SIGNAL;
+    ev.sigev_signo = SIGURG;
+    if (timer_create(CLOCK_MONOTONIC, &ev, &w_timer) != 0) return; /* the hook still counts */
+    w_created = 1;
   }
-  pthread_mutex_unlock(&w_lock);
+  w_started = 1;
+  timer_set(WATCH_TICK_MS);
 }
 
 static void arm(hd_sbx *s) {
-  if (!w_started) watchdog_start();
   s->stop = HD_SBX_RUNNING;
   s->alarm = 0;
   s->at_src = NULL;
@@ -203,11 +208,15 @@ static void arm(hd_sbx *s) {
   s->budget_left = s->lim.instructions;
   s->deadline_ms = hd_now_ms() + (double)s->lim.time_ms;
   lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, HOOK_EVERY);
-  /* The watchdog only reads these: release order is enough (plain stores on x86). */
+  /* The handler only reads these; it runs on this thread, so the order of the stores as
+   * the compiler leaves them is what it sees: active last, then the timer looked at (a
+   * tick that stops the timer sees no evaluation, and this one starts it again). */
   atomic_store_explicit(&w_deadline, (long long)s->deadline_ms + 1, memory_order_relaxed);
   atomic_store_explicit(&w_gen, atomic_load_explicit(&w_gen, memory_order_relaxed) + 1,
                         memory_order_relaxed);
   atomic_store_explicit(&w_active, s, memory_order_release);
+  atomic_signal_fence(memory_order_seq_cst);
+  if (!w_started) watchdog_start();
 }
 
 static void disarm(hd_sbx *s) {
