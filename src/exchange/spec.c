@@ -2,6 +2,8 @@
  * enumeration are the database's CHECK lists (src/store/migrations/0001_initial.sql). */
 #include "exchange/spec.h"
 
+#include "model/caseview.h"
+
 #include <string.h>
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -21,14 +23,6 @@ static const char *const DATA_CLASSES[] = {"personal_attribute", "health_status"
                                            "medical_application", "medical_payment",
                                            "health_resource", "public_health", NULL};
 static const char *const RIGHT_KINDS[] = {"holding", "use", "operation", NULL};
-static const char *const MATERIAL_KINDS[] = {
-    "application", "resource_description", "third_party_assessment", "business_license",
-    "authorization", "contract", "consideration_proof", "change_proof", "truth_commitment",
-    "cancellation_statement", "court_judgment", "anonymisation_assessment",
-    "deidentification_report", "privacy_policy", "separate_consent", "pia_report",
-    "ethics_approval", "ethics_committee_filing", "hgr_approval", "security_assessment",
-    "standard_contract_filing", "pi_certification", "risk_assessment",
-    "security_officer_appointment", "capability_evidence", "other", NULL};
 static const char *const OBJECTION_STATUSES[] = {"open", "upheld", "dismissed", "withdrawn", NULL};
 static const char *const CERT_STATUSES[] = {"pending", "issued", "superseded", "cancelled", NULL};
 
@@ -119,7 +113,7 @@ static const xfield RIGHT[] = {
 
 static const xfield MATERIAL[] = {
     {"case", "case_id", X_CASE, REQ | XF_PARENT, NULL, 0, 0, NULL},
-    {"kind", "kind", X_ENUM, REQ, MATERIAL_KINDS, 0, 0, NULL},
+    {"kind", "kind", X_ENUM, REQ, hd_material_kinds, 0, 0, NULL}, /* model/caseview.h */
     {"present", "present", X_BOOL, 0, NULL, 0, 1, "1"},
     {"issued", "issued_date", X_DATE, 0, NULL, 0, 0, NULL},
     {"valid-until", "valid_until", X_DATE, 0, NULL, 0, 0, NULL},

@@ -6,30 +6,9 @@
 
 #include "model/caseview.h"
 #include "sandbox/sandbox.h"
-#include "util/buf.h"
+#include "util/suggest.h"
 
 void luacase_init(hd_luacase *c) { c->pool_ref = c->mt_ref = LUA_NOREF; }
-
-/* Edit distance of two short names, capped: for "did you mean". */
-static int distance(const char *a, const char *b) {
-  size_t n = strlen(a), m = strlen(b);
-  if (n > 40 || m > 40) return 99;
-  int row[41];
-  for (size_t j = 0; j <= m; j++) row[j] = (int)j;
-  for (size_t i = 1; i <= n; i++) {
-    int prev = row[0];
-    row[0] = (int)i;
-    for (size_t j = 1; j <= m; j++) {
-      int cur = row[j];
-      int best = prev + (a[i - 1] != b[j - 1]);
-      if (row[j] + 1 < best) best = row[j] + 1;
-      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-      row[j] = best;
-      prev = cur;
-    }
-  }
-  return row[m];
-}
 
 /* __index of a strict row's table, reached only for absent keys. upvalues: set of
  * known names, path. */
@@ -37,21 +16,17 @@ static int strict_miss(lua_State *L) {
   if (lua_type(L, 2) == LUA_TSTRING) {
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 0; /* a NULL column: nil */
-    const char *k = lua_tostring(L, 2), *best = NULL;
-    int bd = 3;
+    const char *k = lua_tostring(L, 2);
+    hd_suggest sg = {NULL, 3};
     lua_pushnil(L);
     while (lua_next(L, lua_upvalueindex(1))) {
       lua_pop(L, 1);
       if (lua_type(L, -1) != LUA_TSTRING) continue;
-      int d = distance(k, lua_tostring(L, -1));
-      if (d < bd || (d == bd && best && strcmp(lua_tostring(L, -1), best) < 0)) {
-        bd = d;
-        best = lua_tostring(L, -1);
-      }
+      hd_suggest_offer(&sg, k, lua_tostring(L, -1)); /* names stay alive in the set */
     }
-    if (best && bd <= 2)
+    if (sg.best)
       return luaL_error(L, "case field '%s.%s' does not exist (did you mean '%s'?)",
-                        lua_tostring(L, lua_upvalueindex(2)), k, best);
+                        lua_tostring(L, lua_upvalueindex(2)), k, sg.best);
     return luaL_error(L, "case field '%s.%s' does not exist", lua_tostring(L, lua_upvalueindex(2)),
                       k);
   }
