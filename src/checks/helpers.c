@@ -178,6 +178,7 @@ void made_clear(hd_pack *p) {
   }
   p->n_made = 0;
   p->made_bytes = 0;
+  p->last_token = 0; /* tokens count from 1 in every run: nothing of earlier runs shows */
 }
 
 /* One evidence value, by raw reads only (no metamethod of the script runs): NaN and
@@ -215,6 +216,8 @@ static hd_evidence *evidence_take(lua_State *L, int idx, int *oom) {
   static const char *const K[] = {"field", "found", "wanted"};
   int list = lua_rawlen(L, idx) > 0;
   lua_Integer n = list ? (lua_Integer)lua_rawlen(L, idx) : 1;
+  int more = n > 20 * MAX_EVIDENCE_ITEMS; /* a border far out with holes before it */
+  if (more) n = 20 * MAX_EVIDENCE_ITEMS;
   int keep = n < MAX_EVIDENCE_ITEMS ? (int)n : MAX_EVIDENCE_ITEMS;
   hd_evidence *e = calloc(1, sizeof *e + (size_t)keep * sizeof e->v[0]);
   *oom = e == NULL;
@@ -243,6 +246,7 @@ static hd_evidence *evidence_take(lua_State *L, int idx, int *oom) {
     evidence_free(e);
     return NULL;
   }
+  if (more) e->truncated = 1;
   return e;
 }
 

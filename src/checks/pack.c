@@ -230,10 +230,31 @@ static int add_upv(hd_pack *p, lua_State *L, int fn, int index, const char *name
   return 0;
 }
 
+/* Walk the keys and values of the table at idx, and the values of its metatable (a
+ * metatable is a private copy that scripts cannot change, see sandbox.c
+ * safe_setmetatable, but what it points at — an __index table, a closure — can be). */
+static void walk_contents(hd_pack *p, lua_State *L, int idx, const char *name, int from) {
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    walk(p, L, -1, name, from);
+    walk(p, L, -2, name, from);
+    lua_pop(L, 1);
+  }
+  if (lua_getmetatable(L, idx)) {
+    int mt = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, mt)) {
+      walk(p, L, -1, name, from);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+}
+
 static int walk(hd_pack *p, lua_State *L, int idx, const char *name, int from) {
   idx = lua_absindex(L, idx);
   int t = lua_type(L, idx);
-  if ((t != LUA_TFUNCTION || lua_iscfunction(L, idx)) && t != LUA_TTABLE) return 0;
+  if (t != LUA_TFUNCTION && t != LUA_TTABLE) return 0;
   lua_pushvalue(L, idx);
   if (lua_rawget(L, 1) != LUA_TNIL) {                /* seen for this check */
     lua_pop(L, 1);
@@ -245,12 +266,18 @@ static int walk(hd_pack *p, lua_State *L, int idx, const char *name, int from) {
   lua_rawset(L, 1);
   luaL_checkstack(L, 8, "file-level values nested too deeply");
   if (t == LUA_TFUNCTION) {
+    int c = lua_iscfunction(L, idx);
     for (int i = 1;; i++) {
       const char *n = lua_getupvalue(L, idx, i);     /* value */
       if (!n) break;
-      if (strcmp(n, "_ENV") != 0) {                   /* the file's strict environment */
-        add_upv(p, L, idx, i, *n ? n : "?");
-        walk(p, L, -1, *n ? n : "?", from);
+      if (c && lua_type(L, -1) == LUA_TUSERDATA)     /* state we cannot put back */
+        return luaL_error(L, "%s: check '%s': '%s' is kept at file level and holds the state "
+                          "of a library function (an iterator such as gmatch's): create it "
+                          "inside the function", p->checks[from].where, p->checks[from].id, name);
+      if (c || strcmp(n, "_ENV") != 0) {              /* _ENV: the file's strict environment */
+        add_upv(p, L, idx, i, c ? name : *n ? n : "?");
+        /* A library function's own tables are read raw by it: not frozen, not walked. */
+        if (!c) walk(p, L, -1, *n ? n : "?", from);
       }
       lua_pop(L, 1);
     }
@@ -260,23 +287,11 @@ static int walk(hd_pack *p, lua_State *L, int idx, const char *name, int from) {
     lua_pushvalue(L, idx);
     int frozen = lua_rawget(L, 2) != LUA_TNIL;        /* by an earlier check: look inside */
     lua_pop(L, 1);
-    if (frozen) {
-      int target = lua_gettop(L);
-      lua_pushnil(L);
-      while (lua_next(L, target)) {
-        walk(p, L, -1, name, from);
-        lua_pop(L, 1);
-      }
-    }
+    if (frozen) walk_contents(p, L, lua_gettop(L), name, from);
     lua_pop(L, 1);
     return 0;
   }
-  lua_pushnil(L);
-  while (lua_next(L, idx)) {                          /* functions and tables inside */
-    walk(p, L, -1, name, from);
-    walk(p, L, -2, name, from);
-    lua_pop(L, 1);
-  }
+  walk_contents(p, L, idx, name, from);
   lua_pushvalue(L, idx);
   if (lua_rawget(L, 2) == LUA_TNIL) {
     lua_pushvalue(L, idx);
@@ -428,8 +443,8 @@ int pack_build_state(hd_pack *p, hd_err *err) {
   p->loading = 0;
   if (rc) return rc;
   if (sbx_cpcall(&p->sbx, snapshot, p, 0, &msg) != LUA_OK) {
-    hd_err_set(err, HD_EDATA, "cannot freeze what the checks keep at file level: %s",
-               msg ? msg : "out of memory");
+    hd_err_set(err, HD_EDATA, "%s", msg ? msg : "out of memory while freezing what the "
+               "checks keep at file level");
     free(msg);
     return HD_EDATA;
   }

@@ -5,7 +5,8 @@
  * bounded by the product, over the repeated items, of the longest run of subject bytes the
  * item's class matches (+1), times the number of start positions; x? doubles it, a
  * back-reference or %b costs a scan, and each single item is one more comparison on
- * every path (a long literal is tried at every start position). This walks the pattern once, measures the longest
+ * every path (a long literal is tried at every start position); a test against a set
+ * walks the set, so the longest set counts once per 16 bytes. This walks the pattern once, measures the longest
  * run per class in the subject, and multiplies. The estimate is an upper bound that is close
  * for ordinary patterns (a trim such as ^%s*(.-)%s*$ on a long text with few spaces is
  * cheap) and large exactly for the patterns that can run for minutes. */
@@ -82,9 +83,13 @@ static double item_run(const char *p, size_t len, size_t i, size_t *end, const c
 }
 
 double pattern_cost(const char *p, size_t len, const char *s, size_t n) {
-  double cost = 1, all = (double)n + 1, singles = 0;
+  return pattern_cost_as(p, len, s, n, 1);
+}
+
+double pattern_cost_as(const char *p, size_t len, const char *s, size_t n, int anchor) {
+  double cost = 1, all = (double)n + 1, singles = 0, longest_set = 0;
   size_t i = 0;
-  int anchored = len > 0 && p[0] == '^';
+  int anchored = anchor && len > 0 && p[0] == '^';
   if (anchored) i = 1;
   while (i < len) {
     char c = p[i];
@@ -114,6 +119,7 @@ double pattern_cost(const char *p, size_t len, const char *s, size_t n) {
     }
     size_t end;
     double run = item_run(p, len, i, &end, s, n);
+    if (p[i] == '[' && (double)(end - i) > longest_set) longest_set = (double)(end - i);
     i = end;
     if (i < len && (p[i] == '*' || p[i] == '+' || p[i] == '-')) {
       cost *= run + 1;
@@ -127,6 +133,7 @@ double pattern_cost(const char *p, size_t len, const char *s, size_t n) {
     if (cost > 1e300) return cost;
   }
   cost *= 1 + singles;
+  if (longest_set > 16) cost *= longest_set / 16; /* a test against a set walks it */
   return anchored ? cost : cost * all;
 }
 

@@ -7,6 +7,9 @@
 
 /* Most match steps that pattern p (len bytes) can take over subject s (n bytes). */
 double pattern_cost(const char *p, size_t len, const char *s, size_t n);
+/* The same; anchor 0 for string.gmatch, where a leading '^' anchors nothing and the
+ * pattern is tried at every position. */
+double pattern_cost_as(const char *p, size_t len, const char *s, size_t n, int anchor);
 /* 1 if p has no magic character (Lua then searches for it as plain text). */
 int pattern_is_plain(const char *p, size_t len);
 

@@ -401,12 +401,17 @@ static int safe_xpcall(lua_State *L) {
   return 2;
 }
 
+static int sbx_tostring(lua_State *L);
+
 static int sbx_print(lua_State *L) {
   hd_sbx *s = sbx_of(L);
   int n = lua_gettop(L);
   for (int i = 1; i <= n; i++) {
     size_t len;
-    const char *v = luaL_tolstring(L, i, &len);
+    lua_pushcfunction(L, sbx_tostring);
+    lua_pushvalue(L, i);
+    lua_call(L, 1, 1);
+    const char *v = lua_tolstring(L, -1, &len);
     if (s->log.len + len + 1 < LOG_MAX) {
       if (i > 1) hd_buf_add(&s->log, "\t", 1);
       hd_buf_add(&s->log, v, len);
@@ -417,33 +422,38 @@ static int sbx_print(lua_State *L) {
   return 0;
 }
 
-#define CALL_CHAIN_MAX 8
-
-/* setmetatable as scripts get it. No finalizers: a __gc method would run with hooks off,
- * where no budget can stop it, and again when the state is closed. And a metatable is
- * fixed when it is set: the object gets a private copy of it (getmetatable still answers
- * the table the script gave), so that its __call cannot be pointed back at the object
- * later — Lua 5.4.4 follows a __call chain inside luaD_precall, where no hook fires, and
- * a chain that loops would run for ever. Chains are checked here instead: at most
- * CALL_CHAIN_MAX tables long, never back to the object. */
+/* setmetatable as scripts get it. Refused: __gc (a finalizer would run with hooks off,
+ * where no budget can stop it, and again when the state is closed); __mode (what a weak
+ * table still holds depends on when memory was collected, so on what ran before); a
+ * __call that is not a function (Lua 5.4.4 follows a chain of callable tables inside
+ * luaD_precall, moving the arguments at every link, where no hook fires). And a
+ * metatable is fixed when it is set: the table gets a private copy of it (getmetatable
+ * still answers the one the script gave), so none of this can be changed afterwards. */
 static int safe_setmetatable(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   int t = lua_type(L, 2);
   luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
-  if (t == LUA_TNIL) {
-    lua_settop(L, 2);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, 2, 1);
-    return 1;
-  }
-  lua_settop(L, 2);
-  lua_pushliteral(L, "__gc");
-  if (lua_rawget(L, 2) != LUA_TNIL)
-    return luaL_error(L, "setmetatable: a metatable with __gc (a finalizer) is not allowed");
-  lua_pop(L, 1);
   if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
     return luaL_error(L, "cannot change a protected metatable");
+  lua_settop(L, 2);
+  if (t == LUA_TNIL) {
+    lua_setmetatable(L, 1);
+    return 1;
+  }
+  static const char *const REFUSED[] = {"__gc", "__mode"};
+  static const char *const WHY[] = {"a finalizer", "a weak table"};
+  for (int i = 0; i < 2; i++) {
+    lua_pushstring(L, REFUSED[i]);
+    if (lua_rawget(L, 2) != LUA_TNIL)
+      return luaL_error(L, "setmetatable: a metatable with %s (%s) is not allowed", REFUSED[i],
+                        WHY[i]);
+    lua_pop(L, 1);
+  }
+  lua_pushliteral(L, "__call");
+  int ct = lua_rawget(L, 2);
+  lua_pop(L, 1);
+  if (ct != LUA_TNIL && ct != LUA_TFUNCTION)
+    return luaL_error(L, "setmetatable: __call must be a function, not a %s", lua_typename(L, ct));
   lua_newtable(L);                                   /* 3: the copy */
   lua_pushnil(L);
   while (lua_next(L, 2)) {
@@ -457,24 +467,30 @@ static int safe_setmetatable(lua_State *L) {
     lua_pushvalue(L, 2);
     lua_rawset(L, 3);
   }
-  lua_pop(L, 1);
-  lua_pushliteral(L, "__call");
-  lua_rawget(L, 3);                                  /* 4: the first link */
-  for (int depth = 1; lua_type(L, -1) == LUA_TTABLE; depth++) {
-    if (lua_rawequal(L, -1, 1))
-      return luaL_error(L, "setmetatable: a __call that leads back to the table itself");
-    if (depth > CALL_CHAIN_MAX)
-      return luaL_error(L, "setmetatable: a chain of more than %d __call tables", CALL_CHAIN_MAX);
-    if (!lua_getmetatable(L, -1)) break;
-    lua_pushliteral(L, "__call");
-    lua_rawget(L, -2);
-    lua_remove(L, -2);
-  }
   lua_settop(L, 3);
   lua_setmetatable(L, 1);
   lua_settop(L, 1);
   return 1;
 }
+
+/* tostring without addresses: "table", "function" for values without __tostring or
+ * __name (an address differs from run to run, and a message must not). */
+static int sbx_tostring(lua_State *L) {
+  luaL_checkany(L, 1);
+  int t = lua_type(L, 1);
+  if ((t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TUSERDATA || t == LUA_TTHREAD ||
+       t == LUA_TLIGHTUSERDATA) &&
+      luaL_getmetafield(L, 1, "__tostring") == LUA_TNIL &&
+      luaL_getmetafield(L, 1, "__name") == LUA_TNIL) {
+    lua_pushstring(L, lua_typename(L, t));
+    return 1;
+  }
+  lua_settop(L, 1);
+  luaL_tolstring(L, 1, NULL);
+  return 1;
+}
+
+void sbx_push_tostring(lua_State *L) { lua_pushcfunction(L, sbx_tostring); }
 
 /* ---- read-only views ------------------------------------------------------------------ */
 
@@ -744,18 +760,17 @@ static int open_globals(lua_State *L) {
   lua_newtable(L);                                   /* G */
   luaL_requiref(L, "_G", luaopen_base, 0);           /* G base */
   static const char *const BASE_OK[] = {"assert", "error", "ipairs", "select", "tonumber",
-                                        "tostring", "type", "getmetatable", "rawequal",
-                                        "_VERSION"};
+                                        "type", "getmetatable", "rawequal", "_VERSION"};
   for (size_t i = 0; i < sizeof BASE_OK / sizeof *BASE_OK; i++) {
     lua_getfield(L, -1, BASE_OK[i]);
     lua_setfield(L, -3, BASE_OK[i]);
   }
-  lua_getfield(L, -1, "setmetatable");
-  lua_pushcclosure(L, safe_setmetatable, 1);
-  lua_setfield(L, -3, "setmetatable");
   lua_pop(L, 1);                                     /* G */
+  lua_pushcfunction(L, safe_setmetatable);
+  lua_setfield(L, -2, "setmetatable");
   static const luaL_Reg OWN[] = {{"pcall", safe_pcall}, {"xpcall", safe_xpcall},
                                  {"print", sbx_print}, {"pairs", sbx_pairs},
+                                 {"tostring", sbx_tostring},
                                  {"next", sbx_next}, {"rawget", sbx_rawget},
                                  {"rawlen", sbx_rawlen}, {NULL, NULL}};
   luaL_setfuncs(L, OWN, 0);

@@ -91,6 +91,10 @@ int sbx_view_target(lua_State *L, int idx);
  * at file level. */
 void sbx_freeze(lua_State *L, int idx, const char *name);
 
+/* Push tostring as scripts get it: no addresses ("table", "function"), so that the same
+ * case gives the same text in every run. */
+void sbx_push_tostring(lua_State *L);
+
 /* A bounded copy of s[0..len) as valid UTF-8 (invalid bytes become U+FFFD), cut at a
  * character boundary after at most max bytes with "…（截断，共 N 字节）" appended.
  * Caller frees; NULL if out of memory. */

@@ -22,6 +22,7 @@ struct hd_expr {
   int lists[MAX_LISTS];   /* lists of open <each> */
   int n_lists;
   int cache;              /* compiled expressions by file, line and text */
+  long items;             /* <each> items opened in this document */
   hd_luacase lc;
 };
 
@@ -507,6 +508,9 @@ int expr_each_item(hd_expr *x, const char *file, long line, int i, const char *a
   if (x->n_scopes == MAX_SCOPES)
     return hd_err_set(err, HD_EDATA, "%s:%ld: scopes nested deeper than %d", file, line, MAX_SCOPES);
   if (x->n_lists == 0) return hd_err_set(err, HD_EINTERNAL, "<each> item without a list");
+  if (++x->items > EXPR_ITEMS_MAX)
+    return hd_err_set(err, HD_EDATA, "%s:%ld: <each> items of this document are more than %d",
+                      file, line, EXPR_ITEMS_MAX);
   eacharg a = {x, 0, i, as, LUA_NOREF};
   char *msg = NULL;
   lua_settop(x->sbx.L, 0);

@@ -15,6 +15,9 @@ typedef struct hd_expr hd_expr;
 #define EXPR_INSTRUCTIONS 200000L
 #define EXPR_TIME_MS 200L
 #define EXPR_MEMORY (16L << 20)
+/* Most <each> items one document may open, nested ones counted each time (a list's own
+ * length is at most 100,000). */
+#define EXPR_ITEMS_MAX 200000
 /* Most bytes one {expression} may put into a document. */
 #define EXPR_TEXT_MAX (256u << 10)
 

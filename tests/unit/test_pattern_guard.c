@@ -35,6 +35,15 @@ int main(void) {
   CHECK(pattern_cost("^(.-)b", 6, text, 20000) < 1e5);
   /* a long literal on a text of its first letter: every start compares up to 9 bytes */
   CHECK(pattern_cost("aaaaaaaab", 9, text, 20000) > 9 * 20000.0);
+  /* a set of 5002 bytes: each test walks it, 5002/16 times a step */
+  char set[5010];
+  set[0] = '[';
+  memset(set + 1, 'a', 5000);
+  memcpy(set + 5001, "z]*x", 5);
+  CHECK(pattern_cost(set, strlen(set), "zzzz", 4) > 5 * 5 * 2 * 312.0);
+  /* gmatch: a leading ^ anchors nothing, the pattern is tried at every position */
+  CHECK_INT((long)pattern_cost_as("^.-b", 4, "aaaa", 4, 0), 5 * 5 * 3); /* ^ and b compared */
+  CHECK_INT((long)pattern_cost_as("^.-b", 4, "aaaa", 4, 1), 5 * 2);
   CHECK_INT(pattern_is_plain("数据", strlen("数据")), 1);
   CHECK_INT(pattern_is_plain("a.c", 3), 0);
   CHECK_INT(pattern_is_plain("%d", 2), 0);
