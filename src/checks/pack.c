@@ -50,8 +50,11 @@ static void check_release(check *c, lua_State *L) {
 /* "file:line" of the Lua code that called the current C function (a declaration). */
 static void caller_where(lua_State *L, char *out, size_t size) {
   lua_Debug ar;
+  /* The whole path from the chunk's name ("@path"): Lua's short_src cuts long ones at a
+   * byte, which can fall inside a character. */
   if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar))
-    snprintf(out, size, "%s:%d", ar.short_src, ar.currentline);
+    snprintf(out, size, "%s:%d", ar.source[0] == '@' ? ar.source + 1 : ar.short_src,
+             ar.currentline);
   else
     snprintf(out, size, "?");
 }
@@ -87,7 +90,7 @@ static int decl_check(lua_State *L) {
   c.title = opt_field(L, 1, "title");
   c.clause = opt_field(L, 1, "clause");
   c.severity = opt_field(L, 1, "severity");
-  c.where = hd_strdup(where);
+  c.where = sbx_clip(where, strlen(where), sizeof where); /* valid UTF-8 in every message */
   const char *bad = NULL;
   if (!valid_id(c.id)) bad = "'id' must be a string of letters, digits, '.', '-' or '_'";
   else if (!c.title) bad = "'title' (a string) is required";
