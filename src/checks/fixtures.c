@@ -59,9 +59,9 @@ static int decl_fixture(lua_State *L) {
   lua_setfield(L, -2, "t");
   lua_pushstring(L, where);
   lua_setfield(L, -2, "where");
-  lua_pushinteger(L, p->loading_dir);
+  lua_pushinteger(L, p->load.dir);
   lua_setfield(L, -2, "dir");
-  lua_rawgeti(L, LUA_REGISTRYINDEX, p->fixtures_ref);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->fix.list_ref);
   lua_insert(L, -2);
   lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
   return 0;
@@ -76,9 +76,9 @@ static int decl_base(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   char where[512];
   caller_where(L, where, sizeof where);
-  luaL_unref(L, LUA_REGISTRYINDEX, p->base_ref);
+  luaL_unref(L, LUA_REGISTRYINDEX, p->fix.base_ref);
   lua_pushvalue(L, 1);
-  p->base_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  p->fix.base_ref = luaL_ref(L, LUA_REGISTRYINDEX);
   lua_pushstring(L, where);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &BASE_WHERE);
   return 0;
@@ -509,7 +509,7 @@ static int prepare(lua_State *L) {
   prep *a = lua_touserdata(L, 1);
   hd_pack *p = a->p;
   lua_settop(L, 0);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, p->fixtures_ref);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->fix.list_ref);
   lua_rawgeti(L, 1, a->index);                       /* list entry */
   rawfield(L, 2, "where");
   hd_snprintf(a->where, sizeof a->where, "%s", lua_tostring(L, -1));
@@ -541,13 +541,13 @@ static int prepare(lua_State *L) {
   }
   qsort(a->ex, (size_t)a->n_ex, sizeof *a->ex, cmp_expect); /* not the hash order */
   lua_settop(L, 2);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, p->base_ref);    /* list F base */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->fix.base_ref);    /* list F base */
   if (rawfield(L, 2, "as_of") == LUA_TNIL) {
     lua_pop(L, 1);
     rawfield(L, 3, "as_of");
   }
   const char *d = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-  if (!d || !hd_date_parse(d, &p->as_of)) {
+  if (!d || !hd_date_parse(d, &p->cur.as_of)) {
     a->bad_date = 1;
     return 0;
   }
@@ -572,7 +572,7 @@ static int check_base(lua_State *L) {
   lua_settop(L, 0);
   lua_rawgetp(L, LUA_REGISTRYINDEX, &BASE_WHERE);
   hd_snprintf(a->where, sizeof a->where, "%s", lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
-  lua_rawgeti(L, LUA_REGISTRYINDEX, a->p->base_ref);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, a->p->fix.base_ref);
   vpath path = {"", 0};
   check_record(L, 2, &a->sh->s[SH_CASE], &path, "as_of", a->bad, sizeof a->bad);
   return 0;
@@ -646,7 +646,7 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
       rc = pack_scan_dir(&p->fx, &p->n_fx, tdir, i, "_base.lua", 1, err);
   }
   if (rc || (rc = pack_build_state(p, err))) goto cleanup;
-  if (p->base_ref == LUA_NOREF) {
+  if (p->fix.base_ref == LUA_NOREF) {
     rc = hd_err_set(err, HD_EDATA, "no base case: a tests/_base.lua must call base { ... }");
     goto cleanup;
   }
@@ -664,7 +664,7 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
     rc = hd_err_set(err, HD_EDATA, "%s: base: %s", ba.where, ba.bad);
     goto cleanup;
   }
-  lua_rawgeti(p->sbx.L, LUA_REGISTRYINDEX, p->fixtures_ref);
+  lua_rawgeti(p->sbx.L, LUA_REGISTRYINDEX, p->fix.list_ref);
   int n_fixtures = (int)lua_rawlen(p->sbx.L, -1);
   lua_settop(p->sbx.L, 0);
   seen_pass = calloc((size_t)p->n_checks + 1, sizeof *seen_pass);
@@ -676,7 +676,7 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
     goto cleanup;
   }
   int bad_fixtures = 0, n_run = 0, n_retired = 0, n_chosen = 0;
-  p->cal = cal;
+  p->cur.cal = cal;
   if (t->shuffle) hd_buf_printf(&out, "fixtures in an order shuffled with seed %llu\n", t->seed);
   for (int oi = 0; oi < n_fixtures && rc == HD_OK; oi++) {
     prep a;

@@ -35,7 +35,7 @@ static void push_date(lua_State *L, hd_date d) {
 }
 
 static int h_today(lua_State *L) {
-  push_date(L, pack_of(L)->as_of);
+  push_date(L, pack_of(L)->cur.as_of);
   return 1;
 }
 
@@ -103,7 +103,7 @@ static int h_within_years(lua_State *L) {
   hd_date d = check_date(L, 1);
   lua_Integer n = luaL_checkinteger(L, 2);
   luaL_argcheck(L, n >= 0 && n < 1000, 2, "year count out of range");
-  hd_date as_of = pack_of(L)->as_of;
+  hd_date as_of = pack_of(L)->cur.as_of;
   hd_date from = hd_date_period_end_years((hd_date){as_of.y - (int)n, as_of.m, as_of.d}, 0);
   lua_pushboolean(L, hd_date_cmp(d, from) > 0 && hd_date_cmp(d, as_of) <= 0);
   return 1;
@@ -115,9 +115,9 @@ static int h_add_working_days(lua_State *L) {
   lua_Integer n = luaL_checkinteger(L, 2);
   hd_err e;
   hd_err_clear(&e);
-  if (!p->cal) return luaL_error(L, "no holiday calendar loaded");
+  if (!p->cur.cal) return luaL_error(L, "no holiday calendar loaded");
   if (n < 0 || n > 3660) return luaL_error(L, "working-day count out of range");
-  if (calendar_add_working_days(p->cal, d, (int)n, &out, &e)) return luaL_error(L, "%s", e.msg);
+  if (calendar_add_working_days(p->cur.cal, d, (int)n, &out, &e)) return luaL_error(L, "%s", e.msg);
   push_date(L, out);
   return 1;
 }
@@ -153,32 +153,32 @@ static int h_material(lua_State *L) {
   for (int i = 0; hd_material_kinds[i] && !known; i++) known = strcmp(hd_material_kinds[i], kind) == 0;
   if (!known) return luaL_error(L, "hd.material: '%s' is no kind of material (see docs/checks.md)", kind);
   int best = -1;
-  for (int i = 0; i < p->n_mats; i++) {
-    if (strcmp(p->mats[i].kind, kind) != 0) continue;
-    if (best < 0 || (p->mats[i].valid && !p->mats[best].valid)) best = i;
+  for (int i = 0; i < p->cur.n_mats; i++) {
+    if (strcmp(p->cur.mats[i].kind, kind) != 0) continue;
+    if (best < 0 || (p->cur.mats[i].valid && !p->cur.mats[best].valid)) best = i;
   }
   if (best < 0) {
     lua_pushnil(L);
     lua_pushliteral(L, "missing");
     return 2;
   }
-  lua_rawgeti(L, LUA_REGISTRYINDEX, p->case_ref);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->cur.ref);
   lua_getfield(L, -1, "materials");
-  lua_geti(L, -1, p->mats[best].index);
-  lua_pushstring(L, p->mats[best].valid ? "valid" : "expired");
+  lua_geti(L, -1, p->cur.mats[best].index);
+  lua_pushstring(L, p->cur.mats[best].valid ? "valid" : "expired");
   return 2;
 }
 
 /* ---- outcomes ----------------------------------------------------------------------------- */
 
 void made_clear(hd_pack *p) {
-  for (int i = 0; i < p->n_made; i++) {
-    free(p->made[i].msg);
-    evidence_free(p->made[i].ev);
+  for (int i = 0; i < p->out.n; i++) {
+    free(p->out.v[i].msg);
+    evidence_free(p->out.v[i].ev);
   }
-  p->n_made = 0;
-  p->made_bytes = 0;
-  p->last_token = 0; /* tokens count from 1 in every run: nothing of earlier runs shows */
+  p->out.n = 0;
+  p->out.bytes = 0;
+  p->out.last_token = 0; /* tokens count from 1 in every run: nothing of earlier runs shows */
 }
 
 /* One evidence value, by raw reads only (no metamethod of the script runs): NaN and
@@ -258,17 +258,17 @@ static int make_outcome(lua_State *L, int outcome) {
   const char *m = luaL_checklstring(L, 1, &len);
   int has_evidence = !lua_isnoneornil(L, 2);
   if (has_evidence) luaL_checktype(L, 2, LUA_TTABLE);
-  if (p->n_made >= MAX_MADE)
+  if (p->out.n >= MAX_MADE)
     return luaL_error(L, "more than %d outcomes made in one check run", MAX_MADE);
-  if (len > MAX_MADE_BYTES - p->made_bytes)
+  if (len > MAX_MADE_BYTES - p->out.bytes)
     return luaL_error(L, "outcome messages longer than %d bytes in one check run",
                       (int)MAX_MADE_BYTES);
-  if (p->n_made == p->cap_made) {
-    int cap = p->cap_made ? p->cap_made * 2 : 8;
-    made *nm = realloc(p->made, (size_t)cap * sizeof *nm);
+  if (p->out.n == p->out.cap) {
+    int cap = p->out.cap ? p->out.cap * 2 : 8;
+    made *nm = realloc(p->out.v, (size_t)cap * sizeof *nm);
     if (!nm) return luaL_error(L, "out of memory");
-    p->made = nm;
-    p->cap_made = cap;
+    p->out.v = nm;
+    p->out.cap = cap;
   }
   char *msg = sbx_clip(m, len, MAX_MESSAGE);
   int oom = !msg;
@@ -278,12 +278,12 @@ static int make_outcome(lua_State *L, int outcome) {
     evidence_free(ev);
     return luaL_error(L, "out of memory");
   }
-  made *x = &p->made[p->n_made++];
-  x->token = ++p->last_token;
+  made *x = &p->out.v[p->out.n++];
+  x->token = ++p->out.last_token;
   x->outcome = outcome;
   x->msg = msg;
   x->ev = ev;
-  p->made_bytes += len;
+  p->out.bytes += len;
   lua_pushlightuserdata(L, (void *)x->token);
   return 1;
 }

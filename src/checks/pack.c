@@ -69,7 +69,7 @@ static int valid_id(const char *s) {
 }
 
 void pack_decl_allowed(lua_State *L, const char *what) {
-  if (!pack_of(L)->loading)
+  if (!pack_of(L)->load.running)
     luaL_error(L, "%s { ... } declares when the file is loaded: call it at the top level of "
                "the file, not in a function that runs on a case", what);
 }
@@ -78,14 +78,14 @@ void pack_decl_allowed(lua_State *L, const char *what) {
 static int decl_check(lua_State *L) {
   hd_pack *p = pack_of(L);
   pack_decl_allowed(L, "check");
-  if (p->fixture_mode) return luaL_error(L, "check declarations belong in check files, not in tests/");
+  if (p->load.fixtures) return luaL_error(L, "check declarations belong in check files, not in tests/");
   luaL_checktype(L, 1, LUA_TTABLE);
   char where[512];
   caller_where(L, where, sizeof where);
   check c;
   memset(&c, 0, sizeof c);
   c.fn_run = c.fn_applies = LUA_NOREF;
-  c.dir = c.first_dir = p->loading_dir;
+  c.dir = c.first_dir = p->load.dir;
   c.id = opt_field(L, 1, "id");
   c.title = opt_field(L, 1, "title");
   c.clause = opt_field(L, 1, "clause");
@@ -149,7 +149,7 @@ static int params_set(lua_State *L, int declare) {
   hd_pack *p = pack_of(L);
   const char *fn = declare ? "declare_params" : "params";
   pack_decl_allowed(L, fn);
-  if (p->fixture_mode) return luaL_error(L, "%s belongs in params.lua, not in tests/", fn);
+  if (p->load.fixtures) return luaL_error(L, "%s belongs in params.lua, not in tests/", fn);
   luaL_checktype(L, 1, LUA_TTABLE);
   char where[512];
   caller_where(L, where, sizeof where);
@@ -166,7 +166,7 @@ static int params_set(lua_State *L, int declare) {
       lua_pushvalue(L, -2);
       int had = lua_rawget(L, 2);                          /* key value old */
       lua_pop(L, 1);
-      int declaring = declare || (p->loading_dir == 0 && had == LUA_TNIL);
+      int declaring = declare || (p->load.dir == 0 && had == LUA_TNIL);
       if (set) {
         lua_pushvalue(L, -2);
         lua_pushvalue(L, -2);
@@ -384,7 +384,7 @@ static void retire_checks(hd_pack *p) {
 
 static int run_chunk(hd_pack *p, const source *s, hd_err *err) {
   if (sbx_load(&p->sbx, s->path, s->text, s->len, err)) return err->code;
-  p->loading_dir = s->dir;
+  p->load.dir = s->dir;
   char *msg = NULL;
   int st = sbx_call(&p->sbx, 0, 0, &msg);
   if (st != LUA_OK) {
@@ -406,7 +406,7 @@ static int install(lua_State *L) {
   lua_newtable(L);
   p->params_ref = luaL_ref(L, LUA_REGISTRYINDEX);
   lua_newtable(L);
-  p->fixtures_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  p->fix.list_ref = luaL_ref(L, LUA_REGISTRYINDEX);
   lua_pushcfunction(L, decl_check);
   sbx_global(&p->sbx, "check");
   lua_newtable(L);
@@ -429,7 +429,7 @@ int pack_build_state(hd_pack *p, hd_err *err) {
   sbx_close(&p->sbx);
   hd_sbx_limits lim = {p->o.instruction_budget, p->o.memory_limit, p->o.time_limit_ms};
   if (sbx_open(&p->sbx, &lim, p, err)) return err->code;
-  p->case_ref = p->base_ref = LUA_NOREF;
+  p->cur.ref = p->fix.base_ref = LUA_NOREF;
   luacase_init(&p->lc);
   char *msg = NULL;
   if (sbx_cpcall(&p->sbx, install, p, 0, &msg) != LUA_OK) {
@@ -437,13 +437,13 @@ int pack_build_state(hd_pack *p, hd_err *err) {
     return hd_err_set(err, HD_ENOMEM, "out of memory");
   }
   int rc = HD_OK;
-  p->fixture_mode = 0;
-  p->loading = 1;
+  p->load.fixtures = 0;
+  p->load.running = 1;
   for (int i = 0; i < p->n_src && rc == HD_OK; i++) rc = run_chunk(p, &p->src[i], err);
-  p->fixture_mode = 1;
+  p->load.fixtures = 1;
   for (int i = 0; i < p->n_fx && rc == HD_OK; i++) rc = run_chunk(p, &p->fx[i], err);
-  p->fixture_mode = 0;
-  p->loading = 0;
+  p->load.fixtures = 0;
+  p->load.running = 0;
   if (rc) return rc;
   if (sbx_cpcall(&p->sbx, snapshot, p, 0, &msg) != LUA_OK) {
     hd_err_set(err, HD_EDATA, "%s", msg ? msg : "out of memory while freezing what the "
@@ -590,8 +590,8 @@ void pack_free(hd_pack *p) {
   sources_free(p->src, p->n_src);
   sources_free(p->fx, p->n_fx);
   made_clear(p);
-  free(p->made);
-  free(p->mats);
+  free(p->out.v);
+  free(p->cur.mats);
   free(p);
 }
 
@@ -653,8 +653,8 @@ int pack_run_one(hd_pack *p, const check *c, int case_idx, hd_findings *f) {
   made *x = NULL;
   if (lua_type(L, -1) == LUA_TLIGHTUSERDATA) {
     uintptr_t token = (uintptr_t)lua_touserdata(L, -1);
-    for (int i = 0; i < p->n_made && !x; i++)
-      if (p->made[i].token == token) x = &p->made[i];
+    for (int i = 0; i < p->out.n && !x; i++)
+      if (p->out.v[i].token == token) x = &p->out.v[i];
   }
   if (!x) {
     char text[1024];
@@ -705,10 +705,10 @@ int pack_set_case(hd_pack *p, int idx, hd_err *err) {
   lua_State *L = p->sbx.L;
   (void)err;
   idx = lua_absindex(L, idx);
-  luaL_unref(L, LUA_REGISTRYINDEX, p->case_ref);
+  luaL_unref(L, LUA_REGISTRYINDEX, p->cur.ref);
   lua_pushvalue(L, idx);
-  p->case_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-  p->n_mats = 0;
+  p->cur.ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  p->cur.n_mats = 0;
   lua_getfield(L, idx, "materials");
   lua_Integer n = lua_type(L, -1) == LUA_TTABLE ? luaL_len(L, -1) : 0;
   for (lua_Integer i = 1; i <= n; i++) {
@@ -724,19 +724,19 @@ int pack_set_case(hd_pack *p, int idx, hd_err *err) {
     hd_date until;
     int valid = lua_isnil(L, -1) ||
                 (lua_type(L, -1) == LUA_TSTRING && hd_date_parse(lua_tostring(L, -1), &until) &&
-                 hd_date_cmp(until, p->as_of) >= 0);
+                 hd_date_cmp(until, p->cur.as_of) >= 0);
     if (lua_type(L, -3) == LUA_TSTRING && present) {
-      if (p->n_mats == p->cap_mats) {
-        int cap = p->cap_mats ? p->cap_mats * 2 : 16;
-        struct mat *nm = realloc(p->mats, (size_t)cap * sizeof *nm);
+      if (p->cur.n_mats == p->cur.cap_mats) {
+        int cap = p->cur.cap_mats ? p->cur.cap_mats * 2 : 16;
+        struct mat *nm = realloc(p->cur.mats, (size_t)cap * sizeof *nm);
         if (!nm) luaL_error(L, "out of memory");
-        p->mats = nm;
-        p->cap_mats = cap;
+        p->cur.mats = nm;
+        p->cur.cap_mats = cap;
       }
-      p->mats[p->n_mats].kind = lua_tostring(L, -3); /* alive in the case table */
-      p->mats[p->n_mats].index = (int)i;
-      p->mats[p->n_mats].valid = valid;
-      p->n_mats++;
+      p->cur.mats[p->cur.n_mats].kind = lua_tostring(L, -3); /* alive in the case table */
+      p->cur.mats[p->cur.n_mats].index = (int)i;
+      p->cur.mats[p->cur.n_mats].valid = valid;
+      p->cur.n_mats++;
     }
     lua_pop(L, 4);
   }
@@ -749,7 +749,7 @@ typedef struct push_arg { hd_pack *p; const hd_caseview *v; } push_arg;
 /* Index the present materials of a case view for hd.material (kinds point into the view,
  * which lives while the case is checked). The same rule as pack_set_case. */
 static void index_view_materials(hd_pack *p, const hd_caseview *v) {
-  p->n_mats = 0;
+  p->cur.n_mats = 0;
   for (int i = 0; i < v->materials.n; i++) {
     const hd_row *r = &v->materials.v[i];
     const hd_value *kind = row_get(r, "kind"), *present = row_get(r, "present"),
@@ -759,18 +759,18 @@ static void index_view_materials(hd_pack *p, const hd_caseview *v) {
     hd_date d;
     int valid = !until || until->type == HD_V_NULL ||
                 (until->type == HD_V_TEXT && hd_date_parse(until->s, &d) &&
-                 hd_date_cmp(d, p->as_of) >= 0);
-    if (p->n_mats == p->cap_mats) {
-      int cap = p->cap_mats ? p->cap_mats * 2 : 16;
-      struct mat *nm = realloc(p->mats, (size_t)cap * sizeof *nm);
+                 hd_date_cmp(d, p->cur.as_of) >= 0);
+    if (p->cur.n_mats == p->cur.cap_mats) {
+      int cap = p->cur.cap_mats ? p->cur.cap_mats * 2 : 16;
+      struct mat *nm = realloc(p->cur.mats, (size_t)cap * sizeof *nm);
       if (!nm) return; /* materials past this read as missing; memory is gone anyway */
-      p->mats = nm;
-      p->cap_mats = cap;
+      p->cur.mats = nm;
+      p->cur.cap_mats = cap;
     }
-    p->mats[p->n_mats].kind = kind->s;
-    p->mats[p->n_mats].index = i + 1;
-    p->mats[p->n_mats].valid = valid;
-    p->n_mats++;
+    p->cur.mats[p->cur.n_mats].kind = kind->s;
+    p->cur.mats[p->cur.n_mats].index = i + 1;
+    p->cur.mats[p->cur.n_mats].valid = valid;
+    p->cur.n_mats++;
   }
 }
 
@@ -778,9 +778,9 @@ static int push_case(lua_State *L) {
   push_arg *a = lua_touserdata(L, 1);
   lua_settop(L, 0);
   luacase_push(&a->p->lc, L, a->v, 1);
-  luaL_unref(L, LUA_REGISTRYINDEX, a->p->case_ref);
+  luaL_unref(L, LUA_REGISTRYINDEX, a->p->cur.ref);
   lua_pushvalue(L, 1);
-  a->p->case_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  a->p->cur.ref = luaL_ref(L, LUA_REGISTRYINDEX);
   index_view_materials(a->p, a->v);
   return 1;
 }
@@ -803,10 +803,10 @@ int pack_run_case(hd_pack *p, sqlite3 *db, const hd_calendar *cal, long long cas
 int pack_run_view(hd_pack *p, const hd_caseview *v, const hd_calendar *cal, const char *as_of,
                   hd_findings *out, hd_err *err) {
   memset(out, 0, sizeof *out);
-  if (!hd_date_parse(as_of, &p->as_of))
+  if (!hd_date_parse(as_of, &p->cur.as_of))
     return hd_err_set(err, HD_EUSAGE, "as-of date '%s' is not a valid date YYYY-MM-DD", as_of);
   if (!p->sbx.L && pack_build_state(p, err)) return err->code;
-  p->cal = cal;
+  p->cur.cal = cal;
   hd_buf_reset(&p->sbx.log);
   memcpy(out->revision, p->revision, sizeof out->revision);
   push_arg a = {p, v};
@@ -845,7 +845,7 @@ int pack_run_view(hd_pack *p, const hd_caseview *v, const hd_calendar *cal, cons
     }
   }
   lua_settop(p->sbx.L, 0);
-  apply_waivers(v, p->as_of, out);
+  apply_waivers(v, p->cur.as_of, out);
   out->decision = findings_decide(out);
   return HD_OK;
 }

@@ -55,6 +55,30 @@ typedef struct made {
   hd_evidence *ev;
 } made;
 
+/* The case being checked, as the helpers see it. */
+typedef struct pack_case {
+  int ref;           /* its table (registry) */
+  struct mat { const char *kind; int index; int valid; } *mats; /* its present materials */
+  int n_mats, cap_mats;
+  const hd_calendar *cal;
+  hd_date as_of;
+} pack_case;
+
+/* The outcomes made by pass/fail/... in the current run of one check. */
+typedef struct pack_outcomes {
+  made *v;
+  int n, cap;
+  uintptr_t last_token;
+  size_t bytes;      /* of their messages */
+} pack_outcomes;
+
+/* While the files run (pack_build_state). */
+typedef struct pack_loading {
+  int running;       /* only then may files declare */
+  int dir;           /* directory of the file running */
+  int fixtures;      /* it is a fixture file: check/params declarations are errors */
+} pack_loading;
+
 struct hd_pack {
   hd_pack_opts o;
   hd_sbx sbx;        /* sbx.L == NULL: no state (rebuilt on demand) */
@@ -71,22 +95,12 @@ struct hd_pack {
   int n_uv;
   int params_ref;
   int params_where_ref; /* parameter name -> "file:line" where it was declared */
-  int case_ref;      /* the case being checked */
+  struct { int list_ref, base_ref; } fix; /* declared fixtures; the base case */
   hd_luacase lc;
-  struct mat { const char *kind; int index; int valid; } *mats; /* materials of the case */
-  int n_mats, cap_mats;
-  int fixtures_ref;  /* list of declared fixtures */
-  int base_ref;      /* the base case fixtures are merged over */
-  int loading_dir;   /* directory of the file being loaded */
-  int fixture_mode;  /* loading fixture files: check/params declarations are errors */
-  int loading;       /* the files' chunks are running: only then may they declare */
+  pack_case cur;
+  pack_outcomes out;
+  pack_loading load;
   char revision[17];
-  made *made;
-  int n_made, cap_made;
-  uintptr_t last_token;
-  size_t made_bytes;
-  const hd_calendar *cal;
-  hd_date as_of;
 };
 
 /* helpers.c: install `hd`, the outcome constructors and the formatters in the globals. */

@@ -413,8 +413,16 @@ static int sbx_print(lua_State *L) {
     lua_call(L, 1, 1);
     const char *v = lua_tolstring(L, -1, &len);
     if (s->log.len + len + 1 < LOG_MAX) {
-      if (i > 1) hd_buf_add(&s->log, "\t", 1);
-      hd_buf_add(&s->log, v, len);
+      /* The log reaches a terminal: valid UTF-8, and no control character but tab and
+       * new line (an escape sequence could rewrite what the reader sees). */
+      char *c = sbx_clip(v, len, LOG_MAX);
+      if (c) {
+        for (char *q = c; *q; q++)
+          if (((unsigned char)*q < 0x20 && *q != '\t' && *q != '\n') || *q == 0x7F) *q = '?';
+        if (i > 1) hd_buf_add(&s->log, "\t", 1);
+        hd_buf_add(&s->log, c, strlen(c));
+        free(c);
+      }
     }
     lua_pop(L, 1);
   }

@@ -110,6 +110,12 @@ import json; d = json.load(open('$T/stdout'))
 print(d['case_number'], d['decision'] + ''.join(' %s:%s' % (c['id'], c['outcome']) for c in d['checks']
       if c['outcome'] not in ('pass', 'n/a')))")" "$all40" "case 40 alone as in --all"
 
+# print() reaches a terminal: escape sequences and bad bytes are neutralised, tables are
+# written without an address.
+run "$HDREG" check --db "$T/d.db" --case 6 --checks tests/e2e/packs/hostile-print
+expect_eq "$(out | tail -2)" "检查日志（print）：
+?[31mRED�	table	function" "print log"
+
 # A library function's state kept at file level (a gmatch iterator) cannot be put back
 # after a case: the pack is refused when it loads, naming the check.
 run "$HDREG" check --db "$T/d.db" --case 6 --checks tests/e2e/packs/hostile-iter
