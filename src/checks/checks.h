@@ -25,7 +25,10 @@ typedef struct hd_finding {
   const char *clause;
   const char *severity;   /* "normal", "high", "ban" */
   int outcome;      /* enum hd_outcome */
-  char *message;    /* Chinese for the reader; "file:line: ..." for errors */
+  char *message;    /* Chinese for the reader; "file:line: ..." for errors. Read it through
+                       finding_message: what a check gave is kept as it came until then */
+  size_t message_len, message_total; /* while raw: bytes kept, bytes the check gave */
+  int message_raw;  /* 1: message is the check's bytes, not yet checked as UTF-8 */
   char *evidence;   /* JSON text, made on demand: read it through finding_evidence */
   struct hd_evidence *ev; /* what the check gave, until turned into JSON */
   char *waiver;     /* NULL, or a note: "waived by ... until ..." / "waiver expired ..." */
@@ -44,6 +47,11 @@ void findings_release(hd_findings *f);
  * infinities are null, text valid UTF-8), made the first time it is asked for and kept.
  * "[]" if none. NULL only if out of memory. */
 const char *finding_evidence(hd_finding *x);
+/* The message of x as valid UTF-8, at most HD_MESSAGE_MAX bytes with a visible cut
+ * ("…（截断，共 N 字节）"), made the first time it is asked for (a batch that prints
+ * no messages never pays for it). NULL only if out of memory. */
+#define HD_MESSAGE_MAX 2000
+const char *finding_message(hd_finding *x);
 /* Decision from outcomes: any fail -> reject; else any rectify -> return for supplement;
  * else any manual or error -> hold; else approve. Waived outcomes do not count. */
 int findings_decide(const hd_findings *f);

@@ -108,6 +108,16 @@ static json_object *evidence_object(const hd_evidence *e) {
   return a;
 }
 
+const char *finding_message(hd_finding *x) {
+  if (!x->message_raw) return x->message;
+  char *c = sbx_clip_total(x->message, x->message_len, HD_MESSAGE_MAX, x->message_total);
+  if (!c) return NULL;
+  free(x->message);
+  x->message = c;
+  x->message_raw = 0;
+  return c;
+}
+
 const char *finding_evidence(hd_finding *x) {
   if (x->evidence) return x->evidence;
   if (!x->ev) return "[]";
@@ -128,12 +138,13 @@ char *findings_json(long long case_id, const char *case_number, const char *as_o
   json_object_object_add(o, "decision", json_object_new_string(decision_name(f->decision)));
   json_object_object_add(o, "pack_revision", json_object_new_string(f->revision));
   for (int i = 0; i < f->n; i++) {
-    const hd_finding *x = &f->v[i];
+    hd_finding *x = &f->v[i];
+    const char *msg = finding_message(x);
     json_object *c = json_object_new_object();
     json_object_object_add(c, "id", json_object_new_string(x->check_id));
     json_object_object_add(c, "clause", json_object_new_string(x->clause));
     json_object_object_add(c, "outcome", json_object_new_string(outcome_name(x->outcome)));
-    json_object_object_add(c, "message", json_object_new_string(x->message ? x->message : ""));
+    json_object_object_add(c, "message", json_object_new_string(msg ? msg : ""));
     json_object_object_add(c, "evidence", evidence_object(x->ev));
     if (x->waiver) {
       json_object_object_add(c, "waived", json_object_new_boolean(x->waived));

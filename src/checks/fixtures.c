@@ -615,7 +615,7 @@ static void findings_lines(hd_buf *b, const prep *a, const hd_findings *f) {
     json_object_object_add(o, "where", json_object_new_string(a->where));
     json_object_object_add(o, "check", json_object_new_string(f->v[i].check_id));
     json_object_object_add(o, "outcome", json_object_new_string(outcome_name(f->v[i].outcome)));
-    json_object_object_add(o, "message", json_object_new_string(f->v[i].message ? f->v[i].message : ""));
+    json_object_object_add(o, "message", json_object_new_string(finding_message(&f->v[i]) ? finding_message(&f->v[i]) : ""));
     const char *t = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
                                                           JSON_C_TO_STRING_NOSLASHESCAPE);
     hd_buf_printf(b, "%s\n", t ? t : "{}");
@@ -735,7 +735,7 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
         break;
       }
       if (sbx_stopped(&p->sbx)) {
-        hd_buf_printf(&out, "%s: fixture '%s': %s\n", a.where, a.name, f.v[f.n - 1].message);
+        hd_buf_printf(&out, "%s: fixture '%s': %s\n", a.where, a.name, finding_message(&f.v[f.n - 1]));
         if (t->findings) findings_lines(&fl, &a, &f);
         findings_release(&f);
         rc = pack_build_state(p, err);
@@ -761,7 +761,7 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
       int ok = want < 0 ? (x->outcome == HD_PASS || x->outcome == HD_NA) : x->outcome == want;
       if (!ok) {
         hd_buf_printf(&out, "%s: fixture '%s': check '%s' gave %s (%s), expected %s\n", a.where,
-                      a.name, x->check_id, outcome_name(x->outcome), x->message,
+                      a.name, x->check_id, outcome_name(x->outcome), finding_message(x),
                       want < 0 ? "pass or n/a" : outcome_name(want));
         bad = 1;
       }

@@ -13,7 +13,6 @@
 
 #define MAX_MADE 1000
 #define MAX_MADE_BYTES (1u << 20)
-#define MAX_MESSAGE 2000       /* bytes of a finding's message */
 #define MAX_EVIDENCE_ITEMS 50
 #define MAX_EVIDENCE_TEXT 500  /* bytes of one evidence value */
 
@@ -149,15 +148,17 @@ static int h_uscc(lua_State *L) {
 static int h_material(lua_State *L) {
   hd_pack *p = pack_of(L);
   const char *kind = luaL_checkstring(L, 1);
-  int known = 0;
-  for (int i = 0; hd_material_kinds[i] && !known; i++) known = strcmp(hd_material_kinds[i], kind) == 0;
-  if (!known) return luaL_error(L, "hd.material: '%s' is no kind of material (see docs/checks.md)", kind);
   int best = -1;
   for (int i = 0; i < p->cur.n_mats; i++) {
     if (strcmp(p->cur.mats[i].kind, kind) != 0) continue;
     if (best < 0 || (p->cur.mats[i].valid && !p->cur.mats[best].valid)) best = i;
   }
   if (best < 0) {
+    /* None of that kind: is it a kind at all? (A kind the case has is one: the register
+     * takes no other.) */
+    int known = 0;
+    for (int i = 0; hd_material_kinds[i] && !known; i++) known = strcmp(hd_material_kinds[i], kind) == 0;
+    if (!known) return luaL_error(L, "hd.material: '%s' is no kind of material (see docs/checks.md)", kind);
     lua_pushnil(L);
     lua_pushliteral(L, "missing");
     return 2;
@@ -270,7 +271,13 @@ static int make_outcome(lua_State *L, int outcome) {
     p->out.v = nm;
     p->out.cap = cap;
   }
-  char *msg = sbx_clip(m, len, MAX_MESSAGE);
+  /* Kept as it came: made valid UTF-8 and cut only when read (finding_message). */
+  size_t keep = len < HD_MESSAGE_MAX + 8 ? len : HD_MESSAGE_MAX + 8;
+  char *msg = malloc(keep + 1);
+  if (msg) {
+    memcpy(msg, m, keep);
+    msg[keep] = '\0';
+  }
   int oom = !msg;
   hd_evidence *ev = msg && has_evidence ? evidence_take(L, 2, &oom) : NULL;
   if (oom) {
@@ -282,6 +289,8 @@ static int make_outcome(lua_State *L, int outcome) {
   x->token = ++p->out.last_token;
   x->outcome = outcome;
   x->msg = msg;
+  x->msg_len = keep;
+  x->msg_total = len;
   x->ev = ev;
   p->out.bytes += len;
   lua_pushlightuserdata(L, (void *)x->token);

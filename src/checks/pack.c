@@ -670,7 +670,12 @@ int pack_run_one(hd_pack *p, const check *c, int case_idx, hd_findings *f) {
   hd_evidence *ev = x->ev;
   x->msg = NULL; /* the finding owns them now */
   x->ev = NULL;
-  return findings_add(f, c, x->outcome, m, ev);
+  if (findings_add(f, c, x->outcome, m, ev)) return HD_ENOMEM;
+  hd_finding *y = &f->v[f->n - 1];
+  y->message_raw = 1;
+  y->message_len = x->msg_len;
+  y->message_total = x->msg_total;
+  return HD_OK;
 error:
   if (!sbx_stopped(&p->sbx)) restore(p, c);
   lua_settop(L, top);

@@ -51,7 +51,8 @@ void evidence_free(hd_evidence *e);
 typedef struct made {
   uintptr_t token;
   int outcome;
-  char *msg;
+  char *msg;         /* the check's bytes as they came (at most HD_MESSAGE_MAX + 8 kept) */
+  size_t msg_len, msg_total;
   hd_evidence *ev;
 } made;
 

@@ -64,7 +64,7 @@ static void print_text(const char *number, const char *as_of, const hd_findings 
   for (int i = 0; i < f->n; i++) {
     hd_finding *x = &f->v[i];
     printf("[%s] %-12s %s（%s）\n    %s\n", outcome_cn(x->outcome), x->clause, x->title,
-           x->check_id, x->message);
+           x->check_id, finding_message(x));
     const char *ev = finding_evidence(x);
     if (ev && strcmp(ev, "[]") != 0) printf("    依据：%s\n", ev);
     if (x->waiver) printf("    豁免：%s\n", x->waiver);

@@ -32,7 +32,12 @@ int findings_store(sqlite3 *db, long long case_id, const char *as_of, const hd_f
     sqlite3_bind_text(ins, 2, x->check_id, -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 3, x->clause, -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 4, outcome_name(x->outcome), -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 5, x->message, -1, SQLITE_STATIC);
+    const char *msg = finding_message(x);
+    if (!msg) {
+      rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+      break;
+    }
+    sqlite3_bind_text(ins, 5, msg, -1, SQLITE_STATIC);
     const char *ev = finding_evidence(x);
     if (!ev) {
       rc = hd_err_set(err, HD_ENOMEM, "out of memory");

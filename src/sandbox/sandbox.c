@@ -853,8 +853,10 @@ void sbx_close(hd_sbx *s) {
 
 /* ---- text ------------------------------------------------------------------------------ */
 
-char *sbx_clip(const char *s, size_t len, size_t max) {
-  if (len <= max && hd_utf8_valid(s, len, NULL)) { /* the usual case: a copy */
+char *sbx_clip(const char *s, size_t len, size_t max) { return sbx_clip_total(s, len, max, len); }
+
+char *sbx_clip_total(const char *s, size_t len, size_t max, size_t total) {
+  if (len == total && len <= max && hd_utf8_valid(s, len, NULL)) { /* the usual case */
     char *c = malloc(len + 1);
     if (c) {
       memcpy(c, s, len);
@@ -871,7 +873,7 @@ char *sbx_clip(const char *s, size_t len, size_t max) {
     int r = hd_utf8_next(s, len, &i, &cp);
     if (r <= 0) i = at + 1;
     if (b.len + 4 > max) {
-      hd_buf_printf(&b, "…（截断，共 %zu 字节）", len);
+      hd_buf_printf(&b, "…（截断，共 %zu 字节）", total);
       break;
     }
     if (r <= 0 || cp == 0) hd_buf_adds(&b, "\xEF\xBF\xBD");

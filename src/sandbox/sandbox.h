@@ -99,5 +99,7 @@ void sbx_push_tostring(lua_State *L);
  * character boundary after at most max bytes with "…（截断，共 N 字节）" appended.
  * Caller frees; NULL if out of memory. */
 char *sbx_clip(const char *s, size_t len, size_t max);
+/* The same for the first len bytes of a text of total bytes (the rest was not kept). */
+char *sbx_clip_total(const char *s, size_t len, size_t max, size_t total);
 
 #endif

@@ -282,14 +282,14 @@ static int do_set_findings(lua_State *L) {
   lua_pushliteral(L, "findings");
   lua_createtable(L, f->n, 0);
   for (int i = 0; i < f->n; i++) {
-    const hd_finding *x = &f->v[i];
+    hd_finding *x = &f->v[i];
     lua_createtable(L, 0, 8);
     field(L, "id", x->check_id);
     field(L, "clause", x->clause);
     field(L, "title", x->title);
     field(L, "outcome", outcome_name(x->outcome));
     field(L, "outcome_cn", outcome_cn(x->outcome));
-    field(L, "message", x->message);
+    field(L, "message", finding_message(x));
     field(L, "severity", x->severity);
     field(L, "waiver", x->waiver);
     sbx_readonly(L);

@@ -47,11 +47,12 @@ static void check_findings(hd_pack *pk, hd_findings *f, const char *dir) {
   for (int i = 0; i < f->n; i++) {
     hd_finding *x = &f->v[i];
     /* pass("") is the check's own choice: an empty message is the author's, not hdreg's. */
-    if (!x->message || (x->outcome == HD_ERROR && !x->message[0]))
+    const char *xm = finding_message(x);
+    if (!xm || (x->outcome == HD_ERROR && !xm[0]))
       fail("a finding without a message", x->check_id);
     if (x->outcome < HD_PASS || x->outcome > HD_ERROR) fail("outcome out of range", x->check_id);
-    if (x->outcome == HD_ERROR && (!strstr(x->message, "check '") || !strstr(x->message, dir)))
-      fail("an error finding that names no check or file", x->message);
+    if (x->outcome == HD_ERROR && (!strstr(xm, "check '") || !strstr(xm, dir)))
+      fail("an error finding that names no check or file", xm);
     const char *ev = finding_evidence(x);
     if (!ev) fail("evidence", "out of memory");
     must_parse(ev, "evidence JSON");
