@@ -76,16 +76,18 @@ static int guarded_rep(lua_State *L) {
     return 1;
   }
   hd_sbx *s = sbx_of(L);
-  double total = (double)n * (double)(l + lsep);
+  /* Lua builds the result in a buffer and then copies it into the string: twice. */
+  double total = (double)n * (double)(l + lsep), need = 2 * total;
   double room = s->mem_cap > s->mem_used ? (double)(s->mem_cap - s->mem_used) : 0;
-  if (total > room && total <= (double)s->mem_cap) {
+  if (need > room && need <= (double)s->mem_cap) {
     lua_gc(L, LUA_GCCOLLECT); /* what earlier evaluations left behind does not count */
     room = s->mem_cap > s->mem_used ? (double)(s->mem_cap - s->mem_used) : 0;
   }
-  if (total > room) {
-    char why[200];
-    snprintf(why, sizeof why, "string.rep: the result would be %.0f bytes, more than the "
-             "memory left of the %ld MB an evaluation may use", total, s->lim.memory >> 20);
+  if (need > room) {
+    char why[240];
+    snprintf(why, sizeof why, "string.rep: the result would be %.0f bytes, and making it takes "
+             "twice that: more than the memory left of the %ld MB an evaluation may use", total,
+             s->lim.memory >> 20);
     return luaL_error(L, "%s", why);
   }
   return call_original(L);
