@@ -273,15 +273,14 @@ static int walk(hd_pack *p, lua_State *L, int idx, const char *name, int from) {
     for (int i = 1;; i++) {
       const char *n = lua_getupvalue(L, idx, i);     /* value */
       if (!n) break;
-      if (c && lua_type(L, -1) == LUA_TUSERDATA)     /* state we cannot put back */
+      if (c && (lua_type(L, -1) == LUA_TUSERDATA || lua_type(L, -1) == LUA_TTABLE))
         return luaL_error(L, "%s: check '%s': '%s' is kept at file level and holds the state "
-                          "of a library function (an iterator such as gmatch's): create it "
+                          "of a library function (an iterator such as gmatch's or pairs'): create it "
                           "inside the function", p->checks[from].where, p->checks[from].id, name);
-      if (c || strcmp(n, "_ENV") != 0) {              /* _ENV: the file's strict environment */
-        add_upv(p, L, idx, i, c ? name : *n ? n : "?");
-        /* A library function's own tables are read raw by it: not frozen, not walked. */
-        if (!c) walk(p, L, -1, *n ? n : "?", from);
-      }
+      /* _ENV (the file's strict environment) is put back if a run replaces it, but not
+       * walked; a library function's upvalues are its own: put back, not walked. */
+      add_upv(p, L, idx, i, c ? name : *n ? n : "?");
+      if (!c && strcmp(n, "_ENV") != 0) walk(p, L, -1, *n ? n : "?", from);
       lua_pop(L, 1);
     }
     return 0;
@@ -425,7 +424,7 @@ static int install(lua_State *L) {
 
 int pack_build_state(hd_pack *p, hd_err *err) {
   retire_checks(p);
-  upv_release(p, p->sbx.L);
+  upv_release(p, p->sbx.abandoned ? NULL : p->sbx.L);
   sbx_close(&p->sbx);
   hd_sbx_limits lim = {p->o.instruction_budget, p->o.memory_limit, p->o.time_limit_ms};
   if (sbx_open(&p->sbx, &lim, p, err)) return err->code;
@@ -591,6 +590,11 @@ void pack_free(hd_pack *p) {
   sources_free(p->fx, p->n_fx);
   made_clear(p);
   free(p->out.v);
+  for (int i = 0; i < p->n_quarantine; i++) {
+    free(p->quarantine[i].id);
+    free(p->quarantine[i].msg);
+  }
+  free(p->quarantine);
   free(p->cur.mats);
   free(p);
 }
@@ -624,6 +628,9 @@ int pack_run_one(hd_pack *p, const check *c, int case_idx, hd_findings *f) {
   lua_State *L = p->sbx.L;
   int top = lua_gettop(L), st, applies = 1;
   char *msg = NULL;
+  for (int i = 0; i < p->n_quarantine; i++)
+    if (strcmp(p->quarantine[i].id, c->id) == 0)
+      return findings_add(f, c, HD_ERROR, hd_strdup(p->quarantine[i].msg), NULL);
   made_clear(p);
   p->sbx.label = c->where;
   if (c->fn_applies != LUA_NOREF) {
@@ -678,9 +685,22 @@ int pack_run_one(hd_pack *p, const check *c, int case_idx, hd_findings *f) {
   return HD_OK;
 error:
   if (!sbx_stopped(&p->sbx)) restore(p, c);
-  lua_settop(L, top);
+  if (!p->sbx.abandoned) lua_settop(L, top);
   char *text = check_message(p, c, msg);
   free(msg);
+  if (p->sbx.abandoned && text) { /* not again: see hd_pack.quarantine */
+    void *nq = realloc(p->quarantine, (size_t)(p->n_quarantine + 1) * sizeof *p->quarantine);
+    char *qid = hd_strdup(c->id), *qm = hd_strdup(text);
+    if (nq && qid && qm) {
+      p->quarantine = nq;
+      p->quarantine[p->n_quarantine].id = qid;
+      p->quarantine[p->n_quarantine++].msg = qm;
+    } else {
+      if (nq) p->quarantine = nq;
+      free(qid);
+      free(qm);
+    }
+  }
   return findings_add(f, c, HD_ERROR, text, NULL);
 }
 

@@ -101,6 +101,10 @@ struct hd_pack {
   pack_case cur;
   pack_outcomes out;
   pack_loading load;
+  /* Checks the watchdog had to abandon inside C: not run again in this process (each
+   * abandoned state's memory stays behind); they get the same error on every later case. */
+  struct { char *id, *msg; } *quarantine;
+  int n_quarantine;
   char revision[17];
 };
 

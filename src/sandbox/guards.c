@@ -53,6 +53,9 @@ static int guarded_pattern(lua_State *L) {
   double scan = (double)plen * ((double)n + 1); /* what measuring the cost takes */
   int is_gmatch = strcmp(lua_tostring(L, lua_upvalueindex(2)), "gmatch") == 0;
   double cost = scan > SBX_PATTERN_MAX ? scan : pattern_cost_as(pat, plen, s, n, !is_gmatch);
+  if (cost <= SBX_PATTERN_MAX && strcmp(lua_tostring(L, lua_upvalueindex(2)), "gsub") == 0 &&
+      lua_type(L, 3) == LUA_TSTRING) /* the replacement is walked at every match */
+    cost += ((double)n + 1) * (double)lua_rawlen(L, 3);
   if (cost > SBX_PATTERN_MAX) {
     char why[400];
     snprintf(why, sizeof why, "string.%s: pattern '%.60s' could take %.2g steps on a text of "
@@ -179,8 +182,9 @@ static int guarded_range(lua_State *L) {
 /* table.insert(t, [pos,] v), done here with the length asked once (Lua's own asks
  * again, and a lying __len would make it shift for ever). The rules are Lua's. */
 static int guarded_insert(lua_State *L) {
-  luaL_checkany(L, 1);
+  luaL_checktype(L, 1, LUA_TTABLE);
   lua_Integer e = luaL_len(L, 1);
+  if (e < 0) return luaL_error(L, "table.insert: the table's length is negative (%I)", e);
   if (too_many(1, e, SBX_TABLE_MAX)) return refuse(L, "insert", 1, e, SBX_TABLE_MAX);
   e++;                                               /* the first empty slot */
   lua_Integer pos;
@@ -202,8 +206,9 @@ static int guarded_insert(lua_State *L) {
 
 /* table.remove(t [, pos]), the same way. */
 static int guarded_remove(lua_State *L) {
-  luaL_checkany(L, 1);
+  luaL_checktype(L, 1, LUA_TTABLE);
   lua_Integer size = luaL_len(L, 1);
+  if (size < 0) return luaL_error(L, "table.remove: the table's length is negative (%I)", size);
   if (too_many(1, size, SBX_TABLE_MAX)) return refuse(L, "remove", 1, size, SBX_TABLE_MAX);
   lua_Integer pos = luaL_optinteger(L, 2, size);
   if (pos != size)

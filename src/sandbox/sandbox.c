@@ -23,8 +23,8 @@
 #define LOG_MAX (64u << 10)
 #define MSG_MAX 2000
 /* How long past its deadline an evaluation may stay inside one C function before the
- * watchdog gives up on stopping it and ends the process (a bug in the guards). */
-#define HARD_GRACE_MS 5000.0
+ * watchdog jumps out of it, leaving that Lua state behind (see on_tick). */
+#define HARD_GRACE_MS 1000.0
 /* How long past its deadline the allocator waits for the hook before it refuses to grow. */
 #define ALARM_GRACE_MS 50.0
 
@@ -48,7 +48,9 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   hd_sbx *s = ud;
   size_t old = ptr ? osize : 0; /* with ptr NULL, osize is a type tag */
   if (nsize == 0) {
+    s->in_alloc = 1;
     free(ptr);
+    s->in_alloc = 0;
     s->mem_used -= old;
     return NULL;
   }
@@ -65,7 +67,9 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     if (!s->stop) s->stop = HD_SBX_TIME;
     return NULL;
   }
+  s->in_alloc = 1;
   void *np = realloc(ptr, nsize);
+  s->in_alloc = 0;
   if (np) s->mem_used = s->mem_used - old + nsize;
   return np;
 }
@@ -170,7 +174,16 @@ static void on_tick(int sig) {
       signalled_at = now;
       a->alarm = 1;
       lua_sethook(a->L, sbx_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
-    } else if (now - signalled_at > HARD_GRACE_MS) {
+    } else if (now - signalled_at > HARD_GRACE_MS && !a->in_alloc) {
+      if (a->escape_set) {
+        /* Inside C code that calls nothing and allocates nothing (Lua's own table code on
+         * keys that all collide, say): jump back to sbx_call. The state is left half-way
+         * and is never touched again: the caller builds a new one. */
+        a->escape_set = 0;
+        signalled = 0;
+        errno = saved;
+        siglongjmp(a->escape, 1);
+      }
       char m[400];
       int n = snprintf(m, sizeof m, "hdreg: %s%s has run %.0f ms past its time limit inside a "
                        "C function that cannot be stopped; the process ends (a bug: please "
@@ -354,6 +367,10 @@ static int finish(hd_sbx *s, int base, int own, int st, char **msg) {
 
 int sbx_call(hd_sbx *s, int nargs, int nres, char **msg) {
   lua_State *L = s->L;
+  if (s->abandoned) {
+    *msg = sbx_clip("the sandbox was left behind after a stop", 40, MSG_MAX);
+    return LUA_ERRRUN;
+  }
   int base = lua_gettop(L) - nargs; /* the function's slot */
   int own = !(base > 1 && lua_tocfunction(L, 1) == msgh);
   if (own) {                       /* the handler goes into the function's slot */
@@ -361,7 +378,24 @@ int sbx_call(hd_sbx *s, int nargs, int nres, char **msg) {
     lua_insert(L, base);
   }
   arm(s);
+  if (sigsetjmp(s->escape, 1)) {   /* back from the watchdog: L is not to be touched */
+    atomic_store_explicit(&w_active, NULL, memory_order_release);
+    s->escape_set = 0;
+    s->abandoned = 1;
+    s->stop = HD_SBX_TIME;
+    char head[700], why[64];
+    if (s->at_line > 0 && s->at_src && (*s->at_src == '@' || *s->at_src == '='))
+      snprintf(head, sizeof head, "%s:%d: %s, inside a library function that had to be "
+               "abandoned", s->at_src + 1, s->at_line, stop_text(s, why, sizeof why));
+    else
+      snprintf(head, sizeof head, "%s, inside a library function that had to be abandoned",
+               stop_text(s, why, sizeof why));
+    *msg = sbx_clip(head, strlen(head), MSG_MAX);
+    return LUA_ERRRUN;
+  }
+  s->escape_set = 1;
   int st = lua_pcall(L, nargs, nres, own ? base : 1);
+  s->escape_set = 0;
   disarm(s);
   return finish(s, base, own, st, msg);
 }
@@ -369,6 +403,7 @@ int sbx_call(hd_sbx *s, int nargs, int nres, char **msg) {
 void sbx_push_handler(hd_sbx *s) { lua_pushcfunction(s->L, msgh); }
 
 int sbx_cpcall(hd_sbx *s, lua_CFunction f, void *ud, int nres, char **msg) {
+  if (s->abandoned) return sbx_call(s, 0, nres, msg); /* refuses: the state is gone */
   if (!lua_checkstack(s->L, 4)) {
     *msg = sbx_clip("Lua stack overflow", 18, MSG_MAX);
     return LUA_ERRMEM;
@@ -450,8 +485,12 @@ static int safe_setmetatable(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   int t = lua_type(L, 2);
   luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
-  if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
-    return luaL_error(L, "cannot change a protected metatable");
+  static const char COPY_KEY = 0; /* marks the copies made here whose __metatable we set */
+  if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL) {
+    lua_getmetatable(L, 1);
+    int ours = lua_rawgetp(L, -1, &COPY_KEY) != LUA_TNIL;
+    if (!ours) return luaL_error(L, "cannot change a protected metatable");
+  }
   lua_settop(L, 2);
   if (t == LUA_TNIL) {
     lua_setmetatable(L, 1);
@@ -472,17 +511,22 @@ static int safe_setmetatable(lua_State *L) {
   if (ct != LUA_TNIL && ct != LUA_TFUNCTION)
     return luaL_error(L, "setmetatable: __call must be a function, not a %s", lua_typename(L, ct));
   lua_newtable(L);                                   /* 3: the copy */
+  int src = 2;
+  if (sbx_view_target(L, 2)) src = lua_gettop(L);    /* a frozen table: its contents */
   lua_pushnil(L);
-  while (lua_next(L, 2)) {
+  while (lua_next(L, src)) {
     lua_pushvalue(L, -2);
     lua_insert(L, -2);
     lua_rawset(L, 3);
   }
+  if (src != 2) lua_settop(L, 3);
   lua_pushliteral(L, "__metatable");
   if (lua_rawget(L, 3) == LUA_TNIL) {                /* getmetatable answers the original */
     lua_pushliteral(L, "__metatable");
     lua_pushvalue(L, 2);
     lua_rawset(L, 3);
+    lua_pushboolean(L, 1);
+    lua_rawsetp(L, 3, &COPY_KEY);
   }
   lua_settop(L, 3);
   lua_setmetatable(L, 1);
@@ -497,10 +541,9 @@ static int sbx_tostring(lua_State *L) {
   int t = lua_type(L, 1);
   if ((t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TUSERDATA || t == LUA_TTHREAD ||
        t == LUA_TLIGHTUSERDATA) &&
-      luaL_getmetafield(L, 1, "__tostring") == LUA_TNIL &&
-      luaL_getmetafield(L, 1, "__name") == LUA_TNIL) {
-    lua_pushstring(L, lua_typename(L, t));
-    return 1;
+      luaL_getmetafield(L, 1, "__tostring") == LUA_TNIL) {
+    if (luaL_getmetafield(L, 1, "__name") != LUA_TSTRING) lua_pushstring(L, lua_typename(L, t));
+    return 1; /* the name, or the type: never an address */
   }
   lua_settop(L, 1);
   luaL_tolstring(L, 1, NULL);
@@ -841,12 +884,17 @@ int sbx_open(hd_sbx *s, const hd_sbx_limits *lim, void *owner, hd_err *err) {
   return HD_OK;
 }
 
+/* States the watchdog left behind: their memory may be in any shape, so it is kept (and
+ * still reachable, for leak checkers) for the rest of the process. */
+static lua_State *abandoned_states[256];
+static int n_abandoned_states;
+
 void sbx_close(hd_sbx *s) {
   if (!s) return;
-  if (s->L) {
-    lua_close(s->L);
-    s->L = NULL;
-  }
+  if (s->L && !s->abandoned) lua_close(s->L);
+  else if (s->L && n_abandoned_states < 256) abandoned_states[n_abandoned_states++] = s->L;
+  s->L = NULL;
+  s->abandoned = 0;
   s->mem_used = s->mem_base = 0;
   hd_buf_release(&s->log);
 }

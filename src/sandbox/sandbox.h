@@ -8,6 +8,8 @@
 #ifndef HD_SANDBOX_H
 #define HD_SANDBOX_H
 #include <lua.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stddef.h>
 #include "util/buf.h"
 #include "util/diag.h"
@@ -35,6 +37,10 @@ typedef struct hd_sbx {
   void *owner;         /* the check pack or the expression handle (sbx_owner) */
   const char *label;   /* the check running ("file:line" of its declaration), for the
                           watchdog's last word; NULL for a template expression */
+  sigjmp_buf escape;   /* the watchdog's way out of C code that nothing else can stop */
+  volatile sig_atomic_t escape_set; /* an evaluation runs under escape */
+  volatile sig_atomic_t in_alloc;   /* inside malloc: the watchdog waits */
+  int abandoned;       /* the state was left in the middle of C code: never touched again */
   const char *at_src;  /* where the count hook last saw Lua running (source, line): the */
   int at_line;         /* position of a stop that no message handler could give */
   hd_buf log;          /* print() output of the current case, at most 64 KB */

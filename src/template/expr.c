@@ -26,6 +26,16 @@ struct hd_expr {
   hd_luacase lc;
 };
 
+/* Empty the stack, unless the state was left behind by the watchdog (then nothing of it
+ * may be touched again; every later call fails, see ABANDONED). */
+static void reset(hd_expr *x) {
+  if (!x->sbx.abandoned) lua_settop(x->sbx.L, 0);
+}
+#define ABANDONED(x, err, file, line)                                                       \
+  if ((x)->sbx.abandoned)                                                                   \
+  return hd_err_set(err, HD_EDATA, "%s:%ld: the document's expressions were stopped earlier", \
+                    file, line)
+
 /* ---- fmt ---------------------------------------------------------------------------------- */
 
 static hd_date check_date(lua_State *L, int i) {
@@ -308,11 +318,12 @@ static int do_set_findings(lua_State *L) {
 }
 
 static int run_set(hd_expr *x, lua_CFunction fn, setarg *a) {
+  if (x->sbx.abandoned) return HD_EDATA;
   a->x = x;
   char *msg = NULL;
   int st = sbx_cpcall(&x->sbx, fn, a, 0, &msg);
   free(msg);
-  lua_settop(x->sbx.L, 0);
+  reset(x);
   return st == LUA_OK ? HD_OK : HD_ENOMEM;
 }
 
@@ -346,7 +357,7 @@ typedef struct comparg { hd_expr *x; const char *file; long line; const char *ex
 static int compile(lua_State *L) {
   comparg *a = lua_touserdata(L, 1);
   hd_expr *x = a->x;
-  lua_settop(L, 0);
+  reset(x);
   lua_rawgeti(L, LUA_REGISTRYINDEX, x->cache);       /* cache */
   lua_pushfstring(L, "%s\n%d\n%s", a->file, (int)a->line, a->expr);
   lua_pushvalue(L, -1);
@@ -376,8 +387,8 @@ static int compile(lua_State *L) {
 
 /* Evaluate: leaves the value at the top of an empty stack. */
 static int eval(hd_expr *x, const char *file, long line, const char *expr, hd_err *err) {
-  lua_State *L = x->sbx.L;
-  lua_settop(L, 0);
+  ABANDONED(x, err, file, line);
+  reset(x);
   comparg a = {x, file, line, expr};
   char *msg = NULL;
   int st = sbx_cpcall(&x->sbx, compile, &a, 1, &msg);
@@ -389,7 +400,7 @@ static int eval(hd_expr *x, const char *file, long line, const char *expr, hd_er
   else
     hd_err_set(err, HD_EDATA, "%s (in {%s})", msg ? msg : "out of memory", expr);
   free(msg);
-  lua_settop(L, 0);
+  reset(x);
   return HD_EDATA;
 }
 
@@ -422,7 +433,7 @@ int expr_text(hd_expr *x, const char *file, long line, const char *expr, hd_buf 
   else if (v && hd_buf_add(out, v, len))
     rc = hd_err_set(err, HD_EDATA, "%s:%ld: {%s}: the document's text would be over its "
                     "limit of %zu bytes", file, line, expr, out->max);
-  lua_settop(L, 0);
+  reset(x);
   return rc;
 }
 
@@ -430,7 +441,7 @@ int expr_truth(hd_expr *x, const char *file, long line, const char *expr, int *o
                hd_err *err) {
   if (eval(x, file, line, expr, err)) return err->code;
   *out = lua_toboolean(x->sbx.L, -1);
-  lua_settop(x->sbx.L, 0);
+  reset(x);
   return HD_OK;
 }
 
@@ -454,11 +465,11 @@ int expr_each_begin(hd_expr *x, const char *file, long line, const char *expr, i
   if (lua_type(L, -1) != LUA_TTABLE) {
     hd_err_set(err, HD_EDATA, "%s:%ld: <each in=\"%s\"> is a %s, not a list", file, line, expr,
                luaL_typename(L, -1));
-    lua_settop(L, 0);
+    reset(x);
     return HD_EDATA;
   }
   if (x->n_lists == MAX_LISTS) {
-    lua_settop(L, 0);
+    reset(x);
     return hd_err_set(err, HD_EDATA, "%s:%ld: <each> nested deeper than %d", file, line, MAX_LISTS);
   }
   eacharg a = {x, 0, 0, NULL, LUA_NOREF};
@@ -470,18 +481,18 @@ int expr_each_begin(hd_expr *x, const char *file, long line, const char *expr, i
     hd_err_set(err, HD_EDATA, "%s:%ld: <each in=\"%s\">: %s", file, line, expr,
                msg ? msg + sbx_position_len(msg) : "out of memory");
     free(msg);
-    lua_settop(L, 0);
+    reset(x);
     return HD_EDATA;
   }
   if (a.n < 0 || a.n > 100000) {
     luaL_unref(L, LUA_REGISTRYINDEX, a.ref);
-    lua_settop(L, 0);
+    reset(x);
     return hd_err_set(err, HD_EDATA, "%s:%ld: <each in=\"%s\"> has %lld items (at most 100000)",
                       file, line, expr, (long long)a.n);
   }
   *count = (int)a.n;
   x->lists[x->n_lists++] = a.ref;
-  lua_settop(L, 0);
+  reset(x);
   return HD_OK;
 }
 
@@ -511,9 +522,10 @@ int expr_each_item(hd_expr *x, const char *file, long line, int i, const char *a
   if (++x->items > EXPR_ITEMS_MAX)
     return hd_err_set(err, HD_EDATA, "%s:%ld: <each> items of this document are more than %d",
                       file, line, EXPR_ITEMS_MAX);
+  ABANDONED(x, err, file, line);
   eacharg a = {x, 0, i, as, LUA_NOREF};
   char *msg = NULL;
-  lua_settop(x->sbx.L, 0);
+  reset(x);
   if (sbx_cpcall(&x->sbx, each_item, &a, 0, &msg) != LUA_OK) {
     hd_err_set(err, HD_EDATA, "%s:%ld: <each> item %d: %s", file, line, i,
                msg ? msg + sbx_position_len(msg) : "out of memory");
@@ -525,9 +537,13 @@ int expr_each_item(hd_expr *x, const char *file, long line, int i, const char *a
 }
 
 void expr_scope_end(hd_expr *x) {
-  if (x->n_scopes > 1) luaL_unref(x->sbx.L, LUA_REGISTRYINDEX, x->scopes[--x->n_scopes]);
+  if (x->n_scopes <= 1) return;
+  x->n_scopes--;
+  if (!x->sbx.abandoned) luaL_unref(x->sbx.L, LUA_REGISTRYINDEX, x->scopes[x->n_scopes]);
 }
 
 void expr_each_end(hd_expr *x) {
-  if (x->n_lists > 0) luaL_unref(x->sbx.L, LUA_REGISTRYINDEX, x->lists[--x->n_lists]);
+  if (x->n_lists <= 0) return;
+  x->n_lists--;
+  if (!x->sbx.abandoned) luaL_unref(x->sbx.L, LUA_REGISTRYINDEX, x->lists[x->n_lists]);
 }

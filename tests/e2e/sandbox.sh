@@ -28,6 +28,7 @@ hc.big_message pass 2033 bytes ending （截断，共 300000 字节） []
 hc.call_chain error $P/call_chain.lua:6: check 'hc.call_chain': setmetatable: __call must be a function, not a table []
 hc.call_loop error $P/call_loop.lua:5: check 'hc.call_loop': attempt to call a table value (local 't') []
 hc.call_self error $P/call_self.lua:4: check 'hc.call_self': setmetatable: __call must be a function, not a table []
+hc.class pass 5 C(5) true obj nil []
 hc.close error $P/close.lua:3: check 'hc.close' stopped: instruction budget (2000000) []
 hc.concat error $P/concat.lua:3: check 'hc.concat': table.concat: 1000000000000000 elements (1 to 1000000000000000) are more than the 1048576 one call may walk []
 hc.coroutine error $P/coroutine.lua:3: check 'hc.coroutine': undeclared global 'coroutine' []
@@ -42,7 +43,11 @@ hc.find_plain pass nil nil []
 hc.gc error $P/gc.lua:3: check 'hc.gc': setmetatable: a metatable with __gc (a finalizer) is not allowed []
 hc.gmatch_anchor error $P/gmatch_anchor.lua:3: check 'hc.gmatch_anchor': string.gmatch: pattern '^.-.-b' could take 1e+12 steps on a text of 7000 bytes (at most 1e+08): in gmatch ^ anchors nothing, repeat fewer items or match a shorter text []
 hc.gsub_fn error $P/gsub_fn.lua:3: check 'hc.gsub_fn' stopped: instruction budget (2000000) []
+hc.gsub_repl error $P/gsub_repl.lua:3: check 'hc.gsub_repl': string.gsub: pattern 'x(y?)' could take 1e+11 steps on a text of 100000 bytes (at most 1e+08): anchor it with ^, repeat fewer items or match a shorter text []
+hc.hash_flood error $P/hash_flood.lua:4: check 'hc.hash_flood' stopped: time limit (1000 ms), inside a library function that had to be abandoned []
+hc.hash_flood_after pass after SQ-2026-0006 []
 hc.insert_len error $P/insert_len.lua:4: check 'hc.insert_len': table.insert: 1000000000000000 elements (1 to 1000000000000000) are more than the 1048576 one call may walk []
+hc.len_negative error $P/len_negative.lua:4: check 'hc.len_negative': table.insert: the table's length is negative (-4611686018427387904) []
 hc.len_twice error $P/len_twice.lua:6: check 'hc.len_twice': table.remove: 1099511627776 elements (1 to 1099511627776) are more than the 1048576 one call may walk []
 hc.list_name error $P/list_name.lua:3: check 'hc.list_name': case field 'c.materials' is a list: index it by number or use ipairs (it has no field 'kind') []
 hc.long_set error $P/long_set.lua:4: check 'hc.long_set': string.find: pattern '[aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' could take 3.1e+10 steps on a text of 7000 bytes (at most 1e+08): anchor it with ^, repeat fewer items or match a shorter text []
@@ -63,6 +68,7 @@ hc.sort_bad error $P/sort_bad.lua:5: check 'hc.sort_bad': invalid order function
 hc.sort_big error $P/sort_big.lua:4: check 'hc.sort_big': table.sort: 300000 elements (1 to 300000) are more than the 262144 one call may walk []
 hc.sort_long_texts error $P/sort_long_texts.lua:5: check 'hc.sort_long_texts': table.sort: 2000 texts of up to 20971520 bytes could take 4.6e+11 byte comparisons (at most 4e+08): sort shorter texts or give a comparator []
 hc.state_counter error $P/state_counter.lua:2: check 'hc.state_counter' keeps state between cases: it changed the file-level 'n' (put back); make it local to the function []
+hc.state_env error $P/state_env.lua:1: check 'hc.state_env' keeps state between cases: it changed the file-level '_ENV' (put back); make it local to the function []
 hc.state_index_fn error $P/state_index_fn.lua:3: check 'hc.state_index_fn' keeps state between cases: it changed the file-level 'n' (put back); make it local to the function []
 hc.state_metatable error $P/state_metatable.lua:4: check 'hc.state_metatable': 'obj' is kept at file level and shared by every case: it cannot be changed while a case is checked (field 'n'); make it local to the function []
 hc.state_table error $P/state_table.lua:4: check 'hc.state_table': 'seen' is kept at file level and shared by every case: it cannot be changed while a case is checked (field '1'); make it local to the function []
@@ -95,7 +101,7 @@ done
 # saw; the shipped checks decide as without the hostile pack.
 mkdir -p "$T/quick"
 cp $P/*.lua "$T/quick/"
-rm "$T/quick/"{rep_time,find_plain,mem_a,mem_b,recursion,big_message,match_literal}.lua
+rm "$T/quick/"{hash_flood,rep_time,find_plain,mem_a,mem_b,recursion,big_message,match_literal}.lua
 run "$HDREG" check --db "$T/d.db" --all --checks "$T/quick"
 expect_eq "$rc" 0 "hostile pack over all cases"
 cases() { sed '/^$/,$d' "$T/stdout"; } # the case lines, before the counts per check
@@ -120,7 +126,7 @@ expect_eq "$(out | tail -2)" "检查日志（print）：
 # after a case: the pack is refused when it loads, naming the check.
 run "$HDREG" check --db "$T/d.db" --case 6 --checks tests/e2e/packs/hostile-iter
 expect_eq "$rc" 3 "iterator at file level"
-expect_eq "$(err)" "hdreg: check: tests/e2e/packs/hostile-iter/iter.lua:2: check 'hc.iter': 'it' is kept at file level and holds the state of a library function (an iterator such as gmatch's): create it inside the function" "iterator named"
+expect_eq "$(err)" "hdreg: check: tests/e2e/packs/hostile-iter/iter.lua:2: check 'hc.iter': 'it' is kept at file level and holds the state of a library function (an iterator such as gmatch's or pairs'): create it inside the function" "iterator named"
 
 # A case too large for the checks' memory (a legacy value of 70 MB) costs only itself.
 cp "$T/d.db" "$T/big.db"
