@@ -26,7 +26,7 @@
  * watchdog jumps out of it, leaving that Lua state behind (see on_tick). */
 #define HARD_GRACE_MS 1000.0
 /* How long past its deadline the allocator waits for the hook before it refuses to grow. */
-#define ALARM_GRACE_MS 50.0
+#define ALARM_GRACE_MS 200.0
 
 static const char VIEW_KEY = 0; /* marks the metatables of read-only views */
 
@@ -71,6 +71,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   void *np = realloc(ptr, nsize);
   s->in_alloc = 0;
   if (np) s->mem_used = s->mem_used - old + nsize;
+  if (np && nsize >= (64u << 10)) s->recent[s->n_recent++ % 16] = np;
   return np;
 }
 
@@ -887,12 +888,16 @@ int sbx_open(hd_sbx *s, const hd_sbx_limits *lim, void *owner, hd_err *err) {
 /* States the watchdog left behind: their memory may be in any shape, so it is kept (and
  * still reachable, for leak checkers) for the rest of the process. */
 static lua_State *abandoned_states[256];
+static void *abandoned_blocks[256][16];
 static int n_abandoned_states;
 
 void sbx_close(hd_sbx *s) {
   if (!s) return;
   if (s->L && !s->abandoned) lua_close(s->L);
-  else if (s->L && n_abandoned_states < 256) abandoned_states[n_abandoned_states++] = s->L;
+  else if (s->L && n_abandoned_states < 256) {
+    memcpy(abandoned_blocks[n_abandoned_states], s->recent, sizeof s->recent);
+    abandoned_states[n_abandoned_states++] = s->L;
+  }
   s->L = NULL;
   s->abandoned = 0;
   s->mem_used = s->mem_base = 0;

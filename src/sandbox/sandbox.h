@@ -41,6 +41,9 @@ typedef struct hd_sbx {
   volatile sig_atomic_t escape_set; /* an evaluation runs under escape */
   volatile sig_atomic_t in_alloc;   /* inside malloc: the watchdog waits */
   int abandoned;       /* the state was left in the middle of C code: never touched again */
+  void *recent[16];    /* the latest large blocks: what C code left half-way may hold only
+                          on its stack is kept with an abandoned state (sbx_close) */
+  unsigned n_recent;
   const char *at_src;  /* where the count hook last saw Lua running (source, line): the */
   int at_line;         /* position of a stop that no message handler could give */
   hd_buf log;          /* print() output of the current case, at most 64 KB */
