@@ -277,10 +277,22 @@ static int walk(hd_pack *p, lua_State *L, int idx, const char *name, int from) {
         return luaL_error(L, "%s: check '%s': '%s' is kept at file level and holds the state "
                           "of a library function (an iterator such as gmatch's or pairs'): create it "
                           "inside the function", p->checks[from].where, p->checks[from].id, name);
-      /* _ENV (the file's strict environment) is put back if a run replaces it, but not
-       * walked; a library function's upvalues are its own: put back, not walked. */
-      add_upv(p, L, idx, i, c ? name : *n ? n : "?");
-      if (!c && strcmp(n, "_ENV") != 0) walk(p, L, -1, *n ? n : "?", from);
+      /* A library function's other upvalues are constants no script can assign (those
+       * that hold state, tables or userdata, are refused above): nothing to record. _ENV
+       * (the file's strict environment) is put back if a run replaces it, but not walked.
+       * An upvalue shared by several functions (_ENV of a whole file) is recorded once. */
+      if (!c) {
+        lua_pushlightuserdata(L, lua_upvalueid(L, idx, i));
+        int seen = lua_rawget(L, 3) != LUA_TNIL;
+        lua_pop(L, 1);
+        if (!seen) {
+          lua_pushlightuserdata(L, lua_upvalueid(L, idx, i));
+          lua_pushboolean(L, 1);
+          lua_rawset(L, 3);
+          add_upv(p, L, idx, i, *n ? n : "?");
+          if (strcmp(n, "_ENV") != 0) walk(p, L, -1, *n ? n : "?", from);
+        }
+      }
       lua_pop(L, 1);
     }
     return 0;
@@ -310,10 +322,13 @@ static int snapshot(lua_State *L) {
   lua_settop(L, 0);
   lua_newtable(L);                                   /* 1: visited (per check) */
   lua_newtable(L);                                   /* 2: frozen (all) */
+  lua_newtable(L);                                   /* 3: upvalues recorded (per check) */
   for (int i = 0; i < p->n_checks; i++) {
     check *c = &p->checks[i];
     lua_newtable(L);
     lua_replace(L, 1);
+    lua_newtable(L);
+    lua_replace(L, 3);
     c->uv_from = p->n_uv;
     int fns[2] = {c->fn_run, c->fn_applies};
     for (int k = 0; k < 2; k++) {

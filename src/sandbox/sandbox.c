@@ -379,7 +379,13 @@ int sbx_call(hd_sbx *s, int nargs, int nres, char **msg) {
     lua_insert(L, base);
   }
   arm(s);
-  if (sigsetjmp(s->escape, 1)) {   /* back from the watchdog: L is not to be touched */
+  /* No signal mask saved (that would be a system call per evaluation): the way back
+   * from the handler unblocks the watchdog's signal itself. */
+  if (sigsetjmp(s->escape, 0)) {   /* back from the watchdog: L is not to be touched */
+    sigset_t urg;
+    sigemptyset(&urg);
+    sigaddset(&urg, SIGURG);
+    sigprocmask(SIG_UNBLOCK, &urg, NULL);
     atomic_store_explicit(&w_active, NULL, memory_order_release);
     s->escape_set = 0;
     s->abandoned = 1;
