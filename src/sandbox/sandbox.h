@@ -1,10 +1,10 @@
 /* sandbox.h: the Lua 5.4 sandbox that checks and template expressions share — one state
  * with a counting allocator, allow-listed libraries behind read-only views, strict
  * environments, an instruction budget and a deadline that scripts cannot swallow, a
- * watchdog thread that stops C functions past the deadline, cost guards on the library
- * functions that loop inside C, and protected calls whose errors always come back as
- * "file:line: message". Depends on Lua and util/. See shared/guides/LUA-SANDBOX.md and
- * docs/checks.md ("What a rule cannot do"). */
+ * watchdog (an interval timer) that stops C functions past the deadline, cost guards on
+ * the library functions that loop inside C, and protected calls whose errors always come
+ * back as "file:line: message". Depends on Lua and util/. See shared/guides/LUA-SANDBOX.md
+ * and docs/checks.md ("What a rule can and cannot do"). */
 #ifndef HD_SANDBOX_H
 #define HD_SANDBOX_H
 #include <lua.h>
