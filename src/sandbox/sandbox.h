@@ -73,7 +73,10 @@ int sbx_load(hd_sbx *s, const char *path, const char *text, size_t len, hd_err *
  * "file:line: message" — whatever the error value was (a table, nil, a number, a
  * string thrown at level 0, an error inside __tostring). For a stop (s->stop set) the
  * message says why: "time limit (1000 ms)", "instruction budget (2000000)", "memory
- * limit (64 MB)". *msg is NULL only if even that could not be allocated. */
+ * limit (64 MB)". *msg is NULL only if even that could not be allocated. If the
+ * watchdog had to jump out of C code (s->abandoned), the state is left as it was and must
+ * not be touched: every further call fails at once; sbx_close keeps its memory aside and
+ * the caller opens a new state. */
 int sbx_call(hd_sbx *s, int nargs, int nres, char **msg);
 /* Push the message handler: at stack index 1, it serves every sbx_call above it (a batch
  * saves two stack moves per call). */
