@@ -19,14 +19,6 @@
 
 static hd_pack *pack_of(lua_State *L) { return sbx_owner(L); }
 
-static void caller_where(lua_State *L, char *out, size_t size) {
-  lua_Debug ar;
-  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar))
-    snprintf(out, size, "%s:%d", ar.short_src, ar.currentline);
-  else
-    snprintf(out, size, "?");
-}
-
 static int rawfield(lua_State *L, int t, const char *k) {
   lua_pushstring(L, k);
   return lua_rawget(L, t);
@@ -38,7 +30,7 @@ static int decl_fixture(lua_State *L) {
   pack_decl_allowed(L, "fixture");
   luaL_checktype(L, 1, LUA_TTABLE);
   char where[512];
-  caller_where(L, where, sizeof where);
+  pack_caller_where(L, where, sizeof where);
   if (rawfield(L, 1, "name") != LUA_TSTRING)
     return luaL_error(L, "fixture: 'name' (a string) is required");
   if (rawfield(L, 1, "expect") != LUA_TTABLE)
@@ -75,7 +67,7 @@ static int decl_base(lua_State *L) {
   pack_decl_allowed(L, "base");
   luaL_checktype(L, 1, LUA_TTABLE);
   char where[512];
-  caller_where(L, where, sizeof where);
+  pack_caller_where(L, where, sizeof where);
   luaL_unref(L, LUA_REGISTRYINDEX, p->fix.base_ref);
   lua_pushvalue(L, 1);
   p->fix.base_ref = luaL_ref(L, LUA_REGISTRYINDEX);

@@ -47,8 +47,7 @@ static void check_release(check *c, lua_State *L) {
   memset(c, 0, sizeof *c);
 }
 
-/* "file:line" of the Lua code that called the current C function (a declaration). */
-static void caller_where(lua_State *L, char *out, size_t size) {
+void pack_caller_where(lua_State *L, char *out, size_t size) {
   lua_Debug ar;
   /* The whole path from the chunk's name ("@path"): Lua's short_src cuts long ones at a
    * byte, which can fall inside a character. */
@@ -81,7 +80,7 @@ static int decl_check(lua_State *L) {
   if (p->load.fixtures) return luaL_error(L, "check declarations belong in check files, not in tests/");
   luaL_checktype(L, 1, LUA_TTABLE);
   char where[512];
-  caller_where(L, where, sizeof where);
+  pack_caller_where(L, where, sizeof where);
   check c;
   memset(&c, 0, sizeof c);
   c.fn_run = c.fn_applies = LUA_NOREF;
@@ -152,7 +151,7 @@ static int params_set(lua_State *L, int declare) {
   if (p->load.fixtures) return luaL_error(L, "%s belongs in params.lua, not in tests/", fn);
   luaL_checktype(L, 1, LUA_TTABLE);
   char where[512];
-  caller_where(L, where, sizeof where);
+  pack_caller_where(L, where, sizeof where);
   lua_settop(L, 1);
   lua_rawgeti(L, LUA_REGISTRYINDEX, p->params_ref);        /* 2: the real params table */
   lua_rawgeti(L, LUA_REGISTRYINDEX, p->params_where_ref);  /* 3: name -> "file:line" */

@@ -111,6 +111,9 @@ struct hd_pack {
 /* helpers.c: install `hd`, the outcome constructors and the formatters in the globals. */
 void pack_install_helpers(hd_pack *p);
 void made_clear(hd_pack *p);
+/* "file:line" of the Lua code that called the current C function (a declaration), with
+ * the whole path (Lua's short form cuts long ones inside a character). */
+void pack_caller_where(lua_State *L, char *out, size_t size);
 /* fixtures.c: install fixture, base and none. */
 void fixtures_install(hd_pack *p);
 /* pack.c, for fixtures.c */

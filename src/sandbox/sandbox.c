@@ -773,6 +773,11 @@ static int strict_index(lua_State *L) {
   return luaL_error(L, "undeclared global (a %s key)", luaL_typename(L, 2));
 }
 
+void sbx_push_strict_index(lua_State *L) {
+  lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  lua_pushcclosure(L, strict_index, 1);
+}
+
 static int strict_newindex(lua_State *L) {
   if (lua_type(L, 2) == LUA_TSTRING)
     return luaL_error(L, "assignment to undeclared global '%s' (declare it local)",
@@ -799,8 +804,7 @@ static int load_chunk(lua_State *L) {
   if (luaL_loadbufferx(L, a->text, a->len, chunk, "t") != LUA_OK) return lua_error(L);
   lua_newtable(L);                                   /* f env */
   lua_createtable(L, 0, 3);                          /* f env mt */
-  lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
-  lua_pushcclosure(L, strict_index, 1);
+  sbx_push_strict_index(L);
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, strict_newindex);
   lua_setfield(L, -2, "__newindex");

@@ -62,6 +62,9 @@ void *sbx_owner(lua_State *L);
 
 /* globals[name] = the value at the top (popped). */
 void sbx_global(hd_sbx *s, const char *name);
+/* Push the __index of a strict environment: a name the shared globals have, else the
+ * error "undeclared global 'x'". */
+void sbx_push_strict_index(lua_State *L);
 /* Load a text chunk (never bytecode) named "@path" and give it its own strict
  * environment over the globals; leaves the function on the stack. HD_EDATA with
  * "path:line: ..." on a syntax error. */

@@ -165,14 +165,6 @@ static void push_scope_mt(lua_State *L, int parent) {
   lua_setfield(L, -2, "__metatable");
 }
 
-static int strict_root(lua_State *L) {
-  lua_pushvalue(L, 2);
-  lua_rawget(L, lua_upvalueindex(1));
-  if (!lua_isnil(L, -1)) return 1;
-  return luaL_error(L, "undeclared global '%s'",
-                    lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : luaL_typename(L, 2));
-}
-
 static int setup(lua_State *L) {
   hd_expr *x = lua_touserdata(L, 1);
   static const luaL_Reg FMT[] = {{"date", f_date}, {"date_upper", f_date_upper},
@@ -182,8 +174,7 @@ static int setup(lua_State *L) {
   luaL_newlib(L, FMT);
   sbx_readonly(L);
   lua_setfield(L, -2, "fmt");
-  lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
-  lua_pushcclosure(L, strict_root, 1);               /* data f */
+  sbx_push_strict_index(L);                          /* data f */
   push_scope_mt(L, -1);                              /* data f mt */
   lua_remove(L, -2);
   lua_setmetatable(L, -2);                           /* data */
