@@ -740,6 +740,27 @@ static void apply_waivers(const hd_caseview *v, hd_date as_of, hd_findings *f) {
   }
 }
 
+/* Note a present material for hd.material: valid unless it has a valid_until (has_until)
+ * that is not a date on or after the as-of date. The one rule for case views and fixture
+ * cases. kind must outlive the case. Returns 1 if out of memory. */
+static int note_material(hd_pack *p, const char *kind, int index, int has_until,
+                         const char *until) {
+  hd_date d;
+  int valid = !has_until || (until && hd_date_parse(until, &d) && hd_date_cmp(d, p->cur.as_of) >= 0);
+  if (p->cur.n_mats == p->cur.cap_mats) {
+    int cap = p->cur.cap_mats ? p->cur.cap_mats * 2 : 16;
+    struct mat *nm = realloc(p->cur.mats, (size_t)cap * sizeof *nm);
+    if (!nm) return 1;
+    p->cur.mats = nm;
+    p->cur.cap_mats = cap;
+  }
+  p->cur.mats[p->cur.n_mats].kind = kind;
+  p->cur.mats[p->cur.n_mats].index = index;
+  p->cur.mats[p->cur.n_mats].valid = valid;
+  p->cur.n_mats++;
+  return 0;
+}
+
 int pack_set_case(hd_pack *p, int idx, hd_err *err) {
   lua_State *L = p->sbx.L;
   (void)err;
@@ -760,23 +781,10 @@ int pack_set_case(hd_pack *p, int idx, hd_err *err) {
     lua_getfield(L, -2, "present");
     lua_getfield(L, -3, "valid_until");
     int present = lua_isnil(L, -2) || lua_toboolean(L, -2);
-    hd_date until;
-    int valid = lua_isnil(L, -1) ||
-                (lua_type(L, -1) == LUA_TSTRING && hd_date_parse(lua_tostring(L, -1), &until) &&
-                 hd_date_cmp(until, p->cur.as_of) >= 0);
-    if (lua_type(L, -3) == LUA_TSTRING && present) {
-      if (p->cur.n_mats == p->cur.cap_mats) {
-        int cap = p->cur.cap_mats ? p->cur.cap_mats * 2 : 16;
-        struct mat *nm = realloc(p->cur.mats, (size_t)cap * sizeof *nm);
-        if (!nm) luaL_error(L, "out of memory");
-        p->cur.mats = nm;
-        p->cur.cap_mats = cap;
-      }
-      p->cur.mats[p->cur.n_mats].kind = lua_tostring(L, -3); /* alive in the case table */
-      p->cur.mats[p->cur.n_mats].index = (int)i;
-      p->cur.mats[p->cur.n_mats].valid = valid;
-      p->cur.n_mats++;
-    }
+    if (lua_type(L, -3) == LUA_TSTRING && present &&
+        note_material(p, lua_tostring(L, -3), (int)i, !lua_isnil(L, -1),
+                      lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL))
+      luaL_error(L, "out of memory"); /* the kind stays alive in the case table */
     lua_pop(L, 4);
   }
   lua_pop(L, 1);
@@ -795,21 +803,10 @@ static void index_view_materials(hd_pack *p, const hd_caseview *v) {
                    *until = row_get(r, "valid_until");
     if (!kind || kind->type != HD_V_TEXT) continue;
     if (present && present->type == HD_V_INT && present->i == 0) continue;
-    hd_date d;
-    int valid = !until || until->type == HD_V_NULL ||
-                (until->type == HD_V_TEXT && hd_date_parse(until->s, &d) &&
-                 hd_date_cmp(d, p->cur.as_of) >= 0);
-    if (p->cur.n_mats == p->cur.cap_mats) {
-      int cap = p->cur.cap_mats ? p->cur.cap_mats * 2 : 16;
-      struct mat *nm = realloc(p->cur.mats, (size_t)cap * sizeof *nm);
-      if (!nm) return; /* materials past this read as missing; memory is gone anyway */
-      p->cur.mats = nm;
-      p->cur.cap_mats = cap;
-    }
-    p->cur.mats[p->cur.n_mats].kind = kind->s;
-    p->cur.mats[p->cur.n_mats].index = i + 1;
-    p->cur.mats[p->cur.n_mats].valid = valid;
-    p->cur.n_mats++;
+    int has_until = until && until->type != HD_V_NULL;
+    if (note_material(p, kind->s, i + 1, has_until,
+                      has_until && until->type == HD_V_TEXT ? until->s : NULL))
+      return; /* materials past this read as missing; memory is gone anyway */
   }
 }
 
