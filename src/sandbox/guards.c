@@ -26,14 +26,16 @@ static size_t start_at(lua_Integer pos, size_t len) {
   return len + (size_t)pos + 1;
 }
 
-/* string.find/match/gmatch/gsub. upvalues: original, name, 1 if it has a `plain`
- * argument (find). A plain search runs as memmem (linear); a pattern is refused when
+enum pattern_fn { P_FIND, P_MATCH, P_GMATCH, P_GSUB };
+
+/* string.find/match/gmatch/gsub. upvalues: original, name, enum pattern_fn. A plain search runs as memmem (linear); a pattern is refused when
  * its worst case is over SBX_PATTERN_MAX steps. */
 static int guarded_pattern(lua_State *L) {
   size_t n, plen;
   const char *s = luaL_checklstring(L, 1, &n);
   const char *pat = luaL_checklstring(L, 2, &plen);
-  int is_find = lua_toboolean(L, lua_upvalueindex(3));
+  int kind = (int)lua_tointeger(L, lua_upvalueindex(3)); /* enum pattern_fn */
+  int is_find = kind == P_FIND, is_gmatch = kind == P_GMATCH;
   int plain = pattern_is_plain(pat, plen);
   if (is_find && (plain || lua_toboolean(L, 4))) {
     size_t init = start_at(luaL_optinteger(L, 3, 1), n);
@@ -51,9 +53,8 @@ static int guarded_pattern(lua_State *L) {
     return 2;
   }
   double scan = (double)plen * ((double)n + 1); /* what measuring the cost takes */
-  int is_gmatch = strcmp(lua_tostring(L, lua_upvalueindex(2)), "gmatch") == 0;
   double cost = scan > SBX_PATTERN_MAX ? scan : pattern_cost_as(pat, plen, s, n, !is_gmatch);
-  if (cost <= SBX_PATTERN_MAX && strcmp(lua_tostring(L, lua_upvalueindex(2)), "gsub") == 0 &&
+  if (cost <= SBX_PATTERN_MAX && kind == P_GSUB &&
       lua_type(L, 3) == LUA_TSTRING) /* the replacement is walked at every match */
     cost += ((double)n + 1) * (double)lua_rawlen(L, 3);
   if (cost > SBX_PATTERN_MAX) {
@@ -126,7 +127,7 @@ static void wrap(lua_State *L, const char *name, lua_CFunction guard, int extra)
   lua_getfield(L, -1, name);
   if (extra >= 0) {
     lua_pushstring(L, name);
-    lua_pushboolean(L, extra);
+    lua_pushinteger(L, extra);
     lua_pushcclosure(L, guard, 3);
   } else {
     lua_pushcclosure(L, guard, 1);
@@ -136,7 +137,7 @@ static void wrap(lua_State *L, const char *name, lua_CFunction guard, int extra)
 
 void sbx_guard_string(lua_State *L) {
   static const char *const PATTERN[] = {"find", "match", "gmatch", "gsub"};
-  for (int i = 0; i < 4; i++) wrap(L, PATTERN[i], guarded_pattern, i == 0);
+  for (int i = 0; i < 4; i++) wrap(L, PATTERN[i], guarded_pattern, i); /* enum pattern_fn */
   wrap(L, "rep", guarded_rep, -1);
   wrap(L, "format", guarded_format, -1);
   /* Not for rules: bytecode, and binary packing whose formats repeat inside C. */
@@ -161,7 +162,7 @@ static int refuse(lua_State *L, const char *fn, lua_Integer from, lua_Integer to
 /* table.concat(t, sep, i, j), table.unpack(t, i, j): the range is bounded, and given to
  * the library explicitly (a __len asked twice could answer differently). */
 static int guarded_range(lua_State *L) {
-  int concat = lua_toboolean(L, lua_upvalueindex(3));
+  int concat = lua_tointeger(L, lua_upvalueindex(3)) != 0;
   int ai = concat ? 3 : 2;
   luaL_checkany(L, 1);
   if (concat && lua_isnoneornil(L, 2)) {
