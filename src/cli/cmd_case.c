@@ -372,14 +372,14 @@ int cmd_case(int argc, char **argv) {
     store_close(db);
     return x;
   }
-  if (rc == HD_OK) rc = store_exec(db, "BEGIN IMMEDIATE", &err);
+  if (rc == HD_OK) rc = store_begin(db, &err);
   if (rc == HD_OK) {
     if (!strcmp(action, "committee")) rc = act_committee(db, &a, id, &err);
     else if (!strcmp(action, "object")) rc = act_object(db, &a, id, number, &err);
     else if (!strcmp(action, "resolve")) rc = act_resolve(db, &a, &err);
     else if (!strcmp(action, "move")) rc = act_move(db, &a, id, &err);
     else rc = act_apply(db, &a, &err);
-    if (rc == HD_OK) rc = store_exec(db, "COMMIT", &err);
+    if (rc == HD_OK) rc = store_commit(db, &err);
     else sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
   }
   if (rc) cli_error("case %s: %s", action, err.msg);

@@ -6,6 +6,8 @@
 
 #include "cli/cli.h"
 #include "ledger/chain.h"
+#include "ledger/register.h"
+#include <openssl/evp.h>
 #include "pdf/sign.h"
 #include "ledger/ledger.h"
 #include "util/fsutil.h"
@@ -15,37 +17,89 @@
 #include "util/diag.h"
 
 static const char HELP[] =
-    "usage: hdreg ledger verify --db FILE [--keys DIR]\n"
+    "usage: hdreg ledger verify --db FILE [--keys DIR] [--checkpoints FILE]\n"
     "       hdreg ledger show --db FILE [--case ID|NUMBER]\n"
+    "       hdreg ledger prove CERTIFICATE-NUMBER --db FILE --checkpoints FILE --out PROOF\n"
+    "       hdreg ledger consistency OLD NEW --db FILE --out PROOF\n"
     "\n"
-    "Every event of a case, every document hdreg issues and every file hdreg import\n"
-    "brings in is an entry of the ledger, chained by SHA-256: each entry's hash covers the\n"
-    "previous entry's hash and the event's, document's or import's row (with the SHA-256\n"
-    "of the document's or the imported file's bytes).\n"
-    "  verify  walks the chain: every link, every hash, every entry against the row it\n"
-    "          records, and every event, document and import against the chain; prints\n"
-    "          the entry count and the head hash, or names the first entry that was\n"
-    "          edited, deleted, inserted or reordered; with --keys also every head the\n"
-    "          nightly run signed (hdreg run --keys), which must still be in the chain\n"
-    "  show    lists the entries (of one case), oldest first\n"
+    "The register (clause 5.3.2) is a chain of entries: every row hdreg writes to a table\n"
+    "that decides a case or is printed on a document (the application as received,\n"
+    "findings, decisions, waivers, certificates with their frozen fields, status and\n"
+    "validity, numbering, the procedure, documents, imports, ...) is appended as an entry,\n"
+    "each entry's hash covering the one before; the entries are also the leaves of a\n"
+    "Merkle tree (RFC 6962). Each night with --keys publishes a signed checkpoint (tree\n"
+    "size, root hash, date; C2SP tlog-checkpoint) to a file outside the database.\n"
+    "  verify       recomputes, in C, every entry's hash and every covered row's entry:\n"
+    "               names the first broken entry, and every row changed, inserted or\n"
+    "               deleted past hdreg (table, row, what changed, the entry that recorded\n"
+    "               it); with --checkpoints (and --keys for authority-qr.pub) also that the\n"
+    "               register extends every published checkpoint (not rewritten, not\n"
+    "               truncated); with --keys the heads signed in the database too\n"
+    "  show         lists the entries (of one case), oldest first\n"
+    "  prove        writes the inclusion proof of a certificate's document entry against\n"
+    "               the newest checkpoint that covers it (docs/hdreg-verify.py checks it)\n"
+    "  consistency  writes the proof that the tree of NEW entries extends that of OLD\n"
     "\n"
-    "Exit: 0 intact, 3 the chain is broken (the message says where), 2 usage, 4 database.\n";
+    "Exit: 0 intact / written, 3 the register was changed or a checkpoint is not extended\n"
+    "(every problem on stderr), 2 usage, 4 database.\n";
+
+static int ledger_verify(sqlite3 *db, const char *keys, const char *checkpoints, hd_err *err) {
+  hd_audit a;
+  int rc = register_audit(db, checkpoints, 0, keys, &a, err);
+  long long heads = 0;
+  if (rc == HD_OK && keys) rc = chain_verify_heads(db, keys, &heads, err);
+  if (rc == HD_OK) {
+    char root[48];
+    EVP_EncodeBlock((unsigned char *)root, a.chain.root, 32);
+    printf("ledger intact: %lld entries, %lld rows, head %s, tree head %s", a.chain.entries,
+           a.chain.rows, a.chain.head[0] ? a.chain.head : "(empty)", root);
+    if (checkpoints)
+      printf("; extends %d checkpoint%s (last %s, %lld entries)", a.checkpoints,
+             a.checkpoints == 1 ? "" : "s", a.last_date[0] ? a.last_date : "-", a.last_size);
+    if (keys) printf("; %lld signed head%s verified", heads, heads == 1 ? "" : "s");
+    putchar('\n');
+  } else if (a.chain.list.len) {
+    /* Every problem, a line each; the first is err. */
+    char *p = a.chain.list.p;
+    for (char *nl; (nl = strchr(p, '\n')); p = nl + 1) fprintf(stderr, "hdreg: ledger verify: %.*s\n", (int)(nl - p), p);
+    if (a.chain.problems > HD_CHAIN_LIST_MAX)
+      fprintf(stderr, "hdreg: ledger verify: and %d more\n", a.chain.problems - HD_CHAIN_LIST_MAX);
+    err->msg[0] = '\0';
+  }
+  register_audit_free(&a);
+  return rc;
+}
+
+static int parse_size(const char *s, long long *out) {
+  char *end = NULL;
+  long long v = strtoll(s, &end, 10);
+  if (!*s || !end || *end || v < 0) return -1;
+  *out = v;
+  return 0;
+}
 
 int cmd_ledger(int argc, char **argv) {
   static const struct option OPTS[] = {{"db", required_argument, NULL, 'd'},
                                        {"case", required_argument, NULL, 'c'},
                                        {"keys", required_argument, NULL, 'k'},
+                                       {"checkpoints", required_argument, NULL, 'p'},
+                                       {"out", required_argument, NULL, 'o'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
     fputs(HELP, stdout);
     return HD_EXIT_OK;
   }
-  if (argc < 2 || (strcmp(argv[1], "verify") != 0 && strcmp(argv[1], "show") != 0)) {
-    cli_error("ledger: verify or show? (see hdreg ledger --help)");
+  static const char *const ACTIONS[] = {"verify", "show", "prove", "consistency"};
+  int act = -1;
+  for (int i = 0; argc >= 2 && i < 4; i++)
+    if (!strcmp(argv[1], ACTIONS[i])) act = i;
+  if (act < 0) {
+    cli_error("ledger: verify, show, prove or consistency? (see hdreg ledger --help)");
     return HD_EXIT_USAGE;
   }
-  const char *action = argv[1], *db_path = NULL, *case_arg = NULL, *keys = NULL;
+  const char *action = argv[1], *db_path = NULL, *case_arg = NULL, *keys = NULL,
+             *checkpoints = NULL, *out = NULL;
   int c;
   optind = 2;
   opterr = 0;
@@ -54,39 +108,50 @@ int cmd_ledger(int argc, char **argv) {
     case 'd': db_path = optarg; break;
     case 'c': case_arg = optarg; break;
     case 'k': keys = optarg; break;
+    case 'p': checkpoints = optarg; break;
+    case 'o': out = optarg; break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
       cli_error("ledger: unknown or incomplete option '%s' (see hdreg ledger --help)", argv[optind - 1]);
       return HD_EXIT_USAGE;
     }
   }
-  if (!db_path || optind < argc) {
-    cli_error("ledger %s: --db is required (see hdreg ledger --help)", action);
+  int want_args = act == 2 ? 1 : act == 3 ? 2 : 0;
+  long long old_size = 0, new_size = 0;
+  if (!db_path || argc - optind != want_args || (act >= 2 && !out) || (act == 2 && !checkpoints) ||
+      (act == 3 && (parse_size(argv[optind], &old_size) || parse_size(argv[optind + 1], &new_size)))) {
+    static const char *const NEED[] = {
+        "--db is required", "--db is required", "a certificate number, --db, --checkpoints and --out are required",
+        "OLD and NEW (tree sizes), --db and --out are required"};
+    cli_error("ledger %s: %s (see hdreg ledger --help)", action, NEED[act]);
     return HD_EXIT_USAGE;
   }
   hd_err err;
   hd_err_clear(&err);
   sqlite3 *db = NULL;
   int rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err);
-  if (rc == HD_OK && !strcmp(action, "verify")) {
-    hd_chain_report rep;
-    rc = chain_verify(db, &rep, &err);
-    long long heads = 0;
-    if (rc == HD_OK && keys) rc = chain_verify_heads(db, keys, &heads, &err);
-    if (rc == HD_OK) {
-      printf("ledger intact: %lld entries, head %s", rep.entries, rep.head[0] ? rep.head : "(empty)");
-      if (keys) printf("; %lld signed head%s verified", heads, heads == 1 ? "" : "s");
-      putchar('\n');
-    }
-  } else if (rc == HD_OK) {
+  if (rc == HD_OK && act == 0) {
+    rc = ledger_verify(db, keys, checkpoints, &err);
+  } else if (rc == HD_OK && act == 1) {
     long long id = 0;
     char *number = NULL;
     if (case_arg && !(id = cli_find_case(db, case_arg, &number)))
       rc = hd_err_set(&err, HD_EDATA, "case '%s' does not exist", case_arg);
     if (rc == HD_OK) rc = chain_show(db, id, stdout, &err);
     free(number);
+  } else if (rc == HD_OK) {
+    hd_proof_info info;
+    rc = act == 2 ? register_prove(db, argv[optind], checkpoints, out, &info, &err)
+                  : register_consistency(db, old_size, new_size, out, &info, &err);
+    if (rc == HD_OK && act == 2)
+      printf("%s: inclusion proof of certificate %s (entry %lld) under the checkpoint of %s "
+             "(%lld entries): %d hashes, %ld bytes\n", out, argv[optind], info.seq,
+             info.date[0] ? info.date : "-", info.size, info.hashes, info.bytes);
+    else if (rc == HD_OK)
+      printf("%s: consistency proof from %lld to %lld entries: %d hashes, %ld bytes\n", out,
+             old_size, new_size, info.hashes, info.bytes);
   }
-  if (rc) cli_error("ledger %s: %s", action, err.msg);
+  if (rc && err.msg[0]) cli_error("ledger %s: %s", action, err.msg);
   store_close(db);
   return rc ? hd_exit_for(rc) : HD_EXIT_OK;
 }

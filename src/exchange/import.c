@@ -1014,7 +1014,7 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
     hd_err_clear(&e2);
     if (rc == HD_OK && !r->problems && !o->dry_run) {
       store_exec(db, "DROP TABLE temp.x_keys; DROP TABLE temp.x_refs;", &e2);
-      rc = store_exec(db, "COMMIT", err);
+      rc = store_commit(db, err);
     } else if (rc == HD_OK && !r->problems) {
       sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL); /* a dry run: all checked, nothing kept */
     } else {

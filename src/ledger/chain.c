@@ -1,152 +1,408 @@
-/* chain.c: verifying and listing the register's hash chain (chain.h). */
+/* chain.c: verifying the register (chain.h): the chain of entries and every covered row
+ * against it, all recomputed in C. */
 #include "ledger/chain.h"
 
+#include <json-c/json.h>
 #include <openssl/evp.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "ledger/merkle.h"
 #include "pdf/sign.h"
+#include "store/rowlog.h"
 #include "store/store.h"
 #include "util/sha256.h"
 #include "util/buf.h"
 
 static const char ZERO[] = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/* The kinds of entry: the row each records, the payload the triggers write for it
- * (rebuilt from the row as it is now), how it is named in messages. */
-enum { K_EVENT, K_DOCUMENT, K_IMPORT, K_KINDS };
-static const struct kind {
-  const char *name;
-  const char *payload_sql;
-  const char *describe_sql;  /* a word for the row: the case, the path, the file */
-  const char *prefix;        /* before that word */
-  const char *outside_sql;   /* the first row the chain does not hold */
-} KINDS[K_KINDS] = {
-    {"event",
-     "SELECT json_array('event', id, case_id, at, from_status, to_status, actor, reason, "
-     "document_id) FROM case_events WHERE id = ?1",
-     "SELECT c.number FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.id = ?1",
-     "case ",
-     "SELECT id FROM case_events WHERE id NOT IN (SELECT ref_id FROM ledger WHERE kind = "
-     "'event') ORDER BY id LIMIT 1"},
-    {"document",
-     "SELECT json_array('document', id, kind, case_id, certificate_id, notice_id, path, sha256, "
-     "bytes, created_date) FROM documents WHERE id = ?1",
-     "SELECT path FROM documents WHERE id = ?1", "",
-     "SELECT id FROM documents WHERE id NOT IN (SELECT ref_id FROM ledger WHERE kind = "
-     "'document') ORDER BY id LIMIT 1"},
-    {"import",
-     "SELECT json_array('import', id, at, file, sha256, format, encoding, bytes, cases, "
-     "subjects, certificates, normalised) FROM imports WHERE id = ?1",
-     "SELECT file FROM imports WHERE id = ?1", "file ",
-     "SELECT id FROM imports WHERE id NOT IN (SELECT ref_id FROM ledger WHERE kind = "
-     "'import') ORDER BY id LIMIT 1"},
-};
+/* ---- The rows the chain recorded: (table, key) -> the last entry that recorded it ---- */
+typedef struct slot {
+  uint64_t h;
+  long long seq;      /* 0: empty slot */
+  uint32_t koff, klen;
+  int16_t tbl;
+  uint8_t deleted, seen;
+  unsigned char leaf[32];
+} slot;
 
-static int kind_of(const char *name) {
-  for (int k = 0; k < K_KINDS; k++)
-    if (name && !strcmp(name, KINDS[k].name)) return k;
-  return K_EVENT;
+typedef struct rowmap {
+  slot *s;
+  size_t cap, used;
+  char *keys;
+  size_t klen, kcap;
+} rowmap;
+
+static uint64_t key_hash(int tbl, const char *k, size_t n) {
+  uint64_t h = 1469598103934665603ULL ^ (uint64_t)tbl;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)k[i]) * 1099511628211ULL;
+  return h ? h : 1;
 }
 
-static void sha_hex(const char *a, size_t alen, const char *b, size_t blen, char out[65]) {
-  EVP_MD_CTX *c = EVP_MD_CTX_new();
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned n = 0;
-  out[0] = '\0';
-  if (!c) return;
-  if (EVP_DigestInit_ex(c, EVP_sha256(), NULL) && EVP_DigestUpdate(c, a, alen) &&
-      EVP_DigestUpdate(c, "\n", 1) && EVP_DigestUpdate(c, b, blen) && EVP_DigestFinal_ex(c, md, &n) &&
-      n == 32)
-    hd_sha256_digits(md, out);
-  EVP_MD_CTX_free(c);
-}
-
-/* "event 12 (case SQ-2026-0021)" / "document 7 (/path)" / "import 2 (file batch.csv)" */
-/* Only for messages: made when an entry is found wrong, not for every entry walked. */
-static const char *describe(sqlite3 *db, int k, long long id, char *out, size_t size) {
-  sqlite3_stmt *st;
-  hd_snprintf(out, size, "%s %lld", KINDS[k].name, id);
-  if (sqlite3_prepare_v2(db, KINDS[k].describe_sql, -1, &st, NULL) != SQLITE_OK) return out;
-  sqlite3_bind_int64(st, 1, id);
-  if (sqlite3_step(st) == SQLITE_ROW)
-    hd_snprintf(out, size, "%s %lld (%s%s)", KINDS[k].name, id, KINDS[k].prefix,
-                (const char *)sqlite3_column_text(st, 0));
-  sqlite3_finalize(st);
-  return out;
-}
-
-int chain_verify(sqlite3 *db, hd_chain_report *rep, hd_err *err) {
-  sqlite3_stmt *st = NULL, *row[K_KINDS] = {NULL};
-  rep->entries = 0;
-  rep->head[0] = '\0';
-  rep->bad_seq = 0;
-  int prc = store_prepare(db, "SELECT seq, kind, ref_id, payload, prev_hash, hash FROM ledger "
-                          "ORDER BY seq", &st, err);
-  for (int k = 0; k < K_KINDS && !prc; k++) prc = store_prepare(db, KINDS[k].payload_sql, &row[k], err);
-  if (prc) {
-    sqlite3_finalize(st);
-    for (int k = 0; k < K_KINDS; k++) sqlite3_finalize(row[k]);
-    return HD_EDB;
+static slot *map_find(rowmap *m, int tbl, const char *k, size_t n, int add) {
+  if (add && (m->used + 1) * 4 > m->cap * 3) {
+    size_t ncap = m->cap ? m->cap * 2 : 1 << 16;
+    slot *ns = calloc(ncap, sizeof *ns);
+    if (!ns) return NULL;
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->s[i].seq) {
+        size_t j = m->s[i].h & (ncap - 1);
+        while (ns[j].seq) j = (j + 1) & (ncap - 1);
+        ns[j] = m->s[i];
+      }
+    free(m->s);
+    m->s = ns;
+    m->cap = ncap;
   }
-  char prev[65], h[65], what[600];
+  if (!m->cap) return NULL;
+  uint64_t h = key_hash(tbl, k, n);
+  size_t j = h & (m->cap - 1);
+  for (; m->s[j].seq; j = (j + 1) & (m->cap - 1)) {
+    slot *x = &m->s[j];
+    if (x->h == h && x->tbl == tbl && x->klen == n && !memcmp(m->keys + x->koff, k, n)) return x;
+  }
+  if (!add) return NULL;
+  if (m->klen + n > m->kcap) {
+    size_t nc = m->kcap ? m->kcap * 2 : 1 << 20;
+    while (nc < m->klen + n) nc *= 2;
+    char *nk = realloc(m->keys, nc);
+    if (!nk) return NULL;
+    m->keys = nk;
+    m->kcap = nc;
+  }
+  memcpy(m->keys + m->klen, k, n);
+  slot *x = &m->s[j];
+  memset(x, 0, sizeof *x);
+  x->h = h;
+  x->tbl = (int16_t)tbl;
+  x->koff = (uint32_t)m->klen;
+  x->klen = (uint32_t)n;
+  m->klen += n;
+  m->used++;
+  return x;
+}
+
+static void map_free(rowmap *m) {
+  free(m->s);
+  free(m->keys);
+}
+
+/* The end of the JSON value at p (within end), or NULL: enough JSON to find a row entry's
+ * key (a number, a string or an array of them). */
+static const char *skip_value(const char *p, const char *end) {
+  int depth = 0;
+  while (p < end) {
+    char c = *p;
+    if (c == '"') {
+      for (p++; p < end && *p != '"'; p++)
+        if (*p == '\\') p++;
+      if (p >= end) return NULL;
+      p++;
+    } else if (c == '[' || c == '{') {
+      depth++;
+      p++;
+    } else if (c == ']' || c == '}') {
+      if (!depth) return p;
+      depth--;
+      p++;
+    } else if (c == ',' && !depth) {
+      return p;
+    } else {
+      p++;
+    }
+    if (!depth && (p >= end || *p == ',' || *p == ']')) return p;
+  }
+  return NULL;
+}
+
+/* ["row","TABLE",KEY,ROW]: the table's index, the key's span, whether ROW is null. */
+static int parse_row_entry(const char *p, size_t n, int *tbl, const char **key, size_t *klen,
+                           int *deleted) {
+  const char *end = p + n;
+  if (n < 16 || memcmp(p, "[\"row\",\"", 8) != 0) return -1;
+  const char *t = p + 8, *q = memchr(t, '"', (size_t)(end - t));
+  if (!q || q - t > 64 || q + 2 >= end || q[1] != ',') return -1;
+  char name[65];
+  memcpy(name, t, (size_t)(q - t));
+  name[q - t] = '\0';
+  if ((*tbl = rowlog_table_index(name)) < 0) return -1;
+  *key = q + 2;
+  const char *k_end = skip_value(*key, end);
+  if (!k_end || k_end == *key || *k_end != ',') return -1;
+  *klen = (size_t)(k_end - *key);
+  const char *r = k_end + 1;
+  if (end - r == 5 && !memcmp(r, "null]", 5)) *deleted = 1;
+  else if (end - r >= 3 && r[0] == '[' && end[-1] == ']' && end[-2] == ']') *deleted = 0;
+  else return -1;
+  return 0;
+}
+
+/* ---- Problems ---- */
+static void problem(hd_chain_report *rep, hd_err *err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void problem(hd_chain_report *rep, hd_err *err, const char *fmt, ...) {
+  char msg[HD_ERR_MAX];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (!rep->problems) hd_err_set(err, HD_EDATA, "%s", msg);
+  rep->problems++;
+  if (rep->problems <= HD_CHAIN_LIST_MAX) hd_buf_printf(&rep->list, "%s\n", msg);
+}
+
+/* "cases 17 (SQ-2026-0017)", "findings 812 (case SQ-2026-0003)": a table, a key and what
+ * a person knows the row by. ROW is a JSON array of the row's values in column order. */
+static void describe(sqlite3 *db, const hd_table_shape *t, const char *key, size_t klen,
+                     json_object *row, char *out, size_t size) {
+  int num = -1, cas = -1;
+  for (int c = 0; c < t->ncols; c++) {
+    if (!strcmp(t->cols[c], "number")) num = c;
+    if (!strcmp(t->cols[c], "case_id")) cas = c;
+  }
+  char extra[200] = "";
+  if (row && num >= 0 && json_object_array_length(row) > (size_t)num)
+    hd_snprintf(extra, sizeof extra, " (%s)", json_object_get_string(json_object_array_get_idx(row, (size_t)num)));
+  else if (row && cas >= 0 && json_object_array_length(row) > (size_t)cas) {
+    char *n = store_text(db, "SELECT number FROM cases WHERE id = ?1",
+                         json_object_get_int64(json_object_array_get_idx(row, (size_t)cas)));
+    if (n) hd_snprintf(extra, sizeof extra, " (case %s)", n);
+    free(n);
+  }
+  hd_snprintf(out, size, "%s %.*s%s", t->name, (int)(klen > 200 ? 200 : klen), key, extra);
+}
+
+static json_object *row_of(const char *payload) {
+  json_object *o = json_tokener_parse(payload);
+  json_object *r = o && json_object_is_type(o, json_type_array) && json_object_array_length(o) == 4
+                       ? json_object_array_get_idx(o, 3) : NULL;
+  if (r) json_object_get(r);
+  json_object_put(o);
+  return r && json_object_is_type(r, json_type_array) ? r : (json_object_put(r), NULL);
+}
+
+/* What changed between the recorded and the current row: "status 'rejected' → 'approved'". */
+static void diff(const hd_table_shape *t, json_object *was, json_object *now, char *out, size_t size) {
+  hd_buf b;
+  hd_buf_init(&b, 900);
+  size_t nw = was ? json_object_array_length(was) : 0, nn = now ? json_object_array_length(now) : 0;
+  for (size_t c = 0; c < (nw > nn ? nw : nn); c++) {
+    json_object *a = c < nw ? json_object_array_get_idx(was, c) : NULL;
+    json_object *z = c < nn ? json_object_array_get_idx(now, c) : NULL;
+    const char *as = a ? json_object_to_json_string_ext(a, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE) : "null";
+    char *asc = strdup(as);
+    const char *zs = z ? json_object_to_json_string_ext(z, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE) : "null";
+    if (asc && strcmp(asc, zs) != 0)
+      hd_buf_printf(&b, "%s%s %.120s → %.120s", b.len ? ", " : "",
+                    c < (size_t)t->ncols ? t->cols[c] : "?", asc, zs);
+    free(asc);
+  }
+  hd_snprintf(out, size, "%s", b.len ? b.p : "its values are recorded differently");
+  hd_buf_release(&b);
+}
+
+static char *entry_payload(sqlite3 *db, long long seq) {
+  return store_text(db, "SELECT payload FROM ledger WHERE seq = ?1", seq);
+}
+
+/* ---- The walk ---- */
+static int walk_chain(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, rowmap *m,
+                      hd_err *err) {
+  sqlite3_stmt *st;
+  if (store_prepare(db, "SELECT seq, kind, payload, prev_hash, hash FROM ledger ORDER BY seq", &st, err))
+    return HD_EDB;
+  EVP_MD_CTX *md = EVP_MD_CTX_new();
+  hd_frontier *f = malloc(sizeof *f);
+  if (!md || !f) {
+    sqlite3_finalize(st);
+    EVP_MD_CTX_free(md);
+    free(f);
+    return hd_err_set(err, HD_ENOMEM, "out of memory");
+  }
+  frontier_init(f);
+  char prev[65], h[65];
   memcpy(prev, ZERO, sizeof prev);
-  long long last_seq = 0;
-  int rc = HD_OK;
-  while (rc == HD_OK && sqlite3_step(st) == SQLITE_ROW) {
+  long long last = 0;
+  int rc = HD_OK, s, next_size = 0;
+  while (rc == HD_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
     long long seq = sqlite3_column_int64(st, 0);
     const char *kind = (const char *)sqlite3_column_text(st, 1);
-    long long ref = sqlite3_column_int64(st, 2);
-    const char *payload = (const char *)sqlite3_column_text(st, 3);
-    size_t plen = (size_t)sqlite3_column_bytes(st, 3);
-    const char *link = (const char *)sqlite3_column_text(st, 4);
-    const char *hash = (const char *)sqlite3_column_text(st, 5);
-    int kk = kind_of(kind);
+    const char *payload = (const char *)sqlite3_column_text(st, 2);
+    size_t plen = (size_t)sqlite3_column_bytes(st, 2);
+    const char *link = (const char *)sqlite3_column_text(st, 3);
+    const char *hash = (const char *)sqlite3_column_text(st, 4);
+    unsigned char d[32];
+    unsigned dn = 0;
     rep->bad_seq = seq;
-    if (seq == last_seq + 2)
-      rc = hd_err_set(err, HD_EDATA, "ledger entry %lld is missing (deleted)", last_seq + 1);
-    else if (seq != last_seq + 1)
-      rc = hd_err_set(err, HD_EDATA, "ledger entries %lld to %lld are missing (deleted)",
-                      last_seq + 1, seq - 1);
-    else if (!link || strcmp(link, prev) != 0)
-      rc = hd_err_set(err, HD_EDATA, "ledger entry %lld (%s): its link to entry %lld is broken "
-                      "(an entry was changed, inserted or moved there)", seq,
-                      describe(db, kk, ref, what, sizeof what), seq - 1);
-    else if (sha_hex(prev, 64, payload ? payload : "", plen, h), !hash || strcmp(h, hash) != 0)
-      rc = hd_err_set(err, HD_EDATA, "ledger entry %lld (%s) was edited: its hash does not match "
-                      "its content", seq, describe(db, kk, ref, what, sizeof what));
-    else {
-      sqlite3_stmt *r = row[kk];
-      sqlite3_reset(r);
-      sqlite3_bind_int64(r, 1, ref);
-      if (sqlite3_step(r) != SQLITE_ROW)
-        rc = hd_err_set(err, HD_EDATA, "ledger entry %lld: %s %lld it records was deleted", seq,
-                        KINDS[kk].name, ref);
-      else if (strcmp((const char *)sqlite3_column_text(r, 0), payload) != 0)
-        rc = hd_err_set(err, HD_EDATA, "ledger entry %lld: %s was edited after it was recorded: "
-                        "now %s, recorded %s", seq, describe(db, kk, ref, what, sizeof what),
-                        (const char *)sqlite3_column_text(r, 0), payload);
+    if (!payload) payload = "";
+    if (seq != last + 1) {
+      if (seq == last + 2) rc = hd_err_set(err, HD_EDATA, "ledger entry %lld is missing (deleted)", last + 1);
+      else rc = hd_err_set(err, HD_EDATA, "ledger entries %lld to %lld are missing (deleted)", last + 1, seq - 1);
+      break;
     }
-    if (rc) break;
-    memcpy(prev, hash, 65);
-    last_seq = seq;
+    if (!link || strcmp(link, prev) != 0) {
+      rc = hd_err_set(err, HD_EDATA, "ledger entry %lld: its link to entry %lld is broken (an entry "
+                      "was changed, inserted or moved there)", seq, seq - 1);
+      break;
+    }
+    if (!(EVP_DigestInit_ex(md, EVP_sha256(), NULL) && EVP_DigestUpdate(md, prev, 64) &&
+          EVP_DigestUpdate(md, "\n", 1) && EVP_DigestUpdate(md, payload, plen) &&
+          EVP_DigestFinal_ex(md, d, &dn))) {
+      rc = hd_err_set(err, HD_EINTERNAL, "SHA-256 failed");
+      break;
+    }
+    hd_sha256_digits(d, h);
+    if (!hash || strcmp(h, hash) != 0) {
+      rc = hd_err_set(err, HD_EDATA, "ledger entry %lld was edited: its hash does not match its "
+                      "content", seq);
+      break;
+    }
+    unsigned char leaf[32];
+    merkle_leaf(payload, plen, leaf);
+    frontier_add(f, leaf);
+    while (o && next_size < o->n_sizes && o->sizes[next_size] == seq) frontier_root(f, o->roots[next_size++]);
+    while (o && next_size < o->n_sizes && o->sizes[next_size] < seq) next_size++; /* 0 and repeats */
+    if (kind && !strcmp(kind, "row")) {
+      int tbl, deleted;
+      const char *key;
+      size_t klen;
+      slot *x;
+      if (parse_row_entry(payload, plen, &tbl, &key, &klen, &deleted)) {
+        rc = hd_err_set(err, HD_EDATA, "ledger entry %lld is not a row entry hdreg writes", seq);
+        break;
+      }
+      if (!(x = map_find(m, tbl, key, klen, 1))) {
+        rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+        break;
+      }
+      x->seq = seq;
+      x->deleted = (uint8_t)deleted;
+      memcpy(x->leaf, leaf, 32);
+    }
+    memcpy(prev, h, 65);
+    last = seq;
     rep->entries++;
   }
+  if (rc == HD_OK && s != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
   sqlite3_finalize(st);
-  for (int k = 0; k < K_KINDS; k++) sqlite3_finalize(row[k]);
-  if (rc) return rc;
-  rep->bad_seq = 0;
-  hd_snprintf(rep->head, sizeof rep->head, "%s", rep->entries ? prev : "");
-  /* Rows the chain does not hold were added outside hdreg. */
-  for (int k = 0; k < K_KINDS && rc == HD_OK; k++) {
-    if (store_prepare(db, KINDS[k].outside_sql, &st, err)) return HD_EDB;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-      describe(db, k, sqlite3_column_int64(st, 0), what, sizeof what);
-      rc = hd_err_set(err, HD_EDATA, "%s is not in the ledger: it was added outside hdreg, or its "
-                      "entry, the last, was deleted", what);
+  EVP_MD_CTX_free(md);
+  if (rc == HD_OK) {
+    rep->bad_seq = 0;
+    hd_snprintf(rep->head, sizeof rep->head, "%s", rep->entries ? prev : "");
+    frontier_root(f, rep->root);
+    for (int i = 0; o && i < o->n_sizes; i++)
+      if (o->sizes[i] == 0) frontier_root(&(hd_frontier){0}, o->roots[i]);
+  }
+  free(f);
+  return rc;
+}
+
+/* Every row of every covered table against the entry that last recorded it. */
+static int check_rows(sqlite3 *db, hd_chain_report *rep, rowmap *m, hd_err *err) {
+  const hd_table_shape *shape = rowlog_shapes(db, err);
+  if (!shape) return err->code;
+  hd_buf b;
+  hd_buf_init(&b, (size_t)1 << 30);
+  int rc = HD_OK;
+  char what[400], changed[1000];
+  for (int i = 0; i < HD_ROWLOG_NTABLES && rc == HD_OK; i++) {
+    const hd_table_shape *t = &shape[i];
+    sqlite3_stmt *st;
+    if ((rc = store_prepare(db, t->select_all, &st, err))) break;
+    int s;
+    while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+      size_t koff, klen;
+      hd_buf_reset(&b);
+      if (rowlog_payload_at(&b, t, st, NULL, &koff, &klen) || !b.p) {
+        rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+        break;
+      }
+      rep->rows++;
+      unsigned char leaf[32];
+      merkle_leaf(b.p, b.len, leaf);
+      slot *x = map_find(m, i, b.p + koff, klen, 0);
+      if (x && !x->deleted && !memcmp(x->leaf, leaf, 32)) {
+        x->seen = 1;
+        continue;
+      }
+      json_object *now = row_of(b.p);
+      describe(db, t, b.p + koff, klen, now, what, sizeof what);
+      if (!x) {
+        problem(rep, err, "%s is not on the chain: it was inserted outside hdreg", what);
+      } else if (x->deleted) {
+        x->seen = 1;
+        problem(rep, err, "%s is in the table again after entry %lld recorded its deletion: it was "
+                "inserted outside hdreg", what, x->seq);
+      } else {
+        x->seen = 1;
+        char *p = entry_payload(db, x->seq);
+        json_object *was = p ? row_of(p) : NULL;
+        diff(t, was, now, changed, sizeof changed);
+        const char *hint = "";
+        if (!strcmp(t->name, "counters") && was && now &&
+            json_object_get_int64(json_object_array_get_idx(now, 1)) <
+                json_object_get_int64(json_object_array_get_idx(was, 1)))
+          hint = " (a counter set back: hdreg would give out numbers already given)";
+        problem(rep, err, "%s was changed outside hdreg after entry %lld recorded it: %s%s", what,
+                x->seq, changed, hint);
+        json_object_put(was);
+        free(p);
+      }
+      json_object_put(now);
     }
+    if (rc == HD_OK && s != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
     sqlite3_finalize(st);
   }
+  hd_buf_release(&b);
+  /* Rows the chain holds that the tables do not. */
+  for (size_t j = 0; rc == HD_OK && j < m->cap; j++) {
+    slot *x = &m->s[j];
+    if (!x->seq || x->seen || x->deleted) continue;
+    char *p = entry_payload(db, x->seq);
+    json_object *was = p ? row_of(p) : NULL;
+    describe(db, &shape[x->tbl], m->keys + x->koff, x->klen, was, what, sizeof what);
+    problem(rep, err, "%s was deleted outside hdreg: entry %lld recorded it", what, x->seq);
+    json_object_put(was);
+    free(p);
+  }
+  return rc ? rc : rep->problems ? HD_EDATA : HD_OK;
+}
+
+int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_err *err) {
+  memset(rep, 0, sizeof *rep);
+  hd_buf_init(&rep->list, 1 << 20);
+  rowmap m = {0};
+  int rc = walk_chain(db, o, rep, &m, err);
+  if (rc == HD_OK) rc = check_rows(db, rep, &m, err);
+  map_free(&m);
   return rc;
+}
+
+void chain_report_free(hd_chain_report *rep) { hd_buf_release(&rep->list); }
+
+int chain_leaves(sqlite3 *db, long long n, unsigned char (**out)[32], hd_err *err) {
+  *out = NULL;
+  unsigned char (*v)[32] = malloc((size_t)(n ? n : 1) * 32);
+  if (!v) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  sqlite3_stmt *st;
+  if (store_prepare(db, "SELECT seq, payload FROM ledger WHERE seq <= ?1 ORDER BY seq", &st, err)) {
+    free(v);
+    return HD_EDB;
+  }
+  sqlite3_bind_int64(st, 1, n);
+  long long i = 0;
+  while (i < n && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == i + 1) {
+    merkle_leaf(sqlite3_column_text(st, 1), (size_t)sqlite3_column_bytes(st, 1), v[i]);
+    i++;
+  }
+  sqlite3_finalize(st);
+  if (i != n) {
+    free(v);
+    return hd_err_set(err, HD_EDATA, "the register has %lld entries in order, not %lld", i, n);
+  }
+  *out = v;
+  return HD_OK;
 }
 
 int chain_show(sqlite3 *db, long long case_id, FILE *out, hd_err *err) {

@@ -1,21 +1,43 @@
-/* chain.h: the register's hash chain (schema v4, table ledger, appended by triggers):
- * verifying it and listing it. Depends on store/. */
+/* chain.h: the register's chain of entries (table ledger; written by store/rowlog.c):
+ * verifying it against the rows and listing it. Depends on store/, ledger/merkle.h. */
 #ifndef HD_CHAIN_H
 #define HD_CHAIN_H
 #include <sqlite3.h>
 #include <stdio.h>
 #include "util/diag.h"
 
+#include "util/buf.h"
+
+#define HD_CHAIN_LIST_MAX 50
+
 typedef struct hd_chain_report {
   long long entries;
+  long long rows;       /* rows of the covered tables checked */
   char head[65];        /* hash of the last entry ("" if none) */
-  long long bad_seq;    /* first entry at fault, 0 if none (or a row outside the chain) */
+  unsigned char root[32]; /* Merkle tree head over all entries (merkle.h) */
+  long long bad_seq;    /* the entry where the chain broke, 0 if it did not */
+  int problems;         /* rows changed, inserted or deleted past hdreg */
+  hd_buf list;          /* the first HD_CHAIN_LIST_MAX problems, a line each */
 } hd_chain_report;
 
-/* Walk the chain: every link, every hash, every payload against the row it records, and
- * every event and document against the chain. HD_OK if intact; HD_EDATA with the first
- * problem named in err (entry, row, case) otherwise. */
-int chain_verify(sqlite3 *db, hd_chain_report *rep, hd_err *err);
+/* Tree heads wanted at these sizes (ascending) while walking: roots[i] is set for every
+ * sizes[i] <= the number of entries. */
+typedef struct hd_chain_opts {
+  const long long *sizes;
+  int n_sizes;
+  unsigned char (*roots)[32];
+} hd_chain_opts;
+
+/* Verify the register, recomputing everything in C from the rows: every entry's link and
+ * hash (stopping at the first bad one), the Merkle tree head, and every row of every
+ * covered table (store/rowlog.h) against the entry that last recorded it — a row changed,
+ * inserted or deleted past hdreg is a problem (all are listed in rep->list, the first in
+ * err). HD_OK if intact, HD_EDATA otherwise. Free rep with chain_report_free. o may be
+ * NULL. */
+int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_err *err);
+void chain_report_free(hd_chain_report *rep);
+/* The leaf hashes of the first n entries (caller frees *out). */
+int chain_leaves(sqlite3 *db, long long n, unsigned char (**out)[32], hd_err *err);
 struct hd_signer;
 /* Sign the chain's head for date with the signer's QR key (Ed25519), unless that head is
  * signed already. *signed_now = 1 if a row was added. */

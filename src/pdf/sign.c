@@ -438,6 +438,45 @@ int verify_text(const char *keys_dir, const char *text, size_t text_len, const c
   return ok;
 }
 
+int sign_raw(const hd_signer *s, const void *msg, size_t len, unsigned char sig[64]) {
+  if (!s || !s->qr_key) return -1;
+  size_t sl = 64;
+  EVP_MD_CTX *c = EVP_MD_CTX_new();
+  int ok = c && EVP_DigestSignInit(c, NULL, NULL, NULL, s->qr_key) == 1 &&
+           EVP_DigestSign(c, sig, &sl, msg, len) == 1 && sl == 64;
+  EVP_MD_CTX_free(c);
+  return ok ? 0 : -1;
+}
+
+int signer_qr_public(const hd_signer *s, unsigned char pub[32]) {
+  size_t n = 32;
+  return s && s->qr_key && EVP_PKEY_get_raw_public_key(s->qr_key, pub, &n) == 1 && n == 32 ? 0 : -1;
+}
+
+int qr_public_load(const char *keys_dir, unsigned char pub[32]) {
+  char ppath[4200];
+  hd_snprintf(ppath, sizeof ppath, "%s/authority-qr.pub", keys_dir);
+  FILE *f = fopen(ppath, "r");
+  EVP_PKEY *k = f ? PEM_read_PUBKEY(f, NULL, NULL, NULL) : NULL;
+  if (f) fclose(f);
+  size_t n = 32;
+  int ok = k && EVP_PKEY_get_raw_public_key(k, pub, &n) == 1 && n == 32;
+  EVP_PKEY_free(k);
+  ERR_clear_error();
+  return ok ? 0 : -1;
+}
+
+int verify_raw(const unsigned char pub[32], const void *msg, size_t len, const unsigned char sig[64]) {
+  EVP_PKEY *k = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, NULL, pub, 32);
+  EVP_MD_CTX *c = EVP_MD_CTX_new();
+  int ok = k && c && EVP_DigestVerifyInit(c, NULL, NULL, NULL, k) == 1 &&
+           EVP_DigestVerify(c, sig, 64, msg, len) == 1;
+  EVP_MD_CTX_free(c);
+  EVP_PKEY_free(k);
+  ERR_clear_error();
+  return ok;
+}
+
 int sign_qr(const hd_signer *s, const char *text, char *out, size_t size) {
   char sig[110];
   if (sign_text(s, text, sig, sizeof sig)) return -1;

@@ -44,6 +44,13 @@ int sign_text(const hd_signer *s, const char *text, char *out, size_t size);
 /* Check such a signature of text (text_len bytes) against keys_dir/authority-qr.pub: 1
  * good, 0 bad (a damaged signature too), -1 no public key there. */
 int verify_text(const char *keys_dir, const char *text, size_t text_len, const char *signature);
+/* Raw Ed25519 with the QR key, for the register's signed checkpoints (ledger/checkpoint.h):
+ * sign msg into sig (-1 without a QR key); the signer's public key; the public key of
+ * keys_dir/authority-qr.pub (-1 if there is none); verify (1 good, 0 bad). */
+int sign_raw(const hd_signer *s, const void *msg, size_t len, unsigned char sig[64]);
+int signer_qr_public(const hd_signer *s, unsigned char pub[32]);
+int qr_public_load(const char *keys_dir, unsigned char pub[32]);
+int verify_raw(const unsigned char pub[32], const void *msg, size_t len, const unsigned char sig[64]);
 /* Check a QR payload against keys_dir/authority-qr.pub: HD_OK, or HD_EDATA saying why. */
 int verify_qr(const char *keys_dir, const char *payload, hd_err *err);
 

@@ -292,7 +292,7 @@ int night_reviews(hd_night *n, hd_err *err) {
       long long doc = 0;
       char path[4400];
       hd_snprintf(path, sizeof path, "%s/opinions/%s-%s.pdf", n->out_dir, it->number, n->date);
-      if (r == HD_OK && (r = store_exec(n->db, "BEGIN IMMEDIATE", &e)) == HD_OK) {
+      if (r == HD_OK && (r = store_begin(n->db, &e)) == HD_OK) {
         if (!(r = findings_store(n->db, it->id, n->date, &it->f, &e)) &&
             !(r = hold ? HD_OK
                        : record_document(n, "review_opinion", it->id, 0, path, results[j].sha256,
@@ -300,7 +300,7 @@ int night_reviews(hd_night *n, hd_err *err) {
             !(r = proc_move(n->db, it->id, hold ? "held" : it->to, "night", n->date, "hdreg run",
                             hold ? "审核意见书无法打印，需人工处理" : DECISION_REASON[it->f.decision],
                             doc, &e)))
-          r = store_exec(n->db, "COMMIT", &e);
+          r = store_commit(n->db, &e);
         if (r) sqlite3_exec(n->db, "ROLLBACK", NULL, NULL, NULL);
       }
       if (r == HD_ENOMEM || r == HD_EDB) {
@@ -442,7 +442,7 @@ int night_notices(hd_night *n, hd_err *err) {
   unsigned char *pdf = NULL;
   size_t len = 0;
   long long notice_id = 0, doc = 0;
-  if ((rc = store_exec(n->db, "BEGIN IMMEDIATE", err))) {
+  if ((rc = store_begin(n->db, err))) {
     free(ids);
     return rc;
   }
@@ -485,7 +485,7 @@ int night_notices(hd_night *n, hd_err *err) {
   }
   for (int i = 0; rc == HD_OK && drc == HD_OK && i < count; i++)
     rc = proc_move(n->db, ids[i], "notice", "night", n->date, "hdreg run", "公示", doc, err);
-  if (rc == HD_OK && drc == HD_OK) rc = store_exec(n->db, "COMMIT", err);
+  if (rc == HD_OK && drc == HD_OK) rc = store_commit(n->db, err);
   if (rc || drc) sqlite3_exec(n->db, "ROLLBACK", NULL, NULL, NULL);
   if (drc && !rc) {
     problem(n->rep, NULL, "public notice not published: ", derr.msg);
@@ -526,7 +526,7 @@ int night_cancellations(hd_night *n, hd_err *err) {
     long long doc = 0;
     hd_err e;
     hd_err_clear(&e);
-    int r = store_exec(n->db, "BEGIN IMMEDIATE", &e);
+    int r = store_begin(n->db, &e);
     if (r == HD_OK) {
       if (!(r = store_cached(n->db, "UPDATE certificates SET status = 'cancelled' WHERE id = "
                                     "(SELECT prior_certificate_id FROM cases WHERE id = ?1) AND "
@@ -545,7 +545,7 @@ int night_cancellations(hd_night *n, hd_err *err) {
                                0, pdf, len, &doc, &e)) &&
           !(r = proc_move(n->db, ids[i], "cancelled", "night", n->date, "hdreg run",
                           "公示期满无异议，注销", doc, &e)))
-        r = store_exec(n->db, "COMMIT", &e);
+        r = store_commit(n->db, &e);
       if (r) sqlite3_exec(n->db, "ROLLBACK", NULL, NULL, NULL);
     }
     if (r == HD_ENOMEM || r == HD_EDB) {

@@ -303,7 +303,7 @@ static int issue_record(ctx *x, long long cert_id, const char *path, const char 
     rc = hd_err_set(err, HD_EDB, "certificate %lld vanished", cert_id);
     goto cleanup;
   }
-  if ((rc = store_exec(x->db, "BEGIN IMMEDIATE", err))) goto cleanup;
+  if ((rc = store_begin(x->db, err))) goto cleanup;
   rc = ledger_record_certificate(x->db, case_id, cert_id, path, sha, len, x->o->date, err);
   if (rc == HD_OK) {
     if ((rc = store_cached(x->db,
@@ -334,7 +334,7 @@ static int issue_record(ctx *x, long long cert_id, const char *path, const char 
   }
   if (rc == HD_OK && hd_fault("commit"))
     rc = hd_err_set(err, HD_EDB, "database error: disk I/O error (injected fault)");
-  if (rc == HD_OK) rc = store_exec(x->db, "COMMIT", err);
+  if (rc == HD_OK) rc = store_commit(x->db, err);
   if (rc) sqlite3_exec(x->db, "ROLLBACK", NULL, NULL, NULL);
   else {
     x->rep->issued++;
@@ -385,7 +385,7 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
   *len = 0;
   if ((rc = build_fields(c, x->authority, x->date, (int)years, &f, &bad, err))) goto cleanup;
 
-  if ((rc = store_exec(x->db, "BEGIN IMMEDIATE", err))) goto cleanup;
+  if ((rc = store_begin(x->db, err))) goto cleanup;
   long long serial = 0;
   sqlite3_stmt *st = NULL;
   rc = store_counter_next(x->db, "certificate_serial", &serial, err);
@@ -433,7 +433,7 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
     else rc = cert_render(x->o->tmpl, x->fs, &doc, pdf, len, &bad, err);
     x->rep->render_ms += hd_now_ms() - t0;
   }
-  if (!rc) rc = store_exec(x->db, "COMMIT", err);
+  if (!rc) rc = store_commit(x->db, err);
   if (rc) {
     sqlite3_exec(x->db, "ROLLBACK", NULL, NULL, NULL);
     free(*pdf);

@@ -284,7 +284,7 @@ static int synthetic(sqlite3 *db, long n, unsigned long long seed, hd_err *err) 
   hd_snprintf(buf, sizeof buf, "UPDATE counters SET value = %lld WHERE name = 'certificate_serial'",
               cert_serial);
   if (store_exec(db, buf, err)) goto cleanup_err;
-  if (store_exec(db, "COMMIT", err)) goto cleanup_err;
+  if (store_commit(db, err)) goto cleanup_err;
   goto cleanup;
 dberr:
   hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
@@ -316,7 +316,7 @@ int demo_create(const char *path, long n, unsigned long long seed, hd_err *err) 
     /* Cases and certificates refer to each other: check foreign keys at COMMIT. */
     rc = store_exec(db, "BEGIN; PRAGMA defer_foreign_keys = ON;", err);
     if (!rc) rc = store_exec(db, (const char *)hd_embed_demo_sql, err);
-    if (!rc) rc = store_exec(db, "COMMIT", err);
+    if (!rc) rc = store_commit(db, err);
     if (rc) hd_err_prefix(err, "demo data");
   } else {
     rc = synthetic(db, n, seed, err);

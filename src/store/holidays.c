@@ -105,7 +105,7 @@ int holidays_import(sqlite3 *db, const char *path, int *year, int *days, hd_err 
       }
     seen[i] = json_object_get_string(jdt);
   }
-  if ((rc = store_exec(db, "BEGIN IMMEDIATE", err))) goto done;
+  if ((rc = store_begin(db, err))) goto done;
   char sql[160];
   snprintf(sql, sizeof sql, "DELETE FROM holidays WHERE date LIKE '%04d-%%'; "
            "INSERT OR IGNORE INTO holiday_years(year) VALUES (%d);", y, y);
@@ -126,7 +126,7 @@ int holidays_import(sqlite3 *db, const char *path, int *year, int *days, hd_err 
   }
   sqlite3_finalize(ins);
   ins = NULL;
-  if (!rc) rc = store_exec(db, "COMMIT", err);
+  if (!rc) rc = store_commit(db, err);
   if (rc) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
   else {
     *year = y;

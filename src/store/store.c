@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/rowlog.h"
 #include "util/buf.h"
 #include "util/embed.h"
 #include "util/sha256.h"
@@ -22,6 +23,7 @@ static const migration MIGRATIONS[] = {
     {4, hd_embed_schema_v4},
     {5, hd_embed_schema_v5},
     {6, hd_embed_schema_v6},
+    {7, hd_embed_schema_v7},
 };
 
 /* hd_sha256(text): lower-case hex SHA-256, for the ledger's triggers (schema v4). */
@@ -111,7 +113,8 @@ static int migrate(sqlite3 *db, const char *path, hd_err *err) {
     hd_snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", m->version);
     if (store_exec(db, "BEGIN IMMEDIATE;", err)) return HD_EDB;
     if (store_exec(db, (const char *)m->sql, err) ||
-        (m->version == 4 && ledger_backfill(db, err)) || store_exec(db, pragma, err)) {
+        (m->version == 4 && ledger_backfill(db, err)) ||
+        (m->version == 7 && rowlog_snapshot(db, err)) || store_exec(db, pragma, err)) {
       sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
       hd_err_prefix(err, "'%s': migration to schema version %d failed", path, m->version);
       return HD_EDB;
@@ -148,7 +151,7 @@ int store_open(const char *path, int mode, sqlite3 **out, hd_err *err) {
   if (store_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; "
                      "PRAGMA synchronous = NORMAL; SELECT count(*) FROM sqlite_schema;",
                  err) ||
-      migrate(db, path, err)) {
+      migrate(db, path, err) || rowlog_attach(db, err)) {
     if (strncmp(err->msg, "database error", 14) == 0) hd_err_prefix(err, "'%s'", path);
     sqlite3_close(db);
     return HD_EDB;
@@ -170,7 +173,7 @@ int store_copy(sqlite3 *from, sqlite3 **out, hd_err *err) {
   sqlite3_extended_result_codes(db, 1);
   sqlite3_create_function_v2(db, "hd_sha256", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                              sql_sha256, NULL, NULL, NULL);
-  if (!ok || store_exec(db, "PRAGMA foreign_keys = ON", err)) {
+  if (!ok || store_exec(db, "PRAGMA foreign_keys = ON", err) || rowlog_attach(db, err)) {
     sqlite3_close(db);
     return err->code ? err->code : hd_err_set(err, HD_EDB, "the database cannot be copied");
   }
@@ -219,8 +222,34 @@ void store_done(sqlite3_stmt *st) {
   sqlite3_finalize(st); /* the cache was full when it was prepared */
 }
 
+int store_begin(sqlite3 *db, hd_err *err) { return store_exec(db, "BEGIN IMMEDIATE", err); }
+
+int store_commit(sqlite3 *db, hd_err *err) {
+  int rc = rowlog_seal(db, err);
+  if (rc == HD_OK) rc = store_exec(db, "COMMIT", err);
+  if (rc) store_rollback(db);
+  return rc;
+}
+
+void store_rollback(sqlite3 *db) {
+  /* The notes of the transaction's rows go with it: temp tables are transactional. */
+  if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 void store_close(sqlite3 *db) {
   if (!db) return;
+  /* Rows written outside a store_begin/store_commit (none should be) are chained now. */
+  sqlite3_stmt *st = NULL;
+  int pending = sqlite3_get_autocommit(db) &&
+                sqlite3_prepare_v2(db, "SELECT 1 FROM temp.rowlog_pending LIMIT 1", -1, &st, NULL) == SQLITE_OK &&
+                sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  if (pending) {
+    hd_err ignored;
+    hd_err_clear(&ignored);
+    if (store_begin(db, &ignored) == HD_OK) store_commit(db, &ignored);
+  }
+  rowlog_detach(db);
   for (int i = 0; i < STMT_CACHE; i++)
     if (stmts[i].db == db) {
       sqlite3_finalize(stmts[i].st);

@@ -5,7 +5,7 @@
 #include <sqlite3.h>
 #include "util/diag.h"
 
-#define HD_SCHEMA_VERSION 6
+#define HD_SCHEMA_VERSION 7
 
 enum { HD_STORE_MUST_EXIST = 0, HD_STORE_CREATE = 1 };
 
@@ -18,6 +18,14 @@ void store_close(sqlite3 *db);
  * ledger's hd_sha256, foreign keys): a fresh register for each input of a fuzzer or test
  * without migrating every time. Close with store_close. */
 int store_copy(sqlite3 *from, sqlite3 **out, hd_err *err);
+
+/* A write transaction: BEGIN IMMEDIATE ... store_commit. store_commit first puts every row
+ * the transaction wrote on the register's chain (store/rowlog.h), then commits; on any
+ * failure the transaction is rolled back and the error returned. store_rollback ends a
+ * transaction without writing anything. Every write hdreg makes goes through these. */
+int store_begin(sqlite3 *db, hd_err *err);
+int store_commit(sqlite3 *db, hd_err *err);
+void store_rollback(sqlite3 *db);
 
 /* Run SQL text (several statements). */
 int store_exec(sqlite3 *db, const char *sql, hd_err *err);

@@ -16,6 +16,8 @@ extern const unsigned char hd_embed_schema_v5[];
 extern const size_t hd_embed_schema_v5_len;
 extern const unsigned char hd_embed_schema_v6[];
 extern const size_t hd_embed_schema_v6_len;
+extern const unsigned char hd_embed_schema_v7[];
+extern const size_t hd_embed_schema_v7_len;
 extern const unsigned char hd_embed_inst_schema[];
 extern const size_t hd_embed_inst_schema_len;
 extern const unsigned char hd_embed_demo_sql[];

@@ -1,0 +1,239 @@
+/* checkpoint.c: signed checkpoints (checkpoint.h). */
+#include "ledger/checkpoint.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pdf/sign.h"
+#include "util/fsutil.h"
+
+static const char DASH[] = "\xE2\x80\x94 "; /* U+2014 EM DASH, space: a signature line */
+
+/* C2SP signed-note key ID: the first 4 bytes of SHA-256(name "\n" 0x01 public-key). */
+static void key_id(const char *name, const unsigned char pub[32], unsigned char id[4]) {
+  unsigned char md[32], alg = 0x01;
+  unsigned n = 0;
+  EVP_MD_CTX *c = EVP_MD_CTX_new();
+  if (c && EVP_DigestInit_ex(c, EVP_sha256(), NULL) && EVP_DigestUpdate(c, name, strlen(name)) &&
+      EVP_DigestUpdate(c, "\n", 1) && EVP_DigestUpdate(c, &alg, 1) && EVP_DigestUpdate(c, pub, 32) &&
+      EVP_DigestFinal_ex(c, md, &n))
+    memcpy(id, md, 4);
+  else
+    memset(id, 0, 4);
+  EVP_MD_CTX_free(c);
+}
+
+static int b64(const unsigned char *in, int n, char *out) { return EVP_EncodeBlock((unsigned char *)out, in, n); }
+
+/* Standard base64 with padding into out; the decoded length, or -1. */
+static int unb64(const char *in, size_t len, unsigned char *out, size_t cap) {
+  if (len == 0 || len % 4 || len / 4 * 3 > cap + 2) return -1;
+  for (size_t i = 0; i < len; i++) {
+    char ch = in[i];
+    int ok = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+             ch == '+' || ch == '/' || (ch == '=' && i >= len - 2);
+    if (!ok || (i == len - 2 && ch == '=' && in[len - 1] != '=')) return -1;
+  }
+  unsigned char tmp[256];
+  if (len / 4 * 3 > sizeof tmp) return -1;
+  int n = EVP_DecodeBlock(tmp, (const unsigned char *)in, (int)len);
+  if (n < 0) return -1;
+  n -= (in[len - 1] == '=') + (in[len - 2] == '=');
+  if ((size_t)n > cap) return -1;
+  memcpy(out, tmp, (size_t)n);
+  return n;
+}
+
+int checkpoint_note(const struct hd_signer *s, const char *origin, long long size,
+                    const unsigned char root[32], const char *date, hd_buf *out, hd_err *err) {
+  char r64[48], body[512];
+  b64(root, 32, r64);
+  int blen = hd_snprintf(body, sizeof body, "%s\n%lld\n%s\ndate %s\n", origin, size, r64, date);
+  if (blen < 0) return hd_err_set(err, HD_EDATA, "register origin '%s' is too long", origin);
+  unsigned char pub[32], sig[68];
+  if (signer_qr_public(s, pub) || sign_raw(s, body, (size_t)blen, sig + 4))
+    return hd_err_set(err, HD_EUSAGE, "the keys directory has no QR key (authority-qr.key) to sign "
+                      "the checkpoint with");
+  key_id(origin, pub, sig);
+  char s64[100];
+  b64(sig, 68, s64);
+  return hd_buf_printf(out, "%s\n%s%s %s\n", body, DASH, origin, s64) == HD_OK
+             ? HD_OK : hd_err_set(err, HD_ENOMEM, "out of memory");
+}
+
+void checkpoints_free(hd_checkpoint *c, int n) {
+  for (int i = 0; c && i < n; i++) {
+    free(c[i].body);
+    free(c[i].sigs);
+  }
+  free(c);
+}
+
+static int all_digits(const char *s, size_t n) {
+  if (!n || n > 18 || (s[0] == '0' && n > 1)) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] < '0' || s[i] > '9') return 0;
+  return 1;
+}
+
+int checkpoints_read(const char *path, int missing_ok, hd_checkpoint **out, int *n, hd_err *err) {
+  *out = NULL;
+  *n = 0;
+  char *text = NULL;
+  size_t len = 0;
+  if (missing_ok && access(path, F_OK) != 0 && errno == ENOENT) return HD_OK;
+  if (hd_read_file(path, 1u << 28, &text, &len, err)) return err->code;
+  hd_checkpoint *v = NULL;
+  int cap = 0, rc = HD_OK, line = 1;
+  size_t i = 0;
+  while (i < len && rc == HD_OK) {
+    /* Empty lines between notes. */
+    if (text[i] == '\n') {
+      i++;
+      line++;
+      continue;
+    }
+    if (*n == cap) {
+      cap = cap ? cap * 2 : 16;
+      hd_checkpoint *nv = realloc(v, (size_t)cap * sizeof *nv);
+      if (!nv) {
+        rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+        break;
+      }
+      v = nv;
+    }
+    hd_checkpoint *c = &v[*n];
+    memset(c, 0, sizeof *c);
+    c->line = line;
+    (*n)++;
+    /* Body: lines up to the empty line. */
+    size_t start = i;
+    int k = 0;
+    while (i < len && text[i] != '\n' && rc == HD_OK) {
+      const char *l = text + i;
+      const char *nl = memchr(l, '\n', len - i);
+      if (!nl) {
+        rc = hd_err_set(err, HD_EDATA, "%s:%d: the checkpoint ends without its signature", path, line);
+        break;
+      }
+      size_t ll = (size_t)(nl - l);
+      if (k == 0) {
+        if (!ll || ll >= sizeof c->origin || memchr(l, ' ', ll))
+          rc = hd_err_set(err, HD_EDATA, "%s:%d: not a checkpoint origin line", path, line);
+        else memcpy(c->origin, l, ll);
+      } else if (k == 1) {
+        if (!all_digits(l, ll)) rc = hd_err_set(err, HD_EDATA, "%s:%d: the tree size is not a number", path, line);
+        else c->size = strtoll(l, NULL, 10);
+      } else if (k == 2) {
+        if (unb64(l, ll, c->root, 32) != 32)
+          rc = hd_err_set(err, HD_EDATA, "%s:%d: the root hash is not 32 bytes of base64", path, line);
+      } else if (ll == 15 && !strncmp(l, "date ", 5)) {
+        memcpy(c->date, l + 5, 10);
+      }
+      k++;
+      i += ll + 1;
+      line++;
+    }
+    if (rc) break;
+    if (k < 3) {
+      rc = hd_err_set(err, HD_EDATA, "%s:%d: a checkpoint needs an origin, a tree size and a root hash", path, c->line);
+      break;
+    }
+    c->body_len = i - start;
+    c->body = malloc(c->body_len + 1);
+    if (!c->body) {
+      rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+      break;
+    }
+    memcpy(c->body, text + start, c->body_len);
+    c->body[c->body_len] = '\0';
+    if (i >= len) {
+      rc = hd_err_set(err, HD_EDATA, "%s:%d: the checkpoint has no signature", path, line);
+      break;
+    }
+    i++; /* the empty line */
+    line++;
+    size_t sstart = i;
+    while (i < len && !strncmp(text + i, DASH, strlen(DASH))) {
+      const char *nl = memchr(text + i, '\n', len - i);
+      i = nl ? (size_t)(nl - text) + 1 : len;
+      line++;
+    }
+    if (i == sstart) {
+      rc = hd_err_set(err, HD_EDATA, "%s:%d: the checkpoint has no signature line", path, line);
+      break;
+    }
+    c->sigs = malloc(i - sstart + 1);
+    if (!c->sigs) {
+      rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+      break;
+    }
+    memcpy(c->sigs, text + sstart, i - sstart);
+    c->sigs[i - sstart] = '\0';
+  }
+  free(text);
+  if (rc) {
+    checkpoints_free(v, *n);
+    *n = 0;
+    return rc;
+  }
+  *out = v;
+  return HD_OK;
+}
+
+/* A valid signature of key (name, pub) among c's signature lines. */
+static int signed_by(const hd_checkpoint *c, const char *name, const unsigned char pub[32]) {
+  unsigned char id[4];
+  key_id(name, pub, id);
+  size_t dl = strlen(DASH), nl = strlen(name);
+  for (const char *l = c->sigs; l && *l;) {
+    const char *end = strchr(l, '\n');
+    size_t ll = end ? (size_t)(end - l) : strlen(l);
+    if (ll > dl + nl + 1 && !strncmp(l + dl, name, nl) && l[dl + nl] == ' ') {
+      unsigned char sig[68];
+      const char *s64 = l + dl + nl + 1;
+      if (unb64(s64, ll - dl - nl - 1, sig, sizeof sig) == 68 && !memcmp(sig, id, 4) &&
+          verify_raw(pub, c->body, c->body_len, sig + 4) == 1)
+        return 1;
+    }
+    l = end ? end + 1 : l + ll;
+  }
+  return 0;
+}
+
+int checkpoints_verify(hd_checkpoint *c, int n, const char *path, const char *origin,
+                       const unsigned char pub[32], hd_err *err) {
+  for (int i = 0; i < n; i++) {
+    if (strcmp(c[i].origin, origin) != 0)
+      return hd_err_set(err, HD_EDATA, "%s:%d: the checkpoint is for '%s', not for this register ('%s')",
+                        path, c[i].line, c[i].origin, origin);
+    if (!(c[i].signed_ok = signed_by(&c[i], origin, pub)))
+      return hd_err_set(err, HD_EDATA, "%s:%d: the checkpoint%s%s does not carry the register's "
+                        "signature (authority-qr.pub)", path, c[i].line, *c[i].date ? " of " : "",
+                        c[i].date);
+    if (i && c[i].size < c[i - 1].size)
+      return hd_err_set(err, HD_EDATA, "%s:%d: the checkpoint has %lld entries, fewer than the one "
+                        "before it (%lld): a register never shrinks", path, c[i].line, c[i].size,
+                        c[i - 1].size);
+  }
+  return HD_OK;
+}
+
+int checkpoints_append(const char *path, const char *note, size_t len, hd_err *err) {
+  int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return hd_err_set(err, HD_EIO, "cannot open '%s': %s", path, strerror(errno));
+  hd_buf b;
+  hd_buf_init(&b, 0);
+  int rc = hd_buf_add(&b, note, len) == HD_OK && hd_buf_add(&b, "\n", 1) == HD_OK ? HD_OK : HD_ENOMEM;
+  ssize_t w = rc ? -1 : write(fd, b.p, b.len);
+  if (rc == HD_OK && (w != (ssize_t)b.len || fsync(fd) != 0))
+    rc = hd_err_set(err, HD_EIO, "cannot write '%s': %s", path, strerror(errno));
+  else if (rc) hd_err_set(err, rc, "out of memory");
+  close(fd);
+  hd_buf_release(&b);
+  return rc;
+}

@@ -1,0 +1,238 @@
+/* register.c: checkpoints and proofs of the register (register.h). */
+#include "ledger/register.h"
+
+#include <json-c/json.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ledger/checkpoint.h"
+#include "ledger/merkle.h"
+#include "pdf/sign.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/fsutil.h"
+
+int register_origin(sqlite3 *db, char *out, size_t size, hd_err *err) {
+  char *v = NULL;
+  if (store_setting(db, "register_origin", &v, err)) return err->code;
+  int ok = *v && !strpbrk(v, " \t\n") && hd_snprintf(out, size, "%s", v) >= 0;
+  if (!ok) hd_err_set(err, HD_EDATA, "setting 'register_origin': '%s' is not a checkpoint origin "
+                      "(one word, no spaces)", v);
+  free(v);
+  return ok ? HD_OK : HD_EDATA;
+}
+
+void register_audit_free(hd_audit *a) { chain_report_free(&a->chain); }
+
+int register_audit(sqlite3 *db, const char *checkpoints, int missing_ok, const char *keys_dir,
+                   hd_audit *a, hd_err *err) {
+  memset(a, 0, sizeof *a);
+  hd_buf_init(&a->chain.list, 1 << 20);
+  hd_checkpoint *cp = NULL;
+  int n = 0, rc = HD_OK;
+  char origin[256];
+  unsigned char pub[32];
+  if (checkpoints) {
+    if (!keys_dir) return hd_err_set(err, HD_EUSAGE, "checking checkpoints needs --keys (authority-qr.pub)");
+    if (qr_public_load(keys_dir, pub))
+      return hd_err_set(err, HD_EUSAGE, "no QR key in '%s' (authority-qr.pub)", keys_dir);
+    if ((rc = register_origin(db, origin, sizeof origin, err)) ||
+        (rc = checkpoints_read(checkpoints, missing_ok, &cp, &n, err)) ||
+        (rc = checkpoints_verify(cp, n, checkpoints, origin, pub, err))) {
+      checkpoints_free(cp, n);
+      return rc;
+    }
+  }
+  long long *sizes = n ? malloc((size_t)n * sizeof *sizes) : NULL;
+  unsigned char (*roots)[32] = n ? malloc((size_t)n * 32) : NULL;
+  if (n && (!sizes || !roots)) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+  for (int i = 0; i < n && !rc; i++) sizes[i] = cp[i].size;
+  hd_buf_release(&a->chain.list);
+  hd_chain_opts o = {sizes, n, roots};
+  if (!rc) rc = chain_verify(db, &o, &a->chain, err);
+  /* A broken chain says where; rows changed past hdreg are listed. The checkpoints are
+   * checked whenever the chain itself holds (rows or not). */
+  if ((rc == HD_OK || (rc == HD_EDATA && !a->chain.bad_seq)) && n) {
+    int row_rc = rc;
+    hd_err cerr;
+    hd_err_clear(&cerr);
+    long long good = 0;
+    int bad = 0;
+    for (int i = 0; i < n && !bad; i++) {
+      const hd_checkpoint *c = &cp[i];
+      char when[64];
+      hd_snprintf(when, sizeof when, "%s%s", *c->date ? "of " : "at line ", *c->date ? c->date : "");
+      if (!*c->date) hd_snprintf(when, sizeof when, "at %s:%d", checkpoints, c->line);
+      if (c->size > a->chain.entries) {
+        hd_err_set(&cerr, HD_EDATA, "the register has %lld entries, fewer than the %lld the checkpoint "
+                   "%s published (%s:%d): entries were removed", a->chain.entries, c->size, when,
+                   checkpoints, c->line);
+        bad = 1;
+      } else if (memcmp(roots[i], c->root, 32) != 0) {
+        hd_err_set(&cerr, HD_EDATA, "the register does not extend the checkpoint %s (%s:%d): its "
+                   "first %lld entries are not the ones published; entries %lld to %lld were rewritten",
+                   when, checkpoints, c->line, c->size, good + 1, c->size);
+        bad = 1;
+      } else {
+        good = c->size;
+        a->checkpoints++;
+        a->last_size = c->size;
+        hd_snprintf(a->last_date, sizeof a->last_date, "%s", c->date);
+      }
+    }
+    if (bad) {
+      hd_buf_printf(&a->chain.list, "%s\n", cerr.msg);
+      if (row_rc == HD_OK) *err = cerr;
+      a->chain.problems++;
+      rc = HD_EDATA;
+    }
+  }
+  free(sizes);
+  free(roots);
+  checkpoints_free(cp, n);
+  return rc;
+}
+
+int register_publish(sqlite3 *db, const struct hd_signer *s, const char *date,
+                     const char *checkpoints, const hd_audit *a, hd_err *err) {
+  char origin[256];
+  if (register_origin(db, origin, sizeof origin, err)) return err->code;
+  hd_buf note;
+  hd_buf_init(&note, 4096);
+  int rc = checkpoint_note(s, origin, a->chain.entries, a->chain.root, date, &note, err);
+  if (rc == HD_OK) rc = checkpoints_append(checkpoints, note.p, note.len, err);
+  hd_buf_release(&note);
+  return rc;
+}
+
+static void be64(hd_buf *b, unsigned long long v) {
+  unsigned char x[8];
+  for (int i = 7; i >= 0; i--, v >>= 8) x[i] = (unsigned char)v;
+  hd_buf_add(b, x, 8);
+}
+
+/* The document entry of a certificate: the first entry whose payload records its
+ * documents row (the PDF's SHA-256), legacy or row form. */
+static int document_entry(sqlite3 *db, const char *number, long long *seq, char **payload,
+                          hd_err *err) {
+  sqlite3_stmt *st;
+  if (store_prepare(db, "SELECT d.id, d.sha256 FROM certificates c JOIN documents d ON "
+                        "d.certificate_id = c.id AND d.kind = 'certificate' WHERE c.number = ?1",
+                    &st, err))
+    return HD_EDB;
+  sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
+  long long doc = 0;
+  char sha[65] = "";
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    doc = sqlite3_column_int64(st, 0);
+    hd_snprintf(sha, sizeof sha, "%s", (const char *)sqlite3_column_text(st, 1));
+  }
+  sqlite3_finalize(st);
+  if (!doc) return hd_err_set(err, HD_EDATA, "certificate '%s' is not in the register (or not yet issued)", number);
+  if (store_prepare(db, "SELECT seq, payload FROM ledger WHERE (kind = 'row' AND tbl = 'documents' "
+                        "AND ref_id = ?1) OR (kind = 'document' AND ref_id = ?1) ORDER BY seq", &st, err))
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, doc);
+  *seq = 0;
+  *payload = NULL;
+  while (!*seq && sqlite3_step(st) == SQLITE_ROW) {
+    const char *p = (const char *)sqlite3_column_text(st, 1);
+    /* The entry must name the document's hash, whatever its tbl and ref_id columns say. */
+    if (p && strstr(p, sha)) {
+      *seq = sqlite3_column_int64(st, 0);
+      *payload = hd_strdup(p);
+    }
+  }
+  sqlite3_finalize(st);
+  if (!*seq) return hd_err_set(err, HD_EDATA, "certificate '%s': no entry of the register records its document", number);
+  return *payload ? HD_OK : hd_err_set(err, HD_ENOMEM, "out of memory");
+}
+
+static int write_proof(const char *out, hd_buf *b, hd_proof_info *info, hd_err *err) {
+  if (!b->p) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  info->bytes = (long)b->len;
+  return hd_write_atomic(out, b->p, b->len, err);
+}
+
+int register_prove(sqlite3 *db, const char *number, const char *checkpoints, const char *out,
+                   hd_proof_info *info, hd_err *err) {
+  memset(info, 0, sizeof *info);
+  long long seq = 0;
+  char *payload = NULL;
+  hd_checkpoint *cp = NULL;
+  int n = 0;
+  int rc = document_entry(db, number, &seq, &payload, err);
+  if (rc == HD_OK) rc = checkpoints_read(checkpoints, 0, &cp, &n, err);
+  const hd_checkpoint *c = NULL;
+  for (int i = n - 1; rc == HD_OK && i >= 0 && !c; i--)
+    if (cp[i].size >= seq) c = &cp[i];
+  if (rc == HD_OK && !c)
+    rc = hd_err_set(err, HD_EDATA, "certificate '%s' is entry %lld of the register, after the last "
+                    "published checkpoint (%lld entries): the next night's checkpoint covers it",
+                    number, seq, n ? cp[n - 1].size : 0LL);
+  unsigned char (*leaves)[32] = NULL;
+  if (rc == HD_OK) rc = chain_leaves(db, c->size, &leaves, err);
+  unsigned char root[32], path[HD_MERKLE_MAXPATH][32];
+  int count = 0;
+  if (rc == HD_OK) {
+    merkle_root(leaves, c->size, root);
+    if (memcmp(root, c->root, 32) != 0)
+      rc = hd_err_set(err, HD_EDATA, "the register does not extend the checkpoint of %s (%s:%d): "
+                      "run hdreg ledger verify --checkpoints", c->date, checkpoints, c->line);
+  }
+  if (rc == HD_OK && merkle_path(leaves, c->size, seq - 1, path, &count))
+    rc = hd_err_set(err, HD_EINTERNAL, "no path to entry %lld", seq);
+  size_t plen = payload ? strlen(payload) : 0;
+  if (rc == HD_OK && plen > 65535) rc = hd_err_set(err, HD_EDATA, "the entry is too long for a proof");
+  if (rc == HD_OK) {
+    hd_buf b;
+    hd_buf_init(&b, 1 << 20);
+    hd_buf_add(&b, "HDIP1", 5);
+    be64(&b, (unsigned long long)c->size);
+    be64(&b, (unsigned long long)(seq - 1));
+    unsigned char l2[2] = {(unsigned char)(plen >> 8), (unsigned char)plen}, cnt = (unsigned char)count;
+    hd_buf_add(&b, l2, 2);
+    hd_buf_add(&b, payload, plen);
+    hd_buf_add(&b, &cnt, 1);
+    for (int i = 0; i < count; i++) hd_buf_add(&b, path[i], 32);
+    info->seq = seq;
+    info->size = c->size;
+    info->hashes = count;
+    hd_snprintf(info->date, sizeof info->date, "%s", c->date);
+    rc = write_proof(out, &b, info, err);
+    hd_buf_release(&b);
+  }
+  free(leaves);
+  free(payload);
+  checkpoints_free(cp, n);
+  return rc;
+}
+
+int register_consistency(sqlite3 *db, long long old_size, long long new_size, const char *out,
+                         hd_proof_info *info, hd_err *err) {
+  memset(info, 0, sizeof *info);
+  if (old_size < 0 || old_size > new_size)
+    return hd_err_set(err, HD_EUSAGE, "OLD must be a tree size from 0 to NEW");
+  unsigned char (*leaves)[32] = NULL;
+  int rc = chain_leaves(db, new_size, &leaves, err);
+  unsigned char path[HD_MERKLE_MAXPATH][32];
+  int count = 0;
+  if (rc == HD_OK && merkle_consistency(leaves, new_size, old_size, path, &count))
+    rc = hd_err_set(err, HD_EINTERNAL, "no consistency proof from %lld to %lld", old_size, new_size);
+  if (rc == HD_OK) {
+    hd_buf b;
+    hd_buf_init(&b, 1 << 20);
+    hd_buf_add(&b, "HDCP1", 5);
+    be64(&b, (unsigned long long)old_size);
+    be64(&b, (unsigned long long)new_size);
+    unsigned char cnt = (unsigned char)count;
+    hd_buf_add(&b, &cnt, 1);
+    for (int i = 0; i < count; i++) hd_buf_add(&b, path[i], 32);
+    info->size = new_size;
+    info->hashes = count;
+    rc = write_proof(out, &b, info, err);
+    hd_buf_release(&b);
+  }
+  free(leaves);
+  return rc;
+}

@@ -1,0 +1,47 @@
+/* register.h: the register checked against its published checkpoints, the nightly
+ * checkpoint, and the proofs a third party checks (docs/verification.md; formats in
+ * docs/schema.md, "Proof files"). Depends on ledger/chain.h, merkle.h, checkpoint.h. */
+#ifndef HD_REGISTER_H
+#define HD_REGISTER_H
+#include <sqlite3.h>
+#include "ledger/chain.h"
+#include "util/diag.h"
+
+struct hd_signer;
+
+typedef struct hd_audit {
+  hd_chain_report chain;
+  int checkpoints;          /* notes in the checkpoints file, all extended */
+  long long last_size;      /* the last note's tree size */
+  char last_date[11];
+} hd_audit;
+
+/* Verify the register (chain_verify) and, with checkpoints (a file; a missing one is
+ * only allowed if missing_ok), that it extends every note there: signed with the QR key
+ * of keys_dir (required then), for this register's origin, not truncated, not rewritten.
+ * HD_OK, or HD_EDATA with the first problem in err (all in a->chain.list). Free with
+ * register_audit_free. */
+int register_audit(sqlite3 *db, const char *checkpoints, int missing_ok, const char *keys_dir,
+                   hd_audit *a, hd_err *err);
+void register_audit_free(hd_audit *a);
+/* The register's origin (setting register_origin) into out. */
+int register_origin(sqlite3 *db, char *out, size_t size, hd_err *err);
+/* Sign a checkpoint of the register as a (just audited) and append it to checkpoints. */
+int register_publish(sqlite3 *db, const struct hd_signer *s, const char *date,
+                     const char *checkpoints, const hd_audit *a, hd_err *err);
+
+typedef struct hd_proof_info {
+  long long seq, size;      /* the entry proved, the checkpoint's tree size */
+  char date[11];            /* the checkpoint's date */
+  int hashes;               /* the path's length */
+  long bytes;               /* the proof file's size */
+} hd_proof_info;
+/* The inclusion proof of the certificate's document entry (the entry recording the PDF's
+ * SHA-256) against the newest checkpoint of the file that covers it, written to out. */
+int register_prove(sqlite3 *db, const char *number, const char *checkpoints, const char *out,
+                   hd_proof_info *info, hd_err *err);
+/* The consistency proof from tree size old_size to new_size, written to out. */
+int register_consistency(sqlite3 *db, long long old_size, long long new_size, const char *out,
+                         hd_proof_info *info, hd_err *err);
+
+#endif
