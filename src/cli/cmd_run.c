@@ -19,6 +19,11 @@
 #include "model/calendar.h"
 #include "pdf/sign.h"
 #include "ledger/chain.h"
+#include "ledger/ledger.h"
+#include "ledger/register.h"
+#include "procedure/procedure.h"
+#include "util/sha256.h"
+#include <openssl/evp.h>
 #include "procedure/night.h"
 #include "procedure/documents.h"
 #include "procedure/run.h"
@@ -44,6 +49,9 @@ static const char HELP[] =
     "                number, DIR/certificates/NUMBER.pdf, SHA-256 in the ledger;\n"
     "  cancellations cancellations whose notice ended: the certificate cancelled, the\n"
     "                cancellation notice written (DIR/cancellations/).\n"
+    "Before anything, the register is verified (hdreg ledger verify): a row changed past\n"
+    "hdreg, a broken chain or a checkpoint the register no longer extends stops the night\n"
+    "with exit 4 and nothing written, so a night never signs over a change it did not make.\n"
     "Every move is an event in case_events. Documents are complete or absent. Running the\n"
     "same date again changes nothing and writes nothing new (certificates of the day are\n"
     "verified, missing files restored); a killed run finishes on the next.\n"
@@ -57,6 +65,9 @@ static const char HELP[] =
     "  --checks DIR    a legal team's check directory after the shipped pack (repeatable)\n"
     "  --keys DIR      sign every document with the authority's key in DIR (authority.key,\n"
     "                  authority.crt; hdreg keygen makes them): a PDF signature pdfsig checks\n"
+    "  --checkpoints FILE  with --keys: the file the night's signed checkpoint of the\n"
+    "                  register is appended to (default: DIR/checkpoints.txt); the night\n"
+    "                  first checks that the register extends every checkpoint there\n"
     "  --jobs N        lay out and write documents in N worker processes (1-64, default\n"
     "                  1); the database and every document are the same for any N\n"
     "\n"
@@ -194,6 +205,50 @@ static void remove_temps(const char *out) {
   }
 }
 
+/* The checkpoints file: --checkpoints, else OUT/checkpoints.txt. */
+static const char *checkpoints_at(const char *given, const char *out, char *buf, size_t size) {
+  if (given) return given;
+  hd_snprintf(buf, size, "%s/checkpoints.txt", out);
+  return buf;
+}
+
+/* The register as the night finds it must be the register hdreg left: otherwise nothing
+ * is done (and nothing signed over the change). Every problem goes to stderr. */
+static int audit_before(sqlite3 *db, const char *checkpoints, const char *keys_dir, hd_err *err) {
+  hd_audit a;
+  int rc = register_audit(db, checkpoints, 1, keys_dir, &a, err);
+  if (rc == HD_EDATA) {
+    char *p = a.chain.list.p;
+    for (char *nl; p && (nl = strchr(p, '\n')); p = nl + 1)
+      cli_error("run: %.*s", (int)(nl - p), p);
+    if (!a.chain.list.len) cli_error("run: %s", err->msg);
+    hd_err_clear(err);
+    rc = hd_err_set(err, HD_EDB, "run: the register is not as hdreg left it (above; hdreg ledger "
+                    "verify says the same): nothing was done. Restore the database from a backup, "
+                    "or have the change explained, before the next night");
+  }
+  register_audit_free(&a);
+  return rc;
+}
+
+/* The revisions of the check pack and of the four templates the night uses. */
+static int record_revisions(sqlite3 *db, const char *date, const char *pack_rev, hd_err *err) {
+  static const char *const T[] = {"certificate", "review_opinion", "public_notice", "cancellation"};
+  char tbuf[4096], sha[65];
+  hd_buf all;
+  hd_buf_init(&all, 4096);
+  int rc = HD_OK;
+  for (int i = 0; i < 4 && rc == HD_OK; i++) {
+    rc = ledger_sha256_file(cli_template_path(T[i], tbuf, sizeof tbuf), sha, err);
+    if (rc == HD_OK) hd_buf_printf(&all, "%s %s.xml\n", sha, T[i]);
+  }
+  if (rc == HD_OK && !all.p) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+  if (rc == HD_OK) hd_sha256_hex(all.p, all.len, sha);
+  hd_buf_release(&all);
+  if (rc == HD_OK) rc = proc_record_revisions(db, date, pack_rev, sha, err);
+  return rc;
+}
+
 int cmd_run(int argc, char **argv) {
   static const struct option OPTS[] = {{"db", required_argument, NULL, 'd'},
                                        {"date", required_argument, NULL, 't'},
@@ -203,12 +258,13 @@ int cmd_run(int argc, char **argv) {
                                        {"checks", required_argument, NULL, 'k'},
                                        {"jobs", required_argument, NULL, 'j'},
                                        {"keys", required_argument, NULL, 'K'},
+                                       {"checkpoints", required_argument, NULL, 'P'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char *db_path = NULL, *date = NULL, *out = "out", *fonts_dir = "fonts";
   const char *manifest_path = NULL;
   int jobs = 1;
-  const char *keys_dir = NULL;
+  const char *keys_dir = NULL, *checkpoints = NULL;
   const char *dirs[16];
   int n_dirs = 1;
   dirs[0] = cli_default_checks_dir();
@@ -225,6 +281,7 @@ int cmd_run(int argc, char **argv) {
     case 'f': fonts_dir = optarg; break;
     case 'm': manifest_path = optarg; break;
     case 'K': keys_dir = optarg; break;
+    case 'P': checkpoints = optarg; break;
     case 'j': {
       char *end;
       long v = strtol(optarg, &end, 10);
@@ -271,7 +328,7 @@ int cmd_run(int argc, char **argv) {
   memset(&rep, 0, sizeof rep);
   int rc = HD_OK;
   hd_template *tmpl = NULL;
-  char tbuf[4096];
+  char tbuf[4096], cp_buf[4200];
   hd_run_opts o;
   memset(&o, 0, sizeof o);
   o.date = date;
@@ -324,9 +381,12 @@ int cmd_run(int argc, char **argv) {
       (rc = tmpl_load(cli_template_path("public_notice", tbuf, sizeof tbuf), &t_notice, &err)) ||
       (rc = tmpl_load(cli_template_path("cancellation", tbuf, sizeof tbuf), &t_cancel, &err)) ||
       (rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
+      (rc = audit_before(db, keys_dir ? checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf) : NULL,
+                         keys_dir, &err)) ||
       (rc = fontset_load(&fs, manifest, fonts_dir, &err)) ||
       (rc = calendar_load(db, &cal, &err)) || (rc = pack_load(&po, &pack, &err)) ||
       (rc = hd_mkdirs(out, &err)) || (remove_temps(out), 0) ||
+      (rc = record_revisions(db, date, pack_revision(pack), &err)) ||
       (rc = absolute(out, out_abs, &err)) || (night.out_dir = out_abs, 0) ||
       (env = (hd_docenv){db, fs, pack, cal, 1, 0, NULL, 0, 0}, night.db = db, night.opinion = t_opinion,
        night.notice = t_notice, night.cancellation = t_cancel, 0) ||
@@ -336,8 +396,18 @@ int cmd_run(int argc, char **argv) {
     cli_error("%s", err.msg);
   }
   int head_signed = 0;
+  hd_audit after;
+  memset(&after, 0, sizeof after);
+  int published = 0;
   if (rc == HD_OK && signer && (rc = chain_sign_head(db, signer, date, &head_signed, &err)))
     cli_error("run: %s", err.msg);
+  if (rc == HD_OK && signer) {
+    const char *cp = checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf);
+    if ((rc = register_audit(db, cp, 1, keys_dir, &after, &err)) ||
+        (rc = register_publish(db, signer, date, cp, &after, &err)))
+      cli_error("run: the night's checkpoint: %s", err.msg);
+    else published = 1;
+  }
   if (rc == HD_OK) {
     hd_err rerr;
     hd_err_clear(&rerr);
@@ -368,8 +438,15 @@ int cmd_run(int argc, char **argv) {
              rr.notices[i].cases, rr.notices[i].cases == 1 ? "" : "s", rr.notices[i].end_date);
     if (rr.cancelled) printf("cancelled %d certificate%s\n", rr.cancelled, rr.cancelled == 1 ? "" : "s");
     if (head_signed) printf("ledger head signed\n");
+    if (published) {
+      char root[48];
+      EVP_EncodeBlock((unsigned char *)root, after.chain.root, 32);
+      printf("checkpoint published: %lld entries, tree head %s, in %s\n", after.chain.entries, root,
+             checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf));
+    }
   }
   int held = rep.held + rr.by_decision[HD_HOLD] + rr.held_unprintable, failed = rep.failed + rr.failed;
+  register_audit_free(&after);
   run_report_release(&rep);
   night_report_release(&rr);
   signer_free(signer);

@@ -118,3 +118,22 @@ int proc_print(sqlite3 *db, FILE *out, hd_err *err) {
   sqlite3_finalize(st);
   return HD_OK;
 }
+
+int proc_record_revisions(sqlite3 *db, const char *date, const char *checks, const char *templates,
+                          hd_err *err) {
+  int rc = store_begin(db, err);
+  for (int i = 0; i < 2 && rc == HD_OK; i++) {
+    sqlite3_stmt *st;
+    if ((rc = store_cached(db, "INSERT OR IGNORE INTO revisions(kind, revision, first_used) "
+                               "VALUES (?1, ?2, ?3)", &st, err)))
+      break;
+    sqlite3_bind_text(st, 1, i ? "templates" : "checks", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, i ? templates : checks, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+    store_done(st);
+  }
+  if (rc == HD_OK) return store_commit(db, err);
+  store_rollback(db);
+  return rc;
+}

@@ -24,4 +24,9 @@ const char *proc_flow(const char *reg_type, const char *procedure);
 /* Print the procedure (every flow, every transition) to out, readable. */
 int proc_print(sqlite3 *db, FILE *out, hd_err *err);
 
+/* Record (once each) the check pack's and the templates' revisions a night on date uses:
+ * table revisions, on the register's chain. */
+int proc_record_revisions(sqlite3 *db, const char *date, const char *checks, const char *templates,
+                          hd_err *err);
+
 #endif
