@@ -15,12 +15,14 @@
 #include "util/sha256.h"
 #include "store/store.h"
 #include "util/diag.h"
+#include "util/date.h"
 
 static const char HELP[] =
     "usage: hdreg ledger verify --db FILE [--keys DIR] [--checkpoints FILE]\n"
     "       hdreg ledger show --db FILE [--case ID|NUMBER]\n"
     "       hdreg ledger prove CERTIFICATE-NUMBER --db FILE --checkpoints FILE --out PROOF\n"
     "       hdreg ledger consistency OLD NEW --db FILE --out PROOF\n"
+    "       hdreg ledger adopt --db FILE --date YYYY-MM-DD --by NAME --reason TEXT\n"
     "\n"
     "The register (clause 5.3.2) is a chain of entries: every row hdreg writes to a table\n"
     "that decides a case or is printed on a document (the application as received,\n"
@@ -39,6 +41,11 @@ static const char HELP[] =
     "  prove        writes the inclusion proof of a certificate's document entry against\n"
     "               the newest checkpoint that covers it (docs/hdreg-verify.py checks it)\n"
     "  consistency  writes the proof that the tree of NEW entries extends that of OLD\n"
+    "  adopt        after a change made past hdreg was explained (a repair by hand):\n"
+    "               appends an entry saying who accepted it, when and why, then every\n"
+    "               changed row as it now stands; verify is intact again and the history\n"
+    "               shows it (a broken chain, or entries under a checkpoint, cannot be\n"
+    "               adopted)\n"
     "\n"
     "Exit: 0 intact / written, 3 the register was changed or a checkpoint is not extended\n"
     "(every problem on stderr), 2 usage, 4 database.\n";
@@ -84,22 +91,25 @@ int cmd_ledger(int argc, char **argv) {
                                        {"keys", required_argument, NULL, 'k'},
                                        {"checkpoints", required_argument, NULL, 'p'},
                                        {"out", required_argument, NULL, 'o'},
+                                       {"date", required_argument, NULL, 't'},
+                                       {"by", required_argument, NULL, 'b'},
+                                       {"reason", required_argument, NULL, 'r'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
     fputs(HELP, stdout);
     return HD_EXIT_OK;
   }
-  static const char *const ACTIONS[] = {"verify", "show", "prove", "consistency"};
+  static const char *const ACTIONS[] = {"verify", "show", "prove", "consistency", "adopt"};
   int act = -1;
-  for (int i = 0; argc >= 2 && i < 4; i++)
+  for (int i = 0; argc >= 2 && i < 5; i++)
     if (!strcmp(argv[1], ACTIONS[i])) act = i;
   if (act < 0) {
-    cli_error("ledger: verify, show, prove or consistency? (see hdreg ledger --help)");
+    cli_error("ledger: verify, show, prove, consistency or adopt? (see hdreg ledger --help)");
     return HD_EXIT_USAGE;
   }
   const char *action = argv[1], *db_path = NULL, *case_arg = NULL, *keys = NULL,
-             *checkpoints = NULL, *out = NULL;
+             *checkpoints = NULL, *out = NULL, *date = NULL, *by = NULL, *reason = NULL;
   int c;
   optind = 2;
   opterr = 0;
@@ -110,6 +120,9 @@ int cmd_ledger(int argc, char **argv) {
     case 'k': keys = optarg; break;
     case 'p': checkpoints = optarg; break;
     case 'o': out = optarg; break;
+    case 't': date = optarg; break;
+    case 'b': by = optarg; break;
+    case 'r': reason = optarg; break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
       cli_error("ledger: unknown or incomplete option '%s' (see hdreg ledger --help)", argv[optind - 1]);
@@ -118,11 +131,13 @@ int cmd_ledger(int argc, char **argv) {
   }
   int want_args = act == 2 ? 1 : act == 3 ? 2 : 0;
   long long old_size = 0, new_size = 0;
-  if (!db_path || argc - optind != want_args || (act >= 2 && !out) || (act == 2 && !checkpoints) ||
-      (act == 3 && (parse_size(argv[optind], &old_size) || parse_size(argv[optind + 1], &new_size)))) {
+  if (!db_path || argc - optind != want_args || ((act == 2 || act == 3) && !out) || (act == 2 && !checkpoints) ||
+      (act == 3 && (parse_size(argv[optind], &old_size) || parse_size(argv[optind + 1], &new_size))) ||
+      (act == 4 && (!date || !hd_date_parse(date, &(hd_date){0}) || !by || !*by || !reason || !*reason))) {
     static const char *const NEED[] = {
         "--db is required", "--db is required", "a certificate number, --db, --checkpoints and --out are required",
-        "OLD and NEW (tree sizes), --db and --out are required"};
+        "OLD and NEW (tree sizes), --db and --out are required",
+        "--db, --date YYYY-MM-DD, --by and --reason are required"};
     cli_error("ledger %s: %s (see hdreg ledger --help)", action, NEED[act]);
     return HD_EXIT_USAGE;
   }
@@ -139,6 +154,16 @@ int cmd_ledger(int argc, char **argv) {
       rc = hd_err_set(&err, HD_EDATA, "case '%s' does not exist", case_arg);
     if (rc == HD_OK) rc = chain_show(db, id, stdout, &err);
     free(number);
+  } else if (rc == HD_OK && act == 4) {
+    hd_audit a;
+    rc = register_adopt(db, date, by, reason, &a, &err);
+    if (rc == HD_OK) {
+      char *p = a.chain.list.p;
+      for (char *nl; p && (nl = strchr(p, '\n')); p = nl + 1) printf("adopted: %.*s\n", (int)(nl - p), p);
+      printf("%d row%s adopted by %s on %s: %s\n", a.chain.problems, a.chain.problems == 1 ? "" : "s",
+             by, date, reason);
+    }
+    register_audit_free(&a);
   } else if (rc == HD_OK) {
     hd_proof_info info;
     rc = act == 2 ? register_prove(db, argv[optind], checkpoints, out, &info, &err)

@@ -299,7 +299,14 @@ static int walk_chain(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep,
 }
 
 /* Every row of every covered table against the entry that last recorded it. */
-static int check_rows(sqlite3 *db, hd_chain_report *rep, rowmap *m, hd_err *err) {
+static int adopt_row(sqlite3 *db, const hd_table_shape *t, const char *payload, size_t len,
+                     long long ref, hd_err *err) {
+  return rowlog_append(db, "row", t->name, ref, payload, len, err);
+}
+
+static int check_rows(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, rowmap *m,
+                      hd_err *err) {
+  int adopt = o && o->adopt;
   const hd_table_shape *shape = rowlog_shapes(db, err);
   if (!shape) return err->code;
   hd_buf b;
@@ -350,6 +357,8 @@ static int check_rows(sqlite3 *db, hd_chain_report *rep, rowmap *m, hd_err *err)
         free(p);
       }
       json_object_put(now);
+      if (adopt) rc = adopt_row(db, t, b.p, b.len, t->rowid_pk ? sqlite3_column_int64(st, t->pk[0]) : 0, err);
+      if (rc) break;
     }
     if (rc == HD_OK && s != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
     sqlite3_finalize(st);
@@ -365,8 +374,18 @@ static int check_rows(sqlite3 *db, hd_chain_report *rep, rowmap *m, hd_err *err)
     problem(rep, err, "%s was deleted outside hdreg: entry %lld recorded it", what, x->seq);
     json_object_put(was);
     free(p);
+    if (adopt) {
+      const hd_table_shape *t = &shape[x->tbl];
+      hd_buf d;
+      hd_buf_init(&d, 0);
+      hd_buf_printf(&d, "[\"row\",\"%s\",%.*s,null]", t->name, (int)x->klen, m->keys + x->koff);
+      rc = d.p ? adopt_row(db, t, d.p, d.len, t->rowid_pk ? strtoll(m->keys + x->koff, NULL, 10) : 0, err)
+               : hd_err_set(err, HD_ENOMEM, "out of memory");
+      hd_buf_release(&d);
+    }
   }
-  return rc ? rc : rep->problems ? HD_EDATA : HD_OK;
+  if (rc == HD_OK && adopt) hd_err_clear(err);
+  return rc ? rc : rep->problems && !adopt ? HD_EDATA : HD_OK;
 }
 
 int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_err *err) {
@@ -374,7 +393,7 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
   hd_buf_init(&rep->list, 1 << 20);
   rowmap m = {0};
   int rc = walk_chain(db, o, rep, &m, err);
-  if (rc == HD_OK) rc = check_rows(db, rep, &m, err);
+  if (rc == HD_OK) rc = check_rows(db, o, rep, &m, err);
   map_free(&m);
   return rc;
 }
@@ -405,38 +424,97 @@ int chain_leaves(sqlite3 *db, long long n, unsigned char (**out)[32], hd_err *er
   return HD_OK;
 }
 
+/* The value at i of a JSON array as text for a listing ("" for null or none). */
+static const char *at(json_object *a, size_t i) {
+  json_object *v = a && i < json_object_array_length(a) ? json_object_array_get_idx(a, i) : NULL;
+  return v ? json_object_get_string(v) : "";
+}
+
+static long long at_int(json_object *a, size_t i) {
+  json_object *v = a && i < json_object_array_length(a) ? json_object_array_get_idx(a, i) : NULL;
+  return v ? json_object_get_int64(v) : 0;
+}
+
+/* The case an entry is about (0 if none): legacy event/document entries and rows of
+ * tables with a case_id column (or cases itself). */
+static long long entry_case(const hd_table_shape *shape, const char *kind, json_object *e) {
+  if (!strcmp(kind, "event")) return at_int(e, 2);
+  if (!strcmp(kind, "document")) return at_int(e, 3);
+  if (strcmp(kind, "row") != 0) return 0;
+  int t = rowlog_table_index(at(e, 1));
+  json_object *row = json_object_array_get_idx(e, 3);
+  if (t < 0) return 0;
+  if (!strcmp(shape[t].name, "cases")) return at_int(e, 2);
+  for (int c = 0; row && c < shape[t].ncols; c++)
+    if (!strcmp(shape[t].cols[c], "case_id")) return at_int(row, (size_t)c);
+  return 0;
+}
+
 int chain_show(sqlite3 *db, long long case_id, FILE *out, hd_err *err) {
+  const hd_table_shape *shape = rowlog_shapes(db, err);
+  if (!shape) return err->code;
   sqlite3_stmt *st;
-  if (store_prepare(db,
-                    "SELECT l.seq, l.kind, l.hash, e.at, c.number, e.from_status, e.to_status, "
-                    "e.actor, e.reason, d.created_date, d.kind, d.path, d.sha256, "
-                    "coalesce(c2.number, ''), i.at, i.file, i.encoding, i.cases, i.sha256 "
-                    "FROM ledger l "
-                    "LEFT JOIN case_events e ON l.kind = 'event' AND e.id = l.ref_id "
-                    "LEFT JOIN cases c ON c.id = e.case_id "
-                    "LEFT JOIN documents d ON l.kind = 'document' AND d.id = l.ref_id "
-                    "LEFT JOIN cases c2 ON c2.id = d.case_id "
-                    "LEFT JOIN imports i ON l.kind = 'import' AND i.id = l.ref_id "
-                    "WHERE ?1 = 0 OR e.case_id = ?1 OR d.case_id = ?1 OR "
-                    "i.id = (SELECT import_id FROM cases WHERE id = ?1) ORDER BY l.seq",
-                    &st, err))
-    return HD_EDB;
-  sqlite3_bind_int64(st, 1, case_id);
+  long long import_id = 0;
+  if (case_id) {
+    char *v = store_text(db, "SELECT import_id FROM cases WHERE id = ?1", case_id);
+    import_id = v ? strtoll(v, NULL, 10) : 0;
+    free(v);
+  }
+  if (store_prepare(db, "SELECT seq, kind, hash, payload FROM ledger ORDER BY seq", &st, err)) return HD_EDB;
   while (sqlite3_step(st) == SQLITE_ROW) {
     const char *kind = (const char *)sqlite3_column_text(st, 1);
+    json_object *e = json_tokener_parse((const char *)sqlite3_column_text(st, 3));
+    if (!kind || !e || !json_object_is_type(e, json_type_array)) {
+      json_object_put(e);
+      continue;
+    }
+    if (case_id && entry_case(shape, kind, e) != case_id &&
+        !(import_id && !strcmp(kind, "import") && at_int(e, 1) == import_id) &&
+        !(import_id && !strcmp(kind, "row") && !strcmp(at(e, 1), "imports") && at_int(e, 2) == import_id)) {
+      json_object_put(e);
+      continue;
+    }
     fprintf(out, "%6lld  %.12s  ", (long long)sqlite3_column_int64(st, 0), sqlite3_column_text(st, 2));
-    if (strcmp(kind, "event") == 0)
-      fprintf(out, "%s  %s  %s -> %s  %s：%s\n", sqlite3_column_text(st, 3),
-              sqlite3_column_text(st, 4), sqlite3_column_text(st, 5), sqlite3_column_text(st, 6),
-              sqlite3_column_text(st, 7), sqlite3_column_text(st, 8));
-    else if (strcmp(kind, "import") == 0)
-      fprintf(out, "%s  import  %s  %s, %lld cases  sha256 %.16s…\n", sqlite3_column_text(st, 14),
-              sqlite3_column_text(st, 15), sqlite3_column_text(st, 16),
-              (long long)sqlite3_column_int64(st, 17), sqlite3_column_text(st, 18));
-    else
-      fprintf(out, "%s  %s  %s  %s  sha256 %.16s…\n", sqlite3_column_text(st, 9),
-              sqlite3_column_text(st, 13), sqlite3_column_text(st, 10), sqlite3_column_text(st, 11),
-              sqlite3_column_text(st, 12));
+    json_object *row = json_object_array_get_idx(e, 3);
+    const char *tbl = at(e, 1);
+    if (!strcmp(kind, "event")) {
+      char *n = store_text(db, "SELECT number FROM cases WHERE id = ?1", at_int(e, 2));
+      fprintf(out, "%s  %s  %s -> %s  %s：%s\n", at(e, 3), n ? n : "?", at(e, 4), at(e, 5), at(e, 6), at(e, 7));
+      free(n);
+    } else if (!strcmp(kind, "import")) {
+      fprintf(out, "%s  import  %s  %s, %lld cases  sha256 %.16s…\n", at(e, 2), at(e, 3), at(e, 6),
+              at_int(e, 8), at(e, 4));
+    } else if (!strcmp(kind, "document")) {
+      char *n = store_text(db, "SELECT number FROM cases WHERE id = ?1", at_int(e, 3));
+      fprintf(out, "%s  %s  %s  %s  sha256 %.16s…\n", at(e, 9), n ? n : "", at(e, 2), at(e, 6), at(e, 7));
+      free(n);
+    } else if (!strcmp(kind, "row") && !json_object_is_type(row, json_type_array)) {
+      fprintf(out, "%s %s deleted\n", tbl, json_object_to_json_string_ext(json_object_array_get_idx(e, 2), JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+    } else if (!strcmp(kind, "row") && !strcmp(tbl, "case_events")) {
+      char *n = store_text(db, "SELECT number FROM cases WHERE id = ?1", at_int(row, 1));
+      fprintf(out, "%s  %s  %s -> %s  %s：%s\n", at(row, 2), n ? n : "?", at(row, 3), at(row, 4), at(row, 5), at(row, 6));
+      free(n);
+    } else if (!strcmp(kind, "row") && !strcmp(tbl, "documents")) {
+      char *n = store_text(db, "SELECT number FROM cases WHERE id = ?1", at_int(row, 2));
+      fprintf(out, "%s  %s  %s  %s  sha256 %.16s…\n", at(row, 8), n ? n : "", at(row, 1), at(row, 5), at(row, 6));
+      free(n);
+    } else if (!strcmp(kind, "row") && !strcmp(tbl, "imports")) {
+      fprintf(out, "%s  import  %s  %s, %lld cases  sha256 %.16s…\n", at(row, 1), at(row, 2), at(row, 5),
+              at_int(row, 7), at(row, 3));
+    } else if (!strcmp(kind, "row")) {
+      const char *r = json_object_to_json_string_ext(row, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+      size_t n = strlen(r);
+      int cut = n > 160;
+      if (cut)
+        for (n = 160; n > 0 && ((unsigned char)r[n] & 0xC0) == 0x80; n--) {} /* a whole character */
+      fprintf(out, "%s %s  %.*s%s\n", tbl, json_object_to_json_string_ext(json_object_array_get_idx(e, 2), JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE),
+              (int)n, r, cut ? "…" : "");
+    } else if (!strcmp(kind, "adopt")) {
+      fprintf(out, "%s  adopted by %s: %s (%lld rows changed past hdreg follow)\n", at(e, 1), at(e, 2), at(e, 3), at_int(e, 4));
+    } else {
+      fprintf(out, "%s\n", at(e, 2));
+    }
+    json_object_put(e);
   }
   sqlite3_finalize(st);
   return HD_OK;

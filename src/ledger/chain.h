@@ -26,6 +26,10 @@ typedef struct hd_chain_opts {
   const long long *sizes;
   int n_sizes;
   unsigned char (*roots)[32];
+  /* Append every row found changed past hdreg to the chain as it now stands (inside the
+   * caller's transaction; hdreg ledger adopt): the problems are still listed, and the
+   * result is HD_OK if the chain itself holds. */
+  int adopt;
 } hd_chain_opts;
 
 /* Verify the register, recomputing everything in C from the rows: every entry's link and

@@ -8,6 +8,7 @@
 #include "ledger/checkpoint.h"
 #include "ledger/merkle.h"
 #include "pdf/sign.h"
+#include "store/rowlog.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
@@ -48,7 +49,7 @@ int register_audit(sqlite3 *db, const char *checkpoints, int missing_ok, const c
   if (n && (!sizes || !roots)) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
   for (int i = 0; i < n && !rc; i++) sizes[i] = cp[i].size;
   hd_buf_release(&a->chain.list);
-  hd_chain_opts o = {sizes, n, roots};
+  hd_chain_opts o = {sizes, n, roots, 0};
   if (!rc) rc = chain_verify(db, &o, &a->chain, err);
   /* A broken chain says where; rows changed past hdreg are listed. The checkpoints are
    * checked whenever the chain itself holds (rows or not). */
@@ -102,6 +103,36 @@ int register_publish(sqlite3 *db, const struct hd_signer *s, const char *date,
   int rc = checkpoint_note(s, origin, a->chain.entries, a->chain.root, date, &note, err);
   if (rc == HD_OK) rc = checkpoints_append(checkpoints, note.p, note.len, err);
   hd_buf_release(&note);
+  return rc;
+}
+
+int register_adopt(sqlite3 *db, const char *date, const char *by, const char *reason,
+                   hd_audit *a, hd_err *err) {
+  memset(a, 0, sizeof *a);
+  hd_buf_init(&a->chain.list, 1 << 20);
+  hd_chain_report probe;
+  /* First count them, to say how many the adopting entry accepts. */
+  int rc = chain_verify(db, NULL, &probe, err);
+  int n = probe.problems;
+  chain_report_free(&probe);
+  if (rc != HD_OK && (rc != HD_EDATA || probe.bad_seq || !n)) return rc;
+  hd_err_clear(err);
+  if (!n) return HD_OK;
+  json_object *e = json_object_new_array();
+  json_object_array_add(e, json_object_new_string("adopt"));
+  json_object_array_add(e, json_object_new_string(date));
+  json_object_array_add(e, json_object_new_string(by));
+  json_object_array_add(e, json_object_new_string(reason));
+  json_object_array_add(e, json_object_new_int(n));
+  const char *text = json_object_to_json_string_ext(e, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+  rc = store_begin(db, err);
+  if (rc == HD_OK) rc = rowlog_append(db, "adopt", NULL, n, text, strlen(text), err);
+  json_object_put(e);
+  hd_buf_release(&a->chain.list);
+  hd_chain_opts o = {NULL, 0, NULL, 1};
+  if (rc == HD_OK) rc = chain_verify(db, &o, &a->chain, err);
+  if (rc == HD_OK) return store_commit(db, err);
+  store_rollback(db);
   return rc;
 }
 

@@ -30,6 +30,14 @@ int register_origin(sqlite3 *db, char *out, size_t size, hd_err *err);
 int register_publish(sqlite3 *db, const struct hd_signer *s, const char *date,
                      const char *checkpoints, const hd_audit *a, hd_err *err);
 
+/* Put every row changed past hdreg on the chain as it now stands, after an entry
+ * ["adopt", DATE, BY, REASON, COUNT] saying who accepted the changes and why; a change is
+ * then part of the register's history, visible in hdreg ledger show, and published with
+ * the next checkpoint. A broken chain cannot be adopted. *count: rows adopted (the list
+ * is in a->chain.list). */
+int register_adopt(sqlite3 *db, const char *date, const char *by, const char *reason,
+                   hd_audit *a, hd_err *err);
+
 typedef struct hd_proof_info {
   long long seq, size;      /* the entry proved, the checkpoint's tree size */
   char date[11];            /* the checkpoint's date */

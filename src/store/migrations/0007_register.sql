@@ -17,7 +17,7 @@ DROP TRIGGER IF EXISTS ledger_document;
 DROP TRIGGER IF EXISTS ledger_import;
 CREATE TABLE ledger_v7 (
   seq       INTEGER PRIMARY KEY,
-  kind      TEXT NOT NULL CHECK (kind IN ('event', 'document', 'import', 'row', 'migration')),
+  kind      TEXT NOT NULL CHECK (kind IN ('event', 'document', 'import', 'row', 'migration', 'adopt')),
   tbl       TEXT,                 -- kind 'row': the table
   ref_id    INTEGER NOT NULL,     -- the row's id (kind 'row': 0 for a key that is not an id)
   payload   TEXT NOT NULL,
