@@ -17,10 +17,10 @@ DEMO_CERTIFICATES="20260344000000006X.pdf
 20260344000000013M.pdf
 20260344000000014Q.pdf"
 
-# sql DB SQL...: change a register by hand to set up a test, then adopt the change as the
+# sql_adopt DB SQL...: change a register by hand to set up a test, then adopt the change as the
 # authority would once it is explained (hdreg ledger adopt): otherwise the next night
 # refuses a register changed past hdreg.
-sql() {
+sql_adopt() {
   local db=$1
   shift
   sqlite3 "$db" "$@" && "$HDREG" ledger adopt --db "$db" --date 2026-01-01 --by test --reason "test set-up" >/dev/null

@@ -59,7 +59,7 @@ night 2026-03-25 0
 expect_eq "$(status SQ-2026-0021)" "notice" "reviewed again, in notice again"
 
 # A returned case supplements its materials and is reviewed again.
-sqlite3 "$DB" "INSERT INTO materials(case_id, kind, issued_date) VALUES (40, 'third_party_assessment', '2026-03-26')"
+sql_adopt "$DB" "INSERT INTO materials(case_id, kind, issued_date) VALUES (40, 'third_party_assessment', '2026-03-26')"
 act "case SQ-2026-0040: move recorded" move --case SQ-2026-0040 --to submitted --date 2026-03-26 \
   --actor 申请人 --reason "补正第三方评估材料"
 
@@ -88,7 +88,7 @@ night 2026-04-20 0
 # December 21: a returned case supplements its PIA report and is approved; its notice
 # period would run into 2027, for which the calendar has no data: refused, the case
 # waits approved. Once the 2027 schedule is imported the next night publishes it.
-sqlite3 "$DB" "INSERT INTO materials(case_id, kind, issued_date, valid_until) VALUES (29, 'pia_report', '2026-12-18', '2029-12-17')"
+sql_adopt "$DB" "INSERT INTO materials(case_id, kind, issued_date, valid_until) VALUES (29, 'pia_report', '2026-12-18', '2029-12-17')"
 act "case SQ-2026-0029: move recorded" move --case SQ-2026-0029 --to submitted --date 2026-12-21 \
   --actor 申请人 --reason "补正个人信息保护影响评估报告"
 night 2026-12-21 1
@@ -130,9 +130,12 @@ expect_eq "$(try_sql "UPDATE cases SET status = 'certified' WHERE number = 'SQ-2
   "cases.status changes only through an event in case_events" "status without event"
 expect_eq "$(try_sql "DELETE FROM case_events WHERE id = 1")" "case_events is append-only" "delete event"
 expect_eq "$(try_sql "UPDATE case_events SET reason = '改写' WHERE id = 1")" "case_events is append-only" "edit event"
-# An event cannot even be added outside hdreg: its ledger entry needs hdreg's hash function.
-expect_eq "$(try_sql "INSERT INTO case_events(case_id, at, from_status, to_status, actor, reason) VALUES (28, '2027-01-08', 'rectify', 'submitted', 'x', 'y')")" \
-  "in prepare, no such function: hd_sha256" "event from the shell"
+# An event added outside hdreg (the shell) is not on the chain: verify names it, and the
+# next night refuses to work on the register.
+cp "$DB" "$T/shell.db"
+sqlite3 "$T/shell.db" "INSERT INTO case_events(case_id, at, from_status, to_status, actor, reason) VALUES (28, '2027-01-08', 'rectify', 'submitted', 'x', 'y')"
+run "$HDREG" ledger verify --db "$T/shell.db"
+expect_eq "$rc $(err)" "3 hdreg: ledger verify: case_events $(sql "$T/shell.db" "SELECT max(id) FROM case_events") (case SQ-2026-0028) is not on the chain: it was inserted outside hdreg" "event from the shell"
 run "$HDREG" case move --db "$DB" --case SQ-2026-0028 --to approved --date 2027-01-08 --actor 审核员 --reason 跳过审核
 expect_eq "$rc $(err)" "3 hdreg: case move: case SQ-2026-0028: the procedure says it cannot go from 'rectify' to 'approved' (from 'rectify' it can go to: submitted, withdrawn)" "illegal command"
 run "$HDREG" case history --db "$DB" --case SQ-2026-0021

@@ -30,7 +30,7 @@ int main(void) {
   CHECK_INT(store_open(path, HD_STORE_CREATE, &db, &err), HD_OK);
   CHECK_INT(scalar(db, "PRAGMA user_version"), HD_SCHEMA_VERSION);
   CHECK_INT(scalar(db, "PRAGMA foreign_keys"), 1);
-  CHECK_INT(scalar(db, "SELECT count(*) FROM settings"), 5);
+  CHECK_INT(scalar(db, "SELECT count(*) FROM settings"), 6);
   CHECK_INT(scalar(db, "SELECT value FROM counters WHERE name = 'certificate_serial'"), 0);
   /* CHECK constraints on enumerations. */
   CHECK(sqlite3_exec(db, "INSERT INTO subjects(name, uscc, kind) VALUES ('x', 'y', 'alien')",
@@ -73,7 +73,8 @@ int main(void) {
   hd_err_clear(&err);
   CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_OK);
   sqlite3_exec(db, "DROP TABLE decisions; DROP TABLE waivers; DROP INDEX findings_case_asof; "
-                   "DROP TABLE ledger_heads; DROP TABLE ledger; DROP TRIGGER ledger_document; DROP TRIGGER documents_no_update; "
+                   "DROP TABLE ledger_heads; DROP TABLE ledger; DROP TABLE revisions; DROP TRIGGER documents_no_update; "
+                   "DELETE FROM settings WHERE key = 'register_origin'; "
                    "DROP TRIGGER documents_no_delete; "
                    "DROP TABLE onsite_questions; DROP TRIGGER cases_status_by_event; DROP TABLE case_events; "
                    "DROP TABLE transitions; "
@@ -82,9 +83,13 @@ int main(void) {
   store_close(db);
   hd_err_clear(&err);
   CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_OK);
-  CHECK_INT(scalar(db, "PRAGMA user_version"), 6);
+  CHECK_INT(scalar(db, "PRAGMA user_version"), 7);
   CHECK_INT(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('waivers', 'decisions', "
-                       "'transitions', 'case_events', 'imports', 'subjects_uscc')"), 6);
+                       "'transitions', 'case_events', 'imports', 'subjects_uscc', 'revisions')"), 7);
+  /* Schema 7 chained every row as it stood: the migration's entry, then each row. */
+  CHECK_INT(scalar(db, "SELECT count(*) FROM ledger WHERE kind = 'migration'"), 1);
+  CHECK_INT(scalar(db, "SELECT count(*) FROM ledger WHERE kind = 'row' AND tbl = 'transitions'"), 54);
+  CHECK_INT(scalar(db, "SELECT count(*) FROM ledger WHERE kind = 'row' AND tbl = 'subjects'"), 1);
   /* The procedure is in the database (tests/e2e/procedure.sh tries to get round it). */
   CHECK_INT(scalar(db, "SELECT count(*) FROM transitions"), 54);
   CHECK_INT(scalar(db, "SELECT count(*) FROM subjects"), 1);
