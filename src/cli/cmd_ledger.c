@@ -208,9 +208,11 @@ static const char VERIFY_HELP[] =
     "or authentic without --db, each under its own name; 3 anything else; 2 usage (also an\n"
     "--as-of that is not a date YYYY-MM-DD); 4 database.\n";
 
+/* A value the register should have but does not: "?". */
+#define OR_Q(s) (*(s) ? (s) : "?")
+
 /* "certificate N of case C", "review opinion of case C", ... into out. */
 static void doc_what(const hd_doc_info *d, char *out, size_t size) {
-#define OR_Q(s) (*(s) ? (s) : "?")
   if (!strcmp(d->kind, "certificate"))
     hd_snprintf(out, size, "certificate %s of case %s", OR_Q(d->cert_number),
                 OR_Q(*d->cert_case ? d->cert_case : d->case_number));
@@ -314,8 +316,8 @@ static void doc_answer(const hd_doc_info *d, hd_doc_standing standing, const cha
     hd_snprintf(brief, bsize, "not in force");
     break;
   }
-#undef OR_Q
 }
+#undef OR_Q
 
 /* What the register knows of the bytes with SHA-256 sha of file: the line to print
  * into out; 1 if that is a clean answer (exit 0), 0 if not, or -(exit code) on an error
