@@ -1,4 +1,5 @@
-/* cmd_ledger.c: `hdreg ledger verify|show` — the register's hash chain (clause 5.3.2). */
+/* cmd_ledger.c: `hdreg ledger verify|show` — the register's hash chain (clause 5.3.2); `hdreg
+ * keygen`, the authority's keys; `hdreg verify`, what a document someone hands in is. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,8 @@
 #include "ledger/ledger.h"
 #include "util/fsutil.h"
 #include "util/buf.h"
+#include "util/clock.h"
+#include "util/date.h"
 #include "util/sha256.h"
 #include "store/store.h"
 #include "util/diag.h"
@@ -238,29 +241,227 @@ int cmd_keygen(int argc, char **argv) {
 }
 
 static const char VERIFY_HELP[] =
-    "usage: hdreg verify FILE.pdf... [--keys DIR] [--db FILE]\n"
+    "usage: hdreg verify FILE.pdf... [--keys DIR] [--db FILE] [--as-of DATE]\n"
     "       hdreg verify --qr TEXT --keys DIR\n"
     "\n"
-    "Say what a document someone hands in is. Without --keys, only whether its embedded\n"
-    "signature is sound and covers the whole file (intact) or not (altered); with --keys\n"
-    "(the register's authority.crt and authority-qr.pub are enough):\n"
-    "  authentic and current      signed with this register's key (--keys: its\n"
-    "                             authority.crt is enough), unchanged, and with --db a\n"
-    "                             certificate still in force\n"
-    "  authentic but superseded   a change or transfer replaced it (--db)\n"
-    "  authentic but cancelled    cancelled (--db)\n"
-    "  not issued by this register  soundly signed, but with another key; or unsigned;\n"
-    "                             or (--db) its bytes are not in the register\n"
-    "  altered                    changed since it was signed\n"
+    "Say what a document someone hands in is, one line per file: FILE: ANSWER.\n"
+    "Without --keys, only whether its embedded signature is sound and covers the whole file\n"
+    "(intact) or not (altered). With --keys (the register's authority.crt is enough),\n"
+    "whether this register signed it. With --db as well, which document it is (found by its\n"
+    "bytes): its kind and case, and for a certificate whether it is in force on DATE\n"
+    "(--as-of DATE, default today). The answers:\n"
+    "\n"
+    "  authentic and current (certificate N of case C, in force on DATE, valid until V;\n"
+    "    signed by S)\n"
+    "      a certificate in force on DATE. If it was superseded or cancelled after DATE,\n"
+    "      \"; later superseded on D by certificate M\" or \"; later cancelled on D by\n"
+    "      cancellation case C2\" comes before \"; signed by\"\n"
+    "  authentic (review opinion of case C, issued D; signed by S)\n"
+    "  authentic (public notice N of K cases, published D, notice period until E;\n"
+    "    signed by S)\n"
+    "  authentic (cancellation notice of case C for certificate N, issued D; signed by S)\n"
+    "      a document that is not a certificate, issued on or before DATE\n"
+    "  authentic but superseded: certificate N of case C was replaced on D by certificate M\n"
+    "    (change|transfer, case C2)\n"
+    "  authentic but cancelled: certificate N of case C was cancelled on D by cancellation\n"
+    "    case C2\n"
+    "  authentic but expired: certificate N of case C was valid until V (as of DATE)\n"
+    "  authentic but not yet issued on DATE: certificate N of case C was registered on D\n"
+    "      (a document that is not a certificate: \"the review opinion of case C was issued\n"
+    "      on D\", \"the public notice N of K cases was published on D\", ...)\n"
+    "  authentic but not in force: certificate N of case C is 'STATUS' in the register\n"
+    "  authentic but misnamed: this is the KIND... (STANDING), recorded as 'NAME'; 'FILE' is\n"
+    "    the name of the KIND... (or: recorded as 'NAME', not 'FILE')\n"
+    "      the file has the bytes of a document the register recorded under another name,\n"
+    "      so whoever goes by the file's name is misled (two review opinions swapped).\n"
+    "      Only the names are compared, not the folders: documents are copied and moved to\n"
+    "      other folders legitimately. STANDING is \"in force on DATE, valid until V\",\n"
+    "      \"issued D\", \"superseded on D by certificate M\", \"cancelled on D\", \"expired:\n"
+    "      valid until V\", \"not yet issued on DATE\" or \"not in force\"\n"
+    "  not issued by this register: signed with another key\n"
+    "  not issued by this register: the document is not signed\n"
+    "  not issued by this register: its bytes are not in the register    (--db)\n"
+    "  altered: the document was changed after it was signed\n"
+    "  intact: the signature of S covers the whole file; give --keys ...  (no --keys)\n"
+    "  authentic (signed by S; give --db for its status)                  (no --db)\n"
+    "\n"
+    "A certificate is superseded from the day the certificate that replaced it was\n"
+    "registered, cancelled from the day its cancellation was carried out, and expired after\n"
+    "the last day of its validity; before its registration date it is not yet issued.\n"
     "\n"
     "With --qr: the text of a paper certificate's QR code, checked against the register's\n"
     "QR key (DIR/authority-qr.pub) offline: authentic, with the certificate number and\n"
     "the SHA-256 of its record (rebuild it from the printed fields, docs/verification.md),\n"
     "or invalid.\n"
     "\n"
-    "Exit: 0 authentic and current, 3 anything else, 2 usage, 4 database.\n";
+    "Exit: 0 authentic and current (a certificate), authentic (another document), intact,\n"
+    "or authentic without --db, each under its own name; 3 anything else; 2 usage (also an\n"
+    "--as-of that is not a date YYYY-MM-DD); 4 database.\n";
 
-static int verify_one(const char *file, const hd_signer *keys, const char *db_path) {
+/* A value the register should have but does not: "?". */
+#define OR_Q(s) (*(s) ? (s) : "?")
+
+/* "certificate N of case C", "review opinion of case C", ... into out. */
+static void doc_what(const hd_doc_info *d, char *out, size_t size) {
+  if (!strcmp(d->kind, "certificate"))
+    hd_snprintf(out, size, "certificate %s of case %s", OR_Q(d->cert_number),
+                OR_Q(*d->cert_case ? d->cert_case : d->case_number));
+  else if (!strcmp(d->kind, "review_opinion"))
+    hd_snprintf(out, size, "review opinion of case %s", OR_Q(d->case_number));
+  else if (!strcmp(d->kind, "notice"))
+    hd_snprintf(out, size, "public notice %s of %lld case%s", OR_Q(d->notice_number),
+                d->notice_cases, d->notice_cases == 1 ? "" : "s");
+  else if (!strcmp(d->kind, "cancellation"))
+    hd_snprintf(out, size, "cancellation notice of case %s for certificate %s",
+                OR_Q(d->case_number), OR_Q(d->cert_number));
+  else {
+    char kind[sizeof d->kind];
+    hd_snprintf(kind, sizeof kind, "%s", d->kind);
+    for (char *p = kind; *p; p++)
+      if (*p == '_') *p = ' ';
+    hd_snprintf(out, size, "%s%s%s", kind, *d->case_number ? " of case " : "", d->case_number);
+  }
+}
+
+/* When a document that is not a certificate came out: "issued D", or a notice's dates. */
+static void doc_when(const hd_doc_info *d, char *out, size_t size) {
+  if (!strcmp(d->kind, "notice"))
+    hd_snprintf(out, size, "published %s, notice period until %s", OR_Q(d->notice_published),
+                OR_Q(d->notice_end));
+  else
+    hd_snprintf(out, size, "issued %s", d->created);
+}
+
+/* The answer for a document of the register (after "FILE: "), and in *brief the same
+ * in a few words for the misnamed answer. */
+static void doc_answer(const hd_doc_info *d, hd_doc_standing standing, const char *as_of,
+                       const char *signer, char *out, size_t size, char *brief, size_t bsize) {
+  char what[512], when[256], later[256] = "";
+  doc_what(d, what, sizeof what);
+  doc_when(d, when, sizeof when);
+  int cert = !strcmp(d->kind, "certificate");
+  switch (standing) {
+  case HD_DOC_AUTHENTIC:
+    if (!cert) {
+      hd_snprintf(out, size, "authentic (%s, %s; signed by %s)", what, when, signer);
+      hd_snprintf(brief, bsize, "%s", when);
+      break;
+    }
+    if (!strcmp(d->cert_status, "superseded"))
+      hd_snprintf(later, sizeof later, "; later superseded on %s by certificate %s",
+                  d->superseded_date, d->superseded_by);
+    else if (!strcmp(d->cert_status, "cancelled"))
+      hd_snprintf(later, sizeof later, "; later cancelled on %s by cancellation case %s",
+                  d->cancel_date, OR_Q(d->cancel_case));
+    hd_snprintf(out, size, "authentic and current (%s, in force on %s, valid until %s%s; "
+                "signed by %s)", what, as_of, d->valid_until, later, signer);
+    hd_snprintf(brief, bsize, "in force on %s, valid until %s", as_of, d->valid_until);
+    break;
+  case HD_DOC_NOT_YET:
+    if (cert)
+      hd_snprintf(out, size, "authentic but not yet issued on %s: %s was registered on %s",
+                  as_of, what, d->registered);
+    else
+      hd_snprintf(out, size, "authentic but not yet issued on %s: the %s was %s on %s", as_of,
+                  what, !strcmp(d->kind, "notice") ? "published" : "issued",
+                  !strcmp(d->kind, "notice") ? d->notice_published : d->created);
+    hd_snprintf(brief, bsize, "not yet issued on %s", as_of);
+    break;
+  case HD_DOC_SUPERSEDED:
+    if (*d->superseded_by) {
+      hd_snprintf(out, size, "authentic but superseded: %s was replaced on %s by certificate "
+                  "%s (%s%scase %s)", what, d->superseded_date, d->superseded_by,
+                  d->superseded_type, *d->superseded_type ? ", " : "", OR_Q(d->superseded_case));
+      hd_snprintf(brief, bsize, "superseded on %s by certificate %s", d->superseded_date,
+                  d->superseded_by);
+    } else {
+      hd_snprintf(out, size, "authentic but superseded: %s was replaced (the register does "
+                  "not say by which certificate)", what);
+      hd_snprintf(brief, bsize, "superseded");
+    }
+    break;
+  case HD_DOC_CANCELLED:
+    if (*d->cancel_case) {
+      hd_snprintf(out, size, "authentic but cancelled: %s was cancelled on %s by cancellation "
+                  "case %s", what, OR_Q(d->cancel_date), d->cancel_case);
+      hd_snprintf(brief, bsize, "cancelled on %s", OR_Q(d->cancel_date));
+    } else {
+      hd_snprintf(out, size, "authentic but cancelled: %s was cancelled (the register records "
+                  "no cancellation case)", what);
+      hd_snprintf(brief, bsize, "cancelled");
+    }
+    break;
+  case HD_DOC_EXPIRED:
+    hd_snprintf(out, size, "authentic but expired: %s was valid until %s (as of %s)", what,
+                d->valid_until, as_of);
+    hd_snprintf(brief, bsize, "expired: valid until %s", d->valid_until);
+    break;
+  case HD_DOC_NOT_IN_FORCE:
+    if (*d->cert_status)
+      hd_snprintf(out, size, "authentic but not in force: %s is '%s' in the register", what,
+                  d->cert_status);
+    else
+      hd_snprintf(out, size, "authentic but not in force: the register holds no certificate "
+                  "for this certificate document");
+    hd_snprintf(brief, bsize, "not in force");
+    break;
+  }
+}
+#undef OR_Q
+
+/* What the register knows of the bytes with SHA-256 sha of file: the line to print
+ * into out; 1 if that is a clean answer (exit 0), 0 if not, or -(exit code) on an error
+ * (printed). */
+static int verify_in_register(const char *file, const char *sha, const char *signer,
+                              const char *db_path, const char *as_of, char *out, size_t size) {
+  hd_err err;
+  hd_err_clear(&err);
+  sqlite3 *db = NULL;
+  int rc;
+  if ((rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err))) {
+    cli_error("verify: %s", err.msg);
+    return -hd_exit_for(rc);
+  }
+  const char *name = ledger_basename(file);
+  hd_doc_info *d = malloc(sizeof *d), *other = malloc(sizeof *other);
+  int clean = 0;
+  if (!d || !other) rc = hd_err_set(&err, HD_ENOMEM, "out of memory");
+  if (!rc) rc = ledger_document_lookup(db, sha, name, d, &err);
+  const char *recorded = !rc && d->id ? ledger_basename(d->path) : NULL;
+  int misnamed = recorded && strcmp(recorded, name) != 0;
+  if (!rc && misnamed) rc = ledger_document_named(db, name, other, &err);
+  store_close(db);
+  if (rc) {
+    cli_error("verify: %s", err.msg);
+    clean = -hd_exit_for(rc);
+  } else if (!d->id) {
+    hd_snprintf(out, size, "not issued by this register: its bytes are not in the register");
+  } else {
+    char answer[2048], brief[512];
+    hd_doc_standing standing = ledger_document_standing(d, as_of);
+    doc_answer(d, standing, as_of, signer, answer, sizeof answer, brief, sizeof brief);
+    if (!misnamed) {
+      hd_snprintf(out, size, "%s", answer);
+      clean = standing == HD_DOC_AUTHENTIC;
+    } else {
+      char what[512], theirs[512] = "";
+      doc_what(d, what, sizeof what);
+      if (other->id) doc_what(other, theirs, sizeof theirs);
+      if (other->id)
+        hd_snprintf(out, size, "authentic but misnamed: this is the %s (%s), recorded as '%s'; "
+                    "'%s' is the name of the %s", what, brief, recorded, name, theirs);
+      else
+        hd_snprintf(out, size, "authentic but misnamed: this is the %s (%s), recorded as '%s', "
+                    "not '%s'", what, brief, recorded, name);
+    }
+  }
+  free(d);
+  free(other);
+  return clean;
+}
+
+static int verify_one(const char *file, const hd_signer *keys, const char *db_path,
+                      const char *as_of) {
   hd_err err;
   hd_err_clear(&err);
   char *pdf = NULL, name[256];
@@ -280,33 +481,11 @@ static int verify_one(const char *file, const hd_signer *keys, const char *db_pa
   else if (verdict == HD_SIG_NONE) say = "not issued by this register: the document is not signed";
   else if (verdict == HD_SIG_FOREIGN) say = "not issued by this register: signed with another key";
   if (!say && db_path && keys) {
-    sqlite3 *db = NULL;
-    if ((rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err))) {
-      cli_error("verify: %s", err.msg);
-      return hd_exit_for(rc);
-    }
-    sqlite3_stmt *st;
-    char status[32] = "", kind[32] = "", number[64] = "";
-    if (sqlite3_prepare_v2(db, "SELECT d.kind, coalesce(c.status, ''), coalesce(c.number, '') FROM "
-                               "documents d LEFT JOIN certificates c ON c.id = d.certificate_id "
-                               "WHERE d.sha256 = ?1", -1, &st, NULL) == SQLITE_OK) {
-      sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
-      if (sqlite3_step(st) == SQLITE_ROW) {
-        hd_snprintf(kind, sizeof kind, "%s", (const char *)sqlite3_column_text(st, 0));
-        hd_snprintf(status, sizeof status, "%s", (const char *)sqlite3_column_text(st, 1));
-        hd_snprintf(number, sizeof number, "%s", (const char *)sqlite3_column_text(st, 2));
-      }
-      sqlite3_finalize(st);
-    }
-    store_close(db);
-    if (!*kind) say = "not issued by this register: its bytes are not in the register";
-    else if (!strcmp(status, "superseded")) say = "authentic but superseded: a change or transfer replaced this certificate";
-    else if (!strcmp(status, "cancelled")) say = "authentic but cancelled: this certificate was cancelled";
-    if (!say) {
-      printf("%s: authentic and current (%s%s%s, signed by %s)\n", file, kind, *number ? " " : "",
-             number, name);
-      return HD_EXIT_OK;
-    }
+    char line[4096 + 2 * 4400];
+    int clean = verify_in_register(file, sha, name, db_path, as_of, line, sizeof line);
+    if (clean < 0) return -clean;
+    printf("%s: %s\n", file, line);
+    return clean ? HD_EXIT_OK : HD_EXIT_DATA;
   }
   if (!say && verdict == HD_SIG_SOUND) {
     /* From the embedded signature alone: sound and covering the file, but whose? */
@@ -321,13 +500,15 @@ static int verify_one(const char *file, const hd_signer *keys, const char *db_pa
   }
   return ok ? HD_EXIT_OK : HD_EXIT_DATA;
 }
+
 int cmd_verify(int argc, char **argv) {
   static const struct option OPTS[] = {{"keys", required_argument, NULL, 'k'},
                                        {"db", required_argument, NULL, 'd'},
                                        {"qr", required_argument, NULL, 'q'},
+                                       {"as-of", required_argument, NULL, 'a'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  const char *keys = NULL, *db_path = NULL, *qr = NULL;
+  const char *keys = NULL, *db_path = NULL, *qr = NULL, *as_of = NULL;
   int c;
   optind = 1;
   opterr = 0;
@@ -336,11 +517,22 @@ int cmd_verify(int argc, char **argv) {
     case 'k': keys = optarg; break;
     case 'd': db_path = optarg; break;
     case 'q': qr = optarg; break;
+    case 'a': as_of = optarg; break;
     case 'h': fputs(VERIFY_HELP, stdout); return HD_EXIT_OK;
     default:
       cli_error("verify: unknown or incomplete option '%s' (see hdreg verify --help)", argv[optind - 1]);
       return HD_EXIT_USAGE;
     }
+  }
+  hd_date day;
+  char today[11];
+  if (as_of && !hd_date_parse(as_of, &day)) {
+    cli_error("verify: --as-of '%s' is not a valid date YYYY-MM-DD", as_of);
+    return HD_EXIT_USAGE;
+  }
+  if (!as_of) {
+    hd_date_iso(hd_today(), today);
+    as_of = today;
   }
   if (qr && keys && optind == argc) {
     hd_err qerr;
@@ -372,7 +564,7 @@ int cmd_verify(int argc, char **argv) {
   }
   int worst = HD_EXIT_OK;
   for (int i = optind; i < argc; i++) {
-    int x = verify_one(argv[i], signer, db_path);
+    int x = verify_one(argv[i], signer, db_path, as_of);
     if (x == HD_EXIT_USAGE || x == HD_EXIT_DB) {
       worst = x;
       break;

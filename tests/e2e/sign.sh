@@ -45,8 +45,8 @@ open(sys.argv[3], 'wb').write(d)" "$cert" "$at" "$T/flipped.pdf"
 done
 
 # hdreg verify says the same, and more with the register.
-run "$HDREG" verify "$cert" --keys "$T/keys" --db "$T/d.db"
-expect_eq "$rc $(out)" "0 $cert: authentic and current (certificate $(basename "$cert" .pdf), signed by 广东省健康医疗数据产权登记中心)" "verify current"
+run "$HDREG" verify "$cert" --keys "$T/keys" --db "$T/d.db" --as-of 2026-03-16
+expect_eq "$rc $(out)" "0 $cert: authentic and current (certificate $(basename "$cert" .pdf) of case SQ-2026-0006, in force on 2026-03-16, valid until 2029-03-16; signed by 广东省健康医疗数据产权登记中心)" "verify current"
 # A third party has only the published certificate and QR key.
 mkdir -p "$T/public"
 cp "$T/keys/authority.crt" "$T/keys/authority-qr.pub" "$T/public/"
@@ -110,10 +110,11 @@ for d in 2026-04-01 2026-04-17; do
   # meanwhile, which waits for a person: see tests/e2e/year.sh)
   expect_eq "$rc $(err | cut -d: -f2 | sort -u | tr '\n' ' ')" "1  case SQ-2026-0016  case SQ-2026-0044 " "signed night $d"
 done
-run "$HDREG" verify "$T/out/certificates/20260344000000006X.pdf" --keys "$T/keys" --db "$T/d.db"
-expect_eq "$rc $(out)" "3 $T/out/certificates/20260344000000006X.pdf: authentic but superseded: a change or transfer replaced this certificate" "verify superseded"
-run "$HDREG" verify "$T/out/certificates/202603440000000084.pdf" --keys "$T/keys" --db "$T/d.db"
-expect_eq "$rc $(out)" "3 $T/out/certificates/202603440000000084.pdf: authentic but cancelled: this certificate was cancelled" "verify cancelled"
+# (every answer of hdreg verify, as of any date: tests/e2e/verify_status.sh)
+run "$HDREG" verify "$T/out/certificates/20260344000000006X.pdf" --keys "$T/keys" --db "$T/d.db" --as-of 2026-04-17
+expect_eq "$rc $(out)" "3 $T/out/certificates/20260344000000006X.pdf: authentic but superseded: certificate 20260344000000006X of case SQ-2026-0006 was replaced on 2026-04-17 by certificate 20260444000000023U (change, case SQ-2026-0101)" "verify superseded"
+run "$HDREG" verify "$T/out/certificates/202603440000000084.pdf" --keys "$T/keys" --db "$T/d.db" --as-of 2026-04-17
+expect_eq "$rc $(out)" "3 $T/out/certificates/202603440000000084.pdf: authentic but cancelled: certificate 202603440000000084 of case SQ-2025-0008 was cancelled on 2026-04-17 by cancellation case SQ-2026-0102" "verify cancelled"
 run "$HDREG" ledger verify --db "$T/d.db" --keys "$T/keys"
 expect_eq "$rc $(out | sed -E 's/head [0-9a-f]{64}/head H/')" "0 ledger intact: 106 entries, head H; 3 signed heads verified" "ledger and signed heads after the signed nights"
 # Someone with the database but without the key rewrites the chain's end consistently
