@@ -55,7 +55,7 @@ static const char HELP[] =
 
 static int ledger_verify(sqlite3 *db, const char *keys, const char *checkpoints, hd_err *err) {
   hd_audit a;
-  int rc = register_audit(db, checkpoints, 0, keys, &a, err);
+  int rc = register_audit(db, checkpoints, 0, keys, 1, &a, err);
   long long heads = 0;
   if (rc == HD_OK && keys) rc = chain_verify_heads(db, keys, &heads, err);
   if (rc == HD_OK) {

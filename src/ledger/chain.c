@@ -4,6 +4,7 @@
 
 #include <json-c/json.h>
 #include <openssl/evp.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,15 +25,57 @@ typedef struct slot {
   uint32_t koff, klen;
   int16_t tbl;
   uint8_t deleted, seen;
-  unsigned char leaf[32];
+  uint64_t poff;      /* the entry's payload, kept in rowmap.payloads */
+  uint32_t plen;
 } slot;
+
+/* Rows of tables keyed by an integer id are kept in an array by id (entries and table
+ * scans come in id order, so this is also cache-friendly); other keys, and ids too far
+ * out to keep an array for, in a hash table. */
+#define DENSE_MAX ((long long)1 << 26)
+typedef struct dense {
+  slot *a;
+  long long cap;
+} dense;
 
 typedef struct rowmap {
   slot *s;
   size_t cap, used;
   char *keys;
   size_t klen, kcap;
+  dense d[64];
+  char *payloads;     /* every row entry's payload: a current row is compared byte for byte */
+  size_t pused, pcap;
 } rowmap;
+
+/* The id a key's text is, if it is a plain integer in [0, DENSE_MAX); else -1. */
+static long long dense_id(const char *k, size_t n) {
+  if (!n || n > 8) return -1;
+  long long v = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (k[i] < '0' || k[i] > '9' || (i == 0 && k[i] == '0' && n > 1)) return -1;
+    v = v * 10 + (k[i] - '0');
+  }
+  return v < DENSE_MAX ? v : -1;
+}
+
+static slot *dense_find(rowmap *m, int tbl, long long id, int add) {
+  dense *d = &m->d[tbl];
+  if (id >= d->cap) {
+    if (!add) return NULL;
+    long long nc = d->cap ? d->cap : 1024;
+    while (nc <= id) nc *= 2;
+    slot *na = realloc(d->a, (size_t)nc * sizeof *na);
+    if (!na) return NULL;
+    memset(na + d->cap, 0, (size_t)(nc - d->cap) * sizeof *na);
+    d->a = na;
+    d->cap = nc;
+  }
+  slot *x = &d->a[id];
+  if (!x->seq && !add) return NULL;
+  x->tbl = (int16_t)tbl;
+  return x;
+}
 
 static uint64_t key_hash(int tbl, const char *k, size_t n) {
   uint64_t h = 1469598103934665603ULL ^ (uint64_t)tbl;
@@ -41,6 +84,8 @@ static uint64_t key_hash(int tbl, const char *k, size_t n) {
 }
 
 static slot *map_find(rowmap *m, int tbl, const char *k, size_t n, int add) {
+  long long id = tbl < 64 && rowlog_shapes_cached()[tbl].rowid_pk ? dense_id(k, n) : -1;
+  if (id >= 0) return dense_find(m, tbl, id, add);
   if (add && (m->used + 1) * 4 > m->cap * 3) {
     size_t ncap = m->cap ? m->cap * 2 : 1 << 16;
     slot *ns = calloc(ncap, sizeof *ns);
@@ -86,6 +131,24 @@ static slot *map_find(rowmap *m, int tbl, const char *k, size_t n, int add) {
 static void map_free(rowmap *m) {
   free(m->s);
   free(m->keys);
+  for (int i = 0; i < 64; i++) free(m->d[i].a);
+  free(m->payloads);
+}
+
+static int keep_payload(rowmap *m, slot *x, const char *p, size_t n) {
+  if (m->pused + n > m->pcap) {
+    size_t nc = m->pcap ? m->pcap * 2 : (size_t)1 << 24;
+    while (nc < m->pused + n) nc *= 2;
+    char *np = realloc(m->payloads, nc);
+    if (!np) return -1;
+    m->payloads = np;
+    m->pcap = nc;
+  }
+  memcpy(m->payloads + m->pused, p, n);
+  x->poff = m->pused;
+  x->plen = (uint32_t)n;
+  m->pused += n;
+  return 0;
 }
 
 /* The end of the JSON value at p (within end), or NULL: enough JSON to find a row entry's
@@ -207,95 +270,153 @@ static char *entry_payload(sqlite3 *db, long long seq) {
 }
 
 /* ---- The walk ---- */
-static int walk_chain(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, rowmap *m,
-                      hd_err *err) {
-  sqlite3_stmt *st;
-  if (store_prepare(db, "SELECT seq, kind, payload, prev_hash, hash FROM ledger ORDER BY seq", &st, err))
-    return HD_EDB;
-  EVP_MD_CTX *md = EVP_MD_CTX_new();
-  hd_frontier *f = malloc(sizeof *f);
-  if (!md || !f) {
-    sqlite3_finalize(st);
-    EVP_MD_CTX_free(md);
-    free(f);
-    return hd_err_set(err, HD_ENOMEM, "out of memory");
+/* Every entry as read: where its payload is in the arena, and its recorded hash. */
+typedef struct entry {
+  uint64_t poff;
+  uint32_t plen;
+  unsigned char hash[32];
+  uint8_t hash_ok;      /* the recorded hash is 64 hex digits */
+} entry;
+
+typedef struct chain_read {
+  entry *e;
+  long long n;
+  rowmap *m;
+  const hd_chain_opts *o;
+  unsigned char root[32];
+  long long bad;        /* the first entry whose hash is wrong (1-based), 0 if none */
+  long long unparsed;   /* the first kind 'row' entry that is not one hdreg writes, 0 if none */
+  char head[65];
+} chain_read;
+
+static int unhex32(const char *h, size_t n, unsigned char out[32]) {
+  if (!h || n != 64) return 0;
+  for (int i = 0; i < 32; i++) {
+    int v = 0;
+    for (int k = 0; k < 2; k++) {
+      char c = h[2 * i + k];
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      if (d < 0) return 0;
+      v = v * 16 + d;
+    }
+    out[i] = (unsigned char)v;
   }
-  frontier_init(f);
-  char prev[65], h[65];
-  memcpy(prev, ZERO, sizeof prev);
-  long long last = 0;
-  int rc = HD_OK, s, next_size = 0;
+  return 1;
+}
+
+/* Read every entry into memory, in order: payloads, recorded hashes, and the rows they
+ * record (the map). Gaps in the sequence and row entries hdreg could not have written
+ * stop it (rep->bad_seq, err). */
+static int read_chain(sqlite3 *db, hd_chain_report *rep, rowmap *m, chain_read *cr, hd_err *err) {
+  sqlite3_stmt *st;
+  if (store_prepare(db, "SELECT seq, kind, payload, hash FROM ledger ORDER BY seq", &st, err))
+    return HD_EDB;
+  long long cap = 0, last = 0;
+  int rc = HD_OK, s;
   while (rc == HD_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
     long long seq = sqlite3_column_int64(st, 0);
     const char *kind = (const char *)sqlite3_column_text(st, 1);
     const char *payload = (const char *)sqlite3_column_text(st, 2);
     size_t plen = (size_t)sqlite3_column_bytes(st, 2);
-    const char *link = (const char *)sqlite3_column_text(st, 3);
-    const char *hash = (const char *)sqlite3_column_text(st, 4);
-    unsigned char d[32];
-    unsigned dn = 0;
-    rep->bad_seq = seq;
     if (!payload) payload = "";
+    rep->bad_seq = seq;
     if (seq != last + 1) {
       if (seq == last + 2) rc = hd_err_set(err, HD_EDATA, "ledger entry %lld is missing (deleted)", last + 1);
       else rc = hd_err_set(err, HD_EDATA, "ledger entries %lld to %lld are missing (deleted)", last + 1, seq - 1);
       break;
     }
-    if (!link || strcmp(link, prev) != 0) {
-      rc = hd_err_set(err, HD_EDATA, "ledger entry %lld: its link to entry %lld is broken (an entry "
-                      "was changed, inserted or moved there)", seq, seq - 1);
+    if (cr->n == cap) {
+      cap = cap ? cap * 2 : 1 << 16;
+      entry *ne = realloc(cr->e, (size_t)cap * sizeof *ne);
+      if (!ne) {
+        rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+        break;
+      }
+      cr->e = ne;
+    }
+    entry *e = &cr->e[cr->n];
+    slot tmp;
+    if (keep_payload(m, &tmp, payload, plen)) {
+      rc = hd_err_set(err, HD_ENOMEM, "out of memory");
       break;
     }
-    if (!(EVP_DigestInit_ex(md, EVP_sha256(), NULL) && EVP_DigestUpdate(md, prev, 64) &&
-          EVP_DigestUpdate(md, "\n", 1) && EVP_DigestUpdate(md, payload, plen) &&
-          EVP_DigestFinal_ex(md, d, &dn))) {
-      rc = hd_err_set(err, HD_EINTERNAL, "SHA-256 failed");
-      break;
-    }
-    hd_sha256_digits(d, h);
-    if (!hash || strcmp(h, hash) != 0) {
-      rc = hd_err_set(err, HD_EDATA, "ledger entry %lld was edited: its hash does not match its "
-                      "content", seq);
-      break;
-    }
-    unsigned char leaf[32];
-    merkle_leaf(payload, plen, leaf);
-    frontier_add(f, leaf);
-    while (o && next_size < o->n_sizes && o->sizes[next_size] == seq) frontier_root(f, o->roots[next_size++]);
-    while (o && next_size < o->n_sizes && o->sizes[next_size] < seq) next_size++; /* 0 and repeats */
+    e->poff = tmp.poff;
+    e->plen = tmp.plen;
+    e->hash_ok = (uint8_t)unhex32((const char *)sqlite3_column_text(st, 3),
+                                  (size_t)sqlite3_column_bytes(st, 3), e->hash);
     if (kind && !strcmp(kind, "row")) {
       int tbl, deleted;
       const char *key;
       size_t klen;
       slot *x;
       if (parse_row_entry(payload, plen, &tbl, &key, &klen, &deleted)) {
-        rc = hd_err_set(err, HD_EDATA, "ledger entry %lld is not a row entry hdreg writes", seq);
-        break;
-      }
-      if (!(x = map_find(m, tbl, key, klen, 1))) {
+        /* Said after the hashes: an edited entry is news first as an edited entry. */
+        if (!cr->unparsed) cr->unparsed = seq;
+      } else if (!(x = map_find(m, tbl, key, klen, 1))) {
         rc = hd_err_set(err, HD_ENOMEM, "out of memory");
         break;
-      }
+      } else {
       x->seq = seq;
       x->deleted = (uint8_t)deleted;
-      memcpy(x->leaf, leaf, 32);
+      x->poff = tmp.poff;
+      x->plen = tmp.plen;
+      }
     }
-    memcpy(prev, h, 65);
+    cr->n++;
     last = seq;
-    rep->entries++;
   }
   if (rc == HD_OK && s != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
   sqlite3_finalize(st);
-  EVP_MD_CTX_free(md);
-  if (rc == HD_OK) {
-    rep->bad_seq = 0;
-    hd_snprintf(rep->head, sizeof rep->head, "%s", rep->entries ? prev : "");
-    frontier_root(f, rep->root);
+  if (rc == HD_OK) rep->bad_seq = 0;
+  return rc;
+}
+
+/* Recompute every entry's hash (each covering the one before) and the Merkle tree: pure
+ * computation over what read_chain kept, so it can run beside the row check. */
+static void *hash_chain(void *arg) {
+  chain_read *cr = arg;
+  const hd_chain_opts *o = cr->o;
+  EVP_MD_CTX *md = EVP_MD_CTX_new();
+  hd_frontier *f = malloc(sizeof *f);
+  if (!md || !f) {
+    cr->bad = -1;
+    EVP_MD_CTX_free(md);
+    free(f);
+    return NULL;
+  }
+  frontier_init(f);
+  char prev[65];
+  memcpy(prev, ZERO, sizeof prev);
+  int next_size = 0;
+  for (long long i = 0; i < cr->n; i++) {
+    const entry *e = &cr->e[i];
+    const char *payload = cr->m->payloads + e->poff;
+    unsigned char d[32];
+    unsigned dn = 0;
+    if (!(EVP_DigestInit_ex2(md, hd_sha256_md(), NULL) && EVP_DigestUpdate(md, prev, 64) &&
+          EVP_DigestUpdate(md, "\n", 1) && EVP_DigestUpdate(md, payload, e->plen) &&
+          EVP_DigestFinal_ex(md, d, &dn)) ||
+        !e->hash_ok || memcmp(d, e->hash, 32) != 0) {
+      cr->bad = i + 1;
+      break;
+    }
+    hd_sha256_digits(d, prev);
+    unsigned char leaf[32];
+    merkle_leaf(payload, e->plen, leaf);
+    frontier_add(f, leaf);
+    long long seq = i + 1;
+    while (o && next_size < o->n_sizes && o->sizes[next_size] == seq) frontier_root(f, o->roots[next_size++]);
+    while (o && next_size < o->n_sizes && o->sizes[next_size] < seq) next_size++; /* 0 and repeats */
+  }
+  if (!cr->bad) {
+    frontier_root(f, cr->root);
+    hd_snprintf(cr->head, sizeof cr->head, "%s", cr->n ? prev : "");
     for (int i = 0; o && i < o->n_sizes; i++)
       if (o->sizes[i] == 0) frontier_root(&(hd_frontier){0}, o->roots[i]);
   }
+  EVP_MD_CTX_free(md);
   free(f);
-  return rc;
+  return NULL;
 }
 
 /* Every row of every covered table against the entry that last recorded it. */
@@ -326,10 +447,8 @@ static int check_rows(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep,
         break;
       }
       rep->rows++;
-      unsigned char leaf[32];
-      merkle_leaf(b.p, b.len, leaf);
       slot *x = map_find(m, i, b.p + koff, klen, 0);
-      if (x && !x->deleted && !memcmp(x->leaf, leaf, 32)) {
+      if (x && !x->deleted && x->plen == b.len && !memcmp(m->payloads + x->poff, b.p, b.len)) {
         x->seen = 1;
         continue;
       }
@@ -364,13 +483,34 @@ static int check_rows(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep,
     sqlite3_finalize(st);
   }
   hd_buf_release(&b);
-  /* Rows the chain holds that the tables do not. */
-  for (size_t j = 0; rc == HD_OK && j < m->cap; j++) {
-    slot *x = &m->s[j];
+  /* Rows the chain holds that the tables do not: in the arrays by id, then the others. */
+  long long ti = 0, di = 0;
+  for (size_t j = 0; rc == HD_OK;) {
+    slot *x;
+    char idtext[24];
+    const char *key;
+    size_t klen;
+    if (ti < HD_ROWLOG_NTABLES) {
+      if (di >= m->d[ti].cap) {
+        ti++;
+        di = 0;
+        continue;
+      }
+      x = &m->d[ti].a[di];
+      klen = (size_t)hd_snprintf(idtext, sizeof idtext, "%lld", di);
+      key = idtext;
+      di++;
+    } else if (j < m->cap) {
+      x = &m->s[j++];
+      key = m->keys + x->koff;
+      klen = x->klen;
+    } else {
+      break;
+    }
     if (!x->seq || x->seen || x->deleted) continue;
     char *p = entry_payload(db, x->seq);
     json_object *was = p ? row_of(p) : NULL;
-    describe(db, &shape[x->tbl], m->keys + x->koff, x->klen, was, what, sizeof what);
+    describe(db, &shape[x->tbl], key, klen, was, what, sizeof what);
     problem(rep, err, "%s was deleted outside hdreg: entry %lld recorded it", what, x->seq);
     json_object_put(was);
     free(p);
@@ -378,8 +518,8 @@ static int check_rows(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep,
       const hd_table_shape *t = &shape[x->tbl];
       hd_buf d;
       hd_buf_init(&d, 0);
-      hd_buf_printf(&d, "[\"row\",\"%s\",%.*s,null]", t->name, (int)x->klen, m->keys + x->koff);
-      rc = d.p ? adopt_row(db, t, d.p, d.len, t->rowid_pk ? strtoll(m->keys + x->koff, NULL, 10) : 0, err)
+      hd_buf_printf(&d, "[\"row\",\"%s\",%.*s,null]", t->name, (int)klen, key);
+      rc = d.p ? adopt_row(db, t, d.p, d.len, t->rowid_pk ? strtoll(key, NULL, 10) : 0, err)
                : hd_err_set(err, HD_ENOMEM, "out of memory");
       hd_buf_release(&d);
     }
@@ -392,9 +532,51 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
   memset(rep, 0, sizeof *rep);
   hd_buf_init(&rep->list, 1 << 20);
   rowmap m = {0};
-  int rc = walk_chain(db, o, rep, &m, err);
-  if (rc == HD_OK) rc = check_rows(db, o, rep, &m, err);
+  chain_read cr = {0};
+  cr.m = &m;
+  cr.o = o;
+  /* Read the file through the page cache without copying each page (SQLite's mmap). */
+  sqlite3_exec(db, "PRAGMA mmap_size = 4294967296", NULL, NULL, NULL);
+  int rc = read_chain(db, rep, &m, &cr, err);
+  if (rc == HD_OK) {
+    /* The hashes beside the row check when asked (ledger verify); in one thread otherwise
+     * (a night: a second thread would make every later malloc take a lock). */
+    pthread_t th;
+    (void)hd_sha256_md(); /* fetched before a second thread can ask */
+    int threaded = o && o->parallel && pthread_create(&th, NULL, hash_chain, &cr) == 0;
+    if (!threaded) hash_chain(&cr);
+    hd_err rerr;
+    hd_err_clear(&rerr);
+    int row_rc = check_rows(db, o, rep, &m, &rerr);
+    if (threaded) pthread_join(th, NULL);
+    rep->entries = cr.n;
+    if (cr.bad < 0) {
+      rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+    } else if (cr.bad) {
+      /* A broken chain is the news; the rows are judged against a chain that holds. */
+      rep->bad_seq = cr.bad;
+      rep->entries = cr.bad - 1;
+      rep->problems = 0;
+      hd_buf_reset(&rep->list);
+      rc = hd_err_set(err, HD_EDATA, "ledger entry %lld: its hash does not match its content and the "
+                      "entry before it (an entry was changed, inserted or moved there)", cr.bad);
+    } else if (cr.unparsed) {
+      rep->bad_seq = cr.unparsed;
+      rep->problems = 0;
+      hd_buf_reset(&rep->list);
+      rc = hd_err_set(err, HD_EDATA, "ledger entry %lld is not a row entry hdreg writes", cr.unparsed);
+    } else {
+      memcpy(rep->root, cr.root, 32);
+      memcpy(rep->head, cr.head, sizeof rep->head);
+      rc = row_rc;
+      if (rc) *err = rerr;
+    }
+  } else {
+    rep->entries = cr.n;
+  }
+  free(cr.e);
   map_free(&m);
+  sqlite3_exec(db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
   return rc;
 }
 

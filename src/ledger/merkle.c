@@ -4,6 +4,8 @@
 #include <openssl/evp.h>
 #include <string.h>
 
+#include "util/sha256.h"
+
 /* One digest context for the process (hdreg is single-threaded; workers fork). */
 static EVP_MD_CTX *ctx(void) {
   static EVP_MD_CTX *c;
@@ -15,7 +17,7 @@ static void digest2(unsigned char tag, const void *a, size_t alen, const void *b
                     unsigned char out[32]) {
   EVP_MD_CTX *c = ctx();
   unsigned n = 0;
-  if (!c || !EVP_DigestInit_ex(c, EVP_sha256(), NULL) || !EVP_DigestUpdate(c, &tag, 1) ||
+  if (!c || !EVP_DigestInit_ex2(c, hd_sha256_md(), NULL) || !EVP_DigestUpdate(c, &tag, 1) ||
       (alen && !EVP_DigestUpdate(c, a, alen)) || (blen && !EVP_DigestUpdate(c, b, blen)) ||
       !EVP_DigestFinal_ex(c, out, &n))
     memset(out, 0, 32); /* never matches a real hash: verification then fails loudly */

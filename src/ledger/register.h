@@ -19,10 +19,10 @@ typedef struct hd_audit {
 /* Verify the register (chain_verify) and, with checkpoints (a file; a missing one is
  * only allowed if missing_ok), that it extends every note there: signed with the QR key
  * of keys_dir (required then), for this register's origin, not truncated, not rewritten.
- * HD_OK, or HD_EDATA with the first problem in err (all in a->chain.list). Free with
- * register_audit_free. */
+ * HD_OK, or HD_EDATA with the first problem in err (all in a->chain.list). parallel:
+ * hd_chain_opts.parallel. Free with register_audit_free. */
 int register_audit(sqlite3 *db, const char *checkpoints, int missing_ok, const char *keys_dir,
-                   hd_audit *a, hd_err *err);
+                   int parallel, hd_audit *a, hd_err *err);
 void register_audit_free(hd_audit *a);
 /* The register's origin (setting register_origin) into out. */
 int register_origin(sqlite3 *db, char *out, size_t size, hd_err *err);

@@ -36,6 +36,8 @@ static struct {
   hd_table_shape *t;
 } shapes[SHAPE_CONNS];
 
+static const hd_table_shape *last_shapes;
+
 static void shapes_free(hd_table_shape *t) {
   if (!t) return;
   for (int i = 0; i < HD_ROWLOG_NTABLES; i++) {
@@ -50,6 +52,7 @@ static void shapes_free(hd_table_shape *t) {
 void rowlog_detach(sqlite3 *db) {
   for (int i = 0; i < SHAPE_CONNS; i++)
     if (shapes[i].db == db) {
+      if (last_shapes == shapes[i].t) last_shapes = NULL;
       shapes_free(shapes[i].t);
       shapes[i].db = NULL;
       shapes[i].t = NULL;
@@ -104,10 +107,12 @@ static int read_shape(sqlite3 *db, hd_table_shape *t, const char *name, hd_err *
   return t->select_all && t->select_one ? HD_OK : hd_err_set(err, HD_ENOMEM, "out of memory");
 }
 
+const hd_table_shape *rowlog_shapes_cached(void) { return last_shapes; }
+
 const hd_table_shape *rowlog_shapes(sqlite3 *db, hd_err *err) {
   int free_slot = -1;
   for (int i = 0; i < SHAPE_CONNS; i++) {
-    if (shapes[i].db == db) return shapes[i].t;
+    if (shapes[i].db == db) return last_shapes = shapes[i].t;
     if (!shapes[i].db && free_slot < 0) free_slot = i;
   }
   if (free_slot < 0) {
@@ -126,7 +131,7 @@ const hd_table_shape *rowlog_shapes(sqlite3 *db, hd_err *err) {
     }
   shapes[free_slot].db = db;
   shapes[free_slot].t = t;
-  return t;
+  return last_shapes = t;
 }
 
 static int json_string(hd_buf *b, const unsigned char *s, size_t n) {
@@ -154,6 +159,14 @@ static int json_string(hd_buf *b, const unsigned char *s, size_t n) {
   return rc == HD_OK ? hd_buf_add(b, "\"", 1) : rc;
 }
 
+static int json_int(hd_buf *b, sqlite3_int64 v) {
+  char s[24], *p = s + sizeof s;
+  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  do *--p = (char)('0' + u % 10); while (u /= 10);
+  if (v < 0) *--p = '-';
+  return hd_buf_add(b, p, (size_t)(s + sizeof s - p));
+}
+
 static int json_real(hd_buf *b, double d) {
   if (!isfinite(d))
     return hd_buf_adds(b, isnan(d) ? "{\"real\":\"nan\"}" : d > 0 ? "{\"real\":\"inf\"}" : "{\"real\":\"-inf\"}");
@@ -175,7 +188,7 @@ static int json_blob(hd_buf *b, const unsigned char *p, size_t n) {
 
 int rowlog_value(hd_buf *b, sqlite3_stmt *st, int i) {
   switch (sqlite3_column_type(st, i)) {
-  case SQLITE_INTEGER: return hd_buf_printf(b, "%lld", (long long)sqlite3_column_int64(st, i));
+  case SQLITE_INTEGER: return json_int(b, sqlite3_column_int64(st, i));
   case SQLITE_FLOAT: return json_real(b, sqlite3_column_double(st, i));
   case SQLITE_TEXT: {
     const unsigned char *s = sqlite3_column_text(st, i);
@@ -191,7 +204,7 @@ int rowlog_value(hd_buf *b, sqlite3_stmt *st, int i) {
 
 static int value_json(hd_buf *b, sqlite3_value *v) {
   switch (sqlite3_value_type(v)) {
-  case SQLITE_INTEGER: return hd_buf_printf(b, "%lld", (long long)sqlite3_value_int64(v));
+  case SQLITE_INTEGER: return json_int(b, sqlite3_value_int64(v));
   case SQLITE_FLOAT: return json_real(b, sqlite3_value_double(v));
   case SQLITE_TEXT: return json_string(b, sqlite3_value_text(v), (size_t)sqlite3_value_bytes(v));
   case SQLITE_BLOB: return json_blob(b, sqlite3_value_blob(v), (size_t)sqlite3_value_bytes(v));
@@ -216,7 +229,9 @@ int rowlog_payload(hd_buf *b, const hd_table_shape *t, sqlite3_stmt *st,
 
 int rowlog_payload_at(hd_buf *b, const hd_table_shape *t, sqlite3_stmt *st,
                       sqlite3_value *const *key, size_t *key_off, size_t *key_len) {
-  int rc = hd_buf_printf(b, "[\"row\",\"%s\",", t->name);
+  int rc = hd_buf_add(b, "[\"row\",\"", 8);
+  if (rc == HD_OK) rc = hd_buf_adds(b, t->name);
+  if (rc == HD_OK) rc = hd_buf_add(b, "\",", 2);
   *key_off = b->len;
   if (rc == HD_OK) rc = rowlog_key(b, t, st, key);
   *key_len = b->len - *key_off;
@@ -291,22 +306,21 @@ static int tail_append(sqlite3 *db, tail *t, const char *kind, const char *tbl, 
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned mdn = 0;
   char hash[65];
-  if (!(EVP_DigestInit_ex(t->md, EVP_sha256(), NULL) && EVP_DigestUpdate(t->md, t->hash, 64) &&
+  if (!(EVP_DigestInit_ex2(t->md, hd_sha256_md(), NULL) && EVP_DigestUpdate(t->md, t->hash, 64) &&
         EVP_DigestUpdate(t->md, "\n", 1) && EVP_DigestUpdate(t->md, payload, len) &&
         EVP_DigestFinal_ex(t->md, md, &mdn) && mdn == 32))
     return hd_err_set(err, HD_EINTERNAL, "SHA-256 failed");
   hd_sha256_digits(md, hash);
   sqlite3_stmt *st;
-  if (store_cached(db, "INSERT INTO main.ledger(seq, kind, tbl, ref_id, payload, prev_hash, hash) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st, err))
+  if (store_cached(db, "INSERT INTO main.ledger(seq, kind, tbl, ref_id, payload, hash) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, t->seq + 1);
   sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
   if (tbl) sqlite3_bind_text(st, 3, tbl, -1, SQLITE_STATIC);
   sqlite3_bind_int64(st, 4, ref);
   sqlite3_bind_text(st, 5, payload, (int)len, SQLITE_STATIC);
-  sqlite3_bind_text(st, 6, t->hash, 64, SQLITE_STATIC);
-  sqlite3_bind_text(st, 7, hash, 64, SQLITE_STATIC);
+  sqlite3_bind_text(st, 6, hash, 64, SQLITE_STATIC);
   int s = sqlite3_step(st);
   store_done(st);
   if (s != SQLITE_DONE) return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));

@@ -2,6 +2,7 @@
 #include "util/sha256.h"
 
 #include <openssl/evp.h>
+#include <string.h>
 
 void hd_sha256_digits(const unsigned char md[32], char out[65]) {
   static const char H[] = "0123456789abcdef";
@@ -19,4 +20,22 @@ int hd_sha256_hex(const void *data, size_t len, char out[65]) {
   if (!EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) || n != 32) return -1;
   hd_sha256_digits(md, out);
   return 0;
+}
+
+const struct evp_md_st *hd_sha256_md(void) {
+  static EVP_MD *md;
+  if (!md) md = EVP_MD_fetch(NULL, "SHA2-256", NULL);
+  return md;
+}
+
+int hd_sha256_2(const void *a, size_t alen, const void *b, size_t blen, unsigned char out[32]) {
+  static EVP_MD_CTX *c;
+  unsigned n = 0;
+  if (!c) c = EVP_MD_CTX_new();
+  const EVP_MD *md = hd_sha256_md();
+  if (c && md && EVP_DigestInit_ex2(c, md, NULL) && EVP_DigestUpdate(c, a, alen) &&
+      (!blen || EVP_DigestUpdate(c, b, blen)) && EVP_DigestFinal_ex(c, out, &n) && n == 32)
+    return 0;
+  memset(out, 0, 32);
+  return -1;
 }

@@ -11,7 +11,8 @@
 --
 -- The ledger table is rebuilt: entries of kind 'row' record a row many times (each state),
 -- so (kind, ref_id) is no longer unique; tbl names the table. Entries, their sequence
--- numbers and hashes are copied unchanged.
+-- numbers and hashes are copied unchanged; prev_hash goes, being always the hash of the
+-- entry before (hash = SHA-256(hash of entry seq-1 || "\n" || payload), as before).
 DROP TRIGGER IF EXISTS ledger_event;
 DROP TRIGGER IF EXISTS ledger_document;
 DROP TRIGGER IF EXISTS ledger_import;
@@ -21,11 +22,10 @@ CREATE TABLE ledger_v7 (
   tbl       TEXT,                 -- kind 'row': the table
   ref_id    INTEGER NOT NULL,     -- the row's id (kind 'row': 0 for a key that is not an id)
   payload   TEXT NOT NULL,
-  prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
   hash      TEXT NOT NULL CHECK (length(hash) = 64)
 );
-INSERT INTO ledger_v7(seq, kind, tbl, ref_id, payload, prev_hash, hash)
-  SELECT seq, kind, NULL, ref_id, payload, prev_hash, hash FROM ledger ORDER BY seq;
+INSERT INTO ledger_v7(seq, kind, tbl, ref_id, payload, hash)
+  SELECT seq, kind, NULL, ref_id, payload, hash FROM ledger ORDER BY seq;
 DROP TABLE ledger;
 ALTER TABLE ledger_v7 RENAME TO ledger;
 CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
