@@ -216,7 +216,7 @@ static const char *checkpoints_at(const char *given, const char *out, char *buf,
  * is done (and nothing signed over the change). Every problem goes to stderr. */
 static int audit_before(sqlite3 *db, const char *checkpoints, const char *keys_dir, hd_err *err) {
   hd_audit a;
-  int rc = register_audit(db, checkpoints, 1, keys_dir, 0, &a, err);
+  int rc = register_audit(db, checkpoints, 1, keys_dir, 1, &a, err);
   if (rc == HD_EDATA) {
     char *p = a.chain.list.p;
     for (char *nl; p && (nl = strchr(p, '\n')); p = nl + 1)
@@ -403,7 +403,7 @@ int cmd_run(int argc, char **argv) {
     cli_error("run: %s", err.msg);
   if (rc == HD_OK && signer) {
     const char *cp = checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf);
-    if ((rc = register_audit(db, cp, 1, keys_dir, 0, &after, &err)) ||
+    if ((rc = register_audit(db, cp, 1, keys_dir, 1, &after, &err)) ||
         (rc = register_publish(db, signer, date, cp, &after, &err)))
       cli_error("run: the night's checkpoint: %s", err.msg);
     else published = 1;

@@ -4,7 +4,9 @@
 
 #include <json-c/json.h>
 #include <openssl/evp.h>
-#include <pthread.h>
+#include <errno.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -528,6 +530,45 @@ static int check_rows(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep,
   return rc ? rc : rep->problems && !adopt ? HD_EDATA : HD_OK;
 }
 
+/* The child's findings through a pipe: bad, root, head, then the roots asked for. */
+static int write_all(int fd, const void *p, size_t n) {
+  const char *c = p;
+  while (n) {
+    ssize_t w = write(fd, c, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return -1;
+    c += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}
+
+static int read_all(int fd, void *p, size_t n) {
+  char *c = p;
+  while (n) {
+    ssize_t r = read(fd, c, n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return -1;
+    c += r;
+    n -= (size_t)r;
+  }
+  return 0;
+}
+
+static void send_result(int fd, const chain_read *cr) {
+  int n = cr->o ? cr->o->n_sizes : 0;
+  if (write_all(fd, &cr->bad, sizeof cr->bad) || write_all(fd, cr->root, 32) ||
+      write_all(fd, cr->head, sizeof cr->head) || (n && write_all(fd, cr->o->roots, (size_t)n * 32)))
+    _exit(1);
+  close(fd);
+}
+
+static int recv_result(int fd, chain_read *cr) {
+  int n = cr->o ? cr->o->n_sizes : 0;
+  return read_all(fd, &cr->bad, sizeof cr->bad) || read_all(fd, cr->root, 32) ||
+         read_all(fd, cr->head, sizeof cr->head) || (n && read_all(fd, cr->o->roots, (size_t)n * 32));
+}
+
 int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_err *err) {
   memset(rep, 0, sizeof *rep);
   hd_buf_init(&rep->list, 1 << 20);
@@ -539,19 +580,36 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
   sqlite3_exec(db, "PRAGMA mmap_size = 4294967296", NULL, NULL, NULL);
   int rc = read_chain(db, rep, &m, &cr, err);
   if (rc == HD_OK) {
-    /* The hashes beside the row check when asked (ledger verify); in one thread otherwise
-     * (a night: a second thread would make every later malloc take a lock). */
-    pthread_t th;
-    (void)hd_sha256_md(); /* fetched before a second thread can ask */
-    int threaded = o && o->parallel && pthread_create(&th, NULL, hash_chain, &cr) == 0;
-    if (!threaded) hash_chain(&cr);
+    /* The hashes beside the row check, in a child process that only computes (a second
+     * thread would make every later malloc of the process take a lock, and the night
+     * goes on to run the checks); in this process if it cannot fork. */
+    pid_t child = -1;
+    int fds[2] = {-1, -1};
+    if (o && o->parallel && pipe(fds) == 0) {
+      fflush(NULL);
+      child = fork();
+      if (child == 0) {
+        close(fds[0]);
+        hash_chain(&cr);
+        send_result(fds[1], &cr);
+        _exit(0);
+      }
+      close(fds[1]);
+      if (child < 0) close(fds[0]);
+    }
+    if (child < 0) hash_chain(&cr);
     hd_err rerr;
     hd_err_clear(&rerr);
     int row_rc = check_rows(db, o, rep, &m, &rerr);
-    if (threaded) pthread_join(th, NULL);
+    if (child > 0) {
+      if (recv_result(fds[0], &cr)) cr.bad = -1;
+      close(fds[0]);
+      int status;
+      while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+    }
     rep->entries = cr.n;
     if (cr.bad < 0) {
-      rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+      rc = hd_err_set(err, HD_EINTERNAL, "the hashes of the register could not be computed");
     } else if (cr.bad) {
       /* A broken chain is the news; the rows are judged against a chain that holds. */
       rep->bad_seq = cr.bad;

@@ -30,8 +30,8 @@ typedef struct hd_chain_opts {
    * caller's transaction; hdreg ledger adopt): the problems are still listed, and the
    * result is HD_OK if the chain itself holds. */
   int adopt;
-  /* Recompute the hashes in a second thread beside the row check (hdreg ledger verify;
-   * not in a process that goes on to run checks: see chain.c). */
+  /* Recompute the hashes in a child process beside the row check (two cores: about half
+   * the time). */
   int parallel;
 } hd_chain_opts;
 
