@@ -8,6 +8,9 @@
 #
 #   bench/night_bench.sh                  # 100000 cases, date 2026-06-30
 #   N=20000 JOBS="1 2" bench/night_bench.sh
+#   BASE=/tmp/hdreg-old bench/night_bench.sh   # also an older binary, interleaved, with
+#                                               # the ratio new/old of the wall times
+#   KEYS=1 bench/night_bench.sh           # sign documents and publish the checkpoint
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100000}; SEED=${SEED:-1}; DATE=${DATE:-2026-06-30}; JOBS=${JOBS:-"1 2"}
@@ -16,28 +19,45 @@ scripts/deps
 scripts/build build
 mkdir -p "$WORK"
 HDREG=$(pwd)/build/hdreg
+BASE=${BASE:-}
+KEYARGS=()
+if [ -n "${KEYS:-}" ]; then
+  [ -f "$WORK/keys/authority-qr.key" ] || "$HDREG" keygen --keys "$WORK/keys" --name 广东省健康医疗数据产权登记中心 --bits 2048 >/dev/null
+  KEYARGS=(--keys "$WORK/keys" --checkpoints "$WORK/night/checkpoints.txt")
+fi
 
-night() { # night N JOBS -> one line of figures
-  local n=$1 jobs=$2 db="$WORK/synthetic-night-$1-$SEED.db"
-  [ -f "$db" ] || "$HDREG" demo-db --db "$db" --synthetic "$n" --seed "$SEED" >/dev/null
+night() { # night N JOBS [BINARY] -> one line of figures; the wall time in $WALL
+  local n=$1 jobs=$2 bin=${3:-$HDREG} tag=new
+  [ "$bin" = "$HDREG" ] || tag=base
+  local db="$WORK/synthetic-night-$1-$SEED-$tag.db"
+  [ -f "$db" ] || "$bin" demo-db --db "$db" --synthetic "$n" --seed "$SEED" >/dev/null
   rm -rf "$WORK/night" && mkdir -p "$WORK/night"
   cp "$db" "$WORK/night/db"
   sync
   /usr/bin/time -f '%e %M' -o "$WORK/night/time" \
-    "$HDREG" run --db "$WORK/night/db" --date "$DATE" --out "$WORK/night/out" --jobs "$jobs" \
+    "$bin" run --db "$WORK/night/db" --date "$DATE" --out "$WORK/night/out" --jobs "$jobs" "${KEYARGS[@]}" \
     >"$WORK/night/summary" 2>"$WORK/night/stderr" || true
   read -r wall rss <"$WORK/night/time"
+  WALL=$wall
   local docs reviewed certs
   docs=$(sqlite3 "$WORK/night/db" "SELECT count(*) FROM documents WHERE created_date = '$DATE'")
   reviewed=$(sed -E -n 's/^reviewed ([0-9]+) cases.*/\1/p' "$WORK/night/summary")
   certs=$(sed -E -n '1s/.*: ([0-9]+) certificates? issued.*/\1/p' "$WORK/night/summary")
-  printf '%7d cases, --jobs %d: %7.1f s wall, %6d documents (%s reviewed, %s certificates, %s), %6.1f documents/s, peak memory %6.1f MB\n' \
-    "$n" "$jobs" "$wall" "$docs" "$reviewed" "$certs" \
+  printf '%-4s %7d cases, --jobs %d: %7.1f s wall, %6d documents (%s reviewed, %s certificates, %s), %6.1f documents/s, peak memory %6.1f MB\n' \
+    "$tag" "$n" "$jobs" "$wall" "$docs" "$reviewed" "$certs" \
     "$(grep -o 'public notice [^:]*: [0-9]* cases' "$WORK/night/summary" | sed 's/public notice //' | tr '\n' ' ')" \
     "$(echo "$docs / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
 }
 
 small=$((N / 5))
-for j in $JOBS; do night "$small" "$j"; done
-for j in $JOBS; do night "$N" "$j"; done
+for size in "$small" "$N"; do
+  for j in $JOBS; do
+    night "$size" "$j"
+    if [ -n "$BASE" ]; then
+      new=$WALL
+      night "$size" "$j" "$BASE"
+      echo "     ratio new/base: $(echo "scale=3; $new / $WALL" | bc -l)"
+    fi
+  done
+done
 echo "(on $(nproc) cores; documents are written with fsync, one transaction per case)"

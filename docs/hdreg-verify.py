@@ -336,6 +336,26 @@ def verify_growth(args, cps):
                 print(f"growth: {describe(b)} extends {describe(a)}: {name}")
 
 
+def verify_included(args, cps, size, index, entry, path):
+    """The proof leads from the entry to the root of a verified checkpoint of its size."""
+    matching = [cp for cp in cps if cp["size"] == size]
+    if not matching:
+        raise Failed(f"{args.proof} is for a tree of {size} entries; no checkpoint has that size")
+    cp = matching[-1]
+    if root_from_inclusion(index, size, leaf_hash(entry), path) != cp["root"]:
+        raise Failed(f"{args.proof} does not lead to the root of {describe(cp)}")
+    print(f"inclusion: {args.proof} leads from entry {index + 1} to the root of {describe(cp)}")
+    return cp
+
+
+def verify_entry(args, cps):
+    """--proof alone: any entry (hdreg ledger prove --entry SEQ), shown as it is."""
+    size, index, entry, path = read_inclusion(args.proof)
+    print(f"entry {index + 1}: {entry.decode('utf-8', 'replace')}")
+    cp = verify_included(args, cps, size, index, entry, path)
+    return f"entry {index + 1} is in the register, under {describe(cp)}"
+
+
 def verify_document(args, cps):
     size, index, entry, path = read_inclusion(args.proof)
     data = read(args.document)
@@ -363,13 +383,7 @@ def verify_document(args, cps):
     print(f"document: {args.document} has the SHA-256 recorded in entry {index + 1} ({kind})")
     if os.path.basename(args.document) != recorded.split("/")[-1]:
         print(f"warning: {args.document} was recorded as {recorded}")
-    matching = [cp for cp in cps if cp["size"] == size]
-    if not matching:
-        raise Failed(f"{args.proof} is for a tree of {size} entries; no checkpoint has that size")
-    cp = matching[-1]
-    if root_from_inclusion(index, size, leaf_hash(entry), path) != cp["root"]:
-        raise Failed(f"{args.proof} does not lead to the root of {describe(cp)}")
-    print(f"inclusion: {args.proof} leads from entry {index + 1} to the root of {describe(cp)}")
+    cp = verify_included(args, cps, size, index, entry, path)
     return (f"{os.path.basename(args.document)} ({kind}) is entry {index + 1} of the register, "
             f"under {describe(cp)}")
 
@@ -385,15 +399,18 @@ def main(argv):
                     help="consistency proofs (hdreg ledger consistency OLD NEW)")
     ap.add_argument("--document", metavar="FILE",
                     help="the document file, e.g. a certificate's PDF")
-    ap.add_argument("--proof", metavar="FILE", help="its inclusion proof (hdreg ledger prove)")
+    ap.add_argument("--proof", metavar="FILE", help="its inclusion proof (hdreg ledger prove); "
+                    "alone, the proof of any entry (hdreg ledger prove --entry SEQ)")
     args = ap.parse_args(argv)
-    if (args.document is None) != (args.proof is None):
-        ap.error("--document and --proof go together")
+    if args.document is not None and args.proof is None:
+        ap.error("--document needs its --proof")
     try:
         origin, cps = verify_checkpoints(args)
         verify_growth(args, cps)
         if args.document:
             what = verify_document(args, cps)
+        elif args.proof:
+            what = verify_entry(args, cps)
         else:
             what = f"the register of {origin} is at {describe(cps[-1])}"
     except Usage as e:

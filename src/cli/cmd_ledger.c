@@ -23,7 +23,8 @@
 static const char HELP[] =
     "usage: hdreg ledger verify --db FILE [--keys DIR] [--checkpoints FILE]\n"
     "       hdreg ledger show --db FILE [--case ID|NUMBER]\n"
-    "       hdreg ledger prove CERTIFICATE-NUMBER --db FILE --checkpoints FILE --out PROOF\n"
+    "       hdreg ledger prove (CERTIFICATE-NUMBER | --entry SEQ) --db FILE --checkpoints FILE\n"
+    "                          --out PROOF\n"
     "       hdreg ledger consistency OLD NEW --db FILE --out PROOF\n"
     "       hdreg ledger adopt --db FILE --date YYYY-MM-DD --by NAME --reason TEXT\n"
     "\n"
@@ -42,7 +43,8 @@ static const char HELP[] =
     "               truncated); with --keys the heads signed in the database too\n"
     "  show         lists the entries (of one case), oldest first\n"
     "  prove        writes the inclusion proof of a certificate's document entry against\n"
-    "               the newest checkpoint that covers it (docs/hdreg-verify.py checks it)\n"
+    "               the newest checkpoint that covers it (docs/hdreg-verify.py checks it);\n"
+    "               --entry: of any entry by its number\n"
     "  consistency  writes the proof that the tree of NEW entries extends that of OLD\n"
     "  adopt        after a change made past hdreg was explained (a repair by hand):\n"
     "               appends an entry saying who accepted it, when and why, then every\n"
@@ -95,6 +97,7 @@ int cmd_ledger(int argc, char **argv) {
                                        {"checkpoints", required_argument, NULL, 'p'},
                                        {"out", required_argument, NULL, 'o'},
                                        {"date", required_argument, NULL, 't'},
+                                       {"entry", required_argument, NULL, 'e'},
                                        {"by", required_argument, NULL, 'b'},
                                        {"reason", required_argument, NULL, 'r'},
                                        {"help", no_argument, NULL, 'h'},
@@ -112,7 +115,8 @@ int cmd_ledger(int argc, char **argv) {
     return HD_EXIT_USAGE;
   }
   const char *action = argv[1], *db_path = NULL, *case_arg = NULL, *keys = NULL,
-             *checkpoints = NULL, *out = NULL, *date = NULL, *by = NULL, *reason = NULL;
+             *checkpoints = NULL, *out = NULL, *date = NULL, *by = NULL, *reason = NULL,
+             *entry_arg = NULL;
   int c;
   optind = 2;
   opterr = 0;
@@ -124,6 +128,7 @@ int cmd_ledger(int argc, char **argv) {
     case 'p': checkpoints = optarg; break;
     case 'o': out = optarg; break;
     case 't': date = optarg; break;
+    case 'e': entry_arg = optarg; break;
     case 'b': by = optarg; break;
     case 'r': reason = optarg; break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
@@ -132,13 +137,13 @@ int cmd_ledger(int argc, char **argv) {
       return HD_EXIT_USAGE;
     }
   }
-  int want_args = act == 2 ? 1 : act == 3 ? 2 : 0;
-  long long old_size = 0, new_size = 0;
-  if (!db_path || argc - optind != want_args || ((act == 2 || act == 3) && !out) || (act == 2 && !checkpoints) ||
+  int want_args = act == 2 ? (entry_arg ? 0 : 1) : act == 3 ? 2 : 0;
+  long long old_size = 0, new_size = 0, entry = 0;
+  if (!db_path || argc - optind != want_args || (entry_arg && (act != 2 || parse_size(entry_arg, &entry) || !entry)) || ((act == 2 || act == 3) && !out) || (act == 2 && !checkpoints) ||
       (act == 3 && (parse_size(argv[optind], &old_size) || parse_size(argv[optind + 1], &new_size))) ||
       (act == 4 && (!date || !hd_date_parse(date, &(hd_date){0}) || !by || !*by || !reason || !*reason))) {
     static const char *const NEED[] = {
-        "--db is required", "--db is required", "a certificate number, --db, --checkpoints and --out are required",
+        "--db is required", "--db is required", "a certificate number or --entry SEQ (from 1), --db, --checkpoints and --out are required",
         "OLD and NEW (tree sizes), --db and --out are required",
         "--db, --date YYYY-MM-DD, --by and --reason are required"};
     cli_error("ledger %s: %s (see hdreg ledger --help)", action, NEED[act]);
@@ -169,12 +174,14 @@ int cmd_ledger(int argc, char **argv) {
     register_audit_free(&a);
   } else if (rc == HD_OK) {
     hd_proof_info info;
-    rc = act == 2 ? register_prove(db, argv[optind], checkpoints, out, &info, &err)
+    const char *number = entry_arg ? NULL : argv[optind];
+    rc = act == 2 ? register_prove(db, number, entry, checkpoints, out, &info, &err)
                   : register_consistency(db, old_size, new_size, out, &info, &err);
     if (rc == HD_OK && act == 2)
-      printf("%s: inclusion proof of certificate %s (entry %lld) under the checkpoint of %s "
-             "(%lld entries): %d hashes, %ld bytes\n", out, argv[optind], info.seq,
-             info.date[0] ? info.date : "-", info.size, info.hashes, info.bytes);
+      printf("%s: inclusion proof of %s%s%sentry %lld under the checkpoint of %s (%lld entries): "
+             "%d hashes, %ld bytes\n", out, number ? "certificate " : "", number ? number : "",
+             number ? ", " : "", info.seq, info.date[0] ? info.date : "-", info.size, info.hashes,
+             info.bytes);
     else if (rc == HD_OK)
       printf("%s: consistency proof from %lld to %lld entries: %d hashes, %ld bytes\n", out,
              old_size, new_size, info.hashes, info.bytes);

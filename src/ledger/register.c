@@ -192,22 +192,26 @@ static int write_proof(const char *out, hd_buf *b, hd_proof_info *info, hd_err *
   return hd_write_atomic(out, b->p, b->len, err);
 }
 
-int register_prove(sqlite3 *db, const char *number, const char *checkpoints, const char *out,
-                   hd_proof_info *info, hd_err *err) {
+int register_prove(sqlite3 *db, const char *number, long long seq, const char *checkpoints,
+                   const char *out, hd_proof_info *info, hd_err *err) {
   memset(info, 0, sizeof *info);
-  long long seq = 0;
   char *payload = NULL;
   hd_checkpoint *cp = NULL;
-  int n = 0;
-  int rc = document_entry(db, number, &seq, &payload, err);
+  int n = 0, rc = HD_OK;
+  if (number) {
+    rc = document_entry(db, number, &seq, &payload, err);
+  } else if (!(payload = store_text(db, "SELECT payload FROM ledger WHERE seq = ?1", seq))) {
+    rc = hd_err_set(err, HD_EDATA, "the register has no entry %lld", seq);
+  }
   if (rc == HD_OK) rc = checkpoints_read(checkpoints, 0, &cp, &n, err);
   const hd_checkpoint *c = NULL;
   for (int i = n - 1; rc == HD_OK && i >= 0 && !c; i--)
     if (cp[i].size >= seq) c = &cp[i];
   if (rc == HD_OK && !c)
-    rc = hd_err_set(err, HD_EDATA, "certificate '%s' is entry %lld of the register, after the last "
+    rc = hd_err_set(err, HD_EDATA, "%s%s%sentry %lld of the register comes after the last "
                     "published checkpoint (%lld entries): the next night's checkpoint covers it",
-                    number, seq, n ? cp[n - 1].size : 0LL);
+                    number ? "certificate '" : "", number ? number : "", number ? "' is " : "",
+                    seq, n ? cp[n - 1].size : 0LL);
   unsigned char (*leaves)[32] = NULL;
   if (rc == HD_OK) rc = chain_leaves(db, c->size, &leaves, err);
   unsigned char root[32], path[HD_MERKLE_MAXPATH][32];

@@ -45,9 +45,10 @@ typedef struct hd_proof_info {
   long bytes;               /* the proof file's size */
 } hd_proof_info;
 /* The inclusion proof of the certificate's document entry (the entry recording the PDF's
- * SHA-256) against the newest checkpoint of the file that covers it, written to out. */
-int register_prove(sqlite3 *db, const char *number, const char *checkpoints, const char *out,
-                   hd_proof_info *info, hd_err *err);
+ * SHA-256) — or, with number NULL, of entry seq — against the newest checkpoint of the
+ * file that covers it, written to out. */
+int register_prove(sqlite3 *db, const char *number, long long seq, const char *checkpoints,
+                   const char *out, hd_proof_info *info, hd_err *err);
 /* The consistency proof from tree size old_size to new_size, written to out. */
 int register_consistency(sqlite3 *db, long long old_size, long long new_size, const char *out,
                          hd_proof_info *info, hd_err *err);

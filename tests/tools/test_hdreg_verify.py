@@ -526,7 +526,7 @@ class VerifierTest(unittest.TestCase):
         self.assertIn("cannot read", err)
         code, _, err = self.run_verifier("--checkpoints", cps, "--document", cps)
         self.assertEqual(code, 2)
-        self.assertIn("--document and --proof go together", err)
+        self.assertIn("--document needs its --proof", err)
         code, _, err = self.run_verifier("--checkpoints", cps, key=cps)
         self.assertEqual(code, 2)
         self.assertIn("is not an Ed25519 public key", err)
