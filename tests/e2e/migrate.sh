@@ -1,0 +1,45 @@
+# A register of schema 6 written by the previous hdreg (the demo after its night of
+# 2026-03-16: tests/fixtures/register-v6.sql, made with `sqlite3 DB .dump`) migrates to
+# schema 7: its 79 entries keep their hashes; entry 80 says that every row as it stood
+# follows, and they follow; the SQL-function triggers are gone; verify is intact; the
+# next night runs on it and publishes a checkpoint of the whole tree.
+source "$(dirname "$0")/lib.sh"
+set -e
+FIX="$(dirname "$0")/../fixtures/register-v6.sql"
+sqlite3 "$T/r.db" <"$FIX"
+expect_eq "$(sqlite3 "$T/r.db" "PRAGMA user_version; SELECT count(*) FROM ledger")" "6
+79" "the fixture is schema 6 with 79 entries"
+before=$(sqlite3 "$T/r.db" "SELECT group_concat(hash, ' ') FROM (SELECT hash FROM ledger ORDER BY seq)")
+rows=$(sqlite3 "$T/r.db" "SELECT (SELECT count(*) FROM settings) + (SELECT count(*) FROM counters) + (SELECT count(*) FROM holidays) + (SELECT count(*) FROM holiday_years) + (SELECT count(*) FROM transitions) + (SELECT count(*) FROM subjects) + (SELECT count(*) FROM subject_records) + (SELECT count(*) FROM resources) + (SELECT count(*) FROM cases) + (SELECT count(*) FROM case_rights) + (SELECT count(*) FROM materials) + (SELECT count(*) FROM objections) + (SELECT count(*) FROM waivers) + (SELECT count(*) FROM findings) + (SELECT count(*) FROM decisions) + (SELECT count(*) FROM certificates) + (SELECT count(*) FROM certificate_fields) + (SELECT count(*) FROM notices) + (SELECT count(*) FROM notice_cases) + (SELECT count(*) FROM case_events) + (SELECT count(*) FROM onsite_questions) + (SELECT count(*) FROM documents) + (SELECT count(*) FROM imports) + (SELECT count(*) FROM privacy_products) + (SELECT count(*) FROM privacy_third_parties)")
+run "$HDREG" ledger verify --db "$T/r.db"
+# The migration adds the setting register_origin: one row more than the v6 tables held.
+entries=$((79 + 1 + rows + 1))
+expect_eq "$rc $(out | sed -E 's/head [0-9a-f]{64}/head H/; s/tree head [A-Za-z0-9+\/=]{44}/tree head R/')" \
+  "0 ledger intact: $entries entries, $((rows + 1)) rows, head H, tree head R" "migrated and intact"
+expect_eq "$(sqlite3 "$T/r.db" "PRAGMA user_version")" 7 "schema 7"
+expect_eq "$(sqlite3 "$T/r.db" "SELECT group_concat(hash, ' ') FROM (SELECT hash FROM ledger WHERE seq <= 79 ORDER BY seq)")" "$before" \
+  "the 79 entries of schema 6 keep their hashes"
+expect_eq "$(sqlite3 "$T/r.db" "SELECT kind, payload FROM ledger WHERE seq = 80")" \
+  'migration|["migration",7,"every row of every covered table as it stood when the register was migrated to schema 7 follows; before, the chain recorded events, documents and imports"]' \
+  "entry 80 says what follows"
+expect_eq "$(sqlite3 "$T/r.db" "SELECT count(*) FROM ledger WHERE seq > 80 AND kind = 'row'")" "$((rows + 1))" \
+  "every row of the covered tables follows"
+expect_eq "$(sqlite3 "$T/r.db" "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%hd_sha256%'")" 0 \
+  "no trigger calls an SQL function any more"
+# The chain of schema 6 is still the chain: recomputed without hdreg, the v6 way.
+python3 - "$T/r.db" <<'PY' || fail "the whole chain recomputed with hashlib"
+import hashlib, sqlite3, sys
+prev = "0" * 64
+for seq, payload, h in sqlite3.connect(sys.argv[1]).execute("SELECT seq, payload, hash FROM ledger ORDER BY seq"):
+    assert hashlib.sha256((prev + "\n" + payload).encode()).hexdigest() == h, seq
+    prev = h
+PY
+PASSED=$((PASSED + 1))
+# The next night works on the migrated register and publishes the whole tree.
+"$HDREG" keygen --keys "$T/k" --name 广东省健康医疗数据产权登记中心 --bits 2048 >/dev/null
+run "$HDREG" run --db "$T/r.db" --date 2026-04-16 --out "$T/out" --keys "$T/k"
+expect_eq "$(out | grep -c '^checkpoint published: ')" 1 "a checkpoint after the night"
+run "$HDREG" ledger verify --db "$T/r.db" --keys "$T/k" --checkpoints "$T/out/checkpoints.txt"
+expect_eq "$rc $(out | sed -E 's/.*; extends/extends/')" "0 extends 1 checkpoint (last 2026-04-16, $(sqlite3 "$T/r.db" "SELECT count(*) FROM ledger") entries); 1 signed head verified" \
+  "the migrated register extends its first checkpoint"
+done_ok
