@@ -46,6 +46,7 @@ typedef struct rowmap {
   char *keys;
   size_t klen, kcap;
   dense d[64];
+  const hd_table_shape *shape; /* the covered tables of this database */
   char *payloads;     /* every row entry's payload: a current row is compared byte for byte */
   size_t pused, pcap;
 } rowmap;
@@ -86,7 +87,7 @@ static uint64_t key_hash(int tbl, const char *k, size_t n) {
 }
 
 static slot *map_find(rowmap *m, int tbl, const char *k, size_t n, int add) {
-  long long id = tbl < 64 && rowlog_shapes_cached()[tbl].rowid_pk ? dense_id(k, n) : -1;
+  long long id = tbl < 64 && m->shape[tbl].rowid_pk ? dense_id(k, n) : -1;
   if (id >= 0) return dense_find(m, tbl, id, add);
   if (add && (m->used + 1) * 4 > m->cap * 3) {
     size_t ncap = m->cap ? m->cap * 2 : 1 << 16;
@@ -569,6 +570,51 @@ static int recv_result(int fd, chain_read *cr) {
          read_all(fd, cr->head, sizeof cr->head) || (n && read_all(fd, cr->o->roots, (size_t)n * 32));
 }
 
+/* The database's schema must be the one hdreg's migrations make: a trigger, table or view
+ * someone added could change, inside hdreg's own transactions, rows hdreg then puts on
+ * the chain as its own. Compared with a register made afresh in memory. */
+static int check_schema(sqlite3 *db, hd_chain_report *rep, hd_err *err) {
+  sqlite3 *ref = NULL;
+  hd_err e;
+  hd_err_clear(&e);
+  if (store_open(":memory:", HD_STORE_CREATE, &ref, &e))
+    return hd_err_set(err, e.code, "the reference schema: %s", e.msg);
+  static const char Q[] = "SELECT type, name, tbl_name, coalesce(sql, '') FROM main.sqlite_schema "
+                          "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name";
+  sqlite3_stmt *a = NULL, *b = NULL;
+  int rc = HD_OK;
+  if (store_prepare(db, Q, &a, err) || store_prepare(ref, Q, &b, err)) rc = HD_EDB;
+  int sa = rc ? SQLITE_DONE : sqlite3_step(a), sb = rc ? SQLITE_DONE : sqlite3_step(b);
+  while (rc == HD_OK && (sa == SQLITE_ROW || sb == SQLITE_ROW)) {
+    int c = sa != SQLITE_ROW ? 1 : sb != SQLITE_ROW ? -1 : 0;
+    for (int k = 0; k < 2 && c == 0; k++)
+      c = strcmp((const char *)sqlite3_column_text(a, k), (const char *)sqlite3_column_text(b, k));
+    const char *type = (const char *)sqlite3_column_text(c > 0 ? b : a, 0);
+    const char *name = (const char *)sqlite3_column_text(c > 0 ? b : a, 1);
+    const char *on = (const char *)sqlite3_column_text(c > 0 ? b : a, 2);
+    if (c < 0) {
+      problem(rep, err, "the database has a %s '%s'%s%s that hdreg did not make: %.300s", type, name,
+              strcmp(type, "trigger") && strcmp(type, "index") ? "" : " on ",
+              strcmp(type, "trigger") && strcmp(type, "index") ? "" : on,
+              (const char *)sqlite3_column_text(a, 3));
+      sa = sqlite3_step(a);
+    } else if (c > 0) {
+      problem(rep, err, "the database lacks hdreg's %s '%s' (it was dropped)", type, name);
+      sb = sqlite3_step(b);
+    } else {
+      if (strcmp((const char *)sqlite3_column_text(a, 3), (const char *)sqlite3_column_text(b, 3)) != 0)
+        problem(rep, err, "the %s '%s' is not hdreg's: it was changed to %.300s", type, name,
+                (const char *)sqlite3_column_text(a, 3));
+      sa = sqlite3_step(a);
+      sb = sqlite3_step(b);
+    }
+  }
+  sqlite3_finalize(a);
+  sqlite3_finalize(b);
+  store_close(ref);
+  return rc;
+}
+
 int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_err *err) {
   memset(rep, 0, sizeof *rep);
   hd_buf_init(&rep->list, 1 << 20);
@@ -576,6 +622,7 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
   chain_read cr = {0};
   cr.m = &m;
   cr.o = o;
+  if (!(m.shape = rowlog_shapes(db, err))) return err->code;
   /* Read the file through the page cache without copying each page (SQLite's mmap). */
   sqlite3_exec(db, "PRAGMA mmap_size = 4294967296", NULL, NULL, NULL);
   int rc = read_chain(db, rep, &m, &cr, err);
@@ -628,6 +675,13 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
       memcpy(rep->head, cr.head, sizeof rep->head);
       rc = row_rc;
       if (rc) *err = rerr;
+      if (rc == HD_OK || rc == HD_EDATA) {
+        int had = rep->problems;
+        int src = check_schema(db, rep, had ? &rerr : err);
+        rep->schema_problems = rep->problems - had;
+        if (src) rc = src;
+        else if (rep->schema_problems) rc = HD_EDATA;
+      }
     }
   } else {
     rep->entries = cr.n;

@@ -16,7 +16,8 @@ typedef struct hd_chain_report {
   char head[65];        /* hash of the last entry ("" if none) */
   unsigned char root[32]; /* Merkle tree head over all entries (merkle.h) */
   long long bad_seq;    /* the entry where the chain broke, 0 if it did not */
-  int problems;         /* rows changed, inserted or deleted past hdreg */
+  int problems;         /* rows changed, inserted or deleted past hdreg; schema changes */
+  int schema_problems;  /* of which tables, indexes, triggers or views not as hdreg made them */
   hd_buf list;          /* the first HD_CHAIN_LIST_MAX problems, a line each */
 } hd_chain_report;
 

@@ -122,6 +122,11 @@ int register_adopt(sqlite3 *db, const char *date, const char *by, const char *re
   int rc = chain_verify(db, NULL, &probe, err);
   int n = probe.problems;
   chain_report_free(&probe);
+  if (rc == HD_EDATA && probe.schema_problems) {
+    hd_err_clear(err);
+    return hd_err_set(err, HD_EDATA, "the database's schema is not hdreg's (hdreg ledger verify says "
+                      "how): adopt accepts changed rows, not a changed schema; restore it first");
+  }
   if (rc != HD_OK && (rc != HD_EDATA || probe.bad_seq || !n)) return rc;
   hd_err_clear(err);
   if (!n) return HD_OK;

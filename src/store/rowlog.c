@@ -36,8 +36,6 @@ static struct {
   hd_table_shape *t;
 } shapes[SHAPE_CONNS];
 
-static const hd_table_shape *last_shapes;
-
 static void shapes_free(hd_table_shape *t) {
   if (!t) return;
   for (int i = 0; i < HD_ROWLOG_NTABLES; i++) {
@@ -52,7 +50,6 @@ static void shapes_free(hd_table_shape *t) {
 void rowlog_detach(sqlite3 *db) {
   for (int i = 0; i < SHAPE_CONNS; i++)
     if (shapes[i].db == db) {
-      if (last_shapes == shapes[i].t) last_shapes = NULL;
       shapes_free(shapes[i].t);
       shapes[i].db = NULL;
       shapes[i].t = NULL;
@@ -107,12 +104,11 @@ static int read_shape(sqlite3 *db, hd_table_shape *t, const char *name, hd_err *
   return t->select_all && t->select_one ? HD_OK : hd_err_set(err, HD_ENOMEM, "out of memory");
 }
 
-const hd_table_shape *rowlog_shapes_cached(void) { return last_shapes; }
 
 const hd_table_shape *rowlog_shapes(sqlite3 *db, hd_err *err) {
   int free_slot = -1;
   for (int i = 0; i < SHAPE_CONNS; i++) {
-    if (shapes[i].db == db) return last_shapes = shapes[i].t;
+    if (shapes[i].db == db) return shapes[i].t;
     if (!shapes[i].db && free_slot < 0) free_slot = i;
   }
   if (free_slot < 0) {
@@ -131,7 +127,7 @@ const hd_table_shape *rowlog_shapes(sqlite3 *db, hd_err *err) {
     }
   shapes[free_slot].db = db;
   shapes[free_slot].t = t;
-  return last_shapes = t;
+  return t;
 }
 
 static int json_string(hd_buf *b, const unsigned char *s, size_t n) {

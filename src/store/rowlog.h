@@ -35,8 +35,6 @@ typedef struct hd_table_shape {
 /* The shapes of every covered table on this connection (read once, kept until
  * store_close); NULL and err if the schema lacks one. */
 const hd_table_shape *rowlog_shapes(sqlite3 *db, hd_err *err);
-/* The shapes last read by rowlog_shapes (any connection: the schema is hdreg's). */
-const hd_table_shape *rowlog_shapes_cached(void);
 /* Index of a covered table by name, or -1. */
 int rowlog_table_index(const char *name);
 
