@@ -133,7 +133,7 @@ int cmd_import(int argc, char **argv) {
     cli_error("import: --create: '%s' already exists", dbpath);
     return HD_EXIT_USAGE;
   }
-  int lock_fd = cli_lock_db(dbpath);
+  int lock_fd = cli_lock_db(dbpath, create ? HD_STORE_CREATE : HD_STORE_MUST_EXIST);
   if (lock_fd < 0) return HD_EXIT_DB;
   int rc = store_open(dbpath, create ? HD_STORE_CREATE : HD_STORE_MUST_EXIST, &db, &err);
   ximport_result r;

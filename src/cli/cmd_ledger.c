@@ -22,14 +22,19 @@ static const char HELP[] =
     "brings in is an entry of the ledger, chained by SHA-256: each entry's hash covers the\n"
     "previous entry's hash and the event's, document's or import's row (with the SHA-256\n"
     "of the document's or the imported file's bytes).\n"
-    "  verify  walks the chain: every link, every hash, every entry against the row it\n"
-    "          records, and every event, document and import against the chain; prints\n"
-    "          the entry count and the head hash, or names the first entry that was\n"
-    "          edited, deleted, inserted or reordered; with --keys also every head the\n"
-    "          nightly run signed (hdreg run --keys), which must still be in the chain\n"
+    "  verify  has SQLite check the whole file first (PRAGMA integrity_check: a damaged\n"
+    "          page or index is named), then walks the chain: every link, every hash,\n"
+    "          every entry against the row it records, and every event, document and\n"
+    "          import against the chain; prints the entry count and the head hash, or\n"
+    "          names the first entry that was edited, deleted, inserted or reordered; with\n"
+    "          --keys also every head the nightly run signed (hdreg run --keys), which\n"
+    "          must still be in the chain\n"
     "  show    lists the entries (of one case), oldest first\n"
+    "Both only read FILE: it may be write-protected or on a read-only mount, and is never\n"
+    "migrated (an older schema is refused). A missing or empty file is not a register.\n"
     "\n"
-    "Exit: 0 intact, 3 the chain is broken (the message says where), 2 usage, 4 database.\n";
+    "Exit: 0 intact, 3 the chain is broken or the file damaged (the message says where),\n"
+    "2 usage, 4 database (missing, empty, not a register, another schema version).\n";
 
 int cmd_ledger(int argc, char **argv) {
   static const struct option OPTS[] = {{"db", required_argument, NULL, 'd'},
@@ -67,10 +72,12 @@ int cmd_ledger(int argc, char **argv) {
   hd_err err;
   hd_err_clear(&err);
   sqlite3 *db = NULL;
-  int rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err);
+  int rc = store_open_readonly(db_path, &db, &err);
   if (rc == HD_OK && !strcmp(action, "verify")) {
     hd_chain_report rep;
-    rc = chain_verify(db, &rep, &err);
+    /* The file first: SQLite's integrity check, a damaged page is a broken register. */
+    if ((rc = store_integrity(db, &err)) == HD_EDATA) hd_err_prefix(&err, "'%s'", db_path);
+    if (rc == HD_OK) rc = chain_verify(db, &rep, &err);
     long long heads = 0;
     if (rc == HD_OK && keys) rc = chain_verify_heads(db, keys, &heads, &err);
     if (rc == HD_OK) {
@@ -191,7 +198,7 @@ static int verify_one(const char *file, const hd_signer *keys, const char *db_pa
   else if (verdict == HD_SIG_FOREIGN) say = "not issued by this register: signed with another key";
   if (!say && db_path && keys) {
     sqlite3 *db = NULL;
-    if ((rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err))) {
+    if ((rc = store_open_readonly(db_path, &db, &err))) {
       cli_error("verify: %s", err.msg);
       return hd_exit_for(rc);
     }
