@@ -305,16 +305,19 @@ int store_integrity(sqlite3 *db, hd_err *err) {
       p += n + (p[n] == '\n');
     }
   }
-  int code = sqlite3_extended_errcode(db);
-  const char *why = sqlite3_errmsg(db);
-  sqlite3_finalize(st);
-  if (rc != SQLITE_DONE && ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB))
-    return hd_err_set(err, HD_EDATA, "database file is corrupt: %s", why);
-  if (rc != SQLITE_DONE) return hd_err_set(err, HD_EDB, "database error: %s", why);
+  /* After its report, the check itself may stop on the damage it reported. */
+  int code = sqlite3_extended_errcode(db) & 0xff;
   if (lines)
-    return hd_err_set(err, HD_EDATA, "database file is corrupt: %s%s", msg,
-                      lines > 3 ? "; and more" : "");
-  return HD_OK;
+    rc = hd_err_set(err, HD_EDATA, "database file is corrupt: %s%s", msg,
+                    lines > 3 ? "; and more" : "");
+  else if (rc != SQLITE_DONE && (code == SQLITE_CORRUPT || code == SQLITE_NOTADB))
+    rc = hd_err_set(err, HD_EDATA, "database file is corrupt: %s", sqlite3_errmsg(db));
+  else if (rc != SQLITE_DONE)
+    rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+  else
+    rc = HD_OK;
+  sqlite3_finalize(st);
+  return rc;
 }
 
 int store_copy(sqlite3 *from, sqlite3 **out, hd_err *err) {
