@@ -175,7 +175,11 @@ static const char VERIFY_HELP[] =
     "the SHA-256 of its record (rebuild it from the printed fields, docs/verification.md),\n"
     "or invalid.\n"
     "\n"
-    "Exit: 0 authentic and current, 3 anything else, 2 usage, 4 database.\n";
+    "The register given with --db is only read: it may be write-protected or on a\n"
+    "read-only mount.\n"
+    "\n"
+    "Exit: 0 authentic and current, 3 anything else, 2 usage, 4 database (missing, empty,\n"
+    "not a register, another schema version).\n";
 
 static int verify_one(const char *file, const hd_signer *keys, const char *db_path) {
   hd_err err;
