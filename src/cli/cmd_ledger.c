@@ -22,8 +22,8 @@ static const char HELP[] =
     "brings in is an entry of the ledger, chained by SHA-256: each entry's hash covers the\n"
     "previous entry's hash and the event's, document's or import's row (with the SHA-256\n"
     "of the document's or the imported file's bytes).\n"
-    "  verify  has SQLite check the whole file first (PRAGMA integrity_check: a damaged\n"
-    "          page or index is named), then walks the chain: every link, every hash,\n"
+    "  verify  has SQLite check the whole file first (PRAGMA quick_check: a damaged\n"
+    "          page is named), then walks the chain: every link, every hash,\n"
     "          every entry against the row it records, and every event, document and\n"
     "          import against the chain; prints the entry count and the head hash, or\n"
     "          names the first entry that was edited, deleted, inserted or reordered; with\n"
@@ -75,7 +75,7 @@ int cmd_ledger(int argc, char **argv) {
   int rc = store_open_readonly(db_path, &db, &err);
   if (rc == HD_OK && !strcmp(action, "verify")) {
     hd_chain_report rep;
-    /* The file first: SQLite's integrity check, a damaged page is a broken register. */
+    /* The file first: SQLite's own check, a damaged page is a broken register. */
     if ((rc = store_integrity(db, &err)) == HD_EDATA) hd_err_prefix(&err, "'%s'", db_path);
     if (rc == HD_OK) rc = chain_verify(db, &rep, &err);
     long long heads = 0;

@@ -29,9 +29,10 @@ int store_open_readonly(const char *path, sqlite3 **out, hd_err *err);
  * missing or zero-byte file for a new, empty database. HD_OK, or HD_EDB with a message
  * naming the file and saying what makes a register. Creates nothing. */
 int store_check_file(const char *path, hd_err *err);
-/* SQLite's own check of the whole file (PRAGMA integrity_check): every page, every
- * b-tree, every index against its table. HD_OK; HD_EDATA "database file is corrupt: "
- * with the first three problems SQLite names; HD_EDB if the check cannot run. */
+/* SQLite's own check of the whole file (PRAGMA quick_check): every page, b-tree, cell
+ * and free list, NOT NULL and CHECK constraints; not whether each index holds exactly
+ * its table's rows (integrity_check, twice the time). HD_OK; HD_EDATA "database file is
+ * corrupt: " with the first three problems SQLite names; HD_EDB if it cannot run. */
 int store_integrity(sqlite3 *db, hd_err *err);
 void store_close(sqlite3 *db);
 /* A new in-memory database holding a copy of from, connected as store_open connects (the
