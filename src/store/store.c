@@ -189,7 +189,10 @@ int store_check_file(const char *path, hd_err *err) {
  * *db left open for its message (or NULL without memory). */
 static int open_read(const char *name, int flags, sqlite3 **db) {
   int rc = sqlite3_open_v2(name, db, flags, NULL);
-  if (*db) sqlite3_extended_result_codes(*db, 1);
+  if (*db) {
+    sqlite3_extended_result_codes(*db, 1);
+    sqlite3_busy_timeout(*db, 10000);
+  }
   if (rc == SQLITE_OK)
     rc = sqlite3_exec(*db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
   return rc;
@@ -251,7 +254,6 @@ int store_open_readonly(const char *path, sqlite3 **out, hd_err *err) {
     sqlite3_close(db);
     return HD_EDB;
   }
-  sqlite3_busy_timeout(db, 10000);
   int v;
   if (user_version(db, &v, err)) {
     hd_err_prefix(err, "'%s'", path);

@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib.sh"
 set -e
 trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 NAME=广东省健康医疗数据产权登记中心
-files() { echo $(ls -A "$1"); } # the names in directory $1, on one line
+files() { ls -A "$1" | paste -sd' '; } # the names in directory $1, on one line
 "$HDREG" keygen --keys "$T/keys" --name "$NAME" --bits 2048 >/dev/null
 "$HDREG" demo-db --db "$T/d.db" >/dev/null
 run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/out" --keys "$T/keys"
@@ -107,15 +107,20 @@ expect_eq "$(sha256sum <"$T/bad/r.db") $(files "$T/bad")" "$sum r.db r.db.lock" 
 # read-only bind mount in a mount namespace of its own (unshare), or the commands run as
 # nobody (setpriv). Every mechanism that works here is used; as another user than root,
 # the modes alone do.
-mkdir "$T/ro"
+# A directory whose name a URI must escape, for the immutable fallback.
+odd="odd %41?#"
+mkdir -p "$T/ro/$odd"
 cp "$T/d.db" "$T/ro/r.db"
-chmod 0444 "$T/ro/r.db"
-chmod 0555 "$T/ro"
+cp "$T/d.db" "$T/ro/$odd/r.db"
+chmod 0444 "$T/ro/r.db" "$T/ro/$odd/r.db"
+chmod 0555 "$T/ro" "$T/ro/$odd"
 chmod 0755 "$T" # for nobody
 sum=$(sha256sum <"$T/ro/r.db")
+hdreg_abs=$(realpath "$HDREG")
 direct() { "$@"; }
-ro_mount() { unshare -m sh -c 'mount --bind -o ro "$0" "$0" 2>/dev/null && exec "$@"' "$T/ro" "$@"; }
-ro_mount_user() { unshare -rm sh -c 'mount --bind -o ro "$0" "$0" 2>/dev/null && exec "$@"' "$T/ro" "$@"; }
+# (cd "$PWD": a working directory inside the mounted one is taken again, on the mount)
+ro_mount() { unshare -m sh -c 'mount --bind -o ro "$0" "$0" 2>/dev/null && cd "$PWD" && exec "$@"' "$T/ro" "$@"; }
+ro_mount_user() { unshare -rm sh -c 'mount --bind -o ro "$0" "$0" 2>/dev/null && cd "$PWD" && exec "$@"' "$T/ro" "$@"; }
 as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
 probe() { "$@" sh -c '[ -r "$0/r.db" ] && ! touch "$0/probe" 2>/dev/null' "$T/ro" 2>/dev/null; }
 ways=""
@@ -143,13 +148,20 @@ for way in $ways; do
   run $way "$HDREG" run --db "$T/ro/r.db" --date 2026-03-17 --out "$T/ro-out"
   case $way in ro_mount*) why="Read-only file system" ;; *) why="Permission denied" ;; esac
   expect_eq "$rc $(err)" "4 hdreg: cannot open lock file '$T/ro/r.db.lock': $why" "read-only ($way): run refuses"
-  expect_eq "$(sha256sum <"$T/ro/r.db") $(files "$T/ro") $(stat -c %a "$T/ro/r.db")" "$sum r.db 444" "read-only ($way): nothing written there"
+  run $way "$HDREG" ledger verify --db "$T/ro/$odd/r.db"
+  expect_eq "$rc $(out)$(err)" "0 ledger intact: $entries entries, head $head" "read-only ($way): a path with %, ? and #"
+  cd "$T/ro/$odd"
+  run $way "$hdreg_abs" ledger verify --db r.db
+  cd - >/dev/null
+  expect_eq "$rc $(out)$(err)" "0 ledger intact: $entries entries, head $head" "read-only ($way): a relative path"
+  expect_eq "$(sha256sum <"$T/ro/r.db") $(files "$T/ro") $(stat -c %a "$T/ro/r.db") $(files "$T/ro/$odd")" \
+    "$sum $odd r.db 444 r.db" "read-only ($way): nothing written there"
 done
 # A -wal file beside it with changes not yet in the database: readable with its -shm
 # file; without it (and no way to make one) refused rather than read without them.
 for way in $ways; do
-  chmod 0755 "$T/ro"
-  rm -f "$T/ro"/*
+  chmod -R u+w "$T/ro"
+  rm -rf "$T/ro"/*
   cp "$T/d.db" "$T/live.db"
   python3 - "$T/live.db" "$T/ro" <<'EOF'
 import shutil, sqlite3, sys
