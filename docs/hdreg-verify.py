@@ -13,7 +13,7 @@
    entry, and the inclusion proof (RFC 9162 2.1.3) leads from that entry to the root of a
    checkpoint verified in step 1.
 Exit status 0: verified; 1: FAILED (the reason is printed); 2: usage error, unreadable file.
-Formats and verdicts: docs/verification.md, section 6 (checkpoints and proofs).
+Formats and verdicts: docs/verification.md, section 7 (checkpoints and proofs).
 """
 import argparse, base64, datetime, hashlib, json, os, re, subprocess, sys, tempfile
 
@@ -390,7 +390,7 @@ def verify_document(args, cps):
 
 def main(argv):
     ap = argparse.ArgumentParser(description="Check hdreg checkpoints and proofs "
-                                 "(docs/verification.md, section 6).")
+                                 "(docs/verification.md, section 7).")
     ap.add_argument("--key", required=True, metavar="PUB", help="the authority's authority-qr.pub")
     ap.add_argument("--checkpoints", required=True, metavar="FILE",
                     help="the published checkpoints file")

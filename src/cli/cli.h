@@ -28,9 +28,11 @@ long long cli_find_case(sqlite3 *db, const char *arg, char **number);
 const char *cli_default_checks_dir(void);
 
 /* One night or import per database at a time: an advisory lock on DB.lock, released by
- * the kernel when the process ends, however it ends. Returns the descriptor to keep
- * open, or -1 after saying why on stderr. */
-int cli_lock_db(const char *db_path);
+ * the kernel when the process ends, however it ends. Unless mode is HD_STORE_CREATE (a
+ * command that makes the register), the database must be there first (store_check_file):
+ * no lock file is made beside a path that is not a register. Returns the descriptor to
+ * keep open, or -1 after saying why on stderr. */
+int cli_lock_db(const char *db_path, int mode);
 
 /* Print "hdreg: <msg>" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -38,7 +38,8 @@ static const char IMPORT_HELP[] =
     "file's name, SHA-256 and counts (table imports) and each case's import.\n"
     "\n"
     "  --create              make FILE as a new, empty register first (it must not exist;\n"
-    "                        if the import fails, FILE is removed again)\n"
+    "                        if the import fails, FILE is removed again); without it FILE\n"
+    "                        must be a register: a missing or empty file is refused\n"
     "  --date DATE           the date recorded for the import (default: today)\n"
     "  --dry-run             check the file against the register exactly as an import\n"
     "                        would, report, and write nothing (for the systems that make\n"
@@ -133,7 +134,7 @@ int cmd_import(int argc, char **argv) {
     cli_error("import: --create: '%s' already exists", dbpath);
     return HD_EXIT_USAGE;
   }
-  int lock_fd = cli_lock_db(dbpath);
+  int lock_fd = cli_lock_db(dbpath, create ? HD_STORE_CREATE : HD_STORE_MUST_EXIST);
   if (lock_fd < 0) return HD_EXIT_DB;
   int rc = store_open(dbpath, create ? HD_STORE_CREATE : HD_STORE_MUST_EXIST, &db, &err);
   ximport_result r;

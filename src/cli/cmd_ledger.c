@@ -51,9 +51,14 @@ static const char HELP[] =
     "               changed row as it now stands; verify is intact again and the history\n"
     "               shows it (a broken chain, or entries under a checkpoint, cannot be\n"
     "               adopted)\n"
+    "verify, show, prove and consistency only read FILE: it may be write-protected or on a\n"
+    "read-only mount, and is never migrated (an older schema is refused). verify first has\n"
+    "SQLite check the whole file (PRAGMA quick_check: a damaged page is named). A missing\n"
+    "or empty file is not a register.\n"
     "\n"
-    "Exit: 0 intact / written, 3 the register was changed or a checkpoint is not extended\n"
-    "(every problem on stderr), 2 usage, 4 database.\n";
+    "Exit: 0 intact / written, 3 the register was changed, a checkpoint is not extended or\n"
+    "the file is damaged (every problem on stderr), 2 usage, 4 database (missing, empty,\n"
+    "not a register, another schema version).\n";
 
 static int ledger_verify(sqlite3 *db, const char *keys, const char *checkpoints, hd_err *err) {
   hd_audit a;
@@ -152,9 +157,12 @@ int cmd_ledger(int argc, char **argv) {
   hd_err err;
   hd_err_clear(&err);
   sqlite3 *db = NULL;
-  int rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err);
+  int rc = act == 4 ? store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)
+                    : store_open_readonly(db_path, &db, &err);
   if (rc == HD_OK && act == 0) {
-    rc = ledger_verify(db, keys, checkpoints, &err);
+    /* The file first: SQLite's own check, a damaged page is a broken register. */
+    if ((rc = store_integrity(db, &err)) == HD_EDATA) hd_err_prefix(&err, "'%s'", db_path);
+    if (rc == HD_OK) rc = ledger_verify(db, keys, checkpoints, &err);
   } else if (rc == HD_OK && act == 1) {
     long long id = 0;
     char *number = NULL;
@@ -301,6 +309,9 @@ static const char VERIFY_HELP[] =
     "the SHA-256 of its record (rebuild it from the printed fields, docs/verification.md),\n"
     "or invalid.\n"
     "\n"
+    "The register given with --db is only read: it may be write-protected or on a\n"
+    "read-only mount.\n"
+    "\n"
     "Exit: 0 authentic and current (a certificate), authentic (another document), intact,\n"
     "or authentic without --db, each under its own name; 3 anything else; 2 usage (also an\n"
     "--as-of that is not a date YYYY-MM-DD); 4 database.\n";
@@ -425,7 +436,7 @@ static int verify_in_register(const char *file, const char *sha, const char *sig
   hd_err_clear(&err);
   sqlite3 *db = NULL;
   int rc;
-  if ((rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err))) {
+  if ((rc = store_open_readonly(db_path, &db, &err))) {
     cli_error("verify: %s", err.msg);
     return -hd_exit_for(rc);
   }

@@ -77,9 +77,14 @@ static const char HELP[] =
     "A JSON report of the run (counts, documents, problems) is written to\n"
     "DIR/run-DATE.json (a rerun of the date: DIR/run-DATE.2.json, ...).\n"
     "\n"
+    "FILE must be a register (a missing or empty file is refused, hdreg import --create\n"
+    "or hdreg demo-db makes one); before anything is done SQLite checks the whole file,\n"
+    "and a damaged one is refused with the first problems it names.\n"
+    "\n"
     "Exit: 0 all done, 7 done but cases are held for a human (held for review, open\n"
     "objections), 1 some cases failed (listed on stderr), 2 usage, 3 a broken check pack\n"
-    "or template, 4 database, 5 output directory, 6 fonts, 70 internal error.\n";
+    "or template, 4 database (missing, empty, not a register, damaged, locked, read-only),\n"
+    "5 output directory, 6 fonts, 70 internal error.\n";
 
 static void problems_json(const hd_problem *p, int n, json_object *into) {
   for (int i = 0; i < n; i++) {
@@ -95,6 +100,17 @@ static void problems_print(const hd_problem *p, int n) {
     if (p[i].case_number) cli_error("case %s: %s", p[i].case_number, p[i].message);
     else cli_error("%s", p[i].message);
   }
+}
+
+/* Nothing is written into a register whose file SQLite finds damaged: that is a
+ * database that cannot be used (HD_EDB, exit 4), named by its path. */
+static int check_file(sqlite3 *db, const char *path, hd_err *err) {
+  int rc = store_integrity(db, err);
+  if (rc == HD_EDATA) {
+    hd_err_prefix(err, "'%s'", path);
+    err->code = rc = HD_EDB;
+  }
+  return rc;
 }
 
 /* The run report: DIR/run-DATE.json, written atomically (for staff and their tools). */
@@ -318,7 +334,7 @@ int cmd_run(int argc, char **argv) {
     cli_error("run: --date '%s' is not a valid date YYYY-MM-DD", date);
     return HD_EXIT_USAGE;
   }
-  int lock_fd = cli_lock_db(db_path);
+  int lock_fd = cli_lock_db(db_path, HD_STORE_MUST_EXIST);
   if (lock_fd < 0) return HD_EXIT_DB;
   hd_err err;
   hd_err_clear(&err);
@@ -381,6 +397,7 @@ int cmd_run(int argc, char **argv) {
       (rc = tmpl_load(cli_template_path("public_notice", tbuf, sizeof tbuf), &t_notice, &err)) ||
       (rc = tmpl_load(cli_template_path("cancellation", tbuf, sizeof tbuf), &t_cancel, &err)) ||
       (rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
+      (rc = check_file(db, db_path, &err)) ||
       (rc = audit_before(db, keys_dir ? checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf) : NULL,
                          keys_dir, &err)) ||
       (rc = fontset_load(&fs, manifest, fonts_dir, &err)) ||

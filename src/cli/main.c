@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "store/store.h"
 #include "util/diag.h"
 
 static const char USAGE[] =
@@ -49,8 +50,16 @@ void cli_error(const char *fmt, ...) {
   va_end(ap);
 }
 
-int cli_lock_db(const char *db_path) {
+int cli_lock_db(const char *db_path, int mode) {
   char lock_path[4200];
+  hd_err err;
+  hd_err_clear(&err);
+  /* Checked before the lock is made, not undone after: a lock file may never be removed,
+   * since another process may already hold it or have it open. */
+  if (mode != HD_STORE_CREATE && store_check_file(db_path, &err)) {
+    cli_error("%s", err.msg);
+    return -1;
+  }
   snprintf(lock_path, sizeof lock_path, "%s.lock", db_path);
   int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {

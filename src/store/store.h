@@ -10,9 +10,30 @@
 enum { HD_STORE_MUST_EXIST = 0, HD_STORE_CREATE = 1 };
 
 /* Open (and with HD_STORE_CREATE create) the database at path and migrate it to
- * HD_SCHEMA_VERSION. Refuses a database whose user_version is newer. Returns HD_OK and
- * *out (close with store_close), or HD_EDB with a message naming the file. */
+ * HD_SCHEMA_VERSION. Without HD_STORE_CREATE, refuses what store_check_file refuses and
+ * an SQLite database that is not a register (schema version 0) instead of making a new
+ * register of it. Refuses a database whose user_version is newer, and a write-protected
+ * one. Returns HD_OK and *out (close with store_close), or HD_EDB with a message naming
+ * the file. */
 int store_open(const char *path, int mode, sqlite3 **out, hd_err *err);
+/* Open an existing register only to read it (verification): SQLITE_OPEN_READONLY, so
+ * it works on a write-protected file, directory or mount and never writes the database.
+ * In a directory it cannot write, a WAL-mode database without its -shm file is opened as
+ * immutable (nothing else can be writing it there); one whose -wal file holds changes
+ * not yet in the database is refused, since they cannot be read. Never migrates:
+ * refuses a schema older or newer than HD_SCHEMA_VERSION, and what store_check_file
+ * refuses. Returns HD_OK and *out (close with store_close), or HD_EDB naming the file. */
+int store_open_readonly(const char *path, sqlite3 **out, hd_err *err);
+/* What must hold before path is opened as an existing register (and before a lock file
+ * is made beside it): it exists and is a file of at least one byte. SQLite would take a
+ * missing or zero-byte file for a new, empty database. HD_OK, or HD_EDB with a message
+ * naming the file and saying what makes a register. Creates nothing. */
+int store_check_file(const char *path, hd_err *err);
+/* SQLite's own check of the whole file (PRAGMA quick_check): every page, b-tree, cell
+ * and free list, NOT NULL and CHECK constraints; not whether each index holds exactly
+ * its table's rows (integrity_check, twice the time). HD_OK; HD_EDATA "database file is
+ * corrupt: " with the first three problems SQLite names; HD_EDB if it cannot run. */
+int store_integrity(sqlite3 *db, hd_err *err);
 void store_close(sqlite3 *db);
 /* A new in-memory database holding a copy of from, connected as store_open connects (the
  * ledger's hd_sha256, foreign keys): a fresh register for each input of a fuzzer or test

@@ -60,7 +60,7 @@ expect_eq "$(err)" "hdreg: tests/e2e/packs/hostile-syntax/broken.lua:2: ')' expe
 # 4: database.
 run "$HDREG" run --db "$T/none.db" --date 2026-03-16 --out "$T/o4"
 expect_eq "$rc" 4 "missing database"
-expect_eq "$(err)" "hdreg: cannot open database '$T/none.db': unable to open database file"
+expect_eq "$(err)" "hdreg: cannot open database '$T/none.db': no such file (hdreg import --create or hdreg demo-db makes a new register)"
 [ ! -e "$T/none.db" ] || fail "a missing database must not be created by run"
 printf 'not a database, only some text that is long enough to be read as a header\n' >"$T/junk.db"
 run "$HDREG" run --db "$T/junk.db" --date 2026-03-16 --out "$T/o4"

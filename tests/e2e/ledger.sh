@@ -51,11 +51,15 @@ tamper insert-document "DROP TRIGGER ledger_document; INSERT INTO documents(kind
 expect_eq "$(sqlite3 "$T/d.db" "INSERT INTO documents(kind, path, sha256, bytes, created_date) VALUES ('notice', '/y.pdf', '$(printf '%064d' 0)', 5, '2026-03-17')" 2>&1)" \
   "Error: in prepare, no such function: hd_sha256" "shell insert"
 
-# A database of schema v3 (no ledger) is chained when hdreg opens it.
+# A database of schema v3 (no ledger) is chained when hdreg opens it to write; verify
+# only reads, so it does not migrate and says how to.
 cp "$T/d.db" "$T/v3.db"
 sqlite3 "$T/v3.db" "DROP TABLE ledger_heads; DROP TABLE ledger; DROP TRIGGER ledger_document; DROP TRIGGER ledger_event; DROP TRIGGER documents_no_update;
   DROP TRIGGER documents_no_delete; DROP TABLE imports; ALTER TABLE cases DROP COLUMN import_id; DROP INDEX subjects_uscc;
   PRAGMA user_version = 3;"
+run "$HDREG" ledger verify --db "$T/v3.db"
+expect_eq "$rc $(out)$(err)" "4 hdreg: ledger verify: '$T/v3.db': schema version 3 is older than this hdreg's ($(sqlite3 "$T/d.db" "PRAGMA user_version")), and verification does not migrate; migrate it first with a command that writes, e.g. hdreg export --db '$T/v3.db' --format csv >/dev/null" "v3 not migrated by verify"
+"$HDREG" export --db "$T/v3.db" --format csv >/dev/null
 run "$HDREG" ledger verify --db "$T/v3.db"
 expect_eq "$rc $(out)" "0 ledger intact: 79 entries, head $(sqlite3 "$T/v3.db" "SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1")" "v3 migrated and chained"
 done_ok
