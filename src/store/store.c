@@ -77,6 +77,71 @@ static int ledger_backfill(sqlite3 *db, hd_err *err) {
   return HD_OK;
 }
 
+/* Before schema 7 chains every row as it stands, the register must be as schema 6 left
+ * it — otherwise the migration would make a change past hdreg part of the register:
+ * every entry's hash recomputed, every event, document and import against its entry and
+ * none outside the chain (what hdreg ledger verify of schema 6 checked). */
+static int legacy_intact(sqlite3 *db, const char *path, hd_err *err) {
+  sqlite3_stmt *st;
+  if (store_prepare(db, "SELECT seq, payload, prev_hash, hash FROM ledger ORDER BY seq", &st, err))
+    return HD_EDB;
+  char prev[65], h[65];
+  memset(prev, '0', 64);
+  prev[64] = '\0';
+  long long last = 0, bad = 0;
+  hd_buf b;
+  hd_buf_init(&b, (size_t)1 << 30);
+  while (!bad && sqlite3_step(st) == SQLITE_ROW) {
+    long long seq = sqlite3_column_int64(st, 0);
+    const char *payload = (const char *)sqlite3_column_text(st, 1);
+    const char *link = (const char *)sqlite3_column_text(st, 2);
+    const char *hash = (const char *)sqlite3_column_text(st, 3);
+    hd_buf_reset(&b);
+    hd_buf_adds(&b, prev);
+    hd_buf_adds(&b, "\n");
+    hd_buf_adds(&b, payload ? payload : "");
+    if (seq != last + 1 || !link || strcmp(link, prev) || !b.p || hd_sha256_hex(b.p, b.len, h) ||
+        !hash || strcmp(h, hash))
+      bad = seq;
+    else
+      memcpy(prev, h, 65);
+    last = seq;
+  }
+  sqlite3_finalize(st);
+  hd_buf_release(&b);
+  static const char *const ROWS =
+      "SELECT 'ledger entry ' || l.seq FROM ledger l LEFT JOIN case_events e ON e.id = l.ref_id "
+      "WHERE l.kind = 'event' AND json_array('event', e.id, e.case_id, e.at, e.from_status, "
+      "e.to_status, e.actor, e.reason, e.document_id) IS NOT l.payload "
+      "UNION ALL SELECT 'ledger entry ' || l.seq FROM ledger l LEFT JOIN documents d ON d.id = l.ref_id "
+      "WHERE l.kind = 'document' AND json_array('document', d.id, d.kind, d.case_id, d.certificate_id, "
+      "d.notice_id, d.path, d.sha256, d.bytes, d.created_date) IS NOT l.payload "
+      "UNION ALL SELECT 'ledger entry ' || l.seq FROM ledger l LEFT JOIN imports i ON i.id = l.ref_id "
+      "WHERE l.kind = 'import' AND json_array('import', i.id, i.at, i.file, i.sha256, i.format, "
+      "i.encoding, i.bytes, i.cases, i.subjects, i.certificates, i.normalised) IS NOT l.payload "
+      "UNION ALL SELECT 'event ' || id FROM case_events WHERE id NOT IN (SELECT ref_id FROM ledger "
+      "WHERE kind = 'event') UNION ALL SELECT 'document ' || id FROM documents WHERE id NOT IN "
+      "(SELECT ref_id FROM ledger WHERE kind = 'document') UNION ALL SELECT 'import ' || id FROM "
+      "imports WHERE id NOT IN (SELECT ref_id FROM ledger WHERE kind = 'import') LIMIT 1";
+  char *what = NULL;
+  if (!bad) {
+    if (store_prepare(db, ROWS, &st, err)) return HD_EDB;
+    if (sqlite3_step(st) == SQLITE_ROW) what = store_col_text(st, 0);
+    sqlite3_finalize(st);
+  }
+  int rc = HD_OK;
+  if (bad || what) {
+    char w[96];
+    hd_snprintf(w, sizeof w, "ledger entry %lld", bad);
+    rc = hd_err_set(err, HD_EDB, "'%s': the register is not as hdreg left it (%s does not match the "
+                    "chain), so it is not migrated to schema 7, which would make that change part "
+                    "of the register; check it with the hdreg that wrote it (hdreg ledger verify)",
+                    path, bad ? w : what);
+  }
+  free(what);
+  return rc;
+}
+
 int store_exec(sqlite3 *db, const char *sql, hd_err *err) {
   char *msg = NULL;
   if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -114,6 +179,10 @@ static int migrate(sqlite3 *db, const char *path, hd_err *err) {
     char pragma[64];
     hd_snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", m->version);
     if (store_exec(db, "BEGIN IMMEDIATE;", err)) return HD_EDB;
+    if ((m->version == 7 && v >= 4 && legacy_intact(db, path, err))) {
+      sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
+      return HD_EDB;
+    }
     if (store_exec(db, (const char *)m->sql, err) ||
         (m->version == 4 && ledger_backfill(db, err)) ||
         (m->version == 7 && rowlog_snapshot(db, err)) || store_exec(db, pragma, err)) {

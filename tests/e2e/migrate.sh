@@ -11,6 +11,12 @@ expect_eq "$(sqlite3 "$T/r.db" "PRAGMA user_version; SELECT count(*) FROM ledger
 79" "the fixture is schema 6 with 79 entries"
 before=$(sqlite3 "$T/r.db" "SELECT group_concat(hash, ' ') FROM (SELECT hash FROM ledger ORDER BY seq)")
 rows=$(sqlite3 "$T/r.db" "SELECT (SELECT count(*) FROM settings) + (SELECT count(*) FROM counters) + (SELECT count(*) FROM holidays) + (SELECT count(*) FROM holiday_years) + (SELECT count(*) FROM transitions) + (SELECT count(*) FROM subjects) + (SELECT count(*) FROM subject_records) + (SELECT count(*) FROM resources) + (SELECT count(*) FROM cases) + (SELECT count(*) FROM case_rights) + (SELECT count(*) FROM materials) + (SELECT count(*) FROM objections) + (SELECT count(*) FROM waivers) + (SELECT count(*) FROM findings) + (SELECT count(*) FROM decisions) + (SELECT count(*) FROM certificates) + (SELECT count(*) FROM certificate_fields) + (SELECT count(*) FROM notices) + (SELECT count(*) FROM notice_cases) + (SELECT count(*) FROM case_events) + (SELECT count(*) FROM onsite_questions) + (SELECT count(*) FROM documents) + (SELECT count(*) FROM imports) + (SELECT count(*) FROM privacy_products) + (SELECT count(*) FROM privacy_third_parties)")
+# Verification only reads: an older schema is refused, a writing command migrates it.
+cp "$T/r.db" "$T/tampered.db"
+run "$HDREG" ledger verify --db "$T/r.db"
+expect_eq "$rc $(err)" "4 hdreg: ledger verify: '$T/r.db': schema version 6 is older than this hdreg's (7), and verification does not migrate; migrate it first with a command that writes, e.g. hdreg export --db '$T/r.db' --format csv >/dev/null" \
+  "verify does not migrate"
+"$HDREG" export --db "$T/r.db" --format csv >/dev/null
 run "$HDREG" ledger verify --db "$T/r.db"
 # The migration adds the setting register_origin: one row more than the v6 tables held.
 entries=$((79 + 1 + rows + 1))
@@ -35,6 +41,12 @@ for seq, payload, h in sqlite3.connect(sys.argv[1]).execute("SELECT seq, payload
     prev = h
 PY
 PASSED=$((PASSED + 1))
+# A register changed past hdreg 6 is not migrated: that would make the change part of it.
+sqlite3 "$T/tampered.db" "DROP TRIGGER case_events_no_update; UPDATE case_events SET reason = '改写' WHERE id = 3"
+run "$HDREG" export --db "$T/tampered.db" --format csv
+expect_eq "$rc $(err)" "4 hdreg: export: '$T/tampered.db': the register is not as hdreg left it (ledger entry 6 does not match the chain), so it is not migrated to schema 7, which would make that change part of the register; check it with the hdreg that wrote it (hdreg ledger verify)" \
+  "a tampered register of schema 6 is not migrated"
+expect_eq "$(sqlite3 "$T/tampered.db" "PRAGMA user_version")" 6 "and stays schema 6"
 # The next night works on the migrated register and publishes the whole tree.
 "$HDREG" keygen --keys "$T/k" --name 广东省健康医疗数据产权登记中心 --bits 2048 >/dev/null
 run "$HDREG" run --db "$T/r.db" --date 2026-04-16 --out "$T/out" --keys "$T/k"
