@@ -98,9 +98,14 @@ row() {
   n=$(entry_of "$1" "$2")
   tamper "edit $1" "UPDATE $1 SET $5 WHERE $3" "$1 $2$4 was changed outside hdreg after entry $n recorded it: $6"
   tamper "delete $1" "DELETE FROM $1 WHERE $3" "$1 $2$4 was deleted outside hdreg: entry $n recorded it"
+  EDITED="$EDITED $1"
 }
 # insert TABLE SQL KEY DESC: SQL inserts the row named "TABLE KEY DESC".
-insert() { tamper "insert $1" "$2" "$1 $3$4 is not on the chain: it was inserted outside hdreg"; }
+insert() {
+  tamper "insert $1" "$2" "$1 $3$4 is not on the chain: it was inserted outside hdreg"
+  INSERTED="$INSERTED $1"
+}
+EDITED="holiday_years notice_cases" INSERTED= # (the first two: by hand below)
 # copy TABLE ID [SET]: SQL inserting a copy of row ID (SET applied) under the next id.
 copy() { echo "CREATE TEMP TABLE c AS SELECT * FROM $1 WHERE id = $2; UPDATE c SET id = (SELECT max(id) + 1 FROM $1)${3:+, $3}; INSERT INTO $1 SELECT * FROM c;"; }
 REV=$(sql "$T/d.db" "SELECT revision FROM revisions WHERE kind = 'checks'")
@@ -173,6 +178,9 @@ insert documents "$(copy documents 3 "path = '/x.pdf'")" 45 " (case SQ-2026-0021
 insert imports "INSERT INTO imports VALUES (1, '2026-03-22', 'x.csv', '$ZERO', 'csv', 'UTF-8', 1, 0, 0, 0, 0)" 1 ""
 insert privacy_products "$(copy privacy_products 1)" 4 ""
 insert privacy_third_parties "$(copy privacy_third_parties 1)" 5 ""
+lines() { echo $* | tr ' ' '\n' | LC_ALL=C sort | tr '\n' ' '; }
+expect_eq "$(lines $EDITED)" "$(lines $(echo $TABLES | tr ' ' '\n' | grep -vx -e waivers -e onsite_questions -e imports))" "an edit and a deletion for every covered table with rows"
+expect_eq "$(lines $INSERTED)" "$(lines $TABLES)" "an insertion for every covered table"
 
 # ---- the chain itself: entries swapped, edited, deleted; two rows' contents swapped ------
 tamper "two entries swapped" "DROP TRIGGER ledger_no_update; UPDATE ledger SET seq = -7 WHERE seq = 7; UPDATE ledger SET seq = 7 WHERE seq = 8; UPDATE ledger SET seq = 8 WHERE seq = -7" \
