@@ -1,7 +1,10 @@
 # Signed documents (clause 5.3.2): with --keys every document of the night carries a PDF
 # signature that poppler's pdfsig validates as covering the whole file; one changed byte
 # anywhere invalidates it; signing is deterministic (a deleted certificate is restored
-# byte for byte, two runs give the same bytes); keys are never overwritten.
+# byte for byte, two runs give the same bytes); keys are never overwritten. A chain
+# rewritten consistently by someone with the database but not the key passes verify
+# without keys (the documented limit); the signed heads and the published checkpoints
+# catch it.
 source "$(dirname "$0")/lib.sh"
 set -e
 run "$HDREG" keygen --keys "$T/keys" --name 广东省健康医疗数据产权登记中心
