@@ -121,17 +121,28 @@ expect_eq "$(sql "$T/enc.db" "SELECT id, at, file, format, encoding, bytes, case
 expect_eq "$(sql "$T/enc.db" "SELECT sha256 FROM imports ORDER BY id")" "$(sha256sum "$T/rare-gbk.xml" "$T/rare-gb18030.csv" | cut -d' ' -f1)" "imports: SHA-256 of the files as received"
 expect_eq "$(sql "$T/enc.db" "SELECT number, import_id FROM cases ORDER BY id")" "HZ-2026-0001|1
 HZ-2026-0100|2" "each case's import"
-# Each import is on the register's hash chain: an edited import row is named, and the
-# sqlite3 shell (without hdreg's hash function) cannot add one.
+# Each import is on the register's hash chain (a row of imports, with the cases, subjects
+# and records it brought): an edited import row is named with what changed, and one the
+# sqlite3 shell inserts is named as inserted outside hdreg.
 run "$HDREG" ledger verify --db "$T/enc.db"
-expect_eq "$rc $(out | cut -d, -f1)" "0 ledger intact: 2 entries" "imports on the chain"
-expect_eq "$("$HDREG" ledger show --db "$T/enc.db" --case HZ-2026-0100 | sed -E 's/^ *2  [0-9a-f]{12}  //')" "2026-03-21  import  $T/rare-gb18030.csv  GB18030, 1 cases  sha256 $(sha256sum "$T/rare-gb18030.csv" | cut -c1-16)…" "ledger show: a case's import"
+# 76 entries: the migration mark and the 61 rows of a new register (settings, counter,
+# transitions), then import 1 (subject, resource, case, right, material, case counter,
+# import row: entries 63 to 69) and import 2 (two subjects, no material: 70 to 76).
+expect_eq "$rc $(out | cut -d, -f1-2)" "0 ledger intact: 76 entries, 73 rows" "imports on the chain"
+expect_eq "$(sql "$T/enc.db" "SELECT group_concat(seq, ' ') FROM ledger WHERE tbl = 'imports'")" "69 76" "each import's row is the last entry of its import"
+expect_eq "$("$HDREG" ledger show --db "$T/enc.db" --case HZ-2026-0100 | sed -E 's/^ *([0-9]+)  [0-9a-f]{12}  /\1  /')" "73  cases 2  [2,\"HZ-2026-0100\",\"license\",\"simplified\",\"submitted\",2,null,2,\"2026-02-11\",null,null,null,null,null,null,null,null,null,null,2]
+74  case_rights 2  [2,2,\"use\",3,\"仅限科研\"]
+76  2026-03-21  import  $T/rare-gb18030.csv  GB18030, 1 cases  sha256 $(sha256sum "$T/rare-gb18030.csv" | cut -c1-16)…" "ledger show: a case's rows and its import"
 cp "$T/enc.db" "$T/tampered.db"
 sqlite3 "$T/tampered.db" "DROP TRIGGER imports_no_update; UPDATE imports SET file = 'other.csv' WHERE id = 2"
 run "$HDREG" ledger verify --db "$T/tampered.db"
-expect_eq "$rc $(err | cut -d: -f1-4)" "3 hdreg: ledger verify: ledger entry 2: import 2 (file other.csv) was edited after it was recorded" "an edited import is found"
-expect_eq "$(sqlite3 "$T/tampered.db" "INSERT INTO imports(at, file, sha256, format, encoding, bytes, cases, subjects, certificates, normalised) VALUES ('2026-03-22', 'x.csv', '$(printf '%064d' 0)', 'csv', 'UTF-8', 1, 0, 0, 0, 0)" 2>&1)" \
-  "Error: in prepare, no such function: hd_sha256" "the shell cannot add an import"
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: imports 2 was changed outside hdreg after entry 76 recorded it: file \"$T/rare-gb18030.csv\" → \"other.csv\"" "an edited import is found"
+# No SQL function is needed to add a row any more; verify names it all the same.
+run sqlite3 "$T/tampered.db" "INSERT INTO imports(at, file, sha256, format, encoding, bytes, cases, subjects, certificates, normalised) VALUES ('2026-03-22', 'x.csv', '$(printf '%064d' 0)', 'csv', 'UTF-8', 1, 0, 0, 0, 0)"
+expect_eq "$rc $(out)$(err)" "0 " "the shell inserts an import row"
+run "$HDREG" ledger verify --db "$T/tampered.db"
+expect_eq "$rc $(err)" "3 hdreg: ledger verify: imports 2 was changed outside hdreg after entry 76 recorded it: file \"$T/rare-gb18030.csv\" → \"other.csv\"
+hdreg: ledger verify: imports 3 is not on the chain: it was inserted outside hdreg" "an import inserted by the shell is found"
 run "$HDREG" case history --db "$T/enc.db" --case HZ-2026-0100
 expect_eq "$rc $(out)" "0 2026-03-21  imported as submitted  import 2：$T/rare-gb18030.csv (GB18030, SHA-256 $(sha256sum "$T/rare-gb18030.csv" | cut -d' ' -f1))" "a case's history starts with its import"
 expect_eq "$(sql "$T/enc.db" "SELECT name, legal_rep, contact_name FROM subjects ORDER BY id")" "广州市堃喆医院|王赟|刘昇珺

@@ -74,8 +74,10 @@ expect_eq "$(sql "$T/i.db" "SELECT max(length(name)) FROM resources")" 200 "a 20
 # Submitted cases, each with an applicant of its own: SQ-2026-0019 (subject 16) a name of
 # 5002 characters, -0020 (17) a right-to-left override, -0021 (18) a zero width joiner,
 # -0022 (19) CJK Ext-H U+31350 that no font has, -0023 (20) 𪚥 U+2A6A5 (HanaMinA has it);
-# SQ-2026-0024's data source a left-to-right isolate.
-sqlite3 "$T/r.db" <<'SQL'
+# SQ-2026-0024's data source a left-to-right isolate. Written with sqlite3 and adopted onto
+# the chain as the authority would once the change is explained (the night refuses a
+# register changed past hdreg, see tests/e2e/ledger.sh).
+sql_adopt "$T/r.db" "$(cat <<'SQL'
 UPDATE subjects SET name = '韶关' || replace(hex(zeroblob(2499)), '00', '丹霞') || '公司' WHERE id = 16;
 UPDATE subjects SET name = '清远市' || char(0x202E) || '北江数据服务有限公司' WHERE id = 17;
 UPDATE subjects SET name = '茂名市南方' || char(0x200D) || '医疗信息有限公司' WHERE id = 18;
@@ -83,6 +85,7 @@ UPDATE subjects SET name = '河源市万绿湖' || char(0x31350) || '健康科�
 UPDATE subjects SET name = '阳江市' || char(0x2A6A5) || '漠阳江医院' WHERE id = 20;
 UPDATE resources SET source = '院内' || char(0x2066) || '满意度调查' WHERE id = (SELECT resource_id FROM cases WHERE number = 'SQ-2026-0024');
 SQL
+)"
 run "$HDREG" run --db "$T/plain.db" --date $DATE --out "$T/po"
 prc=$rc
 run "$HDREG" run --db "$T/r.db" --date $DATE --out "$T/o"
@@ -137,7 +140,8 @@ expect_eq "$rc $(err | grep -c 'held, its review opinion')" "1 0" "next night: t
 expect_eq "$(sql "$T/r.db" "SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.number IN ($HELDCASES) AND e.at > '$DATE'")" 0 "next night: no event for a held case"
 
 # ---- a person corrects the name and sends the case back: reviewed, with its opinion ------
-sqlite3 "$T/r.db" "UPDATE subjects SET name = '清远市北江数据服务有限公司' WHERE id = 17"
+# (by hand, in sqlite3, and adopted: hdreg has no command to edit a subject)
+sql_adopt "$T/r.db" "UPDATE subjects SET name = '清远市北江数据服务有限公司' WHERE id = 17"
 run "$HDREG" case move --db "$T/r.db" --case SQ-2026-0020 --to submitted --date 2026-03-17 --actor 审核员 --reason 申请主体名称已更正
 expect_eq "$rc" 0 "held -> submitted by a person"
 run "$HDREG" run --db "$T/r.db" --date 2026-03-18 --out "$T/o"

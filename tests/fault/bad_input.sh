@@ -6,7 +6,9 @@ source "$(dirname "$(dirname "$0")")/e2e/lib.sh"
 set -e
 DATE=2026-03-16
 "$HDREG" demo-db --db "$T/b.db" >/dev/null
-sqlite3 "$T/b.db" <<'SQL'
+# Written past hdreg, as a legacy system would, and adopted onto the chain (otherwise the
+# night refuses the register, see tests/e2e/ledger.sh).
+sql_adopt "$T/b.db" "$(cat <<'SQL'
 UPDATE resources SET name = CAST(X'C4E3BAC3CAFDBEDD' AS TEXT) WHERE id = 6;      -- GBK "你好数据"
 UPDATE resources SET source = replace(hex(zeroblob(1747627)), '0', '数') WHERE id = 7;
 UPDATE subjects SET name = '广东省' || char(201552) || '医学数据研究院' WHERE id = 13;
@@ -14,6 +16,7 @@ UPDATE resources SET source = '' WHERE id = 8;
 UPDATE resources SET name = '南海妇幼' || char(9) || '孕产妇数据集' WHERE id = 14;
 DELETE FROM case_rights WHERE case_id = 15;
 SQL
+)"
 expect_eq "$(sql "$T/b.db" "SELECT length(CAST(source AS BLOB)) FROM resources WHERE id = 7")" 10485762 "10 MB field"
 run "$HDREG" run --db "$T/b.db" --date $DATE --out "$T/o"
 expect_eq "$rc" 1 "exit"
