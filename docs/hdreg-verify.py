@@ -286,7 +286,7 @@ def check_note(label, body, sigs, origin, raw_key, key_file, tmp):
 
 
 def describe(cp):
-    return f"checkpoint {cp['date'] or '#' + str(cp['n'])} ({cp['size']} entries)"
+    return f"checkpoint {cp['date'] or '#' + str(cp['n'])} ({cp['size']} entr{'y' if cp['size'] == 1 else 'ies'})"
 
 
 # ---- The three steps ---------------------------------------------------------------------

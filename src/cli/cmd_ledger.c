@@ -71,8 +71,9 @@ static int ledger_verify(sqlite3 *db, const char *keys, const char *checkpoints,
     printf("ledger intact: %lld entries, %lld rows, head %s, tree head %s", a.chain.entries,
            a.chain.rows, a.chain.head[0] ? a.chain.head : "(empty)", root);
     if (checkpoints)
-      printf("; extends %d checkpoint%s (last %s, %lld entries)", a.checkpoints,
-             a.checkpoints == 1 ? "" : "s", a.last_date[0] ? a.last_date : "-", a.last_size);
+      printf("; extends %d checkpoint%s (last %s, %lld entr%s)", a.checkpoints,
+             a.checkpoints == 1 ? "" : "s", a.last_date[0] ? a.last_date : "-", a.last_size,
+             a.last_size == 1 ? "y" : "ies");
     if (keys) printf("; %lld signed head%s verified", heads, heads == 1 ? "" : "s");
     putchar('\n');
   } else if (a.chain.list.len) {
@@ -186,9 +187,10 @@ int cmd_ledger(int argc, char **argv) {
     rc = act == 2 ? register_prove(db, number, entry, checkpoints, out, &info, &err)
                   : register_consistency(db, old_size, new_size, out, &info, &err);
     if (rc == HD_OK && act == 2)
-      printf("%s: inclusion proof of %s%s%sentry %lld under the checkpoint of %s (%lld entries): "
+      printf("%s: inclusion proof of %s%s%s%lld%s under the checkpoint of %s (%lld entr%s): "
              "%d hashes, %ld bytes\n", out, number ? "certificate " : "", number ? number : "",
-             number ? ", " : "", info.seq, info.date[0] ? info.date : "-", info.size, info.hashes,
+             number ? " (entry " : "entry ", info.seq, number ? ")" : "",
+             info.date[0] ? info.date : "-", info.size, info.size == 1 ? "y" : "ies", info.hashes,
              info.bytes);
     else if (rc == HD_OK)
       printf("%s: consistency proof from %lld to %lld entries: %d hashes, %ld bytes\n", out,

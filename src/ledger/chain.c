@@ -804,7 +804,8 @@ int chain_show(sqlite3 *db, long long case_id, FILE *out, hd_err *err) {
       fprintf(out, "%s %s  %.*s%s\n", tbl, json_object_to_json_string_ext(json_object_array_get_idx(e, 2), JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE),
               (int)n, r, cut ? "…" : "");
     } else if (!strcmp(kind, "adopt")) {
-      fprintf(out, "%s  adopted by %s: %s (%lld rows changed past hdreg follow)\n", at(e, 1), at(e, 2), at(e, 3), at_int(e, 4));
+      fprintf(out, "%s  adopted by %s: %s (%lld row%s changed past hdreg follow%s)\n", at(e, 1), at(e, 2),
+              at(e, 3), at_int(e, 4), at_int(e, 4) == 1 ? "" : "s", at_int(e, 4) == 1 ? "s" : "");
     } else {
       fprintf(out, "%s\n", at(e, 2));
     }

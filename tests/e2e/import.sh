@@ -134,7 +134,7 @@ expect_eq "$("$HDREG" ledger show --db "$T/enc.db" --case HZ-2026-0100 | sed -E 
 74  case_rights 2  [2,2,\"use\",3,\"仅限科研\"]
 76  2026-03-21  import  $T/rare-gb18030.csv  GB18030, 1 cases  sha256 $(sha256sum "$T/rare-gb18030.csv" | cut -c1-16)…" "ledger show: a case's rows and its import"
 cp "$T/enc.db" "$T/tampered.db"
-sqlite3 "$T/tampered.db" "DROP TRIGGER imports_no_update; UPDATE imports SET file = 'other.csv' WHERE id = 2"
+hidden "$T/tampered.db" "DROP TRIGGER imports_no_update; UPDATE imports SET file = 'other.csv' WHERE id = 2"
 run "$HDREG" ledger verify --db "$T/tampered.db"
 expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: imports 2 was changed outside hdreg after entry 76 recorded it: file \"$T/rare-gb18030.csv\" → \"other.csv\"" "an edited import is found"
 # No SQL function is needed to add a row any more; verify names it all the same.

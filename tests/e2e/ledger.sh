@@ -78,7 +78,7 @@ tamper() {
   shift 2
   cp "$T/d.db" "$T/x.db"
   drops=$(sql "$T/x.db" "SELECT group_concat('DROP TRIGGER ' || name || ';', ' ') FROM sqlite_master WHERE type = 'trigger' AND tbl_name NOT IN ('ledger', 'ledger_heads')")
-  sqlite3 "$T/x.db" "$drops $sql" || fail "$name: the SQL failed"
+  hidden "$T/x.db" "$drops $sql" || fail "$name: the SQL failed"
   run "$HDREG" ledger verify --db "$T/x.db"
   expect_eq "$rc $(out)$(err)" "3 $(printf 'hdreg: ledger verify: %s\n' "$@")" "$name"
 }
@@ -184,16 +184,16 @@ expect_eq "$(lines $INSERTED)" "$(lines $TABLES)" "an insertion for every covere
 
 # ---- the chain itself: entries swapped, edited, deleted; two rows' contents swapped ------
 tamper "two entries swapped" "DROP TRIGGER ledger_no_update; UPDATE ledger SET seq = -7 WHERE seq = 7; UPDATE ledger SET seq = 7 WHERE seq = 8; UPDATE ledger SET seq = 8 WHERE seq = -7" \
-  "ledger entry 7: its link to entry 6 is broken (an entry was changed, inserted or moved there)"
+  "ledger entry 7: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)"
 n=$(entry_of case_events 5)
 tamper "an entry's payload edited" "DROP TRIGGER ledger_no_update; UPDATE ledger SET payload = replace(payload, '不予登记', '改写') WHERE seq = $n" \
-  "ledger entry $n was edited: its hash does not match its content"
+  "ledger entry $n: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)"
 tamper "an entry's hash edited" "DROP TRIGGER ledger_no_update; UPDATE ledger SET hash = '$ZERO' WHERE seq = 20" \
-  "ledger entry 20 was edited: its hash does not match its content"
+  "ledger entry 20: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)"
 tamper "an entry deleted" "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq = 10" "ledger entry 10 is missing (deleted)"
 tamper "entries deleted" "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq BETWEEN 10 AND 12" "ledger entries 10 to 12 are missing (deleted)"
-tamper "an entry appended" "INSERT INTO ledger(seq, kind, tbl, ref_id, payload, prev_hash, hash) VALUES (1845, 'row', 'settings', 0, '[\"row\",\"settings\",\"extra\",[\"extra\",\"x\"]]', '$ZERO', '$ZERO'); INSERT INTO settings VALUES ('extra', 'x')" \
-  "ledger entry 1845: its link to entry 1844 is broken (an entry was changed, inserted or moved there)"
+tamper "an entry appended" "INSERT INTO ledger(seq, kind, tbl, ref_id, payload, hash) VALUES (1845, 'row', 'settings', 0, '[\"row\",\"settings\",\"extra\",[\"extra\",\"x\"]]', '$ZERO'); INSERT INTO settings VALUES ('extra', 'x')" \
+  "ledger entry 1845: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)"
 # The review opinions of SQ-2026-0019 and SQ-2026-0020 swapped in the register: two edits.
 d() { sql "$T/d.db" "SELECT $1 FROM documents WHERE id = $2"; }
 tamper "two rows' contents swapped" "CREATE TEMP TABLE s AS SELECT id, sha256, bytes FROM documents WHERE id IN (1, 2); UPDATE documents SET (sha256, bytes) = (SELECT sha256, bytes FROM s WHERE s.id = 3 - documents.id) WHERE id IN (1, 2)" \
@@ -226,7 +226,7 @@ NOTE2="the checkpoint of 2026-04-16 published ($CP:8): entries were removed"
 # The signed heads deleted, then the last five entries: the rows they recorded are named;
 # with the checkpoints, also that entries were removed.
 cp "$T/d.db" "$T/tr.db"
-sqlite3 "$T/tr.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq > 1839"
+hidden "$T/tr.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq > 1839"
 TRUNCATED="hdreg: ledger verify: cases 35 (SQ-2026-0035) was changed outside hdreg after entry $(entry_of cases 35 "$T/tr.db") recorded it: status \"notice\" → \"certified\", decided_date null → \"2026-04-16\"
 hdreg: ledger verify: certificates 22 (20260444000000022Q) was changed outside hdreg after entry $(entry_of certificates 22 "$T/tr.db") recorded it: status \"pending\" → \"issued\"
 hdreg: ledger verify: case_events 50 (case SQ-2026-0034) is not on the chain: it was inserted outside hdreg
@@ -235,8 +235,8 @@ hdreg: ledger verify: documents 44 (case SQ-2026-0035) is not on the chain: it w
 run "$HDREG" ledger verify --db "$T/tr.db" --keys "$K"
 expect_eq "$rc $(out)$(err)" "3 $TRUNCATED" "truncated, heads deleted: the rows no longer on the chain"
 run "$HDREG" ledger verify --db "$T/tr.db" --keys "$K" --checkpoints "$CP"
-expect_eq "$rc $(out)$(err)" "3 $TRUNCATED
-hdreg: ledger verify: the register has 1839 entries, fewer than the 1844 $NOTE2" "truncated: the checkpoint says entries were removed"
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register has 1839 entries, fewer than the 1844 $NOTE2
+$TRUNCATED" "truncated: the checkpoint says entries were removed"
 # Truncated consistently: the backup of the first night put back. Only the checkpoints tell.
 run "$HDREG" ledger verify --db "$T/night1.db" --keys "$K"
 expect_eq "$rc $(out)$(err)" "0 ledger intact: 1708 entries, 1642 rows, head $(lasthash "$T/night1.db"), tree head $(root "$CP" 1); 1 signed head verified" "the backup is intact in itself"
@@ -248,7 +248,7 @@ expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register has 1708 entr
 # checkpoints says intact, exit 0: the documented limit.
 cp "$T/d.db" "$T/rw.db"
 n=$(entry_of findings 11)
-sqlite3 "$T/rw.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_update;
+hidden "$T/rw.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_update;
   UPDATE findings SET outcome = 'pass' WHERE id = 11; UPDATE ledger SET payload = replace(payload, '\"fail\"', '\"pass\"') WHERE seq = $n"
 expect_eq "$(python3 tests/tools/rechain.py "$T/rw.db")" "$((1844 - n + 1))" "the chain rewritten from entry $n"
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$K"
@@ -281,9 +281,9 @@ expect_eq "$rc $(out)$(err)" "4 hdreg: run: $(echo "$REWRITTEN" | sed "s|$CP|$T/
 $RUN_REFUSED" "the night refuses a rewritten chain"
 # A broken chain.
 cp "$T/d.db" "$T/sw.db"
-sqlite3 "$T/sw.db" "DROP TRIGGER ledger_no_update; UPDATE ledger SET seq = -7 WHERE seq = 7; UPDATE ledger SET seq = 7 WHERE seq = 8; UPDATE ledger SET seq = 8 WHERE seq = -7"
+hidden "$T/sw.db" "DROP TRIGGER ledger_no_update; UPDATE ledger SET seq = -7 WHERE seq = 7; UPDATE ledger SET seq = 7 WHERE seq = 8; UPDATE ledger SET seq = 8 WHERE seq = -7"
 run "$HDREG" run --db "$T/sw.db" --date 2026-04-17 --out "$T/out-t"
-expect_eq "$rc $(out)$(err)" "4 hdreg: run: ledger entry 7: its link to entry 6 is broken (an entry was changed, inserted or moved there)
+expect_eq "$rc $(out)$(err)" "4 hdreg: run: ledger entry 7: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)
 $RUN_REFUSED" "the night refuses a broken chain"
 expect_eq "$(state "$T/t.db")$(sha256sum <"$T/out-t/checkpoints.txt")" "$before$cpsum" "refused nights wrote nothing"
 
@@ -294,7 +294,7 @@ expect_eq "$(state "$T/t.db")$(sha256sum <"$T/out-t/checkpoints.txt")" "$before$
 run "$HDREG" ledger adopt --db "$T/t.db" --date 2026-04-17 --by 张三 --reason 程序修订经委员会批准
 expect_eq "$rc $(out)$(err)" "0 adopted: transitions [\"simplified\",\"rejected\",\"approved\",\"person\"] is not on the chain: it was inserted outside hdreg
 1 row adopted by 张三 on 2026-04-17: 程序修订经委员会批准" "adopt"
-expect_eq "$("$HDREG" ledger show --db "$T/t.db" | tail -2 | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /')" "1847  H  2026-04-17  adopted by 张三: 程序修订经委员会批准 (1 rows changed past hdreg follow)
+expect_eq "$("$HDREG" ledger show --db "$T/t.db" | tail -2 | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /')" "1847  H  2026-04-17  adopted by 张三: 程序修订经委员会批准 (1 row changed past hdreg follows)
 1848  H  transitions [\"simplified\",\"rejected\",\"approved\",\"person\"]  [\"simplified\",\"rejected\",\"approved\",\"person\",\"6.2.2 b\",\"复核通过\"]" "ledger show: the adopt entry and the adopted row"
 run "$HDREG" ledger verify --db "$T/t.db" --keys "$K" --checkpoints "$T/out-t/checkpoints.txt"
 expect_eq "$rc $(out)$(err)" "0 ledger intact: 1848 entries, 1756 rows, head $(lasthash "$T/t.db"), tree head $("$HDREG" ledger verify --db "$T/t.db" | sed 's/.*tree head //'); extends 2 checkpoints (last 2026-04-16, 1844 entries); 2 signed heads verified" "adopted: intact"
@@ -312,7 +312,7 @@ run "$HDREG" ledger verify --db "$T/rw.db" --keys "$K" --checkpoints "$CP"
 expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: $REWRITTEN" "adopted or not, the rewritten chain does not extend the checkpoint"
 # A broken chain cannot be adopted.
 run "$HDREG" ledger adopt --db "$T/sw.db" --date 2026-04-17 --by 张三 --reason 无
-expect_eq "$rc $(out)$(err)" "3 hdreg: ledger adopt: ledger entry 7: its link to entry 6 is broken (an entry was changed, inserted or moved there)" "a broken chain is not adopted"
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger adopt: ledger entry 7: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)" "a broken chain is not adopted"
 
 # ---- proofs, checked by the independent verifier ---------------------------------------
 NUM=202603440000000097
@@ -355,7 +355,7 @@ move() {
   last=$(sql "$1" "SELECT max(seq) FROM ledger")
   if [ "$3" = 1 ]; then shift_sql="UPDATE ledger SET seq = 1 - seq WHERE seq < 0 AND -seq < $2"
   else shift_sql="UPDATE ledger SET seq = -seq - 1 WHERE seq < 0 AND -seq > $2"; fi
-  sqlite3 "$1" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_update;
+  hidden "$1" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_update;
     UPDATE ledger SET seq = -seq; UPDATE ledger SET seq = $3 WHERE seq = -$2; $shift_sql; UPDATE ledger SET seq = -seq WHERE seq < 0"
   python3 tests/tools/rechain.py "$1" >/dev/null
 }
@@ -377,11 +377,11 @@ done
 # register, with the consistency proof from 1 to 1708.
 python3 tests/tools/checkpoint.py "$T/first.db" 1 2026-03-15 "$K" >"$T/one.txt"
 run "$HDREG" ledger verify --db "$T/first.db" --keys "$K" --checkpoints "$T/one.txt"
-expect_eq "$rc $(out | sed 's/.*; extends/extends/')$(err)" "0 extends 1 checkpoint (last 2026-03-15, 1 entries); 1 signed head verified" "hdreg reads a checkpoint of one entry"
+expect_eq "$rc $(out | sed 's/.*; extends/extends/')$(err)" "0 extends 1 checkpoint (last 2026-03-15, 1 entry); 1 signed head verified" "hdreg reads a checkpoint of one entry"
 run "$HDREG" ledger prove $NUM --db "$T/first.db" --checkpoints "$T/one.txt" --out "$T/one.proof"
-expect_eq "$rc $(out)$(err)" "0 $T/one.proof: inclusion proof of certificate $NUM (entry 1) under the checkpoint of 2026-03-15 (1 entries): 0 hashes, $((23 + $(entry_bytes "$T/first.db" 1) + 1)) bytes" "prove: a tree of one entry"
+expect_eq "$rc $(out)$(err)" "0 $T/one.proof: inclusion proof of certificate $NUM (entry 1) under the checkpoint of 2026-03-15 (1 entry): 0 hashes, $((23 + $(entry_bytes "$T/first.db" 1) + 1)) bytes" "prove: a tree of one entry"
 run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$T/one.txt" --document "$PDF" --proof "$T/one.proof"
-expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry 1 of the register, under checkpoint 2026-03-15 (1 entries); 1 checkpoint" "the verifier: a tree of one entry"
+expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry 1 of the register, under checkpoint 2026-03-15 (1 entry); 1 checkpoint" "the verifier: a tree of one entry"
 cat "$T/one.txt" "$T/first.txt" >"$T/grown.txt"
 run "$HDREG" ledger consistency 1 1708 --db "$T/first.db" --out "$T/c1.proof"
 expect_eq "$rc $(out)$(err)" "0 $T/c1.proof: consistency proof from 1 to 1708 entries: 11 hashes, 374 bytes" "consistency from a tree of one"

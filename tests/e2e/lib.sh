@@ -26,6 +26,12 @@ sql_adopt() {
   sqlite3 "$db" "$@" && "$HDREG" ledger adopt --db "$db" --date 2026-01-01 --by test --reason "test set-up" >/dev/null
 }
 
+# hidden DB SQL: change a register past hdreg as a careful attacker would, the triggers
+# SQL drops made again after it (tests/tools/hide.py): the schema stays hdreg's.
+hidden() {
+  python3 "$(dirname "${BASH_SOURCE[0]}")/../tools/hide.py" "$1" "$2"
+}
+
 fail() {
   echo "FAIL: $*" >&2
   echo "$PASSED passed, 1 failed"

@@ -132,7 +132,7 @@ expect_eq "$rc $(out | sed 's/.*; extends/extends/')" "0 extends 4 checkpoints (
 cp "$T/d.db" "$T/rw.db"
 seq=$(sqlite3 "$T/rw.db" "SELECT max(seq) FROM ledger WHERE tbl = 'certificates' AND ref_id = 8")
 expect_eq "$(sqlite3 "$T/rw.db" "SELECT payload FROM ledger WHERE seq = $seq")" '["row","certificates",8,[8,"202603440000000084",8,"cancelled","2026-03-16","2029-03-16",null]]' "the entry that recorded the cancellation"
-sqlite3 "$T/rw.db" "DROP TRIGGER ledger_no_update; UPDATE certificates SET status = 'issued' WHERE id = 8;
+hidden "$T/rw.db" "DROP TRIGGER ledger_no_update; UPDATE certificates SET status = 'issued' WHERE id = 8;
   UPDATE ledger SET payload = replace(payload, '\"cancelled\"', '\"issued\"') WHERE seq = $seq;"
 expect_eq "$(python3 tests/tools/rechain.py "$T/rw.db")" "$((1950 - seq + 1))" "every entry from the edited one rewritten"
 # Without the key and the published checkpoints nothing tells: the documented limit.
@@ -145,7 +145,7 @@ expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the head signed on 2026-04
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$T/keys" --checkpoints "$CP"
 expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register does not extend the checkpoint of 2026-04-17 ($CP:22): its first 1950 entries are not the ones published; entries 1929 to 1950 were rewritten" "the checkpoint catches it"
 # The signed heads deleted too: the checkpoints outside still catch it.
-sqlite3 "$T/rw.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads"
+hidden "$T/rw.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads"
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$T/keys"
 expect_eq "$rc $(out | sed 's/.*; 0 signed/0 signed/')" "0 0 signed heads verified" "heads deleted: nothing left in the database to tell"
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$T/keys" --checkpoints "$CP"
