@@ -273,7 +273,7 @@ class VerifierTest(unittest.TestCase):
                 doc, prf = self.prove(n, i, d)
                 out = self.assertVerdict(
                     0, f"OK: doc-{i}.pdf (certificate) is entry {i + 1} of the register, under "
-                       f"checkpoint 2026-03-01 ({n} entries); 1 checkpoint",
+                       f"checkpoint 2026-03-01 ({n} entr{'y' if n == 1 else 'ies'}); 1 checkpoint",
                     "--checkpoints", cps, "--document", doc, "--proof", prf)
                 self.assertNotIn("warning", out)
 
