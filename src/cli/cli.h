@@ -23,6 +23,7 @@ const char *cli_template_path(const char *name, char *buf, size_t size);
 /* A case by number, or by id when arg is all digits; 0 if none. *number (caller frees)
  * is its number. */
 #include <sqlite3.h>
+#include "util/diag.h"
 long long cli_find_case(sqlite3 *db, const char *arg, char **number);
 /* The shipped check pack: ./scripts/checks if present, else the source tree's. */
 const char *cli_default_checks_dir(void);
@@ -33,6 +34,12 @@ const char *cli_default_checks_dir(void);
  * no lock file is made beside a path that is not a register. Returns the descriptor to
  * keep open, or -1 after saying why on stderr. */
 int cli_lock_db(const char *db_path, int mode);
+
+/* Before a command writes: the register must be as hdreg left it (ledger verify; with
+ * checkpoints and keys_dir also against the checkpoints). Otherwise every problem goes to
+ * stderr as "hdreg: CMD: ..." and the result is HD_EDB ("nothing was done"). */
+int cli_audit(sqlite3 *db, const char *cmd, const char *checkpoints, const char *keys_dir,
+              hd_err *err);
 
 /* Print "hdreg: <msg>" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

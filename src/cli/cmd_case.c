@@ -372,6 +372,15 @@ int cmd_case(int argc, char **argv) {
     store_close(db);
     return x;
   }
+  char what[32];
+  hd_snprintf(what, sizeof what, "case %s", action);
+  int audited = rc == HD_OK ? cli_audit(db, what, NULL, NULL, &err) : rc;
+  if (audited) {
+    cli_error("%s", err.msg);
+    free(number);
+    store_close(db);
+    return hd_exit_for(audited);
+  }
   if (rc == HD_OK) rc = store_begin(db, &err);
   if (rc == HD_OK) {
     if (!strcmp(action, "committee")) rc = act_committee(db, &a, id, &err);

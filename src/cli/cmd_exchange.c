@@ -139,6 +139,12 @@ int cmd_import(int argc, char **argv) {
   int rc = store_open(dbpath, create ? HD_STORE_CREATE : HD_STORE_MUST_EXIST, &db, &err);
   ximport_result r;
   memset(&r, 0, sizeof r);
+  if (rc == HD_OK && !create && (rc = cli_audit(db, "import", NULL, NULL, &err))) {
+    cli_error("%s", err.msg);
+    store_close(db);
+    close(lock_fd);
+    return hd_exit_for(rc);
+  }
   if (rc == HD_OK) rc = exchange_import(db, input, &o, &r, &err);
   if (rc == HD_OK) {
     if (o.dry_run) printf("dry run, nothing written: ");

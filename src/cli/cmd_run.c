@@ -228,25 +228,6 @@ static const char *checkpoints_at(const char *given, const char *out, char *buf,
   return buf;
 }
 
-/* The register as the night finds it must be the register hdreg left: otherwise nothing
- * is done (and nothing signed over the change). Every problem goes to stderr. */
-static int audit_before(sqlite3 *db, const char *checkpoints, const char *keys_dir, hd_err *err) {
-  hd_audit a;
-  int rc = register_audit(db, checkpoints, 1, keys_dir, 1, &a, err);
-  if (rc == HD_EDATA) {
-    char *p = a.chain.list.p;
-    for (char *nl; p && (nl = strchr(p, '\n')); p = nl + 1)
-      cli_error("run: %.*s", (int)(nl - p), p);
-    if (!a.chain.list.len) cli_error("run: %s", err->msg);
-    hd_err_clear(err);
-    rc = hd_err_set(err, HD_EDB, "run: the register is not as hdreg left it (above; hdreg ledger "
-                    "verify says the same): nothing was done. Restore the database from a backup, "
-                    "or have the change explained, before the next night");
-  }
-  register_audit_free(&a);
-  return rc;
-}
-
 /* The revisions of the check pack and of the four templates the night uses. */
 static int record_revisions(sqlite3 *db, const char *date, const char *pack_rev, hd_err *err) {
   static const char *const T[] = {"certificate", "review_opinion", "public_notice", "cancellation"};
@@ -398,8 +379,8 @@ int cmd_run(int argc, char **argv) {
       (rc = tmpl_load(cli_template_path("cancellation", tbuf, sizeof tbuf), &t_cancel, &err)) ||
       (rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
       (rc = check_file(db, db_path, &err)) ||
-      (rc = audit_before(db, keys_dir ? checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf) : NULL,
-                         keys_dir, &err)) ||
+      (rc = cli_audit(db, "run", keys_dir ? checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf) : NULL,
+                      keys_dir, &err)) ||
       (rc = fontset_load(&fs, manifest, fonts_dir, &err)) ||
       (rc = calendar_load(db, &cal, &err)) || (rc = pack_load(&po, &pack, &err)) ||
       (rc = hd_mkdirs(out, &err)) || (remove_temps(out), 0) ||

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "ledger/register.h"
 #include "store/store.h"
 #include "util/diag.h"
 
@@ -73,6 +74,23 @@ int cli_lock_db(const char *db_path, int mode) {
     return -1;
   }
   return fd;
+}
+
+int cli_audit(sqlite3 *db, const char *cmd, const char *checkpoints, const char *keys_dir,
+              hd_err *err) {
+  hd_audit a;
+  int rc = register_audit(db, checkpoints, 1, keys_dir, 1, &a, err);
+  if (rc == HD_EDATA) {
+    char *p = a.chain.list.p;
+    for (char *nl; p && (nl = strchr(p, '\n')); p = nl + 1) cli_error("%s: %.*s", cmd, (int)(nl - p), p);
+    if (!a.chain.list.len) cli_error("%s: %s", cmd, err->msg);
+    hd_err_clear(err);
+    rc = hd_err_set(err, HD_EDB, "%s: the register is not as hdreg left it (above; hdreg ledger "
+                    "verify says the same): nothing was done. Restore the database from a backup, "
+                    "or have the change explained (hdreg ledger adopt)", cmd);
+  }
+  register_audit_free(&a);
+  return rc;
 }
 
 int main(int argc, char **argv) {

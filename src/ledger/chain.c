@@ -222,15 +222,21 @@ static void problem(hd_chain_report *rep, hd_err *err, const char *fmt, ...) {
  * a person knows the row by. ROW is a JSON array of the row's values in column order. */
 static void describe(sqlite3 *db, const hd_table_shape *t, const char *key, size_t klen,
                      json_object *row, char *out, size_t size) {
-  int num = -1, cas = -1;
+  int num = -1, cas = -1, cert = -1;
   for (int c = 0; c < t->ncols; c++) {
     if (!strcmp(t->cols[c], "number")) num = c;
     if (!strcmp(t->cols[c], "case_id")) cas = c;
+    if (!strcmp(t->cols[c], "certificate_id")) cert = c;
   }
   char extra[200] = "";
   if (row && num >= 0 && json_object_array_length(row) > (size_t)num)
     hd_snprintf(extra, sizeof extra, " (%s)", json_object_get_string(json_object_array_get_idx(row, (size_t)num)));
-  else if (row && cas >= 0 && json_object_array_length(row) > (size_t)cas) {
+  else if (row && cas < 0 && cert >= 0 && json_object_array_length(row) > (size_t)cert) {
+    char *n = store_text(db, "SELECT number FROM certificates WHERE id = ?1",
+                         json_object_get_int64(json_object_array_get_idx(row, (size_t)cert)));
+    if (n) hd_snprintf(extra, sizeof extra, " (certificate %s)", n);
+    free(n);
+  } else if (row && cas >= 0 && json_object_array_length(row) > (size_t)cas) {
     char *n = store_text(db, "SELECT number FROM cases WHERE id = ?1",
                          json_object_get_int64(json_object_array_get_idx(row, (size_t)cas)));
     if (n) hd_snprintf(extra, sizeof extra, " (case %s)", n);

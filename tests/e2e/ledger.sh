@@ -138,7 +138,7 @@ row decisions 1 "id = 1" " (case SQ-2026-0019)" "pack_revision = '00000000000000
 row certificates 5 "id = 5" " (20251244000000005X)" "status = 'issued'" 'status "cancelled" → "issued"'
 tamper "edit certificates: valid_until" "UPDATE certificates SET valid_until = '2099-03-16' WHERE id = 6" \
   "certificates 6 (20260344000000006X) was changed outside hdreg after entry $(entry_of certificates 6) recorded it: valid_until \"2029-03-16\" → \"2099-03-16\""
-row certificate_fields '[6,2]' "certificate_id = 6 AND position = 2" "" "value = '某某医院'" 'value "𠮷祥健康管理（深圳）有限公司" → "某某医院"'
+row certificate_fields '[6,2]' "certificate_id = 6 AND position = 2" " (certificate 20260344000000006X)" "value = '某某医院'" 'value "𠮷祥健康管理（深圳）有限公司" → "某某医院"'
 row notices 15 "id = 15" " (GS-20260316)" "end_date = '2026-03-17'" 'end_date "2026-03-30" → "2026-03-17"'
 tamper "edit notice_cases" "UPDATE notice_cases SET case_id = 19 WHERE notice_id = 1 AND case_id = 1" \
   "notice_cases [1,19] (case SQ-2026-0019) is not on the chain: it was inserted outside hdreg" \
@@ -169,7 +169,7 @@ insert waivers "INSERT INTO waivers VALUES (1, 19, '7.1b-credit', '已核实', '
 insert findings "$(copy findings 11 "outcome = 'pass'")" 601 " (case SQ-2026-0019)"
 insert decisions "$(copy decisions 1 "decision = 'approve', as_of = '2026-03-17'")" 26 " (case SQ-2026-0019)"
 insert certificates "$(copy certificates 6 "number = '20260344000000099X', case_id = 19")" 23 " (20260344000000099X)"
-insert certificate_fields "INSERT INTO certificate_fields VALUES (23, 1, '证书编号', '20260344000000099X')" '[23,1]' ""
+insert certificate_fields "INSERT INTO certificate_fields VALUES (23, 1, '证书编号', '20260344000000099X')" '[23,1]' "$(n=$(sql "$T/d.db" "SELECT number FROM certificates WHERE id = 23"); [ -n "$n" ] && echo " (certificate $n)")"
 insert notices "$(copy notices 1 "number = 'GS-20990101'")" 16 " (GS-20990101)"
 insert notice_cases "INSERT INTO notice_cases VALUES (1, 19)" '[1,19]' " (case SQ-2026-0019)"
 insert case_events "$(copy case_events 5)" 52 " (case SQ-2026-0023)"
@@ -258,18 +258,19 @@ run "$HDREG" ledger verify --db "$T/rw.db" --keys "$K" --checkpoints "$CP"
 expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: $REWRITTEN" "rewritten: the checkpoint catches it"
 
 # ---- the night refuses a register changed past hdreg ----------------------------------
-# The transition that lets a rejected case be approved is inserted; a person then moves a
-# rejected case on with hdreg (the move itself is on the chain). The night names the row,
-# exits 4 and writes nothing: no document, no entry, no head, no checkpoint.
+# The transition that lets a rejected case be approved is inserted. A person's command
+# that would use it refuses, as the night does: it names the row, exits 4 and writes
+# nothing: no document, no entry, no head, no checkpoint.
 cp -a "$OUT" "$T/out-t"
 cp "$T/d.db" "$T/t.db"
 sqlite3 "$T/t.db" "INSERT INTO transitions VALUES ('simplified', 'rejected', 'approved', 'person', '6.2.2 b', '复核通过')"
 run "$HDREG" case move --db "$T/t.db" --case SQ-2026-0019 --to approved --date 2026-04-17 --actor 审核员 --reason 复核通过
-expect_eq "$rc $(out)$(err)" "0 case SQ-2026-0019: move recorded" "the rogue transition lets a person approve a rejected case"
+expect_eq "$rc $(out)$(err)" "4 hdreg: case move: transitions [\"simplified\",\"rejected\",\"approved\",\"person\"] is not on the chain: it was inserted outside hdreg
+hdreg: case move: the register is not as hdreg left it (above; hdreg ledger verify says the same): nothing was done. Restore the database from a backup, or have the change explained (hdreg ledger adopt)" "the rogue transition: a person's move is refused too"
 state() { (cd "$T/out-t" && find . -type f | sort | xargs sha256sum); sql "$1" "SELECT count(*) FROM ledger; SELECT count(*) FROM ledger_heads; SELECT count(*) FROM documents; SELECT count(*) FROM notices"; }
 before=$(state "$T/t.db")
 cpsum=$(sha256sum <"$T/out-t/checkpoints.txt")
-RUN_REFUSED="hdreg: run: the register is not as hdreg left it (above; hdreg ledger verify says the same): nothing was done. Restore the database from a backup, or have the change explained, before the next night"
+RUN_REFUSED="hdreg: run: the register is not as hdreg left it (above; hdreg ledger verify says the same): nothing was done. Restore the database from a backup, or have the change explained (hdreg ledger adopt)"
 run "$HDREG" run --db "$T/t.db" --date 2026-04-17 --keys "$K" --out "$T/out-t"
 expect_eq "$rc $(out)$(err)" "4 hdreg: run: transitions [\"simplified\",\"rejected\",\"approved\",\"person\"] is not on the chain: it was inserted outside hdreg
 $RUN_REFUSED" "the night refuses a register with a row inserted past hdreg"
@@ -294,8 +295,11 @@ expect_eq "$(state "$T/t.db")$(sha256sum <"$T/out-t/checkpoints.txt")" "$before$
 run "$HDREG" ledger adopt --db "$T/t.db" --date 2026-04-17 --by 张三 --reason 程序修订经委员会批准
 expect_eq "$rc $(out)$(err)" "0 adopted: transitions [\"simplified\",\"rejected\",\"approved\",\"person\"] is not on the chain: it was inserted outside hdreg
 1 row adopted by 张三 on 2026-04-17: 程序修订经委员会批准" "adopt"
-expect_eq "$("$HDREG" ledger show --db "$T/t.db" | tail -2 | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /')" "1847  H  2026-04-17  adopted by 张三: 程序修订经委员会批准 (1 row changed past hdreg follows)
-1848  H  transitions [\"simplified\",\"rejected\",\"approved\",\"person\"]  [\"simplified\",\"rejected\",\"approved\",\"person\",\"6.2.2 b\",\"复核通过\"]" "ledger show: the adopt entry and the adopted row"
+expect_eq "$("$HDREG" ledger show --db "$T/t.db" | tail -2 | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /')" "1845  H  2026-04-17  adopted by 张三: 程序修订经委员会批准 (1 row changed past hdreg follows)
+1846  H  transitions [\"simplified\",\"rejected\",\"approved\",\"person\"]  [\"simplified\",\"rejected\",\"approved\",\"person\",\"6.2.2 b\",\"复核通过\"]" "ledger show: the adopt entry and the adopted row"
+# Now part of the register's procedure, the move a person makes is recorded.
+run "$HDREG" case move --db "$T/t.db" --case SQ-2026-0019 --to approved --date 2026-04-17 --actor 审核员 --reason 复核通过
+expect_eq "$rc $(out)$(err)" "0 case SQ-2026-0019: move recorded" "after adopting, the move is made"
 run "$HDREG" ledger verify --db "$T/t.db" --keys "$K" --checkpoints "$T/out-t/checkpoints.txt"
 expect_eq "$rc $(out)$(err)" "0 ledger intact: 1848 entries, 1756 rows, head $(lasthash "$T/t.db"), tree head $("$HDREG" ledger verify --db "$T/t.db" | sed 's/.*tree head //'); extends 2 checkpoints (last 2026-04-16, 1844 entries); 2 signed heads verified" "adopted: intact"
 run "$HDREG" run --db "$T/t.db" --date 2026-04-17 --keys "$K" --out "$T/out-t"
