@@ -418,7 +418,7 @@ int store_copy(sqlite3 *from, sqlite3 **out, hd_err *err) {
 }
 
 /* Statements kept by store_cached. hdreg is single-threaded within a process. */
-#define STMT_CACHE 48
+#define STMT_CACHE 128
 static struct cached {
   sqlite3 *db;
   char *sql;         /* a copy of the text it was prepared from */
