@@ -38,6 +38,7 @@ typedef struct slot {
 typedef struct dense {
   slot *a;
   long long cap;
+  int overflowed;     /* an id went to the hash table: the array never grows again */
 } dense;
 
 typedef struct rowmap {
@@ -46,6 +47,8 @@ typedef struct rowmap {
   char *keys;
   size_t klen, kcap;
   dense d[64];
+  long long dense_total, dense_limit; /* slots in all arrays, and at most (ids far apart
+                                         would otherwise cost memory for the gaps) */
   const hd_table_shape *shape; /* the covered tables of this database */
   char *payloads;     /* every row entry's payload: a current row is compared byte for byte */
   size_t pused, pcap;
@@ -62,15 +65,24 @@ static long long dense_id(const char *k, size_t n) {
   return v < DENSE_MAX ? v : -1;
 }
 
-static slot *dense_find(rowmap *m, int tbl, long long id, int add) {
+/* The slot of id in the table's array; *hashed set when the id belongs in the hash table
+ * instead (beyond the array, which may not grow). */
+static slot *dense_find(rowmap *m, int tbl, long long id, int add, int *hashed) {
   dense *d = &m->d[tbl];
+  *hashed = 0;
   if (id >= d->cap) {
-    if (!add) return NULL;
     long long nc = d->cap ? d->cap : 1024;
     while (nc <= id) nc *= 2;
+    if (d->overflowed || m->dense_total + (nc - d->cap) > m->dense_limit) {
+      *hashed = 1;
+      if (add) d->overflowed = 1;
+      return NULL;
+    }
+    if (!add) return NULL;
     slot *na = realloc(d->a, (size_t)nc * sizeof *na);
     if (!na) return NULL;
     memset(na + d->cap, 0, (size_t)(nc - d->cap) * sizeof *na);
+    m->dense_total += nc - d->cap;
     d->a = na;
     d->cap = nc;
   }
@@ -88,7 +100,11 @@ static uint64_t key_hash(int tbl, const char *k, size_t n) {
 
 static slot *map_find(rowmap *m, int tbl, const char *k, size_t n, int add) {
   long long id = tbl < 64 && m->shape[tbl].rowid_pk ? dense_id(k, n) : -1;
-  if (id >= 0) return dense_find(m, tbl, id, add);
+  if (id >= 0) {
+    int hashed;
+    slot *x = dense_find(m, tbl, id, add, &hashed);
+    if (!hashed) return x;
+  }
   if (add && (m->used + 1) * 4 > m->cap * 3) {
     size_t ncap = m->cap ? m->cap * 2 : 1 << 16;
     slot *ns = calloc(ncap, sizeof *ns);
@@ -295,6 +311,7 @@ typedef struct chain_read {
   unsigned char root[32];
   long long bad;        /* the first entry whose hash is wrong (1-based), 0 if none */
   long long unparsed;   /* the first kind 'row' entry that is not one hdreg writes, 0 if none */
+  long long mislabelled; /* the first entry whose kind, tbl or ref_id is not its content's */
   char head[65];
 } chain_read;
 
@@ -318,7 +335,7 @@ static int unhex32(const char *h, size_t n, unsigned char out[32]) {
  * stop it (rep->bad_seq, err). */
 static int read_chain(sqlite3 *db, hd_chain_report *rep, rowmap *m, chain_read *cr, hd_err *err) {
   sqlite3_stmt *st;
-  if (store_prepare(db, "SELECT seq, kind, payload, hash FROM ledger ORDER BY seq", &st, err))
+  if (store_prepare(db, "SELECT seq, kind, payload, hash, tbl, ref_id FROM ledger ORDER BY seq", &st, err))
     return HD_EDB;
   long long cap = 0, last = 0;
   int rc = HD_OK, s;
@@ -353,7 +370,13 @@ static int read_chain(sqlite3 *db, hd_chain_report *rep, rowmap *m, chain_read *
     e->plen = tmp.plen;
     e->hash_ok = (uint8_t)unhex32((const char *)sqlite3_column_text(st, 3),
                                   (size_t)sqlite3_column_bytes(st, 3), e->hash);
-    if (kind && !strcmp(kind, "row")) {
+    /* The hash covers the payload only: the kind, tbl and ref_id columns must say what it
+     * says (otherwise an entry could be hidden by relabelling it). */
+    size_t kl = kind ? strlen(kind) : 0;
+    if (!cr->mislabelled && (!kl || plen < kl + 4 || payload[0] != '[' || payload[1] != '"' ||
+                             memcmp(payload + 2, kind, kl) != 0 || payload[2 + kl] != '"'))
+      cr->mislabelled = seq;
+    if (plen >= 7 && !memcmp(payload, "[\"row\",", 7)) {
       int tbl, deleted;
       const char *key;
       size_t klen;
@@ -369,6 +392,12 @@ static int read_chain(sqlite3 *db, hd_chain_report *rep, rowmap *m, chain_read *
       x->deleted = (uint8_t)deleted;
       x->poff = tmp.poff;
       x->plen = tmp.plen;
+      const char *tc = (const char *)sqlite3_column_text(st, 4);
+      long long ref = sqlite3_column_int64(st, 5);
+      long long id = m->shape[tbl].rowid_pk ? dense_id(key, klen) : -1;
+      if (!cr->mislabelled && (!tc || strcmp(tc, m->shape[tbl].name) != 0 ||
+                               (m->shape[tbl].rowid_pk && id >= 0 && ref != id)))
+        cr->mislabelled = seq;
       }
     }
     cr->n++;
@@ -586,7 +615,7 @@ static int check_schema(sqlite3 *db, hd_chain_report *rep, hd_err *err) {
   if (store_open(":memory:", HD_STORE_CREATE, &ref, &e))
     return hd_err_set(err, e.code, "the reference schema: %s", e.msg);
   static const char Q[] = "SELECT type, name, tbl_name, coalesce(sql, '') FROM main.sqlite_schema "
-                          "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name";
+                          "WHERE substr(name, 1, 11) <> 'sqlite_stat' ORDER BY type, name";
   sqlite3_stmt *a = NULL, *b = NULL;
   int rc = HD_OK;
   if (store_prepare(db, Q, &a, err) || store_prepare(ref, Q, &b, err)) rc = HD_EDB;
@@ -629,6 +658,9 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
   cr.m = &m;
   cr.o = o;
   if (!(m.shape = rowlog_shapes(db, err))) return err->code;
+  char *maxseq = store_text(db, "SELECT max(seq) FROM ledger WHERE ?1 = ?1", 0);
+  m.dense_limit = 4 * (maxseq ? strtoll(maxseq, NULL, 10) : 0) + (1 << 20);
+  free(maxseq);
   /* Read the file through the page cache without copying each page (SQLite's mmap). */
   sqlite3_exec(db, "PRAGMA mmap_size = 4294967296", NULL, NULL, NULL);
   int rc = read_chain(db, rep, &m, &cr, err);
@@ -671,6 +703,12 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
       hd_buf_reset(&rep->list);
       rc = hd_err_set(err, HD_EDATA, "ledger entry %lld: its hash does not match its content and the "
                       "entry before it (an entry was changed, inserted or moved there)", cr.bad);
+    } else if (cr.mislabelled) {
+      rep->bad_seq = cr.mislabelled;
+      rep->problems = 0;
+      hd_buf_reset(&rep->list);
+      rc = hd_err_set(err, HD_EDATA, "ledger entry %lld: its kind, tbl or ref_id column is not what its "
+                      "content says (the entry was relabelled)", cr.mislabelled);
     } else if (cr.unparsed) {
       rep->bad_seq = cr.unparsed;
       rep->problems = 0;

@@ -230,7 +230,7 @@ int store_open(const char *path, int mode, sqlite3 **out, hd_err *err) {
                             "a register (schema version 0); hdreg import --create or hdreg "
                             "demo-db makes a new register", path)) ||
       store_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; "
-                     "PRAGMA synchronous = NORMAL;", err) ||
+                     "PRAGMA synchronous = NORMAL; PRAGMA recursive_triggers = ON;", err) ||
       migrate(db, path, err) || rowlog_attach(db, err)) {
     if (strncmp(err->msg, "database error", 14) == 0) hd_err_prefix(err, "'%s'", path);
     sqlite3_close(db);
@@ -409,7 +409,8 @@ int store_copy(sqlite3 *from, sqlite3 **out, hd_err *err) {
   sqlite3_extended_result_codes(db, 1);
   sqlite3_create_function_v2(db, "hd_sha256", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                              sql_sha256, NULL, NULL, NULL);
-  if (!ok || store_exec(db, "PRAGMA foreign_keys = ON", err) || rowlog_attach(db, err)) {
+  if (!ok || store_exec(db, "PRAGMA foreign_keys = ON; PRAGMA recursive_triggers = ON", err) ||
+      rowlog_attach(db, err)) {
     sqlite3_close(db);
     return err->code ? err->code : hd_err_set(err, HD_EDB, "the database cannot be copied");
   }
