@@ -21,7 +21,8 @@ mkdir -p "$WORK"
 [ -f "$WORK/keys/authority-qr.key" ] || "$HDREG" keygen --keys "$WORK/keys" --name 广东省健康医疗数据产权登记中心 --bits 2048 >/dev/null
 
 register() { # register BINARY TAG: a synthetic register after one night
-  local bin=$1 tag=$2 db="$WORK/$tag.db"
+  local bin=$1 tag=$2
+  local db="$WORK/$tag.db"
   if [ ! -f "$db" ]; then
     rm -rf "$WORK/$tag-out"
     "$bin" demo-db --db "$db.tmp" --synthetic "$N" --seed "$SEED" >/dev/null

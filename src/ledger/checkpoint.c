@@ -131,8 +131,12 @@ int checkpoints_read(const char *path, int missing_ok, hd_checkpoint **out, int 
       } else if (k == 2) {
         if (unb64(l, ll, c->root, 32) != 32)
           rc = hd_err_set(err, HD_EDATA, "%s:%d: the root hash is not 32 bytes of base64", path, line);
-      } else if (ll == 15 && !strncmp(l, "date ", 5)) {
-        memcpy(c->date, l + 5, 10);
+      } else if (!*c->date && ll == 15 && !strncmp(l, "date ", 5)) {
+        /* The first date line; YYYY-MM-DD or it is not the run date. */
+        int ok = 1;
+        for (int d = 0; d < 10; d++) ok &= d == 4 || d == 7 ? l[5 + d] == '-' : (l[5 + d] >= '0' && l[5 + d] <= '9');
+        if (!ok) rc = hd_err_set(err, HD_EDATA, "%s:%d: the date line is not date YYYY-MM-DD", path, line);
+        else memcpy(c->date, l + 5, 10);
       }
       k++;
       i += ll + 1;
@@ -185,24 +189,29 @@ int checkpoints_read(const char *path, int missing_ok, hd_checkpoint **out, int 
   return HD_OK;
 }
 
-/* A valid signature of key (name, pub) among c's signature lines. */
+/* c's signature lines against key (name, pub), as a C2SP signed note is opened: 1 when a
+ * line of that key verifies and no line of it fails; 0 when none is of that key (lines of
+ * other keys are ignored); -1 when a line of the key does not verify or a line is not
+ * "— NAME BASE64" at all. */
 static int signed_by(const hd_checkpoint *c, const char *name, const unsigned char pub[32]) {
   unsigned char id[4];
   key_id(name, pub, id);
   size_t dl = strlen(DASH), nl = strlen(name);
+  int good = 0;
   for (const char *l = c->sigs; l && *l;) {
     const char *end = strchr(l, '\n');
     size_t ll = end ? (size_t)(end - l) : strlen(l);
-    if (ll > dl + nl + 1 && !strncmp(l + dl, name, nl) && l[dl + nl] == ' ') {
-      unsigned char sig[68];
-      const char *s64 = l + dl + nl + 1;
-      if (unb64(s64, ll - dl - nl - 1, sig, sizeof sig) == 68 && !memcmp(sig, id, 4) &&
-          verify_raw(pub, c->body, c->body_len, sig + 4) == 1)
-        return 1;
+    const char *sp = memchr(l + dl, ' ', ll - dl);
+    unsigned char sig[250]; /* other keys may sign with longer signatures */
+    int blen = sp ? unb64(sp + 1, ll - (size_t)(sp + 1 - l), sig, sizeof sig) : -1;
+    if (!sp || sp == l + dl || blen < 5) return -1;
+    if ((size_t)(sp - l - dl) == nl && !strncmp(l + dl, name, nl) && !memcmp(sig, id, 4)) {
+      if (blen != 68 || verify_raw(pub, c->body, c->body_len, sig + 4) != 1) return -1;
+      good = 1;
     }
     l = end ? end + 1 : l + ll;
   }
-  return 0;
+  return good;
 }
 
 int checkpoints_verify(hd_checkpoint *c, int n, const char *path, const char *origin,
@@ -211,7 +220,7 @@ int checkpoints_verify(hd_checkpoint *c, int n, const char *path, const char *or
     if (strcmp(c[i].origin, origin) != 0)
       return hd_err_set(err, HD_EDATA, "%s:%d: the checkpoint is for '%s', not for this register ('%s')",
                         path, c[i].line, c[i].origin, origin);
-    if (!(c[i].signed_ok = signed_by(&c[i], origin, pub)))
+    if ((c[i].signed_ok = signed_by(&c[i], origin, pub)) != 1)
       return hd_err_set(err, HD_EDATA, "%s:%d: the checkpoint%s%s does not carry the register's "
                         "signature (authority-qr.pub)", path, c[i].line, *c[i].date ? " of " : "",
                         c[i].date);
