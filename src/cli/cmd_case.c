@@ -374,7 +374,7 @@ int cmd_case(int argc, char **argv) {
   }
   char what[32];
   hd_snprintf(what, sizeof what, "case %s", action);
-  int audited = rc == HD_OK ? cli_audit(db, what, NULL, NULL, &err) : rc;
+  int audited = rc == HD_OK ? cli_audit(db, what, NULL, NULL, &err) : HD_OK;
   if (audited) {
     cli_error("%s", err.msg);
     free(number);

@@ -60,9 +60,10 @@ static const char HELP[] =
     "the file is damaged (every problem on stderr), 2 usage, 4 database (missing, empty,\n"
     "not a register, another schema version).\n";
 
-static int ledger_verify(sqlite3 *db, const char *keys, const char *checkpoints, hd_err *err) {
+static int ledger_verify(sqlite3 *db, const char *path, const char *keys, const char *checkpoints,
+                         hd_err *err) {
   hd_audit a;
-  int rc = register_audit(db, checkpoints, 0, keys, 1, &a, err);
+  int rc = register_audit(db, checkpoints, 0, keys, 1, path, &a, err);
   long long heads = 0;
   if (rc == HD_OK && keys) rc = chain_verify_heads(db, keys, &heads, err);
   if (rc == HD_OK) {
@@ -161,9 +162,9 @@ int cmd_ledger(int argc, char **argv) {
   int rc = act == 4 ? store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)
                     : store_open_readonly(db_path, &db, &err);
   if (rc == HD_OK && act == 0) {
-    /* The file first: SQLite's own check, a damaged page is a broken register. */
-    if ((rc = store_integrity(db, &err)) == HD_EDATA) hd_err_prefix(&err, "'%s'", db_path);
-    if (rc == HD_OK) rc = ledger_verify(db, keys, checkpoints, &err);
+    /* SQLite's own check of the file runs beside the rest: a damaged page is a broken
+     * register, whatever else is found. */
+    rc = ledger_verify(db, db_path, keys, checkpoints, &err);
   } else if (rc == HD_OK && act == 1) {
     long long id = 0;
     char *number = NULL;

@@ -401,7 +401,7 @@ int cmd_run(int argc, char **argv) {
     cli_error("run: %s", err.msg);
   if (rc == HD_OK && signer) {
     const char *cp = checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf);
-    if ((rc = register_audit(db, cp, 1, keys_dir, 1, &after, &err)) ||
+    if ((rc = register_audit(db, cp, 1, keys_dir, 1, NULL, &after, &err)) ||
         (rc = register_publish(db, signer, date, cp, &after, &err)))
       cli_error("run: the night's checkpoint: %s", err.msg);
     else published = 1;

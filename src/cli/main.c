@@ -79,7 +79,7 @@ int cli_lock_db(const char *db_path, int mode) {
 int cli_audit(sqlite3 *db, const char *cmd, const char *checkpoints, const char *keys_dir,
               hd_err *err) {
   hd_audit a;
-  int rc = register_audit(db, checkpoints, 1, keys_dir, 1, &a, err);
+  int rc = register_audit(db, checkpoints, 1, keys_dir, 1, NULL, &a, err);
   if (rc == HD_EDATA) {
     char *p = a.chain.list.p;
     for (char *nl; p && (nl = strchr(p, '\n')); p = nl + 1) cli_error("%s: %.*s", cmd, (int)(nl - p), p);

@@ -567,6 +567,8 @@ static int check_rows(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep,
 }
 
 /* The child's findings through a pipe: bad, root, head, then the roots asked for. */
+static int write_all(int fd, const void *p, size_t n);
+static int read_all(int fd, void *p, size_t n);
 static int write_all(int fd, const void *p, size_t n) {
   const char *c = p;
   while (n) {
@@ -661,6 +663,36 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
   char *maxseq = store_text(db, "SELECT max(seq) FROM ledger WHERE ?1 = ?1", 0);
   m.dense_limit = 4 * (maxseq ? strtoll(maxseq, NULL, 10) : 0) + (1 << 20);
   free(maxseq);
+  /* SQLite's own check of the file, beside everything else: in a child process with a
+   * connection of its own (it never touches this one), from the start. */
+  pid_t ichild = -1;
+  int ifds[2] = {-1, -1};
+  if (o && o->integrity_path && pipe(ifds) == 0) {
+    fflush(NULL);
+    ichild = fork();
+    if (ichild == 0) {
+      close(ifds[0]);
+      sqlite3 *c = NULL;
+      hd_err e;
+      hd_err_clear(&e);
+      int r = store_open_readonly(o->integrity_path, &c, &e);
+      if (r == HD_OK) r = store_integrity(c, &e);
+      if (r == HD_EDATA) hd_err_prefix(&e, "'%s'", o->integrity_path);
+      if (write_all(ifds[1], &r, sizeof r) || write_all(ifds[1], e.msg, sizeof e.msg)) _exit(1);
+      _exit(0);
+    }
+    close(ifds[1]);
+    if (ichild < 0) close(ifds[0]);
+  }
+  int irc = HD_OK;
+  char imsg[HD_ERR_MAX] = "";
+  if (o && o->integrity_path && ichild < 0) {
+    hd_err e;
+    hd_err_clear(&e);
+    irc = store_integrity(db, &e);
+    if (irc == HD_EDATA) hd_err_prefix(&e, "'%s'", o->integrity_path);
+    memcpy(imsg, e.msg, sizeof imsg);
+  }
   /* Read the file through the page cache without copying each page (SQLite's mmap). */
   sqlite3_exec(db, "PRAGMA mmap_size = 4294967296", NULL, NULL, NULL);
   int rc = read_chain(db, rep, &m, &cr, err);
@@ -733,6 +765,24 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
   free(cr.e);
   map_free(&m);
   sqlite3_exec(db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
+  if (ichild > 0) {
+    if (read_all(ifds[0], &irc, sizeof irc) || read_all(ifds[0], imsg, sizeof imsg)) {
+      irc = HD_EINTERNAL;
+      hd_snprintf(imsg, sizeof imsg, "SQLite's check of the file could not be run");
+    }
+    imsg[sizeof imsg - 1] = '\0';
+    close(ifds[0]);
+    int status;
+    while (waitpid(ichild, &status, 0) < 0 && errno == EINTR) {}
+  }
+  /* A damaged file explains whatever else was found: it is the verdict. */
+  if (irc != HD_OK) {
+    hd_buf_reset(&rep->list);
+    rep->problems = 0;
+    hd_err_clear(err);
+    hd_err_set(err, irc, "%s", imsg);
+    return irc;
+  }
   return rc;
 }
 

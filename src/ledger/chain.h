@@ -34,6 +34,9 @@ typedef struct hd_chain_opts {
   /* Recompute the hashes in a child process beside the row check (two cores: about half
    * the time). */
   int parallel;
+  /* With a path: SQLite's check of that file (store_integrity) too, in a child of its own
+   * beside the rest when parallel; a damaged file is then the verdict (HD_EDATA). */
+  const char *integrity_path;
 } hd_chain_opts;
 
 /* Verify the register, recomputing everything in C from the rows: every entry's link and

@@ -26,7 +26,7 @@ int register_origin(sqlite3 *db, char *out, size_t size, hd_err *err) {
 void register_audit_free(hd_audit *a) { chain_report_free(&a->chain); }
 
 int register_audit(sqlite3 *db, const char *checkpoints, int missing_ok, const char *keys_dir,
-                   int parallel, hd_audit *a, hd_err *err) {
+                   int parallel, const char *integrity_path, hd_audit *a, hd_err *err) {
   memset(a, 0, sizeof *a);
   hd_buf_init(&a->chain.list, 1 << 20);
   hd_checkpoint *cp = NULL;
@@ -49,7 +49,7 @@ int register_audit(sqlite3 *db, const char *checkpoints, int missing_ok, const c
   if (n && (!sizes || !roots)) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
   for (int i = 0; i < n && !rc; i++) sizes[i] = cp[i].size;
   hd_buf_release(&a->chain.list);
-  hd_chain_opts o = {sizes, n, roots, 0, parallel};
+  hd_chain_opts o = {sizes, n, roots, 0, parallel, integrity_path};
   if (!rc) rc = chain_verify(db, &o, &a->chain, err);
   /* A broken chain says where; rows changed past hdreg are listed. The checkpoints are
    * checked whenever the chain itself holds (rows or not). */
@@ -141,7 +141,7 @@ int register_adopt(sqlite3 *db, const char *date, const char *by, const char *re
   if (rc == HD_OK) rc = rowlog_append(db, "adopt", NULL, n, text, strlen(text), err);
   json_object_put(e);
   hd_buf_release(&a->chain.list);
-  hd_chain_opts o = {NULL, 0, NULL, 1, 0};
+  hd_chain_opts o = {NULL, 0, NULL, 1, 0, NULL};
   if (rc == HD_OK) rc = chain_verify(db, &o, &a->chain, err);
   if (rc == HD_OK) return store_commit(db, err);
   store_rollback(db);

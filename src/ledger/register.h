@@ -20,9 +20,9 @@ typedef struct hd_audit {
  * only allowed if missing_ok), that it extends every note there: signed with the QR key
  * of keys_dir (required then), for this register's origin, not truncated, not rewritten.
  * HD_OK, or HD_EDATA with the first problem in err (all in a->chain.list). parallel:
- * hd_chain_opts.parallel. Free with register_audit_free. */
+ * hd_chain_opts.parallel; integrity_path: hd_chain_opts.integrity_path. Free with register_audit_free. */
 int register_audit(sqlite3 *db, const char *checkpoints, int missing_ok, const char *keys_dir,
-                   int parallel, hd_audit *a, hd_err *err);
+                   int parallel, const char *integrity_path, hd_audit *a, hd_err *err);
 void register_audit_free(hd_audit *a);
 /* The register's origin (setting register_origin) into out. */
 int register_origin(sqlite3 *db, char *out, size_t size, hd_err *err);
