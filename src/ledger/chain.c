@@ -305,7 +305,7 @@ typedef struct entry {
 
 typedef struct chain_read {
   entry *e;
-  long long n;
+  long long n, cap;
   rowmap *m;
   const hd_chain_opts *o;
   unsigned char root[32];
@@ -337,7 +337,7 @@ static int read_chain(sqlite3 *db, hd_chain_report *rep, rowmap *m, chain_read *
   sqlite3_stmt *st;
   if (store_prepare(db, "SELECT seq, kind, payload, hash, tbl, ref_id FROM ledger ORDER BY seq", &st, err))
     return HD_EDB;
-  long long cap = 0, last = 0;
+  long long cap = cr->cap, last = 0;
   int rc = HD_OK, s;
   while (rc == HD_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
     long long seq = sqlite3_column_int64(st, 0);
@@ -661,8 +661,16 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
   cr.o = o;
   if (!(m.shape = rowlog_shapes(db, err))) return err->code;
   char *maxseq = store_text(db, "SELECT max(seq) FROM ledger WHERE ?1 = ?1", 0);
-  m.dense_limit = 4 * (maxseq ? strtoll(maxseq, NULL, 10) : 0) + (1 << 20);
+  long long expect = maxseq ? strtoll(maxseq, NULL, 10) : 0;
   free(maxseq);
+  m.dense_limit = 4 * expect + (1 << 20);
+  /* Room for what is there, not grown by copying: the entries and about 128 bytes each. */
+  if (expect > 0 && expect < ((long long)1 << 32)) {
+    cr.e = malloc((size_t)expect * sizeof *cr.e);
+    cr.cap = cr.e ? expect : 0;
+    m.payloads = malloc((size_t)expect * 128);
+    m.pcap = m.payloads ? (size_t)expect * 128 : 0;
+  }
   /* SQLite's own check of the file, beside everything else: in a child process with a
    * connection of its own (it never touches this one), from the start. */
   pid_t ichild = -1;
