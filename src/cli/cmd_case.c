@@ -39,7 +39,11 @@ static const char HELP[] =
     "  history --case ID\n"
     "        the case's events, oldest first\n"
     "\n"
-    "Exit: 0 done, 2 usage, 3 not allowed (the message says why), 4 database.\n";
+    "Every action but history first verifies the register (as hdreg ledger verify does) and\n"
+    "refuses one changed past hdreg: each problem is named, nothing is written.\n"
+    "\n"
+    "Exit: 0 done, 2 usage, 3 not allowed (the message says why), 4 database (also: the\n"
+    "register was changed past hdreg).\n";
 
 typedef struct args {
   const char *db, *case_arg, *decision, *date, *actor, *reason, *objector, *grounds, *material,

@@ -53,6 +53,9 @@ static const char IMPORT_HELP[] =
     "  --max-problems N      print at most N problems (default 1000; 0: all); all are\n"
     "                        counted\n"
     "\n"
+    "Into an existing register, the register is verified first (as hdreg ledger verify\n"
+    "does): one changed past hdreg is refused, nothing imported.\n"
+    "\n"
     "Exit: 0 imported, 2 usage, 3 the file has problems (nothing imported), 4 database,\n"
     "5 the file cannot be read.\n";
 
