@@ -71,7 +71,8 @@ int register_audit(sqlite3 *db, const char *checkpoints, int missing_ok, const c
         bad = 1;
       } else if (memcmp(roots[i], c->root, 32) != 0) {
         hd_err_set(&cerr, HD_EDATA, "the register does not extend the checkpoint %s (%s:%d): its "
-                   "first %lld entries are not the ones published; entries %lld to %lld were rewritten",
+                   "first %lld entries are not the ones published: one or more of entries %lld to %lld were "
+                   "rewritten",
                    when, checkpoints, c->line, c->size, good + 1, c->size);
         bad = 1;
       } else {

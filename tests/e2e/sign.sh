@@ -143,11 +143,11 @@ run "$HDREG" ledger verify --db "$T/rw.db" --keys "$T/keys"
 expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the head signed on 2026-04-17 (entry 1950) is not what it was in the chain: the chain was rewritten" "signed head catches it"
 # The checkpoints published outside the database: the last night's is not extended.
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$T/keys" --checkpoints "$CP"
-expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register does not extend the checkpoint of 2026-04-17 ($CP:22): its first 1950 entries are not the ones published; entries 1929 to 1950 were rewritten" "the checkpoint catches it"
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register does not extend the checkpoint of 2026-04-17 ($CP:22): its first 1950 entries are not the ones published: one or more of entries 1929 to 1950 were rewritten" "the checkpoint catches it"
 # The signed heads deleted too: the checkpoints outside still catch it.
 hidden "$T/rw.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads"
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$T/keys"
 expect_eq "$rc $(out | sed 's/.*; 0 signed/0 signed/')" "0 0 signed heads verified" "heads deleted: nothing left in the database to tell"
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$T/keys" --checkpoints "$CP"
-expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register does not extend the checkpoint of 2026-04-17 ($CP:22): its first 1950 entries are not the ones published; entries 1929 to 1950 were rewritten" "heads deleted: the checkpoint catches it"
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register does not extend the checkpoint of 2026-04-17 ($CP:22): its first 1950 entries are not the ones published: one or more of entries 1929 to 1950 were rewritten" "heads deleted: the checkpoint catches it"
 done_ok
