@@ -41,6 +41,11 @@ int cli_lock_db(const char *db_path, int mode);
 int cli_audit(sqlite3 *db, const char *cmd, const char *checkpoints, const char *keys_dir,
               hd_err *err);
 
+/* Each line of text (lines ending in '\n', as a verification report lists its problems)
+ * to f after prefix, then "PREFIXand N more" if more > 0. */
+#include <stdio.h>
+void cli_lines(FILE *f, const char *prefix, const char *text, int more);
+
 /* Print "hdreg: <msg>" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -79,10 +79,7 @@ static int ledger_verify(sqlite3 *db, const char *path, const char *keys, const 
     putchar('\n');
   } else if (a.chain.list.len) {
     /* Every problem, a line each; the first is err. */
-    char *p = a.chain.list.p;
-    for (char *nl; (nl = strchr(p, '\n')); p = nl + 1) fprintf(stderr, "hdreg: ledger verify: %.*s\n", (int)(nl - p), p);
-    if (a.chain.problems > HD_CHAIN_LIST_MAX)
-      fprintf(stderr, "hdreg: ledger verify: and %d more\n", a.chain.problems - HD_CHAIN_LIST_MAX);
+    cli_lines(stderr, "hdreg: ledger verify: ", a.chain.list.p, a.chain.problems - HD_CHAIN_LIST_MAX);
     err->msg[0] = '\0';
   }
   register_audit_free(&a);
@@ -176,8 +173,7 @@ int cmd_ledger(int argc, char **argv) {
     hd_audit a;
     rc = register_adopt(db, date, by, reason, &a, &err);
     if (rc == HD_OK) {
-      char *p = a.chain.list.p;
-      for (char *nl; p && (nl = strchr(p, '\n')); p = nl + 1) printf("adopted: %.*s\n", (int)(nl - p), p);
+      cli_lines(stdout, "adopted: ", a.chain.list.p, 0);
       printf("%d row%s adopted by %s on %s: %s\n", a.chain.problems, a.chain.problems == 1 ? "" : "s",
              by, date, reason);
     }

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "ledger/register.h"
 #include "store/store.h"
+#include "util/buf.h"
 #include "util/diag.h"
 
 static const char USAGE[] =
@@ -76,13 +77,20 @@ int cli_lock_db(const char *db_path, int mode) {
   return fd;
 }
 
+void cli_lines(FILE *f, const char *prefix, const char *text, int more) {
+  for (const char *p = text, *nl; p && (nl = strchr(p, '\n')); p = nl + 1)
+    fprintf(f, "%s%.*s\n", prefix, (int)(nl - p), p);
+  if (more > 0) fprintf(f, "%sand %d more\n", prefix, more);
+}
+
 int cli_audit(sqlite3 *db, const char *cmd, const char *checkpoints, const char *keys_dir,
               hd_err *err) {
   hd_audit a;
   int rc = register_audit(db, checkpoints, 1, keys_dir, 1, NULL, &a, err);
   if (rc == HD_EDATA) {
-    char *p = a.chain.list.p;
-    for (char *nl; p && (nl = strchr(p, '\n')); p = nl + 1) cli_error("%s: %.*s", cmd, (int)(nl - p), p);
+    char prefix[64];
+    hd_snprintf(prefix, sizeof prefix, "hdreg: %s: ", cmd);
+    cli_lines(stderr, prefix, a.chain.list.p, a.chain.problems - HD_CHAIN_LIST_MAX);
     if (!a.chain.list.len) cli_error("%s: %s", cmd, err->msg);
     hd_err_clear(err);
     rc = hd_err_set(err, HD_EDB, "%s: the register is not as hdreg left it (above; hdreg ledger "

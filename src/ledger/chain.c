@@ -607,6 +607,48 @@ static int recv_result(int fd, chain_read *cr) {
          read_all(fd, cr->head, sizeof cr->head) || (n && read_all(fd, cr->o->roots, (size_t)n * 32));
 }
 
+/* fn(arg, fd) in a child process that writes what it found to fd and exits; *rfd is the
+ * read end. -1 if no child could be made (nothing ran: the caller does the work itself).
+ * The child never touches the parent's SQLite connection. */
+static pid_t child_start(void (*fn)(void *, int), void *arg, int *rfd) {
+  int fds[2];
+  if (pipe(fds) != 0) return -1;
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[0]);
+    fn(arg, fds[1]);
+    _exit(0);
+  }
+  close(fds[1]);
+  if (pid < 0) close(fds[0]);
+  else *rfd = fds[0];
+  return pid;
+}
+
+static void child_end(pid_t pid, int rfd) {
+  close(rfd);
+  int status;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+}
+
+static void hash_child(void *arg, int fd) {
+  hash_chain(arg);
+  send_result(fd, arg);
+}
+
+/* SQLite's own check of the file, with a connection of the child's own. */
+static void integrity_child(void *arg, int fd) {
+  const char *path = ((chain_read *)arg)->o->integrity_path;
+  sqlite3 *c = NULL;
+  hd_err e;
+  hd_err_clear(&e);
+  int r = store_open_readonly(path, &c, &e);
+  if (r == HD_OK) r = store_integrity(c, &e);
+  if (r == HD_EDATA) hd_err_prefix(&e, "'%s'", path);
+  if (write_all(fd, &r, sizeof r) || write_all(fd, e.msg, sizeof e.msg)) _exit(1);
+}
+
 /* The database's schema must be the one hdreg's migrations make: a trigger, table or view
  * someone added could change, inside hdreg's own transactions, rows hdreg then puts on
  * the chain as its own. Compared with a register made afresh in memory. */
@@ -673,25 +715,8 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
   }
   /* SQLite's own check of the file, beside everything else: in a child process with a
    * connection of its own (it never touches this one), from the start. */
-  pid_t ichild = -1;
-  int ifds[2] = {-1, -1};
-  if (o && o->integrity_path && pipe(ifds) == 0) {
-    fflush(NULL);
-    ichild = fork();
-    if (ichild == 0) {
-      close(ifds[0]);
-      sqlite3 *c = NULL;
-      hd_err e;
-      hd_err_clear(&e);
-      int r = store_open_readonly(o->integrity_path, &c, &e);
-      if (r == HD_OK) r = store_integrity(c, &e);
-      if (r == HD_EDATA) hd_err_prefix(&e, "'%s'", o->integrity_path);
-      if (write_all(ifds[1], &r, sizeof r) || write_all(ifds[1], e.msg, sizeof e.msg)) _exit(1);
-      _exit(0);
-    }
-    close(ifds[1]);
-    if (ichild < 0) close(ifds[0]);
-  }
+  int ifd = -1;
+  pid_t ichild = o && o->integrity_path ? child_start(integrity_child, &cr, &ifd) : -1;
   int irc = HD_OK;
   char imsg[HD_ERR_MAX] = "";
   if (o && o->integrity_path && ichild < 0) {
@@ -708,29 +733,15 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
     /* The hashes beside the row check, in a child process that only computes (a second
      * thread would make every later malloc of the process take a lock, and the night
      * goes on to run the checks); in this process if it cannot fork. */
-    pid_t child = -1;
-    int fds[2] = {-1, -1};
-    if (o && o->parallel && pipe(fds) == 0) {
-      fflush(NULL);
-      child = fork();
-      if (child == 0) {
-        close(fds[0]);
-        hash_chain(&cr);
-        send_result(fds[1], &cr);
-        _exit(0);
-      }
-      close(fds[1]);
-      if (child < 0) close(fds[0]);
-    }
+    int hfd = -1;
+    pid_t child = o && o->parallel ? child_start(hash_child, &cr, &hfd) : -1;
     if (child < 0) hash_chain(&cr);
     hd_err rerr;
     hd_err_clear(&rerr);
     int row_rc = check_rows(db, o, rep, &m, &rerr);
     if (child > 0) {
-      if (recv_result(fds[0], &cr)) cr.bad = -1;
-      close(fds[0]);
-      int status;
-      while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+      if (recv_result(hfd, &cr)) cr.bad = -1;
+      child_end(child, hfd);
     }
     rep->entries = cr.n;
     if (cr.bad < 0) {
@@ -774,14 +785,12 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
   map_free(&m);
   sqlite3_exec(db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
   if (ichild > 0) {
-    if (read_all(ifds[0], &irc, sizeof irc) || read_all(ifds[0], imsg, sizeof imsg)) {
+    if (read_all(ifd, &irc, sizeof irc) || read_all(ifd, imsg, sizeof imsg)) {
       irc = HD_EINTERNAL;
       hd_snprintf(imsg, sizeof imsg, "SQLite's check of the file could not be run");
     }
     imsg[sizeof imsg - 1] = '\0';
-    close(ifds[0]);
-    int status;
-    while (waitpid(ichild, &status, 0) < 0 && errno == EINTR) {}
+    child_end(ichild, ifd);
   }
   /* A damaged file explains whatever else was found: it is the verdict. */
   if (irc != HD_OK) {
