@@ -397,15 +397,15 @@ int cmd_run(int argc, char **argv) {
   hd_audit after;
   memset(&after, 0, sizeof after);
   int published = 0;
-  if (rc == HD_OK && signer && (rc = chain_sign_head(db, signer, date, &head_signed, &err)))
-    cli_error("run: %s", err.msg);
   if (rc == HD_OK && signer) {
     const char *cp = checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf);
     if ((rc = register_audit(db, cp, 1, keys_dir, 1, NULL, &after, &err)) ||
-        (rc = register_publish(db, signer, date, cp, &after, &err)))
+        (rc = register_publish(db, signer, date, cp, &after, &published, &err)))
       cli_error("run: the night's checkpoint: %s", err.msg);
-    else published = 1;
   }
+  /* The head after the checkpoint's count, so that a night run again signs nothing new. */
+  if (rc == HD_OK && signer && (rc = chain_sign_head(db, signer, date, &head_signed, &err)))
+    cli_error("run: %s", err.msg);
   if (rc == HD_OK) {
     hd_err rerr;
     hd_err_clear(&rerr);
@@ -436,6 +436,9 @@ int cmd_run(int argc, char **argv) {
              rr.notices[i].cases, rr.notices[i].cases == 1 ? "" : "s", rr.notices[i].end_date);
     if (rr.cancelled) printf("cancelled %d certificate%s\n", rr.cancelled, rr.cancelled == 1 ? "" : "s");
     if (head_signed) printf("ledger head signed\n");
+    if (signer && !published)
+      printf("checkpoint: nothing new since the last one (%lld entries, %s), in %s\n",
+             after.last_size, after.last_date, checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf));
     if (published) {
       char root[48];
       EVP_EncodeBlock((unsigned char *)root, after.chain.root, 32);
