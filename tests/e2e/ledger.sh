@@ -377,6 +377,24 @@ run "$HDREG" ledger prove $NUM --db "$T/d.db" --checkpoints "$CP" --out "$T/bad.
 expect_eq "$rc $(out)$(err)" "2 hdreg: ledger prove: a certificate number or --entry SEQ (from 1), --db, --checkpoints, --keys and --out are required (see hdreg ledger --help)" "prove: --keys required"
 run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$CP" --document "$PDF" --proof "$T/p.proof"
 expect_eq "$rc $(out | tail -1)$(err)" "1 FAILED: no consistency proof from 1708 to 1845 entries" "the verifier: the consistency proof missing"
+# The file's framing, which no signature covers: hdreg and the verifier refuse the same
+# files (and accept the same: the last empty line may be missing).
+head -c -1 "$CP" >"$T/f-last.txt"
+head -c -2 "$CP" >"$T/f-cut.txt"
+sed '6a\\' "$CP" >"$T/f-blank.txt"
+{ echo; cat "$CP"; } >"$T/f-lead.txt"
+sed 's/$/\r/' "$CP" >"$T/f-crlf.txt"
+for f in last cut blank lead crlf; do
+  run "$HDREG" ledger verify --db "$T/d.db" --keys "$K" --checkpoints "$T/f-$f.txt"
+  c="$rc $(out | sed 's/.*; extends/extends/')$(err)"
+  run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$T/f-$f.txt" --consistency "$T/c.proof" --document "$PDF" --proof "$T/p.proof"
+  echo "$c | $rc $(out | tail -1)$(err)" >>"$T/framing"
+done
+expect_eq "$(sed "s|$T/||g" "$T/framing")" "0 extends 2 checkpoints (last 2026-04-16, 1845 entries); 2 signed heads verified | 0 OK: $NUM.pdf (certificate) is entry $n of the register, under checkpoint 2026-04-16 (1845 entries); 2 checkpoints, each extends the one before
+3 hdreg: ledger verify: f-cut.txt does not end with a newline | 1 FAILED: f-cut.txt does not end with a newline
+3 hdreg: ledger verify: f-blank.txt:8: an empty line where a checkpoint should start | 1 FAILED: f-blank.txt line 8: an empty line where a checkpoint should start
+3 hdreg: ledger verify: f-lead.txt:1: an empty line where a checkpoint should start | 1 FAILED: f-lead.txt line 1: an empty line where a checkpoint should start
+3 hdreg: ledger verify: f-crlf.txt:1: a control character (Windows line ends?) | 1 FAILED: f-crlf.txt line 1 has a control character (Windows line ends?)" "the checkpoints file's framing: the same verdict from hdreg and the verifier"
 
 # The first and the last entry of a checkpoint: registers made from the first night's
 # backup with the certificate's document entry moved to the start or the end of the chain
