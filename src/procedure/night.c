@@ -248,7 +248,7 @@ int night_reviews(hd_night *n, hd_err *err) {
           for (const char *w = it->f.waiver_problems, *nl; w && (nl = strchr(w, '\n')); w = nl + 1) {
             char line[800];
             hd_snprintf(line, sizeof line, "%.*s", (int)(nl - w), w);
-            problem(n->rep, it->number, "review: ", line);
+            problem(n->rep, it->number, "", line);
           }
           it->loaded = 1;
           it->to = target_status(proc_flow(rt ? rt->s : NULL, pr ? pr->s : NULL), it->f.decision);
