@@ -34,6 +34,8 @@ add --case SQ-2025-0041 --check 5.1.1-first-registration --justification x
 expect_eq "$rc $(err)" "3 hdreg: waiver add: case SQ-2025-0041 is rejected: its procedure has ended, no review is left for a waiver to apply to" "a case whose procedure has ended"
 add --case SQ-2026-0039 --check 7.6a-state-secrets --justification x --checks $P/ban-waivable
 expect_eq "$rc $(err)" "3 hdreg: waiver add: $P/ban-waivable/ban.lua:2: check declaration: a check of severity \"ban\" cannot be waivable: a ban is never waived" "7.6: a pack cannot declare a ban waivable"
+add --case SQ-2026-0045 --check 5.1.1-first-registration --justification x --checks $P/waivable-type
+expect_eq "$rc $(err)" "3 hdreg: waiver add: $P/waivable-type/x.lua:2: check declaration: 'waivable' must be true or false" "waivable is true or false"
 expect_eq "$(sql "$D" "SELECT count(*) FROM waivers")" 0 "nothing written"
 
 # --- added: 5.1.1 says 原则上 (in principle), so the authority may lift it ---
