@@ -15,6 +15,8 @@ check {
   title = "未办理首次登记的，不得办理其他类型登记",
   clause = "5.1.1",
   severity = "high",
+  -- 5.1.1: "原则上不得办理其他类型登记" — in principle: the authority may decide otherwise.
+  waivable = true,
   applies = function(c) return c.reg_type ~= "first" end,
   run = function(c)
     local prior = c.prior

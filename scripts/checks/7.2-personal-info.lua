@@ -26,6 +26,8 @@ check {
   id = "7.2-2-deidentification",
   title = "确需识别具体个人的场景，做去标识化处理",
   clause = "7.2 (2)",
+  -- 7.2 (2): "建议对健康医疗数据做去标识化处理" — advice, not a requirement.
+  waivable = true,
   applies = function(c) return c.resource.personal_info and c.resource.needs_identification end,
   run = function(c)
     if not c.resource.deidentified then

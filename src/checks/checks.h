@@ -7,6 +7,7 @@
 #define HD_CHECKS_H
 #include <sqlite3.h>
 #include "model/calendar.h"
+#include "util/date.h"
 #include "util/diag.h"
 
 enum hd_outcome { HD_PASS, HD_FAIL, HD_RECTIFY, HD_MANUAL, HD_NA, HD_ERROR };
@@ -31,15 +32,40 @@ typedef struct hd_finding {
   int message_raw;  /* 1: message is the check's bytes, not yet checked as UTF-8 */
   char *evidence;   /* JSON text, made on demand: read it through finding_evidence */
   struct hd_evidence *ev; /* what the check gave, until turned into JSON */
-  char *waiver;     /* NULL, or a note: "waived by ... until ..." / "waiver expired ..." */
-  int waived;       /* 1 if a valid waiver neutralises this outcome */
+  char *waiver;     /* NULL, or a note: "已豁免 ..." / "豁免已过期 ..." / "豁免已撤销 ..." /
+                       "豁免无效 ..." (the waiver of this check for this case, as of the date) */
+  int waived;       /* 1 if an active waiver takes this outcome (fail, rectify, manual) out
+                       of the decision */
+  struct hd_waiver_use *wv; /* NULL, or the waiver the note is about */
 } hd_finding;
+
+/* A waiver of the check of a finding (the waivers table, docs/procedure.md "Waivers"), as
+ * of the review's date: active (approved on or before it, expiring on or after it, not
+ * revoked by then), expired, revoked, or refused (the check is a ban or does not allow
+ * waivers: ignored, and said in hd_findings.waiver_problems). */
+enum hd_waiver_state { HD_WAIVER_ACTIVE, HD_WAIVER_EXPIRED, HD_WAIVER_REVOKED, HD_WAIVER_REFUSED };
+const char *waiver_state_name(int state); /* "active", "expired", "revoked", "refused" */
+/* The state of a waiver as of as_of from its dates alone (texts YYYY-MM-DD; revoked NULL
+ * if it is not revoked): -1 if it was approved after as_of (it does not exist yet), else
+ * HD_WAIVER_REVOKED (revoked on or before as_of), HD_WAIVER_EXPIRED (expires before
+ * as_of, or expires is not a date) or HD_WAIVER_ACTIVE. Whether its check allows it is
+ * pack_check_waivable's. */
+int waiver_state(const char *approved, const char *expires, const char *revoked, hd_date as_of);
+typedef struct hd_waiver_use {
+  long long id;     /* waivers.id */
+  int state;        /* enum hd_waiver_state */
+  char *approver, *approved_date, *justification, *expires, *revoked_date;
+} hd_waiver_use;
 
 typedef struct hd_findings {
   hd_finding *v;
   int n, cap;
   int decision;     /* enum hd_decision */
   char revision[17]; /* pack revision: first 16 hex digits of a SHA-256 */
+  char *waiver_problems; /* NULL, or lines ending in '\n', one per waiver of the case that
+                            was ignored although its dates make it active: "waiver N of
+                            check 'ID' ignored: why" (a ban, a check that allows no
+                            waivers, a check the pack does not have) */
 } hd_findings;
 
 void findings_release(hd_findings *f);
@@ -76,6 +102,14 @@ const char *pack_revision(const hd_pack *p);
 /* id, clause and title of check i (for coverage reports). */
 void pack_check_info(const hd_pack *p, int i, const char **id, const char **clause,
                      const char **title);
+
+/* The index of the check with that id, or -1; then *near (if not NULL) is the nearest id
+ * within 2 edits ("did you mean"), or NULL. */
+int pack_find_check(const hd_pack *p, const char *id, const char **near);
+/* Whether a waiver may lift the findings of check i: HD_OK if its declaration says
+ * waivable = true; otherwise HD_EDATA with why (a ban under 7.6 is never waived; other
+ * checks only where they allow it) written into why. */
+int pack_check_waivable(const hd_pack *p, int i, char *why, size_t size);
 
 /* Run every check on case `case_id` of db as of `as_of` (YYYY-MM-DD). The calendar gives
  * working days. Check errors become findings with outcome error; only a database or

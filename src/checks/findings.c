@@ -29,10 +29,36 @@ void findings_release(hd_findings *f) {
     free(x->evidence);
     evidence_free(x->ev);
     free(x->waiver);
+    waiver_use_free(x->wv);
   }
   free(f->v);
+  free(f->waiver_problems);
+  f->waiver_problems = NULL;
   f->v = NULL;
   f->n = f->cap = 0;
+}
+
+const char *waiver_state_name(int state) {
+  static const char *const N[] = {"active", "expired", "revoked", "refused"};
+  return state >= HD_WAIVER_ACTIVE && state <= HD_WAIVER_REFUSED ? N[state] : "?";
+}
+
+int waiver_state(const char *approved, const char *expires, const char *revoked, hd_date as_of) {
+  hd_date d;
+  if (approved && hd_date_parse(approved, &d) && hd_date_cmp(as_of, d) < 0) return -1;
+  if (revoked && hd_date_parse(revoked, &d) && hd_date_cmp(d, as_of) <= 0) return HD_WAIVER_REVOKED;
+  if (!expires || !hd_date_parse(expires, &d) || hd_date_cmp(as_of, d) > 0) return HD_WAIVER_EXPIRED;
+  return HD_WAIVER_ACTIVE;
+}
+
+void waiver_use_free(hd_waiver_use *w) {
+  if (!w) return;
+  free(w->approver);
+  free(w->approved_date);
+  free(w->justification);
+  free(w->expires);
+  free(w->revoked_date);
+  free(w);
 }
 
 int findings_decide(const hd_findings *f) {
@@ -149,10 +175,21 @@ char *findings_json(long long case_id, const char *case_number, const char *as_o
     if (x->waiver) {
       json_object_object_add(c, "waived", json_object_new_boolean(x->waived));
       json_object_object_add(c, "waiver", json_object_new_string(x->waiver));
+      if (x->wv) {
+        json_object_object_add(c, "waiver_id", json_object_new_int64(x->wv->id));
+        json_object_object_add(c, "waiver_state",
+                               json_object_new_string(waiver_state_name(x->wv->state)));
+      }
     }
     json_object_array_add(list, c);
   }
   json_object_object_add(o, "checks", list);
+  if (f->waiver_problems) {
+    json_object *wp = json_object_new_array();
+    for (const char *p = f->waiver_problems, *nl; (nl = strchr(p, '\n')); p = nl + 1)
+      json_object_array_add(wp, json_object_new_string_len(p, (int)(nl - p)));
+    json_object_object_add(o, "waiver_problems", wp);
+  }
   const char *text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
                                                           JSON_C_TO_STRING_NOSLASHESCAPE);
   size_t n = strlen(text);

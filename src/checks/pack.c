@@ -73,7 +73,8 @@ void pack_decl_allowed(lua_State *L, const char *what) {
                "the file, not in a function that runs on a case", what);
 }
 
-/* check { id=..., title=..., clause=..., severity=..., applies=function, run=function } */
+/* check { id=..., title=..., clause=..., severity=..., waivable=true|false,
+ *         applies=function, run=function } */
 static int decl_check(lua_State *L) {
   hd_pack *p = pack_of(L);
   pack_decl_allowed(L, "check");
@@ -100,6 +101,13 @@ static int decl_check(lua_State *L) {
   else if (c.severity && strcmp(c.severity, "normal") && strcmp(c.severity, "high") &&
            strcmp(c.severity, "ban"))
     bad = "'severity' must be \"normal\", \"high\" or \"ban\"";
+  lua_getfield(L, 1, "waivable");
+  if (!bad && !lua_isnil(L, -1) && lua_type(L, -1) != LUA_TBOOLEAN)
+    bad = "'waivable' must be true or false";
+  c.waivable = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  if (!bad && c.waivable && c.severity && strcmp(c.severity, "ban") == 0)
+    bad = "a check of severity \"ban\" cannot be waivable: a ban is never waived";
   lua_getfield(L, 1, "run");
   if (!bad && lua_type(L, -1) != LUA_TFUNCTION) bad = "'run' (a function) is required";
   lua_getfield(L, 1, "applies");
@@ -621,6 +629,29 @@ void pack_check_info(const hd_pack *p, int i, const char **id, const char **clau
   *clause = p->checks[i].clause;
   *title = p->checks[i].title;
 }
+int pack_find_check(const hd_pack *p, const char *id, const char **near) {
+  hd_suggest s = {NULL, 3};
+  for (int i = 0; i < p->n_checks; i++) {
+    if (strcmp(p->checks[i].id, id) == 0) return i;
+    hd_suggest_offer(&s, id, p->checks[i].id);
+  }
+  if (near) *near = s.best;
+  return -1;
+}
+
+int pack_check_waivable(const hd_pack *p, int i, char *why, size_t size) {
+  const check *c = &p->checks[i];
+  if (strcmp(c->severity, "ban") == 0)
+    hd_snprintf(why, size, "%s is a ban (severity \"ban\"), and a ban is never waived",
+                c->clause);
+  else if (!c->waivable)
+    hd_snprintf(why, size, "the check does not allow waivers (its declaration at %s has no "
+                "waivable = true)", c->where);
+  else
+    return HD_OK;
+  return HD_EDATA;
+}
+
 const char *pack_log(const hd_pack *p) { return p->sbx.log.p ? p->sbx.log.p : ""; }
 
 /* ---- running ------------------------------------------------------------------------------ */
@@ -718,26 +749,83 @@ error:
   return findings_add(f, c, HD_ERROR, text, NULL);
 }
 
-static void apply_waivers(const hd_caseview *v, hd_date as_of, hd_findings *f) {
+static const char *row_str(const hd_row *r, const char *k) {
+  const hd_value *v = row_get(r, k);
+  return v && v->type == HD_V_TEXT ? v->s : NULL;
+}
+
+static char *row_text(const hd_row *r, const char *k) {
+  const char *s = row_str(r, k);
+  return s ? hd_strdup(s) : NULL;
+}
+
+/* The waivers of the case (v->waivers: the waivers table with its revocation, in id
+ * order) on its findings, as of as_of. A waiver approved after as_of does not exist yet;
+ * one revoked on or before as_of, or expired before it, is noted and not applied. An
+ * active waiver of a ban or of a check that allows none is refused: noted on the finding,
+ * not applied, and said in f->waiver_problems, as is an active waiver of a check the pack
+ * does not have. Of several waivers of one check the active one counts, else the last.
+ * Out of memory loses notes, never applies a waiver it could not note. */
+static void apply_waivers(const hd_pack *p, const hd_caseview *v, hd_date as_of,
+                          hd_findings *f) {
+  hd_buf probs;
+  hd_buf_init(&probs, 0);
   for (int w = 0; w < v->waivers.n; w++) {
     const hd_row *r = &v->waivers.v[w];
-    const hd_value *id = row_get(r, "check_id"), *ex = row_get(r, "expires"),
-                   *ap = row_get(r, "approver"), *ju = row_get(r, "justification");
+    const hd_value *id = row_get(r, "check_id"), *wid = row_get(r, "id");
     if (!id || id->type != HD_V_TEXT) continue;
+    long long num = wid && wid->type == HD_V_INT ? wid->i : 0;
+    int state = waiver_state(row_str(r, "approved_date"), row_str(r, "expires"),
+                             row_str(r, "revoked_date"), as_of);
+    if (state < 0) continue;
+    int k = pack_find_check(p, id->s, NULL);
+    char why[700];
+    if (k < 0) {
+      if (state == HD_WAIVER_ACTIVE)
+        hd_buf_printf(&probs, "waiver %lld of check '%s' ignored: the check pack has no check "
+                      "'%s'\n", num, id->s, id->s);
+      continue;
+    }
+    if (state == HD_WAIVER_ACTIVE && pack_check_waivable(p, k, why, sizeof why)) {
+      state = HD_WAIVER_REFUSED;
+      hd_buf_printf(&probs, "waiver %lld of check '%s' ignored: %s\n", num, id->s, why);
+    }
     for (int i = 0; i < f->n; i++) {
       hd_finding *x = &f->v[i];
       if (strcmp(x->check_id, id->s) != 0) continue;
-      hd_date until;
-      int valid = ex && ex->type == HD_V_TEXT && hd_date_parse(ex->s, &until) &&
-                  hd_date_cmp(as_of, until) <= 0;
-      char note[1024];
-      snprintf(note, sizeof note, "%s %s（%s），有效期至%s", valid ? "已豁免" : "豁免已过期",
-               ap && ap->s ? ap->s : "", ju && ju->s ? ju->s : "", ex && ex->s ? ex->s : "?");
+      if (x->wv && x->wv->state == HD_WAIVER_ACTIVE) break; /* the active one counts */
+      hd_waiver_use *u = calloc(1, sizeof *u);
+      if (!u) break;
+      u->id = num;
+      u->state = state;
+      u->approver = row_text(r, "approver");
+      u->approved_date = row_text(r, "approved_date");
+      u->justification = row_text(r, "justification");
+      u->expires = row_text(r, "expires");
+      u->revoked_date = row_text(r, "revoked_date");
+      char note[1400];
+      const char *ap = u->approver ? u->approver : "", *ju = u->justification ? u->justification : "",
+                 *ex = u->expires ? u->expires : "?";
+      if (state == HD_WAIVER_REVOKED)
+        hd_snprintf(note, sizeof note, "豁免已于%s撤销 %s（%s）", u->revoked_date, ap, ju);
+      else if (state == HD_WAIVER_REFUSED)
+        hd_snprintf(note, sizeof note, "豁免无效（%s） %s（%s）",
+                    strcmp(x->severity, "ban") == 0 ? "禁止性规定不得豁免" : "该项检查不允许豁免",
+                    ap, ju);
+      else
+        hd_snprintf(note, sizeof note, "%s %s（%s），有效期至%s",
+                    state == HD_WAIVER_ACTIVE ? "已豁免" : "豁免已过期", ap, ju, ex);
+      waiver_use_free(x->wv);
       free(x->waiver);
+      x->wv = u;
       x->waiver = hd_strdup(note);
-      x->waived = valid && x->outcome != HD_PASS && x->outcome != HD_NA;
+      x->waived = state == HD_WAIVER_ACTIVE && x->waiver &&
+                  (x->outcome == HD_FAIL || x->outcome == HD_RECTIFY || x->outcome == HD_MANUAL);
+      break;
     }
   }
+  f->waiver_problems = probs.len ? hd_buf_steal(&probs) : NULL;
+  hd_buf_release(&probs);
 }
 
 /* Note a present material for hd.material: valid unless it has a valid_until (has_until)
@@ -881,7 +969,7 @@ int pack_run_view(hd_pack *p, const hd_caseview *v, const hd_calendar *cal, cons
     }
   }
   lua_settop(p->sbx.L, 0);
-  apply_waivers(v, p->cur.as_of, out);
+  apply_waivers(p, v, p->cur.as_of, out);
   out->decision = findings_decide(out);
   return HD_OK;
 }

@@ -28,6 +28,7 @@ typedef struct upv {
 
 typedef struct check {
   char *id, *title, *clause, *severity;
+  int waivable;     /* waivable = true: a waiver may lift its findings (never for a ban) */
   char *where;      /* file:line of the declaration */
   int dir;          /* directory that declared it (later ones override) */
   int first_dir;    /* directory that declared it first (dir if not overridden) */
@@ -127,6 +128,7 @@ int pack_scan_dir(source **list, int *count, const char *dir, int dir_index,
 int pack_run_one(hd_pack *p, const check *c, int case_idx, hd_findings *f);
 /* Make the table at idx the case helpers read, indexing its present materials. */
 int pack_set_case(hd_pack *p, int idx, hd_err *err);
+void waiver_use_free(hd_waiver_use *w);
 /* Append a finding; takes ownership of msg and ev (msg NULL: out of memory). */
 int findings_add(hd_findings *f, const check *c, int outcome, char *msg, hd_evidence *ev);
 

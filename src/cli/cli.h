@@ -11,6 +11,7 @@ int cmd_checks(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_case(int argc, char **argv);
+int cmd_waiver(int argc, char **argv);
 int cmd_ledger(int argc, char **argv);
 int cmd_keygen(int argc, char **argv);
 int cmd_verify(int argc, char **argv);

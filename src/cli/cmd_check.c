@@ -13,6 +13,7 @@
 #include "model/calendar.h"
 #include "model/caseview.h"
 #include "store/store.h"
+#include "util/buf.h"
 #include "util/date.h"
 #include "util/diag.h"
 
@@ -135,6 +136,9 @@ static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const c
       hd_err_set(err, rc, "case %s: %s", num, ce.msg);
       goto done;
     }
+    char prefix[128];
+    hd_snprintf(prefix, sizeof prefix, "hdreg: check: case %s: ", num);
+    cli_lines(stderr, prefix, f.waiver_problems, 0);
     printf("%s %s", num, decision_name(f.decision));
     for (int i = 0; i < f.n; i++) {
       if (f.v[i].outcome != HD_PASS && f.v[i].outcome != HD_NA)
@@ -242,6 +246,9 @@ int cmd_check(int argc, char **argv) {
   if ((rc = calendar_load(db, &cal, &err)) || (rc = pack_load(&o, &pack, &err)) ||
       (rc = pack_run_case(pack, db, cal, id, as_of, &f, &err)))
     goto done;
+  char prefix[128];
+  hd_snprintf(prefix, sizeof prefix, "hdreg: check: case %s: ", number);
+  cli_lines(stderr, prefix, f.waiver_problems, 0);
   if (strcmp(format, "json") == 0) {
     char *j = findings_json(id, number, as_of, &f);
     fputs(j, stdout);

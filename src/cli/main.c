@@ -22,6 +22,7 @@ static const char USAGE[] =
     "  run       the nightly job: review, public notice, certificates, cancellations\n"
     "  case      between nights: committee decisions, objections, supplements, on-site\n"
     "            verification, applications for change or cancellation, history\n"
+    "  waiver    add, list or revoke a waiver of a check for a case (never a ban)\n"
     "  demo-db   create the demo database, or a synthetic one for benchmarks\n"
     "  check     run the compliance checks on one case (or --all)\n"
     "  checks    checks test: run the fixture tests of the check pack\n"
@@ -119,6 +120,7 @@ int main(int argc, char **argv) {
       if (!strcmp(argv[2], "render")) return cmd_render(2, sub);
       if (!strcmp(argv[2], "calendar")) return cmd_calendar(2, sub);
       if (!strcmp(argv[2], "case")) return cmd_case(2, sub);
+      if (!strcmp(argv[2], "waiver")) return cmd_waiver(2, sub);
       if (!strcmp(argv[2], "ledger")) return cmd_ledger(2, sub);
       if (!strcmp(argv[2], "keygen")) return cmd_keygen(2, sub);
       if (!strcmp(argv[2], "verify")) return cmd_verify(2, sub);
@@ -143,6 +145,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "render")) return cmd_render(argc - 1, argv + 1);
   if (!strcmp(cmd, "calendar")) return cmd_calendar(argc - 1, argv + 1);
   if (!strcmp(cmd, "case")) return cmd_case(argc - 1, argv + 1);
+  if (!strcmp(cmd, "waiver")) return cmd_waiver(argc - 1, argv + 1);
   if (!strcmp(cmd, "ledger")) return cmd_ledger(argc - 1, argv + 1);
   if (!strcmp(cmd, "keygen")) return cmd_keygen(argc - 1, argv + 1);
   if (!strcmp(cmd, "verify")) return cmd_verify(argc - 1, argv + 1);

@@ -26,8 +26,9 @@ static const char *const SQL[Q_COUNT] = {
     "SELECT filed_date, objector, grounds, material, status, resolved_date FROM objections "
     "WHERE case_id = ?1 ORDER BY id",
     "SELECT number, status, registration_date, valid_until, case_id FROM certificates WHERE id = ?1",
-    "SELECT check_id, justification, approver, approved_date, expires FROM waivers "
-    "WHERE case_id = ?1 ORDER BY id",
+    "SELECT w.id, w.check_id, w.justification, w.approver, w.approved_date, w.expires, "
+    "r.revoked_date FROM waivers w LEFT JOIN waiver_revocations r ON r.waiver_id = w.id "
+    "WHERE w.case_id = ?1 ORDER BY w.id",
 };
 
 struct hd_caseview_loader {

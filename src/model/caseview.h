@@ -40,7 +40,8 @@ typedef struct hd_caseview {
   hd_rows materials;
   hd_rows objections;
   hd_row prior;          /* prior certificate row; n == 0 if none */
-  hd_rows waivers;       /* waivers of this case (check_id, justification, approver, ...) */
+  hd_rows waivers;       /* waivers of this case (id, check_id, justification, approver,
+                            approved_date, expires, revoked_date or NULL), by id */
 } hd_caseview;
 
 typedef struct hd_caseview_loader hd_caseview_loader;

@@ -245,6 +245,11 @@ int night_reviews(hd_night *n, hd_err *err) {
         r = pack_run_view(n->env->pack, &v, n->env->cal, n->date, &it->f, &e);
         const hd_value *rt = row_get(&v.kase, "reg_type"), *pr = row_get(&v.kase, "procedure");
         if (r == HD_OK) {
+          for (const char *w = it->f.waiver_problems, *nl; w && (nl = strchr(w, '\n')); w = nl + 1) {
+            char line[800];
+            hd_snprintf(line, sizeof line, "%.*s", (int)(nl - w), w);
+            problem(n->rep, it->number, "", line);
+          }
           it->loaded = 1;
           it->to = target_status(proc_flow(rt ? rt->s : NULL, pr ? pr->s : NULL), it->f.decision);
           hd_err pe;

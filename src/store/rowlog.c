@@ -20,7 +20,7 @@ const char *const HD_ROWLOG_TABLES[] = {
     "case_rights",  "materials",    "objections",       "waivers",          "findings",
     "decisions",    "certificates", "certificate_fields", "notices",        "notice_cases",
     "case_events",  "onsite_questions", "documents",    "imports",          "privacy_products",
-    "privacy_third_parties"};
+    "privacy_third_parties", "waiver_revocations"};
 const int HD_ROWLOG_NTABLES = (int)(sizeof HD_ROWLOG_TABLES / sizeof HD_ROWLOG_TABLES[0]);
 
 int rowlog_table_index(const char *name) {
@@ -56,7 +56,9 @@ void rowlog_detach(sqlite3 *db) {
     }
 }
 
-static int read_shape(sqlite3 *db, hd_table_shape *t, const char *name, hd_err *err) {
+/* The shape of table name; missing_ok: a table that does not exist (yet) is ncols 0. */
+static int read_shape(sqlite3 *db, hd_table_shape *t, const char *name, int missing_ok,
+                      hd_err *err) {
   sqlite3_stmt *st;
   char sql[160];
   memset(t, 0, sizeof *t);
@@ -81,6 +83,7 @@ static int read_shape(sqlite3 *db, hd_table_shape *t, const char *name, hd_err *
     t->ncols++;
   }
   sqlite3_finalize(st);
+  if (!t->ncols && missing_ok) return HD_OK;
   if (!t->ncols || !t->npk)
     return hd_err_set(err, HD_EDB, "the register has no table '%s' with a primary key "
                       "(schema damaged?)", name);
@@ -105,6 +108,20 @@ static int read_shape(sqlite3 *db, hd_table_shape *t, const char *name, hd_err *
 }
 
 
+static hd_table_shape *shapes_load(sqlite3 *db, int missing_ok, hd_err *err) {
+  hd_table_shape *t = calloc((size_t)HD_ROWLOG_NTABLES, sizeof *t);
+  if (!t) {
+    hd_err_set(err, HD_ENOMEM, "out of memory");
+    return NULL;
+  }
+  for (int i = 0; i < HD_ROWLOG_NTABLES; i++)
+    if (read_shape(db, &t[i], HD_ROWLOG_TABLES[i], missing_ok, err)) {
+      shapes_free(t);
+      return NULL;
+    }
+  return t;
+}
+
 const hd_table_shape *rowlog_shapes(sqlite3 *db, hd_err *err) {
   int free_slot = -1;
   for (int i = 0; i < SHAPE_CONNS; i++) {
@@ -115,16 +132,8 @@ const hd_table_shape *rowlog_shapes(sqlite3 *db, hd_err *err) {
     hd_err_set(err, HD_EINTERNAL, "too many open registers");
     return NULL;
   }
-  hd_table_shape *t = calloc((size_t)HD_ROWLOG_NTABLES, sizeof *t);
-  if (!t) {
-    hd_err_set(err, HD_ENOMEM, "out of memory");
-    return NULL;
-  }
-  for (int i = 0; i < HD_ROWLOG_NTABLES; i++)
-    if (read_shape(db, &t[i], HD_ROWLOG_TABLES[i], err)) {
-      shapes_free(t);
-      return NULL;
-    }
+  hd_table_shape *t = shapes_load(db, 0, err);
+  if (!t) return NULL;
   shapes[free_slot].db = db;
   shapes[free_slot].t = t;
   return t;
@@ -377,7 +386,9 @@ int rowlog_seal(sqlite3 *db, hd_err *err) {
 }
 
 int rowlog_snapshot(sqlite3 *db, hd_err *err) {
-  const hd_table_shape *shape = rowlog_shapes(db, err);
+  /* Its own shapes, not the connection's: a table a later schema adds is not there yet
+   * (and has no rows), and the shapes are read again once every migration has run. */
+  hd_table_shape *shape = shapes_load(db, 1, err);
   if (!shape) return err->code;
   tail t = {0};
   int rc = tail_read(db, &t, err);
@@ -390,6 +401,7 @@ int rowlog_snapshot(sqlite3 *db, hd_err *err) {
   for (int i = 0; i < HD_ROWLOG_NTABLES && rc == HD_OK; i++) {
     const hd_table_shape *s = &shape[i];
     sqlite3_stmt *st;
+    if (!s->ncols) continue;
     if ((rc = store_prepare(db, s->select_all, &st, err))) break;
     int r;
     while (rc == HD_OK && (r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -404,5 +416,6 @@ int rowlog_snapshot(sqlite3 *db, hd_err *err) {
   }
   hd_buf_release(&b);
   EVP_MD_CTX_free(t.md);
+  shapes_free(shape);
   return rc;
 }

@@ -27,6 +27,7 @@ static const migration MIGRATIONS[] = {
     {5, hd_embed_schema_v5},
     {6, hd_embed_schema_v6},
     {7, hd_embed_schema_v7},
+    {8, hd_embed_schema_v8},
 };
 
 /* hd_sha256(text): lower-case hex SHA-256, for the ledger's triggers (schema v4). */

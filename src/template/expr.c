@@ -279,12 +279,13 @@ static void field(lua_State *L, const char *k, const char *v) {
 static int do_set_findings(lua_State *L) {
   setarg *a = lua_touserdata(L, 1);
   const hd_findings *f = a->f;
+  int waived = 0;
   lua_rawgeti(L, LUA_REGISTRYINDEX, a->x->scopes[0]);
   lua_pushliteral(L, "findings");
   lua_createtable(L, f->n, 0);
   for (int i = 0; i < f->n; i++) {
     hd_finding *x = &f->v[i];
-    lua_createtable(L, 0, 8);
+    lua_createtable(L, 0, 13);
     field(L, "id", x->check_id);
     field(L, "clause", x->clause);
     field(L, "title", x->title);
@@ -293,16 +294,27 @@ static int do_set_findings(lua_State *L) {
     field(L, "message", finding_message(x));
     field(L, "severity", x->severity);
     field(L, "waiver", x->waiver);
+    lua_pushboolean(L, x->waived);
+    lua_setfield(L, -2, "waived");
+    if (x->waived) { /* the waiver that lifts it, as the opinion prints it beside */
+      field(L, "waiver_by", x->wv->approver);
+      field(L, "waiver_date", x->wv->approved_date);
+      field(L, "waiver_justification", x->wv->justification);
+      field(L, "waiver_expires", x->wv->expires);
+      waived++;
+    }
     sbx_readonly(L);
     lua_rawseti(L, -2, i + 1);
   }
   sbx_readonly(L);
   lua_rawset(L, -3);
   lua_pushliteral(L, "decision");
-  lua_createtable(L, 0, 3);
+  lua_createtable(L, 0, 4);
   field(L, "name", decision_name(f->decision));
   field(L, "cn", decision_cn(f->decision));
   field(L, "pack_revision", f->revision);
+  lua_pushinteger(L, waived);
+  lua_setfield(L, -2, "waived");
   sbx_readonly(L);
   lua_rawset(L, -3);
   return 0;

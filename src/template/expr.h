@@ -46,8 +46,10 @@ void expr_scope_end(hd_expr *x);
 void expr_each_end(hd_expr *x);
 
 /* Rich data: `case` (the case as the checks see it, read-only and strict) and `findings`
- * (list of {id, clause, title, outcome, outcome_cn, message, severity, waiver}) with
- * `decision` ({name, cn, pack_revision}). HD_ENOMEM if they do not fit. */
+ * (list of {id, clause, title, outcome, outcome_cn, message, severity, waiver (the note),
+ * waived (true if an active waiver lifts it; then waiver_by, waiver_date,
+ * waiver_justification, waiver_expires)}) with `decision` ({name, cn, pack_revision,
+ * waived = how many findings a waiver lifts}). HD_ENOMEM if they do not fit. */
 struct hd_caseview;
 struct hd_findings;
 int expr_set_case(hd_expr *x, const struct hd_caseview *v);

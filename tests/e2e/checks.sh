@@ -141,20 +141,30 @@ run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/params-type
 expect_eq "$rc" 3 "parameter of another type exit"
 expect_eq "$(err)" "hdreg: check: $P/params-type/params.lua:2: params: 'lookback_years' is a number (declared at scripts/checks/params.lua:3), not a text"
 
-# Waivers: a valid one neutralises the outcome; an expired one is reported, not applied.
+# Waivers (docs/procedure.md "Waivers"; hdreg waiver in tests/e2e/waiver.sh): a valid one
+# neutralises the outcome of a check that allows waivers (7.2 (2) advises); an expired one
+# is reported, not applied; one of a check that allows none (7.1 b) is ignored and said.
+sqlite3 "$T/d.db" "INSERT INTO waivers(case_id, check_id, justification, approver, approved_date, expires) VALUES (26, '7.2-2-deidentification', '仅限院内科研，已签署保密协议', '王法务', '2026-02-20', '2026-12-31')"
+run "$HDREG" check --db "$T/d.db" --case 26 --format json
+expect_eq "$(python3 -c "
+import json
+d = json.load(open('$T/stdout'))
+c = [c for c in d['checks'] if c['id'] == '7.2-2-deidentification'][0]
+print(d['decision'], c['outcome'], c['waived'], c['waiver'], c['waiver_state'])")" "approve rectify True 已豁免 王法务（仅限院内科研，已签署保密协议），有效期至2026-12-31 active" "valid waiver"
+run "$HDREG" check --db "$T/d.db" --case 26 --as-of 2027-01-05 --format json
+expect_eq "$(python3 -c "
+import json
+d = json.load(open('$T/stdout'))
+c = [c for c in d['checks'] if c['id'] == '7.2-2-deidentification'][0]
+print(d['decision'], c['outcome'], c['waived'], c['waiver'], c['waiver_state'])")" "rectify rectify False 豁免已过期 王法务（仅限院内科研，已签署保密协议），有效期至2026-12-31 expired" "expired waiver"
 sqlite3 "$T/d.db" "INSERT INTO waivers(case_id, check_id, justification, approver, approved_date, expires) VALUES (19, '7.1b-credit', '失信记录已经法院撤销', '王法务', '2026-03-01', '2026-12-31')"
 run "$HDREG" check --db "$T/d.db" --case 19 --format json
 expect_eq "$(python3 -c "
 import json
 d = json.load(open('$T/stdout'))
 c = [c for c in d['checks'] if c['id'] == '7.1b-credit'][0]
-print(d['decision'], c['outcome'], c['waived'], c['waiver'])")" "approve fail True 已豁免 王法务（失信记录已经法院撤销），有效期至2026-12-31" "valid waiver"
-run "$HDREG" check --db "$T/d.db" --case 19 --as-of 2027-01-05 --format json
-expect_eq "$(python3 -c "
-import json
-d = json.load(open('$T/stdout'))
-c = [c for c in d['checks'] if c['id'] == '7.1b-credit'][0]
-print(d['decision'], c['outcome'], c['waived'], c['waiver'])")" "reject fail False 豁免已过期 王法务（失信记录已经法院撤销），有效期至2026-12-31" "expired waiver"
+print(d['decision'], c['outcome'], c['waived'], c['waiver'], c['waiver_state'])")" "reject fail False 豁免无效（该项检查不允许豁免） 王法务（失信记录已经法院撤销） refused" "waiver of a check that allows none"
+expect_eq "$(err)" "hdreg: check: case SQ-2026-0019: waiver 2 of check '7.1b-credit' ignored: the check does not allow waivers (its declaration at scripts/checks/7.1-subject.lua:38 has no waivable = true)" "said on stderr"
 
 # Bytecode is refused: text chunks only.
 run "$HDREG" check --db "$T/d.db" --case 6 --checks $P/bytecode

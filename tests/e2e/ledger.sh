@@ -61,14 +61,14 @@ expect_eq "$(out | grep '  SQ-2026-0021  ' | sed -E 's/^ +//; s/  [0-9a-f]{12}  
 expect_eq "$(sql "$T/d.db" "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%hd_sha256%'")" 0 "no trigger calls hd_sha256"
 
 # ---- a tamper test per covered table ------------------------------------------------------
-# The covered tables, as src/store/rowlog.c lists them; three have no row after the nights
+# The covered tables, as src/store/rowlog.c lists them; four have no row after the nights
 # and are tested by an insertion only.
 TABLES="settings counters holidays holiday_years transitions revisions subjects subject_records
 resources cases case_rights materials objections waivers findings decisions certificates
 certificate_fields notices notice_cases case_events onsite_questions documents imports
-privacy_products privacy_third_parties"
+privacy_products privacy_third_parties waiver_revocations"
 expect_eq "$(sed -n '/HD_ROWLOG_TABLES\[\] = {/,/};/p' src/store/rowlog.c | grep -o '"[a-z_]*"' | tr -d '"' | tr '\n' ' ')" "$(echo $TABLES) " "the covered tables"
-expect_eq "$(for t in $TABLES; do [ "$(sql "$T/d.db" "SELECT count(*) FROM $t")" != 0 ] || echo $t; done | tr '\n' ' ')" "waivers onsite_questions imports " "covered tables without rows"
+expect_eq "$(for t in $TABLES; do [ "$(sql "$T/d.db" "SELECT count(*) FROM $t")" != 0 ] || echo $t; done | tr '\n' ' ')" "waivers onsite_questions imports waiver_revocations " "covered tables without rows"
 
 # tamper NAME SQL PROBLEM...: on a copy of the register, with every protective trigger of
 # the tables dropped (whoever has the file can), SQL applied: verify exits 3 and names
@@ -178,8 +178,9 @@ insert documents "$(copy documents 3 "path = '/x.pdf'")" 45 " (case SQ-2026-0021
 insert imports "INSERT INTO imports VALUES (1, '2026-03-22', 'x.csv', '$ZERO', 'csv', 'UTF-8', 1, 0, 0, 0, 0)" 1 ""
 insert privacy_products "$(copy privacy_products 1)" 4 ""
 insert privacy_third_parties "$(copy privacy_third_parties 1)" 5 ""
+insert waiver_revocations "INSERT INTO waiver_revocations VALUES (1, 1, '2026-03-18', '审核员', '已核实')" 1 ""
 lines() { echo $* | tr ' ' '\n' | LC_ALL=C sort | tr '\n' ' '; }
-expect_eq "$(lines $EDITED)" "$(lines $(echo $TABLES | tr ' ' '\n' | grep -vx -e waivers -e onsite_questions -e imports))" "an edit and a deletion for every covered table with rows"
+expect_eq "$(lines $EDITED)" "$(lines $(echo $TABLES | tr ' ' '\n' | grep -vx -e waivers -e onsite_questions -e imports -e waiver_revocations))" "an edit and a deletion for every covered table with rows"
 expect_eq "$(lines $INSERTED)" "$(lines $TABLES)" "an insertion for every covered table"
 
 # ---- the chain itself: entries swapped, edited, deleted; two rows' contents swapped ------

@@ -2,11 +2,15 @@
 # 2026-03-16: tests/fixtures/register-v6.sql, made with `sqlite3 DB .dump`) migrates to
 # schema 7: its 79 entries keep their hashes; entry 80 says that every row as it stood
 # follows, and they follow; the SQL-function triggers are gone; verify is intact; the
-# next night runs on it and publishes a checkpoint of the whole tree.
+# next night runs on it and publishes a checkpoint of the whole tree. Then schema 8
+# rebuilds the waivers table; its rows keep their entries.
 source "$(dirname "$0")/lib.sh"
 set -e
 FIX="$(dirname "$0")/../fixtures/register-v6.sql"
 sqlite3 "$T/r.db" <"$FIX"
+# A waiver (schema 6 did not chain waivers): schema 7 chains it as it stands, schema 8
+# rebuilds the table (renewable waivers) with its rows unchanged, so it stays on the chain.
+sqlite3 "$T/r.db" "INSERT INTO waivers VALUES (1, 26, '7.2-2-deidentification', '仅限院内科研', '王法务', '2026-03-01', '2026-12-31')"
 expect_eq "$(sqlite3 "$T/r.db" "PRAGMA user_version; SELECT count(*) FROM ledger")" "6
 79" "the fixture is schema 6 with 79 entries"
 before=$(sqlite3 "$T/r.db" "SELECT group_concat(hash, ' ') FROM (SELECT hash FROM ledger ORDER BY seq)")
@@ -14,7 +18,7 @@ rows=$(sqlite3 "$T/r.db" "SELECT (SELECT count(*) FROM settings) + (SELECT count
 # Verification only reads: an older schema is refused, a writing command migrates it.
 cp "$T/r.db" "$T/tampered.db"
 run "$HDREG" ledger verify --db "$T/r.db"
-expect_eq "$rc $(err)" "4 hdreg: ledger verify: '$T/r.db': schema version 6 is older than this hdreg's (7), and verification does not migrate; migrate it first with a command that writes, e.g. hdreg export --db '$T/r.db' --format csv >/dev/null" \
+expect_eq "$rc $(err)" "4 hdreg: ledger verify: '$T/r.db': schema version 6 is older than this hdreg's (8), and verification does not migrate; migrate it first with a command that writes, e.g. hdreg export --db '$T/r.db' --format csv >/dev/null" \
   "verify does not migrate"
 "$HDREG" export --db "$T/r.db" --format csv >/dev/null
 run "$HDREG" ledger verify --db "$T/r.db"
@@ -22,7 +26,7 @@ run "$HDREG" ledger verify --db "$T/r.db"
 entries=$((79 + 1 + rows + 1))
 expect_eq "$rc $(out | sed -E 's/head [0-9a-f]{64}/head H/; s/tree head [A-Za-z0-9+\/=]{44}/tree head R/')" \
   "0 ledger intact: $entries entries, $((rows + 1)) rows, head H, tree head R" "migrated and intact"
-expect_eq "$(sqlite3 "$T/r.db" "PRAGMA user_version")" 7 "schema 7"
+expect_eq "$(sqlite3 "$T/r.db" "PRAGMA user_version")" 8 "schema 8 (7 chains every row; 8 rebuilds waivers, their rows unchanged)"
 expect_eq "$(sqlite3 "$T/r.db" "SELECT group_concat(hash, ' ') FROM (SELECT hash FROM ledger WHERE seq <= 79 ORDER BY seq)")" "$before" \
   "the 79 entries of schema 6 keep their hashes"
 expect_eq "$(sqlite3 "$T/r.db" "SELECT kind, payload FROM ledger WHERE seq = 80")" \
@@ -54,4 +58,6 @@ expect_eq "$(out | grep -c '^checkpoint published: ')" 1 "a checkpoint after the
 run "$HDREG" ledger verify --db "$T/r.db" --keys "$T/k" --checkpoints "$T/out/checkpoints.txt"
 expect_eq "$rc $(out | sed -E 's/.*; extends/extends/')" "0 extends 1 checkpoint (last 2026-04-16, $(sqlite3 "$T/r.db" "SELECT count(*) - 1 FROM ledger") entries); 1 signed head verified" \
   "the migrated register extends its first checkpoint (the last entry counts it)"
+expect_eq "$(sqlite3 "$T/r.db" "SELECT payload FROM ledger WHERE tbl = 'waivers'")" '["row","waivers",1,[1,26,"7.2-2-deidentification","仅限院内科研","王法务","2026-03-01","2026-12-31"]]' \
+  "the waiver chained at 7, unchanged by 8"
 done_ok

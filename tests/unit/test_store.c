@@ -72,7 +72,8 @@ int main(void) {
   /* A version-1 database is migrated to the current version in order. */
   hd_err_clear(&err);
   CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_OK);
-  sqlite3_exec(db, "DROP TABLE decisions; DROP TABLE waivers; DROP INDEX findings_case_asof; "
+  sqlite3_exec(db, "DROP TABLE waiver_revocations; "
+                   "DROP TABLE decisions; DROP TABLE waivers; DROP INDEX findings_case_asof; "
                    "DROP TABLE ledger_heads; DROP TABLE ledger; DROP TABLE revisions; DROP TRIGGER documents_no_update; "
                    "DELETE FROM settings WHERE key = 'register_origin'; "
                    "DROP TRIGGER documents_no_delete; "
@@ -83,9 +84,10 @@ int main(void) {
   store_close(db);
   hd_err_clear(&err);
   CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_OK);
-  CHECK_INT(scalar(db, "PRAGMA user_version"), 7);
+  CHECK_INT(scalar(db, "PRAGMA user_version"), HD_SCHEMA_VERSION);
   CHECK_INT(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('waivers', 'decisions', "
-                       "'transitions', 'case_events', 'imports', 'subjects_uscc', 'revisions')"), 7);
+                       "'transitions', 'case_events', 'imports', 'subjects_uscc', 'revisions', "
+                       "'waiver_revocations', 'waivers_case')"), 9);
   /* Schema 7 chained every row as it stood: the migration's entry, then each row. */
   CHECK_INT(scalar(db, "SELECT count(*) FROM ledger WHERE kind = 'migration'"), 1);
   CHECK_INT(scalar(db, "SELECT count(*) FROM ledger WHERE kind = 'row' AND tbl = 'transitions'"), 54);
