@@ -1,14 +1,14 @@
 /* cmd_case.c: `hdreg case` — what people do between nights: committee decisions,
  * objections, supplements, withdrawals, on-site verification, applications for change
- * and cancellation, and a case's history. Every status change goes through
- * proc_move (procedure/procedure.h), so the procedure's rules and its event log hold. */
+ * and cancellation, and a case's history. Parses and prints; the actions and their rules
+ * are the procedure's (procedure/actions.h). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
-#include "procedure/procedure.h"
+#include "procedure/actions.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -121,170 +121,6 @@ static int need(const char *action, const char *const *vals, const char *const *
   return 0;
 }
 
-static int exec_bind(sqlite3 *db, const char *sql, const char *const *texts, int n, hd_err *err) {
-  sqlite3_stmt *st;
-  if (store_prepare(db, sql, &st, err)) return HD_EDB;
-  for (int i = 0; i < n; i++) {
-    if (texts[i]) sqlite3_bind_text(st, i + 1, texts[i], -1, SQLITE_STATIC);
-    else sqlite3_bind_null(st, i + 1);
-  }
-  int s = sqlite3_step(st);
-  sqlite3_finalize(st);
-  if (s != SQLITE_DONE && s != SQLITE_ROW)
-    return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
-  return HD_OK;
-}
-
-/* store_text for a text argument (a certificate number). */
-static char *one(sqlite3 *db, const char *sql, const char *arg) {
-  sqlite3_stmt *st;
-  char *v = NULL;
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
-  sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-  if (sqlite3_step(st) == SQLITE_ROW) v = store_col_text(st, 0);
-  sqlite3_finalize(st);
-  return v;
-}
-
-static int act_committee(sqlite3 *db, const args *a, long long id, hd_err *err) {
-  int approve = strcmp(a->decision, "approve") == 0;
-  if (!approve && strcmp(a->decision, "reject") != 0)
-    return hd_err_set(err, HD_EUSAGE, "--decision must be approve or reject, not '%s'", a->decision);
-  char ids[32];
-  snprintf(ids, sizeof ids, "%lld", id);
-  const char *v[] = {a->date, ids};
-  int rc = proc_move(db, id, approve ? "approved" : "rejected", "person", a->date, a->actor,
-                     a->reason, 0, err);
-  if (!rc) rc = exec_bind(db, "UPDATE cases SET committee_date = ?1 WHERE id = ?2", v, 2, err);
-  return rc;
-}
-
-static int act_object(sqlite3 *db, const args *a, long long id, const char *number, hd_err *err) {
-  char ids[32];
-  snprintf(ids, sizeof ids, "%lld", id);
-  char *status = store_text(db, "SELECT status FROM cases WHERE id = ?1", id);
-  char *start = store_text(db, "SELECT notice_start FROM cases WHERE id = ?1", id);
-  char *end = store_text(db, "SELECT notice_end FROM cases WHERE id = ?1", id);
-  int rc = HD_OK;
-  if (!status || strcmp(status, "notice") != 0)
-    rc = hd_err_set(err, HD_EDATA, "case %s is not in public notice (it is '%s'): objections are "
-                    "filed during the notice period", number, status ? status : "?");
-  else if (!start || !end || strcmp(a->date, start) < 0 || strcmp(a->date, end) > 0)
-    rc = hd_err_set(err, HD_EDATA, "case %s: %s is outside its notice period %s to %s", number,
-                    a->date, start ? start : "?", end ? end : "?");
-  if (rc == HD_OK) {
-    const char *v[] = {ids, a->date, a->objector, a->grounds, a->material};
-    rc = exec_bind(db, "INSERT INTO objections(case_id, filed_date, objector, grounds, material, "
-                       "status) VALUES (?1, ?2, ?3, ?4, ?5, 'open')", v, 5, err);
-    if (!rc) printf("objection %lld filed against case %s\n", (long long)sqlite3_last_insert_rowid(db), number);
-  }
-  free(status);
-  free(start);
-  free(end);
-  return rc;
-}
-
-static int act_resolve(sqlite3 *db, const args *a, hd_err *err) {
-  int upheld = strcmp(a->outcome, "upheld") == 0;
-  if (!upheld && strcmp(a->outcome, "dismissed") != 0)
-    return hd_err_set(err, HD_EUSAGE, "--outcome must be upheld or dismissed, not '%s'", a->outcome);
-  char *st = store_text(db, "SELECT status FROM objections WHERE id = ?1", atoll(a->objection));
-  char *case_id = store_text(db, "SELECT case_id FROM objections WHERE id = ?1", atoll(a->objection));
-  int rc = HD_OK;
-  if (!st) rc = hd_err_set(err, HD_EDATA, "objection %s does not exist", a->objection);
-  else if (strcmp(st, "open") != 0)
-    rc = hd_err_set(err, HD_EDATA, "objection %s is already %s", a->objection, st);
-  if (rc == HD_OK) {
-    const char *v[] = {a->outcome, a->date, a->objection};
-    rc = exec_bind(db, "UPDATE objections SET status = ?1, resolved_date = ?2 WHERE id = "
-                       "CAST(?3 AS INTEGER)", v, 3, err);
-  }
-  if (rc == HD_OK && upheld)
-    rc = proc_move(db, atoll(case_id), "submitted", "person", a->date, a->actor, a->reason, 0, err);
-  free(st);
-  free(case_id);
-  return rc;
-}
-
-static int act_move(sqlite3 *db, const args *a, long long id, hd_err *err) {
-  int rc = proc_move(db, id, a->to, "person", a->date, a->actor, a->reason, 0, err);
-  char ids[32];
-  snprintf(ids, sizeof ids, "%lld", id);
-  for (int i = 0; rc == HD_OK && i < a->n_questions; i++) {
-    const char *v[] = {ids, a->date, a->questions[i]};
-    rc = exec_bind(db, "INSERT INTO onsite_questions(case_id, asked, question) VALUES (?1, ?2, ?3)",
-                   v, 3, err);
-  }
-  return rc;
-}
-
-/* A change or cancellation of a certificate, applied for by its holder: a new case on
- * the same resource, with the same rights, referring to the certificate. */
-static int act_apply(sqlite3 *db, const args *a, hd_err *err) {
-  int cancel = strcmp(a->type, "cancel") == 0;
-  if (!cancel && strcmp(a->type, "change") != 0)
-    return hd_err_set(err, HD_EUSAGE, "--type must be change or cancel, not '%s'", a->type);
-  if (cancel && (!a->ground || strlen(a->ground) != 1 || a->ground[0] < 'a' || a->ground[0] > 'f'))
-    return hd_err_set(err, HD_EUSAGE, "a cancellation needs --ground, one of a-f (clause 5.1.6)");
-  if (!cancel && !a->description)
-    return hd_err_set(err, HD_EUSAGE, "a change needs --description (what changes, 6.4 a)");
-  char *cert = one(db, "SELECT id FROM certificates WHERE number = ?1 AND status = 'issued'",
-                   a->certificate);
-  if (!cert) {
-    char *status = one(db, "SELECT status FROM certificates WHERE number = ?1", a->certificate);
-    int rc = hd_err_set(err, HD_EDATA, status ? "certificate %s is %s: only an issued certificate "
-                        "can be changed or cancelled" : "certificate %s does not exist%s",
-                        a->certificate, status ? status : "");
-    free(status);
-    return rc;
-  }
-  const char *v[] = {a->number, a->type, a->date, cert, cancel ? a->ground : NULL,
-                     cancel ? NULL : a->description};
-  int rc = exec_bind(db,
-                     "INSERT INTO cases(number, reg_type, procedure, status, applicant_id, "
-                     "resource_id, applied_date, accepted_date, prior_certificate_id, cancel_ground, "
-                     "change_description) SELECT ?1, ?2, k.procedure, 'submitted', k.applicant_id, "
-                     "k.resource_id, ?3, ?3, c.id, ?5, ?6 FROM certificates c JOIN cases k ON "
-                     "k.id = c.case_id WHERE c.id = CAST(?4 AS INTEGER)", v, 6, err);
-  if (rc == HD_OK && sqlite3_changes(db) != 1)
-    rc = hd_err_set(err, HD_EDATA, "certificate %s has no case to apply from", a->certificate);
-  long long id = sqlite3_last_insert_rowid(db);
-  char ids[32];
-  snprintf(ids, sizeof ids, "%lld", id);
-  if (rc == HD_OK) {
-    const char *w[] = {ids, cert};
-    rc = exec_bind(db, "INSERT INTO case_rights(case_id, right_kind, holder_id, restrictions) "
-                       "SELECT ?1, right_kind, holder_id, restrictions FROM case_rights WHERE "
-                       "case_id = (SELECT case_id FROM certificates WHERE id = CAST(?2 AS INTEGER))",
-                   w, 2, err);
-  }
-  if (rc == HD_OK) { /* the registration's evidence on file stays the evidence */
-    const char *w[] = {ids, cert};
-    rc = exec_bind(db, "INSERT INTO materials(case_id, kind, present, issued_date, valid_until, "
-                       "reference, note) SELECT ?1, kind, present, issued_date, valid_until, "
-                       "reference, note FROM materials WHERE kind <> 'application' AND case_id = "
-                       "(SELECT case_id FROM certificates WHERE id = CAST(?2 AS INTEGER))", w, 2, err);
-  }
-  if (rc == HD_OK) {
-    const char *w[] = {ids, a->date};
-    rc = exec_bind(db, "INSERT INTO materials(case_id, kind, issued_date) VALUES (?1, "
-                       "'application', ?2)", w, 2, err);
-  }
-  for (int i = 0; rc == HD_OK && i < a->n_materials; i++) {
-    char kind[64];
-    const char *colon = strchr(a->materials[i], ':');
-    hd_snprintf(kind, sizeof kind, "%.*s", colon ? (int)(colon - a->materials[i]) : 63,
-                a->materials[i]);
-    const char *w[] = {ids, kind, a->date, colon ? colon + 1 : NULL};
-    rc = exec_bind(db, "INSERT INTO materials(case_id, kind, issued_date, reference) VALUES "
-                       "(?1, ?2, ?3, ?4)", w, 4, err);
-    if (rc) hd_err_prefix(err, "--material '%s'", a->materials[i]);
-  }
-  if (rc == HD_OK) printf("case %s: %s of certificate %s submitted\n", a->number, a->type, a->certificate);
-  free(cert);
-  return rc;
-}
-
 static int history(sqlite3 *db, long long id) {
   sqlite3_stmt *st;
   /* A case that came in by hdreg import says from which file first. */
@@ -385,15 +221,21 @@ int cmd_case(int argc, char **argv) {
     store_close(db);
     return hd_exit_for(audited);
   }
-  if (rc == HD_OK) rc = store_begin(db, &err);
+  const hd_actor by = {a.date, a.actor, a.reason};
+  long long made = 0;
   if (rc == HD_OK) {
-    if (!strcmp(action, "committee")) rc = act_committee(db, &a, id, &err);
-    else if (!strcmp(action, "object")) rc = act_object(db, &a, id, number, &err);
-    else if (!strcmp(action, "resolve")) rc = act_resolve(db, &a, &err);
-    else if (!strcmp(action, "move")) rc = act_move(db, &a, id, &err);
-    else rc = act_apply(db, &a, &err);
-    if (rc == HD_OK) rc = store_commit(db, &err);
-    else sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    if (!strcmp(action, "committee")) rc = act_committee(db, id, a.decision, &by, &err);
+    else if (!strcmp(action, "object")) {
+      rc = act_object(db, id, number, a.date, a.objector, a.grounds, a.material, &made, &err);
+      if (!rc) printf("objection %lld filed against case %s\n", made, number);
+    } else if (!strcmp(action, "resolve")) rc = act_resolve(db, a.objection, a.outcome, &by, &err);
+    else if (!strcmp(action, "move")) rc = act_move(db, id, a.to, &by, a.questions, a.n_questions, &err);
+    else {
+      const hd_application app = {a.certificate, a.type, a.number, a.date, a.ground,
+                                  a.description, a.materials, a.n_materials};
+      rc = act_apply(db, &app, &made, &err);
+      if (!rc) printf("case %s: %s of certificate %s submitted\n", a.number, a.type, a.certificate);
+    }
   }
   if (rc) cli_error("case %s: %s", action, err.msg);
   else if (strcmp(action, "object") && strcmp(action, "apply"))

@@ -61,7 +61,8 @@ static void scale_text(long long records, long long bytes, char *out, size_t siz
 }
 
 typedef struct fields {
-  char *v[HD_CERT_FIELDS];
+  int version;              /* the record version the fields were frozen under */
+  char *v[HD_CERT_FIELDS];  /* the version's fields, in table order */
 } fields;
 
 static void fields_release(fields *f) {
@@ -148,8 +149,9 @@ static int build_fields(const hd_case *c, const char *authority, hd_date reg, in
   f->v[HD_CF_AUTHORITY] = hd_strdup(authority);
   f->v[HD_CF_DATE] = hd_strdup(d1);
   f->v[HD_CF_VALIDITY] = hd_strdup(validity);
-  for (int i = 1; i < HD_CERT_FIELDS; i++)
-    if (!f->v[i]) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+  f->version = HD_CERT_RECORD_VERSION;
+  for (int i = 1; i < HD_CERT_FIELDS && rc == HD_OK; i++)
+    if (!f->v[i]) rc = hd_err_set(err, HD_ENOMEM, "out of memory (field '%s')", HD_CERT_FIELD[i].label);
 cleanup:
   hd_buf_release(&holders);
   hd_buf_release(&codes);
@@ -174,44 +176,59 @@ typedef struct ctx {
   int validate_only;  /* allocate only checks that the certificate fits (--jobs > 1) */
 } ctx;
 
+/* The frozen fields of certificate cert_id, with the record version their labels are
+ * (certfields_version_of): a certificate frozen under an older version renders as it
+ * was. */
 static int load_frozen(sqlite3 *db, long long cert_id, fields *f, hd_err *err) {
   sqlite3_stmt *st;
+  char *labels[HD_CERT_FIELDS] = {0};
+  int n = 0, rc = HD_OK;
   memset(f, 0, sizeof *f);
-  if (store_cached(db, "SELECT position, value FROM certificate_fields WHERE certificate_id = ?1",
-                    &st, err))
+  if (store_cached(db, "SELECT position, label, value FROM certificate_fields WHERE "
+                       "certificate_id = ?1 ORDER BY position", &st, err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, cert_id);
   int s;
   while ((s = sqlite3_step(st)) == SQLITE_ROW) {
     int pos = sqlite3_column_int(st, 0);
-    if (pos >= 1 && pos <= HD_CERT_FIELDS) {
-      free(f->v[pos - 1]);
-      f->v[pos - 1] = store_col_text(st, 1);
+    if (pos != n + 1 || n == HD_CERT_FIELDS) {
+      rc = hd_err_set(err, HD_EDATA, "certificate %lld: field %d is out of place (%d fields "
+                      "recorded in order from 1)", cert_id, pos, n);
+      break;
     }
+    labels[n] = store_col_text(st, 1);
+    f->v[n++] = store_col_text(st, 2);
   }
   store_done(st);
-  if (s != SQLITE_DONE) {
-    fields_release(f);
-    return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+  if (rc == HD_OK && s != SQLITE_DONE)
+    rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+  if (rc == HD_OK && !(f->version = certfields_version_of((const char *const *)labels, n))) {
+    int i = 0;
+    while (i < n && labels[i] && !strcmp(labels[i], HD_CERT_FIELD[i].label)) i++;
+    if (i < n)
+      rc = hd_err_set(err, HD_EDATA, "certificate %lld: field %d '%s' is not '%s' of any "
+                      "certificate record version", cert_id, i + 1, labels[i] ? labels[i] : "",
+                      HD_CERT_FIELD[i].label);
+    else
+      rc = hd_err_set(err, HD_EDATA, "certificate %lld: field '%s' was not recorded", cert_id,
+                      HD_CERT_FIELD[i < HD_CERT_FIELDS ? i : 0].label);
   }
-  for (int i = 0; i < HD_CERT_FIELDS; i++)
-    if (!f->v[i]) {
-      fields_release(f);
-      return hd_err_set(err, HD_EDATA, "certificate %lld: field '%s' was not recorded", cert_id,
-                        HD_CERT_LABELS[i]);
-    }
-  return HD_OK;
+  for (int i = 0; i < HD_CERT_FIELDS; i++) free(labels[i]);
+  if (rc) fields_release(f);
+  return rc;
 }
 
 static int render_fields(ctx *x, const fields *f, hd_date reg, unsigned char **pdf, size_t *len,
                          hd_err *err) {
   hd_cert_doc doc;
+  memset(&doc, 0, sizeof doc);
+  doc.version = f->version;
   for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f->v[i];
   doc.registration_date = reg;
   doc.signer = x->o->signer;
   int bad = -1;
   int rc = cert_render(x->o->tmpl, x->fs, &doc, pdf, len, &bad, err);
-  if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_LABELS[bad]);
+  if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_FIELD[bad].label);
   return rc;
 }
 
@@ -413,11 +430,11 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
   }
   if (!rc) rc = store_cached(x->db, "INSERT INTO certificate_fields(certificate_id, position, "
                                      "label, value) VALUES (?1, ?2, ?3, ?4)", &st, err);
-  for (int i = 0; !rc && i < HD_CERT_FIELDS; i++) {
+  for (int i = 0; !rc && i < certfields_count(f.version); i++) {
     sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, *cert_id);
     sqlite3_bind_int(st, 2, i + 1);
-    sqlite3_bind_text(st, 3, HD_CERT_LABELS[i], -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, HD_CERT_FIELD[i].label, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, f.v[i], -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE)
       rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
@@ -425,6 +442,8 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
   if (st) store_done(st);
   if (!rc) {
     hd_cert_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.version = f.version;
     for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f.v[i];
     doc.registration_date = x->date;
     doc.signer = x->o->signer;
@@ -440,7 +459,7 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
     *pdf = NULL;
   }
 cleanup:
-  if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_LABELS[bad]);
+  if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_FIELD[bad].label);
   fields_release(&f);
   return rc;
 }
