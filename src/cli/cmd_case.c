@@ -28,14 +28,26 @@ static const char HELP[] =
     "        upheld: the case goes back to review; dismissed: it is certified once its\n"
     "        notice has ended and no objection is open\n"
     "  move --case ID --to STATUS --date D --actor NAME --reason TEXT [--question TEXT]...\n"
-    "        any other move a person makes: rectify -> submitted (materials supplemented),\n"
-    "        submitted -> held with --question (on-site verification, 6.6), held ->\n"
-    "        submitted / approved / committee_review / rejected, ... -> withdrawn\n"
+    "       [--material KIND[:REFERENCE[:VALID-UNTIL]]]...\n"
+    "        any other move a person makes: rectify -> submitted with the materials supplied\n"
+    "        (--material, only with a move to submitted; each recorded, dated D), submitted\n"
+    "        -> held with --question (on-site verification, 6.6), held -> submitted /\n"
+    "        approved / committee_review / rejected, ... -> withdrawn\n"
+    "  answer --case ID --question N --answer TEXT --date D\n"
+    "        the answer to on-site question N of the case (6.6 i); hdreg case history lists\n"
+    "        the questions with their numbers\n"
     "  apply --certificate NUMBER --type change|cancel --number CASE-NUMBER --date D\n"
     "        [--ground a-f] [--description TEXT] [--material KIND[:REFERENCE]]...\n"
     "        a new application for a change (6.4) or cancellation (6.5) of a certificate,\n"
     "        by its holder, submitted for the next night's review; the registration's\n"
-    "        materials on file are carried over, with the new ones given here\n"
+    "        materials on file are carried over, with the new ones given here. Refused while\n"
+    "        another application on the certificate is open, and unless the applicant holds\n"
+    "        the certificate, in force (hdreg import refuses the same)\n"
+    "  cancel --certificate NUMBER --number CASE-NUMBER --ground c|d|e --date D --actor NAME\n"
+    "         --reason TEXT --evidence KIND:REFERENCE...\n"
+    "        a cancellation on the authority's own motion (5.1.6 c: an effective ruling of a\n"
+    "        court or arbitration body, given as --evidence court_judgment:REF; d: the holder\n"
+    "        refused to rectify; e: public or national interest), submitted for review\n"
     "  history --case ID\n"
     "        the case's events, oldest first\n"
     "\n"
@@ -47,9 +59,9 @@ static const char HELP[] =
 
 typedef struct args {
   const char *db, *case_arg, *decision, *date, *actor, *reason, *objector, *grounds, *material,
-      *objection, *outcome, *to, *certificate, *type, *number, *ground, *description;
-  const char *questions[16], *materials[16];
-  int n_questions, n_materials;
+      *objection, *outcome, *to, *certificate, *type, *number, *ground, *description, *answer;
+  const char *questions[16], *materials[16], *evidence[16];
+  int n_questions, n_materials, n_evidence;
 } args;
 
 static int parse(int argc, char **argv, args *a) {
@@ -63,6 +75,7 @@ static int parse(int argc, char **argv, args *a) {
       {"question", required_argument, NULL, 'q'},  {"certificate", required_argument, NULL, 'C'},
       {"type", required_argument, NULL, 'y'},      {"number", required_argument, NULL, 'n'},
       {"ground", required_argument, NULL, 'G'},    {"description", required_argument, NULL, 'e'},
+      {"answer", required_argument, NULL, 'A'},    {"evidence", required_argument, NULL, 'E'},
       {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0}};
   int c;
   optind = 2;
@@ -92,6 +105,10 @@ static int parse(int argc, char **argv, args *a) {
     case 'n': a->number = optarg; break;
     case 'G': a->ground = optarg; break;
     case 'e': a->description = optarg; break;
+    case 'A': a->answer = optarg; break;
+    case 'E':
+      if (a->n_evidence < 16) a->evidence[a->n_evidence++] = optarg;
+      break;
     case 'h': fputs(HELP, stdout); return -1;
     default:
       cli_error("case: unknown or incomplete option '%s' (see hdreg case --help)", argv[optind - 1]);
@@ -146,6 +163,19 @@ static int history(sqlite3 *db, long long id) {
     putchar('\n');
   }
   sqlite3_finalize(st);
+  /* The questions of an on-site verification (6.6), by number, with their answers. */
+  if (sqlite3_prepare_v2(db, "SELECT asked, id, question, answered, answer FROM onsite_questions "
+                             "WHERE case_id = ?1 ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+    return HD_EXIT_DB;
+  sqlite3_bind_int64(st, 1, id);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    printf("%s  on-site question %lld：%s", sqlite3_column_text(st, 0),
+           (long long)sqlite3_column_int64(st, 1), sqlite3_column_text(st, 2));
+    if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+      printf("  answered %s：%s", sqlite3_column_text(st, 3), sqlite3_column_text(st, 4));
+    putchar('\n');
+  }
+  sqlite3_finalize(st);
   return HD_EXIT_OK;
 }
 
@@ -157,7 +187,7 @@ int cmd_case(int argc, char **argv) {
       fputs(HELP, stdout);
       return HD_EXIT_OK;
     }
-    cli_error("case: which action? committee, object, resolve, move, apply or history (see hdreg case --help)");
+    cli_error("case: which action? committee, object, resolve, move, answer, apply, cancel or history (see hdreg case --help)");
     return HD_EXIT_USAGE;
   }
   const char *action = argv[1];
@@ -187,6 +217,19 @@ int cmd_case(int argc, char **argv) {
     const char *v[] = {a.certificate, a.type, a.number, a.date};
     static const char *const n[] = {"certificate", "type", "number", "date"};
     p = need(action, v, n, 4, a.date);
+  } else if (!strcmp(action, "answer")) {
+    const char *v[] = {a.case_arg, a.n_questions ? a.questions[0] : NULL, a.answer, a.date};
+    static const char *const n[] = {"case", "question", "answer", "date"};
+    p = need(action, v, n, 4, a.date);
+    char *end = NULL;
+    if (!p && (strtoll(a.questions[0], &end, 10) <= 0 || *end)) {
+      cli_error("case answer: --question '%s' must be the question's number", a.questions[0]);
+      p = HD_EXIT_USAGE;
+    }
+  } else if (!strcmp(action, "cancel")) {
+    const char *v[] = {a.certificate, a.number, a.ground, a.date, a.actor, a.reason};
+    static const char *const n[] = {"certificate", "number", "ground", "date", "actor", "reason"};
+    p = need(action, v, n, 6, a.date);
   } else if (!strcmp(action, "history")) {
     const char *v[] = {a.case_arg};
     static const char *const n[] = {"case"};
@@ -229,8 +272,21 @@ int cmd_case(int argc, char **argv) {
       rc = act_object(db, id, number, a.date, a.objector, a.grounds, a.material, &made, &err);
       if (!rc) printf("objection %lld filed against case %s\n", made, number);
     } else if (!strcmp(action, "resolve")) rc = act_resolve(db, a.objection, a.outcome, &by, &err);
-    else if (!strcmp(action, "move")) rc = act_move(db, id, a.to, &by, a.questions, a.n_questions, &err);
-    else {
+    else if (!strcmp(action, "move")) {
+      rc = act_move(db, id, a.to, &by, a.questions, a.n_questions, a.materials, a.n_materials, &err);
+      if (!rc && a.n_materials)
+        printf("case %s: move recorded, %d material%s supplied\n", number, a.n_materials,
+               a.n_materials == 1 ? "" : "s");
+    } else if (!strcmp(action, "answer")) {
+      rc = act_answer(db, id, number, atoll(a.questions[0]), a.answer, &by, &err);
+      if (!rc) printf("case %s: answer to on-site question %s recorded\n", number, a.questions[0]);
+    } else if (!strcmp(action, "cancel")) {
+      const hd_authority_cancel ac = {a.certificate, a.number, a.ground, a.evidence, a.n_evidence, by};
+      rc = act_authority_cancel(db, &ac, &made, &err);
+      if (!rc)
+        printf("case %s: cancellation of certificate %s on the authority's own motion (5.1.6 %s) "
+               "submitted\n", a.number, a.certificate, a.ground);
+    } else {
       const hd_application app = {a.certificate, a.type, a.number, a.date, a.ground,
                                   a.description, a.materials, a.n_materials};
       rc = act_apply(db, &app, &made, &err);
@@ -238,7 +294,8 @@ int cmd_case(int argc, char **argv) {
     }
   }
   if (rc) cli_error("case %s: %s", action, err.msg);
-  else if (strcmp(action, "object") && strcmp(action, "apply"))
+  else if (strcmp(action, "object") && strcmp(action, "apply") && strcmp(action, "answer") &&
+           strcmp(action, "cancel") && !(!strcmp(action, "move") && a.n_materials))
     printf("%s %s: %s recorded\n", number ? "case" : "objection", number ? number : a.objection, action);
   free(number);
   store_close(db);

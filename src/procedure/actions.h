@@ -36,9 +36,18 @@ int act_resolve(sqlite3 *db, const char *objection, const char *outcome, const h
                 hd_err *err);
 
 /* Any other move a person makes (procedure.h: the transitions by 'person'); questions
- * asked for an on-site verification (6.6) are recorded with it. */
+ * asked for an on-site verification (6.6) are recorded with it, and with a move to
+ * 'submitted' the materials supplied (补正, 6.1.2 b / 6.2.2 b: KIND[:REFERENCE[:VALID-
+ * UNTIL]], dated by->date). Materials with a move elsewhere: HD_EUSAGE. */
 int act_move(sqlite3 *db, long long case_id, const char *to, const hd_actor *by,
-             const char *const *questions, int n_questions, hd_err *err);
+             const char *const *questions, int n_questions, const char *const *materials,
+             int n_materials, hd_err *err);
+
+/* The answer to on-site question `question` of case_id (6.6 i: the enquiries the
+ * authority makes), recorded with its date. HD_EDATA for a question of another case or
+ * one answered already. */
+int act_answer(sqlite3 *db, long long case_id, const char *number, long long question,
+               const char *text, const hd_actor *by, hd_err *err);
 
 /* An application for a change (6.4) or cancellation (6.5) of an issued certificate. */
 typedef struct hd_application {
@@ -56,5 +65,21 @@ typedef struct hd_application {
  * materials on file (an application material of the date added, and the given ones),
  * submitted for the next night's review; *case_id is its id. */
 int act_apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_err *err);
+
+/* A cancellation on the authority's own motion (5.1.6 c-e). */
+typedef struct hd_authority_cancel {
+  const char *certificate;   /* the certificate's number */
+  const char *number;        /* the new case's number */
+  const char *ground;        /* c, d or e of 5.1.6 */
+  const char *const *evidence; /* KIND:REFERENCE[:VALID-UNTIL]; ground c: a court_judgment */
+  int n_evidence;
+  hd_actor by;               /* the authority's officer, the date and the decision's reason */
+} hd_authority_cancel;
+
+/* A cancel case on the certificate (its resource and rights; the holder of record as
+ * applicant), its ground, its evidence with a note of who decided and why, submitted for
+ * the next night's review; the intake rules but the applicant's (intake.h). */
+int act_authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long *case_id,
+                         hd_err *err);
 
 #endif

@@ -16,6 +16,7 @@
 #include "layout/certificate.h"
 #include "ledger/ledger.h"
 #include "pdf/sign.h"
+#include "procedure/dockinds.h"
 #include "procedure/pool.h"
 #include "procedure/procedure.h"
 #include "model/case.h"
@@ -70,7 +71,7 @@ static void fields_release(fields *f) {
 }
 
 /* Build the values; on a data problem returns HD_EDATA with *bad the field index. */
-static int build_fields(const hd_case *c, const char *authority, hd_date reg, int years,
+static int build_fields(const hd_case *c, const char *authority, hd_date reg, hd_date until,
                         fields *f, int *bad, hd_err *err) {
   hd_buf holders, codes, rights, limits;
   int rc = HD_OK;
@@ -136,7 +137,7 @@ static int build_fields(const hd_case *c, const char *authority, hd_date reg, in
   char scale[128], d1[32], d2[32], validity[80];
   scale_text(c->resource.scale_records, c->resource.scale_bytes, scale, sizeof scale);
   hd_date_cn(reg, d1);
-  hd_date_cn(hd_date_period_end_years(reg, years), d2);
+  hd_date_cn(until, d2);
   hd_snprintf(validity, sizeof validity, "%s至%s", d1, d2);
   f->v[HD_CF_NUMBER] = NULL; /* set by the caller */
   f->v[HD_CF_HOLDER] = hd_buf_steal(&holders);
@@ -384,6 +385,34 @@ static int issue(ctx *x, long long cert_id, hd_err *err) {
   return rc;
 }
 
+/* The last day of a new certificate's validity: cert_validity_years from the run date;
+ * for a licence no later than the licence itself (the valid_until of its contract or
+ * authorization, where given) and the certificate it is licensed from, for a licensee
+ * cannot hold a right longer than the licensor keeps it (5.1.3; 有效期限 of 5.2.1). */
+static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
+  sqlite3_stmt *st;
+  *until = hd_date_period_end_years(x->date, (int)x->years);
+  if (strcmp(c->reg_type, "license") != 0) return HD_OK;
+  if (store_cached(x->db, "SELECT p.valid_until, (SELECT min(m.valid_until) FROM materials m "
+                          "WHERE m.case_id = k.id AND m.kind IN ('contract', 'authorization') "
+                          "AND m.present = 1 AND m.valid_until IS NOT NULL) FROM cases k JOIN "
+                          "certificates p ON p.id = k.prior_certificate_id WHERE k.id = ?1",
+                   &st, err))
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, c->id);
+  if (sqlite3_step(st) == SQLITE_ROW)
+    for (int i = 0; i < 2; i++) {
+      hd_date d;
+      const char *t = (const char *)sqlite3_column_text(st, i);
+      if (t && hd_date_parse(t, &d) && hd_date_to_days(d) < hd_date_to_days(*until)) *until = d;
+    }
+  store_done(st);
+  if (hd_date_to_days(*until) < hd_date_to_days(x->date))
+    return hd_err_set(err, HD_EDATA, "the licence ends before its certificate would be issued "
+                      "(5.1.3): the licence or the certificate it is licensed from has expired");
+  return HD_OK;
+}
+
 /* Allocate a number for a due case, freeze its fields and render its certificate, in
  * one transaction: if the data cannot be printed (a character no font has, too long
  * for the page) the transaction is rolled back and the number was never taken. Once
@@ -393,14 +422,16 @@ static int issue(ctx *x, long long cert_id, hd_err *err) {
 static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char **pdf,
                     size_t *len, hd_err *err) {
   const char *pattern = x->pattern, *region = x->region;
-  const long years = x->years;
   fields f;
   int bad = -1, rc;
   char number[64];
   memset(&f, 0, sizeof f);
   *pdf = NULL;
   *len = 0;
-  if ((rc = build_fields(c, x->authority, x->date, (int)years, &f, &bad, err))) goto cleanup;
+  hd_date until;
+  if ((rc = valid_until(x, c, &until, err)) ||
+      (rc = build_fields(c, x->authority, x->date, until, &f, &bad, err)))
+    goto cleanup;
 
   if ((rc = store_begin(x->db, err))) goto cleanup;
   long long serial = 0;
@@ -410,9 +441,9 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
   if (!rc) {
     free(f.v[HD_CF_NUMBER]);
     f.v[HD_CF_NUMBER] = hd_strdup(number);
-    char iso[11], until[11];
+    char iso[11], until_iso[11];
     hd_date_iso(x->date, iso);
-    hd_date_iso(hd_date_period_end_years(x->date, (int)years), until);
+    hd_date_iso(until, until_iso);
     rc = store_cached(x->db, "INSERT INTO certificates(number, case_id, status, "
                               "registration_date, valid_until) VALUES (?1, ?2, 'pending', ?3, ?4)",
                        &st, err);
@@ -420,7 +451,7 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
       sqlite3_bind_text(st, 1, number, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64(st, 2, c->id);
       sqlite3_bind_text(st, 3, iso, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text(st, 4, until, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(st, 4, until_iso, -1, SQLITE_TRANSIENT);
       if (sqlite3_step(st) != SQLITE_DONE)
         rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
       store_done(st);
@@ -596,7 +627,8 @@ static int run(ctx *xp, hd_err *err) {
   hd_run_report *rep = x.rep;
   long long *list = NULL;
   int n = 0, rc;
-  if (hd_snprintf(x.cert_dir, sizeof x.cert_dir, "%s/certificates", o->out_dir) < 0)
+  if (hd_snprintf(x.cert_dir, sizeof x.cert_dir, "%s/%s", o->out_dir,
+                  HD_DOCKIND[HD_DOC_CERTIFICATE].folder) < 0)
     return hd_err_set(err, HD_EIO, "output directory name too long");
   if ((rc = hd_mkdirs(x.cert_dir, err))) return rc;
   if (access(x.cert_dir, W_OK) != 0)
