@@ -132,6 +132,7 @@ static int write_report(const char *out, const char *date, const char *db_path,
     json_object_object_add(x, "number", json_object_new_string(e->number ? e->number : ""));
     json_object_object_add(x, "path", json_object_new_string(e->path ? e->path : ""));
     json_object_object_add(x, "sha256", json_object_new_string(e->sha256));
+    if (e->replaces) json_object_object_add(x, "replaces", json_object_new_string(e->replaces));
     json_object_array_add(issued, x);
   }
   json_object_object_add(o, "issued", issued);

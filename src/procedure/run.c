@@ -37,6 +37,7 @@ void run_report_release(hd_run_report *rep) {
     free(rep->issued_list[i].case_number);
     free(rep->issued_list[i].number);
     free(rep->issued_list[i].path);
+    free(rep->issued_list[i].replaces);
   }
   free(rep->issued_list);
   rep->issued_list = NULL;
@@ -364,6 +365,8 @@ static int issue_record(ctx *x, long long cert_id, const char *path, const char 
       e->case_number = store_text(x->db, CASE_OF_CERT, cert_id);
       e->number = hd_strdup(number);
       e->path = hd_strdup(path);
+      e->replaces = prior ? store_text(x->db, "SELECT number FROM certificates WHERE id = ?1", prior)
+                          : NULL;
       memcpy(e->sha256, sha, sizeof e->sha256);
     }
     x->rep->bytes += len;

@@ -27,6 +27,15 @@ expect_eq "$(sql "$DB" "SELECT c.valid_until || ' ' || f.value FROM certificates
 expect_eq "$(sql "$DB" "SELECT c.valid_until FROM certificates c JOIN cases k ON k.id = c.case_id WHERE k.number = 'SQ-2026-0006'")" \
   "2029-03-16" "5.2.1 first registration: three years"
 
+# A change or transfer certificate says which certificate it replaces: in the register
+# (the case's prior certificate, the replaced one superseded_by it) and in the night's report.
+expect_eq "$(python3 -c 'import json,sys; print("\n".join(e["case"]+" "+e["number"]+" replaces "+e["replaces"] for e in json.load(open(sys.argv[1]))["issued"] if "replaces" in e))' "$OUT/run-2026-03-16.json")" \
+  "SQ-2026-0011 20260344000000011F replaces 202508440000000027
+SQ-2026-0012 20260344000000012J replaces 20250944000000003F" "5.1.4, 5.1.5 the certificate replaced, in the run report"
+expect_eq "$(sql "$DB" "SELECT p.number || ' superseded by ' || n.number FROM certificates p JOIN certificates n ON n.id = p.superseded_by ORDER BY p.id")" \
+  "202508440000000027 superseded by 20260344000000011F
+20250944000000003F superseded by 20260344000000012J" "5.1.4, 5.1.5 the certificate replaced, in the register"
+
 # ---- one open application per certificate (6.3 a, 6.4 a, 6.5 a) ----------------------
 run "$HDREG" case apply --db "$DB" --certificate 20260344000000006X --type change \
   --number SQ-2026-0101 --date 2026-04-01 --description "数据规模更新" --material change_proof:BG-1
