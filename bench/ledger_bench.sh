@@ -50,7 +50,7 @@ if [ -n "$BASE" ]; then
   echo "ratio new/base: $(echo "scale=2; $(median <"$WORK/new.times") / $(median <"$WORK/base.times")" | bc -l)"
 fi
 number=$(sqlite3 "$WORK/new.db" "SELECT c.number FROM certificates c JOIN documents d ON d.certificate_id = c.id AND d.kind = 'certificate' ORDER BY c.id DESC LIMIT 1")
-t=$(secs "$HDREG" ledger prove "$number" --db "$WORK/new.db" --checkpoints "$CP" --out "$WORK/cert.proof")
+t=$(secs "$HDREG" ledger prove "$number" --db "$WORK/new.db" --checkpoints "$CP" --keys "$WORK/keys" --out "$WORK/cert.proof")
 echo "inclusion proof of certificate $number: $(stat -c %s "$WORK/cert.proof") bytes, $t s"
 size=$(sed -n 2p "$CP")
 t=$(secs "$HDREG" ledger consistency $((size / 3)) "$size" --db "$WORK/new.db" --out "$WORK/c.proof")

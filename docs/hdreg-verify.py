@@ -229,7 +229,7 @@ def split_notes(name, text):
 
 def is_date(text):
     try:
-        return bool(re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text)
+        return bool(re.fullmatch(r"(19|[2-9][0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}", text)   # 1900 on, as hdreg
                     and datetime.date.fromisoformat(text))
     except ValueError:                                # e.g. 2026-02-30
         return False
@@ -244,7 +244,7 @@ def check_note(label, body, sigs, origin, raw_key, key_file, tmp):
         raise Failed(f"{label}: the origin {note_origin!r} has a space")
     if origin is not None and note_origin != origin:
         raise Failed(f"{label} is for {note_origin}, not {origin}")
-    if not re.fullmatch(r"0|[1-9][0-9]{0,19}", size) or int(size) >= 2 ** 64:
+    if not re.fullmatch(r"0|[1-9][0-9]{0,18}", size) or int(size) >= 2 ** 63:   # as hdreg reads it
         raise Failed(f"{label}: the size line {size!r} is not a decimal number")
     root = b64(root_b64)
     if len(root) != 32 or base64.b64encode(root).decode() != root_b64:

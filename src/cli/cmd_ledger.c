@@ -24,7 +24,7 @@ static const char HELP[] =
     "usage: hdreg ledger verify --db FILE [--keys DIR] [--checkpoints FILE]\n"
     "       hdreg ledger show --db FILE [--case ID|NUMBER]\n"
     "       hdreg ledger prove (CERTIFICATE-NUMBER | --entry SEQ) --db FILE --checkpoints FILE\n"
-    "                          --out PROOF\n"
+    "                          --keys DIR --out PROOF\n"
     "       hdreg ledger consistency OLD NEW --db FILE --out PROOF\n"
     "       hdreg ledger adopt --db FILE --date YYYY-MM-DD --by NAME --reason TEXT\n"
     "\n"
@@ -43,7 +43,9 @@ static const char HELP[] =
     "               truncated); with --keys the heads signed in the database too\n"
     "  show         lists the entries (of one case), oldest first\n"
     "  prove        writes the inclusion proof of a certificate's document entry against\n"
-    "               the newest checkpoint that covers it (docs/hdreg-verify.py checks it);\n"
+    "               the newest checkpoint that covers it (docs/hdreg-verify.py checks it),\n"
+    "               after checking every checkpoint's signature with --keys\n"
+    "               (authority-qr.pub);\n"
     "               --entry: of any entry by its number\n"
     "  consistency  writes the proof that the tree of NEW entries extends that of OLD\n"
     "  adopt        after a change made past hdreg was explained (a repair by hand):\n"
@@ -143,11 +145,11 @@ int cmd_ledger(int argc, char **argv) {
   }
   int want_args = act == 2 ? (entry_arg ? 0 : 1) : act == 3 ? 2 : 0;
   long long old_size = 0, new_size = 0, entry = 0;
-  if (!db_path || argc - optind != want_args || (entry_arg && (act != 2 || parse_size(entry_arg, &entry) || !entry)) || ((act == 2 || act == 3) && !out) || (act == 2 && !checkpoints) ||
+  if (!db_path || argc - optind != want_args || (entry_arg && (act != 2 || parse_size(entry_arg, &entry) || !entry)) || ((act == 2 || act == 3) && !out) || (act == 2 && (!checkpoints || !keys)) ||
       (act == 3 && (parse_size(argv[optind], &old_size) || parse_size(argv[optind + 1], &new_size))) ||
       (act == 4 && (!date || !hd_date_parse(date, &(hd_date){0}) || !by || !*by || !reason || !*reason))) {
     static const char *const NEED[] = {
-        "--db is required", "--db is required", "a certificate number or --entry SEQ (from 1), --db, --checkpoints and --out are required",
+        "--db is required", "--db is required", "a certificate number or --entry SEQ (from 1), --db, --checkpoints, --keys and --out are required",
         "OLD and NEW (tree sizes), --db and --out are required",
         "--db, --date YYYY-MM-DD, --by and --reason are required"};
     cli_error("ledger %s: %s (see hdreg ledger --help)", action, NEED[act]);
@@ -181,7 +183,7 @@ int cmd_ledger(int argc, char **argv) {
   } else if (rc == HD_OK) {
     hd_proof_info info;
     const char *number = entry_arg ? NULL : argv[optind];
-    rc = act == 2 ? register_prove(db, number, entry, checkpoints, out, &info, &err)
+    rc = act == 2 ? register_prove(db, number, entry, checkpoints, keys, out, &info, &err)
                   : register_consistency(db, old_size, new_size, out, &info, &err);
     if (rc == HD_OK && act == 2)
       printf("%s: inclusion proof of %s%s%s%lld%s under the checkpoint of %s (%lld entr%s): "

@@ -327,6 +327,9 @@ int cmd_run(int argc, char **argv) {
              rr.notices[i].cases, rr.notices[i].cases == 1 ? "" : "s", rr.notices[i].end_date);
     if (rr.cancelled) printf("cancelled %d certificate%s\n", rr.cancelled, rr.cancelled == 1 ? "" : "s");
     if (res.head_signed) printf("ledger head signed\n");
+    if (no.signer && !res.published)
+      printf("checkpoint: nothing new since the last one (%lld entries, %s), in %s\n",
+             res.after.last_size, res.after.last_date, no.checkpoints);
     if (res.published) {
       char root[48];
       EVP_EncodeBlock((unsigned char *)root, res.after.chain.root, 32);

@@ -3,13 +3,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "pdf/sign.h"
+#include "util/date.h"
 #include "util/fsutil.h"
+#include "util/utf8.h"
 
 static const char DASH[] = "\xE2\x80\x94 "; /* U+2014 EM DASH, space: a signature line */
 
@@ -73,11 +76,35 @@ void checkpoints_free(hd_checkpoint *c, int n) {
   free(c);
 }
 
-static int all_digits(const char *s, size_t n) {
-  if (!n || n > 18 || (s[0] == '0' && n > 1)) return 0;
-  for (size_t i = 0; i < n; i++)
+/* A tree size: decimal, no leading zero, below 2^63 (docs/hdreg-verify.py reads the same). */
+static int tree_size(const char *s, size_t n, long long *out) {
+  if (!n || n > 19 || (s[0] == '0' && n > 1)) return 0;
+  unsigned long long v = 0;
+  for (size_t i = 0; i < n; i++) {
     if (s[i] < '0' || s[i] > '9') return 0;
+    v = v * 10 + (unsigned)(s[i] - '0');
+  }
+  if (v > (unsigned long long)LLONG_MAX) return 0;
+  *out = (long long)v;
   return 1;
+}
+
+/* What a C2SP signed note is made of, before its lines are read: UTF-8 text, no control
+ * characters but the line feed, ending with one: what docs/hdreg-verify.py accepts, so
+ * that hdreg and a bank's verifier refuse the same files. */
+static int note_text(const char *path, const char *text, size_t len, hd_err *err) {
+  size_t bad;
+  if (!hd_utf8_valid(text, len, &bad)) return hd_err_set(err, HD_EDATA, "%s is not UTF-8 text", path);
+  int line = 1;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (c == '\n') line++;
+    else if (c < 0x20)
+      return hd_err_set(err, HD_EDATA, "%s:%d: a control character%s", path, line,
+                        c == '\r' && i + 1 < len && text[i + 1] == '\n' ? " (Windows line ends?)" : "");
+  }
+  if (len && text[len - 1] != '\n') return hd_err_set(err, HD_EDATA, "%s does not end with a newline", path);
+  return HD_OK;
 }
 
 int checkpoints_read(const char *path, int missing_ok, hd_checkpoint **out, int *n, hd_err *err) {
@@ -88,14 +115,13 @@ int checkpoints_read(const char *path, int missing_ok, hd_checkpoint **out, int 
   if (missing_ok && access(path, F_OK) != 0 && errno == ENOENT) return HD_OK;
   if (hd_read_file(path, 1u << 28, &text, &len, err)) return err->code;
   hd_checkpoint *v = NULL;
-  int cap = 0, rc = HD_OK, line = 1;
+  int cap = 0, rc = note_text(path, text, len, err), line = 1;
   size_t i = 0;
   while (i < len && rc == HD_OK) {
-    /* Empty lines between notes. */
+    /* Notes follow one another with one empty line between them, none before the first. */
     if (text[i] == '\n') {
-      i++;
-      line++;
-      continue;
+      rc = hd_err_set(err, HD_EDATA, "%s:%d: an empty line where a checkpoint should start", path, line);
+      break;
     }
     if (*n == cap) {
       cap = cap ? cap * 2 : 16;
@@ -126,15 +152,17 @@ int checkpoints_read(const char *path, int missing_ok, hd_checkpoint **out, int 
           rc = hd_err_set(err, HD_EDATA, "%s:%d: not a checkpoint origin line", path, line);
         else memcpy(c->origin, l, ll);
       } else if (k == 1) {
-        if (!all_digits(l, ll)) rc = hd_err_set(err, HD_EDATA, "%s:%d: the tree size is not a number", path, line);
-        else c->size = strtoll(l, NULL, 10);
+        if (!tree_size(l, ll, &c->size)) rc = hd_err_set(err, HD_EDATA, "%s:%d: the tree size is not a number", path, line);
       } else if (k == 2) {
-        if (unb64(l, ll, c->root, 32) != 32)
+        /* One spelling of a root: the canonical base64 of 32 bytes. */
+        char again[48];
+        if (unb64(l, ll, c->root, 32) != 32 || b64(c->root, 32, again) != (int)ll || memcmp(again, l, ll))
           rc = hd_err_set(err, HD_EDATA, "%s:%d: the root hash is not 32 bytes of base64", path, line);
-      } else if (!*c->date && ll == 15 && !strncmp(l, "date ", 5)) {
-        /* The first date line; YYYY-MM-DD or it is not the run date. */
-        int ok = 1;
-        for (int d = 0; d < 10; d++) ok &= d == 4 || d == 7 ? l[5 + d] == '-' : (l[5 + d] >= '0' && l[5 + d] <= '9');
+      } else if (!*c->date && ll >= 5 && !strncmp(l, "date ", 5)) {
+        /* The first date line: the date of the night, a real YYYY-MM-DD. */
+        char d[16];
+        hd_date when;
+        int ok = ll == 15 && hd_snprintf(d, sizeof d, "%.10s", l + 5) == 10 && hd_date_parse(d, &when);
         if (!ok) rc = hd_err_set(err, HD_EDATA, "%s:%d: the date line is not date YYYY-MM-DD", path, line);
         else memcpy(c->date, l + 5, 10);
       }
@@ -178,6 +206,14 @@ int checkpoints_read(const char *path, int missing_ok, hd_checkpoint **out, int 
     }
     memcpy(c->sigs, text + sstart, i - sstart);
     c->sigs[i - sstart] = '\0';
+    if (i < len && text[i] != '\n') {
+      rc = hd_err_set(err, HD_EDATA, "%s:%d: expected a signature line (— name signature) or an empty line", path, line);
+      break;
+    }
+    if (i < len) { /* the empty line after the note */
+      i++;
+      line++;
+    }
   }
   free(text);
   if (rc) {

@@ -25,23 +25,53 @@ int register_origin(sqlite3 *db, char *out, size_t size, hd_err *err) {
 
 void register_audit_free(hd_audit *a) { chain_report_free(&a->chain); }
 
+/* How many checkpoints this register has published (counter checkpoints_published, on the
+ * chain like every counter; none before it existed). */
+static long long published_count(sqlite3 *db) {
+  char *v = store_text(db, "SELECT value FROM counters WHERE name = 'checkpoints_published'", 0);
+  long long n = v ? strtoll(v, NULL, 10) : 0;
+  free(v);
+  return n;
+}
+
+/* The notes of checkpoints, each signed with keys_dir's QR key for this register. */
+static int signed_checkpoints(sqlite3 *db, const char *checkpoints, int missing_ok,
+                              const char *keys_dir, hd_checkpoint **cp, int *n, hd_err *err) {
+  char origin[256];
+  unsigned char pub[32];
+  *cp = NULL;
+  *n = 0;
+  if (!keys_dir) return hd_err_set(err, HD_EUSAGE, "checking checkpoints needs --keys (authority-qr.pub)");
+  if (qr_public_load(keys_dir, pub))
+    return hd_err_set(err, HD_EUSAGE, "no QR key in '%s' (authority-qr.pub)", keys_dir);
+  int rc = register_origin(db, origin, sizeof origin, err);
+  if (rc == HD_OK) rc = checkpoints_read(checkpoints, missing_ok, cp, n, err);
+  if (rc == HD_OK) rc = checkpoints_verify(*cp, *n, checkpoints, origin, pub, err);
+  if (rc != HD_OK) {
+    checkpoints_free(*cp, *n);
+    *cp = NULL;
+    *n = 0;
+  }
+  return rc;
+}
+
 int register_audit(sqlite3 *db, const char *checkpoints, int missing_ok, const char *keys_dir,
                    int parallel, const char *integrity_path, hd_audit *a, hd_err *err) {
   memset(a, 0, sizeof *a);
   hd_buf_init(&a->chain.list, 1 << 20);
   hd_checkpoint *cp = NULL;
   int n = 0, rc = HD_OK;
-  char origin[256];
-  unsigned char pub[32];
   if (checkpoints) {
-    if (!keys_dir) return hd_err_set(err, HD_EUSAGE, "checking checkpoints needs --keys (authority-qr.pub)");
-    if (qr_public_load(keys_dir, pub))
-      return hd_err_set(err, HD_EUSAGE, "no QR key in '%s' (authority-qr.pub)", keys_dir);
-    if ((rc = register_origin(db, origin, sizeof origin, err)) ||
-        (rc = checkpoints_read(checkpoints, missing_ok, &cp, &n, err)) ||
-        (rc = checkpoints_verify(cp, n, checkpoints, origin, pub, err))) {
+    if ((rc = signed_checkpoints(db, checkpoints, missing_ok, keys_dir, &cp, &n, err))) return rc;
+    /* A file deleted, emptied or cut back would let the night start the published history
+     * anew (and a bank be shown a shorter one): the register knows how many it published. */
+    long long published = published_count(db);
+    if (n < published) {
       checkpoints_free(cp, n);
-      return rc;
+      return hd_err_set(err, HD_EDATA, "'%s' holds %d checkpoint%s, but this register has published "
+                        "%lld: the file was removed or cut back; restore it from the published copy "
+                        "(hdreg ledger verify --checkpoints checks it)", checkpoints, n,
+                        n == 1 ? "" : "s", published);
     }
   }
   long long *sizes = n ? malloc((size_t)n * sizeof *sizes) : NULL;
@@ -102,15 +132,38 @@ int register_audit(sqlite3 *db, const char *checkpoints, int missing_ok, const c
   return rc;
 }
 
+/* Whether the register holds nothing since its last checkpoint but that checkpoint's
+ * count: a night run again (or one that changed nothing) publishes nothing. */
+static int nothing_new(sqlite3 *db, const hd_audit *a) {
+  if (!a->checkpoints || a->chain.entries < a->last_size || a->chain.entries > a->last_size + 1) return 0;
+  if (a->chain.entries == a->last_size) return 1;
+  static const char COUNT[] = "[\"row\",\"counters\",\"checkpoints_published\",";
+  char *p = store_text(db, "SELECT payload FROM ledger WHERE seq = ?1", a->chain.entries);
+  int count = p && !strncmp(p, COUNT, sizeof COUNT - 1);
+  free(p);
+  return count;
+}
+
 int register_publish(sqlite3 *db, const struct hd_signer *s, const char *date,
-                     const char *checkpoints, const hd_audit *a, hd_err *err) {
+                     const char *checkpoints, const hd_audit *a, int *published, hd_err *err) {
+  *published = 0;
+  if (nothing_new(db, a)) return HD_OK;
   char origin[256];
   if (register_origin(db, origin, sizeof origin, err)) return err->code;
   hd_buf note;
   hd_buf_init(&note, 4096);
   int rc = checkpoint_note(s, origin, a->chain.entries, a->chain.root, date, &note, err);
+  /* The note first, then the count: a crash between leaves the file one ahead, which
+   * the next audit accepts; the other order would refuse a file that is whole. */
   if (rc == HD_OK) rc = checkpoints_append(checkpoints, note.p, note.len, err);
   hd_buf_release(&note);
+  if (rc == HD_OK && (rc = store_begin(db, err)) == HD_OK) {
+    rc = store_exec(db, "INSERT INTO counters(name, value) VALUES ('checkpoints_published', 1) "
+                    "ON CONFLICT(name) DO UPDATE SET value = value + 1", err);
+    if (rc == HD_OK) rc = store_commit(db, err);
+    else store_rollback(db);
+  }
+  *published = rc == HD_OK;
   return rc;
 }
 
@@ -199,7 +252,7 @@ static int write_proof(const char *out, hd_buf *b, hd_proof_info *info, hd_err *
 }
 
 int register_prove(sqlite3 *db, const char *number, long long seq, const char *checkpoints,
-                   const char *out, hd_proof_info *info, hd_err *err) {
+                   const char *keys_dir, const char *out, hd_proof_info *info, hd_err *err) {
   memset(info, 0, sizeof *info);
   char *payload = NULL;
   hd_checkpoint *cp = NULL;
@@ -209,7 +262,7 @@ int register_prove(sqlite3 *db, const char *number, long long seq, const char *c
   } else if (!(payload = store_text(db, "SELECT payload FROM ledger WHERE seq = ?1", seq))) {
     rc = hd_err_set(err, HD_EDATA, "the register has no entry %lld", seq);
   }
-  if (rc == HD_OK) rc = checkpoints_read(checkpoints, 0, &cp, &n, err);
+  if (rc == HD_OK) rc = signed_checkpoints(db, checkpoints, 0, keys_dir, &cp, &n, err);
   const hd_checkpoint *c = NULL;
   for (int i = n - 1; rc == HD_OK && i >= 0 && !c; i--)
     if (cp[i].size >= seq) c = &cp[i];

@@ -26,9 +26,12 @@ int register_audit(sqlite3 *db, const char *checkpoints, int missing_ok, const c
 void register_audit_free(hd_audit *a);
 /* The register's origin (setting register_origin) into out. */
 int register_origin(sqlite3 *db, char *out, size_t size, hd_err *err);
-/* Sign a checkpoint of the register as a (just audited) and append it to checkpoints. */
+/* Sign a checkpoint of the register as a (just audited), append it to checkpoints, then
+ * count it (counter checkpoints_published, one entry on the chain); *published 1. When
+ * the register holds nothing since the file's last checkpoint but its count (a night run
+ * again), publishes nothing: *published 0. */
 int register_publish(sqlite3 *db, const struct hd_signer *s, const char *date,
-                     const char *checkpoints, const hd_audit *a, hd_err *err);
+                     const char *checkpoints, const hd_audit *a, int *published, hd_err *err);
 
 /* Put every row changed past hdreg on the chain as it now stands, after an entry
  * ["adopt", DATE, BY, REASON, COUNT] saying who accepted the changes and why; a change is
@@ -46,9 +49,11 @@ typedef struct hd_proof_info {
 } hd_proof_info;
 /* The inclusion proof of the certificate's document entry (the entry recording the PDF's
  * SHA-256) — or, with number NULL, of entry seq — against the newest checkpoint of the
- * file that covers it, written to out. */
+ * file that covers it, written to out. Every note of the file must carry the signature of
+ * keys_dir's QR key for this register's origin: a proof is never made against a note the
+ * authority did not sign. */
 int register_prove(sqlite3 *db, const char *number, long long seq, const char *checkpoints,
-                   const char *out, hd_proof_info *info, hd_err *err);
+                   const char *keys_dir, const char *out, hd_proof_info *info, hd_err *err);
 /* The consistency proof from tree size old_size to new_size, written to out. */
 int register_consistency(sqlite3 *db, long long old_size, long long new_size, const char *out,
                          hd_proof_info *info, hd_err *err);

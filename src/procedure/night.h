@@ -89,7 +89,8 @@ typedef struct hd_night_result {
   hd_night_report night;      /* reviews, notices, cancellations */
   hd_run_report certs;        /* certificates */
   char *pack_revision;        /* the check pack the night reviewed with */
-  int head_signed, published; /* with a signer: the head signed, the checkpoint appended */
+  int head_signed, published; /* with a signer: the head signed, a checkpoint appended (0:
+                                 nothing new since the last: after.last_size, last_date) */
   hd_audit audit;             /* the register before the night (HD_NIGHT_AUDIT: its problems) */
   hd_audit after;             /* with a signer: the register the checkpoint was made of */
   enum hd_night_stage stage;  /* HD_NIGHT_DONE when it went through */
@@ -99,7 +100,7 @@ typedef struct hd_night_result {
  * opened, checked by SQLite and verified (a register changed past hdreg: HD_EDATA, stage
  * HD_NIGHT_AUDIT, nothing written), fonts, calendar and check pack loaded, the revisions
  * recorded, then reviews, notices, certificates and cancellations, and with a signer the
- * head signed and the checkpoint published. HD_OK when the night went through, even if
+ * checkpoint published (if the register grew since the last) and then the head signed. HD_OK when the night went through, even if
  * some cases failed (r->night.failed, r->certs.failed, their problems); otherwise the
  * error that stopped it, r->stage saying where. Prints nothing. Caller releases r with
  * night_result_release, whatever the result. */

@@ -122,14 +122,14 @@ int night_run(const hd_night_opts *o, hd_night_result *r, hd_err *err) {
       rc = night_cancellations(&night, err);
   }
   if (rc == HD_OK && o->signer) {
+    r->stage = HD_NIGHT_PUBLISH;
+    if (!(rc = register_audit(db, o->checkpoints, 1, o->keys_dir, 1, NULL, &r->after, err)))
+      rc = register_publish(db, o->signer, o->date, o->checkpoints, &r->after, &r->published, err);
+  }
+  /* The head after the checkpoint's count, so that a night run again signs nothing new. */
+  if (rc == HD_OK && o->signer) {
     r->stage = HD_NIGHT_SIGN;
     rc = chain_sign_head(db, o->signer, o->date, &r->head_signed, err);
-  }
-  if (rc == HD_OK && o->signer) {
-    r->stage = HD_NIGHT_PUBLISH;
-    if (!(rc = register_audit(db, o->checkpoints, 1, o->keys_dir, 1, NULL, &r->after, err)) &&
-        !(rc = register_publish(db, o->signer, o->date, o->checkpoints, &r->after, err)))
-      r->published = 1;
   }
   if (rc == HD_OK) r->stage = HD_NIGHT_DONE;
   for (int i = 0; i < HD_DOC_KINDS; i++) tmpl_free(t[i]);

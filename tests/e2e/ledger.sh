@@ -28,7 +28,7 @@ lasthash() { sql "$1" "SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1"; }
 
 # ---- intact ---------------------------------------------------------------------------
 run "$HDREG" ledger verify --db "$T/d.db" --keys "$K" --checkpoints "$CP"
-expect_eq "$rc $(out)$(err)" "0 ledger intact: 1844 entries, 1754 rows, head $(lasthash "$T/d.db"), tree head $(root "$CP" 2); extends 2 checkpoints (last 2026-04-16, 1844 entries); 2 signed heads verified" "intact after two signed nights"
+expect_eq "$rc $(out)$(err)" "0 ledger intact: 1846 entries, 1755 rows, head $(lasthash "$T/d.db"), tree head $(treehead "$T/d.db" "$K"); extends 2 checkpoints (last 2026-04-16, 1845 entries); 2 signed heads verified" "intact after two signed nights"
 expect_eq "$(sed -E 's/^(— hdreg.example\/guangdong ).*/\1SIG/' "$CP" | sed "s|$(root "$CP" 1)|ROOT1|; s|$(root "$CP" 2)|ROOT2|")" "hdreg.example/guangdong
 1708
 ROOT1
@@ -37,7 +37,7 @@ date 2026-03-16
 — hdreg.example/guangdong SIG
 
 hdreg.example/guangdong
-1844
+1845
 ROOT2
 date 2026-04-16
 
@@ -47,7 +47,7 @@ date 2026-04-16
 # tree hash, signed with openssl) byte for byte.
 cp "$T/d.db" "$T/copy.db"
 expect_eq "$(python3 tests/tools/rechain.py "$T/copy.db")" 0 "every hash recomputed by python"
-expect_eq "$(python3 tests/tools/checkpoint.py "$T/d.db" 1708 2026-03-16 "$K"; python3 tests/tools/checkpoint.py "$T/d.db" 1844 2026-04-16 "$K")" "$(cat "$CP")" "the checkpoints recomputed by python"
+expect_eq "$(python3 tests/tools/checkpoint.py "$T/d.db" 1708 2026-03-16 "$K"; python3 tests/tools/checkpoint.py "$T/d.db" 1845 2026-04-16 "$K")" "$(cat "$CP")" "the checkpoints recomputed by python"
 # One case's entries: its rows (application, findings, decision, notice, certificate) and
 # its documents and events in their own words.
 run "$HDREG" ledger show --db "$T/d.db" --case SQ-2026-0021
@@ -55,8 +55,8 @@ expect_eq "$rc $(out | awk '{print $3}' | LC_ALL=C sort | uniq -c | awk '{printf
 expect_eq "$(out | grep '  SQ-2026-0021  ' | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /; s/sha256 [0-9a-f]{16}…/sha256 …/' | sed "s|$T|T|")" "905  H  2026-03-16  SQ-2026-0021  review_opinion  T/out/opinions/SQ-2026-0021-2026-03-16.pdf  sha256 …
 906  H  2026-03-16  SQ-2026-0021  submitted -> approved  hdreg run：审核通过
 1543  H  2026-03-16  SQ-2026-0021  approved -> notice  hdreg run：公示
-1821  H  2026-04-16  SQ-2026-0021  certificate  T/out/certificates/202604440000000177.pdf  sha256 …
-1824  H  2026-04-16  SQ-2026-0021  notice -> certified  hdreg run：公示期满无异议，发证" "show one case: documents and events"
+1822  H  2026-04-16  SQ-2026-0021  certificate  T/out/certificates/202604440000000177.pdf  sha256 …
+1825  H  2026-04-16  SQ-2026-0021  notice -> certified  hdreg run：公示期满无异议，发证" "show one case: documents and events"
 # Nothing in the schema calls an SQL function of hdreg's (another program could define it).
 expect_eq "$(sql "$T/d.db" "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%hd_sha256%'")" 0 "no trigger calls hd_sha256"
 
@@ -192,8 +192,8 @@ tamper "an entry's hash edited" "DROP TRIGGER ledger_no_update; UPDATE ledger SE
   "ledger entry 20: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)"
 tamper "an entry deleted" "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq = 10" "ledger entry 10 is missing (deleted)"
 tamper "entries deleted" "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq BETWEEN 10 AND 12" "ledger entries 10 to 12 are missing (deleted)"
-tamper "an entry appended" "INSERT INTO ledger(seq, kind, tbl, ref_id, payload, hash) VALUES (1845, 'row', 'settings', 0, '[\"row\",\"settings\",\"extra\",[\"extra\",\"x\"]]', '$ZERO'); INSERT INTO settings VALUES ('extra', 'x')" \
-  "ledger entry 1845: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)"
+tamper "an entry appended" "INSERT INTO ledger(seq, kind, tbl, ref_id, payload, hash) VALUES (1847, 'row', 'settings', 0, '[\"row\",\"settings\",\"extra\",[\"extra\",\"x\"]]', '$ZERO'); INSERT INTO settings VALUES ('extra', 'x')" \
+  "ledger entry 1847: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)"
 # The review opinions of SQ-2026-0019 and SQ-2026-0020 swapped in the register: two edits.
 d() { sql "$T/d.db" "SELECT $1 FROM documents WHERE id = $2"; }
 tamper "two rows' contents swapped" "CREATE TEMP TABLE s AS SELECT id, sha256, bytes FROM documents WHERE id IN (1, 2); UPDATE documents SET (sha256, bytes) = (SELECT sha256, bytes FROM s WHERE s.id = 3 - documents.id) WHERE id IN (1, 2)" \
@@ -223,11 +223,13 @@ hdreg: ledger verify: documents 45 is not on the chain: it was inserted outside 
 
 # ---- heads deleted; the chain truncated, restored from a backup, rewritten ------------------
 NOTE2="the checkpoint of 2026-04-16 published ($CP:8): entries were removed"
-# The signed heads deleted, then the last five entries: the rows they recorded are named;
+# The signed heads deleted, then the last six entries: the rows they recorded are named
+# (the last counts the checkpoints published);
 # with the checkpoints, also that entries were removed.
 cp "$T/d.db" "$T/tr.db"
-hidden "$T/tr.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq > 1839"
-TRUNCATED="hdreg: ledger verify: cases 35 (SQ-2026-0035) was changed outside hdreg after entry $(entry_of cases 35 "$T/tr.db") recorded it: status \"notice\" → \"certified\", decided_date null → \"2026-04-16\"
+hidden "$T/tr.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq > 1840"
+TRUNCATED="hdreg: ledger verify: counters \"checkpoints_published\" was changed outside hdreg after entry 1709 recorded it: value 1 → 2
+hdreg: ledger verify: cases 35 (SQ-2026-0035) was changed outside hdreg after entry $(entry_of cases 35 "$T/tr.db") recorded it: status \"notice\" → \"certified\", decided_date null → \"2026-04-16\"
 hdreg: ledger verify: certificates 22 (20260444000000022Q) was changed outside hdreg after entry $(entry_of certificates 22 "$T/tr.db") recorded it: status \"pending\" → \"issued\"
 hdreg: ledger verify: case_events 50 (case SQ-2026-0034) is not on the chain: it was inserted outside hdreg
 hdreg: ledger verify: case_events 51 (case SQ-2026-0035) is not on the chain: it was inserted outside hdreg
@@ -235,13 +237,13 @@ hdreg: ledger verify: documents 44 (case SQ-2026-0035) is not on the chain: it w
 run "$HDREG" ledger verify --db "$T/tr.db" --keys "$K"
 expect_eq "$rc $(out)$(err)" "3 $TRUNCATED" "truncated, heads deleted: the rows no longer on the chain"
 run "$HDREG" ledger verify --db "$T/tr.db" --keys "$K" --checkpoints "$CP"
-expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register has 1839 entries, fewer than the 1844 $NOTE2
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register has 1840 entries, fewer than the 1845 $NOTE2
 $TRUNCATED" "truncated: the checkpoint says entries were removed"
 # Truncated consistently: the backup of the first night put back. Only the checkpoints tell.
 run "$HDREG" ledger verify --db "$T/night1.db" --keys "$K"
-expect_eq "$rc $(out)$(err)" "0 ledger intact: 1708 entries, 1642 rows, head $(lasthash "$T/night1.db"), tree head $(root "$CP" 1); 1 signed head verified" "the backup is intact in itself"
+expect_eq "$rc $(out)$(err)" "0 ledger intact: 1709 entries, 1643 rows, head $(lasthash "$T/night1.db"), tree head $(treehead "$T/night1.db" "$K"); 1 signed head verified" "the backup is intact in itself"
 run "$HDREG" ledger verify --db "$T/night1.db" --keys "$K" --checkpoints "$CP"
-expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register has 1708 entries, fewer than the 1844 $NOTE2" "the backup: entries were removed"
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register has 1709 entries, fewer than the 1845 $NOTE2" "the backup: entries were removed"
 # Rewritten consistently by someone without the key (tests/e2e/sign.sh does it with the
 # heads in place): the finding of case SQ-2026-0019 made a pass, in its row and in its
 # entry, every later hash recomputed, the signed heads deleted. Verify without the
@@ -250,9 +252,9 @@ cp "$T/d.db" "$T/rw.db"
 n=$(entry_of findings 11)
 hidden "$T/rw.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_update;
   UPDATE findings SET outcome = 'pass' WHERE id = 11; UPDATE ledger SET payload = replace(payload, '\"fail\"', '\"pass\"') WHERE seq = $n"
-expect_eq "$(python3 tests/tools/rechain.py "$T/rw.db")" "$((1844 - n + 1))" "the chain rewritten from entry $n"
+expect_eq "$(python3 tests/tools/rechain.py "$T/rw.db")" "$((1846 - n + 1))" "the chain rewritten from entry $n"
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$K"
-expect_eq "$rc $(out | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')$(err)" "0 ledger intact: 1844 entries, 1754 rows, head $(lasthash "$T/rw.db"), tree head B64; 0 signed heads verified" "rewritten, heads deleted: intact without the checkpoints"
+expect_eq "$rc $(out | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')$(err)" "0 ledger intact: 1846 entries, 1755 rows, head $(lasthash "$T/rw.db"), tree head B64; 0 signed heads verified" "rewritten, heads deleted: intact without the checkpoints"
 REWRITTEN="the register does not extend the checkpoint of 2026-03-16 ($CP:1): its first 1708 entries are not the ones published: one or more of entries 1 to 1708 were rewritten"
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$K" --checkpoints "$CP"
 expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: $REWRITTEN" "rewritten: the checkpoint catches it"
@@ -287,6 +289,28 @@ run "$HDREG" run --db "$T/sw.db" --date 2026-04-17 --out "$T/out-t"
 expect_eq "$rc $(out)$(err)" "4 hdreg: run: ledger entry 7: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)
 $RUN_REFUSED" "the night refuses a broken chain"
 expect_eq "$(state "$T/t.db")$(sha256sum <"$T/out-t/checkpoints.txt")" "$before$cpsum" "refused nights wrote nothing"
+# The checkpoints file removed, emptied or cut back to its first note: the night would
+# start the published history anew; the register counts what it published.
+cp "$T/d.db" "$T/f4.db"
+mkdir -p "$T/f4"
+f4state() { sql "$T/f4.db" "SELECT count(*) FROM ledger; SELECT count(*) FROM documents"; }
+f4before=$(f4state)
+for how in removed emptied cut; do
+  case $how in
+    removed) rm -f "$T/f4/cp.txt"; held="holds 0 checkpoints" ;;
+    emptied) : >"$T/f4/cp.txt"; held="holds 0 checkpoints" ;;
+    cut) sed -n 1,6p "$CP" >"$T/f4/cp.txt"; held="holds 1 checkpoint" ;;
+  esac
+  run "$HDREG" run --db "$T/f4.db" --date 2026-04-17 --keys "$K" --out "$T/f4" --checkpoints "$T/f4/cp.txt"
+  expect_eq "$rc $(out)$(err)" "4 hdreg: run: '$T/f4/cp.txt' $held, but this register has published 2: the file was removed or cut back; restore it from the published copy (hdreg ledger verify --checkpoints checks it)
+$RUN_REFUSED" "the checkpoints file $how: the night refuses"
+done
+expect_eq "$(f4state)" "$f4before" "the checkpoints file cut back: nothing written"
+run "$HDREG" ledger verify --db "$T/f4.db" --keys "$K" --checkpoints "$T/f4/cp.txt"
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: '$T/f4/cp.txt' holds 1 checkpoint, but this register has published 2: the file was removed or cut back; restore it from the published copy (hdreg ledger verify --checkpoints checks it)" "verify: a checkpoints file cut back"
+cp "$CP" "$T/f4/cp.txt"
+run "$HDREG" run --db "$T/f4.db" --date 2026-04-17 --keys "$K" --out "$T/f4" --checkpoints "$T/f4/cp.txt"
+expect_eq "$rc $(out | tail -1 | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')" "1 checkpoint: nothing new since the last one (1845 entries, 2026-04-16), in $T/f4/cp.txt" "the file restored: the night runs (and has nothing new to publish)"
 
 # ---- ledger adopt -----------------------------------------------------------------------
 # Once explained, the authority adopts the change: an entry saying who, when and why, then
@@ -295,16 +319,16 @@ expect_eq "$(state "$T/t.db")$(sha256sum <"$T/out-t/checkpoints.txt")" "$before$
 run "$HDREG" ledger adopt --db "$T/t.db" --date 2026-04-17 --by 张三 --reason 程序修订经委员会批准
 expect_eq "$rc $(out)$(err)" "0 adopted: transitions [\"simplified\",\"rejected\",\"approved\",\"person\"] is not on the chain: it was inserted outside hdreg
 1 row adopted by 张三 on 2026-04-17: 程序修订经委员会批准" "adopt"
-expect_eq "$("$HDREG" ledger show --db "$T/t.db" | tail -2 | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /')" "1845  H  2026-04-17  adopted by 张三: 程序修订经委员会批准 (1 row changed past hdreg follows)
-1846  H  transitions [\"simplified\",\"rejected\",\"approved\",\"person\"]  [\"simplified\",\"rejected\",\"approved\",\"person\",\"6.2.2 b\",\"复核通过\"]" "ledger show: the adopt entry and the adopted row"
+expect_eq "$("$HDREG" ledger show --db "$T/t.db" | tail -2 | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /')" "1847  H  2026-04-17  adopted by 张三: 程序修订经委员会批准 (1 row changed past hdreg follows)
+1848  H  transitions [\"simplified\",\"rejected\",\"approved\",\"person\"]  [\"simplified\",\"rejected\",\"approved\",\"person\",\"6.2.2 b\",\"复核通过\"]" "ledger show: the adopt entry and the adopted row"
 # Now part of the register's procedure, the move a person makes is recorded.
 run "$HDREG" case move --db "$T/t.db" --case SQ-2026-0019 --to approved --date 2026-04-17 --actor 审核员 --reason 复核通过
 expect_eq "$rc $(out)$(err)" "0 case SQ-2026-0019: move recorded" "after adopting, the move is made"
 run "$HDREG" ledger verify --db "$T/t.db" --keys "$K" --checkpoints "$T/out-t/checkpoints.txt"
-expect_eq "$rc $(out)$(err)" "0 ledger intact: 1848 entries, 1756 rows, head $(lasthash "$T/t.db"), tree head $("$HDREG" ledger verify --db "$T/t.db" | sed 's/.*tree head //'); extends 2 checkpoints (last 2026-04-16, 1844 entries); 2 signed heads verified" "adopted: intact"
+expect_eq "$rc $(out)$(err)" "0 ledger intact: 1850 entries, 1757 rows, head $(lasthash "$T/t.db"), tree head $("$HDREG" ledger verify --db "$T/t.db" | sed 's/.*tree head //'); extends 2 checkpoints (last 2026-04-16, 1845 entries); 2 signed heads verified" "adopted: intact"
 run "$HDREG" run --db "$T/t.db" --date 2026-04-17 --keys "$K" --out "$T/out-t"
 expect_eq "$rc $(out | grep -e '^public notice' -e '^checkpoint' | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')" "1 public notice GS-20260417: 1 case, open until 2026-05-06
-checkpoint published: 1853 entries, tree head B64, in $T/out-t/checkpoints.txt" "the next night runs (the approved case goes into a notice)"
+checkpoint published: 1855 entries, tree head B64, in $T/out-t/checkpoints.txt" "the next night runs (the approved case goes into a notice)"
 # Adopting cannot make a rewritten chain extend the checkpoints: it has nothing to adopt,
 # and a row edited on top is adopted, the checkpoint still not extended.
 run "$HDREG" ledger adopt --db "$T/rw.db" --date 2026-04-17 --by 张三 --reason 无
@@ -327,13 +351,13 @@ doc_entry() { sql "$1" "SELECT seq FROM ledger WHERE tbl = 'documents' AND ref_i
 entry_bytes() { sql "$1" "SELECT length(CAST(payload AS BLOB)) FROM ledger WHERE seq = $2"; }
 n=$(doc_entry "$T/d.db")
 # A middle entry: the certificate issued on the first night, under the newest checkpoint.
-run "$HDREG" ledger prove $NUM --db "$T/d.db" --checkpoints "$CP" --out "$T/p.proof"
-expect_eq "$rc $(out)$(err)" "0 $T/p.proof: inclusion proof of certificate $NUM (entry $n) under the checkpoint of 2026-04-16 (1844 entries): 11 hashes, $((23 + $(entry_bytes "$T/d.db" $n) + 1 + 32 * 11)) bytes" "prove"
+run "$HDREG" ledger prove $NUM --db "$T/d.db" --checkpoints "$CP" --keys "$K" --out "$T/p.proof"
+expect_eq "$rc $(out)$(err)" "0 $T/p.proof: inclusion proof of certificate $NUM (entry $n) under the checkpoint of 2026-04-16 (1845 entries): 11 hashes, $((23 + $(entry_bytes "$T/d.db" $n) + 1 + 32 * 11)) bytes" "prove"
 expect_eq "$(($(stat -c %s "$T/p.proof") < 1024))" 1 "a proof is under 1 KB"
-run "$HDREG" ledger consistency 1708 1844 --db "$T/d.db" --out "$T/c.proof"
-expect_eq "$rc $(out)$(err)" "0 $T/c.proof: consistency proof from 1708 to 1844 entries: 10 hashes, 342 bytes" "consistency"
+run "$HDREG" ledger consistency 1708 1845 --db "$T/d.db" --out "$T/c.proof"
+expect_eq "$rc $(out)$(err)" "0 $T/c.proof: consistency proof from 1708 to 1845 entries: 10 hashes, 342 bytes" "consistency"
 run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$CP" --consistency "$T/c.proof" --document "$PDF" --proof "$T/p.proof"
-expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry $n of the register, under checkpoint 2026-04-16 (1844 entries); 2 checkpoints, each extends the one before" "the verifier: a middle entry"
+expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry $n of the register, under checkpoint 2026-04-16 (1845 entries); 2 checkpoints, each extends the one before" "the verifier: a middle entry"
 # Another certificate's PDF with this proof; one byte of a published root changed; the
 # consistency proof left out.
 other=$OUT/certificates/20260344000000006X.pdf
@@ -346,20 +370,45 @@ run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$T/bad-root.txt" 
 expect_eq "$rc $(out | tail -1)$(err)" "1 FAILED: checkpoint #1 (line 1): the signature does not verify with $K/authority-qr.pub" "the verifier: a changed root"
 run "$HDREG" ledger verify --db "$T/d.db" --keys "$K" --checkpoints "$T/bad-root.txt"
 expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: $T/bad-root.txt:1: the checkpoint of 2026-03-16 does not carry the register's signature (authority-qr.pub)" "hdreg: a changed root"
+# hdreg makes no proof against a note it did not sign, nor without the key to check.
+run "$HDREG" ledger prove $NUM --db "$T/d.db" --checkpoints "$T/bad-root.txt" --keys "$K" --out "$T/bad.proof"
+expect_eq "$rc $(out)$(err)$([ -e "$T/bad.proof" ] || echo ' no file')" "3 hdreg: ledger prove: $T/bad-root.txt:1: the checkpoint of 2026-03-16 does not carry the register's signature (authority-qr.pub) no file" "prove: a checkpoint not signed"
+run "$HDREG" ledger prove $NUM --db "$T/d.db" --checkpoints "$CP" --out "$T/bad.proof"
+expect_eq "$rc $(out)$(err)" "2 hdreg: ledger prove: a certificate number or --entry SEQ (from 1), --db, --checkpoints, --keys and --out are required (see hdreg ledger --help)" "prove: --keys required"
 run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$CP" --document "$PDF" --proof "$T/p.proof"
-expect_eq "$rc $(out | tail -1)$(err)" "1 FAILED: no consistency proof from 1708 to 1844 entries" "the verifier: the consistency proof missing"
+expect_eq "$rc $(out | tail -1)$(err)" "1 FAILED: no consistency proof from 1708 to 1845 entries" "the verifier: the consistency proof missing"
+# The file's framing, which no signature covers: hdreg and the verifier refuse the same
+# files (and accept the same: the last empty line may be missing).
+head -c -1 "$CP" >"$T/f-last.txt"
+head -c -2 "$CP" >"$T/f-cut.txt"
+sed '6a\\' "$CP" >"$T/f-blank.txt"
+{ echo; cat "$CP"; } >"$T/f-lead.txt"
+sed 's/$/\r/' "$CP" >"$T/f-crlf.txt"
+for f in last cut blank lead crlf; do
+  run "$HDREG" ledger verify --db "$T/d.db" --keys "$K" --checkpoints "$T/f-$f.txt"
+  c="$rc $(out | sed 's/.*; extends/extends/')$(err)"
+  run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$T/f-$f.txt" --consistency "$T/c.proof" --document "$PDF" --proof "$T/p.proof"
+  echo "$c | $rc $(out | tail -1)$(err)" >>"$T/framing"
+done
+expect_eq "$(sed "s|$T/||g" "$T/framing")" "0 extends 2 checkpoints (last 2026-04-16, 1845 entries); 2 signed heads verified | 0 OK: $NUM.pdf (certificate) is entry $n of the register, under checkpoint 2026-04-16 (1845 entries); 2 checkpoints, each extends the one before
+3 hdreg: ledger verify: f-cut.txt does not end with a newline | 1 FAILED: f-cut.txt does not end with a newline
+3 hdreg: ledger verify: f-blank.txt:8: an empty line where a checkpoint should start | 1 FAILED: f-blank.txt line 8: an empty line where a checkpoint should start
+3 hdreg: ledger verify: f-lead.txt:1: an empty line where a checkpoint should start | 1 FAILED: f-lead.txt line 1: an empty line where a checkpoint should start
+3 hdreg: ledger verify: f-crlf.txt:1: a control character (Windows line ends?) | 1 FAILED: f-crlf.txt line 1 has a control character (Windows line ends?)" "the checkpoints file's framing: the same verdict from hdreg and the verifier"
 
 # The first and the last entry of a checkpoint: registers made from the first night's
 # backup with the certificate's document entry moved to the start or the end of the chain
 # and every hash recomputed (tests/tools/rechain.py), the heads dropped; the same night run
 # again on them publishes a checkpoint of the whole register (and writes nothing else).
+# The count of checkpoints published goes too (its entry is the backup's last: 1709), as
+# the new register has published none.
 # move DB SEQ TO: entry SEQ becomes entry TO (1 or the last), the others keep their order.
 move() {
-  local last
-  last=$(sql "$1" "SELECT max(seq) FROM ledger")
   if [ "$3" = 1 ]; then shift_sql="UPDATE ledger SET seq = 1 - seq WHERE seq < 0 AND -seq < $2"
   else shift_sql="UPDATE ledger SET seq = -seq - 1 WHERE seq < 0 AND -seq > $2"; fi
   hidden "$1" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_update;
+    DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq = 1709 AND tbl = 'counters';
+    DELETE FROM counters WHERE name = 'checkpoints_published';
     UPDATE ledger SET seq = -seq; UPDATE ledger SET seq = $3 WHERE seq = -$2; $shift_sql; UPDATE ledger SET seq = -seq WHERE seq < 0"
   python3 tests/tools/rechain.py "$1" >/dev/null
 }
@@ -370,7 +419,7 @@ for at in first last; do
   expect_eq "$(doc_entry "$T/$at.db")" "$([ $at = first ] && echo 1 || echo 1708)" "$at: the document entry moved"
   run "$HDREG" run --db "$T/$at.db" --date 2026-03-16 --keys "$K" --out "$OUT" --checkpoints "$T/$at.txt"
   expect_eq "$rc $(out | tail -1 | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')" "1 checkpoint published: 1708 entries, tree head B64, in $T/$at.txt" "$at: the night run again publishes a checkpoint"
-  run "$HDREG" ledger prove $NUM --db "$T/$at.db" --checkpoints "$T/$at.txt" --out "$T/$at.proof"
+  run "$HDREG" ledger prove $NUM --db "$T/$at.db" --checkpoints "$T/$at.txt" --keys "$K" --out "$T/$at.proof"
   expect_eq "$rc $(out | sed 's/: [0-9]* hashes.*//')" "0 $T/$at.proof: inclusion proof of certificate $NUM (entry $(doc_entry "$T/$at.db")) under the checkpoint of 2026-03-16 (1708 entries)" "$at: prove"
   run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$T/$at.txt" --document "$PDF" --proof "$T/$at.proof"
   expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry $(doc_entry "$T/$at.db") of the register, under checkpoint 2026-03-16 (1708 entries); 1 checkpoint" "the verifier: the $at entry"
@@ -382,7 +431,7 @@ done
 python3 tests/tools/checkpoint.py "$T/first.db" 1 2026-03-15 "$K" >"$T/one.txt"
 run "$HDREG" ledger verify --db "$T/first.db" --keys "$K" --checkpoints "$T/one.txt"
 expect_eq "$rc $(out | sed 's/.*; extends/extends/')$(err)" "0 extends 1 checkpoint (last 2026-03-15, 1 entry); 1 signed head verified" "hdreg reads a checkpoint of one entry"
-run "$HDREG" ledger prove $NUM --db "$T/first.db" --checkpoints "$T/one.txt" --out "$T/one.proof"
+run "$HDREG" ledger prove $NUM --db "$T/first.db" --checkpoints "$T/one.txt" --keys "$K" --out "$T/one.proof"
 expect_eq "$rc $(out)$(err)" "0 $T/one.proof: inclusion proof of certificate $NUM (entry 1) under the checkpoint of 2026-03-15 (1 entry): 0 hashes, $((23 + $(entry_bytes "$T/first.db" 1) + 1)) bytes" "prove: a tree of one entry"
 run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$T/one.txt" --document "$PDF" --proof "$T/one.proof"
 expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry 1 of the register, under checkpoint 2026-03-15 (1 entry); 1 checkpoint" "the verifier: a tree of one entry"

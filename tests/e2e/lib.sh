@@ -42,6 +42,8 @@ fail() {
 expect_eq() {
   if [ "$1" != "$2" ]; then
     printf 'FAIL: %s\n--- expected:\n%s\n--- got:\n%s\n' "${3:-value}" "$2" "$1" >&2
+    # KEEP_GOING=1 (by hand, while changing a script): show every failure, not the first.
+    [ -z "${KEEP_GOING:-}" ] || return 0
     echo "$PASSED passed, 1 failed"
     exit 1
   fi
@@ -62,3 +64,8 @@ err() { cat "$T/stderr"; }
 sql() { sqlite3 -batch -noheader "$1" "$2"; }
 
 done_ok() { echo "$PASSED passed, 0 failed"; }
+
+# treehead DB KEYS: the RFC 6962 head of the whole register, computed by
+# tests/tools/checkpoint.py (after a night with keys the register has one entry more than
+# its last checkpoint: the count of checkpoints published)
+treehead() { python3 tests/tools/checkpoint.py "$1" "$(sqlite3 "$1" "SELECT max(seq) FROM ledger")" 2026-01-01 "$2" | sed -n 3p; }

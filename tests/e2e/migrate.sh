@@ -52,6 +52,6 @@ expect_eq "$(sqlite3 "$T/tampered.db" "PRAGMA user_version")" 6 "and stays schem
 run "$HDREG" run --db "$T/r.db" --date 2026-04-16 --out "$T/out" --keys "$T/k"
 expect_eq "$(out | grep -c '^checkpoint published: ')" 1 "a checkpoint after the night"
 run "$HDREG" ledger verify --db "$T/r.db" --keys "$T/k" --checkpoints "$T/out/checkpoints.txt"
-expect_eq "$rc $(out | sed -E 's/.*; extends/extends/')" "0 extends 1 checkpoint (last 2026-04-16, $(sqlite3 "$T/r.db" "SELECT count(*) FROM ledger") entries); 1 signed head verified" \
-  "the migrated register extends its first checkpoint"
+expect_eq "$rc $(out | sed -E 's/.*; extends/extends/')" "0 extends 1 checkpoint (last 2026-04-16, $(sqlite3 "$T/r.db" "SELECT count(*) - 1 FROM ledger") entries); 1 signed head verified" \
+  "the migrated register extends its first checkpoint (the last entry counts it)"
 done_ok
