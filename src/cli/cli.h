@@ -41,6 +41,10 @@ int cli_lock_db(const char *db_path, int mode);
  * stderr as "hdreg: CMD: ..." and the result is HD_EDB ("nothing was done"). */
 int cli_audit(sqlite3 *db, const char *cmd, const char *checkpoints, const char *keys_dir,
               hd_err *err);
+/* The same for an audit already made that found problems (register_audit said HD_EDATA):
+ * prints them and returns HD_EDB with "CMD: the register is not as hdreg left it ...". */
+struct hd_audit;
+int cli_audit_failed(const char *cmd, const struct hd_audit *a, hd_err *err);
 
 /* Each line of text (lines ending in '\n', as a verification report lists its problems)
  * to f after prefix, then "PREFIXand N more" if more > 0. */

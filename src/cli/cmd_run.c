@@ -13,22 +13,13 @@
 #include "cli/cli.h"
 #include <json-c/json.h>
 #include "util/buf.h"
-#include <string.h>
-#include "pdf/fonts.h"
 #include "checks/checks.h"
-#include "model/calendar.h"
 #include "pdf/sign.h"
-#include "ledger/chain.h"
-#include "ledger/ledger.h"
 #include "ledger/register.h"
-#include "procedure/procedure.h"
-#include "util/sha256.h"
 #include <openssl/evp.h>
 #include "procedure/night.h"
-#include "procedure/documents.h"
-#include "procedure/run.h"
-#include "template/template.h"
 #include "store/store.h"
+#include "procedure/run.h"
 #include "util/date.h"
 #include "util/diag.h"
 #include "util/fsutil.h"
@@ -102,17 +93,6 @@ static void problems_print(const hd_problem *p, int n) {
   }
 }
 
-/* Nothing is written into a register whose file SQLite finds damaged: that is a
- * database that cannot be used (HD_EDB, exit 4), named by its path. */
-static int check_file(sqlite3 *db, const char *path, hd_err *err) {
-  int rc = store_integrity(db, err);
-  if (rc == HD_EDATA) {
-    hd_err_prefix(err, "'%s'", path);
-    err->code = rc = HD_EDB;
-  }
-  return rc;
-}
-
 /* The run report: DIR/run-DATE.json, written atomically (for staff and their tools). */
 static int write_report(const char *out, const char *date, const char *db_path,
                         const char *revision, const hd_night_report *rr,
@@ -152,6 +132,7 @@ static int write_report(const char *out, const char *date, const char *db_path,
     json_object_object_add(x, "number", json_object_new_string(e->number ? e->number : ""));
     json_object_object_add(x, "path", json_object_new_string(e->path ? e->path : ""));
     json_object_object_add(x, "sha256", json_object_new_string(e->sha256));
+    if (e->replaces) json_object_object_add(x, "replaces", json_object_new_string(e->replaces));
     json_object_array_add(issued, x);
   }
   json_object_object_add(o, "issued", issued);
@@ -204,46 +185,11 @@ static void show_progress(void *ud, const char *step, int done, int total) {
   fflush(stderr);
 }
 
-static int absolute(const char *dir, char out[PATH_MAX], hd_err *err) {
-  if (!realpath(dir, out))
-    return hd_err_set(err, HD_EIO, "cannot resolve output directory '%s': %s", dir, strerror(errno));
-  return HD_OK;
-}
-
-/* A run killed while writing leaves NAME.tmp.XXXXXX beside the documents: never a
- * document, removed before this run writes (the lock keeps other runs out). */
-static void remove_temps(const char *out) {
-  static const char *const SUB[] = {"", "/certificates", "/opinions", "/notices", "/cancellations"};
-  char dir[4200];
-  for (size_t i = 0; i < sizeof SUB / sizeof *SUB; i++) {
-    snprintf(dir, sizeof dir, "%s%s", out, SUB[i]);
-    hd_remove_stale_temps(dir);
-  }
-}
-
 /* The checkpoints file: --checkpoints, else OUT/checkpoints.txt. */
 static const char *checkpoints_at(const char *given, const char *out, char *buf, size_t size) {
   if (given) return given;
   hd_snprintf(buf, size, "%s/checkpoints.txt", out);
   return buf;
-}
-
-/* The revisions of the check pack and of the four templates the night uses. */
-static int record_revisions(sqlite3 *db, const char *date, const char *pack_rev, hd_err *err) {
-  static const char *const T[] = {"certificate", "review_opinion", "public_notice", "cancellation"};
-  char tbuf[4096], sha[65];
-  hd_buf all;
-  hd_buf_init(&all, 4096);
-  int rc = HD_OK;
-  for (int i = 0; i < 4 && rc == HD_OK; i++) {
-    rc = ledger_sha256_file(cli_template_path(T[i], tbuf, sizeof tbuf), sha, err);
-    if (rc == HD_OK) hd_buf_printf(&all, "%s %s.xml\n", sha, T[i]);
-  }
-  if (rc == HD_OK && !all.p) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
-  if (rc == HD_OK) hd_sha256_hex(all.p, all.len, sha);
-  hd_buf_release(&all);
-  if (rc == HD_OK) rc = proc_record_revisions(db, date, pack_rev, sha, err);
-  return rc;
 }
 
 int cmd_run(int argc, char **argv) {
@@ -319,97 +265,42 @@ int cmd_run(int argc, char **argv) {
   if (lock_fd < 0) return HD_EXIT_DB;
   hd_err err;
   hd_err_clear(&err);
-  sqlite3 *db = NULL;
-  hd_fontset *fs = NULL;
-  hd_run_report rep;
-  memset(&rep, 0, sizeof rep);
-  int rc = HD_OK;
-  hd_template *tmpl = NULL;
-  char tbuf[4096], cp_buf[4200];
-  hd_run_opts o;
-  memset(&o, 0, sizeof o);
-  o.date = date;
-  o.out_dir = out;
-  o.jobs = 1;
-  o.db_path = db_path;
+  char cp_buf[4200];
   if (manifest_path &&
       hd_read_file(manifest_path, 65536, &manifest, &manifest_len, &err) != HD_OK) {
     cli_error("run: --font-manifest: %s", err.msg);
     return HD_EXIT_USAGE;
   }
-  hd_pack *pack = NULL;
-  hd_calendar *cal = NULL;
-  hd_night_report rr;
-  memset(&rr, 0, sizeof rr);
-  hd_pack_opts po = {dirs, n_dirs, 0, 0, 0};
-  hd_template *t_opinion = NULL, *t_notice = NULL, *t_cancel = NULL;
-  hd_docenv env;
-  memset(&env, 0, sizeof env);
-  char out_abs[PATH_MAX];
-  hd_night night;
-  memset(&night, 0, sizeof night);
-  night.env = &env;
-  night.date = date;
-  night.out_dir = out;
-  night.db_path = db_path;
-  night.jobs = jobs;
-  o.jobs = jobs;
+  hd_night_opts no = {db_path, date, out, fonts_dir, manifest, dirs, n_dirs, jobs, NULL, NULL,
+                      NULL, cli_template_path, NULL, NULL};
   hd_signer *signer = NULL;
   if (keys_dir) {
     if (signer_load(keys_dir, &signer, &err)) {
       cli_error("run: --keys: %s", err.msg);
       return HD_EXIT_USAGE;
     }
-    night.signer = signer;
-    o.signer = signer;
+    no.signer = signer;
+    no.keys_dir = keys_dir;
+    no.checkpoints = checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf);
   }
   progress prog;
   memset(&prog, 0, sizeof prog);
   if (isatty(STDERR_FILENO)) {
-    night.progress = show_progress;
-    night.progress_ud = &prog;
-    o.progress = show_progress;
-    o.progress_ud = &prog;
+    no.progress = show_progress;
+    no.progress_ud = &prog;
   }
-  night.rep = &rr;
-  if ((rc = tmpl_load(cli_template_path("certificate", tbuf, sizeof tbuf), &tmpl, &err)) ||
-      (o.tmpl = tmpl, 0) ||
-      (rc = tmpl_load(cli_template_path("review_opinion", tbuf, sizeof tbuf), &t_opinion, &err)) ||
-      (rc = tmpl_load(cli_template_path("public_notice", tbuf, sizeof tbuf), &t_notice, &err)) ||
-      (rc = tmpl_load(cli_template_path("cancellation", tbuf, sizeof tbuf), &t_cancel, &err)) ||
-      (rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
-      (rc = check_file(db, db_path, &err)) ||
-      (rc = cli_audit(db, "run", keys_dir ? checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf) : NULL,
-                      keys_dir, &err)) ||
-      (rc = fontset_load(&fs, manifest, fonts_dir, &err)) ||
-      (rc = calendar_load(db, &cal, &err)) || (rc = pack_load(&po, &pack, &err)) ||
-      (rc = hd_mkdirs(out, &err)) || (remove_temps(out), 0) ||
-      (rc = record_revisions(db, date, pack_revision(pack), &err)) ||
-      (rc = absolute(out, out_abs, &err)) || (night.out_dir = out_abs, 0) ||
-      (env = (hd_docenv){db, fs, pack, cal, 1, 0, NULL, 0, 0}, night.db = db, night.opinion = t_opinion,
-       night.notice = t_notice, night.cancellation = t_cancel, 0) ||
-      (rc = night_reviews(&night, &err)) || (rc = night_notices(&night, &err)) ||
-      (rc = run_certificates(db, fs, &o, &rep, &err)) ||
-      (rc = night_cancellations(&night, &err))) {
-    cli_error("%s", err.msg);
-  }
-  int head_signed = 0;
-  hd_audit after;
-  memset(&after, 0, sizeof after);
-  int published = 0;
-  if (rc == HD_OK && signer) {
-    const char *cp = checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf);
-    if ((rc = register_audit(db, cp, 1, keys_dir, 1, NULL, &after, &err)) ||
-        (rc = register_publish(db, signer, date, cp, &after, &published, &err)))
-      cli_error("run: the night's checkpoint: %s", err.msg);
-  }
-  /* The head after the checkpoint's count, so that a night run again signs nothing new. */
-  if (rc == HD_OK && signer && (rc = chain_sign_head(db, signer, date, &head_signed, &err)))
-    cli_error("run: %s", err.msg);
+  hd_night_result res;
+  int rc = night_run(&no, &res, &err);
+  const hd_night_report rr = res.night;
+  const hd_run_report rep = res.certs;
+  if (rc && res.stage == HD_NIGHT_AUDIT) rc = cli_audit_failed("run", &res.audit, &err);
+  if (rc && res.stage == HD_NIGHT_SIGN) cli_error("run: %s", err.msg);
+  else if (rc && res.stage == HD_NIGHT_PUBLISH) cli_error("run: the night's checkpoint: %s", err.msg);
+  else if (rc) cli_error("%s", err.msg);
   if (rc == HD_OK) {
     hd_err rerr;
     hd_err_clear(&rerr);
-    if (write_report(out, date, db_path, pack_revision(pack), &rr, &rep, &rerr)) {
+    if (write_report(out, date, db_path, res.pack_revision, &rr, &rep, &rerr)) {
       cli_error("%s", rerr.msg);
       rc = rerr.code;
     }
@@ -425,7 +316,7 @@ int cmd_run(int argc, char **argv) {
       printf("certificates in %s/certificates (%.1f ms and %.1f KB per certificate)\n", out,
              rep.render_ms / done, rep.bytes / 1024.0 / (rep.issued ? rep.issued : 1));
     printf("reviewed %d case%s with check pack %s: %d approve, %d rectify, %d hold, %d reject%s\n",
-           rr.reviewed, rr.reviewed == 1 ? "" : "s", pack_revision(pack),
+           rr.reviewed, rr.reviewed == 1 ? "" : "s", res.pack_revision,
            rr.by_decision[HD_APPROVE], rr.by_decision[HD_RETURN], rr.by_decision[HD_HOLD],
            rr.by_decision[HD_REJECT], rr.check_errors ? " (some checks failed with errors: see hdreg check)" : "");
     if (rr.held_unprintable)
@@ -435,31 +326,21 @@ int cmd_run(int argc, char **argv) {
       printf("public notice %s: %d case%s, open until %s\n", rr.notices[i].number,
              rr.notices[i].cases, rr.notices[i].cases == 1 ? "" : "s", rr.notices[i].end_date);
     if (rr.cancelled) printf("cancelled %d certificate%s\n", rr.cancelled, rr.cancelled == 1 ? "" : "s");
-    if (head_signed) printf("ledger head signed\n");
-    if (signer && !published)
+    if (res.head_signed) printf("ledger head signed\n");
+    if (no.signer && !res.published)
       printf("checkpoint: nothing new since the last one (%lld entries, %s), in %s\n",
-             after.last_size, after.last_date, checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf));
-    if (published) {
+             res.after.last_size, res.after.last_date, no.checkpoints);
+    if (res.published) {
       char root[48];
-      EVP_EncodeBlock((unsigned char *)root, after.chain.root, 32);
-      printf("checkpoint published: %lld entries, tree head %s, in %s\n", after.chain.entries, root,
-             checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf));
+      EVP_EncodeBlock((unsigned char *)root, res.after.chain.root, 32);
+      printf("checkpoint published: %lld entries, tree head %s, in %s\n", res.after.chain.entries,
+             root, no.checkpoints);
     }
   }
   int held = rep.held + rr.by_decision[HD_HOLD] + rr.held_unprintable, failed = rep.failed + rr.failed;
-  register_audit_free(&after);
-  run_report_release(&rep);
-  night_report_release(&rr);
+  night_result_release(&res);
   signer_free(signer);
-  tmpl_free(t_opinion);
-  tmpl_free(t_notice);
-  tmpl_free(t_cancel);
-  fontset_free(fs);
-  tmpl_free(tmpl);
-  pack_free(pack);
-  calendar_free(cal);
   free(manifest);
-  store_close(db);
   close(lock_fd);
   if (rc != HD_OK) return hd_exit_for(rc);
   return failed ? HD_EXIT_PARTIAL : held ? HD_EXIT_HELD : HD_EXIT_OK;

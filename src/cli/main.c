@@ -84,20 +84,22 @@ void cli_lines(FILE *f, const char *prefix, const char *text, int more) {
   if (more > 0) fprintf(f, "%sand %d more\n", prefix, more);
 }
 
+int cli_audit_failed(const char *cmd, const hd_audit *a, hd_err *err) {
+  char prefix[64];
+  hd_snprintf(prefix, sizeof prefix, "hdreg: %s: ", cmd);
+  cli_lines(stderr, prefix, a->chain.list.p, a->chain.problems - HD_CHAIN_LIST_MAX);
+  if (!a->chain.list.len) cli_error("%s: %s", cmd, err->msg);
+  hd_err_clear(err);
+  return hd_err_set(err, HD_EDB, "%s: the register is not as hdreg left it (above; hdreg ledger "
+                    "verify says the same): nothing was done. Restore the database from a backup, "
+                    "or have the change explained (hdreg ledger adopt)", cmd);
+}
+
 int cli_audit(sqlite3 *db, const char *cmd, const char *checkpoints, const char *keys_dir,
               hd_err *err) {
   hd_audit a;
   int rc = register_audit(db, checkpoints, 1, keys_dir, 1, NULL, &a, err);
-  if (rc == HD_EDATA) {
-    char prefix[64];
-    hd_snprintf(prefix, sizeof prefix, "hdreg: %s: ", cmd);
-    cli_lines(stderr, prefix, a.chain.list.p, a.chain.problems - HD_CHAIN_LIST_MAX);
-    if (!a.chain.list.len) cli_error("%s: %s", cmd, err->msg);
-    hd_err_clear(err);
-    rc = hd_err_set(err, HD_EDB, "%s: the register is not as hdreg left it (above; hdreg ledger "
-                    "verify says the same): nothing was done. Restore the database from a backup, "
-                    "or have the change explained (hdreg ledger adopt)", cmd);
-  }
+  if (rc == HD_EDATA) rc = cli_audit_failed(cmd, &a, err);
   register_audit_free(&a);
   return rc;
 }

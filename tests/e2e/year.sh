@@ -58,10 +58,9 @@ act "objection 3: resolve recorded" resolve --objection 3 --outcome upheld --dat
 night 2026-03-25 0
 expect_eq "$(status SQ-2026-0021)" "notice" "reviewed again, in notice again"
 
-# A returned case supplements its materials and is reviewed again.
-sql_adopt "$DB" "INSERT INTO materials(case_id, kind, issued_date) VALUES (40, 'third_party_assessment', '2026-03-26')"
-act "case SQ-2026-0040: move recorded" move --case SQ-2026-0040 --to submitted --date 2026-03-26 \
-  --actor 申请人 --reason "补正第三方评估材料"
+# A returned case supplements its materials (recorded with the move) and is reviewed again.
+act "case SQ-2026-0040: move recorded, 1 material supplied" move --case SQ-2026-0040 --to submitted \
+  --date 2026-03-26 --actor 申请人 --reason "补正第三方评估材料" --material third_party_assessment
 
 # March 31: GS-20260316 has ended: its certificates. The cancellation SQ-2026-0044 was for
 # a certificate the transfer SQ-2026-0011 superseded: refused, a person sends it back to
@@ -88,9 +87,8 @@ night 2026-04-20 0
 # December 21: a returned case supplements its PIA report and is approved; its notice
 # period would run into 2027, for which the calendar has no data: refused, the case
 # waits approved. Once the 2027 schedule is imported the next night publishes it.
-sql_adopt "$DB" "INSERT INTO materials(case_id, kind, issued_date, valid_until) VALUES (29, 'pia_report', '2026-12-18', '2029-12-17')"
-act "case SQ-2026-0029: move recorded" move --case SQ-2026-0029 --to submitted --date 2026-12-21 \
-  --actor 申请人 --reason "补正个人信息保护影响评估报告"
+act "case SQ-2026-0029: move recorded, 1 material supplied" move --case SQ-2026-0029 --to submitted \
+  --date 2026-12-21 --actor 申请人 --reason "补正个人信息保护影响评估报告" --material pia_report::2029-12-17
 night 2026-12-21 1
 expect_eq "$(err)" "hdreg: public notice of 1 approved case not published: no holiday schedule for 2027: the period cannot be computed" "notice into 2027 refused"
 expect_eq "$(status SQ-2026-0029)" "approved" "waits, approved"
