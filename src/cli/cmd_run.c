@@ -266,14 +266,13 @@ int cmd_run(int argc, char **argv) {
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char *db_path = cli_conf(CONF_DATABASE), *date = NULL, *out = cli_conf(CONF_OUTPUT),
-             *fonts_dir = cli_conf(CONF_FONTS), *manifest_path = cli_conf(CONF_FONT_MANIFEST);
+             *fonts_dir = cli_conf(CONF_FONTS);
   int jobs = cli_conf_jobs();
   const char *keys_dir = cli_conf(CONF_KEYS), *checkpoints = cli_conf(CONF_CHECKPOINTS);
   const char *dirs[16];
   int n_dirs = 1;
   dirs[0] = cli_default_checks_dir();
   char *manifest = NULL;
-  size_t manifest_len = 0;
   int c;
   optind = 1;
   opterr = 0;
@@ -283,7 +282,7 @@ int cmd_run(int argc, char **argv) {
     case 't': date = optarg; break;
     case 'o': out = optarg; break;
     case 'f': fonts_dir = optarg; break;
-    case 'm': manifest_path = optarg; break;
+    case 'm': cli_conf_option(CONF_FONT_MANIFEST, optarg); break;
     case 'K': keys_dir = optarg; break;
     case 'P': checkpoints = optarg; break;
     case 'T': cli_conf_option(CONF_TEMPLATES, optarg); break;
@@ -341,11 +340,7 @@ int cmd_run(int argc, char **argv) {
   o.out_dir = out;
   o.jobs = 1;
   o.db_path = db_path;
-  if (manifest_path &&
-      hd_read_file(manifest_path, 65536, &manifest, &manifest_len, &err) != HD_OK) {
-    cli_error("run: --font-manifest: %s", err.msg);
-    return HD_EXIT_USAGE;
-  }
+  if ((rc = cli_font_manifest(&manifest))) return rc;
   hd_pack *pack = NULL;
   hd_calendar *cal = NULL;
   hd_night_report rr;

@@ -148,9 +148,13 @@ static int conf_read(const char *path, int must_exist) {
   size_t len = 0;
   FILE *probe = fopen(path, "r");
   if (!probe && errno == ENOENT && !must_exist) return 0;
-  if (probe) fclose(probe);
+  if (!probe) {
+    cli_error("cannot read the configuration file '%s' (%s): %s", path, C.file_why, strerror(errno));
+    return HD_EXIT_DATA;
+  }
+  fclose(probe);
   if (hd_read_file(path, CONF_MAX_BYTES, &text, &len, &err)) {
-    cli_error("configuration: %s", err.msg);
+    cli_error("configuration file: %s", err.msg);
     return HD_EXIT_DATA;
   }
   C.file_found = 1;

@@ -136,10 +136,10 @@ expect_eq "$rc" 3 "new parameter by params exit"
 expect_eq "$(err)" "hdreg: check: $P/params-new/params.lua:2: params: unknown parameter 'our_threshold' (a parameter of your own is declared with declare_params { our_threshold = ... })"
 run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/params-twice
 expect_eq "$rc" 3 "parameter declared twice exit"
-expect_eq "$(err)" "hdreg: check: $P/params-twice/params.lua:2: declare_params: parameter 'lookback_years' is already declared at scripts/checks/params.lua:3 (to change its value write params { lookback_years = ... })"
+expect_eq "$(err)" "hdreg: check: $P/params-twice/params.lua:2: declare_params: parameter 'lookback_years' is already declared at $PWD/scripts/checks/params.lua:3 (to change its value write params { lookback_years = ... })"
 run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/params-type
 expect_eq "$rc" 3 "parameter of another type exit"
-expect_eq "$(err)" "hdreg: check: $P/params-type/params.lua:2: params: 'lookback_years' is a number (declared at scripts/checks/params.lua:3), not a text"
+expect_eq "$(err)" "hdreg: check: $P/params-type/params.lua:2: params: 'lookback_years' is a number (declared at $PWD/scripts/checks/params.lua:3), not a text"
 
 # Waivers: a valid one neutralises the outcome; an expired one is reported, not applied.
 sqlite3 "$T/d.db" "INSERT INTO waivers(case_id, check_id, justification, approver, approved_date, expires) VALUES (19, '7.1b-credit', '失信记录已经法院撤销', '王法务', '2026-03-01', '2026-12-31')"
