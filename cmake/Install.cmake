@@ -41,7 +41,21 @@ install(FILES templates/certificate.xml templates/review_opinion.xml templates/p
 install(DIRECTORY scripts/checks/ DESTINATION ${CMAKE_INSTALL_DATADIR}/hdreg/checks
         FILES_MATCHING PATTERN "*.lua")
 install(FILES fonts/manifest.txt DESTINATION ${CMAKE_INSTALL_DATADIR}/hdreg/fonts)
-install(FILES docs/hdreg.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+# Debian wants man pages and changelogs compressed (gzip -n: no name or time, the same
+# bytes every build).
+find_program(GZIP gzip REQUIRED)
+add_custom_command(OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/dist/hdreg.1.gz
+  COMMAND ${GZIP} -9n -c ${CMAKE_CURRENT_SOURCE_DIR}/docs/hdreg.1 > ${CMAKE_CURRENT_BINARY_DIR}/dist/hdreg.1.gz
+  DEPENDS docs/hdreg.1)
+add_custom_command(OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/dist/changelog.gz
+  COMMAND ${GZIP} -9n -c ${CMAKE_CURRENT_SOURCE_DIR}/dist/debian/changelog > ${CMAKE_CURRENT_BINARY_DIR}/dist/changelog.gz
+  DEPENDS dist/debian/changelog)
+add_custom_target(hdreg_dist_files ALL DEPENDS ${CMAKE_CURRENT_BINARY_DIR}/dist/hdreg.1.gz
+                  ${CMAKE_CURRENT_BINARY_DIR}/dist/changelog.gz)
+add_dependencies(hdreg_installed hdreg_dist_files)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/dist/hdreg.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/dist/changelog.gz dist/debian/copyright
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/hdreg)
 install(FILES README.md docs/operations.md docs/architecture.md docs/checks.md docs/import.md
               docs/procedure.md docs/schema.md docs/templates.md docs/verification.md
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/hdreg)
@@ -61,14 +75,15 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/dist/tmpfiles.conf DESTINATION lib/tmp
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME hdreg)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_CONTACT "hdreg maintainers <hdreg@localhost>")
+# The maintainer's address: the authority's own packager (lintian: bogus-mail-host until set).
+set(HDREG_PACKAGE_MAINTAINER "hdreg maintainers <hdreg@localhost>" CACHE STRING
+    "Maintainer of the Debian package")
+set(CPACK_PACKAGE_CONTACT "${HDREG_PACKAGE_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "health-data property-right registration batch engine")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-  "health-data property-right registration batch engine\n"
-  " hdreg runs the nightly job of a registration authority for health and medical\n"
-  " data property rights (Guangdong draft guideline): compliance checks in a Lua\n"
-  " sandbox, the registration procedure, review opinions, public notices and\n"
-  " certificates as signed PDF with embedded CJK fonts, and a verifiable ledger.")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "hdreg runs the nightly job of a registration authority for health and medical
+data property rights (Guangdong draft guideline): compliance checks in a Lua
+sandbox, the registration procedure, review opinions, public notices and
+certificates as signed PDF with embedded CJK fonts, and a verifiable ledger.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
@@ -78,7 +93,7 @@ set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 # them by family name: nothing links them).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "fonts-wqy-microhei, fonts-arphic-uming, fonts-lxgw-wenkai, fonts-hanazono, fontconfig")
+  "fonts-wqy-microhei, fonts-arphic-uming, fonts-lxgw-wenkai, fonts-hanazono, fontconfig, adduser")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "poppler-utils, python3, openssl")
 file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/dist/conffiles
      "${HDREG_SYSCONFDIR}/hdreg.conf\n${HDREG_SYSCONFDIR}/alert.conf\n")
@@ -88,5 +103,6 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${CMAKE_CURRENT_BINARY_DIR}/dist/conffiles ${CMAKE_CURRENT_BINARY_DIR}/dist/postinst
   ${CMAKE_CURRENT_BINARY_DIR}/dist/postrm)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+set(CPACK_STRIP_FILES ON)
 set(CPACK_OUTPUT_FILE_PREFIX ${CMAKE_CURRENT_BINARY_DIR}/package)
 include(CPack)
