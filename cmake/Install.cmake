@@ -15,17 +15,10 @@ set(HDREG_BINDIR "${CMAKE_INSTALL_FULL_BINDIR}")
 set(HDREG_LIBEXECDIR "${CMAKE_INSTALL_FULL_LIBEXECDIR}/hdreg")
 set(HDREG_DOCDIR "${CMAKE_INSTALL_FULL_DATADIR}/doc/hdreg")
 
-add_executable(hdreg_installed $<TARGET_OBJECTS:hdreg_cli> src/cli/datadir.c)
-target_link_libraries(hdreg_installed PRIVATE hdreg_core)
-target_compile_definitions(hdreg_installed PRIVATE
-  HDREG_BUILTIN_DATA_DIR="${HDREG_DATADIR}"
-  HDREG_BUILTIN_TEMPLATES="${HDREG_DATADIR}/templates"
-  HDREG_BUILTIN_CHECKS="${HDREG_DATADIR}/checks"
-  HDREG_BUILTIN_FONTS="${HDREG_DATADIR}/fonts"
-  HDREG_BUILTIN_CONFIG="${HDREG_SYSCONFDIR}/hdreg.conf")
+hdreg_cli_executable(hdreg_installed ${HDREG_DATADIR} ${HDREG_DATADIR}/templates
+  ${HDREG_DATADIR}/checks ${HDREG_DATADIR}/fonts ${HDREG_SYSCONFDIR}/hdreg.conf)
 set_target_properties(hdreg_installed PROPERTIES OUTPUT_NAME hdreg
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}/installed")
-hdreg_apply_warnings(hdreg_installed)
 
 # The files that name install paths.
 foreach(f hdreg.conf alert.conf systemd/hdreg-night.service systemd/hdreg-night.timer
