@@ -19,21 +19,20 @@ int cmd_policy(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 #include <stddef.h>
-/* templates/NAME.xml (cwd, else the source tree), or name itself if it is a path. */
-const char *cli_template_path(const char *name, char *buf, size_t size);
+/* The configuration, the data folder: cli_template_path, cli_default_checks_dir, ... */
+#include "cli/config.h"
 /* A case by number, or by id when arg is all digits; 0 if none. *number (caller frees)
  * is its number. */
 #include <sqlite3.h>
 #include "util/diag.h"
 long long cli_find_case(sqlite3 *db, const char *arg, char **number);
-/* The shipped check pack: ./scripts/checks if present, else the source tree's. */
-const char *cli_default_checks_dir(void);
 
 /* One night or import per database at a time: an advisory lock on DB.lock, released by
  * the kernel when the process ends, however it ends. Unless mode is HD_STORE_CREATE (a
  * command that makes the register), the database must be there first (store_check_file):
  * no lock file is made beside a path that is not a register. Returns the descriptor to
- * keep open, or -1 after saying why on stderr. */
+ * keep open, or minus the exit code after saying why on stderr: -HD_EXIT_BUSY when
+ * another process holds the lock (try again later), -HD_EXIT_DB otherwise. */
 int cli_lock_db(const char *db_path, int mode);
 
 /* Before a command writes: the register must be as hdreg left it (ledger verify; with

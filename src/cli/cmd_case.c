@@ -191,6 +191,7 @@ int cmd_case(int argc, char **argv) {
     return HD_EXIT_USAGE;
   }
   const char *action = argv[1];
+  a.db = cli_conf(CONF_DATABASE);
   int p = parse(argc, argv, &a);
   if (p < 0) return HD_EXIT_OK;
   if (p) return p;

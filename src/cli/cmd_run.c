@@ -27,7 +27,7 @@
 
 static const char HELP[] =
     "usage: hdreg run --db FILE --date YYYY-MM-DD [--out DIR] [--keys DIR] [--jobs N] [--fonts DIR]\n"
-    "                 [--font-manifest FILE] [--checks DIR]...\n"
+    "                 [--font-manifest FILE] [--templates DIR] [--checks DIR]...\n"
     "\n"
     "The nightly job for DATE, in this order (docs/procedure.md):\n"
     "  review        every submitted case: compliance checks as of DATE, findings and\n"
@@ -47,12 +47,17 @@ static const char HELP[] =
     "same date again changes nothing and writes nothing new (certificates of the day are\n"
     "verified, missing files restored); a killed run finishes on the next.\n"
     "\n"
-    "  --db FILE       the registration database\n"
+    "Every option but --date may come from the configuration file instead (hdreg.conf;\n"
+    "hdreg config prints what is in effect); the command line wins.\n"
+    "  --db FILE       the registration database (database)\n"
     "  --date DATE     the run date; every decision uses it, never the clock\n"
-    "  --out DIR       output directory (default: out)\n"
-    "  --fonts DIR     extra fonts that win over system fonts (default: fonts)\n"
-    "  --font-manifest FILE  font roles and fallback order (default: the built-in\n"
-    "                  copy of fonts/manifest.txt)\n"
+    "  --out DIR       output directory (output; default: out)\n"
+    "  --fonts DIR     extra fonts that win over system fonts (fonts; default: the data\n"
+    "                  folder's fonts/)\n"
+    "  --font-manifest FILE  font roles and fallback order (font_manifest; default: the\n"
+    "                  data folder's fonts/manifest.txt)\n"
+    "  --templates DIR the document templates (templates; default: the data folder's\n"
+    "                  templates/)\n"
     "  --checks DIR    a legal team's check directory after the shipped pack (repeatable)\n"
     "  --keys DIR      sign every document with the authority's key in DIR (authority.key,\n"
     "                  authority.crt; hdreg keygen makes them): a PDF signature pdfsig checks\n"
@@ -73,9 +78,10 @@ static const char HELP[] =
     "and a damaged one is refused with the first problems it names.\n"
     "\n"
     "Exit: 0 all done, 7 done but cases are held for a human (held for review, open\n"
-    "objections), 1 some cases failed (listed on stderr), 2 usage, 3 a broken check pack\n"
-    "or template, 4 database (missing, empty, not a register, damaged, locked, read-only),\n"
-    "5 output directory, 6 fonts, 70 internal error.\n";
+    "objections), 1 some cases failed (listed on stderr), 2 usage, 3 a broken check pack,\n"
+    "template or configuration file, 4 database (missing, empty, not a register, damaged,\n"
+    "read-only: do not retry), 5 output directory, 6 fonts, 70 internal error, 75 busy:\n"
+    "another run or import holds the register's lock (try again later).\n";
 
 static void problems_json(const hd_problem *p, int n, json_object *into) {
   for (int i = 0; i < n; i++) {
@@ -202,17 +208,17 @@ int cmd_run(int argc, char **argv) {
                                        {"jobs", required_argument, NULL, 'j'},
                                        {"keys", required_argument, NULL, 'K'},
                                        {"checkpoints", required_argument, NULL, 'P'},
+                                       {"templates", required_argument, NULL, 'T'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  const char *db_path = NULL, *date = NULL, *out = "out", *fonts_dir = "fonts";
-  const char *manifest_path = NULL;
-  int jobs = 1;
-  const char *keys_dir = NULL, *checkpoints = NULL;
+  const char *db_path = cli_conf(CONF_DATABASE), *date = NULL, *out = cli_conf(CONF_OUTPUT),
+             *fonts_dir = cli_conf(CONF_FONTS);
+  int jobs = cli_conf_jobs();
+  const char *keys_dir = cli_conf(CONF_KEYS), *checkpoints = cli_conf(CONF_CHECKPOINTS);
   const char *dirs[16];
   int n_dirs = 1;
   dirs[0] = cli_default_checks_dir();
   char *manifest = NULL;
-  size_t manifest_len = 0;
   int c;
   optind = 1;
   opterr = 0;
@@ -222,9 +228,10 @@ int cmd_run(int argc, char **argv) {
     case 't': date = optarg; break;
     case 'o': out = optarg; break;
     case 'f': fonts_dir = optarg; break;
-    case 'm': manifest_path = optarg; break;
+    case 'm': cli_conf_option(CONF_FONT_MANIFEST, optarg); break;
     case 'K': keys_dir = optarg; break;
     case 'P': checkpoints = optarg; break;
+    case 'T': cli_conf_option(CONF_TEMPLATES, optarg); break;
     case 'j': {
       char *end;
       long v = strtol(optarg, &end, 10);
@@ -252,6 +259,7 @@ int cmd_run(int argc, char **argv) {
     cli_error("run: unexpected argument '%s'", argv[optind]);
     return HD_EXIT_USAGE;
   }
+  if (n_dirs == 1) n_dirs = cli_conf_checks(dirs, 16);
   if (!db_path || !date) {
     cli_error("run: --db and --date are required (see hdreg run --help)");
     return HD_EXIT_USAGE;
@@ -262,15 +270,12 @@ int cmd_run(int argc, char **argv) {
     return HD_EXIT_USAGE;
   }
   int lock_fd = cli_lock_db(db_path, HD_STORE_MUST_EXIST);
-  if (lock_fd < 0) return HD_EXIT_DB;
+  if (lock_fd < 0) return -lock_fd;
   hd_err err;
   hd_err_clear(&err);
   char cp_buf[4200];
-  if (manifest_path &&
-      hd_read_file(manifest_path, 65536, &manifest, &manifest_len, &err) != HD_OK) {
-    cli_error("run: --font-manifest: %s", err.msg);
-    return HD_EXIT_USAGE;
-  }
+  int mrc = cli_font_manifest(&manifest);
+  if (mrc) return mrc;
   hd_night_opts no = {db_path, date, out, fonts_dir, manifest, dirs, n_dirs, jobs, NULL, NULL,
                       NULL, cli_template_path, NULL, NULL};
   hd_signer *signer = NULL;

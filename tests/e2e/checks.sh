@@ -136,10 +136,10 @@ expect_eq "$rc" 3 "new parameter by params exit"
 expect_eq "$(err)" "hdreg: check: $P/params-new/params.lua:2: params: unknown parameter 'our_threshold' (a parameter of your own is declared with declare_params { our_threshold = ... })"
 run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/params-twice
 expect_eq "$rc" 3 "parameter declared twice exit"
-expect_eq "$(err)" "hdreg: check: $P/params-twice/params.lua:2: declare_params: parameter 'lookback_years' is already declared at scripts/checks/params.lua:3 (to change its value write params { lookback_years = ... })"
+expect_eq "$(err)" "hdreg: check: $P/params-twice/params.lua:2: declare_params: parameter 'lookback_years' is already declared at $PWD/scripts/checks/params.lua:3 (to change its value write params { lookback_years = ... })"
 run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/params-type
 expect_eq "$rc" 3 "parameter of another type exit"
-expect_eq "$(err)" "hdreg: check: $P/params-type/params.lua:2: params: 'lookback_years' is a number (declared at scripts/checks/params.lua:3), not a text"
+expect_eq "$(err)" "hdreg: check: $P/params-type/params.lua:2: params: 'lookback_years' is a number (declared at $PWD/scripts/checks/params.lua:3), not a text"
 
 # Waivers (docs/procedure.md "Waivers"; hdreg waiver in tests/e2e/waiver.sh): a valid one
 # neutralises the outcome of a check that allows waivers (7.2 (2) advises); an expired one
@@ -164,7 +164,7 @@ import json
 d = json.load(open('$T/stdout'))
 c = [c for c in d['checks'] if c['id'] == '7.1b-credit'][0]
 print(d['decision'], c['outcome'], c['waived'], c['waiver'], c['waiver_state'])")" "reject fail False 豁免无效（该项检查不允许豁免） 王法务（失信记录已经法院撤销） refused" "waiver of a check that allows none"
-expect_eq "$(err)" "hdreg: check: case SQ-2026-0019: waiver 2 of check '7.1b-credit' ignored: the check does not allow waivers (its declaration at scripts/checks/7.1-subject.lua:38 has no waivable = true)" "said on stderr"
+expect_eq "$(err)" "hdreg: check: case SQ-2026-0019: waiver 2 of check '7.1b-credit' ignored: the check does not allow waivers (its declaration at $PWD/scripts/checks/7.1-subject.lua:38 has no waivable = true)" "said on stderr"
 
 # Bytecode is refused: text chunks only.
 run "$HDREG" check --db "$T/d.db" --case 6 --checks $P/bytecode

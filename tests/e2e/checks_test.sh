@@ -25,12 +25,12 @@ coverage: 24 of 24 checks seen passing and not passing
 # changed parameter changes the shipped 7.1 c too.
 run "$HDREG" checks test $P/override
 expect_eq "$rc" 1 "override exit"
-expect_eq "$(out)" "scripts/checks/tests/subject.lua:37: fixture '7.1 c: data penalty within 3 years fails': check '7.1c-penalties' gave pass (近1年内无涉及数据的行政处罚或刑事责任记录), expected fail
-scripts/checks/tests/subject.lua:44: fixture '7.1 c: criminal record within 3 years fails': check '7.1c-penalties' gave pass (近1年内无涉及数据的行政处罚或刑事责任记录), expected fail
+expect_eq "$(out)" "$PWD/scripts/checks/tests/subject.lua:37: fixture '7.1 c: data penalty within 3 years fails': check '7.1c-penalties' gave pass (近1年内无涉及数据的行政处罚或刑事责任记录), expected fail
+$PWD/scripts/checks/tests/subject.lua:44: fixture '7.1 c: criminal record within 3 years fails': check '7.1c-penalties' gave pass (近1年内无涉及数据的行政处罚或刑事责任记录), expected fail
 retired: 3 fixtures expecting an outcome of '7.1b-credit', which $P/override/7.1b.lua:2 replaces
 coverage: 22 of 24 checks seen passing and not passing in the 38 fixtures that ran
   7.1b-credit ($P/override/7.1b.lua:2): never failed, rectified or held (its 3 retired fixtures do not count: add fixtures for the new rule in $P/override/tests/)
-  7.1c-penalties (scripts/checks/7.1-subject.lua:50): never failed, rectified or held
+  7.1c-penalties ($PWD/scripts/checks/7.1-subject.lua:50): never failed, rectified or held
 41 fixtures: 36 passed, 2 failed, 3 retired"
 
 # A team's stricter 7.1 b on a parameter of its own, with its own fixtures: green.

@@ -72,12 +72,12 @@ run "$HDREG" run --db "$T/new.db" --date 2026-03-16 --out "$T/o4"
 expect_eq "$rc" 4 "newer schema"
 expect_eq "$(err)" "hdreg: '$T/new.db': schema version 9 is newer than this hdreg supports (8)"
 
-# 4: a second run on the same database while one holds the lock.
+# 75: a second run on the same database while one holds the lock (busy: try again later).
 flock "$T/d.db.lock" sleep 3 &
 holder=$!
 sleep 0.5
 run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/o4b"
-expect_eq "$rc" 4 "locked database"
+expect_eq "$rc" 75 "locked database"
 expect_eq "$(err)" "hdreg: another hdreg run or import is working on '$T/d.db' (lock '$T/d.db.lock'); try again when it has finished"
 wait $holder
 

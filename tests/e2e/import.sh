@@ -369,7 +369,7 @@ flock "$T/p.db.lock" sleep 3 &
 holder=$!
 sleep 0.5
 run "$HDREG" import --db "$T/p.db" "$T/known.csv"
-expect_eq "$rc $(err)" "4 hdreg: another hdreg run or import is working on '$T/p.db' (lock '$T/p.db.lock'); try again when it has finished" "locked register"
+expect_eq "$rc $(err)" "75 hdreg: another hdreg run or import is working on '$T/p.db' (lock '$T/p.db.lock'); try again when it has finished" "locked register"
 wait $holder
 
 # ---- hostile files ------------------------------------------------------------------------

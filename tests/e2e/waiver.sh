@@ -15,7 +15,7 @@ expect_eq "$rc $(err)" "3 hdreg: waiver add: check '7.6a-state-secrets' cannot b
 add --case SQ-2026-0038 --check 7.6b-tongfang --justification 已整改
 expect_eq "$rc $(err)" "3 hdreg: waiver add: check '7.6b-tongfang' cannot be waived: 7.6 b is a ban (severity \"ban\"), and a ban is never waived" "7.6 b: a ban is never waived"
 add --case SQ-2026-0019 --check 7.1b-credit --justification 失信记录已经法院撤销
-expect_eq "$rc $(err)" "3 hdreg: waiver add: check '7.1b-credit' cannot be waived: the check does not allow waivers (its declaration at scripts/checks/7.1-subject.lua:38 has no waivable = true)" "7.1 b: 没有严重违法失信 is no discretion of the authority"
+expect_eq "$rc $(err)" "3 hdreg: waiver add: check '7.1b-credit' cannot be waived: the check does not allow waivers (its declaration at $PWD/scripts/checks/7.1-subject.lua:38 has no waivable = true)" "7.1 b: 没有严重违法失信 is no discretion of the authority"
 add --case SQ-2026-9999 --check 5.1.1-first-registration --justification x
 expect_eq "$rc $(err)" "3 hdreg: waiver add: case 'SQ-2026-9999' does not exist" "unknown case"
 add --case SQ-2026-0045 --check 5.1.1-first-registraton --justification x
