@@ -33,6 +33,8 @@ typedef struct hd_finding {
   struct hd_evidence *ev; /* what the check gave, until turned into JSON */
   char *waiver;     /* NULL, or a note: "waived by ... until ..." / "waiver expired ..." */
   int waived;       /* 1 if a valid waiver neutralises this outcome */
+  const char *route; /* NULL, or the procedure this check routes the case to ("ordinary",
+                        "simplified": route(...) in a check; a static string) */
 } hd_finding;
 
 typedef struct hd_findings {
@@ -40,6 +42,10 @@ typedef struct hd_findings {
   int n, cap;
   int decision;     /* enum hd_decision */
   char revision[17]; /* pack revision: first 16 hex digits of a SHA-256 */
+  const char *route; /* NULL, or the procedure the case goes on in: that of the first
+                        finding with a route (6.1.1: a public-data product applied for
+                        under the simplified procedure is reviewed in the ordinary one).
+                        The night changes the case's procedure before its move. */
 } hd_findings;
 
 void findings_release(hd_findings *f);
@@ -76,6 +82,10 @@ const char *pack_revision(const hd_pack *p);
 /* id, clause and title of check i (for coverage reports). */
 void pack_check_info(const hd_pack *p, int i, const char **id, const char **clause,
                      const char **title);
+/* The registration types (cases.reg_type) in the order of docs/checks.md, and whether
+ * check i applies to type t (its declaration's `types`; all types if it names none). */
+extern const char *const hd_reg_types[];   /* "first", "license", "transfer", "change", "cancel", NULL */
+int pack_check_applies_to(const hd_pack *p, int i, const char *reg_type);
 
 /* Run every check on case `case_id` of db as of `as_of` (YYYY-MM-DD). The calendar gives
  * working days. Check errors become findings with outcome error; only a database or

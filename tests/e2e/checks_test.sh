@@ -8,43 +8,47 @@ set -e
 P=tests/e2e/packs
 run "$HDREG" checks test
 expect_eq "$rc" 0 "shipped fixtures"
-expect_eq "$(out)" "coverage: 24 of 24 checks seen passing and not passing
-41 fixtures: 41 passed, 0 failed"
+expect_eq "$(out)" "coverage: 27 of 27 checks seen passing and not passing
+81 fixtures: 81 passed, 0 failed"
 
 run "$HDREG" checks test $P/wrong-fixtures
 expect_eq "$rc" 1 "wrong fixtures exit"
 expect_eq "$(out)" "$P/wrong-fixtures/tests/wrong.lua:1: fixture 'wrong expectation': check '7.6b-tongfang' gave fail (数据涉及统方（按医生统计处方用药量、耗材用量），不得开展数据产权合规登记), expected pass
 $P/wrong-fixtures/tests/wrong.lua:1: fixture 'wrong expectation': expects an outcome of 'no.such', but there is no such check
 $P/wrong-fixtures/tests/wrong.lua:2: fixture 'missing expectation': check '7.6a-state-secrets' gave fail (数据涉及国家秘密或国家与公共安全，不得开展数据产权合规登记), expected pass or n/a
-coverage: 24 of 24 checks seen passing and not passing
-43 fixtures: 41 passed, 2 failed"
+coverage: 27 of 27 checks seen passing and not passing
+83 fixtures: 81 passed, 2 failed"
 
-# An override of 7.1 b (and of lookback_years) without fixtures of its own: the three
+# An override of 7.1 b (and of lookback_years) without fixtures of its own: the five
 # shipped fixtures that expect an outcome of 7.1 b are retired; 7.1 b is then seen only
 # passing, and the report says why; the 7.1 c fixtures still run and fail, because the
-# changed parameter changes the shipped 7.1 c too.
+# changed parameter changes the shipped 7.1 c too (the one that names its message and
+# decision fails on each).
 run "$HDREG" checks test $P/override
 expect_eq "$rc" 1 "override exit"
-expect_eq "$(out)" "scripts/checks/tests/subject.lua:37: fixture '7.1 c: data penalty within 3 years fails': check '7.1c-penalties' gave pass (近1年内无涉及数据的行政处罚或刑事责任记录), expected fail
-scripts/checks/tests/subject.lua:44: fixture '7.1 c: criminal record within 3 years fails': check '7.1c-penalties' gave pass (近1年内无涉及数据的行政处罚或刑事责任记录), expected fail
-retired: 3 fixtures expecting an outcome of '7.1b-credit', which $P/override/7.1b.lua:2 replaces
-coverage: 22 of 24 checks seen passing and not passing in the 38 fixtures that ran
-  7.1b-credit ($P/override/7.1b.lua:2): never failed, rectified or held (its 3 retired fixtures do not count: add fixtures for the new rule in $P/override/tests/)
-  7.1c-penalties (scripts/checks/7.1-subject.lua:50): never failed, rectified or held
-41 fixtures: 36 passed, 2 failed, 3 retired"
+expect_eq "$(out)" "scripts/checks/tests/subject.lua:49: fixture '7.1c-penalty-lifted-within-3-years-still-counts': check '7.1c-penalties' gave pass (近1年内无涉及数据的行政处罚或刑事责任记录), expected fail
+scripts/checks/tests/subject.lua:49: fixture '7.1c-penalty-lifted-within-3-years-still-counts': check '7.1c-penalties' said \"近1年内无涉及数据的行政处罚或刑事责任记录\", expected \"近3年内有涉及数据的行政处罚或刑事责任记录\"
+scripts/checks/tests/subject.lua:49: fixture '7.1c-penalty-lifted-within-3-years-still-counts': decision approve, expected reject
+scripts/checks/tests/subject.lua:58: fixture '7.1 c: data penalty within 3 years fails': check '7.1c-penalties' gave pass (近1年内无涉及数据的行政处罚或刑事责任记录), expected fail
+scripts/checks/tests/subject.lua:65: fixture '7.1 c: criminal record within 3 years fails': check '7.1c-penalties' gave pass (近1年内无涉及数据的行政处罚或刑事责任记录), expected fail
+retired: 5 fixtures expecting an outcome of '7.1b-credit', which $P/override/7.1b.lua:2 replaces
+coverage: 25 of 27 checks seen passing and not passing in the 76 fixtures that ran
+  7.1b-credit ($P/override/7.1b.lua:2): never failed, rectified or held (its 5 retired fixtures do not count: add fixtures for the new rule in $P/override/tests/)
+  7.1c-penalties (scripts/checks/7.1-subject.lua:59): never failed, rectified or held
+81 fixtures: 73 passed, 3 failed, 5 retired"
 
 # A team's stricter 7.1 b on a parameter of its own, with its own fixtures: green.
 run "$HDREG" checks test $P/team
 expect_eq "$rc" 0 "team exit"
-expect_eq "$(out)" "retired: 3 fixtures expecting an outcome of '7.1b-credit', which $P/team/7.1b.lua:3 replaces
-coverage: 24 of 24 checks seen passing and not passing in the 41 fixtures that ran
-44 fixtures: 41 passed, 0 failed, 3 retired"
+expect_eq "$(out)" "retired: 5 fixtures expecting an outcome of '7.1b-credit', which $P/team/7.1b.lua:3 replaces
+coverage: 27 of 27 checks seen passing and not passing in the 79 fixtures that ran
+84 fixtures: 79 passed, 0 failed, 5 retired"
 # Its fixtures run only with its check: given twice, the later copy retires the
 # earlier one's fixtures too.
 run "$HDREG" checks test $P/team $P/override
 expect_eq "$rc" 1 "team then override exit"
-expect_eq "$(out | grep '^retired\|fixtures:')" "retired: 6 fixtures expecting an outcome of '7.1b-credit', which $P/override/7.1b.lua:2 replaces
-44 fixtures: 36 passed, 2 failed, 6 retired"
+expect_eq "$(out | grep '^retired\|fixtures:')" "retired: 8 fixtures expecting an outcome of '7.1b-credit', which $P/override/7.1b.lua:2 replaces
+84 fixtures: 73 passed, 3 failed, 8 retired"
 
 # Fixture cases are strict: what a fixture sets must be a field of a case, of its type.
 run "$HDREG" checks test $P/fixture-fields
@@ -61,8 +65,8 @@ $F:13: fixture 'holder of a right': 'rights[1].holder.nam' is no field of a case
 $F:15: fixture 'case field': 'numbr' is no field of a case (did you mean 'number'?)
 $F:16: fixture 'far from every field': 'resource.colour' is no field of a case
 $F:17: fixture 'record given as a text': 'prior' is a record (a table of fields), not \"ZS-1\"
-coverage: 24 of 24 checks seen passing and not passing
-53 fixtures: 42 passed, 11 failed"
+coverage: 27 of 27 checks seen passing and not passing
+93 fixtures: 82 passed, 11 failed"
 # ... and a check reading a field that is none gets the error a real case gives.
 run "$HDREG" checks test $P/fixture-strict --only "strict reads" --findings
 expect_eq "$rc" 1 "strict reads exit"
@@ -70,7 +74,7 @@ expect_eq "$(grep '"check":"strict\.' "$T/stdout")" "{\"fixture\":\"strict reads
 {\"fixture\":\"strict reads\",\"where\":\"$P/fixture-strict/tests/strict.lua:1\",\"check\":\"strict.list\",\"outcome\":\"error\",\"message\":\"$P/fixture-strict/strict.lua:10: check 'strict.list': case field 'c.materials' is a list: index it by number or use ipairs (it has no field 'kind')\"}
 {\"fixture\":\"strict reads\",\"where\":\"$P/fixture-strict/tests/strict.lua:1\",\"check\":\"strict.ok\",\"outcome\":\"pass\",\"message\":\"nil nil nil nil nil nil nil nil\"}
 {\"fixture\":\"strict reads\",\"where\":\"$P/fixture-strict/tests/strict.lua:1\",\"check\":\"strict.as_of\",\"outcome\":\"error\",\"message\":\"$P/fixture-strict/strict.lua:19: check 'strict.as_of': case field 'c.as_of' does not exist\"}" "strict reads"
-expect_eq "$(grep -c '"check":' "$T/stdout")" 28 "one line per check"
+expect_eq "$(grep -c '"check":' "$T/stdout")" 31 "one line per check"
 expect_eq "$(err)" "$P/fixture-strict/tests/strict.lua:1: fixture 'strict reads': check 'strict.read' gave error ($P/fixture-strict/strict.lua:6: check 'strict.read': case field 'c.applicant.nmae' does not exist (did you mean 'name'?)), expected pass or n/a
 $P/fixture-strict/tests/strict.lua:1: fixture 'strict reads': check 'strict.list' gave error ($P/fixture-strict/strict.lua:10: check 'strict.list': case field 'c.materials' is a list: index it by number or use ipairs (it has no field 'kind')), expected pass or n/a
 $P/fixture-strict/tests/strict.lua:1: fixture 'strict reads': check 'strict.as_of' gave error ($P/fixture-strict/strict.lua:19: check 'strict.as_of': case field 'c.as_of' does not exist), expected pass or n/a
@@ -86,7 +90,7 @@ expect_eq "$(out)" "" "nothing on stdout"
 run "$HDREG" checks test --findings
 expect_eq "$rc" 0 "findings exit"
 cp "$T/stdout" "$T/in-order"
-expect_eq "$(wc -l <"$T/in-order")" $((41 * 24)) "41 fixtures x 24 checks"
+expect_eq "$(wc -l <"$T/in-order")" $((81 * 27)) "81 fixtures x 27 checks"
 order() { python3 -c "
 import json, sys
 seen = []
@@ -98,8 +102,8 @@ for seed in 1 2; do
   run "$HDREG" checks test --shuffle $seed --findings
   expect_eq "$rc" 0 "shuffled $seed exit"
   expect_eq "$(err)" "fixtures in an order shuffled with seed $seed
-coverage: 24 of 24 checks seen passing and not passing
-41 fixtures: 41 passed, 0 failed" "shuffled $seed report"
+coverage: 27 of 27 checks seen passing and not passing
+81 fixtures: 81 passed, 0 failed" "shuffled $seed report"
   cp "$T/stdout" "$T/seed$seed"
   [ "$(order "$T/seed$seed")" != "$(order "$T/in-order")" ] || fail "seed $seed kept the file order"
   expect_eq "$(order "$T/seed$seed" | sort)" "$(order "$T/in-order" | sort)" "seed $seed runs every fixture once"
