@@ -76,9 +76,9 @@ check {
         {field = "prior", found = nil, wanted = "有效的登记证书"})
     end
     if prior.status ~= "issued" then
-      return fail("关联证书" .. prior.number .. "在审核日的状态为“" .. (CERT_STATUS[prior.status] or prior.status) ..
-        "”，不是有效证书",
-        {field = "prior.status", found = CERT_STATUS[prior.status] or prior.status, wanted = "有效"})
+      local st = CERT_STATUS[prior.status] or tostring(prior.status)
+      return fail("关联证书" .. prior.number .. "在审核日的状态为“" .. st .. "”，不是有效证书",
+        {field = "prior.status", found = st, wanted = "有效"})
     end
     if prior.valid_until < hd.today() then
       return fail("关联证书" .. prior.number .. "已于" .. prior.valid_until .. "到期",

@@ -82,10 +82,6 @@ const char *pack_revision(const hd_pack *p);
 /* id, clause and title of check i (for coverage reports). */
 void pack_check_info(const hd_pack *p, int i, const char **id, const char **clause,
                      const char **title);
-/* The registration types (cases.reg_type) in the order of docs/checks.md, and whether
- * check i applies to type t (its declaration's `types`; all types if it names none). */
-extern const char *const hd_reg_types[];   /* "first", "license", "transfer", "change", "cancel", NULL */
-int pack_check_applies_to(const hd_pack *p, int i, const char *reg_type);
 
 /* Run every check on case `case_id` of db as of `as_of` (YYYY-MM-DD). The calendar gives
  * working days. Check errors become findings with outcome error; only a database or

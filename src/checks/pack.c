@@ -73,18 +73,16 @@ void pack_decl_allowed(lua_State *L, const char *what) {
                "the file, not in a function that runs on a case", what);
 }
 
-const char *const hd_reg_types[] = {"first", "license", "transfer", "change", "cancel", NULL};
+/* The registration types (cases.reg_type) in the order of docs/checks.md's table: bit i
+ * of check.types is REG_TYPES[i]. */
+static const char *const REG_TYPES[] = {"first", "license", "transfer", "change", "cancel", NULL};
 static const char *const REG_TYPE_CN[] = {"首次登记", "许可登记", "转让登记", "变更登记", "注销登记"};
 #define ALL_TYPES ((1u << 5) - 1)
 
 unsigned pack_type_bit(const char *reg_type) {
-  for (int i = 0; reg_type && hd_reg_types[i]; i++)
-    if (strcmp(hd_reg_types[i], reg_type) == 0) return 1u << i;
+  for (int i = 0; reg_type && REG_TYPES[i]; i++)
+    if (strcmp(REG_TYPES[i], reg_type) == 0) return 1u << i;
   return 0;
-}
-
-int pack_check_applies_to(const hd_pack *p, int i, const char *reg_type) {
-  return (p->checks[i].types & pack_type_bit(reg_type)) != 0;
 }
 
 /* The declaration's types = {"first", ...} at the top of the stack into *out (all types if

@@ -33,7 +33,7 @@ typedef struct check {
   int first_dir;    /* directory that declared it first (dir if not overridden) */
   int fn_run;       /* registry refs */
   int fn_applies;   /* LUA_NOREF if none */
-  unsigned types;   /* registration types it applies to: bit i = hd_reg_types[i] */
+  unsigned types;   /* registration types it applies to: bit i = the i-th type of pack.c REG_TYPES */
   int uv_from, uv_n; /* its entries in hd_pack.uv */
 } check;
 
@@ -65,7 +65,7 @@ typedef struct pack_case {
    * date), MAT_FUTURE (issued after the as-of date: it did not exist at the review) */
   struct mat { const char *kind; int index; int status; } *mats;
   int n_mats, cap_mats;
-  unsigned type_bit;  /* its registration type (bit of hd_reg_types; 0 if none known) */
+  unsigned type_bit;  /* its registration type (its bit in check.types; 0 if none known) */
   const hd_calendar *cal;
   hd_date as_of;
 } pack_case;

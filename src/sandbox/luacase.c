@@ -36,7 +36,10 @@ static int dated_before(const char *s, hd_date d) {
   return hd_date_cmp(x, d) < 0;
 }
 
-const char *luacase_prior_status(const hd_luacase *c, const hd_caseview *v) {
+/* The status of the prior certificate of case v as of the date of c (as it stands if c
+ * has none): "pending" before its registration date, "superseded" or "cancelled" only by
+ * another case and before that date, else its status. NULL if v has no prior. */
+static const char *prior_status(const hd_luacase *c, const hd_caseview *v) {
   if (!v->prior.n) return NULL;
   const char *st = text_of(&v->prior, "_status");
   if (!st) st = "issued";
@@ -346,7 +349,7 @@ void luacase_push(hd_luacase *c, lua_State *L, const hd_caseview *v, int reuse) 
   lua_setfield(L, -2, "objections");
   if (v->prior.n) {
     push_row(&p, L, &v->prior, "c.prior", PRIOR_NESTED);
-    lua_pushstring(L, luacase_prior_status(c, v));
+    lua_pushstring(L, prior_status(c, v));
     lua_setfield(L, -2, "status");
     if (push_record(&p, L, &v->prior_applicant, "c.prior.applicant"))
       lua_setfield(L, -2, "applicant");

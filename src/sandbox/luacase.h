@@ -28,10 +28,6 @@ typedef struct hd_luacase {
 void luacase_init(hd_luacase *c);
 /* The date later pushes settle the case as of (the date of review); NULL: as it stands. */
 void luacase_as_of(hd_luacase *c, const hd_date *as_of);
-/* The status of the prior certificate of case v as of the date of c (as it stands if c
- * has none): "pending" before its registration date, "superseded" or "cancelled" only by
- * another case and before that date, else its status. NULL if v has no prior. */
-const char *luacase_prior_status(const hd_luacase *c, const struct hd_caseview *v);
 /* Push the case. Allocates, so it must run in protected mode (sbx_cpcall). reuse: 1 to
  * reuse the views of the previous case (its tables must no longer be reachable by any
  * script: the checks run one case at a time and keep nothing), 0 for fresh ones. */

@@ -62,6 +62,25 @@ expect_eq "$(out | head -2 | sed -E 's/规则包 [0-9a-f]{16}/规则包 REV/')" 
 结论：不予登记" "text header"
 expect_eq "$(out | grep -A1 '7.1b-credit' | tail -1 | sed 's/^ *//')" "近3年内有严重违法失信记录" "text finding"
 
+# 6.1.1: the public-data product applied for under the simplified procedure is routed to
+# the ordinary one, not refused; the JSON says so, on the case and on the finding.
+run "$HDREG" check --db "$T/d.db" --case SQ-2026-0046 --format json
+expect_eq "$(python3 -c "
+import json
+d = json.load(open('$T/stdout'))
+c = [c for c in d['checks'] if c['id'] == '6.1.1-ordinary-procedure'][0]
+print(d['decision'], d['route'], c['outcome'], c['route'], c['message'])")" "approve ordinary pass ordinary 公共数据产品应适用普通程序，申请适用了简易程序，转入普通程序审核" "routed"
+# Detection beyond the flags, on a real case: the field samples of SQ-2026-0019 name a
+# doctor and a prescription volume although the 统方 flag is not set.
+cp "$T/d.db" "$T/tf.db"
+sqlite3 "$T/tf.db" "UPDATE resources SET field_samples = '门店、开方医生、处方量' WHERE id = 19"
+run "$HDREG" check --db "$T/tf.db" --case SQ-2026-0019 --as-of 2027-06-01 --format json
+expect_eq "$(python3 -c "
+import json
+d = json.load(open('$T/stdout'))
+c = [c for c in d['checks'] if c['id'] == '7.6b-tongfang'][0]
+print(d['decision'], c['outcome'], c['message'], json.dumps(c['evidence'], ensure_ascii=False))")" "hold manual 数据字段示例中出现“开方医生”，数据字段示例中出现“处方量”，疑似按医生统计处方用药量或耗材用量的统方数据，需人工核查 [{\"field\": \"resource.field_samples\", \"found\": \"开方医生\", \"wanted\": \"不涉及统方（医疗机构对医生处方用药量、耗材用量的统计）\"}, {\"field\": \"resource.field_samples\", \"found\": \"处方量\", \"wanted\": \"不涉及统方（医疗机构对医生处方用药量、耗材用量的统计）\"}]" "统方 in the field samples"
+
 # The as-of date decides "近 3 年": four years later the 2024 record no longer counts.
 run "$HDREG" check --db "$T/d.db" --case 19 --as-of 2027-06-01 --format json
 expect_eq "$(python3 -c "import json,sys; d=json.load(open('$T/stdout')); print(d['decision'], [c['outcome'] for c in d['checks'] if c['id']=='7.1b-credit'][0])")" "approve pass" "as-of date"

@@ -37,6 +37,33 @@ coverage: 25 of 27 checks seen passing and not passing in the 76 fixtures that r
   7.1c-penalties (scripts/checks/7.1-subject.lua:59): never failed, rectified or held
 81 fixtures: 73 passed, 3 failed, 5 retired"
 
+# Legal tests name the exact message, the decision and the route: each that differs fails
+# the fixture, on a line of its own.
+run "$HDREG" checks test $P/fixture-exact
+expect_eq "$rc" 1 "exact fixtures exit"
+expect_eq "$(out)" "$P/fixture-exact/tests/exact.lua:1: fixture 'wrong message, decision and route': check '7.6b-tongfang' said \"数据涉及统方（按医生统计处方用药量、耗材用量），不得开展数据产权合规登记\", expected \"不对\"
+$P/fixture-exact/tests/exact.lua:1: fixture 'wrong message, decision and route': decision reject, expected approve
+$P/fixture-exact/tests/exact.lua:1: fixture 'wrong message, decision and route': routed to no other procedure, expected ordinary
+coverage: 27 of 27 checks seen passing and not passing
+83 fixtures: 82 passed, 1 failed" "exact fixtures"
+mkdir -p "$T/msg/tests"
+echo 'fixture { name = "x", expect = {}, messages = { ["7.6b-tongfang"] = "不涉及统方数据" } }' >"$T/msg/tests/m.lua"
+run "$HDREG" checks test "$T/msg"
+expect_eq "$rc:$(err)" "3:hdreg: checks test: $T/msg/tests/m.lua:1: fixture: 'messages' names '7.6b-tongfang', which 'expect' does not (say which outcome the message comes with)" "a message without its outcome"
+# Registration types are checked when the pack loads.
+run "$HDREG" checks test $P/bad-types
+expect_eq "$rc:$(err)" "3:hdreg: checks test: $P/bad-types/types.lua:1: check declaration: 'types': 'licence' is no registration type (first, license, transfer, change, cancel)" "a misspelt type"
+# Term lists are parameters: a team's list replaces the shipped one whole; a list holds texts.
+run "$HDREG" checks test $P/params-list
+expect_eq "$rc:$(out)" "0:coverage: 27 of 27 checks seen passing and not passing
+82 fixtures: 82 passed, 0 failed" "a team's term list"
+run "$HDREG" checks test $P/params-list-bad
+expect_eq "$rc:$(err)" "3:hdreg: checks test: $P/params-list-bad/params.lua:1: params: 'tongfang_terms' must be a list of texts: item 2 is not a text" "a list with a number"
+mkdir -p "$T/plt"
+echo 'params { tongfang_terms = "统方" }' >"$T/plt/params.lua"
+run "$HDREG" checks test "$T/plt"
+expect_eq "$rc:$(err)" "3:hdreg: checks test: $T/plt/params.lua:1: params: 'tongfang_terms' is a list of texts (declared at scripts/checks/params.lua:3), not a text" "a text for a list"
+
 # A team's stricter 7.1 b on a parameter of its own, with its own fixtures: green.
 run "$HDREG" checks test $P/team
 expect_eq "$rc" 0 "team exit"
@@ -91,6 +118,45 @@ run "$HDREG" checks test --findings
 expect_eq "$rc" 0 "findings exit"
 cp "$T/stdout" "$T/in-order"
 expect_eq "$(wc -l <"$T/in-order")" $((81 * 27)) "81 fixtures x 27 checks"
+# The table of docs/checks.md "Which checks apply to which registration type" is what the
+# pack enforces: a check the table marks — for a type gives 不适用于…登记 in the fixtures of
+# that type, and no other does.
+python3 - docs/checks.md "$T/in-order" <<'PY' || fail "the table of registration types"
+import json, re, sys
+doc = open(sys.argv[1]).read()
+part = doc.split("## Which checks apply to which registration type", 1)[1].split("\n## ", 1)[0]
+types = ["first", "license", "transfer", "change", "cancel"]
+cn = dict(zip(types, ["首次登记", "许可登记", "转让登记", "变更登记", "注销登记"]))
+table = {}
+for line in part.splitlines():
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if len(cells) != 7 or not cells[0].startswith("`"):
+        continue
+    assert all(c[0] in "✓—" for c in cells[2:]), line
+    for cid in re.findall(r"`([^`]+)`", cells[0]):
+        table[cid] = {t: c[0] == "✓" for t, c in zip(types, cells[2:])}
+excluded = {t: set() for t in types}
+seen = set()
+for l in open(sys.argv[2]):
+    f = json.loads(l)
+    seen.add(f["check"])
+    for t in types:
+        if f["message"] == "不适用于" + cn[t]:
+            excluded[t].add(f["check"])
+assert set(table) == seen, (sorted(seen - set(table)), sorted(set(table) - seen))
+for cid, row in table.items():
+    for t in types:
+        assert row[t] == (cid not in excluded[t]), (cid, t, row[t])
+PY
+PASSED=$((PASSED + 1))
+# Messages are Chinese for the reader: no code word (a run of three lower-case letters,
+# such as "operation" or "valid") in any message of the shipped checks on any fixture.
+expect_eq "$(python3 -c "
+import json, re, sys
+for l in open(sys.argv[1]):
+    f = json.loads(l)
+    if f['outcome'] != 'error' and re.search('[a-z_]{3,}', f['message']): print(f['check'], f['message'])" "$T/in-order")" "" "no code words in messages"
+
 order() { python3 -c "
 import json, sys
 seen = []
