@@ -292,6 +292,8 @@ int docs_case(hd_docenv *e, const hd_template *t, long long id, const char *as_o
     if ((rc = pack_run_view(e->pack, &view, e->cal, as_of, &f, err))) goto done;
     given = &f;
   }
+  /* The review leaves the case in the procedure its checks route it to (6.1.1). */
+  if (given->route) row_set_text(&view.kase, "procedure", given->route);
   prep pr = {&view, given};
   hd_doc_opts o = {kv.v, kv.n, prepare, &pr, date, is_cert ? 1 : 0};
   const char *bad = NULL;

@@ -173,6 +173,18 @@ static int case_printable(const hd_fontset *fs, const hd_caseview *v, hd_err *er
   return HD_OK;
 }
 
+/* The case goes on in the procedure its checks route it to (hd_findings.route). */
+static int route_case(sqlite3 *db, long long id, const char *procedure, hd_err *err) {
+  sqlite3_stmt *st;
+  if (store_cached(db, "UPDATE cases SET procedure = ?2 WHERE id = ?1 AND procedure <> ?2", &st, err))
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, id);
+  sqlite3_bind_text(st, 2, procedure, -1, SQLITE_STATIC);
+  int s = sqlite3_step(st);
+  store_done(st);
+  return s == SQLITE_DONE ? HD_OK : hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+}
+
 typedef struct review_chunk {
   hd_night *n;
   review_item *items;
@@ -252,7 +264,11 @@ int night_reviews(hd_night *n, hd_err *err) {
             problem(n->rep, it->number, "", line);
           }
           it->loaded = 1;
-          it->to = target_status(proc_flow(rt ? rt->s : NULL, pr ? pr->s : NULL), it->f.decision);
+          /* A check may route the case to the procedure the text prescribes (6.1.1): it
+           * moves in that procedure's flow, changed in phase C with the move. */
+          it->to = target_status(proc_flow(rt ? rt->s : NULL,
+                                           it->f.route ? it->f.route : pr ? pr->s : NULL),
+                                 it->f.decision);
           hd_err pe;
           hd_err_clear(&pe);
           if (case_printable(n->env->fs, &v, &pe)) {
@@ -300,6 +316,7 @@ int night_reviews(hd_night *n, hd_err *err) {
       hd_snprintf(path, sizeof path, "%s/opinions/%s-%s.pdf", n->out_dir, it->number, n->date);
       if (r == HD_OK && (r = store_begin(n->db, &e)) == HD_OK) {
         if (!(r = findings_store(n->db, it->id, n->date, &it->f, &e)) &&
+            !(r = it->f.route ? route_case(n->db, it->id, it->f.route, &e) : HD_OK) &&
             !(r = hold ? HD_OK
                        : record_document(n, HD_DOCKIND[HD_DOC_OPINION].kind, it->id, 0, path, results[j].sha256,
                                          results[j].len, &doc, &e)) &&
