@@ -133,8 +133,11 @@ static void findings(hd_buf *b, json_object *arr) {
   hd_buf_adds(b, "</ul>");
 }
 
+/* A table with its caption (class h: read by screen readers only, where the heading above
+ * says the same) and column headers. */
 static void table_open(hd_buf *b, const char *caption, const char *const *heads, int n) {
-  hd_buf_adds(b, "<div class=\"t\"><table><caption>");
+  int same = b->len > 0 && b->p && strstr(b->p + (b->len > 400 ? b->len - 400 : 0), caption) != NULL;
+  hd_buf_adds(b, same ? "<div class=\"t\"><table><caption class=\"h\">" : "<div class=\"t\"><table><caption>");
   esc(b, caption);
   hd_buf_adds(b, "</caption><thead><tr>");
   for (int i = 0; i < n; i++) {
@@ -152,6 +155,11 @@ static void th_row(hd_buf *b, const char *text) {
 }
 static void td(hd_buf *b, const char *text) {
   hd_buf_adds(b, "<td>");
+  esc(b, text);
+  hd_buf_adds(b, "</td>");
+}
+static void td_date(hd_buf *b, const char *text) {
+  hd_buf_adds(b, "<td class=\"d\">");
   esc(b, text);
   hd_buf_adds(b, "</td>");
 }
@@ -174,7 +182,7 @@ static int waiting(hd_buf *b, json_object *rep, const char *kind, const char *ca
     if (strcmp(str(x, "waits_for"), kind) != 0) continue;
     th_row(b, str(x, "case"));
     td(b, str(x, "applicant"));
-    td(b, str(x, "since"));
+    td_date(b, str(x, "since"));
     if (get(x, "age_working_days")) td_int(b, num(x, "age_working_days"));
     else td(b, "—");
     hd_buf_adds(b, "<td>");
@@ -308,7 +316,7 @@ static void documents_of(hd_buf *b, json_object *rep) {
         }
       th_row(b, number);
       td_int(b, cases);
-      td(b, end ? end : "—");
+      td_date(b, end ? end : "—");
       hd_buf_adds(b, "<td>");
       link_or_dash(b, str(d, "file"), "公示 PDF");
       hd_buf_adds(b, "</td></tr>\n");
@@ -327,7 +335,7 @@ static void documents_of(hd_buf *b, json_object *rep) {
       hd_buf_adds(b, "<td>");
       link_or_dash(b, str(x, "file"), str(x, "certificate") ? str(x, "certificate") : "证书");
       hd_buf_adds(b, "</td>");
-      td(b, str(x, "valid_until"));
+      td_date(b, str(x, "valid_until"));
       hd_buf_adds(b, "</tr>\n");
     }
     table_close(b);
@@ -385,7 +393,7 @@ static void backlog(hd_buf *b, json_object *bl) {
     for (size_t i = 0; i < len(dl); i++) {
       json_object *x = at(dl, i);
       th_row(b, str(x, "notice"));
-      td(b, str(x, "date"));
+      td_date(b, str(x, "date"));
       td_int(b, num(x, "cases"));
       td_int(b, num(x, "open_objections"));
       hd_buf_adds(b, "</tr>\n");
@@ -408,10 +416,10 @@ static void chart(hd_buf *b, json_object *hist) {
   static const char *const COLOR[4] = {"#2e7d32", "#f9a825", "#1565c0", "#c62828"};
   const int W = 640, H = 200, top = 16, base = 170, left = 40;
   int step = n ? (W - left - 10) / (int)(n < 30 ? 30 : n) : 20, bw = step * 7 / 10;
-  hd_buf_printf(b, "<figure><svg role=\"img\" aria-labelledby=\"ct cd\" viewBox=\"0 0 %d %d\" "
-                "width=\"100%%\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"ct\">近 %zu 晚的审核决定"
-                "</title><desc id=\"cd\">每晚一根柱，自下而上为审核通过、补正材料、暂缓、不予登记的案件数；"
-                "红色叉号为运行失败的一晚。数字见下表。</desc>", W, H, n);
+  hd_buf_printf(b, "<figure><svg role=\"img\" aria-label=\"近 %zu 晚的审核决定\" viewBox=\"0 0 %d %d\" "
+                "width=\"100%%\" xmlns=\"http://www.w3.org/2000/svg\"><title>近 %zu 晚的审核决定"
+                "</title><desc>每晚一根柱，自下而上为审核通过、补正材料、暂缓、不予登记的案件数；"
+                "红色叉号为运行失败的一晚。数字见下表。</desc>", n, W, H, n);
   hd_buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>", left, base,
                 W - 5, base);
   hd_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%d</text>",
@@ -421,9 +429,10 @@ static void chart(hd_buf *b, json_object *hist) {
   for (size_t i = 0; i < n; i++) {
     json_object *h = at(hist, i);
     int x = left + 4 + (int)i * step, y = base;
-    hd_buf_adds(b, "<g><title>");
-    esc(b, str(h, "date"));
-    hd_buf_printf(b, "：通过 %d，补正 %d，暂缓 %d，不予登记 %d%s</title>", num(h, "approve"),
+    hd_buf tip; /* the night's numbers, shown on hover */
+    hd_buf_init(&tip, 4096);
+    esc(&tip, str(h, "date"));
+    hd_buf_printf(&tip, "：通过 %d，补正 %d，暂缓 %d，不予登记 %d%s", num(h, "approve"),
                   num(h, "rectify"), num(h, "hold"), num(h, "reject"),
                   str(h, "status") && !strcmp(str(h, "status"), "failed") ? "，运行失败" : "");
     for (int d = 0; d < 4; d++) {
@@ -431,12 +440,14 @@ static void chart(hd_buf *b, json_object *hist) {
       if (!v) continue;
       if (hh < 1) hh = 1;
       y -= hh;
-      hd_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", x, y,
-                    bw, hh, COLOR[d]);
+      hd_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s"
+                    "</title></rect>", x, y, bw, hh, COLOR[d], tip.p ? tip.p : "");
     }
     if (str(h, "status") && !strcmp(str(h, "status"), "failed"))
       hd_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"14\" fill=\"#c62828\" "
-                    "text-anchor=\"middle\">✕</text>", x + bw / 2, base - 4);
+                    "text-anchor=\"middle\">✕<title>%s</title></text>", x + bw / 2, base - 4,
+                    tip.p ? tip.p : "");
+    hd_buf_release(&tip);
     if (i == 0 || i + 1 == n || n <= 8) {
       const char *dt = str(h, "date");
       hd_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">", x + bw / 2,
@@ -475,14 +486,14 @@ static const char CSS[] =
     ".s{padding:.6rem .8rem;border-radius:4px;margin:.5rem 0}.ok{background:#e8f5e9}"
     ".held{background:#fff8e1}.partial{background:#fff3e0}.failed{background:#ffebee;"
     "border:2px solid #c62828}.t{overflow-x:auto}table{border-collapse:collapse;width:100%;"
-    "margin:.3rem 0 1rem;font-size:.9rem}caption{text-align:left;font-weight:bold;padding:.2rem 0}"
+    "margin:.3rem 0 1rem;font-size:.9rem}caption{text-align:left;font-weight:bold;padding:.2rem 0}caption.h{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
     "th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top;"
-    "overflow-wrap:anywhere}thead th{background:#eef3fb}tbody th{font-weight:normal;"
-    "white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}ul.r{margin:0;"
+    "overflow-wrap:break-word}thead th{background:#eef3fb}tbody th{font-weight:normal;"
+    "white-space:nowrap}td.d{white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}ul.r{margin:0;"
     "padding-left:1.1rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}"
     "dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}figure{margin:0}svg{max-width:40rem;"
     "height:auto}@media (max-width:40rem){body{padding:0 .5rem}table{font-size:.8rem}"
-    "th,td{padding:.2rem .3rem}dl{grid-template-columns:1fr}tbody th{white-space:normal}}";
+    "th,td{padding:.2rem .3rem}dl{grid-template-columns:1fr}}";
 
 char *report_html(json_object *rep, json_object *history, hd_err *err) {
   hd_buf b;
