@@ -312,8 +312,10 @@ int cmd_run(int argc, char **argv) {
              : held      ? HD_EXIT_HELD
                          : HD_EXIT_OK;
   /* The report while the lock is held: the register as this night left it. */
-  code = run_report(&meta, code, rc ? err.msg : NULL, rc ? stage_name(res.stage) : NULL, 1, &mark,
-                    &res);
+  /* A register the night found unusable (missing, damaged, too new) is not read again. */
+  int usable = !(rc == HD_EDB && res.stage == HD_NIGHT_PREPARE);
+  code = run_report(&meta, code, rc ? err.msg : NULL, rc ? stage_name(res.stage) : NULL, usable,
+                    &mark, &res);
   night_result_release(&res);
   signer_free(signer);
   free(manifest);

@@ -448,7 +448,8 @@ static void chart(hd_buf *b, json_object *hist) {
                     "text-anchor=\"middle\">✕<title>%s</title></text>", x + bw / 2, base - 4,
                     tip.p ? tip.p : "");
     hd_buf_release(&tip);
-    if (i == 0 || i + 1 == n || n <= 8) {
+    /* dates under the first and the last night, where they do not run into each other */
+    if (i + 1 == n || (i == 0 && (int)(n - 1) * step >= 48)) {
       const char *dt = str(h, "date");
       hd_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">", x + bw / 2,
                     base + 14);

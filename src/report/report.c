@@ -25,12 +25,31 @@ static json_object *col(sqlite3_stmt *st, int i) {
   return json_object_new_string((const char *)sqlite3_column_text(st, i));
 }
 
+/* The register for reading only (query_only), opened read-write all the same: a
+ * read-only connection that is the last to close would leave the -wal and -shm files of
+ * a WAL database behind, where this one removes them as hdreg's other commands do. */
+static int open_db(const char *path, sqlite3 **out, hd_err *err) {
+  sqlite3 *db = NULL;
+  *out = NULL;
+  if (store_check_file(path, err)) return HD_EDB;
+  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+      sqlite3_exec(db, "PRAGMA query_only = 1; SELECT count(*) FROM sqlite_schema", NULL, NULL,
+                   NULL) != SQLITE_OK) {
+    hd_err_set(err, HD_EDB, "'%s': %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    return HD_EDB;
+  }
+  sqlite3_busy_timeout(db, 10000);
+  *out = db;
+  return HD_OK;
+}
+
 void report_mark(const char *db_path, hd_report_mark *m) {
   sqlite3 *db = NULL;
   hd_err err;
   memset(m, 0, sizeof *m);
   hd_err_clear(&err);
-  if (store_open_readonly(db_path, &db, &err)) return;
+  if (open_db(db_path, &db, &err)) return;
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(db, "SELECT (SELECT ifnull(max(id), 0) FROM case_events), (SELECT "
                              "ifnull(max(id), 0) FROM documents), (SELECT ifnull(max(id), 0) FROM "
@@ -42,7 +61,7 @@ void report_mark(const char *db_path, hd_report_mark *m) {
     m->known = 1;
   }
   sqlite3_finalize(st);
-  store_close(db);
+  sqlite3_close(db);
 }
 
 /* A path below the output folder relative to it (for links), else NULL. */
@@ -524,7 +543,7 @@ int report_build(const hd_report_in *in, json_object **out, hd_err *err) {
   hd_err e;
   hd_err_clear(&e);
   sqlite3 *db = NULL;
-  if (in->read_db && store_open_readonly(in->db_path, &db, &e) == HD_OK) {
+  if (in->read_db && open_db(in->db_path, &db, &e) == HD_OK) {
     c.db = db;
     if (in->mark && in->mark->known) {
       c.ev = in->mark->events;
@@ -560,7 +579,7 @@ int report_build(const hd_report_in *in, json_object **out, hd_err *err) {
     add(o, "backlog", backlog(&c));
     add(o, "register_error", NULL);
     calendar_free(c.cal);
-    store_close(db);
+    sqlite3_close(db);
   } else {
     add(o, "cases", NULL);
     add(o, "documents", json_object_new_array());
@@ -568,7 +587,7 @@ int report_build(const hd_report_in *in, json_object **out, hd_err *err) {
     add(o, "register_error",
         json_object_new_string(in->read_db ? e.msg
                                            : "the register was not read: another run holds its "
-                                             "lock, or it is not there"));
+                                             "lock, or it cannot be used"));
   }
   add(o, "problems", probs);
   *out = o;

@@ -20,7 +20,7 @@ typedef struct hd_report_mark {
   int known;                  /* 0: the register could not be read before the run */
 } hd_report_mark;
 
-/* Read the marks of the register at db_path (read-only). Never fails: an unreadable
+/* Read the marks of the register at db_path (nothing written). Never fails: an unreadable
  * register leaves m->known 0, and the report then takes every row of the run date. */
 void report_mark(const char *db_path, hd_report_mark *m);
 
@@ -35,8 +35,8 @@ typedef struct hd_report_in {
   const char *error;          /* the message that stopped the run; NULL if it went through */
   const char *stage;          /* where it stopped: "lock", "options", "prepare", "audit",
                                  "publish", "sign", "report"; NULL if it went through */
-  int read_db;                /* 0: leave the register alone (missing, or locked by another
-                                 run): no case lists, no backlog */
+  int read_db;                /* 0: leave the register alone (missing, damaged, or locked by
+                                 another run): no case lists, no backlog */
   const hd_report_mark *mark; /* taken before the night; NULL: as if unknown */
   const hd_night_result *res; /* what the night returned; NULL if it never started */
 } hd_report_in;

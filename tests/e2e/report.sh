@@ -122,7 +122,7 @@ run "$HDREG" run --db "$T/a.db" --date 2026-03-17 --out "$T/o4"
 wait $holder
 expect_eq "$rc" 4 "busy lock exit"
 expect_eq "$(jq -c '[.status, .exit_code, .error, .cases, .backlog, .register_error]' "$T/o4/run-2026-03-17.json")" \
-  '["failed",4,{"stage":"lock","message":"another hdreg run or import is working on '"'$T/a.db'"' (lock '"'$T/a.db.lock'"'); try again when it has finished"},null,null,"the register was not read: another run holds its lock, or it is not there"]' \
+  '["failed",4,{"stage":"lock","message":"another hdreg run or import is working on '"'$T/a.db'"' (lock '"'$T/a.db.lock'"'); try again when it has finished"},null,null,"the register was not read: another run holds its lock, or it cannot be used"]' \
   "busy lock report"
 tidy_clean "$T/o4/run-2026-03-17.html"
 
