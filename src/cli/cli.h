@@ -52,5 +52,8 @@ void cli_lines(FILE *f, const char *prefix, const char *text, int more);
 
 /* Print "hdreg: <msg>" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The message cli_error printed last (without "hdreg: "), "" if none: for the run report
+ * of a night that stopped before it began (the lock, the options). */
+const char *cli_last_error(void);
 
 #endif

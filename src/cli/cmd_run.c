@@ -18,6 +18,7 @@
 #include "ledger/register.h"
 #include <openssl/evp.h>
 #include "procedure/night.h"
+#include "report/report.h"
 #include "store/store.h"
 #include "procedure/run.h"
 #include "util/date.h"
@@ -83,84 +84,11 @@ static const char HELP[] =
     "read-only: do not retry), 5 output directory, 6 fonts, 70 internal error, 75 busy:\n"
     "another run or import holds the register's lock (try again later).\n";
 
-static void problems_json(const hd_problem *p, int n, json_object *into) {
-  for (int i = 0; i < n; i++) {
-    json_object *x = json_object_new_object();
-    json_object_object_add(x, "case", p[i].case_number ? json_object_new_string(p[i].case_number) : NULL);
-    json_object_object_add(x, "message", json_object_new_string(p[i].message ? p[i].message : ""));
-    json_object_array_add(into, x);
-  }
-}
-
 static void problems_print(const hd_problem *p, int n) {
   for (int i = 0; i < n; i++) {
     if (p[i].case_number) cli_error("case %s: %s", p[i].case_number, p[i].message);
     else cli_error("%s", p[i].message);
   }
-}
-
-/* The run report: DIR/run-DATE.json, written atomically (for staff and their tools). */
-static int write_report(const char *out, const char *date, const char *db_path,
-                        const char *revision, const hd_night_report *rr,
-                        const hd_run_report *rep, hd_err *err) {
-  json_object *o = json_object_new_object(), *dec = json_object_new_object(),
-              *cert = json_object_new_object(), *issued = json_object_new_array(),
-              *probs = json_object_new_array();
-  json_object_object_add(o, "date", json_object_new_string(date));
-  json_object_object_add(o, "database", json_object_new_string(db_path));
-  json_object_object_add(o, "check_pack_revision", json_object_new_string(revision));
-  json_object_object_add(o, "reviewed", json_object_new_int(rr->reviewed));
-  static const char *const D[4] = {"approve", "rectify", "hold", "reject"};
-  for (int i = 0; i < 4; i++) json_object_object_add(dec, D[i], json_object_new_int(rr->by_decision[i]));
-  json_object_object_add(o, "decisions", dec);
-  json_object *notices = json_object_new_array();
-  for (int i = 0; i < rr->n_notices; i++) {
-    json_object *x = json_object_new_object();
-    json_object_object_add(x, "number", json_object_new_string(rr->notices[i].number));
-    json_object_object_add(x, "cases", json_object_new_int(rr->notices[i].cases));
-    json_object_object_add(x, "end_date", json_object_new_string(rr->notices[i].end_date));
-    json_object_array_add(notices, x);
-  }
-  json_object_object_add(o, "notices", notices);
-  json_object_object_add(o, "cancelled", json_object_new_int(rr->cancelled));
-  json_object_object_add(o, "held_for_review", json_object_new_int(rr->by_decision[HD_HOLD]));
-  json_object_object_add(o, "held_unprintable", json_object_new_int(rr->held_unprintable));
-  json_object_object_add(cert, "issued", json_object_new_int(rep->issued));
-  json_object_object_add(cert, "verified", json_object_new_int(rep->verified));
-  json_object_object_add(cert, "restored", json_object_new_int(rep->restored));
-  json_object_object_add(cert, "held_by_objection", json_object_new_int(rep->held));
-  json_object_object_add(cert, "failed", json_object_new_int(rep->failed));
-  json_object_object_add(o, "certificates", cert);
-  for (int i = 0; i < rep->n_issued_list; i++) {
-    const struct hd_issued *e = &rep->issued_list[i];
-    json_object *x = json_object_new_object();
-    json_object_object_add(x, "case", json_object_new_string(e->case_number ? e->case_number : ""));
-    json_object_object_add(x, "number", json_object_new_string(e->number ? e->number : ""));
-    json_object_object_add(x, "path", json_object_new_string(e->path ? e->path : ""));
-    json_object_object_add(x, "sha256", json_object_new_string(e->sha256));
-    if (e->replaces) json_object_object_add(x, "replaces", json_object_new_string(e->replaces));
-    json_object_array_add(issued, x);
-  }
-  json_object_object_add(o, "issued", issued);
-  problems_json(rr->problems, rr->n_problems, probs);
-  problems_json(rep->problems, rep->n_problems, probs);
-  json_object_object_add(o, "problems", probs);
-  const char *text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
-                                                       JSON_C_TO_STRING_NOSLASHESCAPE);
-  /* A rerun of the date keeps the first report and writes its own beside it. */
-  char path[4200];
-  struct stat sb;
-  snprintf(path, sizeof path, "%s/run-%s.json", out, date);
-  for (int k = 2; stat(path, &sb) == 0 && k < 10000; k++)
-    snprintf(path, sizeof path, "%s/run-%s.%d.json", out, date, k);
-  hd_buf b;
-  hd_buf_init(&b, 0);
-  hd_buf_adds(&b, text);
-  hd_buf_adds(&b, "\n");
-  int rc = hd_write_atomic(path, b.p, b.len, err);
-  hd_buf_release(&b);
-  json_object_put(o);
-  return rc;
 }
 
 /* On a terminal, one line of progress on stderr: step, cases done of all, rate, time
@@ -196,6 +124,45 @@ static const char *checkpoints_at(const char *given, const char *out, char *buf,
   if (given) return given;
   hd_snprintf(buf, size, "%s/checkpoints.txt", out);
   return buf;
+}
+
+/* The run report of this run, whatever became of it (report/report.h): into OUT, or, when
+ * OUT cannot take it, on stderr, so that it is never lost. Returns the exit code: code,
+ * or 5 (output) for a night that went through but whose report could not be written. */
+typedef struct run_meta {
+  const char *date, *db_path, *out;
+  int jobs;
+  char started[40];
+  double t0;
+} run_meta;
+
+static int run_report(const run_meta *m, int code, const char *error, const char *stage,
+                      int read_db, const hd_report_mark *mark, const hd_night_result *res) {
+  hd_report_in in = {m->date, m->db_path, m->out, m->jobs, m->started, hd_now_ms() - m->t0, code,
+                     error, stage, read_db, mark, res};
+  json_object *rep = NULL;
+  hd_err err;
+  hd_err_clear(&err);
+  char path[4200];
+  if (report_build(&in, &rep, &err) || report_write(m->out, m->date, rep, path, &err)) {
+    cli_error("run: the run report cannot be written into '%s': %s; it follows on stderr", m->out,
+              err.msg);
+    if (rep)
+      fprintf(stderr, "%s\n", json_object_to_json_string_ext(rep, JSON_C_TO_STRING_PLAIN |
+                                                                      JSON_C_TO_STRING_NOSLASHESCAPE));
+    if (code == HD_EXIT_OK || code == HD_EXIT_HELD || code == HD_EXIT_PARTIAL) code = HD_EXIT_OUTPUT;
+  }
+  json_object_put(rep);
+  return code;
+}
+
+static const char *stage_name(enum hd_night_stage s) {
+  switch (s) {
+  case HD_NIGHT_AUDIT: return "audit";
+  case HD_NIGHT_SIGN: return "sign";
+  case HD_NIGHT_PUBLISH: return "publish";
+  default: return "prepare";
+  }
 }
 
 int cmd_run(int argc, char **argv) {
@@ -269,20 +236,30 @@ int cmd_run(int argc, char **argv) {
     cli_error("run: --date '%s' is not a valid date YYYY-MM-DD", date);
     return HD_EXIT_USAGE;
   }
+  /* From here on every run has its report (report/report.h), also one that fails. */
+  run_meta meta = {date, db_path, out, jobs, "", hd_now_ms()};
+  hd_wall_iso(meta.started);
   int lock_fd = cli_lock_db(db_path, HD_STORE_MUST_EXIST);
-  if (lock_fd < 0) return -lock_fd;
+  if (lock_fd < 0) return run_report(&meta, -lock_fd, cli_last_error(), "lock", 0, NULL, NULL);
+  hd_report_mark mark;
+  report_mark(db_path, &mark);
   hd_err err;
   hd_err_clear(&err);
   char cp_buf[4200];
   int mrc = cli_font_manifest(&manifest);
-  if (mrc) return mrc;
+  if (mrc) {
+    close(lock_fd);
+    return run_report(&meta, mrc, cli_last_error(), "options", 1, &mark, NULL);
+  }
   hd_night_opts no = {db_path, date, out, fonts_dir, manifest, dirs, n_dirs, jobs, NULL, NULL,
                       NULL, cli_template_path, NULL, NULL};
   hd_signer *signer = NULL;
   if (keys_dir) {
     if (signer_load(keys_dir, &signer, &err)) {
       cli_error("run: --keys: %s", err.msg);
-      return HD_EXIT_USAGE;
+      free(manifest);
+      close(lock_fd);
+      return run_report(&meta, HD_EXIT_USAGE, cli_last_error(), "options", 1, &mark, NULL);
     }
     no.signer = signer;
     no.keys_dir = keys_dir;
@@ -302,14 +279,6 @@ int cmd_run(int argc, char **argv) {
   if (rc && res.stage == HD_NIGHT_SIGN) cli_error("run: %s", err.msg);
   else if (rc && res.stage == HD_NIGHT_PUBLISH) cli_error("run: the night's checkpoint: %s", err.msg);
   else if (rc) cli_error("%s", err.msg);
-  if (rc == HD_OK) {
-    hd_err rerr;
-    hd_err_clear(&rerr);
-    if (write_report(out, date, db_path, res.pack_revision, &rr, &rep, &rerr)) {
-      cli_error("%s", rerr.msg);
-      rc = rerr.code;
-    }
-  }
   problems_print(rr.problems, rr.n_problems);
   problems_print(rep.problems, rep.n_problems);
   if (rc == HD_OK) {
@@ -343,10 +312,18 @@ int cmd_run(int argc, char **argv) {
     }
   }
   int held = rep.held + rr.by_decision[HD_HOLD] + rr.held_unprintable, failed = rep.failed + rr.failed;
+  int code = rc != HD_OK ? hd_exit_for(rc)
+             : failed    ? HD_EXIT_PARTIAL
+             : held      ? HD_EXIT_HELD
+                         : HD_EXIT_OK;
+  /* The report while the lock is held: the register as this night left it. */
+  /* A register the night found unusable (missing, damaged, too new) is not read again. */
+  int usable = !(rc == HD_EDB && res.stage == HD_NIGHT_PREPARE);
+  code = run_report(&meta, code, rc ? err.msg : NULL, rc ? stage_name(res.stage) : NULL, usable,
+                    &mark, &res);
   night_result_release(&res);
   signer_free(signer);
   free(manifest);
   close(lock_fd);
-  if (rc != HD_OK) return hd_exit_for(rc);
-  return failed ? HD_EXIT_PARTIAL : held ? HD_EXIT_HELD : HD_EXIT_OK;
+  return code;
 }

@@ -46,14 +46,21 @@ static const char USAGE[] =
     "5 output directory, 6 fonts, 7 cases wait for a human, 70 internal error, 75 busy:\n"
     "another run or import holds the lock (try again later) (see hdreg(1)).\n";
 
+static char last_error[HD_ERR_MAX];
+
 void cli_error(const char *fmt, ...) {
-  va_list ap;
+  va_list ap, ap2;
   va_start(ap, fmt);
+  va_copy(ap2, ap);
+  vsnprintf(last_error, sizeof last_error, fmt, ap2);
+  va_end(ap2);
   fputs("hdreg: ", stderr);
   vfprintf(stderr, fmt, ap);
   fputc('\n', stderr);
   va_end(ap);
 }
+
+const char *cli_last_error(void) { return last_error; }
 
 int cli_lock_db(const char *db_path, int mode) {
   char lock_path[4200];

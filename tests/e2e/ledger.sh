@@ -270,7 +270,7 @@ sqlite3 "$T/t.db" "INSERT INTO transitions VALUES ('simplified', 'rejected', 'ap
 run "$HDREG" case move --db "$T/t.db" --case SQ-2026-0019 --to approved --date 2026-04-17 --actor 审核员 --reason 复核通过
 expect_eq "$rc $(out)$(err)" "4 hdreg: case move: transitions [\"simplified\",\"rejected\",\"approved\",\"person\"] is not on the chain: it was inserted outside hdreg
 hdreg: case move: the register is not as hdreg left it (above; hdreg ledger verify says the same): nothing was done. Restore the database from a backup, or have the change explained (hdreg ledger adopt)" "the rogue transition: a person's move is refused too"
-state() { (cd "$T/out-t" && find . -type f | sort | xargs sha256sum); sql "$1" "SELECT count(*) FROM ledger; SELECT count(*) FROM ledger_heads; SELECT count(*) FROM documents; SELECT count(*) FROM notices"; }
+state() { (cd "$T/out-t" && find . -type f ! -name 'run-*' | sort | xargs sha256sum); sql "$1" "SELECT count(*) FROM ledger; SELECT count(*) FROM ledger_heads; SELECT count(*) FROM documents; SELECT count(*) FROM notices"; }
 before=$(state "$T/t.db")
 cpsum=$(sha256sum <"$T/out-t/checkpoints.txt")
 RUN_REFUSED="hdreg: run: the register is not as hdreg left it (above; hdreg ledger verify says the same): nothing was done. Restore the database from a backup, or have the change explained (hdreg ledger adopt)"

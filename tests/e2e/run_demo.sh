@@ -43,7 +43,8 @@ db = sqlite3.connect(sys.argv[2])
 rows = {p: h for p, h in db.execute("SELECT path, sha256 FROM documents WHERE kind = 'certificate'")}
 assert [i["case"] for i in r["issued"]][:2] == ["SQ-2026-0006", "SQ-2026-0007"], r["issued"]
 assert all(rows[i["path"]] == i["sha256"] for i in r["issued"]) and len(r["issued"]) == 9
-assert r["problems"] == [{"case": "SQ-2026-0016", "message": "field '统一社会信用代码': holder '江门市侨乡康复医院' code '５２４４０７00MJ9K7701X4': full-width character at position 1; use half-width digits and capital letters"}], r["problems"]
+assert r["format"] == 2 and r["status"] == "partial" and r["exit_code"] == 1 and r["error"] is None, r
+assert r["problems"] == [{"step": "certificate", "case": "SQ-2026-0016", "field": "统一社会信用代码", "check": None, "message": "field '统一社会信用代码': holder '江门市侨乡康复医院' code '５２４４０７00MJ9K7701X4': full-width character at position 1; use half-width digits and capital letters"}], r["problems"]
 PY
 PASSED=$((PASSED + 1))
 
