@@ -109,7 +109,7 @@ run-2026-03-17.json
 run-latest.html
 run-latest.json" "broken pack: only the report"
 expect_eq "$(jq -c '[.status, .exit_code, .error, .reviewed, (.cases.approve | length), .backlog.waiting_count]' "$T/o3/run-2026-03-17.json")" \
-  '["failed",3,{"stage":"prepare","file":"tests/e2e/packs/hostile-syntax/broken.lua","line":2,"message":"tests/e2e/packs/hostile-syntax/broken.lua:2: '"')'"' expected near '"'end'"'"},0,0,4]' \
+  '["failed",3,{"stage":"prepare","file":"tests/e2e/packs/hostile-syntax/broken.lua","line":2,"message":"tests/e2e/packs/hostile-syntax/broken.lua:2: '"')'"' expected near '"'end'"'"},0,0,5]' \
   "broken pack report"
 tidy_clean "$T/o3/run-2026-03-17.html"
 expect_eq "$(grep -o '<div class="s failed" role="status"><strong>运行失败</strong>（退出码 3）<br>原因：tests/e2e/packs/hostile-syntax/broken.lua:2: &#39;)&#39; expected near &#39;end&#39;</div>' "$T/o3/run-2026-03-17.html")" \
@@ -135,7 +135,7 @@ expect_eq "$(err | sed -n 1,2p)" "hdreg: cannot create directory '$T/file/o': No
 hdreg: run: the run report cannot be written into '$T/file/o': cannot create directory '$T/file/o': Not a directory; it follows on stderr" \
   "unwritable output: stderr"
 expect_eq "$(err | sed -n 3p | jq -c '[.format, .status, .exit_code, .error.stage, .error.message, .backlog.waiting_count]')" \
-  "[2,\"failed\",5,\"prepare\",\"cannot create directory '$T/file/o': Not a directory\",4]" "unwritable output: the report on stderr"
+  "[2,\"failed\",5,\"prepare\",\"cannot create directory '$T/file/o': Not a directory\",5]" "unwritable output: the report on stderr"
 expect_eq "$(err | wc -l)" 3 "unwritable output: nothing else on stderr"
 
 # --- Hostile case data, escaped --------------------------------------------------------
