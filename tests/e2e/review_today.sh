@@ -1,0 +1,39 @@
+# Today's procedure, waivers and checkpoints attacked from the command line (review 6):
+# each refusal with its exact message and exit code, nothing written, the register intact.
+source "$(dirname "$0")/lib.sh"
+set -e
+DB="$T/r.db"
+OUT="$T/out"
+"$HDREG" demo-db --db "$DB" >/dev/null
+run "$HDREG" run --db "$DB" --date 2026-03-16 --out "$OUT"
+expect_eq "$rc" 1 "the demo night (SQ-2026-0016's code is refused)"
+intact() { # intact WHAT: hdreg ledger verify says intact
+  run "$HDREG" ledger verify --db "$DB"
+  expect_eq "$rc $(out | cut -d: -f1)" "0 ledger intact" "ledger verify after $1"
+}
+count() { sql "$DB" "SELECT count(*) FROM $1"; }
+
+# ---- a certificate in force is one within its validity (5.1.1, 5.2.1 有效期限) ----------
+# 20250644000000001R was registered on 2025-06-20 and is valid until 2028-06-20: an
+# application dated after its validity, or before it was registered, concerns no
+# certificate in force on that day.
+cases=$(count cases)
+run "$HDREG" case apply --db "$DB" --certificate 20250644000000001R --type change \
+  --number RV-2029-0001 --date 2028-06-21 --description 数据规模更新
+expect_eq "$rc $(err)" "3 hdreg: case apply: case RV-2029-0001: certificate 20250644000000001R was valid until 2028-06-20, before the application of 2028-06-21: only a certificate in force can be licensed, transferred, changed or cancelled (5.1.1, 5.2.1)" \
+  "an expired certificate is not in force"
+run "$HDREG" case apply --db "$DB" --certificate 20250644000000001R --type cancel --ground a \
+  --number RV-2025-0001 --date 2025-06-19
+expect_eq "$rc $(err)" "3 hdreg: case apply: case RV-2025-0001: certificate 20250644000000001R was registered on 2025-06-20, after the application of 2025-06-19: only a certificate in force can be licensed, transferred, changed or cancelled (5.1.1, 5.2.1)" \
+  "an application dated before the certificate existed"
+run "$HDREG" case cancel --db "$DB" --certificate 20250644000000001R --number RV-2029-0002 --ground e \
+  --date 2028-07-01 --actor 登记机构 --reason x --evidence other:X
+expect_eq "$rc $(err)" "3 hdreg: case cancel: case RV-2029-0002: certificate 20250644000000001R was valid until 2028-06-20, before the application of 2028-07-01: only a certificate in force can be licensed, transferred, changed or cancelled (5.1.1, 5.2.1)" \
+  "the authority's cancellation of an expired certificate"
+# The last day of its validity is still in force.
+run "$HDREG" case apply --db "$DB" --certificate 20250644000000001R --type change \
+  --number RV-2028-0001 --date 2028-06-20 --description 数据规模更新
+expect_eq "$rc $(out)" "0 case RV-2028-0001: change of certificate 20250644000000001R submitted" "the last day of the validity"
+expect_eq "$(count cases)" "$((cases + 1))" "the refusals wrote nothing"
+intact "the validity refusals"
+done_ok
