@@ -195,13 +195,15 @@ static int answer(sqlite3 *db, long long case_id, const char *number, long long 
                   const char *text, const hd_actor *by, hd_err *err) {
   sqlite3_stmt *st;
   long long of = 0;
-  char *answered = NULL;
-  if (store_prepare(db, "SELECT case_id, answered FROM onsite_questions WHERE id = ?1", &st, err))
+  char *answered = NULL, *asked = NULL;
+  if (store_prepare(db, "SELECT case_id, answered, asked FROM onsite_questions WHERE id = ?1", &st,
+                    err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, question);
   if (sqlite3_step(st) == SQLITE_ROW) {
     of = sqlite3_column_int64(st, 0);
     answered = store_col_text(st, 1);
+    asked = store_col_text(st, 2);
   }
   sqlite3_finalize(st);
   int rc = HD_OK;
@@ -211,6 +213,9 @@ static int answer(sqlite3 *db, long long case_id, const char *number, long long 
   else if (answered)
     rc = hd_err_set(err, HD_EDATA, "case %s: on-site question %lld was answered on %s already",
                     number, question, answered);
+  else if (asked && strcmp(by->date, asked) < 0)
+    rc = hd_err_set(err, HD_EDATA, "case %s: on-site question %lld was asked on %s: its answer "
+                    "cannot be dated %s, before it", number, question, asked, by->date);
   else {
     char qs[32];
     snprintf(qs, sizeof qs, "%lld", question);
@@ -219,6 +224,7 @@ static int answer(sqlite3 *db, long long case_id, const char *number, long long 
                        "CAST(?3 AS INTEGER)", v, 3, err);
   }
   free(answered);
+  free(asked);
   return rc;
 }
 

@@ -36,4 +36,19 @@ run "$HDREG" case apply --db "$DB" --certificate 20250644000000001R --type chang
 expect_eq "$rc $(out)" "0 case RV-2028-0001: change of certificate 20250644000000001R submitted" "the last day of the validity"
 expect_eq "$(count cases)" "$((cases + 1))" "the refusals wrote nothing"
 intact "the validity refusals"
+# ---- on-site answers (6.6 i): not before the question, a question by its number -------
+run "$HDREG" case move --db "$DB" --case SQ-2026-0022 --to submitted --date 2026-03-18 --actor 审核员 \
+  --reason 现场核验 --question 请说明随访数据的授权范围
+expect_eq "$rc $(out)" "0 case SQ-2026-0022: move recorded" "6.6 question asked"
+q=$(sql "$DB" "SELECT id FROM onsite_questions WHERE case_id = 22")
+run "$HDREG" case answer --db "$DB" --case SQ-2026-0022 --question "$q" --answer 早答 --date 2026-03-17
+expect_eq "$rc $(err)" "3 hdreg: case answer: case SQ-2026-0022: on-site question $q was asked on 2026-03-18: its answer cannot be dated 2026-03-17, before it" \
+  "6.6 i an answer dated before its question"
+run "$HDREG" case answer --db "$DB" --case SQ-2026-0022 --question 99999999999999999999 --answer x --date 2026-03-19
+expect_eq "$rc $(err)" "2 hdreg: case answer: --question '99999999999999999999' must be the question's number" \
+  "a question number out of range is not taken for another"
+expect_eq "$(sql "$DB" "SELECT quote(answered) FROM onsite_questions WHERE id = $q")" "NULL" "refused: nothing answered"
+run "$HDREG" case answer --db "$DB" --case SQ-2026-0022 --question "$q" --answer 当日答复 --date 2026-03-18
+expect_eq "$rc $(out)" "0 case SQ-2026-0022: answer to on-site question $q recorded" "answered the day it was asked"
+intact "the on-site answers"
 done_ok
