@@ -130,38 +130,49 @@ int act_resolve(sqlite3 *db, const char *objection, const char *outcome, const h
   return rc ? rc : finish(db, resolve(db, objection, outcome, by, err), err);
 }
 
-/* One material as given: KIND[:REFERENCE[:VALID-UNTIL]], a kind of the register
- * (model/caseview.h), dated date, onto case ids. */
-static int add_material(sqlite3 *db, const char *ids, const char *date, const char *given,
-                        const char *note, hd_err *err) {
-  char kind[64], ref[1024] = "", until[16] = "";
+/* One material as given (opt names the option, for messages): KIND[:REFERENCE[:VALID-UNTIL]],
+ * a kind of the register (model/caseview.h), dated date, onto case ids. The reference may
+ * hold colons: what follows the last one is the valid-until when it is a date, and must be
+ * one when it begins like one (YYYY-); an empty last part gives no valid-until. A
+ * reference longer than 1000 bytes is refused, never cut. */
+static int add_material(sqlite3 *db, const char *ids, const char *date, const char *opt,
+                        const char *given, const char *note, hd_err *err) {
+  char kind[64], ref[1001] = "", until[16] = "";
   const char *colon = strchr(given, ':');
   hd_snprintf(kind, sizeof kind, "%.*s", colon ? (int)(colon - given) : 63, given);
   if (colon) {
-    hd_snprintf(ref, sizeof ref, "%s", colon + 1);
+    if (hd_snprintf(ref, sizeof ref, "%s", colon + 1) < 0)
+      return hd_err_set(err, HD_EUSAGE, "%s of kind '%s': its reference is longer than %d bytes",
+                        opt, kind, (int)sizeof ref - 1);
     char *last = strrchr(ref, ':');
     hd_date d;
     if (last && hd_date_parse(last + 1, &d)) {
       hd_snprintf(until, sizeof until, "%s", last + 1);
       *last = '\0';
+    } else if (last && !last[1]) {
+      *last = '\0';
+    } else if (last && strspn(last + 1, "0123456789") == 4 && last[5] == '-') {
+      return hd_err_set(err, HD_EUSAGE, "%s '%s': its valid-until '%s' is not a valid date "
+                        "YYYY-MM-DD (to keep it in the reference, end the material with ':')",
+                        opt, given, last + 1);
     }
   }
   int known = 0;
   for (int i = 0; hd_material_kinds[i] && !known; i++) known = !strcmp(kind, hd_material_kinds[i]);
   if (!known)
-    return hd_err_set(err, HD_EUSAGE, "--material '%s': '%s' is not a kind of material the "
-                      "register keeps (docs/import.md lists them)", given, kind);
+    return hd_err_set(err, HD_EUSAGE, "%s '%s': '%s' is not a kind of material the "
+                      "register keeps (docs/import.md lists them)", opt, given, kind);
   const char *w[] = {ids, kind, date, *ref ? ref : NULL, *until ? until : NULL, note};
   int rc = exec_bind(db, "INSERT INTO materials(case_id, kind, issued_date, reference, "
                          "valid_until, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", w, 6, err);
-  if (rc) hd_err_prefix(err, "--material '%s'", given);
+  if (rc) hd_err_prefix(err, "%s '%s'", opt, given);
   return rc;
 }
 
 static int add_materials(sqlite3 *db, const char *ids, const char *date,
                          const char *const *materials, int n, hd_err *err) {
   int rc = HD_OK;
-  for (int i = 0; rc == HD_OK && i < n; i++) rc = add_material(db, ids, date, materials[i], NULL, err);
+  for (int i = 0; rc == HD_OK && i < n; i++) rc = add_material(db, ids, date, "--material", materials[i], NULL, err);
   return rc;
 }
 
@@ -338,7 +349,7 @@ static int authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long
   hd_snprintf(note, sizeof note, "登记机构依职权注销（5.1.6 %s）：%s（%s）", a->ground, a->by.reason,
               a->by.actor);
   for (int i = 0; rc == HD_OK && i < a->n_evidence; i++)
-    rc = add_material(db, ids, a->by.date, a->evidence[i], note, err);
+    rc = add_material(db, ids, a->by.date, "--evidence", a->evidence[i], note, err);
   if (rc == HD_OK) rc = intake_check(db, id, 1, err);
   if (rc == HD_OK) *case_id = id;
   free(cert);

@@ -51,4 +51,31 @@ expect_eq "$(sql "$DB" "SELECT quote(answered) FROM onsite_questions WHERE id = 
 run "$HDREG" case answer --db "$DB" --case SQ-2026-0022 --question "$q" --answer 当日答复 --date 2026-03-18
 expect_eq "$rc $(out)" "0 case SQ-2026-0022: answer to on-site question $q recorded" "answered the day it was asked"
 intact "the on-site answers"
+# ---- materials supplied: KIND[:REFERENCE[:VALID-UNTIL]] as given, or refused ----------
+# A validity that is not a date is not taken into the reference (the material would then
+# have none, valid for ever); a reference is not cut short (nor its validity with it).
+mat() { run "$HDREG" case move --db "$DB" --case SQ-2026-0026 --to submitted --date 2026-03-20 \
+  --actor 申请人 --reason 补正 --material "$@"; }
+mats=$(count materials)
+mat contract:HT-1:2026-02-30
+expect_eq "$rc $(err)" "2 hdreg: case move: --material 'contract:HT-1:2026-02-30': its valid-until '2026-02-30' is not a valid date YYYY-MM-DD (to keep it in the reference, end the material with ':')" \
+  "a valid-until that is no date"
+mat contract:HT-1:2027-1-1
+expect_eq "$rc $(err)" "2 hdreg: case move: --material 'contract:HT-1:2027-1-1': its valid-until '2027-1-1' is not a valid date YYYY-MM-DD (to keep it in the reference, end the material with ':')" \
+  "a valid-until not written YYYY-MM-DD"
+mat "contract:$(printf 'a%.0s' $(seq 1100)):2027-01-01"
+expect_eq "$rc $(err)" "2 hdreg: case move: --material of kind 'contract': its reference is longer than 1000 bytes" \
+  "a reference too long is refused, not cut"
+expect_eq "$(count materials) $(sql "$DB" "SELECT status FROM cases WHERE number = 'SQ-2026-0026'")" "$mats rectify" "refused: nothing written, nothing moved"
+mat "contract:HT:2026-01:" --material "authorization:(2026)粤授字第1号:2027-03-31" --material "other::"
+expect_eq "$rc $(out)" "0 case SQ-2026-0026: move recorded, 3 materials supplied" "materials with colons in the reference"
+expect_eq "$(sql "$DB" "SELECT kind || ' ' || quote(reference) || ' ' || quote(valid_until) FROM materials WHERE case_id = 26 AND issued_date = '2026-03-20' ORDER BY id")" \
+  "contract 'HT:2026-01' NULL
+authorization '(2026)粤授字第1号' '2027-03-31'
+other NULL NULL" "the reference and its validity as given"
+run "$HDREG" case cancel --db "$DB" --certificate 202603440000000071 --number RV-2026-0201 --ground d \
+  --date 2026-04-03 --actor 登记机构 --reason 拒不整改 --evidence rectification_notice:ZG-1
+expect_eq "$rc $(err)" "2 hdreg: case cancel: --evidence 'rectification_notice:ZG-1': 'rectification_notice' is not a kind of material the register keeps (docs/import.md lists them)" \
+  "the evidence named as --evidence"
+intact "the materials"
 done_ok
