@@ -78,4 +78,29 @@ run "$HDREG" case cancel --db "$DB" --certificate 202603440000000071 --number RV
 expect_eq "$rc $(err)" "2 hdreg: case cancel: --evidence 'rectification_notice:ZG-1': 'rectification_notice' is not a kind of material the register keeps (docs/import.md lists them)" \
   "the evidence named as --evidence"
 intact "the materials"
+# ---- the checkpoints published, counted across a crash --------------------------------
+# Killed (kill -9) between a checkpoint's note and its count: the file holds one note more
+# than the register counted. The rerun has nothing new to publish, but counts the note,
+# or the file could later lose it unnoticed.
+K=$T/keys C=$T/c.db CO=$T/co
+"$HDREG" keygen --keys "$K" --name 广东省健康医疗数据产权登记中心 >/dev/null
+"$HDREG" demo-db --db "$C" >/dev/null
+run "$HDREG" run --db "$C" --date 2026-03-16 --keys "$K" --out "$CO"
+expect_eq "$rc $(sql "$C" "SELECT value FROM counters WHERE name = 'checkpoints_published'")" "1 1" "night 1: one checkpoint"
+HDREG_FAULT=crash-after-checkpoint run "$HDREG" run --db "$C" --date 2026-04-16 --keys "$K" --out "$CO"
+expect_eq "$rc $(grep -c '^hdreg.example/guangdong$' "$CO/checkpoints.txt") $(sql "$C" "SELECT value FROM counters WHERE name = 'checkpoints_published'")" \
+  "137 2 1" "night 2 killed after its note, before its count"
+run "$HDREG" run --db "$C" --date 2026-04-16 --keys "$K" --out "$CO"
+expect_eq "$(out | tail -1)" "checkpoint: nothing new since the last one (1845 entries, 2026-04-16), in $CO/checkpoints.txt" "the rerun: nothing new"
+expect_eq "$(grep -c '^hdreg.example/guangdong$' "$CO/checkpoints.txt") $(sql "$C" "SELECT value FROM counters WHERE name = 'checkpoints_published'")" \
+  "2 2" "the rerun counts the note the crash left uncounted"
+run "$HDREG" ledger verify --db "$C" --keys "$K" --checkpoints "$CO/checkpoints.txt"
+expect_eq "$rc" 0 "intact with its checkpoints"
+sed -n 1,6p "$CO/checkpoints.txt" >"$T/cut.txt"
+run "$HDREG" ledger verify --db "$C" --keys "$K" --checkpoints "$T/cut.txt"
+expect_eq "$rc $(err)" "3 hdreg: ledger verify: '$T/cut.txt' holds 1 checkpoint, but this register has published 2: the file was removed or cut back; restore it from the published copy (hdreg ledger verify --checkpoints checks it)" \
+  "the file cut back to before the crash's note is refused"
+run "$HDREG" run --db "$C" --date 2026-04-16 --keys "$K" --out "$CO"
+expect_eq "$(grep -c '^hdreg.example/guangdong$' "$CO/checkpoints.txt") $(sql "$C" "SELECT value FROM counters WHERE name = 'checkpoints_published'") $(out | tail -1 | cut -d' ' -f1-4)" \
+  "2 2 checkpoint: nothing new since" "and counts it once"
 done_ok
