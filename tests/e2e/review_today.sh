@@ -103,4 +103,26 @@ expect_eq "$rc $(err)" "3 hdreg: ledger verify: '$T/cut.txt' holds 1 checkpoint,
 run "$HDREG" run --db "$C" --date 2026-04-16 --keys "$K" --out "$CO"
 expect_eq "$(grep -c '^hdreg.example/guangdong$' "$CO/checkpoints.txt") $(sql "$C" "SELECT value FROM counters WHERE name = 'checkpoints_published'") $(out | tail -1 | cut -d' ' -f1-4)" \
   "2 2 checkpoint: nothing new since" "and counts it once"
+# ---- a cancellation by a co-holder (5.1.2, 5.1.6 a) -----------------------------------
+# 20260344000000011F: holding and use held by 广东粤康医疗大数据有限公司, operation by
+# 深圳市前海健康保险科技有限公司 (transferred to it by SQ-2026-0011). The operation right's
+# holder cannot have the whole certificate cancelled, the other holder's rights with it.
+cat >"$T/coholder.csv" <<'CSV'
+@subject,id,name,uscc,kind
+@case,number,type,procedure,applicant,applied,owner,name,data-class,grade,source,records,bytes,prior-certificate,cancel-ground
+@right,case,kind,holder
+subject,Q,深圳市前海健康保险科技有限公司,91440300MA5G4U6W47,company
+case,HZ-2026-0301,cancel,simplified,Q,2026-04-02,Q,保险理赔数据集,medical_payment,3,理赔系统,5000,200000,20260344000000011F,a
+right,HZ-2026-0301,operation,Q
+CSV
+run "$HDREG" import --db "$DB" --date 2026-04-02 "$T/coholder.csv"
+expect_eq "$rc $(out)$(err)" "3 $T/coholder.csv:5: certificate: case HZ-2026-0301: the applicant '深圳市前海健康保险科技有限公司' (subject 26) does not hold every right of certificate 20260344000000011F (the others' holders: 广东粤康医疗大数据有限公司): a 注销登记 cancels the rights of every holder and is applied for by the holder of them all (5.1.2, 5.1.6 a)
+hdreg: import: $T/coholder.csv: 1 problem, nothing imported" "5.1.6 a cancellation by a co-holder refused at intake"
+# Nor the other holder, through hdreg case apply (the applicant of SQ-2026-0011).
+run "$HDREG" case apply --db "$DB" --certificate 20260344000000011F --type cancel --ground a \
+  --number HZ-2026-0302 --date 2026-04-02
+expect_eq "$rc $(err)" "3 hdreg: case apply: case HZ-2026-0302: the applicant '广东粤康医疗大数据有限公司' (subject 6) does not hold every right of certificate 20260344000000011F (the others' holders: 深圳市前海健康保险科技有限公司): a 注销登记 cancels the rights of every holder and is applied for by the holder of them all (5.1.2, 5.1.6 a)" \
+  "5.1.6 a the other co-holder alone, by case apply"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM cases WHERE number LIKE 'HZ-2026-030%'")" 0 "nothing written"
+intact "the co-holder's cancellation refused"
 done_ok
