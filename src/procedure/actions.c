@@ -333,7 +333,9 @@ static int authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long
     return hd_err_set(err, HD_EUSAGE, "a cancellation on the authority's own motion needs its "
                       "evidence: --evidence KIND:REFERENCE (5.1.6 %s)", a->ground);
   int judgment = 0;
-  for (int i = 0; i < a->n_evidence; i++) judgment |= !strncmp(a->evidence[i], "court_judgment:", 15);
+  for (int i = 0; i < a->n_evidence; i++) /* the ruling with its reference */
+    judgment |= !strncmp(a->evidence[i], "court_judgment:", 15) && a->evidence[i][15] &&
+                a->evidence[i][15] != ':';
   if (a->ground[0] == 'c' && !judgment)
     return hd_err_set(err, HD_EUSAGE, "ground c of 5.1.6 is a court's or arbitration body's "
                       "effective ruling: give it as --evidence court_judgment:REFERENCE");

@@ -125,4 +125,13 @@ expect_eq "$rc $(err)" "3 hdreg: case apply: case HZ-2026-0302: the applicant '�
   "5.1.6 a the other co-holder alone, by case apply"
 expect_eq "$(sql "$DB" "SELECT count(*) FROM cases WHERE number LIKE 'HZ-2026-030%'")" 0 "nothing written"
 intact "the co-holder's cancellation refused"
+# ---- the authority's cancellation on ground c: a ruling with its reference (5.1.6 c) ----
+run "$HDREG" case cancel --db "$DB" --certificate 202603440000000071 --number RV-2026-0202 --ground c \
+  --date 2026-04-03 --actor 登记机构 --reason 生效判决 --evidence court_judgment:
+expect_eq "$rc $(err)" "2 hdreg: case cancel: ground c of 5.1.6 is a court's or arbitration body's effective ruling: give it as --evidence court_judgment:REFERENCE" \
+  "5.1.6 c a ruling without its reference is no ruling"
+run "$HDREG" case cancel --db "$DB" --certificate 202603440000000071 --number RV-2026-0202 --ground c \
+  --date 2026-04-03 --actor 登记机构 --reason 生效判决 --evidence court_judgment::2027-01-01
+expect_eq "$rc" 2 "5.1.6 c nor one with only a date"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM cases WHERE number = 'RV-2026-0202'")" 0 "nothing written"
 done_ok
