@@ -134,4 +134,28 @@ run "$HDREG" case cancel --db "$DB" --certificate 202603440000000071 --number RV
   --date 2026-04-03 --actor 登记机构 --reason 生效判决 --evidence court_judgment::2027-01-01
 expect_eq "$rc" 2 "5.1.6 c nor one with only a date"
 expect_eq "$(sql "$DB" "SELECT count(*) FROM cases WHERE number = 'RV-2026-0202'")" 0 "nothing written"
+# ---- one waiver of a check in force at a time, by the days each is in force -----------
+# A waiver revoked on R is in force until the day before R: a new one that starts before R
+# would be in force beside it; one that ends before another starts is beside none.
+W=$T/w.db
+"$HDREG" demo-db --db "$W" >/dev/null
+wadd() { run "$HDREG" waiver add --db "$W" --case SQ-2026-0045 --check 5.1.1-first-registration \
+  --approver 王法务 --justification 基础证书经核实 "$@"; }
+wadd --date 2026-03-12 --expires 2026-12-31
+expect_eq "$rc" 0 "waiver 1"
+run "$HDREG" waiver revoke --db "$W" --waiver 1 --date 2026-03-20 --by 李审核 --reason 已注销
+expect_eq "$rc" 0 "waiver 1 revoked on 2026-03-20"
+wadd --date 2026-03-15 --expires 2026-06-30
+expect_eq "$rc $(err)" "3 hdreg: waiver add: case SQ-2026-0045 already has waiver 1 of check '5.1.1-first-registration', in force until 2026-03-19 (revoked on 2026-03-20): a new one can be approved from 2026-03-20" \
+  "a waiver beside one revoked later"
+expect_eq "$(sql "$W" "SELECT count(*) FROM waivers")" 1 "refused: nothing written"
+wadd --date 2026-03-20 --expires 2026-06-30
+expect_eq "$rc $(out)" "0 waiver 2: case SQ-2026-0045, check '5.1.1-first-registration', approved 2026-03-20 by 王法务, until 2026-06-30" "from the day of the revocation"
+wadd --date 2026-03-01 --expires 2026-03-10
+expect_eq "$rc $(out)" "0 waiver 3: case SQ-2026-0045, check '5.1.1-first-registration', approved 2026-03-01 by 王法务, until 2026-03-10" "a waiver that ends before the others start is beside none"
+wadd --date 2026-02-20 --expires 2026-03-05
+expect_eq "$rc $(err)" "3 hdreg: waiver add: case SQ-2026-0045 already has waiver 3 of check '5.1.1-first-registration', in force from 2026-03-01 until 2026-03-10: revoke it first (hdreg waiver revoke --waiver 3)" \
+  "one that would overlap an earlier one"
+run "$HDREG" ledger verify --db "$W"
+expect_eq "$rc" 0 "ledger intact after the waivers"
 done_ok
