@@ -158,4 +158,17 @@ expect_eq "$rc $(err)" "3 hdreg: waiver add: case SQ-2026-0045 already has waive
   "one that would overlap an earlier one"
 run "$HDREG" ledger verify --db "$W"
 expect_eq "$rc" 0 "ledger intact after the waivers"
+# ---- a checkpoint appended to a file whose last note has no empty line after it ---------
+# Both readers take such a file (the empty line ends a note that another follows); the
+# night must not glue its note onto the last one and leave a file that neither reads.
+head -c -1 "$CO/checkpoints.txt" >"$T/nofinal.txt"
+run "$HDREG" ledger verify --db "$C" --keys "$K" --checkpoints "$T/nofinal.txt"
+expect_eq "$rc" 0 "a file without the last empty line is read"
+run "$HDREG" case move --db "$C" --case SQ-2026-0026 --to submitted --date 2026-04-20 --actor 申请人 --reason 补正
+expect_eq "$rc" 0 "something new for the night"
+run "$HDREG" run --db "$C" --date 2026-04-21 --keys "$K" --out "$CO" --checkpoints "$T/nofinal.txt"
+expect_eq "$(out | tail -1 | cut -d' ' -f1-2)" "checkpoint published:" "the night publishes"
+run "$HDREG" ledger verify --db "$C" --keys "$K" --checkpoints "$T/nofinal.txt"
+expect_eq "$rc $(err)" "0 " "the file the night appended to is read (3 checkpoints)"
+expect_eq "$(out | grep -o 'extends [0-9]* checkpoints')" "extends 3 checkpoints" "all three"
 done_ok
