@@ -171,4 +171,10 @@ expect_eq "$(out | tail -1 | cut -d' ' -f1-2)" "checkpoint published:" "the nigh
 run "$HDREG" ledger verify --db "$C" --keys "$K" --checkpoints "$T/nofinal.txt"
 expect_eq "$rc $(err)" "0 " "the file the night appended to is read (3 checkpoints)"
 expect_eq "$(out | grep -o 'extends [0-9]* checkpoints')" "extends 3 checkpoints" "all three"
+# ---- a licence that ended before its certificate: the case named with what ended (5.1.3) --
+sql_adopt "$DB" "UPDATE materials SET valid_until = '2026-03-25' WHERE kind = 'contract' AND case_id = (SELECT id FROM cases WHERE number = 'SQ-2026-0015')"
+run "$HDREG" run --db "$DB" --date 2026-04-16 --out "$OUT"
+expect_eq "$(grep SQ-2026-0015 "$T/stderr")" "hdreg: case SQ-2026-0015: the licence ends before its certificate would be issued (5.1.3): its contract or authorization is valid until 2026-03-25" \
+  "5.1.3 the licence's end named"
+expect_eq "$(sql "$DB" "SELECT status FROM cases WHERE number = 'SQ-2026-0015'")" notice "no certificate issued"
 done_ok
