@@ -251,8 +251,40 @@ int act_answer(sqlite3 *db, long long case_id, const char *number, long long que
 static int new_case(sqlite3 *db, const char *number, const char *type, const char *date,
                     const char *cert_id, const char *certificate, const char *ground,
                     const char *description, long long *id, hd_err *err) {
+  /* A number as hdreg import takes one (digits, letters, - _ / ., at most 64), its own. */
+  size_t n = strlen(number);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)number[i];
+    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' ||
+        c == '_' || c == '/' || c == '.')
+      continue;
+    hd_buf shown;
+    hd_buf_init(&shown, 4 * 64 + 1);
+    for (size_t j = 0; j < n && j < 64; j++) {
+      unsigned char d = (unsigned char)number[j];
+      if (d >= 0x20 && d < 0x7f) hd_buf_add(&shown, &number[j], 1);
+      else hd_buf_printf(&shown, "\\x%02x", d);
+    }
+    int rc = hd_err_set(err, HD_EUSAGE, "--number '%s%s': character %zu is not one a case number "
+                        "uses (digits, letters, - _ / .)", shown.p ? shown.p : "",
+                        n > 64 ? "..." : "", i + 1);
+    hd_buf_release(&shown);
+    return rc;
+  }
+  if (n > 64) return hd_err_set(err, HD_EUSAGE, "--number: %zu characters, at most 64", n);
+  sqlite3_stmt *st;
+  if (store_prepare(db, "SELECT reg_type, status FROM cases WHERE number = ?1", &st, err))
+    return HD_EDB;
+  sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
+  int rc = HD_OK;
+  if (sqlite3_step(st) == SQLITE_ROW)
+    rc = hd_err_set(err, HD_EDATA, "case number '%s' is taken (%s, %s): give the new case a "
+                    "number of its own", number, (const char *)sqlite3_column_text(st, 0),
+                    (const char *)sqlite3_column_text(st, 1));
+  sqlite3_finalize(st);
+  if (rc) return rc;
   const char *v[] = {number, type, date, cert_id, ground, description};
-  int rc = exec_bind(db,
+  rc = exec_bind(db,
                      "INSERT INTO cases(number, reg_type, procedure, status, applicant_id, "
                      "resource_id, applied_date, accepted_date, prior_certificate_id, cancel_ground, "
                      "change_description) SELECT ?1, ?2, k.procedure, 'submitted', k.applicant_id, "

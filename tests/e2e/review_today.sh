@@ -177,4 +177,21 @@ run "$HDREG" run --db "$DB" --date 2026-04-16 --out "$OUT"
 expect_eq "$(grep SQ-2026-0015 "$T/stderr")" "hdreg: case SQ-2026-0015: the licence ends before its certificate would be issued (5.1.3): its contract or authorization is valid until 2026-03-25" \
   "5.1.3 the licence's end named"
 expect_eq "$(sql "$DB" "SELECT status FROM cases WHERE number = 'SQ-2026-0015'")" notice "no certificate issued"
+# ---- the new case's number: a number of its own, written as import takes one -----------
+run "$HDREG" case apply --db "$DB" --certificate 20260344000000006X --type change --number SQ-2026-0006 \
+  --date 2026-04-20 --description 数据规模更新
+expect_eq "$rc $(err)" "3 hdreg: case apply: case number 'SQ-2026-0006' is taken (first, certified): give the new case a number of its own" \
+  "a case number taken"
+run "$HDREG" case cancel --db "$DB" --certificate 20260344000000006X --number SQ-2026-0007 --ground e \
+  --date 2026-04-20 --actor 登记机构 --reason 公共利益 --evidence other:GG-1
+expect_eq "$rc $(err)" "3 hdreg: case cancel: case number 'SQ-2026-0007' is taken (first, certified): give the new case a number of its own" \
+  "a case number taken, by the authority"
+run "$HDREG" case apply --db "$DB" --certificate 20260344000000006X --type change --number "$(printf 'RV\t1')" \
+  --date 2026-04-20 --description 数据规模更新
+expect_eq "$rc $(err)" "2 hdreg: case apply: --number 'RV\\x091': character 3 is not one a case number uses (digits, letters, - _ / .)" \
+  "a control character in the number"
+run "$HDREG" case apply --db "$DB" --certificate 20260344000000006X --type change --number "$(printf 'R%.0s' $(seq 65))" \
+  --date 2026-04-20 --description 数据规模更新
+expect_eq "$rc $(err)" "2 hdreg: case apply: --number: 65 characters, at most 64" "a number too long"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM cases WHERE applied_date = '2026-04-20'")" 0 "nothing written"
 done_ok
