@@ -194,4 +194,17 @@ run "$HDREG" case apply --db "$DB" --certificate 20260344000000006X --type chang
   --date 2026-04-20 --description 数据规模更新
 expect_eq "$rc $(err)" "2 hdreg: case apply: --number: 65 characters, at most 64" "a number too long"
 expect_eq "$(sql "$DB" "SELECT count(*) FROM cases WHERE applied_date = '2026-04-20'")" 0 "nothing written"
+# ---- a person's move is not dated before the case's last move --------------------------
+# SQ-2026-0032 (applied for on 2026-01-26, in committee review): the committee cannot have
+# decided in 2020; SQ-2026-0026, supplemented on 2026-03-20, cannot be withdrawn before.
+run "$HDREG" case committee --db "$DB" --case SQ-2026-0032 --decision approve --date 2020-01-01 --actor 合规委员会 --reason 同意
+expect_eq "$rc $(err)" "3 hdreg: case committee: case SQ-2026-0032 was applied for on 2026-01-26: a move cannot be dated 2020-01-01, before it" \
+  "6.1.2 c a committee decision dated before the case reached the committee"
+expect_eq "$(sql "$DB" "SELECT status FROM cases WHERE number = 'SQ-2026-0032'")" committee_review "refused: nothing moved"
+run "$HDREG" case committee --db "$DB" --case SQ-2026-0032 --decision approve --date 2026-03-16 --actor 合规委员会 --reason 同意
+expect_eq "$rc $(out)" "0 case SQ-2026-0032: committee recorded" "the same day is not before it"
+run "$HDREG" case move --db "$DB" --case SQ-2026-0026 --to withdrawn --date 2026-03-19 --actor 申请人 --reason 撤回
+expect_eq "$rc $(err)" "3 hdreg: case move: case SQ-2026-0026: its last move is dated $(sql "$DB" "SELECT max(at) || ' (' || from_status || ' -> ' || to_status || ')' FROM case_events WHERE case_id = 26"): a move cannot be dated 2026-03-19, before it" \
+  "a withdrawal dated before the case's last move"
+intact "the dated moves"
 done_ok
