@@ -107,10 +107,15 @@ static int resolve(sqlite3 *db, const char *objection, const char *outcome, cons
     return hd_err_set(err, HD_EUSAGE, "--outcome must be upheld or dismissed, not '%s'", outcome);
   char *st = store_text(db, "SELECT status FROM objections WHERE id = ?1", atoll(objection));
   char *case_id = store_text(db, "SELECT case_id FROM objections WHERE id = ?1", atoll(objection));
+  char *filed = store_text(db, "SELECT filed_date FROM objections WHERE id = ?1", atoll(objection));
   int rc = HD_OK;
   if (!st) rc = hd_err_set(err, HD_EDATA, "objection %s does not exist", objection);
   else if (strcmp(st, "open") != 0)
     rc = hd_err_set(err, HD_EDATA, "objection %s is already %s", objection, st);
+  else if (filed && strcmp(by->date, filed) < 0)
+    rc = hd_err_set(err, HD_EDATA, "objection %s was filed on %s: it cannot be resolved on %s, "
+                    "before it", objection, filed, by->date);
+  free(filed);
   if (rc == HD_OK) {
     const char *v[] = {outcome, by->date, objection};
     rc = exec_bind(db, "UPDATE objections SET status = ?1, resolved_date = ?2 WHERE id = "

@@ -207,4 +207,9 @@ run "$HDREG" case move --db "$DB" --case SQ-2026-0026 --to withdrawn --date 2026
 expect_eq "$rc $(err)" "3 hdreg: case move: case SQ-2026-0026: its last move is dated $(sql "$DB" "SELECT max(at) || ' (' || from_status || ' -> ' || to_status || ')' FROM case_events WHERE case_id = 26"): a move cannot be dated 2026-03-19, before it" \
   "a withdrawal dated before the case's last move"
 intact "the dated moves"
+# ---- an objection is not resolved before it was filed ---------------------------------
+run "$HDREG" case resolve --db "$DB" --objection 2 --outcome dismissed --date 2026-02-20 --actor 审核员 --reason 理由不成立
+expect_eq "$rc $(err)" "3 hdreg: case resolve: objection 2 was filed on 2026-02-26: it cannot be resolved on 2026-02-20, before it" \
+  "an objection dismissed before it was filed"
+expect_eq "$(sql "$DB" "SELECT status FROM objections WHERE id = 2")" open "refused: still open"
 done_ok
