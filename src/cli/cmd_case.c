@@ -2,6 +2,7 @@
  * objections, supplements, withdrawals, on-site verification, applications for change
  * and cancellation, and a case's history. Parses and prints; the actions and their rules
  * are the procedure's (procedure/actions.h). */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -223,7 +224,8 @@ int cmd_case(int argc, char **argv) {
     static const char *const n[] = {"case", "question", "answer", "date"};
     p = need(action, v, n, 4, a.date);
     char *end = NULL;
-    if (!p && (strtoll(a.questions[0], &end, 10) <= 0 || *end)) {
+    errno = 0;
+    if (!p && (strtoll(a.questions[0], &end, 10) <= 0 || *end || errno == ERANGE)) {
       cli_error("case answer: --question '%s' must be the question's number", a.questions[0]);
       p = HD_EXIT_USAGE;
     }

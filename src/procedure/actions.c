@@ -107,10 +107,15 @@ static int resolve(sqlite3 *db, const char *objection, const char *outcome, cons
     return hd_err_set(err, HD_EUSAGE, "--outcome must be upheld or dismissed, not '%s'", outcome);
   char *st = store_text(db, "SELECT status FROM objections WHERE id = ?1", atoll(objection));
   char *case_id = store_text(db, "SELECT case_id FROM objections WHERE id = ?1", atoll(objection));
+  char *filed = store_text(db, "SELECT filed_date FROM objections WHERE id = ?1", atoll(objection));
   int rc = HD_OK;
   if (!st) rc = hd_err_set(err, HD_EDATA, "objection %s does not exist", objection);
   else if (strcmp(st, "open") != 0)
     rc = hd_err_set(err, HD_EDATA, "objection %s is already %s", objection, st);
+  else if (filed && strcmp(by->date, filed) < 0)
+    rc = hd_err_set(err, HD_EDATA, "objection %s was filed on %s: it cannot be resolved on %s, "
+                    "before it", objection, filed, by->date);
+  free(filed);
   if (rc == HD_OK) {
     const char *v[] = {outcome, by->date, objection};
     rc = exec_bind(db, "UPDATE objections SET status = ?1, resolved_date = ?2 WHERE id = "
@@ -130,38 +135,49 @@ int act_resolve(sqlite3 *db, const char *objection, const char *outcome, const h
   return rc ? rc : finish(db, resolve(db, objection, outcome, by, err), err);
 }
 
-/* One material as given: KIND[:REFERENCE[:VALID-UNTIL]], a kind of the register
- * (model/caseview.h), dated date, onto case ids. */
-static int add_material(sqlite3 *db, const char *ids, const char *date, const char *given,
-                        const char *note, hd_err *err) {
-  char kind[64], ref[1024] = "", until[16] = "";
+/* One material as given (opt names the option, for messages): KIND[:REFERENCE[:VALID-UNTIL]],
+ * a kind of the register (model/caseview.h), dated date, onto case ids. The reference may
+ * hold colons: what follows the last one is the valid-until when it is a date, and must be
+ * one when it begins like one (YYYY-); an empty last part gives no valid-until. A
+ * reference longer than 1000 bytes is refused, never cut. */
+static int add_material(sqlite3 *db, const char *ids, const char *date, const char *opt,
+                        const char *given, const char *note, hd_err *err) {
+  char kind[64], ref[1001] = "", until[16] = "";
   const char *colon = strchr(given, ':');
   hd_snprintf(kind, sizeof kind, "%.*s", colon ? (int)(colon - given) : 63, given);
   if (colon) {
-    hd_snprintf(ref, sizeof ref, "%s", colon + 1);
+    if (hd_snprintf(ref, sizeof ref, "%s", colon + 1) < 0)
+      return hd_err_set(err, HD_EUSAGE, "%s of kind '%s': its reference is longer than %d bytes",
+                        opt, kind, (int)sizeof ref - 1);
     char *last = strrchr(ref, ':');
     hd_date d;
     if (last && hd_date_parse(last + 1, &d)) {
       hd_snprintf(until, sizeof until, "%s", last + 1);
       *last = '\0';
+    } else if (last && !last[1]) {
+      *last = '\0';
+    } else if (last && strspn(last + 1, "0123456789") == 4 && last[5] == '-') {
+      return hd_err_set(err, HD_EUSAGE, "%s '%s': its valid-until '%s' is not a valid date "
+                        "YYYY-MM-DD (to keep it in the reference, end the material with ':')",
+                        opt, given, last + 1);
     }
   }
   int known = 0;
   for (int i = 0; hd_material_kinds[i] && !known; i++) known = !strcmp(kind, hd_material_kinds[i]);
   if (!known)
-    return hd_err_set(err, HD_EUSAGE, "--material '%s': '%s' is not a kind of material the "
-                      "register keeps (docs/import.md lists them)", given, kind);
+    return hd_err_set(err, HD_EUSAGE, "%s '%s': '%s' is not a kind of material the "
+                      "register keeps (docs/import.md lists them)", opt, given, kind);
   const char *w[] = {ids, kind, date, *ref ? ref : NULL, *until ? until : NULL, note};
   int rc = exec_bind(db, "INSERT INTO materials(case_id, kind, issued_date, reference, "
                          "valid_until, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", w, 6, err);
-  if (rc) hd_err_prefix(err, "--material '%s'", given);
+  if (rc) hd_err_prefix(err, "%s '%s'", opt, given);
   return rc;
 }
 
 static int add_materials(sqlite3 *db, const char *ids, const char *date,
                          const char *const *materials, int n, hd_err *err) {
   int rc = HD_OK;
-  for (int i = 0; rc == HD_OK && i < n; i++) rc = add_material(db, ids, date, materials[i], NULL, err);
+  for (int i = 0; rc == HD_OK && i < n; i++) rc = add_material(db, ids, date, "--material", materials[i], NULL, err);
   return rc;
 }
 
@@ -195,13 +211,15 @@ static int answer(sqlite3 *db, long long case_id, const char *number, long long 
                   const char *text, const hd_actor *by, hd_err *err) {
   sqlite3_stmt *st;
   long long of = 0;
-  char *answered = NULL;
-  if (store_prepare(db, "SELECT case_id, answered FROM onsite_questions WHERE id = ?1", &st, err))
+  char *answered = NULL, *asked = NULL;
+  if (store_prepare(db, "SELECT case_id, answered, asked FROM onsite_questions WHERE id = ?1", &st,
+                    err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, question);
   if (sqlite3_step(st) == SQLITE_ROW) {
     of = sqlite3_column_int64(st, 0);
     answered = store_col_text(st, 1);
+    asked = store_col_text(st, 2);
   }
   sqlite3_finalize(st);
   int rc = HD_OK;
@@ -211,6 +229,9 @@ static int answer(sqlite3 *db, long long case_id, const char *number, long long 
   else if (answered)
     rc = hd_err_set(err, HD_EDATA, "case %s: on-site question %lld was answered on %s already",
                     number, question, answered);
+  else if (asked && strcmp(by->date, asked) < 0)
+    rc = hd_err_set(err, HD_EDATA, "case %s: on-site question %lld was asked on %s: its answer "
+                    "cannot be dated %s, before it", number, question, asked, by->date);
   else {
     char qs[32];
     snprintf(qs, sizeof qs, "%lld", question);
@@ -219,6 +240,7 @@ static int answer(sqlite3 *db, long long case_id, const char *number, long long 
                        "CAST(?3 AS INTEGER)", v, 3, err);
   }
   free(answered);
+  free(asked);
   return rc;
 }
 
@@ -234,8 +256,40 @@ int act_answer(sqlite3 *db, long long case_id, const char *number, long long que
 static int new_case(sqlite3 *db, const char *number, const char *type, const char *date,
                     const char *cert_id, const char *certificate, const char *ground,
                     const char *description, long long *id, hd_err *err) {
+  /* A number as hdreg import takes one (digits, letters, - _ / ., at most 64), its own. */
+  size_t n = strlen(number);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)number[i];
+    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' ||
+        c == '_' || c == '/' || c == '.')
+      continue;
+    hd_buf shown;
+    hd_buf_init(&shown, 4 * 64 + 1);
+    for (size_t j = 0; j < n && j < 64; j++) {
+      unsigned char d = (unsigned char)number[j];
+      if (d >= 0x20 && d < 0x7f) hd_buf_add(&shown, &number[j], 1);
+      else hd_buf_printf(&shown, "\\x%02x", d);
+    }
+    int rc = hd_err_set(err, HD_EUSAGE, "--number '%s%s': character %zu is not one a case number "
+                        "uses (digits, letters, - _ / .)", shown.p ? shown.p : "",
+                        n > 64 ? "..." : "", i + 1);
+    hd_buf_release(&shown);
+    return rc;
+  }
+  if (n > 64) return hd_err_set(err, HD_EUSAGE, "--number: %zu characters, at most 64", n);
+  sqlite3_stmt *st;
+  if (store_prepare(db, "SELECT reg_type, status FROM cases WHERE number = ?1", &st, err))
+    return HD_EDB;
+  sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
+  int rc = HD_OK;
+  if (sqlite3_step(st) == SQLITE_ROW)
+    rc = hd_err_set(err, HD_EDATA, "case number '%s' is taken (%s, %s): give the new case a "
+                    "number of its own", number, (const char *)sqlite3_column_text(st, 0),
+                    (const char *)sqlite3_column_text(st, 1));
+  sqlite3_finalize(st);
+  if (rc) return rc;
   const char *v[] = {number, type, date, cert_id, ground, description};
-  int rc = exec_bind(db,
+  rc = exec_bind(db,
                      "INSERT INTO cases(number, reg_type, procedure, status, applicant_id, "
                      "resource_id, applied_date, accepted_date, prior_certificate_id, cancel_ground, "
                      "change_description) SELECT ?1, ?2, k.procedure, 'submitted', k.applicant_id, "
@@ -316,7 +370,9 @@ static int authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long
     return hd_err_set(err, HD_EUSAGE, "a cancellation on the authority's own motion needs its "
                       "evidence: --evidence KIND:REFERENCE (5.1.6 %s)", a->ground);
   int judgment = 0;
-  for (int i = 0; i < a->n_evidence; i++) judgment |= !strncmp(a->evidence[i], "court_judgment:", 15);
+  for (int i = 0; i < a->n_evidence; i++) /* the ruling with its reference */
+    judgment |= !strncmp(a->evidence[i], "court_judgment:", 15) && a->evidence[i][15] &&
+                a->evidence[i][15] != ':';
   if (a->ground[0] == 'c' && !judgment)
     return hd_err_set(err, HD_EUSAGE, "ground c of 5.1.6 is a court's or arbitration body's "
                       "effective ruling: give it as --evidence court_judgment:REFERENCE");
@@ -332,7 +388,7 @@ static int authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long
   hd_snprintf(note, sizeof note, "登记机构依职权注销（5.1.6 %s）：%s（%s）", a->ground, a->by.reason,
               a->by.actor);
   for (int i = 0; rc == HD_OK && i < a->n_evidence; i++)
-    rc = add_material(db, ids, a->by.date, a->evidence[i], note, err);
+    rc = add_material(db, ids, a->by.date, "--evidence", a->evidence[i], note, err);
   if (rc == HD_OK) rc = intake_check(db, id, 1, err);
   if (rc == HD_OK) *case_id = id;
   free(cert);

@@ -398,21 +398,36 @@ static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
   if (strcmp(c->reg_type, "license") != 0) return HD_OK;
   if (store_cached(x->db, "SELECT p.valid_until, (SELECT min(m.valid_until) FROM materials m "
                           "WHERE m.case_id = k.id AND m.kind IN ('contract', 'authorization') "
-                          "AND m.present = 1 AND m.valid_until IS NOT NULL) FROM cases k JOIN "
+                          "AND m.present = 1 AND m.valid_until IS NOT NULL), p.number FROM cases k JOIN "
                           "certificates p ON p.id = k.prior_certificate_id WHERE k.id = ?1",
                    &st, err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, c->id);
-  if (sqlite3_step(st) == SQLITE_ROW)
+  int bound = -1; /* which ends first: 0 the certificate licensed from, 1 the licence */
+  char base[64] = "";
+  if (sqlite3_step(st) == SQLITE_ROW) {
     for (int i = 0; i < 2; i++) {
       hd_date d;
       const char *t = (const char *)sqlite3_column_text(st, i);
-      if (t && hd_date_parse(t, &d) && hd_date_to_days(d) < hd_date_to_days(*until)) *until = d;
+      if (t && hd_date_parse(t, &d) && hd_date_to_days(d) < hd_date_to_days(*until)) {
+        *until = d;
+        bound = i;
+      }
     }
+    const char *n = (const char *)sqlite3_column_text(st, 2);
+    hd_snprintf(base, sizeof base, "%s", n ? n : "");
+  }
   store_done(st);
-  if (hd_date_to_days(*until) < hd_date_to_days(x->date))
+  if (hd_date_to_days(*until) < hd_date_to_days(x->date)) {
+    char end[11];
+    hd_date_iso(*until, end);
+    if (bound == 1)
+      return hd_err_set(err, HD_EDATA, "the licence ends before its certificate would be issued "
+                        "(5.1.3): its contract or authorization is valid until %s", end);
     return hd_err_set(err, HD_EDATA, "the licence ends before its certificate would be issued "
-                      "(5.1.3): the licence or the certificate it is licensed from has expired");
+                      "(5.1.3): the certificate it is licensed from, %s, is valid until %s", base,
+                      end);
+  }
   return HD_OK;
 }
 
