@@ -433,7 +433,9 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-/* Build Type0 -> CIDFontType2 -> FontDescriptor -> FontFile2 for font fi. */
+/* Build Type0 -> CIDFontType2 -> FontDescriptor -> FontFile2 for a TrueType font fi, or
+ * Type0 -> CIDFontType0 -> FontDescriptor -> FontFile3 for an OpenType/CFF one. u->gids
+ * are the codes (CIDs) the content stream uses; /W and ToUnicode are keyed by them. */
 static HPDF_Dict embed_font(hd_pdf *d, int fi, hd_err *err) {
   hd_font *f = d->fs->fonts[fi];
   font_use *u = &d->use[fi];
@@ -454,13 +456,17 @@ static HPDF_Dict embed_font(hd_pdf *d, int fi, hd_err *err) {
   int asc, desc, cap, bb[4];
   font_metrics(f, &asc, &desc, &cap, bb);
 
+  int cff = font_is_cff(f);
   HPDF_Dict file = HPDF_DictStream_New(mm, xref);
   if (!file) goto fail;
   /* Already deflated (and cached) by font_subset_cached: written as is, with the /Filter
    * entry added by a write hook (libharu drops a /Filter key from streams it does not
-   * filter itself). */
+   * filter itself). A CFF program is the bare CFF table, /Subtype /CIDFontType0C (PDF
+   * 1.3; poppler, pdf.js, MuPDF and Acrobat read it), not the whole OpenType file
+   * (/OpenType needs PDF 1.6 and carries tables no reader uses). */
   file->write_fn = write_flate_filter;
-  HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)sub->raw_len);
+  if (cff) HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
+  else HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)sub->raw_len);
   HPDF_Stream_Write(file->stream, sub->zdata, (HPDF_UINT)sub->zlen);
 
   HPDF_Dict fd = HPDF_Dict_New(mm);
@@ -476,12 +482,12 @@ static HPDF_Dict embed_font(hd_pdf *d, int fi, hd_err *err) {
   HPDF_Dict_AddNumber(fd, "Descent", desc);
   HPDF_Dict_AddNumber(fd, "CapHeight", cap);
   HPDF_Dict_AddNumber(fd, "StemV", 80);
-  HPDF_Dict_Add(fd, "FontFile2", file);
+  HPDF_Dict_Add(fd, cff ? "FontFile3" : "FontFile2", file);
 
   HPDF_Dict cid = HPDF_Dict_New(mm);
   if (!cid || HPDF_Xref_Add(xref, cid) != HPDF_OK) goto fail;
   HPDF_Dict_AddName(cid, "Type", "Font");
-  HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+  HPDF_Dict_AddName(cid, "Subtype", cff ? "CIDFontType0" : "CIDFontType2");
   HPDF_Dict_AddName(cid, "BaseFont", base);
   HPDF_Dict si = HPDF_Dict_New(mm);
   HPDF_Dict_Add(cid, "CIDSystemInfo", si);
@@ -490,7 +496,9 @@ static HPDF_Dict embed_font(hd_pdf *d, int fi, hd_err *err) {
   HPDF_Dict_AddNumber(si, "Supplement", 0);
   HPDF_Dict_Add(cid, "FontDescriptor", fd);
   HPDF_Dict_AddNumber(cid, "DW", 1000);
-  HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+  /* CIDFontType2: CID = glyph id of the subset. CIDFontType0: the CFF's charset maps
+   * CIDs to glyphs itself (a CIDToGIDMap is not allowed there). */
+  if (!cff) HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
   /* /W [gid [w] ...] in glyph order. */
   HPDF_Array w = HPDF_Array_New(mm);
   HPDF_Dict_Add(cid, "W", w);
