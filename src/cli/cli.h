@@ -18,6 +18,7 @@ int cmd_verify(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_fonts(int argc, char **argv);
 #include <stddef.h>
 /* templates/NAME.xml (cwd, else the source tree), or name itself if it is a path. */
 const char *cli_template_path(const char *name, char *buf, size_t size);
