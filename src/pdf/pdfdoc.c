@@ -247,7 +247,7 @@ int pdf_image_png(hd_pdf *d, const unsigned char *data, size_t len, double x, do
   return HD_OK;
 }
 
-int pdf_add_page(hd_pdf *d, hd_err *err) {
+int pdf_add_page(hd_pdf *d, double w, double h, hd_err *err) {
   if (d->n_pages == HD_PDF_MAX_PAGES)
     return hd_err_set(err, HD_EDATA, "document has more than %d pages", HD_PDF_MAX_PAGES);
   if (d->n_pages == d->cap_pages) {
@@ -259,8 +259,8 @@ int pdf_add_page(hd_pdf *d, hd_err *err) {
   }
   HPDF_Page p = HPDF_AddPage(d->doc);
   if (!p) return hpdf_failed(d, err, "adding a page") ? err->code : HD_EINTERNAL;
-  HPDF_Page_SetWidth(p, (HPDF_REAL)HD_A4_W);
-  HPDF_Page_SetHeight(p, (HPDF_REAL)HD_A4_H);
+  HPDF_Page_SetWidth(p, (HPDF_REAL)w);
+  HPDF_Page_SetHeight(p, (HPDF_REAL)h);
   d->pages[d->n_pages++] = p;
   d->cur = d->n_pages - 1;
   return hpdf_failed(d, err, "adding a page");
