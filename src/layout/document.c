@@ -315,26 +315,38 @@ static int text_block(ctx *c, xmlNodePtr n, const style *s, const char *text, do
     }
     if (!c->pdf) continue;
     const hd_line *l = &lines[i];
-    double ind = i == 0 ? indent : 0, avail = width - ind, tc = 0;
+    double ind = i == 0 ? indent : 0, avail = width - ind;
     double lx = x + ind;
-    size_t chars = hd_utf8_count(text + l->start, l->end - l->start);
     int last = i + 1 == total || (l->end < len && text[l->end] == '\n');
-    if (s->align == 'c') lx += (avail - l->width) / 2;
-    else if (s->align == 'r') lx += avail - l->width;
-    else if (s->align == 'j' && !last && chars > 1) tc = (avail - l->width) / (double)(chars - 1);
+    hd_setline sl;
+    if ((rc = layout_line(c->fs, s->role, s->size, text + l->start, l->end - l->start, &sl, c->err)))
+      return rc;
+    if (s->align == 'c') lx += (avail - sl.width) / 2;
+    else if (s->align == 'r') lx += avail - sl.width;
+    else if (s->align == 'j' && !last && sl.n_stretch > 0 && avail > sl.width) {
+      /* Justified: the slack goes evenly to the boundaries that may widen (between
+       * Han characters, around Latin runs and spaces), never inside a Latin run. */
+      double g = (avail - sl.width) / sl.n_stretch;
+      for (int k = 0; k < sl.n; k++)
+        if (sl.stretch[k]) sl.after[k] += g;
+    }
+    lx += sl.lead;
     /* Runs of the same weight (<b> inside the text). */
     size_t r0 = l->start;
-    while (r0 < l->end) {
+    int ci = 0;
+    while (r0 < l->end && rc == HD_OK) {
       size_t r1 = r0;
       char b = mask ? mask[r0] : 0;
       while (r1 < l->end && (mask ? mask[r1] : 0) == b) r1++;
-      if ((rc = pdf_text_spaced(c->pdf, s->role, lx, baseline(s, y), s->size, s->bold || b, 0, tc,
-                                text + r0, r1 - r0, c->err)))
-        return rc;
-      lx += fontset_text_width(c->fs, s->role, text + r0, r1 - r0, s->size) +
-            tc * (double)hd_utf8_count(text + r0, r1 - r0);
+      int nc = (int)hd_utf8_count(text + r0, r1 - r0);
+      rc = pdf_text_set(c->pdf, s->role, lx, baseline(s, y), s->size, s->bold || b, 0, text + r0,
+                        r1 - r0, sl.after + ci, c->err);
+      for (int k = ci; k < ci + nc && k < sl.n; k++) lx += sl.adv[k] + sl.after[k];
+      ci += nc;
       r0 = r1;
     }
+    layout_line_release(&sl);
+    if (rc) return rc;
   }
   return HD_OK;
 }

@@ -17,8 +17,9 @@
 
 typedef struct text_op {
   int page, font, bold;
-  double x, y, size, gray, tc;
+  double x, y, size, gray;
   uint32_t *cps;
+  double *after;  /* points after each character (NULL: none), written as TJ offsets */
   int n;
 } text_op;
 
@@ -77,7 +78,10 @@ int pdf_new(hd_pdf **out, const hd_fontset *fs, hd_err *err) {
 
 void pdf_free(hd_pdf *d) {
   if (!d) return;
-  for (int i = 0; i < d->n_ops; i++) free(d->ops[i].cps);
+  for (int i = 0; i < d->n_ops; i++) {
+    free(d->ops[i].cps);
+    free(d->ops[i].after);
+  }
   free(d->ops);
   for (int i = 0; i < HD_FONTS_MAX; i++) {
     free(d->use[i].cps);
@@ -321,28 +325,45 @@ static int push_op(hd_pdf *d, text_op *op) {
 
 int pdf_text(hd_pdf *d, int role, double x, double y, double size, int bold, double gray,
              const char *s, size_t len, hd_err *err) {
-  return pdf_text_spaced(d, role, x, y, size, bold, gray, 0, s, len, err);
+  return pdf_text_set(d, role, x, y, size, bold, gray, s, len, NULL, err);
 }
 
-int pdf_text_spaced(hd_pdf *d, int role, double x, double y, double size, int bold, double gray,
-                    double tc, const char *s, size_t len, hd_err *err) {
+int pdf_text_set(hd_pdf *d, int role, double x, double y, double size, int bold, double gray,
+                 const char *s, size_t len, const double *after, hd_err *err) {
   if (!d->n_pages || d->saved) return hd_err_set(err, HD_EINTERNAL, "text outside a page");
   size_t i = 0;
   uint32_t cp;
-  text_op op = {d->cur, -1, bold, x, y, size, gray, tc, NULL, 0};
-  int cap = 0;
+  text_op op = {d->cur, -1, bold, x, y, size, gray, NULL, NULL, 0};
+  int cap = 0, ci = 0; /* ci: character index in s */
   for (;;) {
     int r = hd_utf8_next(s, len, &i, &cp);
-    if (r < 0) return hd_err_set(err, HD_EDATA, "invalid UTF-8 in text");
+    if (r < 0) {
+      free(op.cps);
+      free(op.after);
+      return hd_err_set(err, HD_EDATA, "invalid UTF-8 in text");
+    }
     int f = r == 1 ? fontset_pick(d->fs, role, cp) : -1;
-    if (r == 1 && f < 0)
+    if (r == 1 && f < 0) {
+      free(op.cps);
+      free(op.after);
       return hd_err_set(err, HD_EDATA, "character U+%04X cannot be printed by any configured font",
                         (unsigned)cp);
+    }
     if (op.n && (r == 0 || f != op.font)) { /* close the run */
-      if (push_op(d, &op)) goto nomem;
+      int any = 0;
+      for (int k = 0; op.after && k + 1 < op.n; k++) any |= op.after[k] != 0;
+      double next = op.x;
       for (int k = 0; k < op.n; k++)
-        op.x += fontset_advance(d->fs, op.font, op.cps[k]) * size / 1000.0 + tc;
+        next += fontset_advance(d->fs, op.font, op.cps[k]) * size / 1000.0 +
+                (op.after ? op.after[k] : 0);
+      if (!any) {
+        free(op.after);
+        op.after = NULL;
+      }
+      if (push_op(d, &op)) goto nomem;
+      op.x = next;
       op.cps = NULL;
+      op.after = NULL;
       op.n = cap = 0;
     }
     if (r == 0) break;
@@ -352,13 +373,21 @@ int pdf_text_spaced(hd_pdf *d, int role, double x, double y, double size, int bo
       uint32_t *nc = realloc(op.cps, (size_t)cap * sizeof *nc);
       if (!nc) goto nomem;
       op.cps = nc;
+      if (after) {
+        double *na = realloc(op.after, (size_t)cap * sizeof *na);
+        if (!na) goto nomem;
+        op.after = na;
+      }
     }
+    if (after) op.after[op.n] = after[ci];
     op.cps[op.n++] = cp;
+    ci++;
     if (use_add(&d->use[f], cp)) goto nomem;
   }
   return HD_OK;
 nomem:
   free(op.cps);
+  free(op.after);
   return hd_err_set(err, HD_ENOMEM, "out of memory");
 }
 
@@ -576,7 +605,6 @@ static int write_text(hd_pdf *d, hd_err *err) {
     HPDF_Stream s = ((HPDF_PageAttr)d->pages[p]->attr)->stream;
     hd_buf b;
     hd_buf_init(&b, 0);
-    double last_tc = 0;
     int last_bold = 0;
     for (int j = start[p]; j < start[p + 1]; j++) {
       const text_op *op = &d->ops[order[j]];
@@ -586,11 +614,6 @@ static int write_text(hd_pdf *d, hd_err *err) {
       hd_buf_adds(&b, " Tf\n");
       hd_buf_fixed(&b, op->gray, 3);
       hd_buf_adds(&b, " g\n");
-      if (op->tc != last_tc) { /* Tc is text state: it outlives ET */
-        hd_buf_fixed(&b, op->tc, 3);
-        hd_buf_adds(&b, " Tc\n");
-        last_tc = op->tc;
-      }
       /* The render mode is text state too: set it for every run, bold or not. */
       if (op->bold) {
         hd_buf_adds(&b, "2 Tr ");
@@ -605,9 +628,17 @@ static int write_text(hd_pdf *d, hd_err *err) {
       hd_buf_fixed(&b, op->x, 3);
       hd_buf_adds(&b, " ");
       hd_buf_fixed(&b, op->y, 3);
-      hd_buf_adds(&b, " Td\n<");
-      for (int k = 0; k < op->n; k++) hd_buf_hex4(&b, gid_of(&d->use[op->font], op->cps[k]));
-      if (hd_buf_adds(&b, "> Tj\nET\n") != HD_OK) {
+      hd_buf_adds(&b, op->after ? " Td\n[<" : " Td\n<");
+      for (int k = 0; k < op->n; k++) {
+        hd_buf_hex4(&b, gid_of(&d->use[op->font], op->cps[k]));
+        /* TJ: a number moves the next glyph left by number/1000 of the font size. */
+        if (op->after && k + 1 < op->n && op->after[k] != 0) {
+          hd_buf_adds(&b, "> ");
+          hd_buf_fixed(&b, -op->after[k] * 1000.0 / op->size, 1);
+          hd_buf_adds(&b, " <");
+        }
+      }
+      if (hd_buf_adds(&b, op->after ? ">] TJ\nET\n" : "> Tj\nET\n") != HD_OK) {
         rc = hd_err_set(err, HD_ENOMEM, "out of memory");
         break;
       }

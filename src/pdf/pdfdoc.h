@@ -42,10 +42,11 @@ int pdf_image_png(hd_pdf *doc, const unsigned char *data, size_t len, double x, 
 int pdf_text(hd_pdf *doc, int role, double x, double y, double size, int bold, double gray,
              const char *s, size_t len, hd_err *err);
 
-/* The same with character spacing tc (points added after every character: justified
- * CJK lines, since word spacing does nothing for 2-byte codes). */
-int pdf_text_spaced(hd_pdf *doc, int role, double x, double y, double size, int bold,
-                    double gray, double tc, const char *s, size_t len, hd_err *err);
+/* The same with after[i] points of space after character i (NULL: none; negative moves
+ * the next character left): clreq punctuation compression, Han/Latin spacing and
+ * justification, written as one TJ array per run. */
+int pdf_text_set(hd_pdf *doc, int role, double x, double y, double size, int bold,
+                 double gray, const char *s, size_t len, const double *after, hd_err *err);
 /* A QR code as one filled path of vector squares (runs of dark modules merged per row):
  * width x width modules, dark[i] & 1 set for dark, top-left corner at (x, top). */
 void pdf_qr(hd_pdf *d, double x, double top, double module, int width, const unsigned char *dark);

@@ -1,5 +1,6 @@
 /* Font resolution and fallback, coverage errors, line breaking with 避头尾, and a
  * certificate rendered twice to identical bytes. Needs the Debian fonts of scripts/deps. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "check.h"
@@ -23,14 +24,17 @@ int main(void) {
   CHECK_INT(fontset_load(&fs, NULL, NULL, &err), HD_OK);
   if (!fs) return check_done();
 
-  /* Body chain: WQY Micro Hei first; 𠮷 (U+20BB7) only in LXGW WenKai. */
+  /* Body chain: Noto Serif CJK SC (Song, OpenType/CFF) first; it has 𠮷 (U+20BB7) too. */
   int f = fontset_pick(fs, HD_ROLE_BODY, 0x4E2D);
-  CHECK_STR(font_family(fs->fonts[f]), "WenQuanYi Micro Hei");
+  CHECK_STR(font_family(fs->fonts[f]), "Noto Serif CJK SC");
+  CHECK_INT(font_is_cff(fs->fonts[f]), 1);
+  CHECK_INT(font_index(fs->fonts[f]), 2); /* the SC face of NotoSerifCJK-Regular.ttc */
+  CHECK_INT(font_is_cff(fs->fonts[fs->chain[HD_ROLE_BODY][1]]), 0); /* AR PL UMing */
   f = fontset_pick(fs, HD_ROLE_BODY, 0x20BB7);
   CHECK(f >= 0);
-  if (f >= 0) CHECK_STR(font_family(fs->fonts[f]), "LXGW WenKai");
+  if (f >= 0) CHECK_STR(font_family(fs->fonts[f]), "Noto Serif CJK SC");
   f = fontset_pick(fs, HD_ROLE_HEADING, 0x4E2D);
-  CHECK_STR(font_family(fs->fonts[f]), "LXGW WenKai:style=Bold");
+  CHECK_STR(font_family(fs->fonts[f]), "Noto Serif CJK SC:style=Bold");
   CHECK_INT(fontset_pick(fs, HD_ROLE_BODY, 0x31350), -1);   /* CJK Ext-H: no font has it */
   CHECK_INT(fontset_pick(fs, HD_ROLE_BODY, 0x07), -1);      /* controls are never drawn */
   CHECK_INT(fontset_advance(fs, fontset_pick(fs, HD_ROLE_BODY, 0x4E2D), 0x4E2D), 1000);
@@ -75,7 +79,7 @@ int main(void) {
     char dir[] = "/tmp/hdreg-test-fonts-XXXXXX";
     CHECK(mkdtemp(dir) != NULL);
     char cmd[512], want[600];
-    snprintf(cmd, sizeof cmd, "cp %s %s/", font_path(fs->fonts[fs->chain[HD_ROLE_BODY][0]]), dir);
+    snprintf(cmd, sizeof cmd, "cp %s %s/", font_path(fs->fonts[fs->chain[HD_ROLE_BODY][2]]), dir);
     CHECK(system(cmd) == 0);
     hd_fontset *local = NULL;
     hd_err_clear(&err);
@@ -92,7 +96,7 @@ int main(void) {
   hd_err_clear(&err);
   CHECK_INT(fontset_load(&bad, "body No Such Family\n", NULL, &err), HD_EFONT);
   CHECK_STR(err.msg, "font 'No Such Family' not found (install it, e.g. the Debian fonts-* "
-                     "package, or put a TrueType file in the fonts/ directory)");
+                     "package, or put a TrueType or OpenType/CFF file in the fonts/ directory)");
   hd_err_clear(&err);
   CHECK_INT(fontset_load(&bad, "# c\nfooter WenQuanYi Micro Hei\n", NULL, &err), HD_EFONT);
   CHECK_STR(err.msg, "font manifest:2: unknown role 'footer' (body, heading)");
@@ -122,6 +126,55 @@ int main(void) {
   CHECK_STR(line_text(s, &lines[0]), "阿卜杜");
   CHECK_STR(line_text(s, &lines[1]), "拉·买买");
   CHECK_STR(line_text(s, &lines[2]), "提");
+
+  /* clreq: a Latin run (here an e-mail address with a hyphen) is never broken inside:
+   * the line breaks before it, not at its hyphen. */
+  s = "电子邮件privacy@lnkn-hospital.example.cn联系";
+  CHECK_INT(layout_break(fs, HD_ROLE_BODY, 10, s, strlen(s), 180, lines, 8, &n, &err), HD_OK);
+  CHECK_INT(n, 3);
+  CHECK_STR(line_text(s, &lines[0]), "电子邮件");
+  CHECK_STR(line_text(s, &lines[1]), "privacy@lnkn-hospital.example.cn");
+  CHECK_STR(line_text(s, &lines[2]), "联系");
+  /* Wider than the line, it breaks after a '.', '@', '-' or '/' of its own. */
+  CHECK_INT(layout_break(fs, HD_ROLE_BODY, 10, s, strlen(s), 150, lines, 8, &n, &err), HD_OK);
+  CHECK_STR(line_text(s, &lines[1]), "privacy@lnkn-hospital.");
+  /* ... nor widened by justification: the slack goes to the boundaries outside it. */
+  {
+    hd_setline sl;
+    s = "邮件privacy@x.cn、电话";
+    CHECK_INT(layout_line(fs, HD_ROLE_BODY, 10, s, strlen(s), &sl, &err), HD_OK);
+    CHECK_INT(sl.n, 17);
+    for (int k = 2; k < 13; k++) CHECK_INT(sl.stretch[k], 0); /* inside "privacy@x.cn" */
+    CHECK_INT(sl.stretch[0], 1);
+    CHECK_INT(sl.stretch[1], 1);   /* 件|p */
+    CHECK_INT(sl.stretch[13], 1);  /* n|、 */
+    CHECK_INT(sl.stretch[16], 0);  /* the last character */
+    CHECK_INT(sl.n_stretch, 5);
+    /* A quarter em where Han meets a Latin letter; none before the enumeration comma. */
+    CHECK(fabs(sl.after[1] - 2.5) < 1e-9);
+    CHECK(fabs(sl.after[13]) < 1e-9);
+    layout_line_release(&sl);
+    /* Punctuation compression: "。”" — the full stop gives up its blank before the
+     * closing quote; "（（" — the second opening bracket moves into the first's blank;
+     * an opening bracket starting the line and a closing mark ending it are half-width. */
+    s = "（（甲）。）";
+    CHECK_INT(layout_line(fs, HD_ROLE_BODY, 10, s, strlen(s), &sl, &err), HD_OK);
+    CHECK_INT(sl.n, 6);
+    CHECK(fabs(sl.lead + 5) < 1e-9);      /* line-start （ */
+    CHECK(fabs(sl.after[0] + 5) < 1e-9);  /* （（ */
+    CHECK(fabs(sl.after[2]) < 1e-9);      /* 甲） */
+    CHECK(fabs(sl.after[3] + 5) < 1e-9);  /* ）。 */
+    CHECK(fabs(sl.after[4] + 5) < 1e-9);  /* 。） */
+    CHECK(fabs(sl.after[5] + 5) < 1e-9);  /* line-end ） */
+    CHECK(fabs(sl.width - 35) < 1e-9);    /* 60 less five halves */
+    layout_line_release(&sl);
+  }
+  /* Squeeze before pushing down: "，" fits at the line's end set half-width. */
+  s = "一二三四五六七八九，十";
+  CHECK_INT(layout_break(fs, HD_ROLE_BODY, 10, s, strlen(s), 95, lines, 8, &n, &err), HD_OK);
+  CHECK_INT(n, 2);
+  CHECK_STR(line_text(s, &lines[0]), "一二三四五六七八九，");
+  CHECK(fabs(lines[0].width - 95) < 1e-9);
 
   /* Certificate through its template: same input, same bytes; a field at fault is
    * named by index; a field too long for one page is named too. */
