@@ -712,6 +712,7 @@ static int signature(ctx *c, xmlNodePtr n) {
       seal_path = c->o->data[i].value;
   if (rc == HD_OK && seal_path) {
     rc = image_read(c, n, seal_path, seal_path, &seal_data, &seal_len, &aspect);
+    if (rc) hd_err_prefix(c->err, "the seal (setting seal_image)");
     seal_w = 42 * MM;
   } else if (rc == HD_OK && seal_node) {
     rc = image_load(c, seal_node, &seal_data, &seal_len, &aspect);
