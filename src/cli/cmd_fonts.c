@@ -11,9 +11,9 @@
 #include "util/fsutil.h"
 
 static const char HELP[] =
-    "usage: hdreg fonts [--fonts DIR] [--manifest FILE]\n"
+    "usage: hdreg fonts [--fonts DIR] [--font-manifest FILE]\n"
     "\n"
-    "Resolve the font manifest (built in: fonts/manifest.txt; --manifest another) with\n"
+    "Resolve the font manifest (built in: fonts/manifest.txt; --font-manifest another) with\n"
     "fontconfig, a font in DIR (default fonts/) first, and print one line per font of each\n"
     "role in fallback order: role, position, the manifest's pattern, the file, the face\n"
     "index in it (a .ttc holds several faces) and its outlines (TrueType: embedded as\n"
@@ -24,7 +24,7 @@ static const char HELP[] =
 
 int cmd_fonts(int argc, char **argv) {
   static const struct option OPTS[] = {{"fonts", required_argument, NULL, 'f'},
-                                       {"manifest", required_argument, NULL, 'm'},
+                                       {"font-manifest", required_argument, NULL, 'm'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char *fonts_dir = "fonts", *manifest = NULL;

@@ -14,7 +14,7 @@ expect_eq "$(out | sed -n '1p;7p' | awk '{$NF=$NF; print}')" \
 heading 1 Noto Serif CJK SC:style=Bold /usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc face 2 OpenType/CFF" \
   "Song body and bold Song heading"
 expect_eq "$(out | grep -c ' TrueType$')" 10 "the TrueType chain behind it (body and heading)"
-run "$HDREG" fonts --manifest /nonexistent
+run "$HDREG" fonts --font-manifest /nonexistent
 expect_eq "$rc $(err)" "2 hdreg: fonts: cannot open '/nonexistent': No such file or directory" "manifest missing"
 
 # Every document: Song subset embedded (CID Type 0C, subset, ToUnicode), qpdf clean,
