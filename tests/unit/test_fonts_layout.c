@@ -7,7 +7,9 @@
 #include "layout/certificate.h"
 #include "template/template.h"
 #include "layout/linebreak.h"
+#include "pdf/cff.h"
 #include "pdf/fonts.h"
+#include <hb.h>
 
 static char *line_text(const char *s, const hd_line *l) {
   static char buf[512];
@@ -126,6 +128,32 @@ int main(void) {
   CHECK_STR(line_text(s, &lines[0]), "阿卜杜");
   CHECK_STR(line_text(s, &lines[1]), "拉·买买");
   CHECK_STR(line_text(s, &lines[2]), "提");
+
+  /* The CFF charset reader: Noto Serif CJK is CID-keyed, 65535 glyphs; its CIDs are the
+   * glyph ids (Adobe-Identity-0). Malformed tables are refused, never read past. */
+  {
+    int fn = fontset_pick(fs, HD_ROLE_BODY, 0x4E2D);
+    hb_blob_t *file = hb_blob_create_from_file(font_path(fs->fonts[fn]));
+    hb_face_t *face = hb_face_create(file, (unsigned)font_index(fs->fonts[fn]));
+    hb_blob_t *cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+    unsigned clen = 0, ng = 0;
+    const unsigned char *cp = (const unsigned char *)hb_blob_get_data(cff, &clen);
+    static uint16_t cids[65536];
+    int keyed = 0;
+    CHECK_INT(cff_glyph_cids(cp, clen, &ng, &keyed, cids, 65536), 0);
+    CHECK_INT((int)ng, 65535);
+    CHECK_INT(keyed, 1);
+    CHECK_INT(cids[0], 0);
+    CHECK_INT(cids[1234], 1234);
+    CHECK_INT(cids[65534], 65534);
+    CHECK_INT(cff_glyph_cids(cp, 200, &ng, &keyed, NULL, 0), -1); /* cut short */
+    const unsigned char junk[8] = {1, 0, 4, 2, 0xFF, 0xFF, 2, 0};
+    CHECK_INT(cff_glyph_cids(junk, sizeof junk, &ng, &keyed, NULL, 0), -1);
+    CHECK_INT(cff_glyph_cids(junk, 3, &ng, &keyed, NULL, 0), -1);
+    hb_blob_destroy(cff);
+    hb_face_destroy(face);
+    hb_blob_destroy(file);
+  }
 
   /* clreq: a Latin run (here an e-mail address with a hyphen) is never broken inside:
    * the line breaks before it, not at its hyphen. */
