@@ -73,9 +73,25 @@ static void font_free(hd_font *f) {
   free(f);
 }
 
+/* Which font of each role a character takes, and its advance there: layout asks for
+ * every character several times (coverage, breaking, setting, drawing), and a cmap
+ * lookup in a 65535-glyph CJK font is a binary search over thousands of groups. Direct
+ * mapped; a miss asks HarfBuzz. */
+#define PICK_SLOTS 4096
+#define PICK_UNKNOWN (-2)
+typedef struct pick_entry {
+  uint32_t cp;
+  int16_t font[HD_ROLES];
+  int16_t adv[HD_ROLES];
+} pick_entry;
+struct hd_pick_cache {
+  pick_entry e[PICK_SLOTS];
+};
+
 void fontset_free(hd_fontset *fs) {
   if (!fs) return;
   for (int i = 0; i < fs->n; i++) font_free(fs->fonts[i]);
+  free(fs->cache);
   free(fs);
 }
 
@@ -275,6 +291,13 @@ int fontset_load(hd_fontset **out, const char *manifest, const char *fonts_dir, 
     fontset_free(fs);
     return rc;
   }
+  fs->cache = malloc(sizeof *fs->cache);
+  if (fs->cache)
+    for (int i = 0; i < PICK_SLOTS; i++) {
+      /* A slot holds no character yet: i + 1 never maps to slot i. */
+      fs->cache->e[i].cp = (uint32_t)i + 1;
+      for (int r = 0; r < HD_ROLES; r++) fs->cache->e[i].font[r] = PICK_UNKNOWN;
+    }
   /* Every role falls back to the body chain. */
   for (int r = 1; r < HD_ROLES; r++)
     for (int i = 0; i < fs->chain_len[HD_ROLE_BODY] && fs->chain_len[r] < HD_FONTS_MAX; i++)
@@ -283,7 +306,13 @@ int fontset_load(hd_fontset **out, const char *manifest, const char *fonts_dir, 
   return HD_OK;
 }
 
-int fontset_pick(const hd_fontset *fs, int role, uint32_t cp) {
+static int advance_of(const hd_fontset *fs, int f, uint32_t cp) {
+  hb_codepoint_t g = 0;
+  hb_font_get_nominal_glyph(fs->fonts[f]->font, cp, &g);
+  return to1000(fs->fonts[f], hb_font_get_glyph_h_advance(fs->fonts[f]->font, g));
+}
+
+static int pick_uncached(const hd_fontset *fs, int role, uint32_t cp) {
   hb_codepoint_t g;
   if (hd_char_kind(cp, NULL) != HD_CH_PRINTABLE) return -1; /* never drawn */
   for (int i = 0; i < fs->chain_len[role]; i++) {
@@ -293,10 +322,27 @@ int fontset_pick(const hd_fontset *fs, int role, uint32_t cp) {
   return -1;
 }
 
+int fontset_pick(const hd_fontset *fs, int role, uint32_t cp) {
+  pick_entry *e = fs->cache ? &fs->cache->e[cp % PICK_SLOTS] : NULL;
+  if (e && e->cp == cp && e->font[role] != PICK_UNKNOWN) return e->font[role];
+  int f = pick_uncached(fs, role, cp);
+  if (e) {
+    if (e->cp != cp) {
+      e->cp = cp;
+      for (int r = 0; r < HD_ROLES; r++) e->font[r] = PICK_UNKNOWN;
+    }
+    e->font[role] = (int16_t)f;
+    e->adv[role] = (int16_t)(f >= 0 ? advance_of(fs, f, cp) : 0);
+  }
+  return f;
+}
+
 int fontset_advance(const hd_fontset *fs, int f, uint32_t cp) {
-  hb_codepoint_t g = 0;
-  hb_font_get_nominal_glyph(fs->fonts[f]->font, cp, &g);
-  return to1000(fs->fonts[f], hb_font_get_glyph_h_advance(fs->fonts[f]->font, g));
+  const pick_entry *e = fs->cache ? &fs->cache->e[cp % PICK_SLOTS] : NULL;
+  if (e && e->cp == cp)
+    for (int r = 0; r < HD_ROLES; r++)
+      if (e->font[r] == f) return e->adv[r];
+  return advance_of(fs, f, cp);
 }
 
 double fontset_text_width(const hd_fontset *fs, int role, const char *s, size_t len,

@@ -13,11 +13,14 @@
 
 typedef struct hd_font hd_font;  /* opaque: one face of one font file */
 
+struct hd_pick_cache;
 typedef struct hd_fontset {
   hd_font *fonts[HD_FONTS_MAX];
   int n;
   int chain[HD_ROLES][HD_FONTS_MAX];  /* indexes into fonts, per role, fallback order */
   int chain_len[HD_ROLES];
+  struct hd_pick_cache *cache;        /* recent characters' fonts and advances (one
+                                         process or worker per fontset, as the subsets) */
 } hd_fontset;
 
 /* Resolve the manifest (text; NULL = the built-in fonts/manifest.txt) with fontconfig.
