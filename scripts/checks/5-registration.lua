@@ -1,13 +1,66 @@
--- Registration rules of clause 5: types, rights and holders, certificate fields.
+-- Registration rules of clause 5: types, rights and holders, the prior certificate and who
+-- may act on it, licences and transfers, cancellations, certificate fields.
 
 -- Words for the codes, as opinions print them (a code is never shown to an applicant).
-local REG_TYPE = {first = "首次", license = "许可", transfer = "转让", change = "变更", cancel = "注销"}
-local CERT_STATUS = {pending = "待发证", issued = "有效", superseded = "已被新证书替代",
+local REG_TYPE = {first = "首次登记", license = "许可登记", transfer = "转让登记", change = "变更登记",
+                  cancel = "注销登记"}
+local CERT_STATUS = {pending = "尚未发证", issued = "有效", superseded = "已被新证书替代",
                      cancelled = "已注销"}
+local RIGHT = {holding = "持有权", use = "使用权", operation = "经营权"}
+local MATERIAL = {cancellation_statement = "注销说明", court_judgment = "生效法律文书",
+                  other = "其他证明材料", authorization = "授权书", contract = "交易合同",
+                  consideration_proof = "交易对价支持文书或证明材料"}
+local MATERIAL_STATUS = {missing = "未提交", expired = "已过有效期", future = "出具日期晚于审核日期"}
 
 local function material_ok(kind)
   local m, status = hd.material(kind)
   return status == "valid", m, status
+end
+
+-- The first valid material among kinds; else nil and the status of the first kind.
+local function any_material(kinds)
+  local first
+  for _, k in ipairs(kinds) do
+    local _, s = hd.material(k)
+    if s == "valid" then return k end
+    first = first or s
+  end
+  return nil, first or "missing"
+end
+
+local function names(kinds, words)
+  local out = {}
+  for _, k in ipairs(kinds) do out[#out + 1] = words[k] or k end
+  return table.concat(out, "或")
+end
+
+-- The same subject: the same record, or the same credit code.
+local function same(a, b)
+  if a == nil or b == nil then return false end
+  if a.id ~= nil and a.id == b.id then return true end
+  return a.uscc ~= nil and a.uscc ~= "" and a.uscc == b.uscc
+end
+
+local function is_holder(holders, s)
+  for _, h in ipairs(holders) do
+    if same(h, s) then return true end
+  end
+  return false
+end
+
+local function holder_names(holders)
+  local out = {}
+  for _, h in ipairs(holders) do out[#out + 1] = h.name end
+  return table.concat(out, "、")
+end
+
+-- The kinds of right subject s holds in a list of rights.
+local function rights_of(rights, s)
+  local out = {}
+  for _, r in ipairs(rights) do
+    if same(r.holder, s) then out[r.kind] = true end
+  end
+  return out
 end
 
 check {
@@ -17,17 +70,17 @@ check {
   severity = "high",
   -- 5.1.1: "原则上不得办理其他类型登记" — in principle: the authority may decide otherwise.
   waivable = true,
-  applies = function(c) return c.reg_type ~= "first" end,
+  types = {"license", "transfer", "change", "cancel"},
   run = function(c)
     local prior = c.prior
     if prior == nil then
-      return fail("未关联有效的首次登记证书，不得办理" .. (REG_TYPE[c.reg_type] or c.reg_type) .. "登记",
-        {field = "prior_certificate", found = nil, wanted = "有效的首次登记证书"})
+      return fail("未关联有效的登记证书，不得办理" .. REG_TYPE[c.reg_type],
+        {field = "prior", found = nil, wanted = "有效的登记证书"})
     end
     if prior.status ~= "issued" then
-      return fail("关联证书" .. prior.number .. "状态为“" .. (CERT_STATUS[prior.status] or prior.status) ..
-        "”，不是有效证书",
-        {field = "prior.status", found = prior.status, wanted = "issued"})
+      local st = CERT_STATUS[prior.status] or tostring(prior.status)
+      return fail("关联证书" .. prior.number .. "在审核日的状态为“" .. st .. "”，不是有效证书",
+        {field = "prior.status", found = st, wanted = "有效"})
     end
     if prior.valid_until < hd.today() then
       return fail("关联证书" .. prior.number .. "已于" .. prior.valid_until .. "到期",
@@ -41,40 +94,115 @@ check {
   id = "5.1.2-rights-holders",
   title = "持有权、使用权、经营权均有明确的权利人",
   clause = "5.1.2",
-  applies = function(c) return c.reg_type ~= "cancel" end,
+  types = {"first", "license", "transfer", "change"},
   run = function(c)
     if #c.rights == 0 then
       return fail("未登记任何权利及其权利人", {field = "rights", found = 0, wanted = ">= 1"})
     end
     for _, r in ipairs(c.rights) do
       if r.holder == nil or r.holder.name == nil or r.holder.name == "" then
-        return fail("权利" .. r.kind .. "没有权利人", {field = "rights." .. r.kind .. ".holder", found = nil, wanted = "权利人"})
+        return fail((RIGHT[r.kind] or "权利") .. "没有权利人",
+          {field = "rights.holder", found = RIGHT[r.kind], wanted = "权利人"})
       end
     end
     return pass("各项权利均有权利人")
   end,
 }
 
+-- 5.1.4: a licence or transfer is registered by the parties jointly or with the other
+-- party's authorisation; 5.1.5: a change by the registration subject. Either way the
+-- certificate acted on must record the one who disposes of the right.
+check {
+  id = "5.1-prior-holder",
+  title = "许可、转让、变更登记由所涉证书记载的权利人申请或经其授权",
+  clause = "5.1.4, 5.1.5",
+  severity = "high",
+  types = {"license", "transfer", "change"},
+  applies = function(c) return c.prior ~= nil end,
+  run = function(c)
+    local prior, a = c.prior, c.applicant
+    local holders = prior.holders
+    local ev = {field = "prior.holders", found = a.name, wanted = holder_names(holders)}
+    if is_holder(holders, a) then
+      return pass("申请人是证书" .. prior.number .. "记载的权利人")
+    end
+    if c.reg_type ~= "change" and is_holder(holders, c.counterparty) then
+      if material_ok("authorization") then
+        return pass("申请人经证书" .. prior.number .. "记载的权利人" .. c.counterparty.name .. "授权办理")
+      end
+      return rectify("申请人不是证书" .. prior.number .. "记载的权利人，需提交权利人" ..
+        c.counterparty.name .. "的授权书",
+        {field = "materials.authorization", found = "未提交", wanted = "权利人的授权书"})
+    end
+    return fail("申请人" .. a.name .. "不是证书" .. prior.number .. "记载的权利人（" ..
+      holder_names(holders) .. "），不得办理" .. REG_TYPE[c.reg_type], ev)
+  end,
+}
+
 check {
   id = "5.1.4-license-transfer",
-  title = "许可、转让登记由交易双方共同办理或取得相对方授权，并提供交易对价材料",
-  clause = "5.1.4, 6.3 a",
-  applies = function(c) return c.reg_type == "license" or c.reg_type == "transfer" end,
+  title = "许可、转让登记写明交易相对方、所许可或转让的权利和交易对价，并提供相对方授权及对价材料",
+  clause = "5.1.3, 5.1.4, 6.3 a",
+  types = {"license", "transfer"},
   run = function(c)
-    local missing = {}
-    if c.counterparty == nil then
-      missing[#missing + 1] = {field = "counterparty", found = nil, wanted = "交易相对方"}
+    local cp, kind = c.counterparty, REG_TYPE[c.reg_type]
+    if cp ~= nil and same(cp, c.applicant) then
+      return fail("交易相对方与申请人为同一主体，不构成" .. kind,
+        {field = "counterparty", found = cp.name, wanted = "申请人以外的被许可方或受让方"})
+    end
+    local missing, what = {}, {}
+    local function need(item, ev)
+      what[#what + 1] = item
+      missing[#missing + 1] = ev
+    end
+    if cp == nil then
+      need("交易相对方", {field = "counterparty", found = nil, wanted = "被许可方或受让方"})
+    else
+      -- Who acquires: the party the prior certificate does not record (the counterparty,
+      -- unless the licensee or transferee applies with the holder as its counterparty).
+      local acquirer = cp
+      if c.prior ~= nil and is_holder(c.prior.holders, cp) and not is_holder(c.prior.holders, c.applicant) then
+        acquirer = c.applicant
+      end
+      local granted = rights_of(c.rights, acquirer)
+      if next(granted) == nil then
+        need("被许可方或受让方取得的权利",
+          {field = "rights", found = nil, wanted = acquirer.name .. "取得的权利"})
+      elseif c.reg_type == "transfer" and c.prior ~= nil then
+        -- 5.1.4: the transferor no longer keeps what it transferred.
+        local kept = {}
+        for _, k in ipairs({"holding", "use", "operation"}) do
+          if granted[k] then
+            for _, r in ipairs(c.rights) do
+              if r.kind == k and not same(r.holder, acquirer) and is_holder(c.prior.holders, r.holder) then
+                kept[#kept + 1] = RIGHT[k]
+                break
+              end
+            end
+          end
+        end
+        if #kept > 0 then
+          return rectify("转让后转让方不再保留所转让的权利（5.1.4），但申请仍记载转让方享有" ..
+            table.concat(kept, "、") .. "：请更正权利状况，或改为许可登记",
+            {field = "rights", found = table.concat(kept, "、"), wanted = "仅由受让方享有"})
+        end
+      end
     end
     if not (material_ok("authorization") or material_ok("contract")) then
-      missing[#missing + 1] = {field = "materials.authorization|contract", found = "missing", wanted = "相对方授权书或交易合同"}
+      need("相对方授权书或交易合同",
+        {field = "materials.authorization|contract", found = "未提交", wanted = "相对方授权书或交易合同"})
+    end
+    if c.consideration == nil or c.consideration == "" then
+      need("交易对价", {field = "consideration", found = nil, wanted = "交易对价（6.3 a）"})
     end
     if not material_ok("consideration_proof") then
-      missing[#missing + 1] = {field = "materials.consideration_proof", found = "missing", wanted = "交易对价支持文书或证明材料"}
+      need("交易对价支持文书或证明材料",
+        {field = "materials.consideration_proof", found = "未提交", wanted = "交易对价支持文书或证明材料"})
     end
     if #missing > 0 then
-      return rectify("许可/转让登记材料不全，需补正", missing)
+      return rectify(kind .. "需补正：" .. table.concat(what, "、"), missing)
     end
-    return pass("交易双方及对价材料齐全")
+    return pass("交易双方、所涉权利及交易对价材料齐全")
   end,
 }
 
@@ -89,19 +217,63 @@ local GROUNDS = {
 
 check {
   id = "5.1.6-cancellation-ground",
-  title = "注销登记具有5.1.6规定的情形之一",
+  title = "注销登记具有5.1.6规定的情形之一，并提交该情形的证明材料",
   clause = "5.1.6",
-  applies = function(c) return c.reg_type == "cancel" end,
+  types = {"cancel"},
   run = function(c)
     local g = c.cancel_ground
     if g == nil or GROUNDS[g] == nil then
-      return fail("注销事由不属于5.1.6 a)—f)", {field = "cancel_ground", found = g, wanted = "a-f"})
+      return fail("注销事由不属于5.1.6 a)至f)规定的情形", {field = "cancel_ground", found = g, wanted = "a-f"})
     end
-    if g == "c" and not material_ok("court_judgment") then
-      return rectify("以生效法律文书为注销事由的，需提交法律文书",
-        {field = "materials.court_judgment", found = "missing", wanted = "生效法律文书"})
+    local kinds = P["cancel_evidence_" .. g]
+    local kind, status = any_material(kinds)
+    if kind == nil then
+      return rectify("以5.1.6 " .. g .. ")“" .. GROUNDS[g] .. "”为注销事由的，需提交" .. names(kinds, MATERIAL),
+        {field = "materials." .. table.concat(kinds, "|"), found = MATERIAL_STATUS[status], wanted = names(kinds, MATERIAL)})
     end
-    return pass("注销事由：" .. g .. ") " .. GROUNDS[g])
+    return pass("注销事由：5.1.6 " .. g .. ")" .. GROUNDS[g] .. "（" .. MATERIAL[kind] .. "）")
+  end,
+}
+
+local function holder_ground(g)
+  for _, x in ipairs(P.cancel_holder_grounds) do
+    if x == g then return true end
+  end
+  return false
+end
+
+-- A cancellation ends the whole certificate (6.5): on the holder's own grounds the
+-- applicant must hold a right it records, and the others who hold one must consent.
+check {
+  id = "5.1.6-holder-consent",
+  title = "注销由证书记载的权利人申请，其他权利人书面同意",
+  clause = "5.1.6 a, 5.1.2",
+  severity = "high",
+  types = {"cancel"},
+  applies = function(c) return c.prior ~= nil and holder_ground(c.cancel_ground) end,
+  run = function(c)
+    local prior, a = c.prior, c.applicant
+    if not is_holder(prior.holders, a) then
+      return fail("申请人" .. a.name .. "不是证书" .. prior.number .. "记载的权利人（" ..
+        holder_names(prior.holders) .. "），不得申请注销",
+        {field = "prior.holders", found = a.name, wanted = holder_names(prior.holders)})
+    end
+    local others = {}
+    for _, h in ipairs(prior.holders) do
+      if not same(h, a) then others[#others + 1] = h.name end
+    end
+    if #others == 0 then
+      return pass("申请人是证书" .. prior.number .. "记载的唯一权利人")
+    end
+    local kinds = P.co_holder_consent_kinds
+    if any_material(kinds) == nil then
+      return rectify("证书" .. prior.number .. "还记载了其他权利人" .. table.concat(others, "、") ..
+        "，注销需提交其同意注销的书面材料（" .. names(kinds, MATERIAL) .. "）",
+        {field = "materials." .. table.concat(kinds, "|"), found = "未提交",
+         wanted = table.concat(others, "、") .. "同意注销的书面材料"})
+    end
+    return pass("申请人是证书" .. prior.number .. "记载的权利人，其他权利人" ..
+      table.concat(others, "、") .. "已书面同意注销")
   end,
 }
 
@@ -109,7 +281,7 @@ check {
   id = "5.2.1-certificate-fields",
   title = "证书记载事项齐全有效（权利人、统一社会信用代码、数据产权名称、来源、规模）",
   clause = "5.2.1",
-  applies = function(c) return c.reg_type ~= "cancel" end,
+  types = {"first", "license", "transfer", "change"},
   run = function(c)
     local problems = {}
     for _, r in ipairs(c.rights) do

@@ -1,10 +1,14 @@
--- 7.1 登记主体审核的合规要点.
+-- 7.1 登记主体审核的合规要点. Not for a cancellation: a subject that has lost its
+-- qualification is itself a ground to cancel (5.1.6 a).
+
+local TYPES = {"first", "license", "transfer", "change"}
 
 check {
   id = "7.1a-identity",
   title = "登记主体身份合法、真实、有效",
   clause = "7.1 a",
   severity = "high",
+  types = TYPES,
   run = function(c)
     local a = c.applicant
     local ok, msg = hd.uscc(a.uscc)
@@ -22,13 +26,17 @@ check {
   end,
 }
 
--- Records of a kind within the look-back period and not lifted before the as-of date.
+-- Records of a kind within the look-back period. A record lifted since (移出名单, 处罚
+-- 撤销) still lies within the period: 7.1 b and c ask whether the subject was listed or
+-- penalised in the last three years, not whether it still is.
 local function recent(c, kind)
   local found = {}
   for _, r in ipairs(c.applicant.records) do
-    local lifted = r.lifted_date ~= nil and r.lifted_date <= hd.today()
-    if r.kind == kind and not lifted and hd.within_years(r.record_date, P.lookback_years) then
-      found[#found + 1] = {field = "applicant.records", found = r.record_date .. " " .. r.description,
+    if r.kind == kind and hd.within_years(r.record_date, P.lookback_years) then
+      local lifted = r.lifted_date ~= nil and r.lifted_date <= hd.today()
+      found[#found + 1] = {field = "applicant.records",
+                           found = r.record_date .. " " .. r.description ..
+                             (lifted and "（" .. r.lifted_date .. "已解除）" or ""),
                            wanted = "近" .. P.lookback_years .. "年内无此类记录"}
     end
   end
@@ -40,6 +48,7 @@ check {
   title = "近3年内没有严重违法失信行为",
   clause = "7.1 b",
   severity = "high",
+  types = TYPES,
   run = function(c)
     local r = recent(c, "serious_dishonesty")
     if #r > 0 then return fail("近" .. P.lookback_years .. "年内有严重违法失信记录", r) end
@@ -52,6 +61,7 @@ check {
   title = "近3年内没有受到涉及数据的行政处罚或被追究刑事责任",
   clause = "7.1 c",
   severity = "high",
+  types = TYPES,
   run = function(c)
     local r = recent(c, "data_penalty")
     for _, x in ipairs(recent(c, "criminal")) do r[#r + 1] = x end
@@ -64,6 +74,7 @@ check {
   id = "7.1d-capability",
   title = "具有从事相关数据要素活动的专业能力",
   clause = "7.1 d",
+  types = TYPES,
   run = function(c)
     local e = c.applicant.capability_evidence
     if e == nil or e == "" then

@@ -1,10 +1,11 @@
--- 7.4 出境传输合规要点 (thresholds are parameters: see params.lua).
+-- 7.4 出境传输合规要点 (thresholds are parameters: see params.lua). Not for a cancellation.
 
 check {
   id = "7.4-cross-border",
   title = "数据出境按类型和数量完成安全评估、标准合同备案或个人信息保护认证",
   clause = "7.4",
   severity = "high",
+  types = {"first", "license", "transfer", "change"},
   applies = function(c) return c.resource.cross_border end,
   run = function(c)
     local r = c.resource

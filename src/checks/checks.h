@@ -37,6 +37,8 @@ typedef struct hd_finding {
   int waived;       /* 1 if an active waiver takes this outcome (fail, rectify, manual) out
                        of the decision */
   struct hd_waiver_use *wv; /* NULL, or the waiver the note is about */
+  const char *route; /* NULL, or the procedure this check routes the case to ("ordinary",
+                        "simplified": route(...) in a check; a static string) */
 } hd_finding;
 
 /* A waiver of the check of a finding (the waivers table, docs/procedure.md "Waivers"), as
@@ -66,6 +68,10 @@ typedef struct hd_findings {
                             was ignored although its dates make it active: "waiver N of
                             check 'ID' ignored: why" (a ban, a check that allows no
                             waivers, a check the pack does not have) */
+  const char *route; /* NULL, or the procedure the case goes on in: that of the first
+                        finding with a route (6.1.1: a public-data product applied for
+                        under the simplified procedure is reviewed in the ordinary one).
+                        The night changes the case's procedure before its move. */
 } hd_findings;
 
 void findings_release(hd_findings *f);

@@ -163,6 +163,7 @@ char *findings_json(long long case_id, const char *case_number, const char *as_o
   json_object_object_add(o, "as_of", json_object_new_string(as_of));
   json_object_object_add(o, "decision", json_object_new_string(decision_name(f->decision)));
   json_object_object_add(o, "pack_revision", json_object_new_string(f->revision));
+  if (f->route) json_object_object_add(o, "route", json_object_new_string(f->route));
   for (int i = 0; i < f->n; i++) {
     hd_finding *x = &f->v[i];
     const char *msg = finding_message(x);
@@ -172,6 +173,7 @@ char *findings_json(long long case_id, const char *case_number, const char *as_o
     json_object_object_add(c, "outcome", json_object_new_string(outcome_name(x->outcome)));
     json_object_object_add(c, "message", json_object_new_string(msg ? msg : ""));
     json_object_object_add(c, "evidence", evidence_object(x->ev));
+    if (x->route) json_object_object_add(c, "route", json_object_new_string(x->route));
     if (x->waiver) {
       json_object_object_add(c, "waived", json_object_new_boolean(x->waived));
       json_object_object_add(c, "waiver", json_object_new_string(x->waiver));

@@ -42,7 +42,34 @@ static int decl_fixture(lua_State *L) {
       return luaL_error(L, "fixture: 'expect' maps check ids to pass, fail, rectify, manual or n/a");
     lua_pop(L, 1);
   }
-  lua_pop(L, 2);
+  /* 1 the fixture, 2 its name, 3 expect */
+  int d = rawfield(L, 1, "decision");
+  if (d != LUA_TNIL) {
+    const char *v = d == LUA_TSTRING ? lua_tostring(L, -1) : "";
+    if (strcmp(v, "approve") && strcmp(v, "rectify") && strcmp(v, "hold") && strcmp(v, "reject"))
+      return luaL_error(L, "fixture: 'decision' is one of approve, rectify, hold, reject");
+  }
+  lua_pop(L, 1);
+  int r = rawfield(L, 1, "route");
+  if (r != LUA_TNIL && (r != LUA_TSTRING || (strcmp(lua_tostring(L, -1), "ordinary") &&
+                                             strcmp(lua_tostring(L, -1), "simplified"))))
+    return luaL_error(L, "fixture: 'route' is ordinary or simplified");
+  lua_pop(L, 1);
+  if (rawfield(L, 1, "messages") != LUA_TNIL) {     /* expect messages */
+    if (lua_type(L, -1) != LUA_TTABLE)
+      return luaL_error(L, "fixture: 'messages' maps check ids to the exact message expected");
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+      if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
+        return luaL_error(L, "fixture: 'messages' maps check ids to the exact message expected");
+      lua_pushvalue(L, -2);
+      if (lua_rawget(L, 3) == LUA_TNIL)
+        return luaL_error(L, "fixture: 'messages' names '%s', which 'expect' does not (say "
+                          "which outcome the message comes with)", lua_tostring(L, -3));
+      lua_pop(L, 2);
+    }
+  }
+  lua_pop(L, 3);                                     /* messages expect name */
   int t = rawfield(L, 1, "case");
   if (t != LUA_TNIL && t != LUA_TTABLE) return luaL_error(L, "fixture: 'case' must be a table");
   lua_pop(L, 1);
@@ -101,9 +128,11 @@ static int is_none(lua_State *L, int idx) {
 
 /* What a fixture may write at each place of a case, learnt from the columns the case view
  * loader reads (model/caseview.c) in the schema of a register, so that it follows the
- * schema; nested tables and the renaming of rights rows (right_kind -> kind, holder_* ->
- * holder) as sandbox/luacase.c builds the real case. */
-enum { FK_ANY, FK_FLAG, FK_INT, FK_REAL, FK_TEXT, FK_RECORD, FK_LIST };
+ * schema; nested tables, the renaming of rights rows (right_kind -> kind, holder_* ->
+ * holder) and the fields luacase computes (the prior certificate's status and holders)
+ * as sandbox/luacase.c builds the real case. The loader's own columns (_x) are none. A
+ * derived field (FK_DERIVED: c.prior.holders) is made from others and not written. */
+enum { FK_ANY, FK_FLAG, FK_INT, FK_REAL, FK_TEXT, FK_RECORD, FK_LIST, FK_DERIVED };
 typedef struct shape shape;
 typedef struct field { char *name; int kind; const shape *sub; } field;
 struct shape {
@@ -113,12 +142,15 @@ struct shape {
   const char **known;  /* the names, NULL-terminated, for luacase_strict */
 };
 enum { SH_CASE, SH_APPLICANT, SH_COUNTERPARTY, SH_RECORD, SH_RESOURCE, SH_RIGHT, SH_HOLDER,
-       SH_MATERIAL, SH_OBJECTION, SH_PRIOR, SH_COUNT };
+       SH_MATERIAL, SH_OBJECTION, SH_PRIOR, SH_PRIOR_APPLICANT, SH_PRIOR_RIGHT,
+       SH_PRIOR_HOLDER, SH_PRIOR_HOLDERS, SH_PRIOR_RESOURCE, SH_COUNT };
 typedef struct shapes { shape s[SH_COUNT]; } shapes;
 
 static const char *const SHAPE_PATH[SH_COUNT] = {
     "c", "c.applicant", "c.counterparty", "c.applicant.records[i]", "c.resource",
-    "c.rights[i]", "c.rights[i].holder", "c.materials[i]", "c.objections[i]", "c.prior"};
+    "c.rights[i]", "c.rights[i].holder", "c.materials[i]", "c.objections[i]", "c.prior",
+    "c.prior.applicant", "c.prior.rights[i]", "c.prior.rights[i].holder", "c.prior.holders[i]",
+    "c.prior.resource"};
 
 static int shape_add(shape *s, const char *name, int kind, const shape *sub) {
   field *nf = realloc(s->f, (size_t)(s->n + 1) * sizeof *nf);
@@ -158,12 +190,16 @@ static void shapes_free(shapes *sh) {
 /* The fields of a case in db's schema, or in that of a new in-memory register if db is
  * NULL. */
 static int shapes_build(sqlite3 *db, shapes *sh, hd_err *err) {
-  static const struct { int part, shape; } FROM[] = {
-      {HD_PART_CASE, SH_CASE},         {HD_PART_SUBJECT, SH_APPLICANT},
-      {HD_PART_SUBJECT, SH_COUNTERPARTY}, {HD_PART_RECORD, SH_RECORD},
-      {HD_PART_RESOURCE, SH_RESOURCE}, {HD_PART_RIGHT, SH_RIGHT},
-      {HD_PART_MATERIAL, SH_MATERIAL}, {HD_PART_OBJECTION, SH_OBJECTION},
-      {HD_PART_PRIOR, SH_PRIOR}};
+  /* shape: where a part's columns go; holders: the shape of the holder_* columns of a
+   * rights part (the holder part of a right; -1: none) */
+  static const struct { int part, shape, holders; } FROM[] = {
+      {HD_PART_CASE, SH_CASE, -1},         {HD_PART_SUBJECT, SH_APPLICANT, -1},
+      {HD_PART_SUBJECT, SH_COUNTERPARTY, -1}, {HD_PART_RECORD, SH_RECORD, -1},
+      {HD_PART_RESOURCE, SH_RESOURCE, -1}, {HD_PART_RIGHT, SH_RIGHT, SH_HOLDER},
+      {HD_PART_MATERIAL, SH_MATERIAL, -1}, {HD_PART_OBJECTION, SH_OBJECTION, -1},
+      {HD_PART_PRIOR, SH_PRIOR, -1},       {HD_PART_SUBJECT, SH_PRIOR_APPLICANT, -1},
+      {HD_PART_RIGHT, SH_PRIOR_RIGHT, SH_PRIOR_HOLDER},
+      {HD_PART_RIGHT, -1, SH_PRIOR_HOLDERS}, {HD_PART_RESOURCE, SH_PRIOR_RESOURCE, -1}};
   static const struct { int shape; const char *name; int kind, sub; } NESTED[] = {
       {SH_CASE, "applicant", FK_RECORD, SH_APPLICANT},
       {SH_CASE, "counterparty", FK_RECORD, SH_COUNTERPARTY},
@@ -173,7 +209,13 @@ static int shapes_build(sqlite3 *db, shapes *sh, hd_err *err) {
       {SH_CASE, "objections", FK_LIST, SH_OBJECTION},
       {SH_CASE, "prior", FK_RECORD, SH_PRIOR},
       {SH_APPLICANT, "records", FK_LIST, SH_RECORD},
-      {SH_RIGHT, "holder", FK_RECORD, SH_HOLDER}};
+      {SH_RIGHT, "holder", FK_RECORD, SH_HOLDER},
+      {SH_PRIOR, "status", FK_TEXT, -1},
+      {SH_PRIOR, "applicant", FK_RECORD, SH_PRIOR_APPLICANT},
+      {SH_PRIOR, "rights", FK_LIST, SH_PRIOR_RIGHT},
+      {SH_PRIOR, "holders", FK_DERIVED, SH_PRIOR_HOLDERS},
+      {SH_PRIOR, "resource", FK_RECORD, SH_PRIOR_RESOURCE},
+      {SH_PRIOR_RIGHT, "holder", FK_RECORD, SH_PRIOR_HOLDER}};
   sqlite3 *own = NULL;
   hd_caseview_loader *ld = NULL;
   int rc = HD_OK;
@@ -185,20 +227,21 @@ static int shapes_build(sqlite3 *db, shapes *sh, hd_err *err) {
     int n = caseview_column_count(ld, FROM[f].part);
     for (int i = 0; i < n && rc == HD_OK; i++) {
       hd_column c = caseview_column(ld, FROM[f].part, i);
-      shape *to = &sh->s[FROM[f].shape];
+      int to = FROM[f].shape;
       const char *name = c.name;
-      if (FROM[f].part == HD_PART_RIGHT && strncmp(name, "holder_", 7) == 0) {
-        to = &sh->s[SH_HOLDER];
+      if (caseview_hidden(name)) continue;
+      if (FROM[f].holders >= 0 && strncmp(name, "holder_", 7) == 0) {
+        to = FROM[f].holders;
         name += 7;
-      } else if (FROM[f].part == HD_PART_RIGHT && strcmp(name, "right_kind") == 0) {
+      } else if (FROM[f].holders >= 0 && strcmp(name, "right_kind") == 0) {
         name = "kind";
       }
-      rc = shape_add(to, name, kind_of(c), NULL);
+      if (to >= 0) rc = shape_add(&sh->s[to], name, kind_of(c), NULL);
     }
   }
   for (size_t i = 0; i < sizeof NESTED / sizeof *NESTED && rc == HD_OK; i++)
     rc = shape_add(&sh->s[NESTED[i].shape], NESTED[i].name, NESTED[i].kind,
-                   &sh->s[NESTED[i].sub]);
+                   NESTED[i].sub >= 0 ? &sh->s[NESTED[i].sub] : NULL);
   for (int k = 0; k < SH_COUNT && rc == HD_OK; k++) {
     shape *x = &sh->s[k];
     if (!(x->known = calloc((size_t)x->n + 1, sizeof *x->known))) rc = HD_ENOMEM;
@@ -355,6 +398,10 @@ static int check_value(lua_State *L, int v, const field *f, vpath *path, char *m
       return 0;
     }
     return check_record(L, v, f->sub, path, NULL, msg, size);
+  case FK_DERIVED:
+    snprintf(msg, size, "'%s' is made from the rights (each holder of a right once): write "
+             "the rights instead", path->s);
+    return 0;
   default: break;
   }
   if (t != LUA_TTABLE) {                             /* FK_LIST */
@@ -464,7 +511,7 @@ static void strict_deep(lua_State *L, const shape *s, const char *list) {
       strict_deep(L, s, NULL);
     } else if (f && f->kind == FK_RECORD) {
       strict_deep(L, f->sub, NULL);
-    } else if (f && f->kind == FK_LIST) {
+    } else if (f && (f->kind == FK_LIST || f->kind == FK_DERIVED)) {
       char lp[128];                                  /* "c.applicant.records" */
       snprintf(lp, sizeof lp, "%s.%s", s->path, f->name);
       strict_deep(L, f->sub, lp);
@@ -495,7 +542,76 @@ typedef struct prep {
   char bad[700];      /* a mistake in the fixture's case ("" if none) */
   expect *ex;
   int n_ex;
+  char decision[16];  /* the decision expected ("" if the fixture names none) */
+  char route[16];     /* the route expected ("" if none named) */
+  int msg_ref;        /* its messages table (registry; LUA_NOREF if none) */
 } prep;
+
+/* c.prior.holders of the merged case at t, as luacase makes it for a real case: the
+ * holder of each of c.prior.rights, each once (the same id, else the same code, else
+ * the same name), in the order of their first right. */
+static void derive_holders(lua_State *L, int t) {
+  luaL_checkstack(L, 10, NULL);
+  if (rawfield(L, t, "prior") != LUA_TTABLE) {
+    lua_pop(L, 1);
+    return;
+  }
+  int pr = lua_gettop(L);
+  lua_newtable(L);                                   /* prior holders */
+  lua_newtable(L);                                   /* prior holders seen */
+  int n = 0;
+  if (rawfield(L, pr, "rights") == LUA_TTABLE) {     /* prior holders seen rights */
+    lua_Integer k = (lua_Integer)lua_rawlen(L, -1);
+    for (lua_Integer i = 1; i <= k; i++) {
+      if (lua_rawgeti(L, pr + 3, i) != LUA_TTABLE ||
+          rawfield(L, lua_gettop(L), "holder") != LUA_TTABLE) {
+        lua_settop(L, pr + 3);
+        continue;
+      }
+      int h = lua_gettop(L);                         /* ... right holder */
+      static const char *const BY[] = {"id", "uscc", "name"};
+      lua_pushnil(L);                                /* the key: by id, code or name */
+      for (int b = 0; b < 3 && lua_isnil(L, -1); b++) {
+        lua_pop(L, 1);
+        if (rawfield(L, h, BY[b]) != LUA_TNIL) {
+          lua_pushfstring(L, "%s:", BY[b]);
+          lua_insert(L, -2);
+          if (lua_type(L, -1) != LUA_TSTRING && lua_type(L, -1) != LUA_TNUMBER) {
+            lua_pop(L, 1);
+            lua_pushliteral(L, "?");
+          }
+          lua_concat(L, 2);
+        }
+      }
+      int fresh = 1;
+      if (!lua_isnil(L, -1)) {
+        lua_pushvalue(L, -1);
+        fresh = lua_rawget(L, pr + 2) == LUA_TNIL;
+        lua_pop(L, 1);
+        lua_pushboolean(L, 1);
+        lua_rawset(L, pr + 2);
+      } else {
+        lua_pop(L, 1);
+      }
+      if (fresh) {
+        lua_newtable(L);                             /* a copy: each table is made strict once */
+        lua_pushnil(L);
+        while (lua_next(L, h)) {
+          lua_pushvalue(L, -2);
+          lua_insert(L, -2);
+          lua_rawset(L, -4);
+        }
+        lua_rawseti(L, pr + 1, ++n);
+      }
+      lua_settop(L, pr + 3);
+    }
+  }
+  lua_settop(L, pr + 1);
+  lua_pushliteral(L, "holders");
+  lua_insert(L, -2);
+  lua_rawset(L, pr);
+  lua_pop(L, 1);                                     /* prior */
+}
 
 static int prepare(lua_State *L) {
   prep *a = lua_touserdata(L, 1);
@@ -533,6 +649,15 @@ static int prepare(lua_State *L) {
   }
   qsort(a->ex, (size_t)a->n_ex, sizeof *a->ex, cmp_expect); /* not the hash order */
   lua_settop(L, 2);
+  if (rawfield(L, 2, "decision") == LUA_TSTRING)
+    hd_snprintf(a->decision, sizeof a->decision, "%s", lua_tostring(L, -1));
+  if (rawfield(L, 2, "route") == LUA_TSTRING)
+    hd_snprintf(a->route, sizeof a->route, "%s", lua_tostring(L, -1));
+  if (rawfield(L, 2, "messages") == LUA_TTABLE) {
+    lua_pushvalue(L, -1);
+    a->msg_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  }
+  lua_settop(L, 2);
   lua_rawgeti(L, LUA_REGISTRYINDEX, p->fix.base_ref);    /* list F base */
   if (rawfield(L, 2, "as_of") == LUA_TNIL) {
     lua_pop(L, 1);
@@ -552,6 +677,7 @@ static int prepare(lua_State *L) {
   lua_pushliteral(L, "as_of");                       /* the base's date is no field */
   lua_pushnil(L);
   lua_rawset(L, -3);
+  derive_holders(L, lua_gettop(L));
   strict_deep(L, &a->sh->s[SH_CASE], NULL);
   pack_set_case(p, -1, NULL);
   return 1;
@@ -571,6 +697,9 @@ static int check_base(lua_State *L) {
 }
 
 static void prep_release(prep *a) {
+  if (a->msg_ref != LUA_NOREF && a->p->sbx.L && !a->p->sbx.abandoned)
+    luaL_unref(a->p->sbx.L, LUA_REGISTRYINDEX, a->msg_ref);
+  a->msg_ref = LUA_NOREF;
   for (int i = 0; i < a->n_ex; i++) free(a->ex[i].id);
   free(a->ex);
   a->ex = NULL;
@@ -676,6 +805,7 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
     a.p = p;
     a.sh = &sh;
     a.index = order[oi];
+    a.msg_ref = LUA_NOREF;
     msg = NULL;
     lua_settop(p->sbx.L, 0);
     int st = sbx_cpcall(&p->sbx, prepare, &a, 1, &msg);
@@ -760,6 +890,33 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
       if (x->outcome == HD_PASS) seen_pass[i] = 1;
       if (x->outcome == HD_FAIL || x->outcome == HD_RECTIFY || x->outcome == HD_MANUAL)
         seen_other[i] = 1;
+    }
+    /* The exact messages, decision and route a fixture names. */
+    for (int i = 0; a.msg_ref != LUA_NOREF && i < f.n; i++) {
+      hd_finding *x = &f.v[i];
+      lua_State *L = p->sbx.L;
+      lua_rawgeti(L, LUA_REGISTRYINDEX, a.msg_ref);
+      lua_pushstring(L, x->check_id);
+      if (lua_rawget(L, -2) == LUA_TSTRING) {
+        const char *want = lua_tostring(L, -1), *got = finding_message(x);
+        if (!got || strcmp(got, want) != 0) {
+          hd_buf_printf(&out, "%s: fixture '%s': check '%s' said \"%s\", expected \"%s\"\n",
+                        a.where, a.name, x->check_id, got ? got : "", want);
+          bad = 1;
+        }
+      }
+      lua_pop(L, 2);
+    }
+    int decision = findings_decide(&f);
+    if (a.decision[0] && strcmp(a.decision, decision_name(decision)) != 0) {
+      hd_buf_printf(&out, "%s: fixture '%s': decision %s, expected %s\n", a.where, a.name,
+                    decision_name(decision), a.decision);
+      bad = 1;
+    }
+    if (a.route[0] && (!f.route || strcmp(a.route, f.route) != 0)) {
+      hd_buf_printf(&out, "%s: fixture '%s': routed to %s, expected %s\n", a.where, a.name,
+                    f.route ? f.route : "no other procedure", a.route);
+      bad = 1;
     }
     for (int k = 0; k < a.n_ex; k++) {
       int known = 0;

@@ -141,17 +141,19 @@ static int h_uscc(lua_State *L) {
   return 5;
 }
 
-/* hd.material(kind) -> material (read-only) and "valid" | "expired" | "missing", from the
- * present materials of the case. Among several of a kind, a valid one wins, then the
- * first. A kind the register does not know is an error (a misspelling would otherwise
- * read as "missing"). */
+/* hd.material(kind) -> material (read-only) and "valid" | "expired" | "future" |
+ * "missing", from the present materials of the case ("future": issued after the as-of
+ * date, so it did not exist when the case was reviewed). Among several of a kind, a valid
+ * one wins, then the first. A kind the register does not know is an error (a
+ * misspelling would otherwise read as "missing"). */
 static int h_material(lua_State *L) {
   hd_pack *p = pack_of(L);
   const char *kind = luaL_checkstring(L, 1);
   int best = -1;
   for (int i = 0; i < p->cur.n_mats; i++) {
     if (strcmp(p->cur.mats[i].kind, kind) != 0) continue;
-    if (best < 0 || (p->cur.mats[i].valid && !p->cur.mats[best].valid)) best = i;
+    if (best < 0 || (p->cur.mats[i].status == MAT_VALID && p->cur.mats[best].status != MAT_VALID))
+      best = i;
   }
   if (best < 0) {
     /* None of that kind: is it a kind at all? (A kind the case has is one: the register
@@ -166,7 +168,8 @@ static int h_material(lua_State *L) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, p->cur.ref);
   lua_getfield(L, -1, "materials");
   lua_geti(L, -1, p->cur.mats[best].index);
-  lua_pushstring(L, p->cur.mats[best].valid ? "valid" : "expired");
+  static const char *const STATUS[] = {"valid", "expired", "future"};
+  lua_pushstring(L, STATUS[p->cur.mats[best].status]);
   return 2;
 }
 
@@ -252,13 +255,14 @@ static hd_evidence *evidence_take(lua_State *L, int idx, int *oom) {
 }
 
 /* pass(message [, evidence]) etc. The outcome is kept on the C side and the check gets a
- * token (a light userdata) that pack_run_one looks up: nothing a script can alter later. */
-static int make_outcome(lua_State *L, int outcome) {
+ * token (a light userdata) that pack_run_one looks up: nothing a script can alter later.
+ * The message is argument at (1; 2 for route), the evidence the one after it. */
+static int make_outcome_at(lua_State *L, int outcome, int at, const char *route) {
   hd_pack *p = pack_of(L);
   size_t len;
-  const char *m = luaL_checklstring(L, 1, &len);
-  int has_evidence = !lua_isnoneornil(L, 2);
-  if (has_evidence) luaL_checktype(L, 2, LUA_TTABLE);
+  const char *m = luaL_checklstring(L, at, &len);
+  int has_evidence = !lua_isnoneornil(L, at + 1);
+  if (has_evidence) luaL_checktype(L, at + 1, LUA_TTABLE);
   if (p->out.n >= MAX_MADE)
     return luaL_error(L, "more than %d outcomes made in one check run", MAX_MADE);
   if (len > MAX_MADE_BYTES - p->out.bytes)
@@ -279,7 +283,7 @@ static int make_outcome(lua_State *L, int outcome) {
     msg[keep] = '\0';
   }
   int oom = !msg;
-  hd_evidence *ev = msg && has_evidence ? evidence_take(L, 2, &oom) : NULL;
+  hd_evidence *ev = msg && has_evidence ? evidence_take(L, at + 1, &oom) : NULL;
   if (oom) {
     free(msg);
     evidence_free(ev);
@@ -288,6 +292,7 @@ static int make_outcome(lua_State *L, int outcome) {
   made *x = &p->out.v[p->out.n++];
   x->token = ++p->out.last_token;
   x->outcome = outcome;
+  x->route = route;
   x->msg = msg;
   x->msg_len = keep;
   x->msg_total = len;
@@ -295,6 +300,16 @@ static int make_outcome(lua_State *L, int outcome) {
   p->out.bytes += len;
   lua_pushlightuserdata(L, (void *)x->token);
   return 1;
+}
+static int make_outcome(lua_State *L, int outcome) {
+  return make_outcome_at(L, outcome, 1, NULL);
+}
+/* route(procedure, message [, evidence]): the case goes on in that procedure (the night
+ * changes it before the case moves); for the decision the outcome is a pass. */
+static int o_route(lua_State *L) {
+  static const char *const PROCEDURES[] = {"ordinary", "simplified", NULL};
+  int i = luaL_checkoption(L, 1, NULL, PROCEDURES);
+  return make_outcome_at(L, HD_PASS, 2, PROCEDURES[i]);
 }
 static int o_pass(lua_State *L) { return make_outcome(L, HD_PASS); }
 static int o_fail(lua_State *L) { return make_outcome(L, HD_FAIL); }
@@ -305,7 +320,8 @@ static int o_na(lua_State *L) { return make_outcome(L, HD_NA); }
 void pack_install_helpers(hd_pack *p) {
   lua_State *L = p->sbx.L;
   static const luaL_Reg OUT[] = {{"pass", o_pass}, {"fail", o_fail}, {"rectify", o_rectify},
-                                 {"manual", o_manual}, {"na", o_na}, {NULL, NULL}};
+                                 {"manual", o_manual}, {"na", o_na}, {"route", o_route},
+                                 {NULL, NULL}};
   for (const luaL_Reg *r = OUT; r->name; r++) {
     lua_pushcfunction(L, r->func);
     sbx_global(&p->sbx, r->name);

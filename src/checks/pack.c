@@ -73,8 +73,54 @@ void pack_decl_allowed(lua_State *L, const char *what) {
                "the file, not in a function that runs on a case", what);
 }
 
+/* The registration types (cases.reg_type) in the order of docs/checks.md's table: bit i
+ * of check.types is REG_TYPES[i]. */
+static const char *const REG_TYPES[] = {"first", "license", "transfer", "change", "cancel", NULL};
+static const char *const REG_TYPE_CN[] = {"首次登记", "许可登记", "转让登记", "变更登记", "注销登记"};
+#define ALL_TYPES ((1u << 5) - 1)
+
+unsigned pack_type_bit(const char *reg_type) {
+  for (int i = 0; reg_type && REG_TYPES[i]; i++)
+    if (strcmp(REG_TYPES[i], reg_type) == 0) return 1u << i;
+  return 0;
+}
+
+/* The declaration's types = {"first", ...} at the top of the stack into *out (all types if
+ * absent). Returns NULL or what is wrong. */
+static const char *decl_types(lua_State *L, unsigned *out) {
+  static char bad[200];
+  *out = ALL_TYPES;
+  if (lua_isnil(L, -1)) return NULL;
+  const char *wrong = "'types' must be a list of registration types, e.g. {\"first\", "
+                      "\"change\"}: first, license, transfer, change, cancel";
+  if (lua_type(L, -1) != LUA_TTABLE) return wrong;
+  lua_Integer n = (lua_Integer)lua_rawlen(L, -1), keys = 0;
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    lua_pop(L, 1);
+    keys++;
+  }
+  if (n == 0 || keys != n) return wrong;
+  *out = 0;
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    unsigned b = lua_type(L, -1) == LUA_TSTRING ? pack_type_bit(lua_tostring(L, -1)) : 0;
+    if (!b) {
+      snprintf(bad, sizeof bad, "'types': %s%.40s%s is no registration type (first, license, "
+               "transfer, change, cancel)", lua_type(L, -1) == LUA_TSTRING ? "'" : "a ",
+               lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1),
+               lua_type(L, -1) == LUA_TSTRING ? "'" : "");
+      lua_pop(L, 1);
+      return bad;
+    }
+    *out |= b;
+    lua_pop(L, 1);
+  }
+  return NULL;
+}
+
 /* check { id=..., title=..., clause=..., severity=..., waivable=true|false,
- *         applies=function, run=function } */
+ * types={...}, applies=function, run=function } */
 static int decl_check(lua_State *L) {
   hd_pack *p = pack_of(L);
   pack_decl_allowed(L, "check");
@@ -108,6 +154,10 @@ static int decl_check(lua_State *L) {
   lua_pop(L, 1);
   if (!bad && c.waivable && c.severity && strcmp(c.severity, "ban") == 0)
     bad = "a check of severity \"ban\" cannot be waivable: a ban is never waived";
+  lua_getfield(L, 1, "types");
+  const char *bad_types = decl_types(L, &c.types);
+  if (!bad) bad = bad_types;
+  lua_pop(L, 1);
   lua_getfield(L, 1, "run");
   if (!bad && lua_type(L, -1) != LUA_TFUNCTION) bad = "'run' (a function) is required";
   lua_getfield(L, 1, "applies");
@@ -145,20 +195,67 @@ static int decl_check(lua_State *L) {
   return 0;
 }
 
+/* A list of texts for P: NULL if the table at idx is one (keys 1..n, each value a text;
+ * at most 1000 of at most 500 bytes), else what is wrong with it. */
+static const char *text_list_problem(lua_State *L, int idx, char *buf, size_t size) {
+  idx = lua_absindex(L, idx);
+  lua_Integer n = (lua_Integer)lua_rawlen(L, idx), keys = 0;
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    lua_pop(L, 1);
+    keys++;
+  }
+  if (keys != n) return "a list of texts {\"...\", \"...\"}, not a table with names";
+  if (n > 1000) return "a list of at most 1000 texts";
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_rawgeti(L, idx, i);
+    size_t len = 0;
+    int ok = lua_type(L, -1) == LUA_TSTRING;
+    const char *t = ok ? lua_tolstring(L, -1, &len) : NULL;
+    lua_pop(L, 1);
+    if (!ok || len == 0 || len > 500 || !hd_utf8_valid(t, len, NULL)) {
+      snprintf(buf, size, "a list of texts: item %lld is %s", (long long)i,
+               !ok ? "not a text" : len == 0 ? "empty" : len > 500 ? "longer than 500 bytes"
+                                                        : "not valid UTF-8");
+      return buf;
+    }
+  }
+  return NULL;
+}
+
+/* A read-only copy of the list of texts at the top, in its place. */
+static void freeze_text_list(lua_State *L) {
+  lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+  lua_createtable(L, (int)n, 0);
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_rawgeti(L, -2, i);
+    lua_rawseti(L, -2, i);
+  }
+  lua_remove(L, -2);
+  sbx_readonly(L);
+}
+
+static const char *param_kind(int t) {
+  return t == LUA_TNUMBER ? "number" : t == LUA_TSTRING ? "text"
+         : t == LUA_TTABLE ? "list of texts" : "true/false";
+}
+
 /* params { key = value } and declare_params { key = value }. A parameter is declared
  * once: by params { } in the first directory (the shipped params.lua) or by
  * declare_params { } anywhere (a team's own; declaring a name that exists is an error
  * naming where it was declared). Otherwise params { } only overrides, with a value of the
  * declared type: a misspelt name is an error with the nearest declared one, not a silent
- * new parameter. Values are numbers, texts or true/false (a table in P would be state
- * every check could change). Every key is checked before any is set. */
+ * new parameter. Values are numbers, texts, true/false or lists of texts (term lists);
+ * a list is copied and read-only (a table in P that a check could change would be state
+ * shared by every case), and a new list replaces the old one whole. Every key is checked
+ * before any is set. */
 static int params_set(lua_State *L, int declare) {
   hd_pack *p = pack_of(L);
   const char *fn = declare ? "declare_params" : "params";
   pack_decl_allowed(L, fn);
   if (p->load.fixtures) return luaL_error(L, "%s belongs in params.lua, not in tests/", fn);
   luaL_checktype(L, 1, LUA_TTABLE);
-  char where[512];
+  char where[512], lbuf[120];
   pack_caller_where(L, where, sizeof where);
   lua_settop(L, 1);
   lua_rawgeti(L, LUA_REGISTRYINDEX, p->params_ref);        /* 2: the real params table */
@@ -177,15 +274,19 @@ static int params_set(lua_State *L, int declare) {
       if (set) {
         lua_pushvalue(L, -2);
         lua_pushvalue(L, -2);
+        if (t == LUA_TTABLE) freeze_text_list(L);
         lua_rawset(L, 2);
         if (declaring) {
           lua_pushvalue(L, -2);
           lua_pushstring(L, where);
           lua_rawset(L, 3);
         }
-      } else if (t != LUA_TNUMBER && t != LUA_TSTRING && t != LUA_TBOOLEAN) {
-        return luaL_error(L, "%s: '%s' must be a number, a text or true/false, not a %s", fn,
-                          k, luaL_typename(L, -1));
+      } else if (t != LUA_TNUMBER && t != LUA_TSTRING && t != LUA_TBOOLEAN && t != LUA_TTABLE) {
+        return luaL_error(L, "%s: '%s' must be a number, a text, true/false or a list of "
+                          "texts, not a %s", fn, k, luaL_typename(L, -1));
+      } else if (t == LUA_TTABLE && text_list_problem(L, -1, lbuf, sizeof lbuf)) {
+        return luaL_error(L, "%s: '%s' must be %s", fn, k,
+                          text_list_problem(L, -1, lbuf, sizeof lbuf));
       } else if (declaring && had != LUA_TNIL) {
         lua_getfield(L, 3, k);
         return luaL_error(L, "declare_params: parameter '%s' is already declared at %s "
@@ -205,10 +306,7 @@ static int params_set(lua_State *L, int declare) {
       } else if (!declaring && had != t) {
         lua_getfield(L, 3, k);
         return luaL_error(L, "params: '%s' is a %s (declared at %s), not a %s", k,
-                          had == LUA_TNUMBER ? "number" : had == LUA_TSTRING ? "text"
-                                                                           : "true/false",
-                          lua_tostring(L, -1), t == LUA_TNUMBER ? "number"
-                                               : t == LUA_TSTRING ? "text" : "true/false");
+                          param_kind(had), lua_tostring(L, -1), param_kind(t));
       }
       lua_pop(L, 1);
     }
@@ -676,6 +774,13 @@ int pack_run_one(hd_pack *p, const check *c, int case_idx, hd_findings *f) {
   for (int i = 0; i < p->n_quarantine; i++)
     if (strcmp(p->quarantine[i].id, c->id) == 0)
       return findings_add(f, c, HD_ERROR, hd_strdup(p->quarantine[i].msg), NULL);
+  if (!(c->types & p->cur.type_bit)) { /* not a check of this registration type */
+    char text[120];
+    int t = 0;
+    while (p->cur.type_bit && !(p->cur.type_bit & (1u << t))) t++;
+    snprintf(text, sizeof text, "不适用于%s", p->cur.type_bit ? REG_TYPE_CN[t] : "该登记类型");
+    return findings_add(f, c, HD_NA, hd_strdup(text), NULL);
+  }
   made_clear(p);
   p->sbx.label = c->where;
   if (c->fn_applies != LUA_NOREF) {
@@ -727,6 +832,8 @@ int pack_run_one(hd_pack *p, const check *c, int case_idx, hd_findings *f) {
   y->message_raw = 1;
   y->message_len = x->msg_len;
   y->message_total = x->msg_total;
+  y->route = x->route;
+  if (y->route && !f->route) f->route = y->route;
   return HD_OK;
 error:
   if (!sbx_stopped(&p->sbx)) restore(p, c);
@@ -828,13 +935,19 @@ static void apply_waivers(const hd_pack *p, const hd_caseview *v, hd_date as_of,
   hd_buf_release(&probs);
 }
 
-/* Note a present material for hd.material: valid unless it has a valid_until (has_until)
- * that is not a date on or after the as-of date. The one rule for case views and fixture
- * cases. kind must outlive the case. Returns 1 if out of memory. */
+/* Note a present material for hd.material: expired if it has a valid_until (has_until)
+ * that is not a date on or after the as-of date; dated after the review if its issued
+ * date is after the as-of date (it did not exist when the case was reviewed); else
+ * valid. The one rule for case views and fixture cases. kind must outlive the case.
+ * Returns 1 if out of memory. */
 static int note_material(hd_pack *p, const char *kind, int index, int has_until,
-                         const char *until) {
+                         const char *until, const char *issued) {
   hd_date d;
-  int valid = !has_until || (until && hd_date_parse(until, &d) && hd_date_cmp(d, p->cur.as_of) >= 0);
+  int status = MAT_VALID;
+  if (has_until && !(until && hd_date_parse(until, &d) && hd_date_cmp(d, p->cur.as_of) >= 0))
+    status = MAT_EXPIRED;
+  else if (issued && hd_date_parse(issued, &d) && hd_date_cmp(d, p->cur.as_of) > 0)
+    status = MAT_FUTURE;
   if (p->cur.n_mats == p->cur.cap_mats) {
     int cap = p->cur.cap_mats ? p->cur.cap_mats * 2 : 16;
     struct mat *nm = realloc(p->cur.mats, (size_t)cap * sizeof *nm);
@@ -844,7 +957,7 @@ static int note_material(hd_pack *p, const char *kind, int index, int has_until,
   }
   p->cur.mats[p->cur.n_mats].kind = kind;
   p->cur.mats[p->cur.n_mats].index = index;
-  p->cur.mats[p->cur.n_mats].valid = valid;
+  p->cur.mats[p->cur.n_mats].status = status;
   p->cur.n_mats++;
   return 0;
 }
@@ -857,6 +970,9 @@ int pack_set_case(hd_pack *p, int idx, hd_err *err) {
   lua_pushvalue(L, idx);
   p->cur.ref = luaL_ref(L, LUA_REGISTRYINDEX);
   p->cur.n_mats = 0;
+  lua_getfield(L, idx, "reg_type"); /* a read-only view: through its __index */
+  p->cur.type_bit = pack_type_bit(lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL);
+  lua_pop(L, 1);
   lua_getfield(L, idx, "materials");
   lua_Integer n = lua_type(L, -1) == LUA_TTABLE ? luaL_len(L, -1) : 0;
   for (lua_Integer i = 1; i <= n; i++) {
@@ -868,12 +984,14 @@ int pack_set_case(hd_pack *p, int idx, hd_err *err) {
     lua_getfield(L, -1, "kind");
     lua_getfield(L, -2, "present");
     lua_getfield(L, -3, "valid_until");
-    int present = lua_isnil(L, -2) || lua_toboolean(L, -2);
-    if (lua_type(L, -3) == LUA_TSTRING && present &&
-        note_material(p, lua_tostring(L, -3), (int)i, !lua_isnil(L, -1),
+    lua_getfield(L, -4, "issued_date");
+    int present = lua_isnil(L, -3) || lua_toboolean(L, -3);
+    if (lua_type(L, -4) == LUA_TSTRING && present &&
+        note_material(p, lua_tostring(L, -4), (int)i, !lua_isnil(L, -2),
+                      lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL,
                       lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL))
       luaL_error(L, "out of memory"); /* the kind stays alive in the case table */
-    lua_pop(L, 4);
+    lua_pop(L, 5);
   }
   lua_pop(L, 1);
   return HD_OK;
@@ -882,18 +1000,22 @@ int pack_set_case(hd_pack *p, int idx, hd_err *err) {
 typedef struct push_arg { hd_pack *p; const hd_caseview *v; } push_arg;
 
 /* Index the present materials of a case view for hd.material (kinds point into the view,
- * which lives while the case is checked). The same rule as pack_set_case. */
+ * which lives while the case is checked), and note its registration type. The same rule
+ * as pack_set_case. */
 static void index_view_materials(hd_pack *p, const hd_caseview *v) {
+  const hd_value *rt = row_get(&v->kase, "reg_type");
+  p->cur.type_bit = pack_type_bit(rt && rt->type == HD_V_TEXT ? rt->s : NULL);
   p->cur.n_mats = 0;
   for (int i = 0; i < v->materials.n; i++) {
     const hd_row *r = &v->materials.v[i];
     const hd_value *kind = row_get(r, "kind"), *present = row_get(r, "present"),
-                   *until = row_get(r, "valid_until");
+                   *until = row_get(r, "valid_until"), *issued = row_get(r, "issued_date");
     if (!kind || kind->type != HD_V_TEXT) continue;
     if (present && present->type == HD_V_INT && present->i == 0) continue;
     int has_until = until && until->type != HD_V_NULL;
     if (note_material(p, kind->s, i + 1, has_until,
-                      has_until && until->type == HD_V_TEXT ? until->s : NULL))
+                      has_until && until->type == HD_V_TEXT ? until->s : NULL,
+                      issued && issued->type == HD_V_TEXT ? issued->s : NULL))
       return; /* materials past this read as missing; memory is gone anyway */
   }
 }
@@ -901,6 +1023,7 @@ static void index_view_materials(hd_pack *p, const hd_caseview *v) {
 static int push_case(lua_State *L) {
   push_arg *a = lua_touserdata(L, 1);
   lua_settop(L, 0);
+  luacase_as_of(&a->p->lc, &a->p->cur.as_of); /* the case as it stood on the review date */
   luacase_push(&a->p->lc, L, a->v, 1);
   luaL_unref(L, LUA_REGISTRYINDEX, a->p->cur.ref);
   lua_pushvalue(L, 1);

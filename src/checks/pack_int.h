@@ -34,6 +34,7 @@ typedef struct check {
   int first_dir;    /* directory that declared it first (dir if not overridden) */
   int fn_run;       /* registry refs */
   int fn_applies;   /* LUA_NOREF if none */
+  unsigned types;   /* registration types it applies to: bit i = the i-th type of pack.c REG_TYPES */
   int uv_from, uv_n; /* its entries in hd_pack.uv */
 } check;
 
@@ -52,6 +53,7 @@ void evidence_free(hd_evidence *e);
 typedef struct made {
   uintptr_t token;
   int outcome;
+  const char *route; /* route(...): the procedure (static), else NULL */
   char *msg;         /* the check's bytes as they came (at most HD_MESSAGE_MAX + 8 kept) */
   size_t msg_len, msg_total;
   hd_evidence *ev;
@@ -60,8 +62,11 @@ typedef struct made {
 /* The case being checked, as the helpers see it. */
 typedef struct pack_case {
   int ref;           /* its table (registry) */
-  struct mat { const char *kind; int index; int valid; } *mats; /* its present materials */
+  /* its present materials; status: MAT_VALID, MAT_EXPIRED (valid_until before the as-of
+   * date), MAT_FUTURE (issued after the as-of date: it did not exist at the review) */
+  struct mat { const char *kind; int index; int status; } *mats;
   int n_mats, cap_mats;
+  unsigned type_bit;  /* its registration type (its bit in check.types; 0 if none known) */
   const hd_calendar *cal;
   hd_date as_of;
 } pack_case;
@@ -108,6 +113,10 @@ struct hd_pack {
   int n_quarantine;
   char revision[17];
 };
+
+enum { MAT_VALID, MAT_EXPIRED, MAT_FUTURE };
+/* The bit of a registration type in check.types, 0 if it is none. */
+unsigned pack_type_bit(const char *reg_type);
 
 /* helpers.c: install `hd`, the outcome constructors and the formatters in the globals. */
 void pack_install_helpers(hd_pack *p);

@@ -20,21 +20,20 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_fonts(int argc, char **argv);
 #include <stddef.h>
-/* templates/NAME.xml (cwd, else the source tree), or name itself if it is a path. */
-const char *cli_template_path(const char *name, char *buf, size_t size);
+/* The configuration, the data folder: cli_template_path, cli_default_checks_dir, ... */
+#include "cli/config.h"
 /* A case by number, or by id when arg is all digits; 0 if none. *number (caller frees)
  * is its number. */
 #include <sqlite3.h>
 #include "util/diag.h"
 long long cli_find_case(sqlite3 *db, const char *arg, char **number);
-/* The shipped check pack: ./scripts/checks if present, else the source tree's. */
-const char *cli_default_checks_dir(void);
 
 /* One night or import per database at a time: an advisory lock on DB.lock, released by
  * the kernel when the process ends, however it ends. Unless mode is HD_STORE_CREATE (a
  * command that makes the register), the database must be there first (store_check_file):
  * no lock file is made beside a path that is not a register. Returns the descriptor to
- * keep open, or -1 after saying why on stderr. */
+ * keep open, or minus the exit code after saying why on stderr: -HD_EXIT_BUSY when
+ * another process holds the lock (try again later), -HD_EXIT_DB otherwise. */
 int cli_lock_db(const char *db_path, int mode);
 
 /* Before a command writes: the register must be as hdreg left it (ledger verify; with
@@ -42,6 +41,10 @@ int cli_lock_db(const char *db_path, int mode);
  * stderr as "hdreg: CMD: ..." and the result is HD_EDB ("nothing was done"). */
 int cli_audit(sqlite3 *db, const char *cmd, const char *checkpoints, const char *keys_dir,
               hd_err *err);
+/* The same for an audit already made that found problems (register_audit said HD_EDATA):
+ * prints them and returns HD_EDB with "CMD: the register is not as hdreg left it ...". */
+struct hd_audit;
+int cli_audit_failed(const char *cmd, const struct hd_audit *a, hd_err *err);
 
 /* Each line of text (lines ending in '\n', as a verification report lists its problems)
  * to f after prefix, then "PREFIXand N more" if more > 0. */
@@ -50,5 +53,8 @@ void cli_lines(FILE *f, const char *prefix, const char *text, int more);
 
 /* Print "hdreg: <msg>" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The message cli_error printed last (without "hdreg: "), "" if none: for the run report
+ * of a night that stopped before it began (the lock, the options). */
+const char *cli_last_error(void);
 
 #endif

@@ -1,14 +1,15 @@
 /* cmd_case.c: `hdreg case` — what people do between nights: committee decisions,
  * objections, supplements, withdrawals, on-site verification, applications for change
- * and cancellation, and a case's history. Every status change goes through
- * proc_move (procedure/procedure.h), so the procedure's rules and its event log hold. */
+ * and cancellation, and a case's history. Parses and prints; the actions and their rules
+ * are the procedure's (procedure/actions.h). */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
-#include "procedure/procedure.h"
+#include "procedure/actions.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -28,14 +29,26 @@ static const char HELP[] =
     "        upheld: the case goes back to review; dismissed: it is certified once its\n"
     "        notice has ended and no objection is open\n"
     "  move --case ID --to STATUS --date D --actor NAME --reason TEXT [--question TEXT]...\n"
-    "        any other move a person makes: rectify -> submitted (materials supplemented),\n"
-    "        submitted -> held with --question (on-site verification, 6.6), held ->\n"
-    "        submitted / approved / committee_review / rejected, ... -> withdrawn\n"
+    "       [--material KIND[:REFERENCE[:VALID-UNTIL]]]...\n"
+    "        any other move a person makes: rectify -> submitted with the materials supplied\n"
+    "        (--material, only with a move to submitted; each recorded, dated D), submitted\n"
+    "        -> held with --question (on-site verification, 6.6), held -> submitted /\n"
+    "        approved / committee_review / rejected, ... -> withdrawn\n"
+    "  answer --case ID --question N --answer TEXT --date D\n"
+    "        the answer to on-site question N of the case (6.6 i); hdreg case history lists\n"
+    "        the questions with their numbers\n"
     "  apply --certificate NUMBER --type change|cancel --number CASE-NUMBER --date D\n"
     "        [--ground a-f] [--description TEXT] [--material KIND[:REFERENCE]]...\n"
     "        a new application for a change (6.4) or cancellation (6.5) of a certificate,\n"
     "        by its holder, submitted for the next night's review; the registration's\n"
-    "        materials on file are carried over, with the new ones given here\n"
+    "        materials on file are carried over, with the new ones given here. Refused while\n"
+    "        another application on the certificate is open, and unless the applicant holds\n"
+    "        the certificate, in force (hdreg import refuses the same)\n"
+    "  cancel --certificate NUMBER --number CASE-NUMBER --ground c|d|e --date D --actor NAME\n"
+    "         --reason TEXT --evidence KIND:REFERENCE...\n"
+    "        a cancellation on the authority's own motion (5.1.6 c: an effective ruling of a\n"
+    "        court or arbitration body, given as --evidence court_judgment:REF; d: the holder\n"
+    "        refused to rectify; e: public or national interest), submitted for review\n"
     "  history --case ID\n"
     "        the case's events, oldest first\n"
     "\n"
@@ -47,9 +60,9 @@ static const char HELP[] =
 
 typedef struct args {
   const char *db, *case_arg, *decision, *date, *actor, *reason, *objector, *grounds, *material,
-      *objection, *outcome, *to, *certificate, *type, *number, *ground, *description;
-  const char *questions[16], *materials[16];
-  int n_questions, n_materials;
+      *objection, *outcome, *to, *certificate, *type, *number, *ground, *description, *answer;
+  const char *questions[16], *materials[16], *evidence[16];
+  int n_questions, n_materials, n_evidence;
 } args;
 
 static int parse(int argc, char **argv, args *a) {
@@ -63,6 +76,7 @@ static int parse(int argc, char **argv, args *a) {
       {"question", required_argument, NULL, 'q'},  {"certificate", required_argument, NULL, 'C'},
       {"type", required_argument, NULL, 'y'},      {"number", required_argument, NULL, 'n'},
       {"ground", required_argument, NULL, 'G'},    {"description", required_argument, NULL, 'e'},
+      {"answer", required_argument, NULL, 'A'},    {"evidence", required_argument, NULL, 'E'},
       {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0}};
   int c;
   optind = 2;
@@ -92,6 +106,10 @@ static int parse(int argc, char **argv, args *a) {
     case 'n': a->number = optarg; break;
     case 'G': a->ground = optarg; break;
     case 'e': a->description = optarg; break;
+    case 'A': a->answer = optarg; break;
+    case 'E':
+      if (a->n_evidence < 16) a->evidence[a->n_evidence++] = optarg;
+      break;
     case 'h': fputs(HELP, stdout); return -1;
     default:
       cli_error("case: unknown or incomplete option '%s' (see hdreg case --help)", argv[optind - 1]);
@@ -121,170 +139,6 @@ static int need(const char *action, const char *const *vals, const char *const *
   return 0;
 }
 
-static int exec_bind(sqlite3 *db, const char *sql, const char *const *texts, int n, hd_err *err) {
-  sqlite3_stmt *st;
-  if (store_prepare(db, sql, &st, err)) return HD_EDB;
-  for (int i = 0; i < n; i++) {
-    if (texts[i]) sqlite3_bind_text(st, i + 1, texts[i], -1, SQLITE_STATIC);
-    else sqlite3_bind_null(st, i + 1);
-  }
-  int s = sqlite3_step(st);
-  sqlite3_finalize(st);
-  if (s != SQLITE_DONE && s != SQLITE_ROW)
-    return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
-  return HD_OK;
-}
-
-/* store_text for a text argument (a certificate number). */
-static char *one(sqlite3 *db, const char *sql, const char *arg) {
-  sqlite3_stmt *st;
-  char *v = NULL;
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
-  sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-  if (sqlite3_step(st) == SQLITE_ROW) v = store_col_text(st, 0);
-  sqlite3_finalize(st);
-  return v;
-}
-
-static int act_committee(sqlite3 *db, const args *a, long long id, hd_err *err) {
-  int approve = strcmp(a->decision, "approve") == 0;
-  if (!approve && strcmp(a->decision, "reject") != 0)
-    return hd_err_set(err, HD_EUSAGE, "--decision must be approve or reject, not '%s'", a->decision);
-  char ids[32];
-  snprintf(ids, sizeof ids, "%lld", id);
-  const char *v[] = {a->date, ids};
-  int rc = proc_move(db, id, approve ? "approved" : "rejected", "person", a->date, a->actor,
-                     a->reason, 0, err);
-  if (!rc) rc = exec_bind(db, "UPDATE cases SET committee_date = ?1 WHERE id = ?2", v, 2, err);
-  return rc;
-}
-
-static int act_object(sqlite3 *db, const args *a, long long id, const char *number, hd_err *err) {
-  char ids[32];
-  snprintf(ids, sizeof ids, "%lld", id);
-  char *status = store_text(db, "SELECT status FROM cases WHERE id = ?1", id);
-  char *start = store_text(db, "SELECT notice_start FROM cases WHERE id = ?1", id);
-  char *end = store_text(db, "SELECT notice_end FROM cases WHERE id = ?1", id);
-  int rc = HD_OK;
-  if (!status || strcmp(status, "notice") != 0)
-    rc = hd_err_set(err, HD_EDATA, "case %s is not in public notice (it is '%s'): objections are "
-                    "filed during the notice period", number, status ? status : "?");
-  else if (!start || !end || strcmp(a->date, start) < 0 || strcmp(a->date, end) > 0)
-    rc = hd_err_set(err, HD_EDATA, "case %s: %s is outside its notice period %s to %s", number,
-                    a->date, start ? start : "?", end ? end : "?");
-  if (rc == HD_OK) {
-    const char *v[] = {ids, a->date, a->objector, a->grounds, a->material};
-    rc = exec_bind(db, "INSERT INTO objections(case_id, filed_date, objector, grounds, material, "
-                       "status) VALUES (?1, ?2, ?3, ?4, ?5, 'open')", v, 5, err);
-    if (!rc) printf("objection %lld filed against case %s\n", (long long)sqlite3_last_insert_rowid(db), number);
-  }
-  free(status);
-  free(start);
-  free(end);
-  return rc;
-}
-
-static int act_resolve(sqlite3 *db, const args *a, hd_err *err) {
-  int upheld = strcmp(a->outcome, "upheld") == 0;
-  if (!upheld && strcmp(a->outcome, "dismissed") != 0)
-    return hd_err_set(err, HD_EUSAGE, "--outcome must be upheld or dismissed, not '%s'", a->outcome);
-  char *st = store_text(db, "SELECT status FROM objections WHERE id = ?1", atoll(a->objection));
-  char *case_id = store_text(db, "SELECT case_id FROM objections WHERE id = ?1", atoll(a->objection));
-  int rc = HD_OK;
-  if (!st) rc = hd_err_set(err, HD_EDATA, "objection %s does not exist", a->objection);
-  else if (strcmp(st, "open") != 0)
-    rc = hd_err_set(err, HD_EDATA, "objection %s is already %s", a->objection, st);
-  if (rc == HD_OK) {
-    const char *v[] = {a->outcome, a->date, a->objection};
-    rc = exec_bind(db, "UPDATE objections SET status = ?1, resolved_date = ?2 WHERE id = "
-                       "CAST(?3 AS INTEGER)", v, 3, err);
-  }
-  if (rc == HD_OK && upheld)
-    rc = proc_move(db, atoll(case_id), "submitted", "person", a->date, a->actor, a->reason, 0, err);
-  free(st);
-  free(case_id);
-  return rc;
-}
-
-static int act_move(sqlite3 *db, const args *a, long long id, hd_err *err) {
-  int rc = proc_move(db, id, a->to, "person", a->date, a->actor, a->reason, 0, err);
-  char ids[32];
-  snprintf(ids, sizeof ids, "%lld", id);
-  for (int i = 0; rc == HD_OK && i < a->n_questions; i++) {
-    const char *v[] = {ids, a->date, a->questions[i]};
-    rc = exec_bind(db, "INSERT INTO onsite_questions(case_id, asked, question) VALUES (?1, ?2, ?3)",
-                   v, 3, err);
-  }
-  return rc;
-}
-
-/* A change or cancellation of a certificate, applied for by its holder: a new case on
- * the same resource, with the same rights, referring to the certificate. */
-static int act_apply(sqlite3 *db, const args *a, hd_err *err) {
-  int cancel = strcmp(a->type, "cancel") == 0;
-  if (!cancel && strcmp(a->type, "change") != 0)
-    return hd_err_set(err, HD_EUSAGE, "--type must be change or cancel, not '%s'", a->type);
-  if (cancel && (!a->ground || strlen(a->ground) != 1 || a->ground[0] < 'a' || a->ground[0] > 'f'))
-    return hd_err_set(err, HD_EUSAGE, "a cancellation needs --ground, one of a-f (clause 5.1.6)");
-  if (!cancel && !a->description)
-    return hd_err_set(err, HD_EUSAGE, "a change needs --description (what changes, 6.4 a)");
-  char *cert = one(db, "SELECT id FROM certificates WHERE number = ?1 AND status = 'issued'",
-                   a->certificate);
-  if (!cert) {
-    char *status = one(db, "SELECT status FROM certificates WHERE number = ?1", a->certificate);
-    int rc = hd_err_set(err, HD_EDATA, status ? "certificate %s is %s: only an issued certificate "
-                        "can be changed or cancelled" : "certificate %s does not exist%s",
-                        a->certificate, status ? status : "");
-    free(status);
-    return rc;
-  }
-  const char *v[] = {a->number, a->type, a->date, cert, cancel ? a->ground : NULL,
-                     cancel ? NULL : a->description};
-  int rc = exec_bind(db,
-                     "INSERT INTO cases(number, reg_type, procedure, status, applicant_id, "
-                     "resource_id, applied_date, accepted_date, prior_certificate_id, cancel_ground, "
-                     "change_description) SELECT ?1, ?2, k.procedure, 'submitted', k.applicant_id, "
-                     "k.resource_id, ?3, ?3, c.id, ?5, ?6 FROM certificates c JOIN cases k ON "
-                     "k.id = c.case_id WHERE c.id = CAST(?4 AS INTEGER)", v, 6, err);
-  if (rc == HD_OK && sqlite3_changes(db) != 1)
-    rc = hd_err_set(err, HD_EDATA, "certificate %s has no case to apply from", a->certificate);
-  long long id = sqlite3_last_insert_rowid(db);
-  char ids[32];
-  snprintf(ids, sizeof ids, "%lld", id);
-  if (rc == HD_OK) {
-    const char *w[] = {ids, cert};
-    rc = exec_bind(db, "INSERT INTO case_rights(case_id, right_kind, holder_id, restrictions) "
-                       "SELECT ?1, right_kind, holder_id, restrictions FROM case_rights WHERE "
-                       "case_id = (SELECT case_id FROM certificates WHERE id = CAST(?2 AS INTEGER))",
-                   w, 2, err);
-  }
-  if (rc == HD_OK) { /* the registration's evidence on file stays the evidence */
-    const char *w[] = {ids, cert};
-    rc = exec_bind(db, "INSERT INTO materials(case_id, kind, present, issued_date, valid_until, "
-                       "reference, note) SELECT ?1, kind, present, issued_date, valid_until, "
-                       "reference, note FROM materials WHERE kind <> 'application' AND case_id = "
-                       "(SELECT case_id FROM certificates WHERE id = CAST(?2 AS INTEGER))", w, 2, err);
-  }
-  if (rc == HD_OK) {
-    const char *w[] = {ids, a->date};
-    rc = exec_bind(db, "INSERT INTO materials(case_id, kind, issued_date) VALUES (?1, "
-                       "'application', ?2)", w, 2, err);
-  }
-  for (int i = 0; rc == HD_OK && i < a->n_materials; i++) {
-    char kind[64];
-    const char *colon = strchr(a->materials[i], ':');
-    hd_snprintf(kind, sizeof kind, "%.*s", colon ? (int)(colon - a->materials[i]) : 63,
-                a->materials[i]);
-    const char *w[] = {ids, kind, a->date, colon ? colon + 1 : NULL};
-    rc = exec_bind(db, "INSERT INTO materials(case_id, kind, issued_date, reference) VALUES "
-                       "(?1, ?2, ?3, ?4)", w, 4, err);
-    if (rc) hd_err_prefix(err, "--material '%s'", a->materials[i]);
-  }
-  if (rc == HD_OK) printf("case %s: %s of certificate %s submitted\n", a->number, a->type, a->certificate);
-  free(cert);
-  return rc;
-}
-
 static int history(sqlite3 *db, long long id) {
   sqlite3_stmt *st;
   /* A case that came in by hdreg import says from which file first. */
@@ -310,6 +164,19 @@ static int history(sqlite3 *db, long long id) {
     putchar('\n');
   }
   sqlite3_finalize(st);
+  /* The questions of an on-site verification (6.6), by number, with their answers. */
+  if (sqlite3_prepare_v2(db, "SELECT asked, id, question, answered, answer FROM onsite_questions "
+                             "WHERE case_id = ?1 ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+    return HD_EXIT_DB;
+  sqlite3_bind_int64(st, 1, id);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    printf("%s  on-site question %lld：%s", sqlite3_column_text(st, 0),
+           (long long)sqlite3_column_int64(st, 1), sqlite3_column_text(st, 2));
+    if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+      printf("  answered %s：%s", sqlite3_column_text(st, 3), sqlite3_column_text(st, 4));
+    putchar('\n');
+  }
+  sqlite3_finalize(st);
   return HD_EXIT_OK;
 }
 
@@ -321,10 +188,11 @@ int cmd_case(int argc, char **argv) {
       fputs(HELP, stdout);
       return HD_EXIT_OK;
     }
-    cli_error("case: which action? committee, object, resolve, move, apply or history (see hdreg case --help)");
+    cli_error("case: which action? committee, object, resolve, move, answer, apply, cancel or history (see hdreg case --help)");
     return HD_EXIT_USAGE;
   }
   const char *action = argv[1];
+  a.db = cli_conf(CONF_DATABASE);
   int p = parse(argc, argv, &a);
   if (p < 0) return HD_EXIT_OK;
   if (p) return p;
@@ -351,6 +219,20 @@ int cmd_case(int argc, char **argv) {
     const char *v[] = {a.certificate, a.type, a.number, a.date};
     static const char *const n[] = {"certificate", "type", "number", "date"};
     p = need(action, v, n, 4, a.date);
+  } else if (!strcmp(action, "answer")) {
+    const char *v[] = {a.case_arg, a.n_questions ? a.questions[0] : NULL, a.answer, a.date};
+    static const char *const n[] = {"case", "question", "answer", "date"};
+    p = need(action, v, n, 4, a.date);
+    char *end = NULL;
+    errno = 0;
+    if (!p && (strtoll(a.questions[0], &end, 10) <= 0 || *end || errno == ERANGE)) {
+      cli_error("case answer: --question '%s' must be the question's number", a.questions[0]);
+      p = HD_EXIT_USAGE;
+    }
+  } else if (!strcmp(action, "cancel")) {
+    const char *v[] = {a.certificate, a.number, a.ground, a.date, a.actor, a.reason};
+    static const char *const n[] = {"certificate", "number", "ground", "date", "actor", "reason"};
+    p = need(action, v, n, 6, a.date);
   } else if (!strcmp(action, "history")) {
     const char *v[] = {a.case_arg};
     static const char *const n[] = {"case"};
@@ -385,18 +267,38 @@ int cmd_case(int argc, char **argv) {
     store_close(db);
     return hd_exit_for(audited);
   }
-  if (rc == HD_OK) rc = store_begin(db, &err);
+  const hd_actor by = {a.date, a.actor, a.reason};
+  long long made = 0;
   if (rc == HD_OK) {
-    if (!strcmp(action, "committee")) rc = act_committee(db, &a, id, &err);
-    else if (!strcmp(action, "object")) rc = act_object(db, &a, id, number, &err);
-    else if (!strcmp(action, "resolve")) rc = act_resolve(db, &a, &err);
-    else if (!strcmp(action, "move")) rc = act_move(db, &a, id, &err);
-    else rc = act_apply(db, &a, &err);
-    if (rc == HD_OK) rc = store_commit(db, &err);
-    else sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    if (!strcmp(action, "committee")) rc = act_committee(db, id, a.decision, &by, &err);
+    else if (!strcmp(action, "object")) {
+      rc = act_object(db, id, number, a.date, a.objector, a.grounds, a.material, &made, &err);
+      if (!rc) printf("objection %lld filed against case %s\n", made, number);
+    } else if (!strcmp(action, "resolve")) rc = act_resolve(db, a.objection, a.outcome, &by, &err);
+    else if (!strcmp(action, "move")) {
+      rc = act_move(db, id, a.to, &by, a.questions, a.n_questions, a.materials, a.n_materials, &err);
+      if (!rc && a.n_materials)
+        printf("case %s: move recorded, %d material%s supplied\n", number, a.n_materials,
+               a.n_materials == 1 ? "" : "s");
+    } else if (!strcmp(action, "answer")) {
+      rc = act_answer(db, id, number, atoll(a.questions[0]), a.answer, &by, &err);
+      if (!rc) printf("case %s: answer to on-site question %s recorded\n", number, a.questions[0]);
+    } else if (!strcmp(action, "cancel")) {
+      const hd_authority_cancel ac = {a.certificate, a.number, a.ground, a.evidence, a.n_evidence, by};
+      rc = act_authority_cancel(db, &ac, &made, &err);
+      if (!rc)
+        printf("case %s: cancellation of certificate %s on the authority's own motion (5.1.6 %s) "
+               "submitted\n", a.number, a.certificate, a.ground);
+    } else {
+      const hd_application app = {a.certificate, a.type, a.number, a.date, a.ground,
+                                  a.description, a.materials, a.n_materials};
+      rc = act_apply(db, &app, &made, &err);
+      if (!rc) printf("case %s: %s of certificate %s submitted\n", a.number, a.type, a.certificate);
+    }
   }
   if (rc) cli_error("case %s: %s", action, err.msg);
-  else if (strcmp(action, "object") && strcmp(action, "apply"))
+  else if (strcmp(action, "object") && strcmp(action, "apply") && strcmp(action, "answer") &&
+           strcmp(action, "cancel") && !(!strcmp(action, "move") && a.n_materials))
     printf("%s %s: %s recorded\n", number ? "case" : "objection", number ? number : a.objection, action);
   free(number);
   store_close(db);

@@ -36,12 +36,6 @@ static const char HELP[] =
     "Exit: 0 done (whatever the decision), 2 usage, 3 no such case or a broken pack,\n"
     "4 database.\n";
 
-const char *cli_default_checks_dir(void) {
-  struct stat st;
-  if (stat("scripts/checks", &st) == 0 && S_ISDIR(st.st_mode)) return "scripts/checks";
-  return HDREG_SOURCE_DIR "/scripts/checks";
-}
-
 long long cli_find_case(sqlite3 *db, const char *arg, char **number) {
   sqlite3_stmt *st;
   long long id = 0;
@@ -173,7 +167,7 @@ int cmd_check(int argc, char **argv) {
                                        {"all", no_argument, NULL, 'A'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  const char *db_path = NULL, *case_arg = NULL, *as_of = NULL, *format = "text";
+  const char *db_path = cli_conf(CONF_DATABASE), *case_arg = NULL, *as_of = NULL, *format = "text";
   const char *dirs[16];
   int n_dirs = 1, c, all = 0;
   dirs[0] = cli_default_checks_dir();
@@ -199,6 +193,7 @@ int cmd_check(int argc, char **argv) {
       return HD_EXIT_USAGE;
     }
   }
+  if (n_dirs == 1) n_dirs = cli_conf_checks(dirs, 16);
   hd_date d;
   if (all && !case_arg) case_arg = "";
   if (!db_path || !case_arg || optind < argc || (all && *case_arg)) {

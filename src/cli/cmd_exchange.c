@@ -81,7 +81,7 @@ int cmd_import(int argc, char **argv) {
                                        {"max-problems", required_argument, NULL, 'm'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  const char *dbpath = NULL;
+  const char *dbpath = cli_conf(CONF_DATABASE);
   int create = 0;
   ximport_opts o = {NULL, NULL, 0, 1000, stderr, stdout, NULL, 0};
   char today[11];
@@ -138,7 +138,7 @@ int cmd_import(int argc, char **argv) {
     return HD_EXIT_USAGE;
   }
   int lock_fd = cli_lock_db(dbpath, create ? HD_STORE_CREATE : HD_STORE_MUST_EXIST);
-  if (lock_fd < 0) return HD_EXIT_DB;
+  if (lock_fd < 0) return -lock_fd;
   int rc = store_open(dbpath, create ? HD_STORE_CREATE : HD_STORE_MUST_EXIST, &db, &err);
   ximport_result r;
   memset(&r, 0, sizeof r);
@@ -187,7 +187,7 @@ int cmd_export(int argc, char **argv) {
                                        {"out", required_argument, NULL, 'o'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  const char *dbpath = NULL, *format = NULL, *out = NULL;
+  const char *dbpath = cli_conf(CONF_DATABASE), *format = NULL, *out = NULL;
   int c;
   optind = 1;
   opterr = 0;

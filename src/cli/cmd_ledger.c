@@ -120,7 +120,7 @@ int cmd_ledger(int argc, char **argv) {
     cli_error("ledger: verify, show, prove, consistency or adopt? (see hdreg ledger --help)");
     return HD_EXIT_USAGE;
   }
-  const char *action = argv[1], *db_path = NULL, *case_arg = NULL, *keys = NULL,
+  const char *action = argv[1], *db_path = cli_conf(CONF_DATABASE), *case_arg = NULL, *keys = NULL,
              *checkpoints = NULL, *out = NULL, *date = NULL, *by = NULL, *reason = NULL,
              *entry_arg = NULL;
   int c;

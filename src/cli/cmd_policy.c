@@ -17,6 +17,7 @@
 
 static const char HELP[] =
     "usage: hdreg policy --from FILE.xml --out FILE.pdf [--format html] [--fonts DIR]\n"
+    "                    [--templates DIR]\n"
     "       hdreg policy --db FILE --institution ID --out FILE.pdf [--format html]\n"
     "\n"
     "The guideline's Annex A privacy policy for an institution's product, filled in from\n"
@@ -50,9 +51,10 @@ int cmd_policy(int argc, char **argv) {
                                        {"institution", required_argument, NULL, 'i'},
                                        {"format", required_argument, NULL, 'm'},
                                        {"fonts", required_argument, NULL, 'F'},
+                                       {"templates", required_argument, NULL, 'T'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  const char *from = NULL, *out = NULL, *fonts_dir = "fonts", *dbpath = NULL, *inst = NULL;
+  const char *from = NULL, *out = NULL, *fonts_dir = cli_conf(CONF_FONTS), *dbpath = NULL, *inst = NULL;
   int c, html = 0;
   optind = 1;
   opterr = 0;
@@ -70,12 +72,14 @@ int cmd_policy(int argc, char **argv) {
       }
       break;
     case 'F': fonts_dir = optarg; break;
+    case 'T': cli_conf_option(CONF_TEMPLATES, optarg); break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
       cli_error("policy: unknown or incomplete option '%s' (see hdreg policy --help)", argv[optind - 1]);
       return HD_EXIT_USAGE;
     }
   }
+  if (inst && !dbpath) dbpath = cli_conf(CONF_DATABASE);
   if (!out || optind < argc || (from ? (dbpath || inst) : !(dbpath && inst))) {
     cli_error("policy: --out and either --from or --db with --institution are required (see "
               "hdreg policy --help)");
@@ -95,13 +99,14 @@ int cmd_policy(int argc, char **argv) {
   sqlite3 *db = NULL;
   unsigned char *pdf = NULL;
   size_t len = 0;
-  char tbuf[4096], hpath[4200];
+  char tbuf[4096], hpath[4200], *manifest = NULL;
+  if ((c = cli_font_manifest(&manifest))) return c;
   hd_docenv env = {NULL, NULL, NULL, NULL, 1, 0, NULL, 0, html};
   int rc = from ? institution_load(from, &in, &err) : store_open(dbpath, HD_STORE_MUST_EXIST, &db, &err);
   have_in = from && rc == HD_OK;
   if (rc == HD_OK &&
       !(rc = tmpl_load(cli_template_path("privacy_policy", tbuf, sizeof tbuf), &t, &err)) &&
-      !(rc = fontset_load(&fs, NULL, fonts_dir, &err))) {
+      !(rc = fontset_load(&fs, manifest, fonts_dir, &err))) {
     env.db = db;
     env.fs = fs;
     rc = from ? docs_institution_file(&env, t, &in, &pdf, &len, &err)
@@ -115,6 +120,7 @@ int cmd_policy(int argc, char **argv) {
   }
   if (have_in) institution_release(&in);
   if (rc) cli_error("policy: %s", err.msg);
+  free(manifest);
   free(pdf);
   free(env.html);
   tmpl_free(t);

@@ -26,11 +26,12 @@
 
 static const char HELP[] =
     "usage: hdreg render --db FILE --template NAME|FILE --case ID|NUMBER --out FILE\n"
-    "                    [--as-of DATE] [--checks DIR]... [--fonts DIR]\n"
+    "                    [--as-of DATE] [--checks DIR]... [--fonts DIR] [--templates DIR]\n"
     "       hdreg render --db FILE --template privacy_policy --institution ID --out FILE\n"
     "       hdreg render --db FILE --template public_notice --notice ID|NUMBER --out FILE\n"
     "\n"
-    "Render one document from a template (templates/NAME.xml, or a template file) with a\n"
+    "Render one document from a template (NAME.xml in the templates directory: --templates,\n"
+    "else the data folder's templates/, hdreg config; or a template file) with a\n"
     "case's data, written atomically to FILE. The template sees (docs/templates.md):\n"
     "  cert.*       the case's certificate (frozen 5.2.1 fields, code, qr), if it has one\n"
     "  prior_cert.* the certificate a license/transfer/change/cancellation refers to\n"
@@ -51,15 +52,6 @@ static const char HELP[] =
     "Exit: 0 written, 2 usage, 3 template or data error (file:line), 4 database,\n"
     "5 output, 6 fonts.\n";
 
-const char *cli_template_path(const char *name, char *buf, size_t size) {
-  struct stat st;
-  if (strchr(name, '/') || strstr(name, ".xml")) return name;
-  snprintf(buf, size, "templates/%s.xml", name);
-  if (stat(buf, &st) == 0) return buf;
-  snprintf(buf, size, "%s/templates/%s.xml", HDREG_SOURCE_DIR, name);
-  return buf;
-}
-
 /* A notice by number or id; a privacy product by id. 0 if there is none. */
 static long long find_id(sqlite3 *db, const char *sql, const char *arg) {
   sqlite3_stmt *st;
@@ -79,12 +71,14 @@ int cmd_render(int argc, char **argv) {
                                        {"as-of", required_argument, NULL, 'a'},
                                        {"checks", required_argument, NULL, 'k'},
                                        {"fonts", required_argument, NULL, 'f'},
+                                       {"templates", required_argument, NULL, 'T'},
                                        {"institution", required_argument, NULL, 'i'},
                                        {"notice", required_argument, NULL, 'n'},
                                        {"repeat", required_argument, NULL, 'r'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  const char *db_path = NULL, *tname = NULL, *case_arg = NULL, *out = NULL, *fonts_dir = "fonts";
+  const char *db_path = cli_conf(CONF_DATABASE), *tname = NULL, *case_arg = NULL, *out = NULL,
+             *fonts_dir = cli_conf(CONF_FONTS);
   const char *as_of_arg = NULL, *inst_arg = NULL, *notice_arg = NULL;
   const char *dirs[16];
   int n_dirs = 1, c, repeat = 1;
@@ -102,6 +96,7 @@ int cmd_render(int argc, char **argv) {
       if (n_dirs < 16) dirs[n_dirs++] = optarg;
       break;
     case 'f': fonts_dir = optarg; break;
+    case 'T': cli_conf_option(CONF_TEMPLATES, optarg); break;
     case 'i': inst_arg = optarg; break;
     case 'n': notice_arg = optarg; break;
     case 'r': repeat = atoi(optarg); break;
@@ -111,6 +106,7 @@ int cmd_render(int argc, char **argv) {
       return HD_EXIT_USAGE;
     }
   }
+  if (n_dirs == 1) n_dirs = cli_conf_checks(dirs, 16);
   hd_date date;
   if (!db_path || !tname || !out || optind < argc ||
       (case_arg != NULL) + (inst_arg != NULL) + (notice_arg != NULL) != 1) {
@@ -132,11 +128,15 @@ int cmd_render(int argc, char **argv) {
   char *number = NULL;
   unsigned char *pdf = NULL;
   size_t len = 0;
-  char tbuf[4096];
+  char tbuf[4096], *manifest = NULL;
   int rc;
+  if ((rc = cli_font_manifest(&manifest))) {
+    tmpl_free(t);
+    return rc;
+  }
   if ((rc = tmpl_load(cli_template_path(tname, tbuf, sizeof tbuf), &t, &err)) ||
       (rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
-      (rc = fontset_load(&fs, NULL, fonts_dir, &err)))
+      (rc = fontset_load(&fs, manifest, fonts_dir, &err)))
     goto done;
   hd_docenv env = {db, fs, NULL, NULL, repeat, 0, NULL, 0, 0};
   if (inst_arg) {
@@ -165,6 +165,7 @@ int cmd_render(int argc, char **argv) {
   if (rc == HD_OK) rc = hd_write_atomic(out, pdf, len, &err);
 done:
   if (rc) cli_error("render: %s", err.msg);
+  free(manifest);
   pack_free(pack);
   calendar_free(cal);
   free(number);

@@ -13,22 +13,14 @@
 #include "cli/cli.h"
 #include <json-c/json.h>
 #include "util/buf.h"
-#include <string.h>
-#include "pdf/fonts.h"
 #include "checks/checks.h"
-#include "model/calendar.h"
 #include "pdf/sign.h"
-#include "ledger/chain.h"
-#include "ledger/ledger.h"
 #include "ledger/register.h"
-#include "procedure/procedure.h"
-#include "util/sha256.h"
 #include <openssl/evp.h>
 #include "procedure/night.h"
-#include "procedure/documents.h"
-#include "procedure/run.h"
-#include "template/template.h"
+#include "report/report.h"
 #include "store/store.h"
+#include "procedure/run.h"
 #include "util/date.h"
 #include "util/diag.h"
 #include "util/fsutil.h"
@@ -36,7 +28,7 @@
 
 static const char HELP[] =
     "usage: hdreg run --db FILE --date YYYY-MM-DD [--out DIR] [--keys DIR] [--jobs N] [--fonts DIR]\n"
-    "                 [--font-manifest FILE] [--checks DIR]...\n"
+    "                 [--font-manifest FILE] [--templates DIR] [--checks DIR]...\n"
     "\n"
     "The nightly job for DATE, in this order (docs/procedure.md):\n"
     "  review        every submitted case: compliance checks as of DATE, findings and\n"
@@ -56,12 +48,17 @@ static const char HELP[] =
     "same date again changes nothing and writes nothing new (certificates of the day are\n"
     "verified, missing files restored); a killed run finishes on the next.\n"
     "\n"
-    "  --db FILE       the registration database\n"
+    "Every option but --date may come from the configuration file instead (hdreg.conf;\n"
+    "hdreg config prints what is in effect); the command line wins.\n"
+    "  --db FILE       the registration database (database)\n"
     "  --date DATE     the run date; every decision uses it, never the clock\n"
-    "  --out DIR       output directory (default: out)\n"
-    "  --fonts DIR     extra fonts that win over system fonts (default: fonts)\n"
-    "  --font-manifest FILE  font roles and fallback order (default: the built-in\n"
-    "                  copy of fonts/manifest.txt)\n"
+    "  --out DIR       output directory (output; default: out)\n"
+    "  --fonts DIR     extra fonts that win over system fonts (fonts; default: the data\n"
+    "                  folder's fonts/)\n"
+    "  --font-manifest FILE  font roles and fallback order (font_manifest; default: the\n"
+    "                  data folder's fonts/manifest.txt)\n"
+    "  --templates DIR the document templates (templates; default: the data folder's\n"
+    "                  templates/)\n"
     "  --checks DIR    a legal team's check directory after the shipped pack (repeatable)\n"
     "  --keys DIR      sign every document with the authority's key in DIR (authority.key,\n"
     "                  authority.crt; hdreg keygen makes them): a PDF signature pdfsig checks\n"
@@ -82,98 +79,16 @@ static const char HELP[] =
     "and a damaged one is refused with the first problems it names.\n"
     "\n"
     "Exit: 0 all done, 7 done but cases are held for a human (held for review, open\n"
-    "objections), 1 some cases failed (listed on stderr), 2 usage, 3 a broken check pack\n"
-    "or template, 4 database (missing, empty, not a register, damaged, locked, read-only),\n"
-    "5 output directory, 6 fonts, 70 internal error.\n";
-
-static void problems_json(const hd_problem *p, int n, json_object *into) {
-  for (int i = 0; i < n; i++) {
-    json_object *x = json_object_new_object();
-    json_object_object_add(x, "case", p[i].case_number ? json_object_new_string(p[i].case_number) : NULL);
-    json_object_object_add(x, "message", json_object_new_string(p[i].message ? p[i].message : ""));
-    json_object_array_add(into, x);
-  }
-}
+    "objections), 1 some cases failed (listed on stderr), 2 usage, 3 a broken check pack,\n"
+    "template or configuration file, 4 database (missing, empty, not a register, damaged,\n"
+    "read-only: do not retry), 5 output directory, 6 fonts, 70 internal error, 75 busy:\n"
+    "another run or import holds the register's lock (try again later).\n";
 
 static void problems_print(const hd_problem *p, int n) {
   for (int i = 0; i < n; i++) {
     if (p[i].case_number) cli_error("case %s: %s", p[i].case_number, p[i].message);
     else cli_error("%s", p[i].message);
   }
-}
-
-/* Nothing is written into a register whose file SQLite finds damaged: that is a
- * database that cannot be used (HD_EDB, exit 4), named by its path. */
-static int check_file(sqlite3 *db, const char *path, hd_err *err) {
-  int rc = store_integrity(db, err);
-  if (rc == HD_EDATA) {
-    hd_err_prefix(err, "'%s'", path);
-    err->code = rc = HD_EDB;
-  }
-  return rc;
-}
-
-/* The run report: DIR/run-DATE.json, written atomically (for staff and their tools). */
-static int write_report(const char *out, const char *date, const char *db_path,
-                        const char *revision, const hd_night_report *rr,
-                        const hd_run_report *rep, hd_err *err) {
-  json_object *o = json_object_new_object(), *dec = json_object_new_object(),
-              *cert = json_object_new_object(), *issued = json_object_new_array(),
-              *probs = json_object_new_array();
-  json_object_object_add(o, "date", json_object_new_string(date));
-  json_object_object_add(o, "database", json_object_new_string(db_path));
-  json_object_object_add(o, "check_pack_revision", json_object_new_string(revision));
-  json_object_object_add(o, "reviewed", json_object_new_int(rr->reviewed));
-  static const char *const D[4] = {"approve", "rectify", "hold", "reject"};
-  for (int i = 0; i < 4; i++) json_object_object_add(dec, D[i], json_object_new_int(rr->by_decision[i]));
-  json_object_object_add(o, "decisions", dec);
-  json_object *notices = json_object_new_array();
-  for (int i = 0; i < rr->n_notices; i++) {
-    json_object *x = json_object_new_object();
-    json_object_object_add(x, "number", json_object_new_string(rr->notices[i].number));
-    json_object_object_add(x, "cases", json_object_new_int(rr->notices[i].cases));
-    json_object_object_add(x, "end_date", json_object_new_string(rr->notices[i].end_date));
-    json_object_array_add(notices, x);
-  }
-  json_object_object_add(o, "notices", notices);
-  json_object_object_add(o, "cancelled", json_object_new_int(rr->cancelled));
-  json_object_object_add(o, "held_for_review", json_object_new_int(rr->by_decision[HD_HOLD]));
-  json_object_object_add(o, "held_unprintable", json_object_new_int(rr->held_unprintable));
-  json_object_object_add(cert, "issued", json_object_new_int(rep->issued));
-  json_object_object_add(cert, "verified", json_object_new_int(rep->verified));
-  json_object_object_add(cert, "restored", json_object_new_int(rep->restored));
-  json_object_object_add(cert, "held_by_objection", json_object_new_int(rep->held));
-  json_object_object_add(cert, "failed", json_object_new_int(rep->failed));
-  json_object_object_add(o, "certificates", cert);
-  for (int i = 0; i < rep->n_issued_list; i++) {
-    const struct hd_issued *e = &rep->issued_list[i];
-    json_object *x = json_object_new_object();
-    json_object_object_add(x, "case", json_object_new_string(e->case_number ? e->case_number : ""));
-    json_object_object_add(x, "number", json_object_new_string(e->number ? e->number : ""));
-    json_object_object_add(x, "path", json_object_new_string(e->path ? e->path : ""));
-    json_object_object_add(x, "sha256", json_object_new_string(e->sha256));
-    json_object_array_add(issued, x);
-  }
-  json_object_object_add(o, "issued", issued);
-  problems_json(rr->problems, rr->n_problems, probs);
-  problems_json(rep->problems, rep->n_problems, probs);
-  json_object_object_add(o, "problems", probs);
-  const char *text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
-                                                       JSON_C_TO_STRING_NOSLASHESCAPE);
-  /* A rerun of the date keeps the first report and writes its own beside it. */
-  char path[4200];
-  struct stat sb;
-  snprintf(path, sizeof path, "%s/run-%s.json", out, date);
-  for (int k = 2; stat(path, &sb) == 0 && k < 10000; k++)
-    snprintf(path, sizeof path, "%s/run-%s.%d.json", out, date, k);
-  hd_buf b;
-  hd_buf_init(&b, 0);
-  hd_buf_adds(&b, text);
-  hd_buf_adds(&b, "\n");
-  int rc = hd_write_atomic(path, b.p, b.len, err);
-  hd_buf_release(&b);
-  json_object_put(o);
-  return rc;
 }
 
 /* On a terminal, one line of progress on stderr: step, cases done of all, rate, time
@@ -204,23 +119,6 @@ static void show_progress(void *ud, const char *step, int done, int total) {
   fflush(stderr);
 }
 
-static int absolute(const char *dir, char out[PATH_MAX], hd_err *err) {
-  if (!realpath(dir, out))
-    return hd_err_set(err, HD_EIO, "cannot resolve output directory '%s': %s", dir, strerror(errno));
-  return HD_OK;
-}
-
-/* A run killed while writing leaves NAME.tmp.XXXXXX beside the documents: never a
- * document, removed before this run writes (the lock keeps other runs out). */
-static void remove_temps(const char *out) {
-  static const char *const SUB[] = {"", "/certificates", "/opinions", "/notices", "/cancellations"};
-  char dir[4200];
-  for (size_t i = 0; i < sizeof SUB / sizeof *SUB; i++) {
-    snprintf(dir, sizeof dir, "%s%s", out, SUB[i]);
-    hd_remove_stale_temps(dir);
-  }
-}
-
 /* The checkpoints file: --checkpoints, else OUT/checkpoints.txt. */
 static const char *checkpoints_at(const char *given, const char *out, char *buf, size_t size) {
   if (given) return given;
@@ -228,22 +126,43 @@ static const char *checkpoints_at(const char *given, const char *out, char *buf,
   return buf;
 }
 
-/* The revisions of the check pack and of the four templates the night uses. */
-static int record_revisions(sqlite3 *db, const char *date, const char *pack_rev, hd_err *err) {
-  static const char *const T[] = {"certificate", "review_opinion", "public_notice", "cancellation"};
-  char tbuf[4096], sha[65];
-  hd_buf all;
-  hd_buf_init(&all, 4096);
-  int rc = HD_OK;
-  for (int i = 0; i < 4 && rc == HD_OK; i++) {
-    rc = ledger_sha256_file(cli_template_path(T[i], tbuf, sizeof tbuf), sha, err);
-    if (rc == HD_OK) hd_buf_printf(&all, "%s %s.xml\n", sha, T[i]);
+/* The run report of this run, whatever became of it (report/report.h): into OUT, or, when
+ * OUT cannot take it, on stderr, so that it is never lost. Returns the exit code: code,
+ * or 5 (output) for a night that went through but whose report could not be written. */
+typedef struct run_meta {
+  const char *date, *db_path, *out;
+  int jobs;
+  char started[40];
+  double t0;
+} run_meta;
+
+static int run_report(const run_meta *m, int code, const char *error, const char *stage,
+                      int read_db, const hd_report_mark *mark, const hd_night_result *res) {
+  hd_report_in in = {m->date, m->db_path, m->out, m->jobs, m->started, hd_now_ms() - m->t0, code,
+                     error, stage, read_db, mark, res};
+  json_object *rep = NULL;
+  hd_err err;
+  hd_err_clear(&err);
+  char path[4200];
+  if (report_build(&in, &rep, &err) || report_write(m->out, m->date, rep, path, &err)) {
+    cli_error("run: the run report cannot be written into '%s': %s; it follows on stderr", m->out,
+              err.msg);
+    if (rep)
+      fprintf(stderr, "%s\n", json_object_to_json_string_ext(rep, JSON_C_TO_STRING_PLAIN |
+                                                                      JSON_C_TO_STRING_NOSLASHESCAPE));
+    if (code == HD_EXIT_OK || code == HD_EXIT_HELD || code == HD_EXIT_PARTIAL) code = HD_EXIT_OUTPUT;
   }
-  if (rc == HD_OK && !all.p) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
-  if (rc == HD_OK) hd_sha256_hex(all.p, all.len, sha);
-  hd_buf_release(&all);
-  if (rc == HD_OK) rc = proc_record_revisions(db, date, pack_rev, sha, err);
-  return rc;
+  json_object_put(rep);
+  return code;
+}
+
+static const char *stage_name(enum hd_night_stage s) {
+  switch (s) {
+  case HD_NIGHT_AUDIT: return "audit";
+  case HD_NIGHT_SIGN: return "sign";
+  case HD_NIGHT_PUBLISH: return "publish";
+  default: return "prepare";
+  }
 }
 
 int cmd_run(int argc, char **argv) {
@@ -256,17 +175,17 @@ int cmd_run(int argc, char **argv) {
                                        {"jobs", required_argument, NULL, 'j'},
                                        {"keys", required_argument, NULL, 'K'},
                                        {"checkpoints", required_argument, NULL, 'P'},
+                                       {"templates", required_argument, NULL, 'T'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  const char *db_path = NULL, *date = NULL, *out = "out", *fonts_dir = "fonts";
-  const char *manifest_path = NULL;
-  int jobs = 1;
-  const char *keys_dir = NULL, *checkpoints = NULL;
+  const char *db_path = cli_conf(CONF_DATABASE), *date = NULL, *out = cli_conf(CONF_OUTPUT),
+             *fonts_dir = cli_conf(CONF_FONTS);
+  int jobs = cli_conf_jobs();
+  const char *keys_dir = cli_conf(CONF_KEYS), *checkpoints = cli_conf(CONF_CHECKPOINTS);
   const char *dirs[16];
   int n_dirs = 1;
   dirs[0] = cli_default_checks_dir();
   char *manifest = NULL;
-  size_t manifest_len = 0;
   int c;
   optind = 1;
   opterr = 0;
@@ -276,9 +195,10 @@ int cmd_run(int argc, char **argv) {
     case 't': date = optarg; break;
     case 'o': out = optarg; break;
     case 'f': fonts_dir = optarg; break;
-    case 'm': manifest_path = optarg; break;
+    case 'm': cli_conf_option(CONF_FONT_MANIFEST, optarg); break;
     case 'K': keys_dir = optarg; break;
     case 'P': checkpoints = optarg; break;
+    case 'T': cli_conf_option(CONF_TEMPLATES, optarg); break;
     case 'j': {
       char *end;
       long v = strtol(optarg, &end, 10);
@@ -306,6 +226,7 @@ int cmd_run(int argc, char **argv) {
     cli_error("run: unexpected argument '%s'", argv[optind]);
     return HD_EXIT_USAGE;
   }
+  if (n_dirs == 1) n_dirs = cli_conf_checks(dirs, 16);
   if (!db_path || !date) {
     cli_error("run: --db and --date are required (see hdreg run --help)");
     return HD_EXIT_USAGE;
@@ -315,105 +236,49 @@ int cmd_run(int argc, char **argv) {
     cli_error("run: --date '%s' is not a valid date YYYY-MM-DD", date);
     return HD_EXIT_USAGE;
   }
+  /* From here on every run has its report (report/report.h), also one that fails. */
+  run_meta meta = {date, db_path, out, jobs, "", hd_now_ms()};
+  hd_wall_iso(meta.started);
   int lock_fd = cli_lock_db(db_path, HD_STORE_MUST_EXIST);
-  if (lock_fd < 0) return HD_EXIT_DB;
+  if (lock_fd < 0) return run_report(&meta, -lock_fd, cli_last_error(), "lock", 0, NULL, NULL);
+  hd_report_mark mark;
+  report_mark(db_path, &mark);
   hd_err err;
   hd_err_clear(&err);
-  sqlite3 *db = NULL;
-  hd_fontset *fs = NULL;
-  hd_run_report rep;
-  memset(&rep, 0, sizeof rep);
-  int rc = HD_OK;
-  hd_template *tmpl = NULL;
-  char tbuf[4096], cp_buf[4200];
-  hd_run_opts o;
-  memset(&o, 0, sizeof o);
-  o.date = date;
-  o.out_dir = out;
-  o.jobs = 1;
-  o.db_path = db_path;
-  if (manifest_path &&
-      hd_read_file(manifest_path, 65536, &manifest, &manifest_len, &err) != HD_OK) {
-    cli_error("run: --font-manifest: %s", err.msg);
-    return HD_EXIT_USAGE;
+  char cp_buf[4200];
+  int mrc = cli_font_manifest(&manifest);
+  if (mrc) {
+    close(lock_fd);
+    return run_report(&meta, mrc, cli_last_error(), "options", 1, &mark, NULL);
   }
-  hd_pack *pack = NULL;
-  hd_calendar *cal = NULL;
-  hd_night_report rr;
-  memset(&rr, 0, sizeof rr);
-  hd_pack_opts po = {dirs, n_dirs, 0, 0, 0};
-  hd_template *t_opinion = NULL, *t_notice = NULL, *t_cancel = NULL;
-  hd_docenv env;
-  memset(&env, 0, sizeof env);
-  char out_abs[PATH_MAX];
-  hd_night night;
-  memset(&night, 0, sizeof night);
-  night.env = &env;
-  night.date = date;
-  night.out_dir = out;
-  night.db_path = db_path;
-  night.jobs = jobs;
-  o.jobs = jobs;
+  hd_night_opts no = {db_path, date, out, fonts_dir, manifest, dirs, n_dirs, jobs, NULL, NULL,
+                      NULL, cli_template_path, NULL, NULL};
   hd_signer *signer = NULL;
   if (keys_dir) {
     if (signer_load(keys_dir, &signer, &err)) {
       cli_error("run: --keys: %s", err.msg);
-      return HD_EXIT_USAGE;
+      free(manifest);
+      close(lock_fd);
+      return run_report(&meta, HD_EXIT_USAGE, cli_last_error(), "options", 1, &mark, NULL);
     }
-    night.signer = signer;
-    o.signer = signer;
+    no.signer = signer;
+    no.keys_dir = keys_dir;
+    no.checkpoints = checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf);
   }
   progress prog;
   memset(&prog, 0, sizeof prog);
   if (isatty(STDERR_FILENO)) {
-    night.progress = show_progress;
-    night.progress_ud = &prog;
-    o.progress = show_progress;
-    o.progress_ud = &prog;
+    no.progress = show_progress;
+    no.progress_ud = &prog;
   }
-  night.rep = &rr;
-  if ((rc = tmpl_load(cli_template_path("certificate", tbuf, sizeof tbuf), &tmpl, &err)) ||
-      (o.tmpl = tmpl, 0) ||
-      (rc = tmpl_load(cli_template_path("review_opinion", tbuf, sizeof tbuf), &t_opinion, &err)) ||
-      (rc = tmpl_load(cli_template_path("public_notice", tbuf, sizeof tbuf), &t_notice, &err)) ||
-      (rc = tmpl_load(cli_template_path("cancellation", tbuf, sizeof tbuf), &t_cancel, &err)) ||
-      (rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) ||
-      (rc = check_file(db, db_path, &err)) ||
-      (rc = cli_audit(db, "run", keys_dir ? checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf) : NULL,
-                      keys_dir, &err)) ||
-      (rc = fontset_load(&fs, manifest, fonts_dir, &err)) ||
-      (rc = calendar_load(db, &cal, &err)) || (rc = pack_load(&po, &pack, &err)) ||
-      (rc = hd_mkdirs(out, &err)) || (remove_temps(out), 0) ||
-      (rc = record_revisions(db, date, pack_revision(pack), &err)) ||
-      (rc = absolute(out, out_abs, &err)) || (night.out_dir = out_abs, 0) ||
-      (env = (hd_docenv){db, fs, pack, cal, 1, 0, NULL, 0, 0}, night.db = db, night.opinion = t_opinion,
-       night.notice = t_notice, night.cancellation = t_cancel, 0) ||
-      (rc = night_reviews(&night, &err)) || (rc = night_notices(&night, &err)) ||
-      (rc = run_certificates(db, fs, &o, &rep, &err)) ||
-      (rc = night_cancellations(&night, &err))) {
-    cli_error("%s", err.msg);
-  }
-  int head_signed = 0;
-  hd_audit after;
-  memset(&after, 0, sizeof after);
-  int published = 0;
-  if (rc == HD_OK && signer) {
-    const char *cp = checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf);
-    if ((rc = register_audit(db, cp, 1, keys_dir, 1, NULL, &after, &err)) ||
-        (rc = register_publish(db, signer, date, cp, &after, &published, &err)))
-      cli_error("run: the night's checkpoint: %s", err.msg);
-  }
-  /* The head after the checkpoint's count, so that a night run again signs nothing new. */
-  if (rc == HD_OK && signer && (rc = chain_sign_head(db, signer, date, &head_signed, &err)))
-    cli_error("run: %s", err.msg);
-  if (rc == HD_OK) {
-    hd_err rerr;
-    hd_err_clear(&rerr);
-    if (write_report(out, date, db_path, pack_revision(pack), &rr, &rep, &rerr)) {
-      cli_error("%s", rerr.msg);
-      rc = rerr.code;
-    }
-  }
+  hd_night_result res;
+  int rc = night_run(&no, &res, &err);
+  const hd_night_report rr = res.night;
+  const hd_run_report rep = res.certs;
+  if (rc && res.stage == HD_NIGHT_AUDIT) rc = cli_audit_failed("run", &res.audit, &err);
+  if (rc && res.stage == HD_NIGHT_SIGN) cli_error("run: %s", err.msg);
+  else if (rc && res.stage == HD_NIGHT_PUBLISH) cli_error("run: the night's checkpoint: %s", err.msg);
+  else if (rc) cli_error("%s", err.msg);
   problems_print(rr.problems, rr.n_problems);
   problems_print(rep.problems, rep.n_problems);
   if (rc == HD_OK) {
@@ -425,7 +290,7 @@ int cmd_run(int argc, char **argv) {
       printf("certificates in %s/certificates (%.1f ms and %.1f KB per certificate)\n", out,
              rep.render_ms / done, rep.bytes / 1024.0 / (rep.issued ? rep.issued : 1));
     printf("reviewed %d case%s with check pack %s: %d approve, %d rectify, %d hold, %d reject%s\n",
-           rr.reviewed, rr.reviewed == 1 ? "" : "s", pack_revision(pack),
+           rr.reviewed, rr.reviewed == 1 ? "" : "s", res.pack_revision,
            rr.by_decision[HD_APPROVE], rr.by_decision[HD_RETURN], rr.by_decision[HD_HOLD],
            rr.by_decision[HD_REJECT], rr.check_errors ? " (some checks failed with errors: see hdreg check)" : "");
     if (rr.held_unprintable)
@@ -435,32 +300,30 @@ int cmd_run(int argc, char **argv) {
       printf("public notice %s: %d case%s, open until %s\n", rr.notices[i].number,
              rr.notices[i].cases, rr.notices[i].cases == 1 ? "" : "s", rr.notices[i].end_date);
     if (rr.cancelled) printf("cancelled %d certificate%s\n", rr.cancelled, rr.cancelled == 1 ? "" : "s");
-    if (head_signed) printf("ledger head signed\n");
-    if (signer && !published)
+    if (res.head_signed) printf("ledger head signed\n");
+    if (no.signer && !res.published)
       printf("checkpoint: nothing new since the last one (%lld entries, %s), in %s\n",
-             after.last_size, after.last_date, checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf));
-    if (published) {
+             res.after.last_size, res.after.last_date, no.checkpoints);
+    if (res.published) {
       char root[48];
-      EVP_EncodeBlock((unsigned char *)root, after.chain.root, 32);
-      printf("checkpoint published: %lld entries, tree head %s, in %s\n", after.chain.entries, root,
-             checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf));
+      EVP_EncodeBlock((unsigned char *)root, res.after.chain.root, 32);
+      printf("checkpoint published: %lld entries, tree head %s, in %s\n", res.after.chain.entries,
+             root, no.checkpoints);
     }
   }
   int held = rep.held + rr.by_decision[HD_HOLD] + rr.held_unprintable, failed = rep.failed + rr.failed;
-  register_audit_free(&after);
-  run_report_release(&rep);
-  night_report_release(&rr);
+  int code = rc != HD_OK ? hd_exit_for(rc)
+             : failed    ? HD_EXIT_PARTIAL
+             : held      ? HD_EXIT_HELD
+                         : HD_EXIT_OK;
+  /* The report while the lock is held: the register as this night left it. */
+  /* A register the night found unusable (missing, damaged, too new) is not read again. */
+  int usable = !(rc == HD_EDB && res.stage == HD_NIGHT_PREPARE);
+  code = run_report(&meta, code, rc ? err.msg : NULL, rc ? stage_name(res.stage) : NULL, usable,
+                    &mark, &res);
+  night_result_release(&res);
   signer_free(signer);
-  tmpl_free(t_opinion);
-  tmpl_free(t_notice);
-  tmpl_free(t_cancel);
-  fontset_free(fs);
-  tmpl_free(tmpl);
-  pack_free(pack);
-  calendar_free(cal);
   free(manifest);
-  store_close(db);
   close(lock_fd);
-  if (rc != HD_OK) return hd_exit_for(rc);
-  return failed ? HD_EXIT_PARTIAL : held ? HD_EXIT_HELD : HD_EXIT_OK;
+  return code;
 }

@@ -37,22 +37,31 @@ static const char USAGE[] =
     "            or altered\n"
     "  calendar  calendar import: load a statutory holiday schedule (holiday-cn JSON)\n"
     "  uscc      validate unified social credit codes (GB 32100)\n"
+    "  config    print the configuration in effect and where each value comes from\n"
     "  version   print the version\n"
     "  help      show this text, or a command's help: hdreg help run\n"
     "\n"
-    "Each command takes --help. Exit codes: 0 ok, 1 some cases failed, 2 usage,\n"
-    "3 invalid input, 4 database, 5 output directory, 6 fonts, 7 cases wait for a\n"
-    "human, 70 internal error\n"
-    "(see hdreg(1)).\n";
+    "Each command takes --help, and --config FILE (the configuration file, else\n"
+    "$HDREG_CONFIG, else the default; see hdreg config --help). Exit codes: 0 ok, 1 some\n"
+    "cases failed, 2 usage, 3 invalid input or configuration, 4 database (do not retry),\n"
+    "5 output directory, 6 fonts, 7 cases wait for a human, 70 internal error, 75 busy:\n"
+    "another run or import holds the lock (try again later) (see hdreg(1)).\n";
+
+static char last_error[HD_ERR_MAX];
 
 void cli_error(const char *fmt, ...) {
-  va_list ap;
+  va_list ap, ap2;
   va_start(ap, fmt);
+  va_copy(ap2, ap);
+  vsnprintf(last_error, sizeof last_error, fmt, ap2);
+  va_end(ap2);
   fputs("hdreg: ", stderr);
   vfprintf(stderr, fmt, ap);
   fputc('\n', stderr);
   va_end(ap);
 }
+
+const char *cli_last_error(void) { return last_error; }
 
 int cli_lock_db(const char *db_path, int mode) {
   char lock_path[4200];
@@ -62,19 +71,19 @@ int cli_lock_db(const char *db_path, int mode) {
    * since another process may already hold it or have it open. */
   if (mode != HD_STORE_CREATE && store_check_file(db_path, &err)) {
     cli_error("%s", err.msg);
-    return -1;
+    return -HD_EXIT_DB;
   }
   snprintf(lock_path, sizeof lock_path, "%s.lock", db_path);
   int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
     cli_error("cannot open lock file '%s': %s", lock_path, strerror(errno));
-    return -1;
+    return -HD_EXIT_DB;
   }
   if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
     cli_error("another hdreg run or import is working on '%s' (lock '%s'); try again when it "
               "has finished", db_path, lock_path);
     close(fd);
-    return -1;
+    return -HD_EXIT_BUSY;
   }
   return fd;
 }
@@ -85,20 +94,22 @@ void cli_lines(FILE *f, const char *prefix, const char *text, int more) {
   if (more > 0) fprintf(f, "%sand %d more\n", prefix, more);
 }
 
+int cli_audit_failed(const char *cmd, const hd_audit *a, hd_err *err) {
+  char prefix[64];
+  hd_snprintf(prefix, sizeof prefix, "hdreg: %s: ", cmd);
+  cli_lines(stderr, prefix, a->chain.list.p, a->chain.problems - HD_CHAIN_LIST_MAX);
+  if (!a->chain.list.len) cli_error("%s: %s", cmd, err->msg);
+  hd_err_clear(err);
+  return hd_err_set(err, HD_EDB, "%s: the register is not as hdreg left it (above; hdreg ledger "
+                    "verify says the same): nothing was done. Restore the database from a backup, "
+                    "or have the change explained (hdreg ledger adopt)", cmd);
+}
+
 int cli_audit(sqlite3 *db, const char *cmd, const char *checkpoints, const char *keys_dir,
               hd_err *err) {
   hd_audit a;
   int rc = register_audit(db, checkpoints, 1, keys_dir, 1, NULL, &a, err);
-  if (rc == HD_EDATA) {
-    char prefix[64];
-    hd_snprintf(prefix, sizeof prefix, "hdreg: %s: ", cmd);
-    cli_lines(stderr, prefix, a.chain.list.p, a.chain.problems - HD_CHAIN_LIST_MAX);
-    if (!a.chain.list.len) cli_error("%s: %s", cmd, err->msg);
-    hd_err_clear(err);
-    rc = hd_err_set(err, HD_EDB, "%s: the register is not as hdreg left it (above; hdreg ledger "
-                    "verify says the same): nothing was done. Restore the database from a backup, "
-                    "or have the change explained (hdreg ledger adopt)", cmd);
-  }
+  if (rc == HD_EDATA) rc = cli_audit_failed(cmd, &a, err);
   register_audit_free(&a);
   return rc;
 }
@@ -129,6 +140,7 @@ int main(int argc, char **argv) {
       if (!strcmp(argv[2], "import")) return cmd_import(2, sub);
       if (!strcmp(argv[2], "export")) return cmd_export(2, sub);
       if (!strcmp(argv[2], "fonts")) return cmd_fonts(2, sub);
+      if (!strcmp(argv[2], "config")) return cmd_config(2, sub);
       cli_error("unknown command '%s'", argv[2]);
       return HD_EXIT_USAGE;
     }
@@ -139,6 +151,14 @@ int main(int argc, char **argv) {
     printf("hdreg %s\n", HDREG_VERSION);
     return HD_EXIT_OK;
   }
+  int crc = cli_config_init(&argc, argv);
+  if (crc) return crc;
+  if (argc < 2) {
+    fputs(USAGE, stderr);
+    return HD_EXIT_USAGE;
+  }
+  cmd = argv[1];
+  if (!strcmp(cmd, "config")) return cmd_config(argc - 1, argv + 1);
   if (!strcmp(cmd, "run")) return cmd_run(argc - 1, argv + 1);
   if (!strcmp(cmd, "demo-db")) return cmd_demo_db(argc - 1, argv + 1);
   if (!strcmp(cmd, "uscc")) return cmd_uscc(argc - 1, argv + 1);

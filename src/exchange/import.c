@@ -13,6 +13,7 @@
 #include "checks/uscc.h"
 #include "exchange/import_int.h"
 #include "procedure/certnum.h"
+#include "procedure/intake.h"
 #include "store/store.h"
 #include "util/date.h"
 #include "util/charclass.h"
@@ -540,6 +541,25 @@ static void defer_ref(ximporter *im, const char *table, const char *column, long
   store_done(st);
 }
 
+/* The applications of the file meet the intake rules (procedure/intake.h): the
+ * certificate each concerns in force, no second open application on it, the applicant a
+ * holder. Checked once every record is in, so that rights and certificates named later
+ * in the file count. */
+static void intake_rules(ximporter *im) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(im->db, "SELECT id, line FROM temp.x_keys WHERE kind = ?1 ORDER BY line",
+                         -1, &st, NULL) != SQLITE_OK)
+    return;
+  sqlite3_bind_int(st, 1, K_CASE);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    hd_err e;
+    hd_err_clear(&e);
+    if (intake_check(im->db, sqlite3_column_int64(st, 0), 0, &e) != HD_OK)
+      xim_problem(im, (long)sqlite3_column_int64(st, 1), 0, "certificate", "%s", e.msg);
+  }
+  sqlite3_finalize(st);
+}
+
 /* A case's status is one its flow has (the procedure's transitions table), and a case in
  * public notice has its notice dates: otherwise no night could move it on. */
 static void case_status_rules(ximporter *im, xrec *r, const bindv *bv) {
@@ -1001,6 +1021,7 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
     if (rc == HD_OK && im.failed) rc = err->code;
     if (rc == HD_OK) resolve_refs(&im);
     if (rc == HD_OK) certified_have_certificates(&im);
+    if (rc == HD_OK && !o->restore && !r->problems) intake_rules(&im);
     /* A record is only ever left out because of a problem reported elsewhere. */
     if (rc == HD_OK && im.skipped && !r->problems)
       rc = hd_err_set(err, HD_EINTERNAL, "%s: %ld records left out without a problem to say "

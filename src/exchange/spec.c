@@ -1,6 +1,7 @@
 /* spec.c: the exchange format's records and fields (spec.h). The values of each
  * enumeration are the database's CHECK lists (src/store/migrations/0001_initial.sql). */
 #include "exchange/spec.h"
+#include "model/certfields.h"
 
 #include "model/caseview.h"
 
@@ -142,7 +143,7 @@ static const xfield CERTIFICATE[] = {
 
 static const xfield CERT_FIELD[] = {
     {"certificate", "certificate_id", X_CERT, REQ | XF_PARENT, NULL, 0, 0, NULL},
-    {"position", "position", X_INT, REQ | XF_KEY, NULL, 1, 11, NULL},
+    {"position", "position", X_INT, REQ | XF_KEY, NULL, 1, HD_CERT_FIELDS, NULL},
     {"label", "label", X_TEXT, REQ | XF_NAME, NULL, 0, 0, NULL},
     {"value", "value", X_TEXT, REQ, NULL, 0, 0, NULL},
 };

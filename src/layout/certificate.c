@@ -9,16 +9,15 @@
 #include "pdf/sign.h"
 #include "util/utf8.h"
 
-const char *const HD_CERT_LABELS[HD_CERT_FIELDS] = {
-    "证书编号", "数据产权权利人", "统一社会信用代码", "权利类别", "权利限制", "数据产权名称",
-    "数据来源", "数据规模", "登记机构名称", "登记日期", "有效期限"};
-
-const char *const HD_CERT_KEYS[HD_CERT_FIELDS] = {
-    "cert.number", "cert.holder", "cert.uscc", "cert.rights", "cert.limits", "cert.name",
-    "cert.source", "cert.scale", "cert.authority", "cert.date", "cert.validity"};
+static int version_of(const hd_cert_doc *c) {
+  return c->version ? c->version : HD_CERT_RECORD_VERSION;
+}
 
 static int check_values(const hd_fontset *fs, const hd_cert_doc *c, int *bad, hd_err *err) {
-  for (int i = 0; i < HD_CERT_FIELDS; i++) {
+  int n = certfields_count(version_of(c));
+  *bad = -1;
+  if (!n) return hd_err_set(err, HD_EDATA, "certificate record version %d is not one hdreg knows", c->version);
+  for (int i = 0; i < n; i++) {
     const char *v = c->values[i];
     size_t len = v ? strlen(v) : 0, badbyte;
     *bad = i;
@@ -42,26 +41,26 @@ static int render(const hd_template *t, const hd_fontset *fs, const hd_cert_doc 
   /* The verification code and QR payload are computed from the fields, so a certificate
    * rendered again from its frozen fields is the same. */
   hd_certrecord rec;
-  if ((rc = certrecord_make(HD_CERT_LABELS, c->values, HD_CERT_FIELDS, c->values[HD_CF_NUMBER],
-                            &rec, err)))
+  if ((rc = certrecord_make(version_of(c), c->values, &rec, err)))
     return rc;
   if (c->signer) {
     char text[sizeof rec.qr];
     memcpy(text, rec.qr, sizeof text);
     if (sign_qr(c->signer, text, rec.qr, sizeof rec.qr) != 0) memcpy(rec.qr, text, sizeof text);
   }
+  int n = certfields_count(version_of(c));
   hd_kv kv[HD_CERT_FIELDS + 2];
-  for (int i = 0; i < HD_CERT_FIELDS; i++) {
-    kv[i].key = HD_CERT_KEYS[i];
+  for (int i = 0; i < n; i++) {
+    kv[i].key = HD_CERT_FIELD[i].key;
     kv[i].value = c->values[i];
   }
-  kv[HD_CERT_FIELDS] = (hd_kv){"cert.code", rec.code};
-  kv[HD_CERT_FIELDS + 1] = (hd_kv){"cert.qr", rec.qr};
-  hd_doc_opts o = {kv, HD_CERT_FIELDS + 2, NULL, NULL, c->registration_date, 1};
+  kv[n] = (hd_kv){"cert.code", rec.code};
+  kv[n + 1] = (hd_kv){"cert.qr", rec.qr};
+  hd_doc_opts o = {kv, n + 2, NULL, NULL, c->registration_date, 1};
   const char *key = NULL;
   rc = doc_render(t, fs, &o, pdf, len, &key, err);
-  for (int i = 0; rc && key && i < HD_CERT_FIELDS; i++)
-    if (key == HD_CERT_KEYS[i]) *bad = i;
+  for (int i = 0; rc && key && i < n; i++)
+    if (key == HD_CERT_FIELD[i].key) *bad = i;
   return rc;
 }
 

@@ -1,28 +1,21 @@
-/* certificate.h: the certificate's data — the eleven fields of clause 5.2.1, their
- * validation, and rendering them through the certificate template (templates/
- * certificate.xml) with layout/document.h. Knows nothing about the database. */
+/* certificate.h: the certificate's data — its fields (model/certfields.h: the eleven of
+ * clause 5.2.1), their validation, and rendering them through the certificate template
+ * (templates/certificate.xml) with layout/document.h, each field bound under its table
+ * name. Knows nothing about the database. */
 #ifndef HD_CERTIFICATE_H
 #define HD_CERTIFICATE_H
 #include <stddef.h>
+#include "model/certfields.h"
 #include "pdf/fonts.h"
 #include "template/template.h"
 #include "util/date.h"
 
-#define HD_CERT_FIELDS 11
-/* The 5.2.1 labels, in the order the guideline lists them. */
-extern const char *const HD_CERT_LABELS[HD_CERT_FIELDS];
-/* The names the template binds them to: {cert.number}, {cert.holder}, ... */
-extern const char *const HD_CERT_KEYS[HD_CERT_FIELDS];
-/* Index of a field by purpose. */
-enum {
-  HD_CF_NUMBER, HD_CF_HOLDER, HD_CF_USCC, HD_CF_RIGHTS, HD_CF_LIMITS, HD_CF_NAME,
-  HD_CF_SOURCE, HD_CF_SCALE, HD_CF_AUTHORITY, HD_CF_DATE, HD_CF_VALIDITY
-};
 #define HD_CERT_MAX_CHARS 1000  /* per field; more cannot be a one-page certificate */
 
 struct hd_signer;
 typedef struct hd_cert_doc {
-  const char *values[HD_CERT_FIELDS];  /* UTF-8; '\n' separates lines */
+  int version;                         /* record version (certfields.h); 0: the current */
+  const char *values[HD_CERT_FIELDS];  /* UTF-8; '\n' separates lines; the version's fields */
   hd_date registration_date;
   const struct hd_signer *signer; /* signs the QR code (Ed25519); NULL: no signature in it */
 } hd_cert_doc;

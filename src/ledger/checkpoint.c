@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "pdf/sign.h"
@@ -269,11 +270,18 @@ int checkpoints_verify(hd_checkpoint *c, int n, const char *path, const char *or
 }
 
 int checkpoints_append(const char *path, const char *note, size_t len, hd_err *err) {
-  int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) return hd_err_set(err, HD_EIO, "cannot open '%s': %s", path, strerror(errno));
   hd_buf b;
   hd_buf_init(&b, 0);
-  int rc = hd_buf_add(&b, note, len) == HD_OK && hd_buf_add(&b, "\n", 1) == HD_OK ? HD_OK : HD_ENOMEM;
+  /* A file read as whole may end with its last note's line, without the empty line after
+   * it: give it that line first, or the new note would run on into the last. */
+  struct stat sb;
+  char end[2] = {0, 0};
+  int glue = fstat(fd, &sb) == 0 && sb.st_size >= 2 && pread(fd, end, 2, sb.st_size - 2) == 2 &&
+             end[1] == '\n' && end[0] != '\n';
+  int rc = (!glue || hd_buf_add(&b, "\n", 1) == HD_OK) && hd_buf_add(&b, note, len) == HD_OK &&
+           hd_buf_add(&b, "\n", 1) == HD_OK ? HD_OK : HD_ENOMEM;
   ssize_t w = rc ? -1 : write(fd, b.p, b.len);
   if (rc == HD_OK && (w != (ssize_t)b.len || fsync(fd) != 0))
     rc = hd_err_set(err, HD_EIO, "cannot write '%s': %s", path, strerror(errno));

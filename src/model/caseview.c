@@ -1,6 +1,7 @@
 /* caseview.c: generic rows of a case (caseview.h). */
 #include "model/caseview.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,12 +13,25 @@ enum { Q_CASE = HD_PART_CASE, Q_SUBJECT = HD_PART_SUBJECT, Q_RECORDS = HD_PART_R
        Q_OBJECTIONS = HD_PART_OBJECTION, Q_PRIOR = HD_PART_PRIOR, Q_WAIVERS = HD_PART_WAIVER,
        Q_COUNT = HD_PART_COUNT };
 
+/* Every column by name: the view is what docs/checks.md documents, not whatever a table
+ * holds. Columns named _x are the loader's own (caseview_hidden). */
 static const char *const SQL[Q_COUNT] = {
-    "SELECT * FROM cases WHERE id = ?1",
-    "SELECT * FROM subjects WHERE id = ?1",
+    /* the case as applied for: no status, notice or decision dates (the procedure's, and
+     * a later night changes them) */
+    "SELECT number, reg_type, procedure, applied_date, accepted_date, cancel_ground, "
+    "change_description, consideration, applicant_id AS _applicant_id, counterparty_id AS "
+    "_counterparty_id, resource_id AS _resource_id, prior_certificate_id AS _prior_id "
+    "FROM cases WHERE id = ?1",
+    "SELECT id, name, uscc, kind, legal_rep, address, contact_name, contact_phone, "
+    "contact_email, id_doc_valid_until, capability_evidence FROM subjects WHERE id = ?1",
     "SELECT kind, record_date, authority, description, lifted_date FROM subject_records "
     "WHERE subject_id = ?1 ORDER BY record_date, id",
-    "SELECT * FROM resources WHERE id = ?1",
+    "SELECT name, data_class, grade, source, purpose, scale_records, scale_bytes, "
+    "field_samples, personal_info, sensitive, anonymised, deidentified, needs_identification, "
+    "automated_decision, entrusted, provided_to_others, published, human_research, genetic, "
+    "genetic_scope, cross_border, cb_persons, cb_sensitive_persons, cb_destination, "
+    "cii_operator, important, security_officer, state_secret, tongfang, public_product "
+    "FROM resources WHERE id = ?1",
     "SELECT r.right_kind, r.restrictions, s.id AS holder_id, s.name AS holder_name, "
     "s.uscc AS holder_uscc, s.kind AS holder_kind FROM case_rights r "
     "JOIN subjects s ON s.id = r.holder_id WHERE r.case_id = ?1 ORDER BY r.id",
@@ -25,7 +39,20 @@ static const char *const SQL[Q_COUNT] = {
     "WHERE case_id = ?1 ORDER BY id",
     "SELECT filed_date, objector, grounds, material, status, resolved_date FROM objections "
     "WHERE case_id = ?1 ORDER BY id",
-    "SELECT number, status, registration_date, valid_until, case_id FROM certificates WHERE id = ?1",
+    /* the prior certificate, its status as dated facts: when and by which case it was
+     * superseded (the registration date of the certificate that replaced it) or cancelled
+     * (the night that carried out the cancellation case); luacase settles them as of a
+     * date */
+    "SELECT c.number, c.status AS _status, c.registration_date, c.valid_until, "
+    "k.number AS case_number, k.reg_type, s.registration_date AS _superseded_on, "
+    "s.case_id AS _superseded_by, x.cancelled_on AS _cancelled_on, x.id AS _cancelled_by, "
+    "c.case_id AS _case_id, k.applicant_id AS _applicant_id, k.resource_id AS _resource_id "
+    "FROM certificates c LEFT JOIN cases k ON k.id = c.case_id "
+    "LEFT JOIN certificates s ON s.id = c.superseded_by "
+    "LEFT JOIN (SELECT x.id, x.prior_certificate_id, (SELECT max(e.at) FROM case_events e "
+    "WHERE e.case_id = x.id AND e.to_status = 'cancelled') AS cancelled_on FROM cases x "
+    "WHERE x.reg_type = 'cancel' AND x.status = 'cancelled') x ON x.prior_certificate_id = c.id "
+    "AND c.status = 'cancelled' WHERE c.id = ?1 ORDER BY x.id DESC LIMIT 1",
     "SELECT w.id, w.check_id, w.justification, w.approver, w.approved_date, w.expires, "
     "r.revoked_date FROM waivers w LEFT JOIN waiver_revocations r ON r.waiver_id = w.id "
     "WHERE w.case_id = ?1 ORDER BY w.id",
@@ -118,6 +145,9 @@ void caseview_release(hd_caseview *v) {
   rows_release(&v->materials);
   rows_release(&v->objections);
   row_release(&v->prior);
+  row_release(&v->prior_applicant);
+  rows_release(&v->prior_rights);
+  row_release(&v->prior_resource);
   rows_release(&v->waivers);
 }
 
@@ -125,6 +155,15 @@ const hd_value *row_get(const hd_row *r, const char *name) {
   for (int i = 0; i < r->n; i++)
     if (strcmp(r->names[i], name) == 0) return &r->v[i];
   return NULL;
+}
+
+void row_set_text(hd_row *r, const char *name, const char *s) {
+  for (int i = 0; i < r->n; i++)
+    if (strcmp(r->names[i], name) == 0) {
+      r->v[i].type = HD_V_TEXT;
+      r->v[i].s = (char *)(uintptr_t)s; /* the row's block is freed as one: nothing frees s */
+      r->v[i].len = (int)strlen(s);
+    }
 }
 
 /* One row of st: the values and the text they point to in one allocation. */
@@ -197,24 +236,33 @@ static long long id_of(const hd_row *r, const char *col) {
 int caseview_load(hd_caseview_loader *l, long long id, hd_caseview *v, hd_err *err) {
   int rc;
   memset(v, 0, sizeof *v);
+  v->id = id;
   if ((rc = query(l, Q_CASE, id, &v->kase, NULL, err))) goto fail;
   if (v->kase.n == 0) {
     rc = hd_err_set(err, HD_EDATA, "case %lld does not exist", id);
     goto fail;
   }
-  long long applicant = id_of(&v->kase, "applicant_id");
+  long long applicant = id_of(&v->kase, "_applicant_id");
   if ((rc = query(l, Q_SUBJECT, applicant, &v->applicant, NULL, err)) ||
       (rc = query(l, Q_RECORDS, applicant, NULL, &v->records, err)) ||
-      (rc = query(l, Q_RESOURCE, id_of(&v->kase, "resource_id"), &v->resource, NULL, err)) ||
+      (rc = query(l, Q_RESOURCE, id_of(&v->kase, "_resource_id"), &v->resource, NULL, err)) ||
       (rc = query(l, Q_RIGHTS, id, NULL, &v->rights, err)) ||
       (rc = query(l, Q_MATERIALS, id, NULL, &v->materials, err)) ||
       (rc = query(l, Q_OBJECTIONS, id, NULL, &v->objections, err)) ||
       (rc = query(l, Q_WAIVERS, id, NULL, &v->waivers, err)))
     goto fail;
-  long long cp = id_of(&v->kase, "counterparty_id");
+  long long cp = id_of(&v->kase, "_counterparty_id");
   if (cp && (rc = query(l, Q_SUBJECT, cp, &v->counterparty, NULL, err))) goto fail;
-  long long prior = id_of(&v->kase, "prior_certificate_id");
+  long long prior = id_of(&v->kase, "_prior_id");
   if (prior && (rc = query(l, Q_PRIOR, prior, &v->prior, NULL, err))) goto fail;
+  if (v->prior.n) { /* what the prior certificate registered */
+    long long pa = id_of(&v->prior, "_applicant_id"), pc = id_of(&v->prior, "_case_id"),
+              pr = id_of(&v->prior, "_resource_id");
+    if ((pa && (rc = query(l, Q_SUBJECT, pa, &v->prior_applicant, NULL, err))) ||
+        (pc && (rc = query(l, Q_RIGHTS, pc, NULL, &v->prior_rights, err))) ||
+        (pr && (rc = query(l, Q_RESOURCE, pr, &v->prior_resource, NULL, err))))
+      goto fail;
+  }
   return HD_OK;
 fail:
   caseview_release(v);

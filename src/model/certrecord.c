@@ -9,14 +9,15 @@
 
 #include "util/sha256.h"
 
-int certrecord_json(const char *const *labels, const char *const *values, int n, hd_buf *out,
-                    hd_err *err) {
+int certrecord_json(int version, const char *const *values, hd_buf *out, hd_err *err) {
+  int n = certfields_count(version);
+  if (!n) return hd_err_set(err, HD_EDATA, "certificate record version %d is not one hdreg knows", version);
   json_object *o = json_object_new_object();
   if (!o) return hd_err_set(err, HD_ENOMEM, "out of memory");
   int rc = HD_OK;
   for (int i = 0; i < n && rc == HD_OK; i++) {
     json_object *v = json_object_new_string(values[i] ? values[i] : "");
-    if (!v || json_object_object_add(o, labels[i], v) != 0) {
+    if (!v || json_object_object_add(o, HD_CERT_FIELD[i].label, v) != 0) {
       json_object_put(v);
       rc = hd_err_set(err, HD_ENOMEM, "out of memory");
     }
@@ -43,11 +44,10 @@ static void crockford(const unsigned char *d, char code[20]) {
   code[k] = '\0';
 }
 
-int certrecord_make(const char *const *labels, const char *const *values, int n,
-                    const char *number, hd_certrecord *out, hd_err *err) {
+int certrecord_make(int version, const char *const *values, hd_certrecord *out, hd_err *err) {
   hd_buf rec;
   hd_buf_init(&rec, 1 << 20);
-  int rc = certrecord_json(labels, values, n, &rec, err);
+  int rc = certrecord_json(version, values, &rec, err);
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned mdlen = 0;
   if (rc == HD_OK && !EVP_Digest(rec.p, rec.len, md, &mdlen, EVP_sha256(), NULL))
@@ -58,8 +58,9 @@ int certrecord_make(const char *const *labels, const char *const *values, int n,
   hd_sha256_digits(md, out->sha256);
   for (int i = 0; i < 65; i++) upper[i] = (char)toupper((unsigned char)out->sha256[i]);
   crockford(md, out->code);
-  if (hd_snprintf(out->qr, sizeof out->qr, "%s:%s:%s", HD_QR_PREFIX, number ? number : "",
-                  upper) < 0)
+  const char *number = values[HD_CF_NUMBER];
+  if (hd_snprintf(out->qr, sizeof out->qr, "%s%d:%s:%s", HD_QR_PREFIX, version,
+                  number ? number : "", upper) < 0)
     return hd_err_set(err, HD_EDATA, "certificate number too long for the QR code");
   return HD_OK;
 }

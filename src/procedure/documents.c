@@ -63,32 +63,32 @@ static void kv_add(kvlist *l, const char *key, char *value /* takes ownership */
   l->owned[l->n++] = value;
 }
 
-static const char *const PRIOR_KEYS[HD_CERT_FIELDS] = {
-    "prior_cert.number", "prior_cert.holder", "prior_cert.uscc", "prior_cert.rights",
-    "prior_cert.limits", "prior_cert.name", "prior_cert.source", "prior_cert.scale",
-    "prior_cert.authority", "prior_cert.date", "prior_cert.validity"};
-
-/* The frozen fields of certificate `which` ("c.case_id" or "k.prior_certificate_id" of
- * the case) into l under keys; returns its registration date (caller frees) or NULL. */
-static char *cert_fields(sqlite3 *db, long long case_id, int prior, const char *const *keys,
-                         kvlist *l) {
+/* The frozen fields of the case's certificate (prior: of the certificate the case refers
+ * to) into l under their template names (certfields.h: cert.* or prior_cert.*), with the
+ * verification code and QR payload of their record version; returns its registration date
+ * (caller frees) or NULL. */
+static char *cert_fields(sqlite3 *db, long long case_id, int prior, kvlist *l) {
   sqlite3_stmt *st;
   char *reg = NULL;
   const char *sql = prior
-      ? "SELECT f.position, f.value, c.registration_date FROM cases k JOIN certificates c ON "
-        "c.id = k.prior_certificate_id JOIN certificate_fields f ON f.certificate_id = c.id "
+      ? "SELECT f.position, f.value, c.registration_date, f.label FROM cases k JOIN certificates c "
+        "ON c.id = k.prior_certificate_id JOIN certificate_fields f ON f.certificate_id = c.id "
         "WHERE k.id = ?1 ORDER BY f.position"
-      : "SELECT f.position, f.value, c.registration_date FROM certificates c JOIN "
+      : "SELECT f.position, f.value, c.registration_date, f.label FROM certificates c JOIN "
         "certificate_fields f ON f.certificate_id = c.id WHERE c.case_id = ?1 ORDER BY f.position";
   if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
   sqlite3_bind_int64(st, 1, case_id);
   const char *values[HD_CERT_FIELDS] = {0};
+  char *labels[HD_CERT_FIELDS] = {0};
+  int n = 0;
   while (sqlite3_step(st) == SQLITE_ROW) {
     int pos = sqlite3_column_int(st, 0);
     if (pos >= 1 && pos <= HD_CERT_FIELDS) {
+      const hd_certfield *fd = &HD_CERT_FIELD[pos - 1];
       int before = l->n;
-      kv_add(l, keys[pos - 1], store_col_text(st, 1));
+      kv_add(l, prior ? fd->prior_key : fd->key, store_col_text(st, 1));
       values[pos - 1] = l->n > before ? l->v[l->n - 1].value : NULL;
+      if (pos == n + 1) labels[n++] = store_col_text(st, 3);
     }
     if (!reg) reg = store_col_text(st, 2);
   }
@@ -96,13 +96,15 @@ static char *cert_fields(sqlite3 *db, long long case_id, int prior, const char *
   /* The verification code and QR payload, as cert_render computes them. */
   hd_certrecord rec;
   hd_err ignored = {0};
+  int version = certfields_version_of((const char *const *)labels, n);
+  if (!version) version = HD_CERT_RECORD_VERSION; /* labels as an import gave them */
   int complete = 1;
-  for (int i = 0; i < HD_CERT_FIELDS; i++) complete &= values[i] != NULL;
-  if (complete && certrecord_make(HD_CERT_LABELS, values, HD_CERT_FIELDS, values[HD_CF_NUMBER],
-                                  &rec, &ignored) == HD_OK) {
+  for (int i = 0; i < certfields_count(version); i++) complete &= values[i] != NULL;
+  if (complete && certrecord_make(version, values, &rec, &ignored) == HD_OK) {
     kv_add(l, prior ? "prior_cert.code" : "cert.code", hd_strdup(rec.code));
     kv_add(l, prior ? "prior_cert.qr" : "cert.qr", hd_strdup(rec.qr));
   }
+  for (int i = 0; i < n; i++) free(labels[i]);
   return reg;
 }
 
@@ -262,8 +264,8 @@ int docs_case(hd_docenv *e, const hd_template *t, long long id, const char *as_o
   hd_date date;
   if (!number) return hd_err_set(err, HD_EDATA, "case %lld does not exist", id);
   int is_cert = strcmp(tmpl_name(t), "certificate") == 0;
-  reg = cert_fields(e->db, id, 0, HD_CERT_KEYS, &kv);
-  free(cert_fields(e->db, id, 1, PRIOR_KEYS, &kv));
+  reg = cert_fields(e->db, id, 0, &kv);
+  free(cert_fields(e->db, id, 1, &kv));
   if (is_cert && !reg) {
     rc = hd_err_set(err, HD_EDATA, "case '%s' has no certificate", number);
     goto done;
@@ -292,6 +294,8 @@ int docs_case(hd_docenv *e, const hd_template *t, long long id, const char *as_o
     if ((rc = pack_run_view(e->pack, &view, e->cal, as_of, &f, err))) goto done;
     given = &f;
   }
+  /* The review leaves the case in the procedure its checks route it to (6.1.1). */
+  if (given->route) row_set_text(&view.kase, "procedure", given->route);
   prep pr = {&view, given};
   hd_doc_opts o = {kv.v, kv.n, prepare, &pr, date, is_cert ? 1 : 0};
   const char *bad = NULL;

@@ -1,5 +1,6 @@
 /* night.c: the night's procedure steps besides certificates (night.h). */
 #include "procedure/night.h"
+#include "procedure/dockinds.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,6 +173,18 @@ static int case_printable(const hd_fontset *fs, const hd_caseview *v, hd_err *er
   return HD_OK;
 }
 
+/* The case goes on in the procedure its checks route it to (hd_findings.route). */
+static int route_case(sqlite3 *db, long long id, const char *procedure, hd_err *err) {
+  sqlite3_stmt *st;
+  if (store_cached(db, "UPDATE cases SET procedure = ?2 WHERE id = ?1 AND procedure <> ?2", &st, err))
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, id);
+  sqlite3_bind_text(st, 2, procedure, -1, SQLITE_STATIC);
+  int s = sqlite3_step(st);
+  store_done(st);
+  return s == SQLITE_DONE ? HD_OK : hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+}
+
 typedef struct review_chunk {
   hd_night *n;
   review_item *items;
@@ -198,7 +211,7 @@ static void render_opinion(void *ud, sqlite3 *db, int i, hd_job_result *out) {
   size_t written = 0;
   out->unprintable = out->code == HD_EDATA;
   if (out->code == HD_OK)
-    out->code = write_file(ch->n, "opinions", name, pdf, len, path, out->sha256, &written, &e);
+    out->code = write_file(ch->n, HD_DOCKIND[HD_DOC_OPINION].folder, name, pdf, len, path, out->sha256, &written, &e);
   out->len = (long long)written;
   if (out->code) hd_snprintf(out->msg, sizeof out->msg, "%s", e.msg);
   free(pdf);
@@ -251,7 +264,11 @@ int night_reviews(hd_night *n, hd_err *err) {
             problem(n->rep, it->number, "", line);
           }
           it->loaded = 1;
-          it->to = target_status(proc_flow(rt ? rt->s : NULL, pr ? pr->s : NULL), it->f.decision);
+          /* A check may route the case to the procedure the text prescribes (6.1.1): it
+           * moves in that procedure's flow, changed in phase C with the move. */
+          it->to = target_status(proc_flow(rt ? rt->s : NULL,
+                                           it->f.route ? it->f.route : pr ? pr->s : NULL),
+                                 it->f.decision);
           hd_err pe;
           hd_err_clear(&pe);
           if (case_printable(n->env->fs, &v, &pe)) {
@@ -299,8 +316,9 @@ int night_reviews(hd_night *n, hd_err *err) {
       hd_snprintf(path, sizeof path, "%s/opinions/%s-%s.pdf", n->out_dir, it->number, n->date);
       if (r == HD_OK && (r = store_begin(n->db, &e)) == HD_OK) {
         if (!(r = findings_store(n->db, it->id, n->date, &it->f, &e)) &&
+            !(r = it->f.route ? route_case(n->db, it->id, it->f.route, &e) : HD_OK) &&
             !(r = hold ? HD_OK
-                       : record_document(n, "review_opinion", it->id, 0, path, results[j].sha256,
+                       : record_document(n, HD_DOCKIND[HD_DOC_OPINION].kind, it->id, 0, path, results[j].sha256,
                                          results[j].len, &doc, &e)) &&
             !(r = proc_move(n->db, it->id, hold ? "held" : it->to, "night", n->date, "hdreg run",
                             hold ? "审核意见书无法打印，需人工处理" : DECISION_REASON[it->f.decision],
@@ -486,7 +504,7 @@ int night_notices(hd_night *n, hd_err *err) {
   int drc = HD_OK;
   if (rc == HD_OK) {
     drc = docs_notice(n->env, n->notice, notice_id, &pdf, &len, &derr);
-    if (drc == HD_OK) drc = write_document(n, "notices", number, "notice", 0, notice_id, pdf, len, &doc, &derr);
+    if (drc == HD_OK) drc = write_document(n, HD_DOCKIND[HD_DOC_NOTICE].folder, number, HD_DOCKIND[HD_DOC_NOTICE].kind, 0, notice_id, pdf, len, &doc, &derr);
   }
   for (int i = 0; rc == HD_OK && drc == HD_OK && i < count; i++)
     rc = proc_move(n->db, ids[i], "notice", "night", n->date, "hdreg run", "公示", doc, err);
@@ -546,7 +564,8 @@ int night_cancellations(hd_night *n, hd_err *err) {
         store_done(st);
       }
       if (!r && !(r = docs_case(n->env, n->cancellation, ids[i], n->date, NULL, &pdf, &len, &e)) &&
-          !(r = write_document(n, "cancellations", number ? number : "case", "cancellation", ids[i],
+          !(r = write_document(n, HD_DOCKIND[HD_DOC_CANCELLATION].folder, number ? number : "case",
+                               HD_DOCKIND[HD_DOC_CANCELLATION].kind, ids[i],
                                0, pdf, len, &doc, &e)) &&
           !(r = proc_move(n->db, ids[i], "cancelled", "night", n->date, "hdreg run",
                           "公示期满无异议，注销", doc, &e)))

@@ -18,8 +18,10 @@
 #ifndef HD_NIGHT_H
 #define HD_NIGHT_H
 #include <sqlite3.h>
+#include "ledger/register.h"
 #include "procedure/documents.h"
 #include "procedure/problems.h"
+#include "procedure/run.h"
 
 typedef struct hd_night_report {
   int reviewed, by_decision[4], check_errors;
@@ -48,9 +50,61 @@ typedef struct hd_night {
   void *progress_ud;
 } hd_night;
 
+/* The steps, for night_run and the tests; each reports into n->rep. */
 int night_reviews(hd_night *n, hd_err *err);
 int night_notices(hd_night *n, hd_err *err);
 int night_cancellations(hd_night *n, hd_err *err);
 void night_report_release(hd_night_report *r);
+
+/* ---- the night as one entry point ---------------------------------------------------- */
+
+typedef struct hd_night_opts {
+  const char *db_path;        /* the register (the caller holds its lock) */
+  const char *date;           /* the run date, YYYY-MM-DD: every decision uses it */
+  const char *out_dir;        /* documents go to OUT/FOLDER (procedure/dockinds.h) */
+  const char *fonts_dir;      /* extra fonts that win over system fonts */
+  const char *manifest;       /* font roles and fallback order; NULL: the built-in copy */
+  const char *const *check_dirs; /* the check pack's directories, shipped pack first */
+  int n_check_dirs;
+  int jobs;                   /* worker processes laying out documents (1-64) */
+  const struct hd_signer *signer; /* signs documents, the head and the checkpoint; NULL: none */
+  const char *keys_dir;       /* with signer: its directory (the QR key for checkpoints) */
+  const char *checkpoints;    /* with signer: the checkpoints file the night extends */
+  /* templates/NAME.xml for a template name (the caller knows where templates are) */
+  const char *(*template_path)(const char *name, char *buf, size_t size);
+  void (*progress)(void *ud, const char *step, int done, int total);
+  void *progress_ud;
+} hd_night_opts;
+
+/* Where a night stopped (hd_night_result.stage). */
+enum hd_night_stage {
+  HD_NIGHT_PREPARE,  /* templates, register, fonts, calendar, check pack, output, or a step */
+  HD_NIGHT_AUDIT,    /* the register is not as hdreg left it: the problems are in audit */
+  HD_NIGHT_SIGN,     /* signing the register's head */
+  HD_NIGHT_PUBLISH,  /* the night's checkpoint: audit or publication */
+  HD_NIGHT_DONE
+};
+
+typedef struct hd_night_result {
+  hd_night_report night;      /* reviews, notices, cancellations */
+  hd_run_report certs;        /* certificates */
+  char *pack_revision;        /* the check pack the night reviewed with */
+  int head_signed, published; /* with a signer: the head signed, a checkpoint appended (0:
+                                 nothing new since the last: after.last_size, last_date) */
+  hd_audit audit;             /* the register before the night (HD_NIGHT_AUDIT: its problems) */
+  hd_audit after;             /* with a signer: the register the checkpoint was made of */
+  enum hd_night_stage stage;  /* HD_NIGHT_DONE when it went through */
+} hd_night_result;
+
+/* The night of o->date: the templates of the night's document kinds loaded, the register
+ * opened, checked by SQLite and verified (a register changed past hdreg: HD_EDATA, stage
+ * HD_NIGHT_AUDIT, nothing written), fonts, calendar and check pack loaded, the revisions
+ * recorded, then reviews, notices, certificates and cancellations, and with a signer the
+ * checkpoint published (if the register grew since the last) and then the head signed. HD_OK when the night went through, even if
+ * some cases failed (r->night.failed, r->certs.failed, their problems); otherwise the
+ * error that stopped it, r->stage saying where. Prints nothing. Caller releases r with
+ * night_result_release, whatever the result. */
+int night_run(const hd_night_opts *o, hd_night_result *r, hd_err *err);
+void night_result_release(hd_night_result *r);
 
 #endif

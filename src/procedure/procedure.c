@@ -73,6 +73,30 @@ int proc_move(sqlite3 *db, long long case_id, const char *to, const char *by, co
     hd_buf_release(&moves);
     return rc;
   }
+  /* A person's move happens after what the case went through: not dated before its last
+   * move (the night's own moves come in the order of the nights). */
+  if (!strcmp(by, "person")) {
+    if (store_cached(db, "SELECT at, f, t FROM (SELECT at, from_status AS f, to_status AS t, id "
+                         "FROM case_events WHERE case_id = ?1 UNION ALL SELECT applied_date, NULL, "
+                         "NULL, 0 FROM cases WHERE id = ?1) ORDER BY f IS NULL, at DESC, id DESC "
+                         "LIMIT 1", &st, err))
+      return HD_EDB;
+    sqlite3_bind_int64(st, 1, case_id);
+    int rc = HD_OK;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      const char *last = (const char *)sqlite3_column_text(st, 0);
+      if (last && strcmp(at, last) < 0 && sqlite3_column_type(st, 1) != SQLITE_NULL)
+        rc = hd_err_set(err, HD_EDATA, "case %s: its last move is dated %s (%s -> %s): a move "
+                        "cannot be dated %s, before it", number, last,
+                        (const char *)sqlite3_column_text(st, 1),
+                        (const char *)sqlite3_column_text(st, 2), at);
+      else if (last && strcmp(at, last) < 0)
+        rc = hd_err_set(err, HD_EDATA, "case %s was applied for on %s: a move cannot be dated "
+                        "%s, before it", number, last, at);
+    }
+    store_done(st);
+    if (rc) return rc;
+  }
   if (store_cached(db, "INSERT INTO case_events(case_id, at, from_status, to_status, actor, "
                        "reason, document_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st, err))
     return HD_EDB;

@@ -16,6 +16,7 @@
 #include "layout/certificate.h"
 #include "ledger/ledger.h"
 #include "pdf/sign.h"
+#include "procedure/dockinds.h"
 #include "procedure/pool.h"
 #include "procedure/procedure.h"
 #include "model/case.h"
@@ -36,6 +37,7 @@ void run_report_release(hd_run_report *rep) {
     free(rep->issued_list[i].case_number);
     free(rep->issued_list[i].number);
     free(rep->issued_list[i].path);
+    free(rep->issued_list[i].replaces);
   }
   free(rep->issued_list);
   rep->issued_list = NULL;
@@ -61,7 +63,8 @@ static void scale_text(long long records, long long bytes, char *out, size_t siz
 }
 
 typedef struct fields {
-  char *v[HD_CERT_FIELDS];
+  int version;              /* the record version the fields were frozen under */
+  char *v[HD_CERT_FIELDS];  /* the version's fields, in table order */
 } fields;
 
 static void fields_release(fields *f) {
@@ -69,7 +72,7 @@ static void fields_release(fields *f) {
 }
 
 /* Build the values; on a data problem returns HD_EDATA with *bad the field index. */
-static int build_fields(const hd_case *c, const char *authority, hd_date reg, int years,
+static int build_fields(const hd_case *c, const char *authority, hd_date reg, hd_date until,
                         fields *f, int *bad, hd_err *err) {
   hd_buf holders, codes, rights, limits;
   int rc = HD_OK;
@@ -135,7 +138,7 @@ static int build_fields(const hd_case *c, const char *authority, hd_date reg, in
   char scale[128], d1[32], d2[32], validity[80];
   scale_text(c->resource.scale_records, c->resource.scale_bytes, scale, sizeof scale);
   hd_date_cn(reg, d1);
-  hd_date_cn(hd_date_period_end_years(reg, years), d2);
+  hd_date_cn(until, d2);
   hd_snprintf(validity, sizeof validity, "%s至%s", d1, d2);
   f->v[HD_CF_NUMBER] = NULL; /* set by the caller */
   f->v[HD_CF_HOLDER] = hd_buf_steal(&holders);
@@ -148,8 +151,9 @@ static int build_fields(const hd_case *c, const char *authority, hd_date reg, in
   f->v[HD_CF_AUTHORITY] = hd_strdup(authority);
   f->v[HD_CF_DATE] = hd_strdup(d1);
   f->v[HD_CF_VALIDITY] = hd_strdup(validity);
-  for (int i = 1; i < HD_CERT_FIELDS; i++)
-    if (!f->v[i]) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+  f->version = HD_CERT_RECORD_VERSION;
+  for (int i = 1; i < HD_CERT_FIELDS && rc == HD_OK; i++)
+    if (!f->v[i]) rc = hd_err_set(err, HD_ENOMEM, "out of memory (field '%s')", HD_CERT_FIELD[i].label);
 cleanup:
   hd_buf_release(&holders);
   hd_buf_release(&codes);
@@ -174,44 +178,59 @@ typedef struct ctx {
   int validate_only;  /* allocate only checks that the certificate fits (--jobs > 1) */
 } ctx;
 
+/* The frozen fields of certificate cert_id, with the record version their labels are
+ * (certfields_version_of): a certificate frozen under an older version renders as it
+ * was. */
 static int load_frozen(sqlite3 *db, long long cert_id, fields *f, hd_err *err) {
   sqlite3_stmt *st;
+  char *labels[HD_CERT_FIELDS] = {0};
+  int n = 0, rc = HD_OK;
   memset(f, 0, sizeof *f);
-  if (store_cached(db, "SELECT position, value FROM certificate_fields WHERE certificate_id = ?1",
-                    &st, err))
+  if (store_cached(db, "SELECT position, label, value FROM certificate_fields WHERE "
+                       "certificate_id = ?1 ORDER BY position", &st, err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, cert_id);
   int s;
   while ((s = sqlite3_step(st)) == SQLITE_ROW) {
     int pos = sqlite3_column_int(st, 0);
-    if (pos >= 1 && pos <= HD_CERT_FIELDS) {
-      free(f->v[pos - 1]);
-      f->v[pos - 1] = store_col_text(st, 1);
+    if (pos != n + 1 || n == HD_CERT_FIELDS) {
+      rc = hd_err_set(err, HD_EDATA, "certificate %lld: field %d is out of place (%d fields "
+                      "recorded in order from 1)", cert_id, pos, n);
+      break;
     }
+    labels[n] = store_col_text(st, 1);
+    f->v[n++] = store_col_text(st, 2);
   }
   store_done(st);
-  if (s != SQLITE_DONE) {
-    fields_release(f);
-    return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+  if (rc == HD_OK && s != SQLITE_DONE)
+    rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+  if (rc == HD_OK && !(f->version = certfields_version_of((const char *const *)labels, n))) {
+    int i = 0;
+    while (i < n && labels[i] && !strcmp(labels[i], HD_CERT_FIELD[i].label)) i++;
+    if (i < n)
+      rc = hd_err_set(err, HD_EDATA, "certificate %lld: field %d '%s' is not '%s' of any "
+                      "certificate record version", cert_id, i + 1, labels[i] ? labels[i] : "",
+                      HD_CERT_FIELD[i].label);
+    else
+      rc = hd_err_set(err, HD_EDATA, "certificate %lld: field '%s' was not recorded", cert_id,
+                      HD_CERT_FIELD[i < HD_CERT_FIELDS ? i : 0].label);
   }
-  for (int i = 0; i < HD_CERT_FIELDS; i++)
-    if (!f->v[i]) {
-      fields_release(f);
-      return hd_err_set(err, HD_EDATA, "certificate %lld: field '%s' was not recorded", cert_id,
-                        HD_CERT_LABELS[i]);
-    }
-  return HD_OK;
+  for (int i = 0; i < HD_CERT_FIELDS; i++) free(labels[i]);
+  if (rc) fields_release(f);
+  return rc;
 }
 
 static int render_fields(ctx *x, const fields *f, hd_date reg, unsigned char **pdf, size_t *len,
                          hd_err *err) {
   hd_cert_doc doc;
+  memset(&doc, 0, sizeof doc);
+  doc.version = f->version;
   for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f->v[i];
   doc.registration_date = reg;
   doc.signer = x->o->signer;
   int bad = -1;
   int rc = cert_render(x->o->tmpl, x->fs, &doc, pdf, len, &bad, err);
-  if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_LABELS[bad]);
+  if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_FIELD[bad].label);
   return rc;
 }
 
@@ -346,6 +365,8 @@ static int issue_record(ctx *x, long long cert_id, const char *path, const char 
       e->case_number = store_text(x->db, CASE_OF_CERT, cert_id);
       e->number = hd_strdup(number);
       e->path = hd_strdup(path);
+      e->replaces = prior ? store_text(x->db, "SELECT number FROM certificates WHERE id = ?1", prior)
+                          : NULL;
       memcpy(e->sha256, sha, sizeof e->sha256);
     }
     x->rep->bytes += len;
@@ -367,6 +388,49 @@ static int issue(ctx *x, long long cert_id, hd_err *err) {
   return rc;
 }
 
+/* The last day of a new certificate's validity: cert_validity_years from the run date;
+ * for a licence no later than the licence itself (the valid_until of its contract or
+ * authorization, where given) and the certificate it is licensed from, for a licensee
+ * cannot hold a right longer than the licensor keeps it (5.1.3; 有效期限 of 5.2.1). */
+static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
+  sqlite3_stmt *st;
+  *until = hd_date_period_end_years(x->date, (int)x->years);
+  if (strcmp(c->reg_type, "license") != 0) return HD_OK;
+  if (store_cached(x->db, "SELECT p.valid_until, (SELECT min(m.valid_until) FROM materials m "
+                          "WHERE m.case_id = k.id AND m.kind IN ('contract', 'authorization') "
+                          "AND m.present = 1 AND m.valid_until IS NOT NULL), p.number FROM cases k JOIN "
+                          "certificates p ON p.id = k.prior_certificate_id WHERE k.id = ?1",
+                   &st, err))
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, c->id);
+  int bound = -1; /* which ends first: 0 the certificate licensed from, 1 the licence */
+  char base[64] = "";
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    for (int i = 0; i < 2; i++) {
+      hd_date d;
+      const char *t = (const char *)sqlite3_column_text(st, i);
+      if (t && hd_date_parse(t, &d) && hd_date_to_days(d) < hd_date_to_days(*until)) {
+        *until = d;
+        bound = i;
+      }
+    }
+    const char *n = (const char *)sqlite3_column_text(st, 2);
+    hd_snprintf(base, sizeof base, "%s", n ? n : "");
+  }
+  store_done(st);
+  if (hd_date_to_days(*until) < hd_date_to_days(x->date)) {
+    char end[11];
+    hd_date_iso(*until, end);
+    if (bound == 1)
+      return hd_err_set(err, HD_EDATA, "the licence ends before its certificate would be issued "
+                        "(5.1.3): its contract or authorization is valid until %s", end);
+    return hd_err_set(err, HD_EDATA, "the licence ends before its certificate would be issued "
+                      "(5.1.3): the certificate it is licensed from, %s, is valid until %s", base,
+                      end);
+  }
+  return HD_OK;
+}
+
 /* Allocate a number for a due case, freeze its fields and render its certificate, in
  * one transaction: if the data cannot be printed (a character no font has, too long
  * for the page) the transaction is rolled back and the number was never taken. Once
@@ -376,14 +440,16 @@ static int issue(ctx *x, long long cert_id, hd_err *err) {
 static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char **pdf,
                     size_t *len, hd_err *err) {
   const char *pattern = x->pattern, *region = x->region;
-  const long years = x->years;
   fields f;
   int bad = -1, rc;
   char number[64];
   memset(&f, 0, sizeof f);
   *pdf = NULL;
   *len = 0;
-  if ((rc = build_fields(c, x->authority, x->date, (int)years, &f, &bad, err))) goto cleanup;
+  hd_date until;
+  if ((rc = valid_until(x, c, &until, err)) ||
+      (rc = build_fields(c, x->authority, x->date, until, &f, &bad, err)))
+    goto cleanup;
 
   if ((rc = store_begin(x->db, err))) goto cleanup;
   long long serial = 0;
@@ -393,9 +459,9 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
   if (!rc) {
     free(f.v[HD_CF_NUMBER]);
     f.v[HD_CF_NUMBER] = hd_strdup(number);
-    char iso[11], until[11];
+    char iso[11], until_iso[11];
     hd_date_iso(x->date, iso);
-    hd_date_iso(hd_date_period_end_years(x->date, (int)years), until);
+    hd_date_iso(until, until_iso);
     rc = store_cached(x->db, "INSERT INTO certificates(number, case_id, status, "
                               "registration_date, valid_until) VALUES (?1, ?2, 'pending', ?3, ?4)",
                        &st, err);
@@ -403,7 +469,7 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
       sqlite3_bind_text(st, 1, number, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64(st, 2, c->id);
       sqlite3_bind_text(st, 3, iso, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text(st, 4, until, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(st, 4, until_iso, -1, SQLITE_TRANSIENT);
       if (sqlite3_step(st) != SQLITE_DONE)
         rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
       store_done(st);
@@ -413,11 +479,11 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
   }
   if (!rc) rc = store_cached(x->db, "INSERT INTO certificate_fields(certificate_id, position, "
                                      "label, value) VALUES (?1, ?2, ?3, ?4)", &st, err);
-  for (int i = 0; !rc && i < HD_CERT_FIELDS; i++) {
+  for (int i = 0; !rc && i < certfields_count(f.version); i++) {
     sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, *cert_id);
     sqlite3_bind_int(st, 2, i + 1);
-    sqlite3_bind_text(st, 3, HD_CERT_LABELS[i], -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, HD_CERT_FIELD[i].label, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, f.v[i], -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE)
       rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
@@ -425,6 +491,8 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
   if (st) store_done(st);
   if (!rc) {
     hd_cert_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.version = f.version;
     for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f.v[i];
     doc.registration_date = x->date;
     doc.signer = x->o->signer;
@@ -440,7 +508,7 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
     *pdf = NULL;
   }
 cleanup:
-  if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_LABELS[bad]);
+  if (rc && bad >= 0) hd_err_prefix(err, "field '%s'", HD_CERT_FIELD[bad].label);
   fields_release(&f);
   return rc;
 }
@@ -577,7 +645,8 @@ static int run(ctx *xp, hd_err *err) {
   hd_run_report *rep = x.rep;
   long long *list = NULL;
   int n = 0, rc;
-  if (hd_snprintf(x.cert_dir, sizeof x.cert_dir, "%s/certificates", o->out_dir) < 0)
+  if (hd_snprintf(x.cert_dir, sizeof x.cert_dir, "%s/%s", o->out_dir,
+                  HD_DOCKIND[HD_DOC_CERTIFICATE].folder) < 0)
     return hd_err_set(err, HD_EIO, "output directory name too long");
   if ((rc = hd_mkdirs(x.cert_dir, err))) return rc;
   if (access(x.cert_dir, W_OK) != 0)

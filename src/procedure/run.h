@@ -21,6 +21,7 @@ typedef struct hd_run_report {
   double render_ms;   /* time spent laying out and rendering, for the summary */
   struct hd_issued {  /* certificates written this run */
     char *case_number, *number, *path, sha256[65];
+    char *replaces;   /* a change or transfer: the number of the certificate it replaces */
   } *issued_list;
   int n_issued_list;
   unsigned long long bytes;

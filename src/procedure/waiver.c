@@ -62,21 +62,42 @@ int waiver_add(sqlite3 *db, const hd_pack *p, const hd_waiver_req *r, long long 
                     "for a waiver to apply to", r->case_number, status);
   free(status);
   if (rc) return rc;
-  /* At most one waiver of a check active for a case at a time. */
+  /* At most one waiver of a check active for a case on any day: none whose days in force
+   * (from its approval to its expiry, or to the day before its revocation) meet the new
+   * one's. Dates are YYYY-MM-DD and compare as text. */
   sqlite3_stmt *st;
-  if (store_prepare(db, "SELECT w.id, w.expires FROM waivers w WHERE w.case_id = ?1 AND "
-                        "w.check_id = ?2 AND w.expires >= ?3 AND NOT EXISTS (SELECT 1 FROM "
-                        "waiver_revocations v WHERE v.waiver_id = w.id) ORDER BY w.id LIMIT 1",
-                    &st, err))
+  if (store_prepare(db, "SELECT w.id, w.approved_date, w.expires, v.revoked_date FROM waivers w "
+                        "LEFT JOIN waiver_revocations v ON v.waiver_id = w.id WHERE w.case_id = ?1 "
+                        "AND w.check_id = ?2 AND w.expires >= ?3 AND w.approved_date <= ?4 AND "
+                        "(v.revoked_date IS NULL OR v.revoked_date > ?3) AND (v.revoked_date IS "
+                        "NULL OR v.revoked_date > w.approved_date) ORDER BY w.id LIMIT 1", &st, err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, r->case_id);
   sqlite3_bind_text(st, 2, r->check_id, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 3, r->date, -1, SQLITE_STATIC);
-  if (sqlite3_step(st) == SQLITE_ROW)
-    rc = hd_err_set(err, HD_EDATA, "case %s already has waiver %lld of check '%s', in force "
-                    "until %s: revoke it first (hdreg waiver revoke --waiver %lld)",
-                    r->case_number, (long long)sqlite3_column_int64(st, 0), r->check_id,
-                    sqlite3_column_text(st, 1), (long long)sqlite3_column_int64(st, 0));
+  sqlite3_bind_text(st, 4, r->expires, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    long long other = sqlite3_column_int64(st, 0);
+    const char *from = (const char *)sqlite3_column_text(st, 1),
+               *until = (const char *)sqlite3_column_text(st, 2),
+               *revoked = (const char *)sqlite3_column_text(st, 3);
+    hd_date rd;
+    if (revoked && hd_date_parse(revoked, &rd)) {
+      char last[11];
+      hd_date_iso(hd_date_from_days(hd_date_to_days(rd) - 1), last);
+      rc = hd_err_set(err, HD_EDATA, "case %s already has waiver %lld of check '%s', in force "
+                      "until %s (revoked on %s): a new one can be approved from %s",
+                      r->case_number, other, r->check_id, last, revoked, revoked);
+    } else if (from && strcmp(from, r->date) > 0) {
+      rc = hd_err_set(err, HD_EDATA, "case %s already has waiver %lld of check '%s', in force "
+                      "from %s until %s: revoke it first (hdreg waiver revoke --waiver %lld)",
+                      r->case_number, other, r->check_id, from, until, other);
+    } else {
+      rc = hd_err_set(err, HD_EDATA, "case %s already has waiver %lld of check '%s', in force "
+                      "until %s: revoke it first (hdreg waiver revoke --waiver %lld)",
+                      r->case_number, other, r->check_id, until, other);
+    }
+  }
   sqlite3_finalize(st);
   if (rc) return rc;
   char cid[32];

@@ -21,7 +21,7 @@ typedef struct hd_waiver_req {
 /* Add a waiver. HD_EDATA with the reason for: a check the pack does not have (with the
  * nearest id), a check that is a ban or does not allow waivers, an expiry before the
  * approval date, a case whose procedure has ended (certified, cancelled, rejected,
- * withdrawn), a waiver of that check for that case still active on the approval date.
+ * withdrawn), a waiver of that check for that case in force on any day the new one is.
  * HD_EUSAGE for dates that are not dates and an empty approver or justification.
  * *id: the new waiver's number. Runs inside the caller's transaction. */
 int waiver_add(sqlite3 *db, const hd_pack *p, const hd_waiver_req *r, long long *id, hd_err *err);

@@ -8,7 +8,58 @@
 #include "sandbox/sandbox.h"
 #include "util/suggest.h"
 
-void luacase_init(hd_luacase *c) { c->pool_ref = c->mt_ref = LUA_NOREF; }
+void luacase_init(hd_luacase *c) {
+  c->pool_ref = c->mt_ref = LUA_NOREF;
+  c->has_as_of = 0;
+}
+
+void luacase_as_of(hd_luacase *c, const hd_date *as_of) {
+  c->has_as_of = as_of != NULL;
+  if (as_of) c->as_of = *as_of;
+}
+
+static const char *text_of(const hd_row *r, const char *name) {
+  const hd_value *v = row_get(r, name);
+  return v && v->type == HD_V_TEXT ? v->s : NULL;
+}
+
+static long long int_of(const hd_row *r, const char *name) {
+  const hd_value *v = row_get(r, name);
+  return v && v->type == HD_V_INT ? v->i : 0;
+}
+
+/* 1 if the text date s is a date strictly before d; unknown (NULL, not a date): 1, so
+ * that what the register says without a date counts. */
+static int dated_before(const char *s, hd_date d) {
+  hd_date x;
+  if (!s || !hd_date_parse(s, &x)) return 1;
+  return hd_date_cmp(x, d) < 0;
+}
+
+/* The status of the prior certificate of case v as of the date of c (as it stands if c
+ * has none): "pending" before its registration date, "superseded" or "cancelled" only by
+ * another case and before that date, else its status. NULL if v has no prior. */
+static const char *prior_status(const hd_luacase *c, const hd_caseview *v) {
+  if (!v->prior.n) return NULL;
+  const char *st = text_of(&v->prior, "_status");
+  if (!st) st = "issued";
+  if (!c->has_as_of) return st;
+  hd_date reg;
+  const char *r = text_of(&v->prior, "registration_date");
+  if (r && hd_date_parse(r, &reg) && hd_date_cmp(c->as_of, reg) < 0) return "pending";
+  /* The review of a night runs before its certificates and cancellations: what another
+   * case did on the date itself had not happened yet at the review. What this case did
+   * is its own outcome, not a fact it is reviewed on. */
+  if (!strcmp(st, "superseded")) {
+    if (int_of(&v->prior, "_superseded_by") == v->id) return "issued";
+    return dated_before(text_of(&v->prior, "_superseded_on"), c->as_of) ? st : "issued";
+  }
+  if (!strcmp(st, "cancelled")) {
+    if (int_of(&v->prior, "_cancelled_by") == v->id) return "issued";
+    return dated_before(text_of(&v->prior, "_cancelled_on"), c->as_of) ? st : "issued";
+  }
+  return st;
+}
 
 /* __index of a strict row's table, reached only for absent keys. upvalues: set of
  * known names, path. */
@@ -42,23 +93,31 @@ static int list_miss(lua_State *L) {
                     lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : luaL_typename(L, 2));
 }
 
-/* Push the metatable {__index = strict_miss} for rows with these column names (cached by
- * the names array and variant). variant: 0 the row as is, 1 the right part of a rights
- * row, 2 its holder part. extra: names of nested tables, NULL-terminated. */
+/* Push the metatable {__index = strict_miss} for rows with these column names at this
+ * path (cached by path and names array). variant: 0 the row as is, 1 the right part of a
+ * rights row, 2 its holder part. extra: names of nested or computed fields,
+ * NULL-terminated. The loader's own columns (_x) are no fields. */
 static void push_row_mt(hd_luacase *c, lua_State *L, const hd_row *r, int variant,
                         const char *path, const char *const *extra) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->mt_ref);            /* cache */
-  const void *key = (const char *)r->names + variant;
-  if (lua_rawgetp(L, -1, key) == LUA_TTABLE) {
+  if (lua_getfield(L, -1, path) != LUA_TTABLE) {           /* cache bypath */
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, path);
+  }
+  lua_remove(L, -2);                                       /* bypath */
+  if (lua_rawgetp(L, -1, r->names) == LUA_TTABLE) {
     lua_remove(L, -2);
     return;
   }
-  lua_pop(L, 1);                                           /* cache */
-  lua_createtable(L, 0, 1);                                /* cache mt */
-  lua_createtable(L, 0, r->n + 4);                         /* cache mt known */
+  lua_pop(L, 1);                                           /* bypath */
+  lua_createtable(L, 0, 1);                                /* bypath mt */
+  lua_createtable(L, 0, r->n + 4);                         /* bypath mt known */
   for (int i = 0; i < r->n; i++) {
     const char *n = r->names[i];
     int holder = strncmp(n, "holder_", 7) == 0;
+    if (caseview_hidden(n)) continue;
     if (variant == 1 && holder) continue;
     if (variant == 2 && !holder) continue;
     if (variant == 2) n += 7;
@@ -71,10 +130,10 @@ static void push_row_mt(hd_luacase *c, lua_State *L, const hd_row *r, int varian
     lua_setfield(L, -2, extra[i]);
   }
   lua_pushstring(L, path);
-  lua_pushcclosure(L, strict_miss, 2);                     /* cache mt f */
+  lua_pushcclosure(L, strict_miss, 2);                     /* bypath mt f */
   lua_setfield(L, -2, "__index");
   lua_pushvalue(L, -1);
-  lua_rawsetp(L, -3, key);                                 /* cache mt */
+  lua_rawsetp(L, -3, r->names);                            /* bypath mt */
   lua_remove(L, -2);                                       /* mt */
 }
 
@@ -134,16 +193,37 @@ static void push_value(lua_State *L, const hd_row *r, int i) {
   }
 }
 
-static void push_row(pusher *p, lua_State *L, const hd_row *r, const char *path,
-                     const char *const *extra) {
-  lua_createtable(L, 0, r->n + 2);
+/* The row's fields into the table at the top (absent values: nil; the loader's own
+ * columns: not at all). */
+static void set_fields(lua_State *L, const hd_row *r) {
   for (int i = 0; i < r->n; i++) {
-    if (r->v[i].type == HD_V_NULL) continue; /* absent: nil */
+    if (r->v[i].type == HD_V_NULL || caseview_hidden(r->names[i])) continue;
     push_value(L, r, i);
     lua_setfield(L, -2, r->names[i]);
   }
+}
+
+/* Push a strict row (not yet a view). */
+static void push_row(pusher *p, lua_State *L, const hd_row *r, const char *path,
+                     const char *const *extra) {
+  lua_createtable(L, 0, r->n + 2);
+  set_fields(L, r);
   push_row_mt(p->c, L, r, 0, path, extra);
   lua_setmetatable(L, -2);
+}
+
+/* Push a row as a read-only view, or nothing if it is absent (n == 0). Returns 1 if pushed. */
+static int push_record(pusher *p, lua_State *L, const hd_row *r, const char *path) {
+  if (!r->n) return 0;
+  push_row(p, L, r, path, NULL);
+  view(p, L);
+  return 1;
+}
+
+static void end_list(pusher *p, lua_State *L, const char *path) {
+  push_list_mt(p->c, L, path);
+  lua_setmetatable(L, -2);
+  view(p, L);
 }
 
 static void push_rows(pusher *p, lua_State *L, const hd_rows *rs, const char *path,
@@ -154,15 +234,93 @@ static void push_rows(pusher *p, lua_State *L, const hd_rows *rs, const char *pa
     view(p, L);
     lua_rawseti(L, -2, i + 1);
   }
-  push_list_mt(p->c, L, path);
-  lua_setmetatable(L, -2);
-  view(p, L);
+  end_list(p, L, path);
+}
+
+static const char *const RIGHT_NESTED[] = {"holder", NULL};
+
+/* Rights rows (right_kind, restrictions, holder_*) as {kind, restrictions, holder = {...}}. */
+static void push_rights(pusher *p, lua_State *L, const hd_rows *rs, const char *path,
+                        const char *item, const char *holder_path) {
+  lua_createtable(L, rs->n, 0);
+  for (int i = 0; i < rs->n; i++) {
+    const hd_row *r = &rs->v[i];
+    lua_createtable(L, 0, 3);                               /* rights right */
+    lua_createtable(L, 0, 4);                               /* rights right holder */
+    for (int k = 0; k < r->n; k++) {
+      const char *name = r->names[k];
+      if (r->v[k].type == HD_V_NULL || caseview_hidden(name)) continue;
+      push_value(L, r, k);
+      if (strncmp(name, "holder_", 7) == 0) lua_setfield(L, -2, name + 7);
+      else lua_setfield(L, -3, strcmp(name, "right_kind") == 0 ? "kind" : name);
+    }
+    push_row_mt(p->c, L, r, 2, holder_path, NULL);
+    lua_setmetatable(L, -2);
+    view(p, L);
+    lua_setfield(L, -2, "holder");
+    push_row_mt(p->c, L, r, 1, item, RIGHT_NESTED);
+    lua_setmetatable(L, -2);
+    view(p, L);
+    lua_rawseti(L, -2, i + 1);
+  }
+  end_list(p, L, path);
+}
+
+/* The holders of rights rows, each once (by subject), in the order of their first right. */
+static void push_holders(pusher *p, lua_State *L, const hd_rows *rs, const char *path,
+                         const char *item) {
+  lua_createtable(L, rs->n, 0);
+  int n = 0;
+  for (int i = 0; i < rs->n; i++) {
+    const hd_row *r = &rs->v[i];
+    long long id = int_of(r, "holder_id");
+    int seen = 0;
+    for (int j = 0; j < i && !seen; j++) seen = int_of(&rs->v[j], "holder_id") == id;
+    if (seen) continue;
+    lua_createtable(L, 0, 4);
+    for (int k = 0; k < r->n; k++)
+      if (r->v[k].type != HD_V_NULL && strncmp(r->names[k], "holder_", 7) == 0) {
+        push_value(L, r, k);
+        lua_setfield(L, -2, r->names[k] + 7);
+      }
+    push_row_mt(p->c, L, r, 2, item, NULL);
+    lua_setmetatable(L, -2);
+    view(p, L);
+    lua_rawseti(L, -2, ++n);
+  }
+  end_list(p, L, path);
+}
+
+/* The objections filed by the date of c, with their status on that date (all, as they
+ * stand, without a date). */
+static void push_objections(pusher *p, lua_State *L, const hd_rows *rs) {
+  lua_createtable(L, rs->n, 0);
+  int n = 0;
+  for (int i = 0; i < rs->n; i++) {
+    const hd_row *r = &rs->v[i];
+    hd_date d;
+    const char *filed = text_of(r, "filed_date"), *resolved = text_of(r, "resolved_date");
+    if (p->c->has_as_of && filed && hd_date_parse(filed, &d) && hd_date_cmp(d, p->c->as_of) > 0)
+      continue;
+    push_row(p, L, r, "c.objections[i]", NULL);
+    if (p->c->has_as_of && resolved && hd_date_parse(resolved, &d) &&
+        hd_date_cmp(d, p->c->as_of) > 0) {              /* still open then */
+      lua_pushliteral(L, "open");
+      lua_setfield(L, -2, "status");
+      lua_pushnil(L);
+      lua_setfield(L, -2, "resolved_date");
+    }
+    view(p, L);
+    lua_rawseti(L, -2, ++n);
+  }
+  end_list(p, L, "c.objections");
 }
 
 static const char *const CASE_NESTED[] = {"applicant", "counterparty", "resource", "rights",
                                           "materials", "objections", "prior", NULL};
 static const char *const APPLICANT_NESTED[] = {"records", NULL};
-static const char *const RIGHT_NESTED[] = {"holder", NULL};
+static const char *const PRIOR_NESTED[] = {"status", "applicant", "rights", "holders",
+                                           "resource", NULL};
 
 void luacase_push(hd_luacase *c, lua_State *L, const hd_caseview *v, int reuse) {
   if (c->pool_ref == LUA_NOREF) {
@@ -172,52 +330,36 @@ void luacase_push(hd_luacase *c, lua_State *L, const hd_caseview *v, int reuse) 
     c->mt_ref = luaL_ref(L, LUA_REGISTRYINDEX);
   }
   pusher p = {c, reuse, 0};
-  luaL_checkstack(L, 8, NULL);
+  luaL_checkstack(L, 24, NULL);
   push_row(&p, L, &v->kase, "c", CASE_NESTED);
   push_row(&p, L, &v->applicant, "c.applicant", APPLICANT_NESTED);
   push_rows(&p, L, &v->records, "c.applicant.records", "c.applicant.records[i]");
   lua_setfield(L, -2, "records");
   view(&p, L);
   lua_setfield(L, -2, "applicant");
-  if (v->counterparty.n) {
-    push_row(&p, L, &v->counterparty, "c.counterparty", NULL);
-    view(&p, L);
-    lua_setfield(L, -2, "counterparty");
-  }
+  if (push_record(&p, L, &v->counterparty, "c.counterparty")) lua_setfield(L, -2, "counterparty");
   push_row(&p, L, &v->resource, "c.resource", NULL);
   view(&p, L);
   lua_setfield(L, -2, "resource");
-  lua_createtable(L, v->rights.n, 0);
-  for (int i = 0; i < v->rights.n; i++) {
-    const hd_row *r = &v->rights.v[i];
-    lua_createtable(L, 0, 3);                               /* rights right */
-    lua_createtable(L, 0, 4);                               /* rights right holder */
-    for (int k = 0; k < r->n; k++) {
-      const char *name = r->names[k];
-      if (r->v[k].type == HD_V_NULL) continue;
-      push_value(L, r, k);
-      if (strncmp(name, "holder_", 7) == 0) lua_setfield(L, -2, name + 7);
-      else lua_setfield(L, -3, strcmp(name, "right_kind") == 0 ? "kind" : name);
-    }
-    push_row_mt(c, L, r, 2, "c.rights[i].holder", NULL);
-    lua_setmetatable(L, -2);
-    view(&p, L);
-    lua_setfield(L, -2, "holder");
-    push_row_mt(c, L, r, 1, "c.rights[i]", RIGHT_NESTED);
-    lua_setmetatable(L, -2);
-    view(&p, L);
-    lua_rawseti(L, -2, i + 1);
-  }
-  push_list_mt(c, L, "c.rights");
-  lua_setmetatable(L, -2);
-  view(&p, L);
+  push_rights(&p, L, &v->rights, "c.rights", "c.rights[i]", "c.rights[i].holder");
   lua_setfield(L, -2, "rights");
   push_rows(&p, L, &v->materials, "c.materials", "c.materials[i]");
   lua_setfield(L, -2, "materials");
-  push_rows(&p, L, &v->objections, "c.objections", "c.objections[i]");
+  push_objections(&p, L, &v->objections);
   lua_setfield(L, -2, "objections");
   if (v->prior.n) {
-    push_row(&p, L, &v->prior, "c.prior", NULL);
+    push_row(&p, L, &v->prior, "c.prior", PRIOR_NESTED);
+    lua_pushstring(L, prior_status(c, v));
+    lua_setfield(L, -2, "status");
+    if (push_record(&p, L, &v->prior_applicant, "c.prior.applicant"))
+      lua_setfield(L, -2, "applicant");
+    push_rights(&p, L, &v->prior_rights, "c.prior.rights", "c.prior.rights[i]",
+                "c.prior.rights[i].holder");
+    lua_setfield(L, -2, "rights");
+    push_holders(&p, L, &v->prior_rights, "c.prior.holders", "c.prior.holders[i]");
+    lua_setfield(L, -2, "holders");
+    if (push_record(&p, L, &v->prior_resource, "c.prior.resource"))
+      lua_setfield(L, -2, "resource");
     view(&p, L);
     lua_setfield(L, -2, "prior");
   }

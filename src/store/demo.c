@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "checks/uscc.h"
+#include "model/certfields.h"
 #include "procedure/certnum.h"
 #include "store/store.h"
 #include "util/buf.h"
@@ -267,14 +268,11 @@ static int synthetic(sqlite3 *db, long n, unsigned long long seed, hd_err *err) 
       sqlite3_bind_text(cert, 4, iso, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text(cert, 5, until, -1, SQLITE_TRANSIENT);
       CHECK_SQL(sqlite3_step(cert));
-      static const char *const LABELS[11] = {"证书编号", "数据产权权利人", "统一社会信用代码",
-                                             "权利类别", "权利限制", "数据产权名称", "数据来源",
-                                             "数据规模", "登记机构名称", "登记日期", "有效期限"};
-      for (int k = 0; k < 11; k++) {
+      for (int k = 0; k < HD_CERT_FIELDS; k++) {
         sqlite3_reset(cf);
         sqlite3_bind_int64(cf, 1, cert_serial);
         sqlite3_bind_int(cf, 2, k + 1);
-        sqlite3_bind_text(cf, 3, LABELS[k], -1, SQLITE_STATIC);
+        sqlite3_bind_text(cf, 3, HD_CERT_FIELD[k].label, -1, SQLITE_STATIC);
         sqlite3_bind_text(cf, 4, k == 0 ? num : "（合成数据）", -1, SQLITE_TRANSIENT);
         CHECK_SQL(sqlite3_step(cf));
       }

@@ -24,11 +24,14 @@ enum hd_exit {
   HD_EXIT_PARTIAL = 1,  /* the run finished, but some cases or documents failed */
   HD_EXIT_USAGE = 2,    /* bad command line */
   HD_EXIT_DATA = 3,     /* invalid input value (date, code, file contents) */
-  HD_EXIT_DB = 4,       /* database cannot be opened, is too new, or cannot be written */
+  HD_EXIT_DB = 4,       /* database cannot be opened, is too new, or cannot be written (do
+                           not retry: a person must look) */
   HD_EXIT_OUTPUT = 5,   /* output directory missing or not writable */
   HD_EXIT_FONT = 6,     /* a configured font family cannot be found or loaded */
   HD_EXIT_HELD = 7,     /* the run finished; cases wait for a human (held, open objection) */
-  HD_EXIT_INTERNAL = 70 /* internal error (a bug); please report */
+  HD_EXIT_INTERNAL = 70, /* internal error (a bug); please report */
+  HD_EXIT_BUSY = 75      /* another run or import holds the register's lock: try again later
+                            (EX_TEMPFAIL of sysexits.h) */
 };
 
 #define HD_ERR_MAX 1024

@@ -2,7 +2,8 @@
  * HDREG_FAULT="point" fires at every hit of that point, "point:N" only at the Nth hit.
  * Points: write (full disk while writing a document), commit (database failure before
  * a document's commit), crash-after-allocate (the process dies after a certificate
- * number is committed), internal (an internal error at the start of a run). */
+ * number is committed), internal (an internal error at the start of a run),
+ * crash-after-checkpoint (the process dies between a checkpoint's note and its count). */
 #ifndef HD_FAULT_H
 #define HD_FAULT_H
 

@@ -12,7 +12,7 @@ expect_eq "$(sed '/^$/,$d' "$T/stdout")" "$(cat tests/e2e/expected/demo-decision
 expect_eq "$(sed '1,/^$/d' "$T/stdout")" "$(cat tests/e2e/expected/demo-check-counts.txt)" "counts per check"
 expect_eq "$(grep -c '^$' "$T/stdout")" 1 "one empty line"
 expect_eq "$(sed -E 's/load [0-9.]+ ms, checks [0-9.]+ ms \([0-9]+ cases\/s for the checks, [0-9]+ cases\/s with loading\)/TIMES/' "$T/stderr")" \
-  "hdreg: checked 49 cases with 24 checks: TIMES" "timing line"
+  "hdreg: checked 49 cases with 27 checks: TIMES" "timing line"
 # The counts are those of the cases one by one.
 for id in $(sql "$T/d.db" "SELECT id FROM cases ORDER BY id"); do
   "$HDREG" check --db "$T/d.db" --case "$id" --format json
@@ -47,7 +47,7 @@ assert d["case_id"] == 19 and d["case_number"] == "SQ-2026-0019", d
 assert d["as_of"] == "2026-03-02" and d["decision"] == "reject", d
 assert re.fullmatch(r"[0-9a-f]{16}", d["pack_revision"]), d["pack_revision"]
 f = {c["id"]: c for c in d["checks"]}
-assert len(f) == 24, len(f)
+assert len(f) == 27, len(f)
 c = f["7.1b-credit"]
 assert c == {"id": "7.1b-credit", "clause": "7.1 b", "outcome": "fail",
              "message": "近3年内有严重违法失信记录",
@@ -61,6 +61,25 @@ run "$HDREG" check --db "$T/d.db" --case 19
 expect_eq "$(out | head -2 | sed -E 's/规则包 [0-9a-f]{16}/规则包 REV/')" "案件 SQ-2026-0019　核查日期 2026-03-02　规则包 REV
 结论：不予登记" "text header"
 expect_eq "$(out | grep -A1 '7.1b-credit' | tail -1 | sed 's/^ *//')" "近3年内有严重违法失信记录" "text finding"
+
+# 6.1.1: the public-data product applied for under the simplified procedure is routed to
+# the ordinary one, not refused; the JSON says so, on the case and on the finding.
+run "$HDREG" check --db "$T/d.db" --case SQ-2026-0046 --format json
+expect_eq "$(python3 -c "
+import json
+d = json.load(open('$T/stdout'))
+c = [c for c in d['checks'] if c['id'] == '6.1.1-ordinary-procedure'][0]
+print(d['decision'], d['route'], c['outcome'], c['route'], c['message'])")" "approve ordinary pass ordinary 公共数据产品应适用普通程序，申请适用了简易程序，转入普通程序审核" "routed"
+# Detection beyond the flags, on a real case: the field samples of SQ-2026-0019 name a
+# doctor and a prescription volume although the 统方 flag is not set.
+cp "$T/d.db" "$T/tf.db"
+sqlite3 "$T/tf.db" "UPDATE resources SET field_samples = '门店、开方医生、处方量' WHERE id = 19"
+run "$HDREG" check --db "$T/tf.db" --case SQ-2026-0019 --as-of 2027-06-01 --format json
+expect_eq "$(python3 -c "
+import json
+d = json.load(open('$T/stdout'))
+c = [c for c in d['checks'] if c['id'] == '7.6b-tongfang'][0]
+print(d['decision'], c['outcome'], c['message'], json.dumps(c['evidence'], ensure_ascii=False))")" "hold manual 数据字段示例中出现“开方医生”，数据字段示例中出现“处方量”，疑似按医生统计处方用药量或耗材用量的统方数据，需人工核查 [{\"field\": \"resource.field_samples\", \"found\": \"开方医生\", \"wanted\": \"不涉及统方（医疗机构对医生处方用药量、耗材用量的统计）\"}, {\"field\": \"resource.field_samples\", \"found\": \"处方量\", \"wanted\": \"不涉及统方（医疗机构对医生处方用药量、耗材用量的统计）\"}]" "统方 in the field samples"
 
 # The as-of date decides "近 3 年": four years later the 2024 record no longer counts.
 run "$HDREG" check --db "$T/d.db" --case 19 --as-of 2027-06-01 --format json
@@ -136,10 +155,10 @@ expect_eq "$rc" 3 "new parameter by params exit"
 expect_eq "$(err)" "hdreg: check: $P/params-new/params.lua:2: params: unknown parameter 'our_threshold' (a parameter of your own is declared with declare_params { our_threshold = ... })"
 run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/params-twice
 expect_eq "$rc" 3 "parameter declared twice exit"
-expect_eq "$(err)" "hdreg: check: $P/params-twice/params.lua:2: declare_params: parameter 'lookback_years' is already declared at scripts/checks/params.lua:3 (to change its value write params { lookback_years = ... })"
+expect_eq "$(err)" "hdreg: check: $P/params-twice/params.lua:2: declare_params: parameter 'lookback_years' is already declared at $PWD/scripts/checks/params.lua:3 (to change its value write params { lookback_years = ... })"
 run "$HDREG" check --db "$T/d.db" --case 19 --checks $P/params-type
 expect_eq "$rc" 3 "parameter of another type exit"
-expect_eq "$(err)" "hdreg: check: $P/params-type/params.lua:2: params: 'lookback_years' is a number (declared at scripts/checks/params.lua:3), not a text"
+expect_eq "$(err)" "hdreg: check: $P/params-type/params.lua:2: params: 'lookback_years' is a number (declared at $PWD/scripts/checks/params.lua:3), not a text"
 
 # Waivers (docs/procedure.md "Waivers"; hdreg waiver in tests/e2e/waiver.sh): a valid one
 # neutralises the outcome of a check that allows waivers (7.2 (2) advises); an expired one
@@ -150,13 +169,13 @@ expect_eq "$(python3 -c "
 import json
 d = json.load(open('$T/stdout'))
 c = [c for c in d['checks'] if c['id'] == '7.2-2-deidentification'][0]
-print(d['decision'], c['outcome'], c['waived'], c['waiver'], c['waiver_state'])")" "approve rectify True 已豁免 王法务（仅限院内科研，已签署保密协议），有效期至2026-12-31 active" "valid waiver"
+print(d['decision'], c['outcome'], c['waived'], c['waiver'], c['waiver_state'])")" "approve pass False 已豁免 王法务（仅限院内科研，已签署保密协议），有效期至2026-12-31 active" "valid waiver"
 run "$HDREG" check --db "$T/d.db" --case 26 --as-of 2027-01-05 --format json
 expect_eq "$(python3 -c "
 import json
 d = json.load(open('$T/stdout'))
 c = [c for c in d['checks'] if c['id'] == '7.2-2-deidentification'][0]
-print(d['decision'], c['outcome'], c['waived'], c['waiver'], c['waiver_state'])")" "rectify rectify False 豁免已过期 王法务（仅限院内科研，已签署保密协议），有效期至2026-12-31 expired" "expired waiver"
+print(d['decision'], c['outcome'], c['waived'], c['waiver'], c['waiver_state'])")" "approve pass False 豁免已过期 王法务（仅限院内科研，已签署保密协议），有效期至2026-12-31 expired" "expired waiver"
 sqlite3 "$T/d.db" "INSERT INTO waivers(case_id, check_id, justification, approver, approved_date, expires) VALUES (19, '7.1b-credit', '失信记录已经法院撤销', '王法务', '2026-03-01', '2026-12-31')"
 run "$HDREG" check --db "$T/d.db" --case 19 --format json
 expect_eq "$(python3 -c "
@@ -164,7 +183,7 @@ import json
 d = json.load(open('$T/stdout'))
 c = [c for c in d['checks'] if c['id'] == '7.1b-credit'][0]
 print(d['decision'], c['outcome'], c['waived'], c['waiver'], c['waiver_state'])")" "reject fail False 豁免无效（该项检查不允许豁免） 王法务（失信记录已经法院撤销） refused" "waiver of a check that allows none"
-expect_eq "$(err)" "hdreg: check: case SQ-2026-0019: waiver 2 of check '7.1b-credit' ignored: the check does not allow waivers (its declaration at scripts/checks/7.1-subject.lua:38 has no waivable = true)" "said on stderr"
+expect_eq "$(err)" "hdreg: check: case SQ-2026-0019: waiver 2 of check '7.1b-credit' ignored: the check does not allow waivers (its declaration at $PWD/scripts/checks/7.1-subject.lua:46 has no waivable = true)" "said on stderr"
 
 # Bytecode is refused: text chunks only.
 run "$HDREG" check --db "$T/d.db" --case 6 --checks $P/bytecode

@@ -41,6 +41,11 @@ mkdir "$T/none"
 while IFS='|' read -r prefix cmd; do
   run "$HDREG" $cmd
   expect_eq "$rc $(out)$(err)" "4 hdreg: ${prefix}cannot open database '$T/none/r.db': no such file (hdreg import --create or hdreg demo-db makes a new register)" "missing: $cmd"
+  if [ "${cmd%% *}" = run ]; then # a failed night too has its report, and only that
+    expect_eq "$(files "$T/none/out")" "run-2026-03-16.html run-2026-03-16.json run-latest.html run-latest.json" "missing: run writes its report"
+    expect_eq "$(jq -c '[.status, .exit_code, .backlog]' "$T/none/out/run-2026-03-16.json")" '["failed",4,null]' "missing: the report says why"
+    rm -r "$T/none/out"
+  fi
   expect_eq "$(files "$T/none")" "" "missing: $cmd leaves nothing behind (no r.db, r.db.lock, out)"
 done < <(commands "$T/none/r.db")
 
@@ -50,6 +55,11 @@ mkdir "$T/zero"
 while IFS='|' read -r prefix cmd; do
   run "$HDREG" $cmd
   expect_eq "$rc $(out)$(err)" "4 hdreg: ${prefix}cannot open database '$T/zero/r.db': the file is empty (0 bytes), not a register; restore it from a backup, or remove it and make a new register with hdreg import --create or hdreg demo-db" "zero bytes: $cmd"
+  if [ "${cmd%% *}" = run ]; then # a failed night too has its report, and only that
+    expect_eq "$(files "$T/zero/out")" "run-2026-03-16.html run-2026-03-16.json run-latest.html run-latest.json" "zero bytes: run writes its report"
+    expect_eq "$(jq -c '[.status, .exit_code, .backlog]' "$T/zero/out/run-2026-03-16.json")" '["failed",4,null]' "zero bytes: the report says why"
+    rm -r "$T/zero/out"
+  fi
   expect_eq "$(files "$T/zero") $(stat -c %s "$T/zero/r.db")" "r.db 0" "zero bytes: $cmd leaves the file empty, and no -wal, -shm, .lock or out"
 done < <(commands "$T/zero/r.db")
 # The commands that make a register do not take an existing file, empty or not.
@@ -103,7 +113,11 @@ run "$HDREG" ledger verify --db "$T/bad/r.db"
 expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: '$T/bad/r.db': $problems" "corrupted page: ledger verify"
 run "$HDREG" run --db "$T/bad/r.db" --date 2026-03-17 --out "$T/bad/out"
 expect_eq "$rc $(out)$(err)" "4 hdreg: '$T/bad/r.db': $problems" "corrupted page: run"
-expect_eq "$(sha256sum <"$T/bad/r.db") $(files "$T/bad")" "$sum r.db r.db.lock" "corrupted page: run wrote nothing (no out, the file unchanged)"
+expect_eq "$(sha256sum <"$T/bad/r.db") $(files "$T/bad") $(files "$T/bad/out")" \
+  "$sum out r.db r.db.lock run-2026-03-17.html run-2026-03-17.json run-latest.html run-latest.json" \
+  "corrupted page: run wrote nothing but its report (the file unchanged)"
+expect_eq "$(jq -c '[.status, .exit_code, .error.stage]' "$T/bad/out/run-2026-03-17.json")" '["failed",4,"prepare"]' \
+  "corrupted page: the report says why"
 
 # ---- read-only: a 0444 file in a 0555 directory, or a read-only mount --------------------
 # Tests run as root, whom file modes do not stop: the directory is made read-only by a
@@ -150,7 +164,11 @@ for way in $ways; do
   expect_eq "$rc $(out)$(err)" "0 $cert: authentic and current (certificate 20260344000000006X of case SQ-2026-0006, in force on 2026-04-01, valid until 2029-03-16; signed by $NAME)" "read-only ($way): verify --db"
   run $way "$HDREG" run --db "$T/ro/r.db" --date 2026-03-17 --out "$T/ro-out"
   case $way in ro_mount*) why="Read-only file system" ;; *) why="Permission denied" ;; esac
-  expect_eq "$rc $(err)" "4 hdreg: cannot open lock file '$T/ro/r.db.lock': $why" "read-only ($way): run refuses"
+  expect_eq "$rc $(err | head -1)" "4 hdreg: cannot open lock file '$T/ro/r.db.lock': $why" "read-only ($way): run refuses"
+  # Its report: into the output folder if that user may write it, else on stderr.
+  if [ -e "$T/ro-out/run-2026-03-17.json" ]; then rep=$(jq -c '[.status, .exit_code, .error.stage]' "$T/ro-out/run-2026-03-17.json"); rm -rf "$T/ro-out"
+  else rep=$(err | sed -n 3p | jq -c '[.status, .exit_code, .error.stage]'); fi
+  expect_eq "$rep" '["failed",4,"lock"]' "read-only ($way): the run's report says why"
   run $way "$HDREG" ledger verify --db "$T/ro/$odd/r.db"
   expect_eq "$rc $(out)$(err)" "0 $intact" "read-only ($way): a path with %, ? and #"
   cd "$T/ro/$odd"

@@ -55,7 +55,10 @@ expect_eq "$(out)" "91350100M000100Y43: valid
 run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/o3" --checks tests/e2e/packs/hostile-syntax
 expect_eq "$rc" 3 "broken pack"
 expect_eq "$(err)" "hdreg: tests/e2e/packs/hostile-syntax/broken.lua:2: ')' expected near 'end'"
-[ ! -e "$T/o3" ] || fail "a run with a broken pack wrote output"
+expect_eq "$(ls "$T/o3")" "run-2026-03-16.html
+run-2026-03-16.json
+run-latest.html
+run-latest.json" "a run with a broken pack writes its report and no document"
 
 # 4: database.
 run "$HDREG" run --db "$T/none.db" --date 2026-03-16 --out "$T/o4"
@@ -72,12 +75,12 @@ run "$HDREG" run --db "$T/new.db" --date 2026-03-16 --out "$T/o4"
 expect_eq "$rc" 4 "newer schema"
 expect_eq "$(err)" "hdreg: '$T/new.db': schema version 9 is newer than this hdreg supports (8)"
 
-# 4: a second run on the same database while one holds the lock.
+# 75: a second run on the same database while one holds the lock (busy: try again later).
 flock "$T/d.db.lock" sleep 3 &
 holder=$!
 sleep 0.5
 run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/o4b"
-expect_eq "$rc" 4 "locked database"
+expect_eq "$rc" 75 "locked database"
 expect_eq "$(err)" "hdreg: another hdreg run or import is working on '$T/d.db' (lock '$T/d.db.lock'); try again when it has finished"
 wait $holder
 
@@ -85,7 +88,10 @@ wait $holder
 touch "$T/file"
 run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/file"
 expect_eq "$rc" 5 "output under a file"
-expect_eq "$(err)" "hdreg: '$T/file' is not a directory"
+expect_eq "$(err | sed -n 1,2p)" "hdreg: '$T/file' is not a directory
+hdreg: run: the run report cannot be written into '$T/file': '$T/file' is not a directory; it follows on stderr"
+expect_eq "$(err | sed -n 3p | jq -c '[.status, .exit_code, .error.message]')" "[\"failed\",5,\"'$T/file' is not a directory\"]" \
+  "output under a file: the report on stderr"
 
 # 6: fonts.
 printf 'body  No Such Family\n' >"$T/manifest"

@@ -115,9 +115,9 @@ expect_eq "$rc $(out) $(err)" "0 import 1: imported 1 case, 1 subject (0 already
 run "$HDREG" import --db "$T/enc.db" --date 2026-03-21 --encoding GB18030 "$T/rare-gb18030.csv"
 expect_eq "$rc $(err)" "0 " "GB18030 file"
 expect_eq "$(out)" "$T/rare-gb18030.csv:4:27: uscc: normalised '９１４４０３００ＭＡ５Ｈ２Ｑ７Ｔ５Ｂ' to '91440300MA5H2Q7T5B' (full-width or lower-case characters)
-import 2: imported 1 case, 2 subjects (0 already in the register), 0 certificates and 1 other record from $T/rare-gb18030.csv (GB18030, 492 bytes); 1 value normalised" "GB18030 report"
+import 2: imported 1 case, 2 subjects (0 already in the register), 0 certificates and 1 other record from $T/rare-gb18030.csv (GB18030, 490 bytes); 1 value normalised" "GB18030 report"
 expect_eq "$(sql "$T/enc.db" "SELECT id, at, file, format, encoding, bytes, cases, subjects, certificates, normalised FROM imports")" "1|2026-03-20|$T/rare-gbk.xml|xml|GBK|977|1|1|0|0
-2|2026-03-21|$T/rare-gb18030.csv|csv|GB18030|492|1|2|0|1" "imports recorded"
+2|2026-03-21|$T/rare-gb18030.csv|csv|GB18030|490|1|2|0|1" "imports recorded"
 expect_eq "$(sql "$T/enc.db" "SELECT sha256 FROM imports ORDER BY id")" "$(sha256sum "$T/rare-gbk.xml" "$T/rare-gb18030.csv" | cut -d' ' -f1)" "imports: SHA-256 of the files as received"
 expect_eq "$(sql "$T/enc.db" "SELECT number, import_id FROM cases ORDER BY id")" "HZ-2026-0001|1
 HZ-2026-0100|2" "each case's import"
@@ -130,7 +130,7 @@ run "$HDREG" ledger verify --db "$T/enc.db"
 # import row: entries 63 to 69) and import 2 (two subjects, no material: 70 to 76).
 expect_eq "$rc $(out | cut -d, -f1-2)" "0 ledger intact: 76 entries, 73 rows" "imports on the chain"
 expect_eq "$(sql "$T/enc.db" "SELECT group_concat(seq, ' ') FROM ledger WHERE tbl = 'imports'")" "69 76" "each import's row is the last entry of its import"
-expect_eq "$("$HDREG" ledger show --db "$T/enc.db" --case HZ-2026-0100 | sed -E 's/^ *([0-9]+)  [0-9a-f]{12}  /\1  /')" "73  cases 2  [2,\"HZ-2026-0100\",\"license\",\"simplified\",\"submitted\",2,null,2,\"2026-02-11\",null,null,null,null,null,null,null,null,null,null,2]
+expect_eq "$("$HDREG" ledger show --db "$T/enc.db" --case HZ-2026-0100 | sed -E 's/^ *([0-9]+)  [0-9a-f]{12}  /\1  /')" "73  cases 2  [2,\"HZ-2026-0100\",\"first\",\"simplified\",\"submitted\",2,null,2,\"2026-02-11\",null,null,null,null,null,null,null,null,null,null,2]
 74  case_rights 2  [2,2,\"use\",3,\"仅限科研\"]
 76  2026-03-21  import  $T/rare-gb18030.csv  GB18030, 1 cases  sha256 $(sha256sum "$T/rare-gb18030.csv" | cut -c1-16)…" "ledger show: a case's rows and its import"
 cp "$T/enc.db" "$T/tampered.db"
@@ -369,7 +369,7 @@ flock "$T/p.db.lock" sleep 3 &
 holder=$!
 sleep 0.5
 run "$HDREG" import --db "$T/p.db" "$T/known.csv"
-expect_eq "$rc $(err)" "4 hdreg: another hdreg run or import is working on '$T/p.db' (lock '$T/p.db.lock'); try again when it has finished" "locked register"
+expect_eq "$rc $(err)" "75 hdreg: another hdreg run or import is working on '$T/p.db' (lock '$T/p.db.lock'); try again when it has finished" "locked register"
 wait $holder
 
 # ---- hostile files ------------------------------------------------------------------------

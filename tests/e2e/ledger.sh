@@ -18,26 +18,26 @@ VERIFY=docs/hdreg-verify.py
 "$HDREG" keygen --keys "$K" --name 广东省健康医疗数据产权登记中心 >/dev/null
 "$HDREG" demo-db --db "$T/d.db" >/dev/null
 run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --keys "$K" --out "$OUT"
-expect_eq "$rc $(out | tail -1)" "1 checkpoint published: 1708 entries, tree head $(sed -n 3p "$CP"), in $CP" "the demo night (SQ-2026-0016 refused) publishes its checkpoint"
+expect_eq "$rc $(out | tail -1)" "1 checkpoint published: 1786 entries, tree head $(sed -n 3p "$CP"), in $CP" "the demo night (SQ-2026-0016 refused) publishes its checkpoint"
 cp "$T/d.db" "$T/night1.db" # the register as the first night left it (a backup)
 run "$HDREG" run --db "$T/d.db" --date 2026-04-16 --keys "$K" --out "$OUT"
-expect_eq "$rc $(out | head -1)" "1 hdreg run 2026-04-16: 8 certificates issued, 0 verified, 0 restored, 1 held by objection, 2 failed" "the second night: the certificates of the notice"
+expect_eq "$rc $(out | head -1)" "1 hdreg run 2026-04-16: 9 certificates issued, 0 verified, 0 restored, 1 held by objection, 2 failed" "the second night: the certificates of the notice"
 # root FILE N: the root line of the N-th note in a checkpoints file
 root() { awk -v n="$2" '$0 == "hdreg.example/guangdong" { getline; getline; if (++i == n) print }' "$1"; }
 lasthash() { sql "$1" "SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1"; }
 
 # ---- intact ---------------------------------------------------------------------------
 run "$HDREG" ledger verify --db "$T/d.db" --keys "$K" --checkpoints "$CP"
-expect_eq "$rc $(out)$(err)" "0 ledger intact: 1846 entries, 1755 rows, head $(lasthash "$T/d.db"), tree head $(treehead "$T/d.db" "$K"); extends 2 checkpoints (last 2026-04-16, 1845 entries); 2 signed heads verified" "intact after two signed nights"
+expect_eq "$rc $(out)$(err)" "0 ledger intact: 1941 entries, 1846 rows, head $(lasthash "$T/d.db"), tree head $(treehead "$T/d.db" "$K"); extends 2 checkpoints (last 2026-04-16, 1940 entries); 2 signed heads verified" "intact after two signed nights"
 expect_eq "$(sed -E 's/^(— hdreg.example\/guangdong ).*/\1SIG/' "$CP" | sed "s|$(root "$CP" 1)|ROOT1|; s|$(root "$CP" 2)|ROOT2|")" "hdreg.example/guangdong
-1708
+1786
 ROOT1
 date 2026-03-16
 
 — hdreg.example/guangdong SIG
 
 hdreg.example/guangdong
-1845
+1940
 ROOT2
 date 2026-04-16
 
@@ -47,16 +47,16 @@ date 2026-04-16
 # tree hash, signed with openssl) byte for byte.
 cp "$T/d.db" "$T/copy.db"
 expect_eq "$(python3 tests/tools/rechain.py "$T/copy.db")" 0 "every hash recomputed by python"
-expect_eq "$(python3 tests/tools/checkpoint.py "$T/d.db" 1708 2026-03-16 "$K"; python3 tests/tools/checkpoint.py "$T/d.db" 1845 2026-04-16 "$K")" "$(cat "$CP")" "the checkpoints recomputed by python"
+expect_eq "$(python3 tests/tools/checkpoint.py "$T/d.db" 1786 2026-03-16 "$K"; python3 tests/tools/checkpoint.py "$T/d.db" 1940 2026-04-16 "$K")" "$(cat "$CP")" "the checkpoints recomputed by python"
 # One case's entries: its rows (application, findings, decision, notice, certificate) and
 # its documents and events in their own words.
 run "$HDREG" ledger show --db "$T/d.db" --case SQ-2026-0021
-expect_eq "$rc $(out | awk '{print $3}' | LC_ALL=C sort | uniq -c | awk '{printf "%s:%s ", $2, $1}')" "0 2026-03-16:3 2026-04-16:2 case_rights:3 cases:4 certificates:2 decisions:1 findings:24 materials:4 notice_cases:1 " "show one case: its entries"
-expect_eq "$(out | grep '  SQ-2026-0021  ' | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /; s/sha256 [0-9a-f]{16}…/sha256 …/' | sed "s|$T|T|")" "905  H  2026-03-16  SQ-2026-0021  review_opinion  T/out/opinions/SQ-2026-0021-2026-03-16.pdf  sha256 …
-906  H  2026-03-16  SQ-2026-0021  submitted -> approved  hdreg run：审核通过
-1543  H  2026-03-16  SQ-2026-0021  approved -> notice  hdreg run：公示
-1822  H  2026-04-16  SQ-2026-0021  certificate  T/out/certificates/202604440000000177.pdf  sha256 …
-1825  H  2026-04-16  SQ-2026-0021  notice -> certified  hdreg run：公示期满无异议，发证" "show one case: documents and events"
+expect_eq "$rc $(out | awk '{print $3}' | LC_ALL=C sort | uniq -c | awk '{printf "%s:%s ", $2, $1}')" "0 2026-03-16:3 2026-04-16:2 case_rights:3 cases:4 certificates:2 decisions:1 findings:27 materials:4 notice_cases:1 " "show one case: its entries"
+expect_eq "$(out | grep '  SQ-2026-0021  ' | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /; s/sha256 [0-9a-f]{16}…/sha256 …/' | sed "s|$T|T|")" "914  H  2026-03-16  SQ-2026-0021  review_opinion  T/out/opinions/SQ-2026-0021-2026-03-16.pdf  sha256 …
+915  H  2026-03-16  SQ-2026-0021  submitted -> approved  hdreg run：审核通过
+1620  H  2026-03-16  SQ-2026-0021  approved -> notice  hdreg run：公示
+1913  H  2026-04-16  SQ-2026-0021  certificate  T/out/certificates/202604440000000177.pdf  sha256 …
+1916  H  2026-04-16  SQ-2026-0021  notice -> certified  hdreg run：公示期满无异议，发证" "show one case: documents and events"
 # Nothing in the schema calls an SQL function of hdreg's (another program could define it).
 expect_eq "$(sql "$T/d.db" "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%hd_sha256%'")" 0 "no trigger calls hd_sha256"
 
@@ -113,7 +113,7 @@ ZERO=$(printf '%064d' 0)
 
 row settings '"authority_name"' "key = 'authority_name'" "" "value = '某某中心'" 'value "广东省健康医疗数据产权登记中心" → "某某中心"'
 # A counter set back: the hint says what it would do.
-row counters '"certificate_serial"' "name = 'certificate_serial'" "" "value = 5" 'value 22 → 5 (a counter set back: hdreg would give out numbers already given)'
+row counters '"certificate_serial"' "name = 'certificate_serial'" "" "value = 5" 'value 23 → 5 (a counter set back: hdreg would give out numbers already given)'
 row holidays '"2026-04-06"' "date = '2026-04-06'" "" "off = 0" 'off 1 → 0'
 # holiday_years and notice_cases are all key: an edit is a row gone and another come.
 tamper "edit holiday_years" "UPDATE holiday_years SET year = 2027 WHERE year = 2026" \
@@ -132,7 +132,7 @@ row case_rights 2 "id = 2" " (case SQ-2025-0001)" "restrictions = NULL" 'restric
 row materials 1 "id = 1" " (case SQ-2025-0001)" "present = 0" 'present 1 → 0'
 row objections 2 "id = 2" " (case SQ-2026-0018)" "status = 'dismissed', resolved_date = '2026-03-01'" 'status "open" → "dismissed", resolved_date null → "2026-03-01"'
 # A finding's outcome, a decision's check-pack revision.
-row findings 11 "id = 11" " (case SQ-2026-0019)" "outcome = 'pass'" 'outcome "fail" → "pass"'
+row findings 14 "id = 14" " (case SQ-2026-0019)" "outcome = 'pass'" 'outcome "fail" → "pass"'
 row decisions 1 "id = 1" " (case SQ-2026-0019)" "pack_revision = '0000000000000000'" "pack_revision \"$REV\" → \"0000000000000000\""
 # A cancelled certificate made current; another's validity; a frozen 5.2.1 field.
 row certificates 5 "id = 5" " (20251244000000005X)" "status = 'issued'" 'status "cancelled" → "issued"'
@@ -166,15 +166,15 @@ insert materials "$(copy materials 1)" 319 " (case SQ-2025-0001)"
 insert objections "$(copy objections 2)" 3 " (case SQ-2026-0018)"
 # A waiver of the credit check for a case it rejected.
 insert waivers "INSERT INTO waivers VALUES (1, 19, '7.1b-credit', '已核实', '审核员', '2026-03-15', '2027-03-15')" 1 " (case SQ-2026-0019)"
-insert findings "$(copy findings 11 "outcome = 'pass'")" 601 " (case SQ-2026-0019)"
+insert findings "$(copy findings 14 "outcome = 'pass'")" 676 " (case SQ-2026-0019)"
 insert decisions "$(copy decisions 1 "decision = 'approve', as_of = '2026-03-17'")" 26 " (case SQ-2026-0019)"
-insert certificates "$(copy certificates 6 "number = '20260344000000099X', case_id = 19")" 23 " (20260344000000099X)"
-insert certificate_fields "INSERT INTO certificate_fields VALUES (23, 1, '证书编号', '20260344000000099X')" '[23,1]' "$(n=$(sql "$T/d.db" "SELECT number FROM certificates WHERE id = 23"); [ -n "$n" ] && echo " (certificate $n)")"
+insert certificates "$(copy certificates 6 "number = '20260344000000099X', case_id = 19")" 24 " (20260344000000099X)"
+insert certificate_fields "INSERT INTO certificate_fields VALUES (24, 1, '证书编号', '20260344000000099X')" '[24,1]' "$(n=$(sql "$T/d.db" "SELECT number FROM certificates WHERE id = 24"); [ -n "$n" ] && echo " (certificate $n)")"
 insert notices "$(copy notices 1 "number = 'GS-20990101'")" 16 " (GS-20990101)"
 insert notice_cases "INSERT INTO notice_cases VALUES (1, 19)" '[1,19]' " (case SQ-2026-0019)"
-insert case_events "$(copy case_events 5)" 52 " (case SQ-2026-0023)"
+insert case_events "$(copy case_events 5)" 54 " (case SQ-2026-0023)"
 insert onsite_questions "INSERT INTO onsite_questions VALUES (1, 22, '2026-03-17', '数据存放在哪里？', NULL, NULL)" 1 " (case SQ-2026-0022)"
-insert documents "$(copy documents 3 "path = '/x.pdf'")" 45 " (case SQ-2026-0021)"
+insert documents "$(copy documents 3 "path = '/x.pdf'")" 46 " (case SQ-2026-0021)"
 insert imports "INSERT INTO imports VALUES (1, '2026-03-22', 'x.csv', '$ZERO', 'csv', 'UTF-8', 1, 0, 0, 0, 0)" 1 ""
 insert privacy_products "$(copy privacy_products 1)" 4 ""
 insert privacy_third_parties "$(copy privacy_third_parties 1)" 5 ""
@@ -193,8 +193,8 @@ tamper "an entry's hash edited" "DROP TRIGGER ledger_no_update; UPDATE ledger SE
   "ledger entry 20: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)"
 tamper "an entry deleted" "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq = 10" "ledger entry 10 is missing (deleted)"
 tamper "entries deleted" "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq BETWEEN 10 AND 12" "ledger entries 10 to 12 are missing (deleted)"
-tamper "an entry appended" "INSERT INTO ledger(seq, kind, tbl, ref_id, payload, hash) VALUES (1847, 'row', 'settings', 0, '[\"row\",\"settings\",\"extra\",[\"extra\",\"x\"]]', '$ZERO'); INSERT INTO settings VALUES ('extra', 'x')" \
-  "ledger entry 1847: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)"
+tamper "an entry appended" "INSERT INTO ledger(seq, kind, tbl, ref_id, payload, hash) VALUES (1942, 'row', 'settings', 0, '[\"row\",\"settings\",\"extra\",[\"extra\",\"x\"]]', '$ZERO'); INSERT INTO settings VALUES ('extra', 'x')" \
+  "ledger entry 1942: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)"
 # The review opinions of SQ-2026-0019 and SQ-2026-0020 swapped in the register: two edits.
 d() { sql "$T/d.db" "SELECT $1 FROM documents WHERE id = $2"; }
 tamper "two rows' contents swapped" "CREATE TEMP TABLE s AS SELECT id, sha256, bytes FROM documents WHERE id IN (1, 2); UPDATE documents SET (sha256, bytes) = (SELECT sha256, bytes FROM s WHERE s.id = 3 - documents.id) WHERE id IN (1, 2)" \
@@ -219,8 +219,8 @@ db.commit()
 PY
 run "$HDREG" ledger verify --db "$T/py.db"
 expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: cases 22 (SQ-2026-0022) was changed outside hdreg after entry $(entry_of cases 22) recorded it: status \"held\" → \"approved\"
-hdreg: ledger verify: case_events 52 (case SQ-2026-0022) is not on the chain: it was inserted outside hdreg
-hdreg: ledger verify: documents 45 is not on the chain: it was inserted outside hdreg" "rows written by another program with hdreg's hash function"
+hdreg: ledger verify: case_events 54 (case SQ-2026-0022) is not on the chain: it was inserted outside hdreg
+hdreg: ledger verify: documents 46 is not on the chain: it was inserted outside hdreg" "rows written by another program with hdreg's hash function"
 
 # ---- heads deleted; the chain truncated, restored from a backup, rewritten ------------------
 NOTE2="the checkpoint of 2026-04-16 published ($CP:8): entries were removed"
@@ -228,35 +228,35 @@ NOTE2="the checkpoint of 2026-04-16 published ($CP:8): entries were removed"
 # (the last counts the checkpoints published);
 # with the checkpoints, also that entries were removed.
 cp "$T/d.db" "$T/tr.db"
-hidden "$T/tr.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq > 1840"
-TRUNCATED="hdreg: ledger verify: counters \"checkpoints_published\" was changed outside hdreg after entry 1709 recorded it: value 1 → 2
+hidden "$T/tr.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq > 1935"
+TRUNCATED="hdreg: ledger verify: counters \"checkpoints_published\" was changed outside hdreg after entry 1787 recorded it: value 1 → 2
 hdreg: ledger verify: cases 35 (SQ-2026-0035) was changed outside hdreg after entry $(entry_of cases 35 "$T/tr.db") recorded it: status \"notice\" → \"certified\", decided_date null → \"2026-04-16\"
-hdreg: ledger verify: certificates 22 (20260444000000022Q) was changed outside hdreg after entry $(entry_of certificates 22 "$T/tr.db") recorded it: status \"pending\" → \"issued\"
-hdreg: ledger verify: case_events 50 (case SQ-2026-0034) is not on the chain: it was inserted outside hdreg
-hdreg: ledger verify: case_events 51 (case SQ-2026-0035) is not on the chain: it was inserted outside hdreg
-hdreg: ledger verify: documents 44 (case SQ-2026-0035) is not on the chain: it was inserted outside hdreg"
+hdreg: ledger verify: certificates 23 (20260444000000023U) was changed outside hdreg after entry $(entry_of certificates 23 "$T/tr.db") recorded it: status \"pending\" → \"issued\"
+hdreg: ledger verify: case_events 52 (case SQ-2026-0034) is not on the chain: it was inserted outside hdreg
+hdreg: ledger verify: case_events 53 (case SQ-2026-0035) is not on the chain: it was inserted outside hdreg
+hdreg: ledger verify: documents 45 (case SQ-2026-0035) is not on the chain: it was inserted outside hdreg"
 run "$HDREG" ledger verify --db "$T/tr.db" --keys "$K"
 expect_eq "$rc $(out)$(err)" "3 $TRUNCATED" "truncated, heads deleted: the rows no longer on the chain"
 run "$HDREG" ledger verify --db "$T/tr.db" --keys "$K" --checkpoints "$CP"
-expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register has 1840 entries, fewer than the 1845 $NOTE2
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register has 1935 entries, fewer than the 1940 $NOTE2
 $TRUNCATED" "truncated: the checkpoint says entries were removed"
 # Truncated consistently: the backup of the first night put back. Only the checkpoints tell.
 run "$HDREG" ledger verify --db "$T/night1.db" --keys "$K"
-expect_eq "$rc $(out)$(err)" "0 ledger intact: 1709 entries, 1643 rows, head $(lasthash "$T/night1.db"), tree head $(treehead "$T/night1.db" "$K"); 1 signed head verified" "the backup is intact in itself"
+expect_eq "$rc $(out)$(err)" "0 ledger intact: 1787 entries, 1720 rows, head $(lasthash "$T/night1.db"), tree head $(treehead "$T/night1.db" "$K"); 1 signed head verified" "the backup is intact in itself"
 run "$HDREG" ledger verify --db "$T/night1.db" --keys "$K" --checkpoints "$CP"
-expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register has 1709 entries, fewer than the 1845 $NOTE2" "the backup: entries were removed"
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register has 1787 entries, fewer than the 1940 $NOTE2" "the backup: entries were removed"
 # Rewritten consistently by someone without the key (tests/e2e/sign.sh does it with the
 # heads in place): the finding of case SQ-2026-0019 made a pass, in its row and in its
 # entry, every later hash recomputed, the signed heads deleted. Verify without the
 # checkpoints says intact, exit 0: the documented limit.
 cp "$T/d.db" "$T/rw.db"
-n=$(entry_of findings 11)
+n=$(entry_of findings 14)
 hidden "$T/rw.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_update;
-  UPDATE findings SET outcome = 'pass' WHERE id = 11; UPDATE ledger SET payload = replace(payload, '\"fail\"', '\"pass\"') WHERE seq = $n"
-expect_eq "$(python3 tests/tools/rechain.py "$T/rw.db")" "$((1846 - n + 1))" "the chain rewritten from entry $n"
+  UPDATE findings SET outcome = 'pass' WHERE id = 14; UPDATE ledger SET payload = replace(payload, '\"fail\"', '\"pass\"') WHERE seq = $n"
+expect_eq "$(python3 tests/tools/rechain.py "$T/rw.db")" "$((1941 - n + 1))" "the chain rewritten from entry $n"
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$K"
-expect_eq "$rc $(out | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')$(err)" "0 ledger intact: 1846 entries, 1755 rows, head $(lasthash "$T/rw.db"), tree head B64; 0 signed heads verified" "rewritten, heads deleted: intact without the checkpoints"
-REWRITTEN="the register does not extend the checkpoint of 2026-03-16 ($CP:1): its first 1708 entries are not the ones published: one or more of entries 1 to 1708 were rewritten"
+expect_eq "$rc $(out | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')$(err)" "0 ledger intact: 1941 entries, 1846 rows, head $(lasthash "$T/rw.db"), tree head B64; 0 signed heads verified" "rewritten, heads deleted: intact without the checkpoints"
+REWRITTEN="the register does not extend the checkpoint of 2026-03-16 ($CP:1): its first 1786 entries are not the ones published: one or more of entries 1 to 1786 were rewritten"
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$K" --checkpoints "$CP"
 expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: $REWRITTEN" "rewritten: the checkpoint catches it"
 
@@ -270,7 +270,7 @@ sqlite3 "$T/t.db" "INSERT INTO transitions VALUES ('simplified', 'rejected', 'ap
 run "$HDREG" case move --db "$T/t.db" --case SQ-2026-0019 --to approved --date 2026-04-17 --actor 审核员 --reason 复核通过
 expect_eq "$rc $(out)$(err)" "4 hdreg: case move: transitions [\"simplified\",\"rejected\",\"approved\",\"person\"] is not on the chain: it was inserted outside hdreg
 hdreg: case move: the register is not as hdreg left it (above; hdreg ledger verify says the same): nothing was done. Restore the database from a backup, or have the change explained (hdreg ledger adopt)" "the rogue transition: a person's move is refused too"
-state() { (cd "$T/out-t" && find . -type f | sort | xargs sha256sum); sql "$1" "SELECT count(*) FROM ledger; SELECT count(*) FROM ledger_heads; SELECT count(*) FROM documents; SELECT count(*) FROM notices"; }
+state() { (cd "$T/out-t" && find . -type f ! -name 'run-*' | sort | xargs sha256sum); sql "$1" "SELECT count(*) FROM ledger; SELECT count(*) FROM ledger_heads; SELECT count(*) FROM documents; SELECT count(*) FROM notices"; }
 before=$(state "$T/t.db")
 cpsum=$(sha256sum <"$T/out-t/checkpoints.txt")
 RUN_REFUSED="hdreg: run: the register is not as hdreg left it (above; hdreg ledger verify says the same): nothing was done. Restore the database from a backup, or have the change explained (hdreg ledger adopt)"
@@ -311,7 +311,7 @@ run "$HDREG" ledger verify --db "$T/f4.db" --keys "$K" --checkpoints "$T/f4/cp.t
 expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: '$T/f4/cp.txt' holds 1 checkpoint, but this register has published 2: the file was removed or cut back; restore it from the published copy (hdreg ledger verify --checkpoints checks it)" "verify: a checkpoints file cut back"
 cp "$CP" "$T/f4/cp.txt"
 run "$HDREG" run --db "$T/f4.db" --date 2026-04-17 --keys "$K" --out "$T/f4" --checkpoints "$T/f4/cp.txt"
-expect_eq "$rc $(out | tail -1 | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')" "1 checkpoint: nothing new since the last one (1845 entries, 2026-04-16), in $T/f4/cp.txt" "the file restored: the night runs (and has nothing new to publish)"
+expect_eq "$rc $(out | tail -1 | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')" "1 checkpoint: nothing new since the last one (1940 entries, 2026-04-16), in $T/f4/cp.txt" "the file restored: the night runs (and has nothing new to publish)"
 
 # ---- ledger adopt -----------------------------------------------------------------------
 # Once explained, the authority adopts the change: an entry saying who, when and why, then
@@ -320,16 +320,16 @@ expect_eq "$rc $(out | tail -1 | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree hea
 run "$HDREG" ledger adopt --db "$T/t.db" --date 2026-04-17 --by 张三 --reason 程序修订经委员会批准
 expect_eq "$rc $(out)$(err)" "0 adopted: transitions [\"simplified\",\"rejected\",\"approved\",\"person\"] is not on the chain: it was inserted outside hdreg
 1 row adopted by 张三 on 2026-04-17: 程序修订经委员会批准" "adopt"
-expect_eq "$("$HDREG" ledger show --db "$T/t.db" | tail -2 | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /')" "1847  H  2026-04-17  adopted by 张三: 程序修订经委员会批准 (1 row changed past hdreg follows)
-1848  H  transitions [\"simplified\",\"rejected\",\"approved\",\"person\"]  [\"simplified\",\"rejected\",\"approved\",\"person\",\"6.2.2 b\",\"复核通过\"]" "ledger show: the adopt entry and the adopted row"
+expect_eq "$("$HDREG" ledger show --db "$T/t.db" | tail -2 | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /')" "1942  H  2026-04-17  adopted by 张三: 程序修订经委员会批准 (1 row changed past hdreg follows)
+1943  H  transitions [\"simplified\",\"rejected\",\"approved\",\"person\"]  [\"simplified\",\"rejected\",\"approved\",\"person\",\"6.2.2 b\",\"复核通过\"]" "ledger show: the adopt entry and the adopted row"
 # Now part of the register's procedure, the move a person makes is recorded.
 run "$HDREG" case move --db "$T/t.db" --case SQ-2026-0019 --to approved --date 2026-04-17 --actor 审核员 --reason 复核通过
 expect_eq "$rc $(out)$(err)" "0 case SQ-2026-0019: move recorded" "after adopting, the move is made"
 run "$HDREG" ledger verify --db "$T/t.db" --keys "$K" --checkpoints "$T/out-t/checkpoints.txt"
-expect_eq "$rc $(out)$(err)" "0 ledger intact: 1850 entries, 1757 rows, head $(lasthash "$T/t.db"), tree head $("$HDREG" ledger verify --db "$T/t.db" | sed 's/.*tree head //'); extends 2 checkpoints (last 2026-04-16, 1845 entries); 2 signed heads verified" "adopted: intact"
+expect_eq "$rc $(out)$(err)" "0 ledger intact: 1945 entries, 1848 rows, head $(lasthash "$T/t.db"), tree head $("$HDREG" ledger verify --db "$T/t.db" | sed 's/.*tree head //'); extends 2 checkpoints (last 2026-04-16, 1940 entries); 2 signed heads verified" "adopted: intact"
 run "$HDREG" run --db "$T/t.db" --date 2026-04-17 --keys "$K" --out "$T/out-t"
 expect_eq "$rc $(out | grep -e '^public notice' -e '^checkpoint' | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')" "1 public notice GS-20260417: 1 case, open until 2026-05-06
-checkpoint published: 1855 entries, tree head B64, in $T/out-t/checkpoints.txt" "the next night runs (the approved case goes into a notice)"
+checkpoint published: 1950 entries, tree head B64, in $T/out-t/checkpoints.txt" "the next night runs (the approved case goes into a notice)"
 # Adopting cannot make a rewritten chain extend the checkpoints: it has nothing to adopt,
 # and a row edited on top is adopted, the checkpoint still not extended.
 run "$HDREG" ledger adopt --db "$T/rw.db" --date 2026-04-17 --by 张三 --reason 无
@@ -353,12 +353,12 @@ entry_bytes() { sql "$1" "SELECT length(CAST(payload AS BLOB)) FROM ledger WHERE
 n=$(doc_entry "$T/d.db")
 # A middle entry: the certificate issued on the first night, under the newest checkpoint.
 run "$HDREG" ledger prove $NUM --db "$T/d.db" --checkpoints "$CP" --keys "$K" --out "$T/p.proof"
-expect_eq "$rc $(out)$(err)" "0 $T/p.proof: inclusion proof of certificate $NUM (entry $n) under the checkpoint of 2026-04-16 (1845 entries): 11 hashes, $((23 + $(entry_bytes "$T/d.db" $n) + 1 + 32 * 11)) bytes" "prove"
+expect_eq "$rc $(out)$(err)" "0 $T/p.proof: inclusion proof of certificate $NUM (entry $n) under the checkpoint of 2026-04-16 (1940 entries): 11 hashes, $((23 + $(entry_bytes "$T/d.db" $n) + 1 + 32 * 11)) bytes" "prove"
 expect_eq "$(($(stat -c %s "$T/p.proof") < 1024))" 1 "a proof is under 1 KB"
-run "$HDREG" ledger consistency 1708 1845 --db "$T/d.db" --out "$T/c.proof"
-expect_eq "$rc $(out)$(err)" "0 $T/c.proof: consistency proof from 1708 to 1845 entries: 10 hashes, 342 bytes" "consistency"
+run "$HDREG" ledger consistency 1786 1940 --db "$T/d.db" --out "$T/c.proof"
+expect_eq "$rc $(out)$(err)" "0 $T/c.proof: consistency proof from 1786 to 1940 entries: 11 hashes, 374 bytes" "consistency"
 run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$CP" --consistency "$T/c.proof" --document "$PDF" --proof "$T/p.proof"
-expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry $n of the register, under checkpoint 2026-04-16 (1845 entries); 2 checkpoints, each extends the one before" "the verifier: a middle entry"
+expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry $n of the register, under checkpoint 2026-04-16 (1940 entries); 2 checkpoints, each extends the one before" "the verifier: a middle entry"
 # Another certificate's PDF with this proof; one byte of a published root changed; the
 # consistency proof left out.
 other=$OUT/certificates/20260344000000006X.pdf
@@ -377,7 +377,7 @@ expect_eq "$rc $(out)$(err)$([ -e "$T/bad.proof" ] || echo ' no file')" "3 hdreg
 run "$HDREG" ledger prove $NUM --db "$T/d.db" --checkpoints "$CP" --out "$T/bad.proof"
 expect_eq "$rc $(out)$(err)" "2 hdreg: ledger prove: a certificate number or --entry SEQ (from 1), --db, --checkpoints, --keys and --out are required (see hdreg ledger --help)" "prove: --keys required"
 run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$CP" --document "$PDF" --proof "$T/p.proof"
-expect_eq "$rc $(out | tail -1)$(err)" "1 FAILED: no consistency proof from 1708 to 1845 entries" "the verifier: the consistency proof missing"
+expect_eq "$rc $(out | tail -1)$(err)" "1 FAILED: no consistency proof from 1786 to 1940 entries" "the verifier: the consistency proof missing"
 # The file's framing, which no signature covers: hdreg and the verifier refuse the same
 # files (and accept the same: the last empty line may be missing).
 head -c -1 "$CP" >"$T/f-last.txt"
@@ -391,7 +391,7 @@ for f in last cut blank lead crlf; do
   run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$T/f-$f.txt" --consistency "$T/c.proof" --document "$PDF" --proof "$T/p.proof"
   echo "$c | $rc $(out | tail -1)$(err)" >>"$T/framing"
 done
-expect_eq "$(sed "s|$T/||g" "$T/framing")" "0 extends 2 checkpoints (last 2026-04-16, 1845 entries); 2 signed heads verified | 0 OK: $NUM.pdf (certificate) is entry $n of the register, under checkpoint 2026-04-16 (1845 entries); 2 checkpoints, each extends the one before
+expect_eq "$(sed "s|$T/||g" "$T/framing")" "0 extends 2 checkpoints (last 2026-04-16, 1940 entries); 2 signed heads verified | 0 OK: $NUM.pdf (certificate) is entry $n of the register, under checkpoint 2026-04-16 (1940 entries); 2 checkpoints, each extends the one before
 3 hdreg: ledger verify: f-cut.txt does not end with a newline | 1 FAILED: f-cut.txt does not end with a newline
 3 hdreg: ledger verify: f-blank.txt:8: an empty line where a checkpoint should start | 1 FAILED: f-blank.txt line 8: an empty line where a checkpoint should start
 3 hdreg: ledger verify: f-lead.txt:1: an empty line where a checkpoint should start | 1 FAILED: f-lead.txt line 1: an empty line where a checkpoint should start
@@ -401,14 +401,14 @@ expect_eq "$(sed "s|$T/||g" "$T/framing")" "0 extends 2 checkpoints (last 2026-0
 # backup with the certificate's document entry moved to the start or the end of the chain
 # and every hash recomputed (tests/tools/rechain.py), the heads dropped; the same night run
 # again on them publishes a checkpoint of the whole register (and writes nothing else).
-# The count of checkpoints published goes too (its entry is the backup's last: 1709), as
+# The count of checkpoints published goes too (its entry is the backup's last: 1787), as
 # the new register has published none.
 # move DB SEQ TO: entry SEQ becomes entry TO (1 or the last), the others keep their order.
 move() {
   if [ "$3" = 1 ]; then shift_sql="UPDATE ledger SET seq = 1 - seq WHERE seq < 0 AND -seq < $2"
   else shift_sql="UPDATE ledger SET seq = -seq - 1 WHERE seq < 0 AND -seq > $2"; fi
   hidden "$1" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_update;
-    DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq = 1709 AND tbl = 'counters';
+    DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq = 1787 AND tbl = 'counters';
     DELETE FROM counters WHERE name = 'checkpoints_published';
     UPDATE ledger SET seq = -seq; UPDATE ledger SET seq = $3 WHERE seq = -$2; $shift_sql; UPDATE ledger SET seq = -seq WHERE seq < 0"
   python3 tests/tools/rechain.py "$1" >/dev/null
@@ -416,19 +416,19 @@ move() {
 n=$(doc_entry "$T/night1.db")
 for at in first last; do
   cp "$T/night1.db" "$T/$at.db"
-  move "$T/$at.db" "$n" "$([ $at = first ] && echo 1 || echo 1708)"
-  expect_eq "$(doc_entry "$T/$at.db")" "$([ $at = first ] && echo 1 || echo 1708)" "$at: the document entry moved"
+  move "$T/$at.db" "$n" "$([ $at = first ] && echo 1 || echo 1786)"
+  expect_eq "$(doc_entry "$T/$at.db")" "$([ $at = first ] && echo 1 || echo 1786)" "$at: the document entry moved"
   run "$HDREG" run --db "$T/$at.db" --date 2026-03-16 --keys "$K" --out "$OUT" --checkpoints "$T/$at.txt"
-  expect_eq "$rc $(out | tail -1 | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')" "1 checkpoint published: 1708 entries, tree head B64, in $T/$at.txt" "$at: the night run again publishes a checkpoint"
+  expect_eq "$rc $(out | tail -1 | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')" "1 checkpoint published: 1786 entries, tree head B64, in $T/$at.txt" "$at: the night run again publishes a checkpoint"
   run "$HDREG" ledger prove $NUM --db "$T/$at.db" --checkpoints "$T/$at.txt" --keys "$K" --out "$T/$at.proof"
-  expect_eq "$rc $(out | sed 's/: [0-9]* hashes.*//')" "0 $T/$at.proof: inclusion proof of certificate $NUM (entry $(doc_entry "$T/$at.db")) under the checkpoint of 2026-03-16 (1708 entries)" "$at: prove"
+  expect_eq "$rc $(out | sed 's/: [0-9]* hashes.*//')" "0 $T/$at.proof: inclusion proof of certificate $NUM (entry $(doc_entry "$T/$at.db")) under the checkpoint of 2026-03-16 (1786 entries)" "$at: prove"
   run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$T/$at.txt" --document "$PDF" --proof "$T/$at.proof"
-  expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry $(doc_entry "$T/$at.db") of the register, under checkpoint 2026-03-16 (1708 entries); 1 checkpoint" "the verifier: the $at entry"
+  expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry $(doc_entry "$T/$at.db") of the register, under checkpoint 2026-03-16 (1786 entries); 1 checkpoint" "the verifier: the $at entry"
 done
 # A tree of one entry: a checkpoint of the first entry of that register, made and signed
 # by tests/tools/checkpoint.py (hdreg publishes whole registers only); hdreg reads it as it
 # reads its own. Then a checkpoints file growing from the tree of one to the whole
-# register, with the consistency proof from 1 to 1708.
+# register, with the consistency proof from 1 to 1786.
 python3 tests/tools/checkpoint.py "$T/first.db" 1 2026-03-15 "$K" >"$T/one.txt"
 run "$HDREG" ledger verify --db "$T/first.db" --keys "$K" --checkpoints "$T/one.txt"
 expect_eq "$rc $(out | sed 's/.*; extends/extends/')$(err)" "0 extends 1 checkpoint (last 2026-03-15, 1 entry); 1 signed head verified" "hdreg reads a checkpoint of one entry"
@@ -437,8 +437,8 @@ expect_eq "$rc $(out)$(err)" "0 $T/one.proof: inclusion proof of certificate $NU
 run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$T/one.txt" --document "$PDF" --proof "$T/one.proof"
 expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry 1 of the register, under checkpoint 2026-03-15 (1 entry); 1 checkpoint" "the verifier: a tree of one entry"
 cat "$T/one.txt" "$T/first.txt" >"$T/grown.txt"
-run "$HDREG" ledger consistency 1 1708 --db "$T/first.db" --out "$T/c1.proof"
-expect_eq "$rc $(out)$(err)" "0 $T/c1.proof: consistency proof from 1 to 1708 entries: 11 hashes, 374 bytes" "consistency from a tree of one"
+run "$HDREG" ledger consistency 1 1786 --db "$T/first.db" --out "$T/c1.proof"
+expect_eq "$rc $(out)$(err)" "0 $T/c1.proof: consistency proof from 1 to 1786 entries: 11 hashes, 374 bytes" "consistency from a tree of one"
 run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$T/grown.txt" --consistency "$T/c1.proof" --document "$PDF" --proof "$T/first.proof"
-expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry 1 of the register, under checkpoint 2026-03-16 (1708 entries); 2 checkpoints, each extends the one before" "the verifier: grown from a tree of one"
+expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry 1 of the register, under checkpoint 2026-03-16 (1786 entries); 2 checkpoints, each extends the one before" "the verifier: grown from a tree of one"
 done_ok

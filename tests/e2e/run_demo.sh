@@ -18,16 +18,16 @@ expect_eq "$rc" 1 "run exit (one case refused)"
 expect_eq "$(out | sed -n 1p)" "hdreg run $DATE: 9 certificates issued, 0 verified, 0 restored, 1 held by objection, 1 failed" "summary"
 expect_eq "$(out | sed -n 2p | sed 's/ (.*//')" "certificates in $T/outa/certificates" "summary line 2"
 expect_eq "$(out | sed -n 3p | sed -E 's/pack [0-9a-f]{16}/pack REV/')" \
-  "reviewed 25 cases with check pack REV: 7 approve, 5 rectify, 1 hold, 12 reject" "review summary"
-expect_eq "$(out | sed -n '4,5p')" "public notice GS-20260316: 8 cases, open until 2026-03-30
+  "reviewed 25 cases with check pack REV: 9 approve, 5 rectify, 1 hold, 10 reject" "review summary"
+expect_eq "$(out | sed -n '4,5p')" "public notice GS-20260316: 9 cases, open until 2026-03-30
 cancelled 1 certificate" "notice and cancellation summary"
 expect_eq "$(sql "$T/a.db" "SELECT decision || ' ' || count(*) FROM decisions WHERE as_of = '$DATE' GROUP BY decision ORDER BY decision")" \
-  "approve 7
+  "approve 9
 hold 1
 rectify 5
-reject 12" "decisions recorded"
+reject 10" "decisions recorded"
 expect_eq "$(sql "$T/a.db" "SELECT count(*) || ' ' || count(DISTINCT case_id) || ' ' || count(DISTINCT pack_revision) FROM findings")" \
-  "600 25 1" "findings recorded with the pack revision"
+  "675 25 1" "findings recorded with the pack revision"
 expect_eq "$(err)" "hdreg: case SQ-2026-0016: field '统一社会信用代码': holder '江门市侨乡康复医院' code '５２４４０７00MJ9K7701X4': full-width character at position 1; use half-width digits and capital letters" "stderr"
 
 # The JSON run report beside the documents.
@@ -35,15 +35,16 @@ python3 - "$T/outa/run-$DATE.json" "$T/a.db" <<'PY' || fail "run report"
 import json, sqlite3, sys
 r = json.load(open(sys.argv[1]))
 assert r["date"] == "2026-03-16" and r["reviewed"] == 25, r
-assert r["decisions"] == {"approve": 7, "rectify": 5, "hold": 1, "reject": 12}, r["decisions"]
-assert r["notices"] == [{"number": "GS-20260316", "cases": 8, "end_date": "2026-03-30"}], r["notices"]
+assert r["decisions"] == {"approve": 9, "rectify": 5, "hold": 1, "reject": 10}, r["decisions"]
+assert r["notices"] == [{"number": "GS-20260316", "cases": 9, "end_date": "2026-03-30"}], r["notices"]
 assert r["cancelled"] == 1 and r["held_for_review"] == 1, r
 assert r["certificates"] == {"issued": 9, "verified": 0, "restored": 0, "held_by_objection": 1, "failed": 1}, r["certificates"]
 db = sqlite3.connect(sys.argv[2])
 rows = {p: h for p, h in db.execute("SELECT path, sha256 FROM documents WHERE kind = 'certificate'")}
 assert [i["case"] for i in r["issued"]][:2] == ["SQ-2026-0006", "SQ-2026-0007"], r["issued"]
 assert all(rows[i["path"]] == i["sha256"] for i in r["issued"]) and len(r["issued"]) == 9
-assert r["problems"] == [{"case": "SQ-2026-0016", "message": "field '统一社会信用代码': holder '江门市侨乡康复医院' code '５２４４０７00MJ9K7701X4': full-width character at position 1; use half-width digits and capital letters"}], r["problems"]
+assert r["format"] == 2 and r["status"] == "partial" and r["exit_code"] == 1 and r["error"] is None, r
+assert r["problems"] == [{"step": "certificate", "case": "SQ-2026-0016", "field": "统一社会信用代码", "check": None, "message": "field '统一社会信用代码': holder '江门市侨乡康复医院' code '５２４４０７00MJ9K7701X4': full-width character at position 1; use half-width digits and capital letters"}], r["problems"]
 PY
 PASSED=$((PASSED + 1))
 
@@ -123,7 +124,7 @@ expect_eq "$(out | sed -n 2p | sed -E 's/pack [0-9a-f]{16}/pack REV/')" \
 expect_eq "$(cd "$T/outa/certificates" && sha256sum *.pdf)" "$sha_before" "files unchanged"
 expect_eq "$(sql "$T/a.db" "SELECT (SELECT count(*) FROM documents) || ' ' || (SELECT count(*) FROM certificates) || ' ' || (SELECT count(*) FROM certificate_fields)")" \
   "36 14 154" "no duplicate rows"
-expect_eq "$(sql "$T/a.db" "SELECT count(*) FROM case_events")" 43 "no new events (25 reviews, 8 into notice, 9 certified, 1 cancelled)"
+expect_eq "$(sql "$T/a.db" "SELECT count(*) FROM case_events")" 44 "no new events (25 reviews, 9 into notice, 9 certified, 1 cancelled)"
 
 # A deleted certificate is rendered again from its frozen fields, byte for byte.
 cp "$T/outa/certificates/20260344000000010C.pdf" "$T/keep.pdf"

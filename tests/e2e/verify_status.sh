@@ -51,11 +51,11 @@ expect_eq "$(out)" "$today" "the as-of date defaults to today"
 
 f="$C/20260344000000006X.pdf"
 v "$f" --as-of 2026-05-01
-expect_eq "$rc $(out)" "3 $f: authentic but superseded: certificate 20260344000000006X of case SQ-2026-0006 was replaced on 2026-04-17 by certificate 20260444000000023U (change, case SQ-2026-0101)" "superseded, by which"
+expect_eq "$rc $(out)" "3 $f: authentic but superseded: certificate 20260344000000006X of case SQ-2026-0006 was replaced on 2026-04-17 by certificate 20260444000000024Y (change, case SQ-2026-0101)" "superseded, by which"
 v "$f" --as-of 2026-04-16
-expect_eq "$rc $(out)" "0 $f: authentic and current (certificate 20260344000000006X of case SQ-2026-0006, in force on 2026-04-16, valid until 2029-03-16; later superseded on 2026-04-17 by certificate 20260444000000023U; signed by $S)" "current the day before it was superseded"
-v "$C/20260444000000023U.pdf" --as-of 2026-05-01
-expect_eq "$rc $(out)" "0 $C/20260444000000023U.pdf: authentic and current (certificate 20260444000000023U of case SQ-2026-0101, in force on 2026-05-01, valid until 2029-04-17; signed by $S)" "the certificate that replaced it"
+expect_eq "$rc $(out)" "0 $f: authentic and current (certificate 20260344000000006X of case SQ-2026-0006, in force on 2026-04-16, valid until 2029-03-16; later superseded on 2026-04-17 by certificate 20260444000000024Y; signed by $S)" "current the day before it was superseded"
+v "$C/20260444000000024Y.pdf" --as-of 2026-05-01
+expect_eq "$rc $(out)" "0 $C/20260444000000024Y.pdf: authentic and current (certificate 20260444000000024Y of case SQ-2026-0101, in force on 2026-05-01, valid until 2029-04-17; signed by $S)" "the certificate that replaced it"
 
 f="$C/202603440000000084.pdf"
 v "$f" --as-of 2026-05-01
@@ -71,7 +71,7 @@ v "$f" --as-of 2026-03-15
 expect_eq "$rc $(out)" "3 $f: authentic but not yet issued on 2026-03-15: the review opinion of case SQ-2026-0019 was issued on 2026-03-16" "review opinion before its date"
 f="$OUT/notices/GS-20260316.pdf"
 v "$f" --as-of 2026-05-01
-expect_eq "$rc $(out)" "0 $f: authentic (public notice GS-20260316 of 8 cases, published 2026-03-16, notice period until 2026-03-30; signed by $S)" "public notice"
+expect_eq "$rc $(out)" "0 $f: authentic (public notice GS-20260316 of 9 cases, published 2026-03-16, notice period until 2026-03-30; signed by $S)" "public notice"
 f="$OUT/notices/GS-20260401.pdf"
 v "$f" --as-of 2026-03-31
 expect_eq "$rc $(out)" "3 $f: authentic but not yet issued on 2026-03-31: the public notice GS-20260401 of 2 cases was published on 2026-04-01" "public notice before its date"
@@ -96,7 +96,7 @@ cp "$C/20260344000000006X.pdf" "$T/handed/202603440000000071.pdf"
 v "$T/handed/证书.pdf" --as-of 2026-05-01
 expect_eq "$rc $(out)" "3 $T/handed/证书.pdf: authentic but misnamed: this is the certificate 202603440000000071 of case SQ-2026-0007 (in force on 2026-05-01, valid until 2029-03-16), recorded as '202603440000000071.pdf', not '证书.pdf'" "renamed certificate"
 v "$T/handed/202603440000000071.pdf" --as-of 2026-05-01
-expect_eq "$rc $(out)" "3 $T/handed/202603440000000071.pdf: authentic but misnamed: this is the certificate 20260344000000006X of case SQ-2026-0006 (superseded on 2026-04-17 by certificate 20260444000000023U), recorded as '20260344000000006X.pdf'; '202603440000000071.pdf' is the name of the certificate 202603440000000071 of case SQ-2026-0007" "superseded certificate under a current one's name"
+expect_eq "$rc $(out)" "3 $T/handed/202603440000000071.pdf: authentic but misnamed: this is the certificate 20260344000000006X of case SQ-2026-0006 (superseded on 2026-04-17 by certificate 20260444000000024Y), recorded as '20260344000000006X.pdf'; '202603440000000071.pdf' is the name of the certificate 202603440000000071 of case SQ-2026-0007" "superseded certificate under a current one's name"
 cp "$OP/SQ-2026-0019-2026-03-16.pdf" "$T/moved/"
 v "$T/moved/SQ-2026-0019-2026-03-16.pdf" --as-of 2026-05-01
 expect_eq "$rc $(out)" "0 $T/moved/SQ-2026-0019-2026-03-16.pdf: authentic (review opinion of case SQ-2026-0019, issued 2026-03-16; signed by $S)" "another folder, its own name"

@@ -15,7 +15,7 @@ expect_eq "$rc $(err)" "3 hdreg: waiver add: check '7.6a-state-secrets' cannot b
 add --case SQ-2026-0038 --check 7.6b-tongfang --justification 已整改
 expect_eq "$rc $(err)" "3 hdreg: waiver add: check '7.6b-tongfang' cannot be waived: 7.6 b is a ban (severity \"ban\"), and a ban is never waived" "7.6 b: a ban is never waived"
 add --case SQ-2026-0019 --check 7.1b-credit --justification 失信记录已经法院撤销
-expect_eq "$rc $(err)" "3 hdreg: waiver add: check '7.1b-credit' cannot be waived: the check does not allow waivers (its declaration at scripts/checks/7.1-subject.lua:38 has no waivable = true)" "7.1 b: 没有严重违法失信 is no discretion of the authority"
+expect_eq "$rc $(err)" "3 hdreg: waiver add: check '7.1b-credit' cannot be waived: the check does not allow waivers (its declaration at $PWD/scripts/checks/7.1-subject.lua:46 has no waivable = true)" "7.1 b: 没有严重违法失信 is no discretion of the authority"
 add --case SQ-2026-9999 --check 5.1.1-first-registration --justification x
 expect_eq "$rc $(err)" "3 hdreg: waiver add: case 'SQ-2026-9999' does not exist" "unknown case"
 add --case SQ-2026-0045 --check 5.1.1-first-registraton --justification x
@@ -61,7 +61,7 @@ expect_eq "$(python3 -c "
 import json
 d = json.load(open('$T/stdout'))
 c = [c for c in d['checks'] if c['id'] == '5.1.1-first-registration'][0]
-print(d['decision'], c['outcome'], c['waived'], c['waiver_id'], c['waiver_state'])")" "approve fail True 1 active" "5.1.1: the waived finding leaves the decision"
+print(d['decision'], c['outcome'], c['waived'], c['waiver_id'], c['waiver_state'])")" "rectify fail True 1 active" "5.1.1: the waived finding leaves the decision"
 run "$HDREG" check --db "$D" --case SQ-2026-0045 --as-of 2026-03-11 --format json
 expect_eq "$(python3 -c "import json; print(json.load(open('$T/stdout'))['decision'])")" "reject" "5.1.1: before its approval the waiver does not exist"
 run "$HDREG" check --db "$D" --case SQ-2026-0038 --as-of 2026-03-16
@@ -76,17 +76,17 @@ import json
 d = json.load(open('$T/out/run-2026-03-16.json'))
 print([p['message'] for p in d['problems'] if p['case'] == 'SQ-2026-0038'])")" "['waiver 2 of check \\'7.6b-tongfang\\' ignored: 7.6 b is a ban (severity \"ban\"), and a ban is never waived']" "in the night's report"
 expect_eq "$(sql "$D" "SELECT number || ' ' || status FROM cases WHERE id IN (38, 45) ORDER BY id")" "SQ-2026-0038 rejected
-SQ-2026-0045 notice" "7.6 b rejected, 5.1.1 waived: into the notice"
+SQ-2026-0045 rectify" "7.6 b rejected; 5.1.1 waived, the case still asked to supplement (5.1.4: no consideration stated)"
 
 # --- the opinion prints the waiver beside the finding; the conclusion agrees ---
 PDF="$T/out/opinions/SQ-2026-0045-2026-03-16.pdf"
 pdftotext "$PDF" "$T/op.txt" 2>"$T/poppler"
 expect_eq "$(cat "$T/poppler")" "" "poppler prints no warnings"
 TXT=$(tr -d ' \n' <"$T/op.txt")
-expect_eq "$(pdftotext -layout "$PDF" - | grep '^5\.1\.1 ' | tr -s ' ')" "5.1.1 未办理首次登记的，不得 已豁免 未关联有效的首次登记证书，不得办理许可登" "the finding's conclusion: waived"
+expect_eq "$(pdftotext -layout "$PDF" - | grep '^5\.1\.1 ' | tr -s ' ')" "5.1.1 未办理首次登记的，不得 已豁免 未关联有效的登记证书，不得办理许可登记" "the finding's conclusion: waived"
 expect_eq "$(echo "$TXT" | grep -o '豁免：[^。]*。[^。]*。')" "豁免：本项审核结论为“不符合”，经王法务于2026年3月12日批准豁免，理由：基础证书已在外省办理首次登记，经登记机构核实；有效期至2026年12月31日。本项不计入审核结论。" "the waiver beside it: approver, date, justification, expiry"
-expect_eq "$(echo "$TXT" | grep -o '三、审核结论.*重新计入审核。')" "三、审核结论经审核，本案结论为：予以登记。除上表经豁免的事项外，申请符合登记条件，转入公示程序。上表中有1项经登记机构依其权限豁免，豁免的批准人、日期、理由和有效期见该项下方；豁免期满或被撤销后，该项重新计入审核。" "the conclusion says what was waived"
-expect_eq "$(echo "$TXT" | grep -c '不予登记\|不得开展' || true)" 0 "no ban or refusal above 予以登记"
+expect_eq "$(echo "$TXT" | grep -o '三、审核结论.*重新计入审核。')" "三、审核结论经审核，本案结论为：补正材料。上表中有1项经登记机构依其权限豁免，豁免的批准人、日期、理由和有效期见该项下方；豁免期满或被撤销后，该项重新计入审核。" "the conclusion says what was waived"
+expect_eq "$(echo "$TXT" | grep -c '不予登记\|不得开展' || true)" 0 "no ban or refusal above the conclusion"
 pdftoppm -r 80 -png -f 1 -l 1 "$PDF" "$T/op" 2>"$T/poppler"
 expect_eq "$(cat "$T/poppler")$(ls "$T" | grep -c '^op-1.png$')" "1" "page rendered, no warnings"
 PDF="$T/out/opinions/SQ-2026-0038-2026-03-16.pdf"
@@ -105,7 +105,7 @@ run "$HDREG" waiver revoke --db "$D" --waiver 2 --date 2026-03-21 --by 李审核
 expect_eq "$rc $(err)" "2 hdreg: waiver revoke: --reason is required (see hdreg waiver --help)" "revoke without a reason"
 run "$HDREG" waiver list --db "$D" --case SQ-2026-0045 --as-of 2026-03-25
 expect_eq "$(out)" "waiver 1  SQ-2026-0045  5.1.1-first-registration  revoked  approved 2026-03-12 by 王法务  expires 2026-12-31  基础证书已在外省办理首次登记，经登记机构核实  revoked 2026-03-20 by 李审核: 外省证书经核实已注销" "list: revoked"
-for day in 2026-03-19:approve 2026-03-20:reject; do
+for day in 2026-03-19:rectify 2026-03-20:reject; do
   run "$HDREG" check --db "$D" --case SQ-2026-0045 --as-of "${day%:*}" --format json
   expect_eq "$(python3 -c "import json; print(json.load(open('$T/stdout'))['decision'])")" "${day#*:}" "as of ${day%:*}"
 done

@@ -58,10 +58,9 @@ act "objection 3: resolve recorded" resolve --objection 3 --outcome upheld --dat
 night 2026-03-25 0
 expect_eq "$(status SQ-2026-0021)" "notice" "reviewed again, in notice again"
 
-# A returned case supplements its materials and is reviewed again.
-sql_adopt "$DB" "INSERT INTO materials(case_id, kind, issued_date) VALUES (40, 'third_party_assessment', '2026-03-26')"
-act "case SQ-2026-0040: move recorded" move --case SQ-2026-0040 --to submitted --date 2026-03-26 \
-  --actor 申请人 --reason "补正第三方评估材料"
+# A returned case supplements its materials (recorded with the move) and is reviewed again.
+act "case SQ-2026-0040: move recorded, 1 material supplied" move --case SQ-2026-0040 --to submitted \
+  --date 2026-03-26 --actor 申请人 --reason "补正第三方评估材料" --material third_party_assessment
 
 # March 31: GS-20260316 has ended: its certificates. The cancellation SQ-2026-0044 was for
 # a certificate the transfer SQ-2026-0011 superseded: refused, a person sends it back to
@@ -88,9 +87,8 @@ night 2026-04-20 0
 # December 21: a returned case supplements its PIA report and is approved; its notice
 # period would run into 2027, for which the calendar has no data: refused, the case
 # waits approved. Once the 2027 schedule is imported the next night publishes it.
-sql_adopt "$DB" "INSERT INTO materials(case_id, kind, issued_date, valid_until) VALUES (29, 'pia_report', '2026-12-18', '2029-12-17')"
-act "case SQ-2026-0029: move recorded" move --case SQ-2026-0029 --to submitted --date 2026-12-21 \
-  --actor 申请人 --reason "补正个人信息保护影响评估报告"
+act "case SQ-2026-0029: move recorded, 1 material supplied" move --case SQ-2026-0029 --to submitted \
+  --date 2026-12-21 --actor 申请人 --reason "补正个人信息保护影响评估报告" --material pia_report::2029-12-17
 night 2026-12-21 1
 expect_eq "$(err)" "hdreg: public notice of 1 approved case not published: no holiday schedule for 2027: the period cannot be computed" "notice into 2027 refused"
 expect_eq "$(status SQ-2026-0029)" "approved" "waits, approved"
@@ -101,20 +99,28 @@ expect_eq "$(sql "$DB" "SELECT number || ' ' || end_date FROM notices ORDER BY i
   "10 working days: Dec 23-25, 28-31, Jan 1 off, Jan 4-6"
 night 2027-01-07 0
 
-# The year's end state.
+# The year's end state. As the guideline reads (docs/checks.md): SQ-2026-0026 is
+# certified (7.2 (2) is advice, not a return for supplement), SQ-2026-0036 waits for its
+# security officer (7.5 a asks for one, 补正, it does not refuse), SQ-2026-0046 is with the
+# committee (a public-data product applied for under the simplified procedure goes on in
+# the ordinary one, 6.1.1, instead of being refused).
 expect_eq "$(sql "$DB" "SELECT status || ' ' || count(*) FROM cases GROUP BY status ORDER BY status")" "cancelled 2
-certified 28
+certified 29
+committee_review 1
 held 1
 rectify 4
-rejected 14
+rejected 12
 withdrawn 2" "final states"
+expect_eq "$(sql "$DB" "SELECT number || ' ' || procedure || ' ' || status FROM cases WHERE number IN ('SQ-2026-0026', 'SQ-2026-0036', 'SQ-2026-0046') ORDER BY number")" "SQ-2026-0026 simplified certified
+SQ-2026-0036 simplified rectify
+SQ-2026-0046 ordinary committee_review" "the cases the corrected checks decide otherwise"
 expect_eq "$(sql "$DB" "SELECT kind || ' ' || count(*) FROM documents GROUP BY kind ORDER BY kind")" "cancellation 2
-certificate 23
+certificate 24
 notice 7
 review_opinion 32" "documents: notices of 16, 17, 19, 25, 31 March, 1 April and 22 December"
 expect_eq "$(sql "$DB" "SELECT status || ' ' || count(*) FROM certificates GROUP BY status ORDER BY status")" "cancelled 2
-issued 23
-superseded 3" "certificates: 5 from 2025 and 23 of this year; 2 transfers/changes of the demo and this year's change superseded, 2 cancelled"
+issued 24
+superseded 3" "certificates: 5 from 2025 and 24 of this year; 2 transfers/changes of the demo and this year's change superseded, 2 cancelled"
 # Numbers: serials 1..N, none missing, none twice.
 expect_eq "$(sql "$DB" "SELECT count(*) = max(id) AND count(DISTINCT number) = count(*) FROM certificates")" 1 "no gap, no reuse"
 # Every case's events form a chain: each starts where the one before ended.
@@ -144,5 +150,5 @@ expect_eq "$(out | sed "s|$OUT|OUT|")" "2026-03-16  submitted -> approved  hdreg
 2026-03-25  notice -> submitted  登记机构：异议成立，需重新审核授权材料
 2026-03-25  submitted -> approved  hdreg run：审核通过  [OUT/opinions/SQ-2026-0021-2026-03-25.pdf]
 2026-03-25  approved -> notice  hdreg run：公示  [OUT/notices/GS-20260325.pdf]
-2026-04-16  notice -> certified  hdreg run：公示期满无异议，发证  [OUT/certificates/20260444000000024Y.pdf]" "history of the case objected to"
+2026-04-16  notice -> certified  hdreg run：公示期满无异议，发证  [OUT/certificates/202604440000000252.pdf]" "history of the case objected to (serial 25: SQ-2026-0026, certified on March 31, took 24)"
 done_ok

@@ -13,15 +13,15 @@ ALL=$DEMO_CERTIFICATES
 "$HDREG" demo-db --db "$T/ok.db" >/dev/null
 run "$HDREG" run --db "$T/ok.db" --date $DATE --out "$T/ok"
 expect_eq "$rc" 1 "undisturbed run (case SQ-2026-0016 refused)"
-state() { # the database's content and the documents' hashes, without the run reports
+state() { # the database's content and the documents' hashes, without the run reports (JSON, HTML)
   # (ledger hashes cover the documents' absolute paths, which differ between the runs
   # compared here: the payloads are compared instead)
   sqlite3 "$1.db" .dump | grep -v -E "^INSERT INTO (sqlite_sequence)" | sed "s|$1/|OUT/|g" |
     sed -E "/^INSERT INTO ledger/ s/'[0-9a-f]{64}'\);\$/'H');/"
-  (cd "$1" && find . -type f ! -name 'run-*.json' -exec sha256sum {} + | sort)
+  (cd "$1" && find . -type f ! -name 'run-*.json' ! -name 'run-*.html' -exec sha256sum {} + | sort)
 }
 state "$T/ok" >"$T/ok.state"
-expect_eq "$(cd "$T/ok" && find . -type f ! -name 'run-*.json' | wc -l)" 36 "documents of the night"
+expect_eq "$(cd "$T/ok" && find . -type f ! -name 'run-*.json' ! -name 'run-*.html' | wc -l)" 36 "documents of the night"
 
 # Killed with SIGKILL after the N-th document was written durably (before its
 # transaction committed), or in the middle of writing it: the rerun finishes the night.

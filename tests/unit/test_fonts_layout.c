@@ -211,6 +211,7 @@ int main(void) {
   CHECK_INT(tmpl_load("templates/certificate.xml", &tmpl, &err), HD_OK);
   if (!tmpl) return check_done();
   hd_cert_doc c;
+  memset(&c, 0, sizeof c);
   const char *vals[HD_CERT_FIELDS] = {"20260344000000006X", "𠮷祥健康管理（深圳）有限公司",
                                       "91440300MA5H2Q7T5B", "数据资源持有权", "无", "体检数据集",
                                       "体检中心信息系统", "1,000条记录", "登记中心", "2026年3月16日",

@@ -1,12 +1,13 @@
 -- The base case every fixture starts from: a first registration under the simplified
 -- procedure that passes every check. A fixture's `case` is merged over it (maps key by
--- key; lists such as materials replace the whole list; `none` removes a field).
+-- key; lists such as materials replace the whole list; `none` removes a field). Fixtures
+-- of other registration types take a prior certificate from tests/prior.lua's helpers
+-- written out in each file (fixture files share nothing).
 base {
   as_of = "2026-03-16",
   number = "FX-0001",
   reg_type = "first",
   procedure = "simplified",
-  status = "authority_review",
   applied_date = "2026-03-01",
   applicant = {
     name = "广东省示例人民医院",

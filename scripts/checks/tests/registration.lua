@@ -1,11 +1,20 @@
 -- Clauses 4, 5 and 6: classification, registration rules, procedures, materials.
-local prior = { number = "20250644000000001R", status = "issued", valid_until = "2028-06-20" }
+local hospital = { name = "广东省示例人民医院", uscc = "91350100M000100Y43" }
+local licensee = { name = "被许可方", uscc = "91440101MA5CJQ4N59" }
+-- The certificate the base's applicant holds (first registration of 2025).
+local prior = { number = "20250644000000001R", status = "issued", registration_date = "2025-06-20",
+                valid_until = "2028-06-20", reg_type = "first",
+                rights = { { kind = "holding", holder = hospital }, { kind = "use", holder = hospital } } }
 local trade = {
   { kind = "application", present = true },
   { kind = "contract", present = true },
   { kind = "consideration_proof", present = true },
   { kind = "anonymisation_assessment", present = true },
 }
+-- A licence of the use right: the holder keeps holding, the licensee gets use.
+local licensed = { { kind = "holding", holder = hospital }, { kind = "use", holder = licensee } }
+local license = { reg_type = "license", prior = prior, counterparty = licensee, rights = licensed,
+                  consideration = "许可使用费每年人民币80万元", materials = trade }
 
 fixture {
   name = "4.1: an undeclared class needs supplement",
@@ -30,27 +39,39 @@ fixture {
 
 fixture {
   name = "5.1.1 and 5.1.4: license with a valid certificate and both parties passes",
-  case = { reg_type = "license", prior = prior, counterparty = { name = "被许可方", uscc = "91440101MA5CJQ4N59" },
-           materials = trade },
-  expect = { ["5.1.1-first-registration"] = "pass", ["5.1.4-license-transfer"] = "pass" },
+  case = license,
+  expect = { ["5.1.1-first-registration"] = "pass", ["5.1-prior-holder"] = "pass",
+             ["5.1.4-license-transfer"] = "pass" },
+  messages = { ["5.1-prior-holder"] = "申请人是证书20250644000000001R记载的权利人",
+               ["5.1.4-license-transfer"] = "交易双方、所涉权利及交易对价材料齐全" },
+  decision = "approve",
 }
 
 fixture {
   name = "5.1.1: license without a first registration fails",
-  case = { reg_type = "license", counterparty = { name = "被许可方" }, materials = trade },
+  case = { reg_type = "license", counterparty = licensee, rights = licensed,
+           consideration = "许可使用费人民币20万元", materials = trade },
   expect = { ["5.1.1-first-registration"] = "fail" },
+  messages = { ["5.1.1-first-registration"] = "未关联有效的登记证书，不得办理许可登记" },
+  decision = "reject",
 }
 
 fixture {
   name = "5.1.1: transfer on a superseded certificate fails",
-  case = { reg_type = "transfer", counterparty = { name = "受让方" }, materials = trade,
-           prior = { number = "X", status = "superseded", valid_until = "2028-01-01" } },
+  case = { reg_type = "transfer", counterparty = licensee, materials = trade,
+           consideration = "转让价款人民币350万元",
+           rights = { { kind = "holding", holder = licensee }, { kind = "use", holder = licensee } },
+           prior = { number = "X", status = "superseded", valid_until = "2028-01-01",
+                     rights = { { kind = "holding", holder = hospital } } } },
   expect = { ["5.1.1-first-registration"] = "fail" },
+  messages = { ["5.1.1-first-registration"] = "关联证书X在审核日的状态为“已被新证书替代”，不是有效证书" },
+  decision = "reject",
 }
 
 fixture {
   name = "5.1.4: license without consideration proof needs supplement",
-  case = { reg_type = "license", prior = prior, counterparty = { name = "被许可方" }, materials = {
+  case = { reg_type = "license", prior = prior, counterparty = licensee, rights = licensed,
+           consideration = "许可使用费每年人民币80万元", materials = {
     { kind = "application", present = true }, { kind = "contract", present = true },
     { kind = "anonymisation_assessment", present = true } } },
   expect = { ["5.1.4-license-transfer"] = "rectify", ["6.x-required-materials"] = "rectify" },
@@ -67,7 +88,10 @@ fixture {
   case = { reg_type = "cancel", cancel_ground = "a", prior = prior, materials = {
     { kind = "application", present = true }, { kind = "cancellation_statement", present = true },
     { kind = "anonymisation_assessment", present = true } } },
-  expect = { ["5.1.6-cancellation-ground"] = "pass" },
+  expect = { ["5.1.6-cancellation-ground"] = "pass", ["5.1.6-holder-consent"] = "pass" },
+  messages = { ["5.1.6-cancellation-ground"] = "注销事由：5.1.6 a)登记主体主动申请注销或丧失登记主体资格（注销说明）",
+               ["5.1.6-holder-consent"] = "申请人是证书20250644000000001R记载的唯一权利人" },
+  decision = "approve",
 }
 
 fixture {
@@ -84,6 +108,9 @@ fixture {
     { kind = "application", present = true }, { kind = "cancellation_statement", present = true },
     { kind = "anonymisation_assessment", present = true } } },
   expect = { ["5.1.6-cancellation-ground"] = "rectify" },
+  messages = { ["5.1.6-cancellation-ground"] =
+    "以5.1.6 c)“生效法律文书导致原权利主体数据相关权利丧失”为注销事由的，需提交生效法律文书" },
+  decision = "rectify",
 }
 
 fixture {
@@ -92,16 +119,36 @@ fixture {
   expect = { ["5.2.1-certificate-fields"] = "rectify" },
 }
 
+-- 6.1.1: the wrong procedure is no ground to refuse; the case goes on in the ordinary one.
 fixture {
-  name = "6.1.1: a public-data product under the simplified procedure fails",
+  name = "6.1.1-public-product-under-simplified-is-routed-to-ordinary",
   case = { resource = { public_product = true } },
-  expect = { ["6.1.1-ordinary-procedure"] = "fail" },
+  expect = { ["6.1.1-ordinary-procedure"] = "pass" },
+  messages = { ["6.1.1-ordinary-procedure"] = "公共数据产品应适用普通程序，申请适用了简易程序，转入普通程序审核" },
+  decision = "approve",
+  route = "ordinary",
 }
 
 fixture {
   name = "6.1.1: a public-data product under the ordinary procedure passes",
   case = { procedure = "ordinary", resource = { public_product = true } },
   expect = { ["6.1.1-ordinary-procedure"] = "pass" },
+  messages = { ["6.1.1-ordinary-procedure"] = "程序适用正确（普通程序）" },
+}
+
+fixture {
+  name = "6.1.1: a product not declared public under the ordinary procedure needs a human",
+  case = { procedure = "ordinary" },
+  expect = { ["6.1.1-ordinary-procedure"] = "manual" },
+}
+
+-- Detection beyond the flag: public data platforms and government sources.
+fixture {
+  name = "6.1.1-public-data-source-not-declared-needs-a-human",
+  case = { resource = { source = "广东省政务数据共享平台（经授权运营）" } },
+  expect = { ["6.1.1-ordinary-procedure"] = "manual" },
+  messages = { ["6.1.1-ordinary-procedure"] = "数据来源中出现“政务数据”，疑似公共数据产品，请核实是否应适用普通程序" },
+  decision = "hold",
 }
 
 fixture {
@@ -110,12 +157,58 @@ fixture {
     { kind = "application", present = true }, { kind = "resource_description", present = true },
     { kind = "business_license", present = true }, { kind = "anonymisation_assessment", present = true } } },
   expect = { ["6.x-required-materials"] = "rectify" },
+  messages = { ["6.x-required-materials"] = "申请材料不全（6.2.2 a），需补正：第三方服务机构出具的实质性评估材料" },
+  decision = "rectify",
+}
+
+-- A material dated after the review date did not exist when the case was reviewed.
+fixture {
+  name = "6.2.2a-material-dated-after-review-is-not-valid",
+  case = { materials = {
+    { kind = "application", present = true }, { kind = "resource_description", present = true },
+    { kind = "third_party_assessment", present = true, issued_date = "2026-03-17" },
+    { kind = "business_license", present = true }, { kind = "anonymisation_assessment", present = true } } },
+  expect = { ["6.x-required-materials"] = "rectify" },
+  messages = { ["6.x-required-materials"] =
+    "申请材料不全（6.2.2 a），需补正：第三方服务机构出具的实质性评估材料（出具日期晚于审核日期）" },
+  decision = "rectify",
 }
 
 fixture {
-  name = "6.4 a: change with a truthfulness commitment passes",
-  case = { reg_type = "change", prior = prior, materials = {
-    { kind = "application", present = true }, { kind = "truth_commitment", present = true },
-    { kind = "anonymisation_assessment", present = true } } },
+  name = "6.2.2a-material-dated-on-review-day-is-valid",
+  case = { materials = {
+    { kind = "application", present = true }, { kind = "resource_description", present = true },
+    { kind = "third_party_assessment", present = true, issued_date = "2026-03-16" },
+    { kind = "business_license", present = true }, { kind = "anonymisation_assessment", present = true } } },
   expect = { ["6.x-required-materials"] = "pass" },
+  decision = "approve",
+}
+
+local change = { reg_type = "change", prior = prior, change_description = "数据规模由10万条扩充至12万条",
+                 materials = { { kind = "application", present = true }, { kind = "truth_commitment", present = true },
+                               { kind = "anonymisation_assessment", present = true } } }
+
+fixture {
+  name = "6.4 a: change with a truthfulness commitment passes",
+  case = change,
+  expect = { ["6.x-required-materials"] = "pass", ["6.4-change-description"] = "pass" },
+  messages = { ["6.4-change-description"] = "变更内容：数据规模由10万条扩充至12万条" },
+  decision = "approve",
+}
+
+fixture {
+  name = "6.4a-change-without-description-is-asked-for",
+  case = { reg_type = "change", prior = prior, change_description = none, materials = change.materials },
+  expect = { ["6.4-change-description"] = "rectify" },
+  messages = { ["6.4-change-description"] = "变更登记申请未写明变更内容，需补正变更登记内容说明" },
+  decision = "rectify",
+}
+
+fixture {
+  name = "6.4a-change-without-proof-or-commitment",
+  case = { reg_type = "change", prior = prior, change_description = "更正数据来源",
+           materials = { { kind = "application", present = true }, { kind = "anonymisation_assessment", present = true } } },
+  expect = { ["6.x-required-materials"] = "rectify" },
+  messages = { ["6.x-required-materials"] = "申请材料不全（6.4 a），需补正：变更证明材料或真实性承诺材料" },
+  decision = "rectify",
 }

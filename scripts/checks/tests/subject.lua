@@ -1,5 +1,5 @@
 -- 7.1 subject eligibility.
-fixture { name = "base case passes everything", expect = {} }
+fixture { name = "base case passes everything", expect = {}, decision = "approve" }
 
 fixture {
   name = "7.1 a: invalid credit code fails",
@@ -27,11 +27,32 @@ fixture {
   expect = { ["7.1b-credit"] = "pass" },
 }
 
+-- 7.1 b and c ask about the last three years: a record lifted since still lies in them.
 fixture {
-  name = "7.1 b: a lifted record passes",
+  name = "7.1b-lifted-within-3-years-still-counts",
   case = { applicant = { records = {
     { kind = "serious_dishonesty", record_date = "2025-01-10", lifted_date = "2025-07-01", description = "已移出" } } } },
+  expect = { ["7.1b-credit"] = "fail" },
+  messages = { ["7.1b-credit"] = "近3年内有严重违法失信记录" },
+  decision = "reject",
+}
+
+fixture {
+  name = "7.1b-lifted-before-3-years-passes",
+  case = { applicant = { records = {
+    { kind = "serious_dishonesty", record_date = "2022-01-10", lifted_date = "2022-07-01", description = "已移出" } } } },
   expect = { ["7.1b-credit"] = "pass" },
+  messages = { ["7.1b-credit"] = "近3年内无严重违法失信记录" },
+  decision = "approve",
+}
+
+fixture {
+  name = "7.1c-penalty-lifted-within-3-years-still-counts",
+  case = { applicant = { records = {
+    { kind = "data_penalty", record_date = "2024-09-03", lifted_date = "2025-02-01", description = "罚款（已撤销）" } } } },
+  expect = { ["7.1c-penalties"] = "fail" },
+  messages = { ["7.1c-penalties"] = "近3年内有涉及数据的行政处罚或刑事责任记录" },
+  decision = "reject",
 }
 
 fixture {

@@ -1,0 +1,23 @@
+/* intake.h: what an application for a licence, transfer, change or cancellation must be
+ * before it is taken in — by `hdreg case apply` and by `hdreg import` alike:
+ *   - the certificate it concerns exists and is in force (5.1.1: no other registration
+ *     without a first registration; 6.3 a, 6.4 a, 6.5 a name the certificate);
+ *   - no other application on that certificate is open (one at a time: each of 6.3–6.5
+ *     starts from what the certificate records, so two open at once would decide on the
+ *     same rights twice);
+ *   - the applicant is a holder of that certificate (5.1.3–5.1.6: the 权利人 licenses,
+ *     transfers, changes or has cancelled; 6.3 a, 6.4 a, 6.5 a the 登记主体).
+ * Depends on store/. */
+#ifndef HD_INTAKE_H
+#define HD_INTAKE_H
+#include <sqlite3.h>
+#include "util/diag.h"
+
+/* Check case_id (already written, inside the caller's transaction). HD_OK, or HD_EDATA
+ * with the first rule it breaks, naming the case, the certificate and, for a second
+ * application, the open one; HD_EDB on a database error. A first registration passes.
+ * by_authority: a cancellation on the authority's own motion (5.1.6 c-e), which no
+ * holder applies for: the applicant rule does not apply. */
+int intake_check(sqlite3 *db, long long case_id, int by_authority, hd_err *err);
+
+#endif

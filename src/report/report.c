@@ -1,0 +1,595 @@
+/* report.c: the run report as JSON (report.h, report_build): the night's counts from its
+ * result, and from the register read afterwards the cases of each outcome with the
+ * findings that decided them, every document written, the problems with their fields,
+ * and the backlog of cases waiting for a person with their age in working days. */
+#include "report/report.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/calendar.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/date.h"
+
+static json_object *js(const char *s) { return s ? json_object_new_string(s) : NULL; }
+
+static void add(json_object *o, const char *k, json_object *v) { json_object_object_add(o, k, v); }
+
+static json_object *col(sqlite3_stmt *st, int i) {
+  if (sqlite3_column_type(st, i) == SQLITE_NULL) return NULL;
+  if (sqlite3_column_type(st, i) == SQLITE_INTEGER)
+    return json_object_new_int64(sqlite3_column_int64(st, i));
+  return json_object_new_string((const char *)sqlite3_column_text(st, i));
+}
+
+/* The register for reading only (query_only), opened read-write all the same: a
+ * read-only connection that is the last to close would leave the -wal and -shm files of
+ * a WAL database behind, where this one removes them as hdreg's other commands do. */
+static int open_db(const char *path, sqlite3 **out, hd_err *err) {
+  sqlite3 *db = NULL;
+  *out = NULL;
+  if (store_check_file(path, err)) return HD_EDB;
+  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+      sqlite3_exec(db, "PRAGMA query_only = 1; SELECT count(*) FROM sqlite_schema", NULL, NULL,
+                   NULL) != SQLITE_OK) {
+    hd_err_set(err, HD_EDB, "'%s': %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    return HD_EDB;
+  }
+  sqlite3_busy_timeout(db, 10000);
+  *out = db;
+  return HD_OK;
+}
+
+void report_mark(const char *db_path, hd_report_mark *m) {
+  sqlite3 *db = NULL;
+  hd_err err;
+  memset(m, 0, sizeof *m);
+  hd_err_clear(&err);
+  if (open_db(db_path, &db, &err)) return;
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT (SELECT ifnull(max(id), 0) FROM case_events), (SELECT "
+                             "ifnull(max(id), 0) FROM documents), (SELECT ifnull(max(id), 0) FROM "
+                             "findings)", -1, &st, NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    m->events = sqlite3_column_int64(st, 0);
+    m->documents = sqlite3_column_int64(st, 1);
+    m->findings = sqlite3_column_int64(st, 2);
+    m->known = 1;
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+/* A path below the output folder relative to it (for links), else NULL. */
+static json_object *relative(const char *path, const char *out_abs) {
+  size_t n = out_abs ? strlen(out_abs) : 0;
+  if (!path || !n || strncmp(path, out_abs, n) != 0 || path[n] != '/') return NULL;
+  return json_object_new_string(path + n + 1);
+}
+
+/* "FILE:LINE: ..." at the start of a message (a check's error, a broken pack): file and
+ * line into o. The file is a path ending in .lua or .xml. */
+static void file_line(const char *msg, json_object *o) {
+  const char *p = msg ? strstr(msg, ".lua:") : NULL;
+  if (!p && msg) p = strstr(msg, ".xml:");
+  if (!p) return;
+  const char *start = p;
+  while (start > msg && start[-1] != ' ' && start[-1] != '\'') start--;
+  char *end;
+  long line = strtol(p + 5, &end, 10);
+  if (end == p + 5 || *end != ':' || line <= 0) return;
+  char file[1024];
+  if (hd_snprintf(file, sizeof file, "%.*s", (int)(p + 4 - start), start) < 0) return;
+  add(o, "file", json_object_new_string(file));
+  add(o, "line", json_object_new_int((int)line));
+}
+
+/* The text between the quotes after key in msg ("field '申请主体'"), or NULL. */
+static json_object *quoted(const char *msg, const char *key) {
+  const char *p = msg ? strstr(msg, key) : NULL;
+  if (!p) return NULL;
+  p += strlen(key);
+  const char *q = strchr(p, '\'');
+  if (!q) return NULL;
+  char buf[512];
+  if (hd_snprintf(buf, sizeof buf, "%.*s", (int)(q - p), p) < 0) return NULL;
+  return json_object_new_string(buf);
+}
+
+/* One problem of the night as fields: the step it happened in, the case, the field or the
+ * check it names, the file and line of a check, the message. */
+static void problem_json(json_object *arr, const char *step_default, const hd_problem *p) {
+  static const struct { const char *prefix, *step; } STEPS[] = {
+      {"held, its review opinion cannot be printed: ", "opinion"},
+      {"review: ", "review"},
+      {"not put into the public notice: ", "notice"},
+      {"public notice not published: ", "notice"},
+      {"public notice of ", "notice"},
+      {"cancellation: ", "cancellation"},
+      {"waiver ", "waiver"}};
+  const char *step = step_default, *msg = p->message ? p->message : "";
+  for (size_t i = 0; i < sizeof STEPS / sizeof *STEPS; i++)
+    if (!strncmp(msg, STEPS[i].prefix, strlen(STEPS[i].prefix))) {
+      step = STEPS[i].step;
+      break;
+    }
+  json_object *x = json_object_new_object();
+  add(x, "step", json_object_new_string(step));
+  add(x, "case", js(p->case_number));
+  add(x, "field", quoted(msg, "field '"));
+  add(x, "check", quoted(msg, "check '"));
+  file_line(msg, x);
+  add(x, "message", json_object_new_string(msg));
+  json_object_array_add(arr, x);
+}
+
+static const char *const DECISIONS[4] = {"approve", "rectify", "hold", "reject"};
+
+/* The outcomes that decide each decision: what the case's reasons are. */
+static const char *deciding(const char *decision) {
+  if (!strcmp(decision, "reject")) return "('fail')";
+  if (!strcmp(decision, "rectify")) return "('rectify')";
+  if (!strcmp(decision, "hold")) return "('manual', 'error')";
+  return "('-')";
+}
+
+typedef struct ctx {
+  sqlite3 *db;
+  const char *date;
+  char out_abs[PATH_MAX];
+  long long ev, doc, fi;  /* marks */
+  hd_calendar *cal;
+} ctx;
+
+/* The findings that decided a case's decision as of the run date, waived ones left out. */
+static json_object *reasons(ctx *c, long long case_id, const char *decision, const char *rev) {
+  char sql[1200];
+  json_object *arr = json_object_new_array();
+  hd_snprintf(sql, sizeof sql,
+              "SELECT f.check_id, f.clause, f.outcome, f.message FROM findings f WHERE f.case_id "
+              "= ?1 AND f.as_of = ?2 AND (?3 IS NULL OR f.pack_revision = ?3) AND f.outcome IN %s "
+              "AND NOT EXISTS (SELECT 1 FROM waivers w WHERE w.case_id = f.case_id AND w.check_id "
+              "= f.check_id AND w.approved_date <= ?2 AND w.expires >= ?2 AND f.outcome <> "
+              "'error' AND NOT EXISTS (SELECT 1 FROM waiver_revocations r WHERE r.waiver_id = "
+              "w.id AND r.revoked_date <= ?2)) ORDER BY f.id",
+              deciding(decision));
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_int64(st, 1, case_id);
+    sqlite3_bind_text(st, 2, c->date, -1, SQLITE_STATIC);
+    if (rev) sqlite3_bind_text(st, 3, rev, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      json_object *x = json_object_new_object();
+      add(x, "check", col(st, 0));
+      add(x, "clause", col(st, 1));
+      add(x, "outcome", col(st, 2));
+      add(x, "message", col(st, 3));
+      json_object_array_add(arr, x);
+    }
+  }
+  sqlite3_finalize(st);
+  return arr;
+}
+
+/* The last review opinion of a case, relative to the output folder (or its path). */
+static void opinion_of(ctx *c, long long case_id, json_object *into) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(c->db, "SELECT path FROM documents WHERE case_id = ?1 AND kind = "
+                                "'review_opinion' ORDER BY id DESC LIMIT 1", -1, &st, NULL) ==
+      SQLITE_OK) {
+    sqlite3_bind_int64(st, 1, case_id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      const char *p = (const char *)sqlite3_column_text(st, 0);
+      json_object *rel = relative(p, c->out_abs);
+      add(into, "opinion", rel ? rel : json_object_new_string(p));
+    } else {
+      add(into, "opinion", NULL);
+    }
+  }
+  sqlite3_finalize(st);
+}
+
+/* Reviews of this run, by decision: the event from submitted the night made. */
+static void reviews(ctx *c, const char *rev, json_object *cases) {
+  json_object *by[4];
+  for (int i = 0; i < 4; i++) add(cases, DECISIONS[i], by[i] = json_object_new_array());
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(
+          c->db,
+          "SELECT c.id, c.number, s.name, e.to_status, e.reason, x.decision, doc.path FROM "
+          "case_events e JOIN cases c ON c.id = e.case_id LEFT JOIN subjects s ON s.id = "
+          "c.applicant_id LEFT JOIN decisions x ON x.case_id = c.id AND x.as_of = ?2 AND (?3 "
+          "IS NULL OR x.pack_revision = ?3) LEFT JOIN documents doc ON doc.id = e.document_id "
+          "WHERE e.id > ?1 AND e.at = ?2 AND e.from_status = 'submitted' AND e.actor = 'hdreg "
+          "run' ORDER BY c.number",
+          -1, &st, NULL) != SQLITE_OK)
+    return;
+  sqlite3_bind_int64(st, 1, c->ev);
+  sqlite3_bind_text(st, 2, c->date, -1, SQLITE_STATIC);
+  if (rev) sqlite3_bind_text(st, 3, rev, -1, SQLITE_STATIC);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *dec = (const char *)sqlite3_column_text(st, 5);
+    int k = -1;
+    for (int i = 0; dec && i < 4; i++)
+      if (!strcmp(dec, DECISIONS[i])) k = i;
+    if (k < 0) continue;
+    json_object *x = json_object_new_object();
+    add(x, "case", col(st, 1));
+    add(x, "applicant", col(st, 2));
+    add(x, "to", col(st, 3));
+    add(x, "event_reason", col(st, 4));
+    json_object *rel = relative((const char *)sqlite3_column_text(st, 6), c->out_abs);
+    add(x, "opinion", rel);
+    add(x, "reasons", reasons(c, sqlite3_column_int64(st, 0), dec, rev));
+    json_object_array_add(by[k], x);
+  }
+  sqlite3_finalize(st);
+}
+
+/* Moves of this run other than reviews: into the notice, cancelled. */
+static json_object *moves(ctx *c, const char *sql) {
+  json_object *arr = json_object_new_array();
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_int64(st, 1, c->ev);
+    sqlite3_bind_text(st, 2, c->date, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      json_object *x = json_object_new_object();
+      add(x, "case", col(st, 0));
+      add(x, "applicant", col(st, 1));
+      add(x, sqlite3_column_name(st, 2), col(st, 2));
+      add(x, sqlite3_column_name(st, 3), col(st, 3));
+      const char *p = (const char *)sqlite3_column_text(st, 4);
+      add(x, "path", col(st, 4));
+      add(x, "file", relative(p, c->out_abs));
+      json_object_array_add(arr, x);
+    }
+  }
+  sqlite3_finalize(st);
+  return arr;
+}
+
+/* Every document this run recorded, in the order written. */
+static json_object *documents(ctx *c) {
+  json_object *arr = json_object_new_array();
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(c->db,
+                         "SELECT d.kind, c.number, ce.number, n.number, d.path, d.sha256, d.bytes "
+                         "FROM documents d LEFT JOIN cases c ON c.id = d.case_id LEFT JOIN "
+                         "certificates ce ON ce.id = d.certificate_id LEFT JOIN notices n ON n.id "
+                         "= d.notice_id WHERE d.id > ?1 AND d.created_date = ?2 ORDER BY d.id",
+                         -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_int64(st, 1, c->doc);
+    sqlite3_bind_text(st, 2, c->date, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      json_object *x = json_object_new_object();
+      add(x, "kind", col(st, 0));
+      add(x, "case", col(st, 1));
+      add(x, "certificate", col(st, 2));
+      add(x, "notice", col(st, 3));
+      add(x, "path", col(st, 4));
+      add(x, "file", relative((const char *)sqlite3_column_text(st, 4), c->out_abs));
+      add(x, "sha256", col(st, 5));
+      add(x, "bytes", col(st, 6));
+      json_object_array_add(arr, x);
+    }
+  }
+  sqlite3_finalize(st);
+  return arr;
+}
+
+/* Checks that ended in an error this run: problems with the check, its file and line. */
+static void check_errors(ctx *c, json_object *probs) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(c->db,
+                         "SELECT c.number, f.check_id, f.clause, f.message FROM findings f JOIN "
+                         "cases c ON c.id = f.case_id WHERE f.id > ?1 AND f.as_of = ?2 AND "
+                         "f.outcome = 'error' ORDER BY c.number, f.id", -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_int64(st, 1, c->fi);
+    sqlite3_bind_text(st, 2, c->date, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      json_object *x = json_object_new_object();
+      const char *msg = (const char *)sqlite3_column_text(st, 3);
+      add(x, "step", json_object_new_string("check"));
+      add(x, "case", col(st, 0));
+      add(x, "field", NULL);
+      add(x, "check", col(st, 1));
+      add(x, "clause", col(st, 2));
+      file_line(msg, x);
+      add(x, "message", col(st, 3));
+      json_object_array_add(probs, x);
+    }
+  }
+  sqlite3_finalize(st);
+}
+
+/* Working days after since up to and including the run date; -1 if a year between has no
+ * holiday schedule (the age is then not computed rather than guessed). */
+static int age_working_days(ctx *c, const char *since) {
+  hd_date a, b;
+  if (!c->cal || !since || !hd_date_parse(since, &a) || !hd_date_parse(c->date, &b)) return -1;
+  long from = hd_date_to_days(a), to = hd_date_to_days(b);
+  if (to - from > 3660) return -1;
+  int n = 0;
+  for (long d = from + 1; d <= to; d++) {
+    int w = calendar_is_working(c->cal, hd_date_from_days(d));
+    if (w < 0) return -1;
+    n += w;
+  }
+  return n;
+}
+
+static const char *bucket(int age) {
+  return age < 0 ? "unknown" : age <= 5 ? "0-5" : age <= 10 ? "6-10" : age <= 20 ? "11-20" : "21+";
+}
+
+/* The cases waiting for a person now (held, committee review, an open objection), and the
+ * cases returned for materials (waiting for the applicant), with their age. */
+static json_object *backlog(ctx *c) {
+  json_object *b = json_object_new_object(), *waiting = json_object_new_array(),
+              *by = json_object_new_object(), *dl = json_object_new_array();
+  static const char *const KINDS[] = {"held", "committee_review", "objection", "rectify"};
+  static const char *const BUCKETS[] = {"0-5", "6-10", "11-20", "21+", "unknown"};
+  for (size_t i = 0; i < 4; i++) {
+    json_object *k = json_object_new_object(), *ages = json_object_new_object();
+    add(k, "count", json_object_new_int(0));
+    for (size_t j = 0; j < 5; j++) add(ages, BUCKETS[j], json_object_new_int(0));
+    add(k, "ages", ages);
+    add(by, KINDS[i], k);
+  }
+  sqlite3_stmt *st = NULL;
+  /* One row per case and reason to wait: its status (held, committee review, rectify),
+   * or an open objection (a case may have both). */
+  const char *sql =
+      "SELECT c.id, c.number, s.name, w.kind, w.since, w.detail, c.status, c.notice_end FROM ("
+      " SELECT id AS case_id, status AS kind, coalesce((SELECT at FROM case_events e WHERE "
+      "  e.case_id = cases.id ORDER BY e.id DESC LIMIT 1), decided_date, committee_date, "
+      "  review_date, accepted_date, applied_date) AS since, (SELECT reason FROM case_events e "
+      "  WHERE e.case_id = cases.id ORDER BY e.id DESC LIMIT 1) AS detail, 0 AS o FROM cases "
+      "  WHERE status IN ('held', 'committee_review', 'rectify')"
+      " UNION ALL SELECT case_id, 'objection', filed_date, objector || '：' || grounds, id FROM "
+      "  objections WHERE status = 'open') w JOIN cases c ON c.id = w.case_id LEFT JOIN subjects "
+      "s ON s.id = c.applicant_id ORDER BY CASE w.kind WHEN 'held' THEN 0 WHEN "
+      "'committee_review' THEN 1 WHEN 'objection' THEN 2 ELSE 3 END, w.since, c.number, w.o";
+  int waiting_n = 0;
+  if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) == SQLITE_OK) {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      const char *kind = (const char *)sqlite3_column_text(st, 3);
+      const char *since = (const char *)sqlite3_column_text(st, 4);
+      int age = age_working_days(c, since);
+      json_object *k = json_object_object_get(by, kind);
+      if (!k) continue;
+      json_object *cnt = json_object_object_get(k, "count"),
+                  *ab = json_object_object_get(json_object_object_get(k, "ages"), bucket(age));
+      json_object_set_int(cnt, json_object_get_int(cnt) + 1);
+      json_object_set_int(ab, json_object_get_int(ab) + 1);
+      if (!strcmp(kind, "rectify")) continue;
+      waiting_n++;
+      json_object *x = json_object_new_object();
+      add(x, "case", col(st, 1));
+      add(x, "applicant", col(st, 2));
+      add(x, "waits_for", col(st, 3));
+      add(x, "status", col(st, 6));
+      add(x, "since", col(st, 4));
+      add(x, "age_working_days", age < 0 ? NULL : json_object_new_int(age));
+      add(x, "reason", col(st, 5));
+      if (strcmp(kind, "committee_review") != 0) {
+        /* held: what the last review found; an objection: the notice it holds */
+        json_object *dec = NULL;
+        sqlite3_stmt *d = NULL;
+        if (sqlite3_prepare_v2(c->db, "SELECT decision, pack_revision, as_of FROM decisions "
+                                      "WHERE case_id = ?1 ORDER BY as_of DESC, id DESC LIMIT 1",
+                               -1, &d, NULL) == SQLITE_OK) {
+          sqlite3_bind_int64(d, 1, sqlite3_column_int64(st, 0));
+          if (sqlite3_step(d) == SQLITE_ROW && !strcmp(kind, "held")) {
+            const char *saved = c->date;
+            c->date = (const char *)sqlite3_column_text(d, 2);
+            dec = reasons(c, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(d, 0),
+                          (const char *)sqlite3_column_text(d, 1));
+            c->date = saved;
+          }
+        }
+        sqlite3_finalize(d);
+        add(x, "findings", dec ? dec : json_object_new_array());
+      }
+      if (!strcmp(kind, "objection")) add(x, "notice_end", col(st, 7));
+      opinion_of(c, sqlite3_column_int64(st, 0), x);
+      json_object_array_add(waiting, x);
+    }
+  }
+  sqlite3_finalize(st);
+  add(b, "waiting_count", json_object_new_int(waiting_n));
+  add(b, "waiting", waiting);
+  add(b, "by_status", by);
+
+  /* Deadlines within the next five working days: notice periods ending (a certificate or
+   * a cancellation follows the next night unless an objection is open). */
+  hd_date d0, end;
+  hd_err e;
+  hd_err_clear(&e);
+  char until[11] = "";
+  if (c->cal && hd_date_parse(c->date, &d0) &&
+      calendar_add_working_days(c->cal, d0, 5, &end, &e) == HD_OK)
+    hd_date_iso(end, until);
+  add(b, "deadlines_until", until[0] ? json_object_new_string(until) : NULL);
+  if (!until[0]) add(b, "deadlines_error", json_object_new_string(e.msg[0] ? e.msg : "no holiday calendar"));
+  if (until[0] &&
+      sqlite3_prepare_v2(c->db,
+                         "SELECT n.number, n.end_date, count(*), sum(EXISTS (SELECT 1 FROM "
+                         "objections o WHERE o.case_id = c.id AND o.status = 'open')), "
+                         "group_concat(c.number, ' ') FROM notices n JOIN notice_cases nc ON "
+                         "nc.notice_id = n.id JOIN cases c ON c.id = nc.case_id WHERE c.status = "
+                         "'notice' AND n.end_date >= ?1 AND n.end_date <= ?2 GROUP BY n.id ORDER BY "
+                         "n.end_date, n.number", -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, c->date, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      json_object *x = json_object_new_object();
+      add(x, "kind", json_object_new_string("notice_ends"));
+      add(x, "notice", col(st, 0));
+      add(x, "date", col(st, 1));
+      add(x, "cases", col(st, 2));
+      add(x, "open_objections", col(st, 3));
+      json_object *list = json_object_new_array();
+      const char *s = (const char *)sqlite3_column_text(st, 4);
+      for (const char *p = s, *sp; p && *p; p = sp ? sp + 1 : p + strlen(p)) {
+        sp = strchr(p, ' ');
+        size_t n = sp ? (size_t)(sp - p) : strlen(p);
+        json_object_array_add(list, json_object_new_string_len(p, (int)n));
+      }
+      add(x, "case_numbers", list);
+      json_object_array_add(dl, x);
+    }
+    sqlite3_finalize(st);
+  }
+  add(b, "deadlines", dl);
+  return b;
+}
+
+static const char *status_of(int exit_code) {
+  switch (exit_code) {
+  case 0: return "ok";
+  case 7: return "held";
+  case 1: return "partial";
+  default: return "failed";
+  }
+}
+
+static void counts(json_object *o, const hd_night_result *res) {
+  const hd_night_report *rr = &res->night;
+  const hd_run_report *rep = &res->certs;
+  json_object *dec = json_object_new_object(), *cert = json_object_new_object();
+  add(o, "reviewed", json_object_new_int(rr->reviewed));
+  for (int i = 0; i < 4; i++) add(dec, DECISIONS[i], json_object_new_int(rr->by_decision[i]));
+  add(o, "decisions", dec);
+  json_object *notices = json_object_new_array();
+  for (int i = 0; i < rr->n_notices; i++) {
+    json_object *x = json_object_new_object();
+    add(x, "number", js(rr->notices[i].number));
+    add(x, "cases", json_object_new_int(rr->notices[i].cases));
+    add(x, "end_date", js(rr->notices[i].end_date));
+    json_object_array_add(notices, x);
+  }
+  add(o, "notices", notices);
+  add(o, "cancelled", json_object_new_int(rr->cancelled));
+  add(o, "held_for_review", json_object_new_int(rr->by_decision[HD_HOLD]));
+  add(o, "held_unprintable", json_object_new_int(rr->held_unprintable));
+  add(cert, "issued", json_object_new_int(rep->issued));
+  add(cert, "verified", json_object_new_int(rep->verified));
+  add(cert, "restored", json_object_new_int(rep->restored));
+  add(cert, "held_by_objection", json_object_new_int(rep->held));
+  add(cert, "failed", json_object_new_int(rep->failed));
+  add(o, "certificates", cert);
+  add(o, "failed", json_object_new_int(rep->failed + rr->failed));
+}
+
+static void issued(json_object *o, const hd_run_report *rep) {
+  json_object *arr = json_object_new_array();
+  for (int i = 0; rep && i < rep->n_issued_list; i++) {
+    const struct hd_issued *e = &rep->issued_list[i];
+    json_object *x = json_object_new_object();
+    add(x, "case", json_object_new_string(e->case_number ? e->case_number : ""));
+    add(x, "number", json_object_new_string(e->number ? e->number : ""));
+    add(x, "path", json_object_new_string(e->path ? e->path : ""));
+    add(x, "sha256", json_object_new_string(e->sha256));
+    if (e->replaces) add(x, "replaces", json_object_new_string(e->replaces));
+    json_object_array_add(arr, x);
+  }
+  add(o, "issued", arr);
+}
+
+int report_build(const hd_report_in *in, json_object **out, hd_err *err) {
+  json_object *o = json_object_new_object();
+  if (!o) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  const hd_night_result *res = in->res;
+  add(o, "format", json_object_new_int(HD_REPORT_FORMAT));
+  add(o, "hdreg", json_object_new_string(HDREG_VERSION));
+  add(o, "date", json_object_new_string(in->date));
+  add(o, "status", json_object_new_string(status_of(in->exit_code)));
+  add(o, "exit_code", json_object_new_int(in->exit_code));
+  json_object *er = NULL;
+  if (in->error) {
+    er = json_object_new_object();
+    add(er, "stage", js(in->stage));
+    file_line(in->error, er);
+    add(er, "message", json_object_new_string(in->error));
+  }
+  add(o, "error", er);
+  add(o, "started", js(in->started));
+  add(o, "duration_ms", json_object_new_int64((long long)(in->duration_ms + 0.5)));
+  add(o, "database", js(in->db_path));
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.date = in->date;
+  if (!realpath(in->out_dir, c.out_abs)) c.out_abs[0] = '\0';
+  add(o, "output", json_object_new_string(c.out_abs[0] ? c.out_abs : in->out_dir));
+  add(o, "jobs", json_object_new_int(in->jobs));
+  add(o, "check_pack_revision", js(res ? res->pack_revision : NULL));
+  hd_night_result empty;
+  memset(&empty, 0, sizeof empty);
+  counts(o, res ? res : &empty);
+  issued(o, res ? &res->certs : NULL);
+
+  json_object *probs = json_object_new_array();
+  for (int i = 0; res && i < res->night.n_problems; i++)
+    problem_json(probs, "night", &res->night.problems[i]);
+  for (int i = 0; res && i < res->certs.n_problems; i++)
+    problem_json(probs, "certificate", &res->certs.problems[i]);
+
+  hd_err e;
+  hd_err_clear(&e);
+  sqlite3 *db = NULL;
+  if (in->read_db && open_db(in->db_path, &db, &e) == HD_OK) {
+    c.db = db;
+    if (in->mark && in->mark->known) {
+      c.ev = in->mark->events;
+      c.doc = in->mark->documents;
+      c.fi = in->mark->findings;
+    }
+    if (calendar_load(db, &c.cal, &e)) c.cal = NULL;
+    const char *rev = res ? res->pack_revision : NULL;
+    json_object *cases = json_object_new_object();
+    reviews(&c, rev, cases);
+    add(cases, "noticed",
+        moves(&c, "SELECT c.number, s.name, n.number AS notice, n.end_date AS notice_end, "
+                  "doc.path FROM case_events e JOIN cases c ON c.id = e.case_id LEFT JOIN "
+                  "subjects s ON s.id = c.applicant_id LEFT JOIN documents doc ON doc.id = "
+                  "e.document_id LEFT JOIN notices n ON n.id = doc.notice_id WHERE e.id > ?1 AND "
+                  "e.at = ?2 AND e.to_status = 'notice' ORDER BY c.number"));
+    add(cases, "certified",
+        moves(&c, "SELECT c.number, s.name, ce.number AS certificate, ce.valid_until AS "
+                  "valid_until, doc.path FROM case_events e JOIN cases c ON c.id = e.case_id "
+                  "LEFT JOIN subjects s ON s.id = c.applicant_id LEFT JOIN certificates ce ON "
+                  "ce.case_id = c.id LEFT JOIN documents doc ON doc.id = e.document_id WHERE e.id "
+                  "> ?1 AND e.at = ?2 AND e.to_status = 'certified' ORDER BY c.number"));
+    add(cases, "cancelled",
+        moves(&c, "SELECT c.number, s.name, ce.number AS certificate, c.cancel_ground AS "
+                  "ground, doc.path FROM case_events e JOIN cases c ON c.id = e.case_id LEFT "
+                  "JOIN subjects s ON s.id = c.applicant_id LEFT JOIN certificates ce ON ce.id = "
+                  "c.prior_certificate_id LEFT JOIN documents doc ON doc.id = e.document_id "
+                  "WHERE e.id > ?1 AND e.at = ?2 AND e.to_status = 'cancelled' ORDER BY "
+                  "c.number"));
+    add(o, "cases", cases);
+    add(o, "documents", documents(&c));
+    check_errors(&c, probs);
+    add(o, "backlog", backlog(&c));
+    add(o, "register_error", NULL);
+    calendar_free(c.cal);
+    sqlite3_close(db);
+  } else {
+    add(o, "cases", NULL);
+    add(o, "documents", json_object_new_array());
+    add(o, "backlog", NULL);
+    add(o, "register_error",
+        json_object_new_string(in->read_db ? e.msg
+                                           : "the register was not read: another run holds its "
+                                             "lock, or it cannot be used"));
+  }
+  add(o, "problems", probs);
+  *out = o;
+  return HD_OK;
+}

@@ -1,0 +1,1 @@
+params { tongfang_terms = {"统方", 2} }

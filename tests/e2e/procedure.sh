@@ -1,0 +1,142 @@
+# The procedure's guards at intake and the between-night actions, each named after its
+# clause: one open application per certificate, the applicant a holder of the certificate
+# in force (5.1.1, 5.1.3-5.1.6, 6.3 a-6.5 a), a licence certificate's validity bounded by
+# the licence and its base certificate (5.1.3, 5.2.1), materials supplied (补正) and
+# on-site answers (6.6) recorded, and a cancellation on the authority's own motion
+# (5.1.6 c-e). Each refusal: exact message, exact exit code, nothing written; each
+# action: on the register's chain (hdreg ledger verify stays intact).
+source "$(dirname "$0")/lib.sh"
+set -e
+DB="$T/p.db"
+OUT="$T/out"
+"$HDREG" demo-db --db "$DB" >/dev/null
+run "$HDREG" run --db "$DB" --date 2026-03-16 --out "$OUT"
+expect_eq "$rc" 1 "the demo night (SQ-2026-0016's code is refused)"
+intact() { # intact WHAT: hdreg ledger verify says intact
+  run "$HDREG" ledger verify --db "$DB"
+  expect_eq "$rc $(out | cut -d: -f1)" "0 ledger intact" "ledger verify after $1"
+}
+count() { sql "$DB" "SELECT count(*) FROM $1"; }
+
+# ---- 5.1.3 / 5.2.1: a licence certificate is valid no longer than its base certificate ----
+# SQ-2026-0010 licenses the use right of certificate 20250644000000001R, valid until
+# 2028-06-20: the licence certificate of 2026-03-16 ends then, not three years on.
+expect_eq "$(sql "$DB" "SELECT c.valid_until || ' ' || f.value FROM certificates c JOIN cases k ON k.id = c.case_id JOIN certificate_fields f ON f.certificate_id = c.id AND f.label = '有效期限' WHERE k.number = 'SQ-2026-0010'")" \
+  "2028-06-20 2026年3月16日至2028年6月20日" "5.1.3 licence bounded by the base certificate"
+# A first registration of the same night keeps cert_validity_years.
+expect_eq "$(sql "$DB" "SELECT c.valid_until FROM certificates c JOIN cases k ON k.id = c.case_id WHERE k.number = 'SQ-2026-0006'")" \
+  "2029-03-16" "5.2.1 first registration: three years"
+
+# A change or transfer certificate says which certificate it replaces: in the register
+# (the case's prior certificate, the replaced one superseded_by it) and in the night's report.
+expect_eq "$(python3 -c 'import json,sys; print("\n".join(e["case"]+" "+e["number"]+" replaces "+e["replaces"] for e in json.load(open(sys.argv[1]))["issued"] if "replaces" in e))' "$OUT/run-2026-03-16.json")" \
+  "SQ-2026-0011 20260344000000011F replaces 202508440000000027
+SQ-2026-0012 20260344000000012J replaces 20250944000000003F" "5.1.4, 5.1.5 the certificate replaced, in the run report"
+expect_eq "$(sql "$DB" "SELECT p.number || ' superseded by ' || n.number FROM certificates p JOIN certificates n ON n.id = p.superseded_by ORDER BY p.id")" \
+  "202508440000000027 superseded by 20260344000000011F
+20250944000000003F superseded by 20260344000000012J" "5.1.4, 5.1.5 the certificate replaced, in the register"
+
+# ---- one open application per certificate (6.3 a, 6.4 a, 6.5 a) ----------------------
+run "$HDREG" case apply --db "$DB" --certificate 20260344000000006X --type change \
+  --number SQ-2026-0101 --date 2026-04-01 --description "数据规模更新" --material change_proof:BG-1
+expect_eq "$rc $(out)" "0 case SQ-2026-0101: change of certificate 20260344000000006X submitted" "first application"
+cases=$(count cases)
+run "$HDREG" case apply --db "$DB" --certificate 20260344000000006X --type cancel \
+  --number SQ-2026-0102 --date 2026-04-02 --ground a
+expect_eq "$rc $(err)" "3 hdreg: case apply: case SQ-2026-0102: certificate 20260344000000006X already has an open application, case SQ-2026-0101 (change, submitted): one application per certificate at a time; the next is taken once that one is decided or withdrawn (6.3 a, 6.4 a, 6.5 a)" \
+  "6.4 a second open application refused at intake"
+expect_eq "$(count cases)" "$cases" "nothing written"
+
+# The same through hdreg import: the holder itself, a second application on the certificate.
+cat >"$T/second.csv" <<'CSV'
+@subject,id,name,uscc,kind
+@case,number,type,procedure,applicant,applied,owner,name,data-class,grade,source,records,bytes,prior-certificate,change-description
+@right,case,kind,holder
+subject,H,𠮷祥健康管理（深圳）有限公司,91440300MA5H2Q7T5B,company
+case,HZ-2026-0201,change,simplified,H,2026-04-02,H,体检数据集,health_status,3,体检系统,5000,200000,20260344000000006X,数据来源更正
+right,HZ-2026-0201,holding,H
+CSV
+run "$HDREG" import --db "$DB" --date 2026-04-02 "$T/second.csv"
+expect_eq "$rc $(out)$(err)" "3 $T/second.csv:5: certificate: case HZ-2026-0201: certificate 20260344000000006X already has an open application, case SQ-2026-0101 (change, submitted): one application per certificate at a time; the next is taken once that one is decided or withdrawn (6.3 a, 6.4 a, 6.5 a)
+hdreg: import: $T/second.csv: 1 problem, nothing imported" "6.4 a second open application refused by import"
+
+# ---- the applicant holds the certificate (5.1.5, 6.4 a) -------------------------------
+cat >"$T/stranger.csv" <<'CSV'
+@subject,id,name,uscc,kind
+@case,number,type,procedure,applicant,applied,owner,name,data-class,grade,source,records,bytes,prior-certificate,change-description
+@right,case,kind,holder
+subject,S,𪚥龘数据科技有限公司,91440305MA5F9R2D1M,company
+case,HZ-2026-0202,change,simplified,S,2026-04-02,S,门诊数据集,health_status,3,门诊系统,5000,200000,202603440000000071,权利人更正
+right,HZ-2026-0202,holding,S
+CSV
+run "$HDREG" import --db "$DB" --date 2026-04-02 "$T/stranger.csv"
+expect_eq "$rc $(out)$(err)" "3 $T/stranger.csv:5: certificate: case HZ-2026-0202: the applicant '𪚥龘数据科技有限公司' (subject 28) is not a holder of certificate 202603440000000071 (its holders: 广州市天河区珠江新城国际健康医疗大数据产业创新研究与应用服务中心有限公司): a 变更登记 is applied for by a holder of the certificate (5.1.3-5.1.6; 6.3 a, 6.4 a, 6.5 a)
+hdreg: import: $T/stranger.csv: 1 problem, nothing imported" "5.1.5 change by a stranger refused at intake"
+
+# ---- the certificate exists and is in force (5.1.1) ----------------------------------
+sed 's/,202603440000000071,权利人更正/,,/; s/,change,/,license,/' "$T/stranger.csv" >"$T/nocert.csv"
+run "$HDREG" import --db "$DB" --date 2026-04-02 "$T/nocert.csv"
+expect_eq "$rc $(out)$(err)" "3 $T/nocert.csv:5: certificate: case HZ-2026-0202: a 许可登记 (license) needs the certificate it concerns, and there is none: no other registration without a first registration (5.1.1)
+hdreg: import: $T/nocert.csv: 1 problem, nothing imported" "5.1.1 licence without a certificate refused at intake"
+run "$HDREG" case apply --db "$DB" --certificate 202508440000000027 --type change --number SQ-2026-0103 \
+  --date 2026-04-02 --description x
+expect_eq "$rc $(err)" "3 hdreg: case apply: certificate 202508440000000027 is superseded: only an issued certificate can be changed or cancelled" "5.1.1 a superseded certificate"
+intact "the refusals"
+
+# ---- materials supplied (补正, 6.2.2 b) ------------------------------------------------
+run "$HDREG" case move --db "$DB" --case SQ-2026-0040 --to withdrawn --date 2026-03-26 --actor 申请人 \
+  --reason 补正 --material third_party_assessment:PG-2026-088
+expect_eq "$rc $(err)" "2 hdreg: case move: --material is for the materials supplied with a move to 'submitted' (补正: rectify -> submitted), not with a move to 'withdrawn'" "materials only with a move to submitted"
+run "$HDREG" case move --db "$DB" --case SQ-2026-0040 --to submitted --date 2026-03-26 --actor 申请人 \
+  --reason 补正 --material assessment:PG-2026-088
+expect_eq "$rc $(err)" "2 hdreg: case move: --material 'assessment:PG-2026-088': 'assessment' is not a kind of material the register keeps (docs/import.md lists them)" "an unknown kind of material"
+expect_eq "$(status=$(sql "$DB" "SELECT status FROM cases WHERE number = 'SQ-2026-0040'"); echo $status)" "rectify" "refused: nothing moved"
+run "$HDREG" case move --db "$DB" --case SQ-2026-0040 --to submitted --date 2026-03-26 --actor 申请人 \
+  --reason "补正第三方评估材料" --material third_party_assessment:PG-2026-088 --material pia_report:PIA-7:2029-03-25
+expect_eq "$rc $(out)" "0 case SQ-2026-0040: move recorded, 2 materials supplied" "6.2.2 b materials supplied"
+expect_eq "$(sql "$DB" "SELECT kind || ' ' || issued_date || ' ' || reference || ' ' || coalesce(valid_until, '-') FROM materials WHERE case_id = 40 AND issued_date = '2026-03-26' ORDER BY id")" \
+  "third_party_assessment 2026-03-26 PG-2026-088 -
+pia_report 2026-03-26 PIA-7 2029-03-25" "the materials recorded"
+intact "materials supplied"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM ledger WHERE tbl = 'materials' AND payload LIKE '%PG-2026-088%'")" 1 "the material on the chain"
+
+# ---- on-site verification (6.6) ------------------------------------------------------
+expect_eq "$(sql "$DB" "SELECT status FROM cases WHERE number = 'SQ-2026-0022'")" held "held for a person"
+run "$HDREG" case move --db "$DB" --case SQ-2026-0022 --to submitted --date 2026-03-18 --actor 审核员 \
+  --reason "现场核验" --question "请说明随访数据的授权范围"
+expect_eq "$rc $(out)" "0 case SQ-2026-0022: move recorded" "6.6 question asked"
+q=$(sql "$DB" "SELECT id FROM onsite_questions WHERE case_id = 22")
+run "$HDREG" case answer --db "$DB" --case SQ-2026-0022 --question "$q" --answer "授权书覆盖2024-2026年随访数据" --date 2026-03-19
+expect_eq "$rc $(out)" "0 case SQ-2026-0022: answer to on-site question $q recorded" "6.6 i answer recorded"
+run "$HDREG" case answer --db "$DB" --case SQ-2026-0022 --question "$q" --answer again --date 2026-03-20
+expect_eq "$rc $(err)" "3 hdreg: case answer: case SQ-2026-0022: on-site question $q was answered on 2026-03-19 already" "6.6 answered once"
+run "$HDREG" case answer --db "$DB" --case SQ-2026-0040 --question "$q" --answer x --date 2026-03-20
+expect_eq "$rc $(err)" "3 hdreg: case answer: case SQ-2026-0040 has no on-site question $q (hdreg case history lists its questions)" "6.6 a question of another case"
+run "$HDREG" case answer --db "$DB" --case SQ-2026-0022 --question one --answer x --date 2026-03-20
+expect_eq "$rc $(err)" "2 hdreg: case answer: --question 'one' must be the question's number" "6.6 the question by number"
+run "$HDREG" case history --db "$DB" --case SQ-2026-0022
+expect_eq "$(out | tail -1)" "2026-03-18  on-site question $q：请说明随访数据的授权范围  answered 2026-03-19：授权书覆盖2024-2026年随访数据" "history lists the question and its answer"
+intact "the on-site answer"
+
+# ---- cancellation on the authority's own motion (5.1.6 c-e) --------------------------
+run "$HDREG" case cancel --db "$DB" --certificate 202603440000000071 --number SQ-2026-0201 --ground a \
+  --date 2026-04-03 --actor 登记机构 --reason x --evidence other:X
+expect_eq "$rc $(err)" "2 hdreg: case cancel: --ground 'a': the authority cancels on its own motion on ground c (a court's or arbitration body's effective ruling), d (rectification refused) or e (public or national interest) of 5.1.6; grounds a, b and f are applied for (hdreg case apply --type cancel)" "5.1.6 a is applied for"
+run "$HDREG" case cancel --db "$DB" --certificate 202603440000000071 --number SQ-2026-0201 --ground c \
+  --date 2026-04-03 --actor 登记机构 --reason x --evidence other:X
+expect_eq "$rc $(err)" "2 hdreg: case cancel: ground c of 5.1.6 is a court's or arbitration body's effective ruling: give it as --evidence court_judgment:REFERENCE" "5.1.6 c needs the ruling"
+run "$HDREG" case cancel --db "$DB" --certificate 202603440000000071 --number SQ-2026-0201 --ground e \
+  --date 2026-04-03 --actor 登记机构 --reason x
+expect_eq "$rc $(err)" "2 hdreg: case cancel: a cancellation on the authority's own motion needs its evidence: --evidence KIND:REFERENCE (5.1.6 e)" "5.1.6 e needs evidence"
+run "$HDREG" case cancel --db "$DB" --certificate 202603440000000071 --number SQ-2026-0201 --ground c \
+  --date 2026-04-03 --actor 登记机构 --reason "生效判决确认权利归属他人" --evidence "court_judgment:(2026)粤01民初123号"
+expect_eq "$rc $(out)" "0 case SQ-2026-0201: cancellation of certificate 202603440000000071 on the authority's own motion (5.1.6 c) submitted" "5.1.6 c cancellation on the authority's motion"
+expect_eq "$(sql "$DB" "SELECT k.reg_type || ' ' || k.status || ' ' || k.cancel_ground || ' ' || c.number FROM cases k JOIN certificates c ON c.id = k.prior_certificate_id WHERE k.number = 'SQ-2026-0201'")" \
+  "cancel submitted c 202603440000000071" "the case"
+expect_eq "$(sql "$DB" "SELECT m.kind || ' ' || m.reference || ' ' || m.note FROM materials m JOIN cases k ON k.id = m.case_id WHERE k.number = 'SQ-2026-0201'")" \
+  "court_judgment (2026)粤01民初123号 登记机构依职权注销（5.1.6 c）：生效判决确认权利归属他人（登记机构）" "its ground and evidence, who decided and why"
+run "$HDREG" case apply --db "$DB" --certificate 202603440000000071 --type change --number SQ-2026-0104 \
+  --date 2026-04-04 --description x
+expect_eq "$rc $(err)" "3 hdreg: case apply: case SQ-2026-0104: certificate 202603440000000071 already has an open application, case SQ-2026-0201 (cancel, submitted): one application per certificate at a time; the next is taken once that one is decided or withdrawn (6.3 a, 6.4 a, 6.5 a)" "the holder cannot change it meanwhile"
+intact "the authority's cancellation"
+done_ok
