@@ -27,6 +27,6 @@ one "Annex A privacy policy" --template privacy_policy --institution 1 --out "$W
 one "public notice (demo, 2 cases)" --template public_notice --notice GS-20260210 --out "$WORK/gs.pdf"
 # A public notice of NOTICE cases from a synthetic database.
 $H demo-db --db "$WORK/syn.db" --synthetic "$N" >/dev/null
-sqlite3 "$WORK/syn.db" "INSERT INTO holiday_years(year) VALUES (2025); INSERT INTO notices(id, number, published_date, end_date, working_days) VALUES (1, 'GS-BENCH', '2025-06-02', '2025-06-16', 10); INSERT INTO notice_cases(notice_id, case_id) SELECT 1, id FROM cases ORDER BY id LIMIT $NOTICE;"
+sqlite3 "$WORK/syn.db" "INSERT OR IGNORE INTO holiday_years(year) VALUES (2025); INSERT INTO notices(id, number, published_date, end_date, working_days) VALUES (1, 'GS-BENCH', '2025-06-02', '2025-06-16', 10); INSERT INTO notice_cases(notice_id, case_id) SELECT 1, id FROM cases ORDER BY id LIMIT $NOTICE;"
 line=$($H render --db "$WORK/syn.db" --repeat 3 --template public_notice --notice GS-BENCH --out "$WORK/gs2000.pdf" 2>&1 >/dev/null)
 printf '%-28s %s, %s pages\n' "public notice ($NOTICE cases)" "${line#hdreg: }" "$(pdfinfo "$WORK/gs2000.pdf" | sed -n 's/^Pages: *//p')"

@@ -86,7 +86,7 @@ set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 # them by family name: nothing links them).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "fonts-wqy-microhei, fonts-arphic-uming, fonts-lxgw-wenkai, fonts-hanazono, fontconfig, adduser")
+  "fonts-noto-cjk, fonts-wqy-microhei, fonts-arphic-uming, fonts-lxgw-wenkai, fonts-hanazono, fontconfig, adduser")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "poppler-utils, python3, openssl")
 file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/dist/conffiles
      "${HDREG_SYSCONFDIR}/hdreg.conf\n${HDREG_SYSCONFDIR}/alert.conf\n")

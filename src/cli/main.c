@@ -30,6 +30,7 @@ static const char USAGE[] =
     "  import    cases from a legacy system's XML or CSV file (GBK, GB18030, UTF-8)\n"
     "  export    the register's cases as XML or CSV\n"
     "  policy    an institution's Annex A privacy policy from its own XML file\n"
+    "  fonts     the font of each role and the file it resolved to\n"
     "  ledger    verify or show the register's hash chain (clause 5.3.2)\n"
     "  keygen    make the authority's signing key and certificate\n"
     "  verify    say whether a document is authentic, current, superseded, cancelled\n"
@@ -138,6 +139,7 @@ int main(int argc, char **argv) {
       if (!strcmp(argv[2], "policy")) return cmd_policy(2, sub);
       if (!strcmp(argv[2], "import")) return cmd_import(2, sub);
       if (!strcmp(argv[2], "export")) return cmd_export(2, sub);
+      if (!strcmp(argv[2], "fonts")) return cmd_fonts(2, sub);
       if (!strcmp(argv[2], "config")) return cmd_config(2, sub);
       cli_error("unknown command '%s'", argv[2]);
       return HD_EXIT_USAGE;
@@ -172,6 +174,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "policy")) return cmd_policy(argc - 1, argv + 1);
   if (!strcmp(cmd, "import")) return cmd_import(argc - 1, argv + 1);
   if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
+  if (!strcmp(cmd, "fonts")) return cmd_fonts(argc - 1, argv + 1);
   cli_error("unknown command '%s' (try 'hdreg help')", cmd);
   return HD_EXIT_USAGE;
 }

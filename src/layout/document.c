@@ -21,6 +21,11 @@
 #define PAD_Y 6.0
 #define MAX_LINES 400
 
+#define KEEP_RING 4
+typedef struct line_rec {
+  int serial, idx, total;  /* line idx of total of its paragraph (rows: 0 of 1) */
+} line_rec;
+
 typedef struct ctx {
   const hd_template *t;
   const hd_fontset *fs;
@@ -35,6 +40,12 @@ typedef struct ctx {
   const char *bad_key;
   hd_expr *sb;           /* expressions */
   hd_err *err;
+  /* Keeping the signature with the text: every flowing line (and table row) has a
+   * serial; the last few are remembered. */
+  int line_serial;
+  line_rec ring[KEEP_RING];
+  int force_break;          /* this pass: break the page before this serial (0: none) */
+  int want_break;           /* for the next pass: the serial to break at (0: none) */
 } ctx;
 
 /* ---- attributes and values ------------------------------------------------------------ */
@@ -208,7 +219,7 @@ static int new_page(ctx *c, xmlNodePtr n) {
   if (c->page >= 5000) return fail(c, n, "%s", "more than 5000 pages");
   c->page++;
   if (c->pdf) {
-    int rc = pdf_add_page(c->pdf, c->err);
+    int rc = pdf_add_page(c->pdf, c->W, c->H, c->err);
     if (rc) return rc;
     draw_frame(c);
   }
@@ -293,32 +304,49 @@ static int text_block(ctx *c, xmlNodePtr n, const style *s, const char *text, do
       if (!c->in_furniture && fits1 && !fits2 && total >= 2 &&
           (i == 0 || (i == total - 2 && i >= 2)))
         if ((rc = new_page(c, n))) return rc;
+      if (!c->in_furniture) {
+        int serial = ++c->line_serial;
+        c->ring[serial % KEEP_RING] = (line_rec){serial, i, total};
+        if (serial == c->force_break && (rc = new_page(c, n))) return rc;
+      }
       if ((rc = room(c, n, lh))) return rc;
       y = c->y;
       c->y -= lh;
     }
     if (!c->pdf) continue;
     const hd_line *l = &lines[i];
-    double ind = i == 0 ? indent : 0, avail = width - ind, tc = 0;
+    double ind = i == 0 ? indent : 0, avail = width - ind;
     double lx = x + ind;
-    size_t chars = hd_utf8_count(text + l->start, l->end - l->start);
     int last = i + 1 == total || (l->end < len && text[l->end] == '\n');
-    if (s->align == 'c') lx += (avail - l->width) / 2;
-    else if (s->align == 'r') lx += avail - l->width;
-    else if (s->align == 'j' && !last && chars > 1) tc = (avail - l->width) / (double)(chars - 1);
+    hd_setline sl;
+    if ((rc = layout_line(c->fs, s->role, s->size, text + l->start, l->end - l->start, &sl, c->err)))
+      return rc;
+    if (s->align == 'c') lx += (avail - sl.width) / 2;
+    else if (s->align == 'r') lx += avail - sl.width;
+    else if (s->align == 'j' && !last && sl.n_stretch > 0 && avail > sl.width) {
+      /* Justified: the slack goes evenly to the boundaries that may widen (between
+       * Han characters, around Latin runs and spaces), never inside a Latin run. */
+      double g = (avail - sl.width) / sl.n_stretch;
+      for (int k = 0; k < sl.n; k++)
+        if (sl.stretch[k]) sl.after[k] += g;
+    }
+    lx += sl.lead;
     /* Runs of the same weight (<b> inside the text). */
     size_t r0 = l->start;
-    while (r0 < l->end) {
+    int ci = 0;
+    while (r0 < l->end && rc == HD_OK) {
       size_t r1 = r0;
       char b = mask ? mask[r0] : 0;
       while (r1 < l->end && (mask ? mask[r1] : 0) == b) r1++;
-      if ((rc = pdf_text_spaced(c->pdf, s->role, lx, baseline(s, y), s->size, s->bold || b, 0, tc,
-                                text + r0, r1 - r0, c->err)))
-        return rc;
-      lx += fontset_text_width(c->fs, s->role, text + r0, r1 - r0, s->size) +
-            tc * (double)hd_utf8_count(text + r0, r1 - r0);
+      int nc = (int)hd_utf8_count(text + r0, r1 - r0);
+      rc = pdf_text_set(c->pdf, s->role, lx, baseline(s, y), s->size, s->bold || b, 0, text + r0,
+                        r1 - r0, sl.after + ci, c->err);
+      for (int k = ci; k < ci + nc && k < sl.n; k++) lx += sl.adv[k] + sl.after[k];
+      ci += nc;
       r0 = r1;
     }
+    layout_line_release(&sl);
+    if (rc) return rc;
   }
   return HD_OK;
 }
@@ -510,8 +538,10 @@ static int table_rows(ctx *c, xmlNodePtr first_child, void *ud) {
     rc = row_measure(c, k, ts->cw, ts->ncol, ts->base, &ro);
     if (rc == HD_OK && ts->head_h + ro.height > c->H - c->mt - c->mb)
       rc = fail(c, k, "%s", "a table row and the head rows are taller than a page");
-    if (rc == HD_OK &&
-        (ts->first ? c->y - ts->head_h - ro.height : c->y - ro.height) < c->bottom - 0.01) {
+    int serial = ++c->line_serial;
+    c->ring[serial % KEEP_RING] = (line_rec){serial, 0, 1};
+    if (rc == HD_OK && (serial == c->force_break ||
+        (ts->first ? c->y - ts->head_h - ro.height : c->y - ro.height) < c->bottom - 0.01)) {
       rc = new_page(c, ts->table);
       if (rc == HD_OK && !ts->first) rc = head_rows(c, ts->head, ts->cw, ts->ncol, ts->border, ts->base);
     }
@@ -551,8 +581,35 @@ static int table(ctx *c, xmlNodePtr n) {
 
 #define MAX_IMAGE_BYTES (4u << 20)
 
-/* Read the PNG of <image src> n: a file beside the template (no absolute path, no ".."),
- * at most 4 MB, with a PNG signature; *aspect = height / width from its header. */
+/* Read the PNG at path (label names it in errors): at most 4 MB, with a PNG signature;
+ * *aspect = height / width from its header. */
+static int image_read(ctx *c, xmlNodePtr n, const char *path, const char *label, char **data,
+                      size_t *len, double *aspect) {
+  hd_err e = {0};
+  int rc = HD_OK;
+  *data = NULL;
+  if (hd_read_file(path, MAX_IMAGE_BYTES, data, len, &e)) {
+    rc = hd_err_set(c->err, e.code == HD_ENOMEM ? HD_ENOMEM : HD_EDATA, "%s:%ld: image: %s",
+                    tmpl_file(c->t), xmlGetLineNo(n), e.msg);
+  } else {
+    const unsigned char *p = (const unsigned char *)*data;
+    static const unsigned char SIG[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    unsigned long w = *len >= 24 ? (unsigned long)p[16] << 24 | p[17] << 16 | p[18] << 8 | p[19] : 0;
+    unsigned long h = *len >= 24 ? (unsigned long)p[20] << 24 | p[21] << 16 | p[22] << 8 | p[23] : 0;
+    if (*len < 24 || memcmp(p, SIG, 8) != 0 || memcmp(p + 12, "IHDR", 4) != 0 || !w || !h)
+      rc = fail(c, n, "image '%s' is not a PNG file", label);
+    else
+      *aspect = (double)h / (double)w;
+  }
+  if (rc) {
+    free(*data);
+    *data = NULL;
+    c->bad_key = NULL; /* the file's fault, not a data value */
+  }
+  return rc;
+}
+
+/* Read the PNG of <image src> n: a file beside the template (no absolute path, no ".."). */
 static int image_load(ctx *c, xmlNodePtr n, char **data, size_t *len, double *aspect) {
   char *src = attr(n, "src");
   const char *file = tmpl_file(c->t);
@@ -567,26 +624,9 @@ static int image_load(ctx *c, xmlNodePtr n, char **data, size_t *len, double *as
                          src) < 0) {
     rc = fail(c, n, "image '%s': path too long", src);
   } else {
-    hd_err e = {0};
-    if (hd_read_file(path, MAX_IMAGE_BYTES, data, len, &e)) {
-      rc = hd_err_set(c->err, e.code == HD_ENOMEM ? HD_ENOMEM : HD_EDATA, "%s:%ld: image: %s",
-                      tmpl_file(c->t), xmlGetLineNo(n), e.msg);
-    } else {
-      const unsigned char *p = (const unsigned char *)*data;
-      static const unsigned char SIG[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-      unsigned long w = *len >= 24 ? (unsigned long)p[16] << 24 | p[17] << 16 | p[18] << 8 | p[19] : 0;
-      unsigned long h = *len >= 24 ? (unsigned long)p[20] << 24 | p[21] << 16 | p[22] << 8 | p[23] : 0;
-      if (*len < 24 || memcmp(p, SIG, 8) != 0 || memcmp(p + 12, "IHDR", 4) != 0 || !w || !h)
-        rc = fail(c, n, "image '%s' is not a PNG file", src);
-      else
-        *aspect = (double)h / (double)w;
-    }
+    rc = image_read(c, n, path, src, data, len, aspect);
   }
-  if (rc) {
-    free(*data);
-    *data = NULL;
-    c->bad_key = NULL; /* the template's file, not a data value */
-  }
+  if (rc) c->bad_key = NULL;
   xmlFree(src);
   return rc;
 }
@@ -607,9 +647,29 @@ static int image_draw(ctx *c, xmlNodePtr n, const char *data, size_t len, double
 
 /* ---- signature, QR ------------------------------------------------------------------------ */
 
-static int signature_qr(ctx *c, xmlNodePtr n, double band);
-static int signature_seal(ctx *c, xmlNodePtr n, double maxw, double need);
+static int signature_qr(ctx *c, xmlNodePtr n, double base, double band);
 
+/* The lines that keep the signature company (GB/T 9704: no page with the seal and no
+ * text): the serial of the flowing line at which the page must break so that the last
+ * two lines of text go over with the signature (three if the second-last line would be
+ * alone: the end of a paragraph of several lines). 0 if there is no text before it. */
+static int keep_serial(const ctx *c) {
+  int last = c->line_serial, f = last - 1;
+  for (int i = 0; i < KEEP_RING; i++) {
+    const line_rec *r = &c->ring[i];
+    if (r->serial == f && r->total >= 2 && r->idx == r->total - 1) f--;
+  }
+  return f >= 2 ? f : 0;
+}
+
+/* <signature>: the authority's name and the date (its <line>s), centred on each other at
+ * the right; place="bottom" anchors the block at the bottom of the page (certificates),
+ * otherwise it follows the text a line below. The seal is an image, if there is one: the
+ * document's (data value seal_image: the setting) or the template's <image>; it is centred
+ * on the name and date, as a stamped seal is. Without one, no placeholder: the name and
+ * the date are the signature. A <qr> sits at the bottom left, level with them. The block
+ * never stands alone on a page: if it does not fit below the text, the last lines of the
+ * text go to the next page with it (doc_render lays out again). */
 static int signature(ctx *c, xmlNodePtr n) {
   hd_buf texts[8];
   style st[8];
@@ -633,21 +693,48 @@ static int signature(ctx *c, xmlNodePtr n) {
     h += st[k].size * 1.7;
     k++;
   }
-  int seal = bool_attr(n, "seal", 0);
-  double need = (seal ? 118 : h + 20);
-  if (rc == HD_OK) rc = room(c, n, need);
-  if (rc == HD_OK && c->pdf) {
-    /* Anchored to the bottom right of the content area, like an official document. */
-    double right = c->W - c->mr - 10, cx = right - maxw / 2;
-    double cy = c->bottom + need / 2 + 6;
-    if (seal) {
-      pdf_stroke_rgb(c->pdf, 0.62, 0.12, 0.10);
-      pdf_circle(c->pdf, cx, cy, 52, 0.8, 3);
-      pdf_stroke_rgb(c->pdf, 0, 0, 0);
-      double lw = fontset_text_width(c->fs, HD_ROLE_BODY, "（印章）", strlen("（印章）"), 9);
-      rc = pdf_text(c->pdf, HD_ROLE_BODY, cx - lw / 2, cy + 32, 9, 0, 0.55, "（印章）",
-                    strlen("（印章）"), c->err);
+  /* The band: the lines with some air, at least as tall as a QR code with its caption
+   * and, with a seal image, as the seal. */
+  double need = h + 20, seal_h = 0, seal_w = 0, aspect = 1;
+  char *seal_data = NULL;
+  size_t seal_len = 0;
+  xmlNodePtr seal_node = NULL;
+  for (xmlNodePtr q = n->children; q && rc == HD_OK; q = q->next) {
+    if (is(q, "qr")) {
+      double qs = length_attr(q, "size", 20 * MM, c->fsize) + 18;
+      if (qs > need) need = qs;
     }
+    if (is(q, "image")) seal_node = q;
+  }
+  const char *seal_path = NULL;
+  for (int i = 0; i < c->o->n_data; i++)
+    if (!strcmp(c->o->data[i].key, "seal_image") && c->o->data[i].value && *c->o->data[i].value)
+      seal_path = c->o->data[i].value;
+  if (rc == HD_OK && seal_path) {
+    rc = image_read(c, n, seal_path, seal_path, &seal_data, &seal_len, &aspect);
+    if (rc) hd_err_prefix(c->err, "the seal (setting seal_image)");
+    seal_w = 42 * MM;
+  } else if (rc == HD_OK && seal_node) {
+    rc = image_load(c, seal_node, &seal_data, &seal_len, &aspect);
+    seal_w = length_attr(seal_node, "width", 40 * MM, c->fsize);
+  }
+  if (seal_data) {
+    seal_h = seal_w * aspect;
+    if (seal_h + 12 > need) need = seal_h + 12;
+  }
+  char *place = attr(n, "place");
+  int bottom = place && strcmp(place, "bottom") == 0;
+  xmlFree(place);
+  double gap = bottom ? 0 : c->fsize * c->lh; /* a line below the text */
+  if (rc == HD_OK && c->y - gap - need < c->bottom - 0.01) {
+    if (!c->force_break && !c->in_furniture) c->want_break = keep_serial(c);
+    rc = new_page(c, n);
+    gap = 0;
+  }
+  double base = bottom ? c->bottom : c->y - gap - need;
+  if (rc == HD_OK && c->pdf) {
+    double right = c->W - c->mr - 10, cx = right - maxw / 2;
+    double cy = base + need / 2 + 6;
     double y = cy + h / 2;
     for (int i = 0; i < k && rc == HD_OK; i++) {
       const char *t = texts[i].p ? texts[i].p : "";
@@ -656,12 +743,14 @@ static int signature(ctx *c, xmlNodePtr n) {
       rc = pdf_text(c->pdf, st[i].role, cx - w / 2, y + st[i].size * 0.45, st[i].size, st[i].bold,
                     0, t, strlen(t), c->err);
     }
+    if (rc == HD_OK && seal_data)
+      rc = image_draw(c, seal_node ? seal_node : n, seal_data, seal_len, cx - seal_w / 2,
+                      cy - seal_h / 2, seal_w, seal_h);
   }
-  for (xmlNodePtr q = n->children; q && rc == HD_OK; q = q->next) {
-    if (is(q, "qr")) rc = signature_qr(c, q, need);
-    if (is(q, "image")) rc = signature_seal(c, q, maxw, need);
-  }
-  c->y = c->bottom; /* nothing follows the signature on this page */
+  free(seal_data);
+  for (xmlNodePtr q = n->children; q && rc == HD_OK; q = q->next)
+    if (is(q, "qr")) rc = signature_qr(c, q, base, need);
+  c->y = bottom ? c->bottom : base; /* nothing follows the signature */
   for (int i = 0; i < k; i++) hd_buf_release(&texts[i]);
   return rc;
 }
@@ -697,24 +786,9 @@ static int qr(ctx *c, xmlNodePtr n) {
   return rc;
 }
 
-/* An <image> inside <signature>: the authority's seal, centred where the dashed circle
- * goes, over the authority's name and the date as a stamped seal is. */
-static int signature_seal(ctx *c, xmlNodePtr n, double maxw, double need) {
-  char *data;
-  size_t len;
-  double aspect;
-  int rc = image_load(c, n, &data, &len, &aspect);
-  if (rc) return rc;
-  double w = length_attr(n, "width", 40 * MM, c->fsize), h = w * aspect;
-  double cx = c->W - c->mr - 10 - maxw / 2, cy = c->bottom + need / 2 + 6;
-  rc = image_draw(c, n, data, len, cx - w / 2, cy - h / 2, w, h);
-  free(data);
-  return rc;
-}
-
 /* A <qr> inside <signature>: bottom left of the content area, level with the seal, its
  * caption (8pt, bound) under it. */
-static int signature_qr(ctx *c, xmlNodePtr n, double band) {
+static int signature_qr(ctx *c, xmlNodePtr n, double base, double band) {
   double size = length_attr(n, "size", 20 * MM, c->fsize);
   if (size + 14 > band) {
     char what[32];
@@ -728,9 +802,9 @@ static int signature_qr(ctx *c, xmlNodePtr n, double band) {
   xmlFree(raw);
   const char *t = cap.p ? cap.p : "";
   if (rc == HD_OK) rc = fontset_check_text(c->fs, HD_ROLE_BODY, t, strlen(t), c->err);
-  if (rc == HD_OK) rc = qr_draw(c, n, c->ml, c->bottom + 14 + size, size);
+  if (rc == HD_OK) rc = qr_draw(c, n, c->ml, base + 14 + size, size);
   if (rc == HD_OK && c->pdf && *t)
-    rc = pdf_text(c->pdf, HD_ROLE_BODY, c->ml, c->bottom + 4, 8, 0, 0, t, strlen(t), c->err);
+    rc = pdf_text(c->pdf, HD_ROLE_BODY, c->ml, base + 4, 8, 0, 0, t, strlen(t), c->err);
   hd_buf_release(&cap);
   return rc;
 }
@@ -885,10 +959,14 @@ static int bind_data(ctx *c) {
   return HD_OK;
 }
 
-int doc_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
-               unsigned char **pdf, size_t *len, const char **bad_key, hd_err *err) {
+/* One layout of the document; force: break the page before that line serial (keeping
+ * the signature with the text); *want: the serial the signature asks to break at. */
+static int render_pass(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
+                       unsigned char **pdf, size_t *len, const char **bad_key, hd_err *err,
+                       int force, int *want) {
   ctx c;
   memset(&c, 0, sizeof c);
+  c.force_break = force;
   c.t = t;
   c.fs = fs;
   c.o = o;
@@ -900,13 +978,19 @@ int doc_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
   *bad_key = NULL;
   xmlNodePtr root = tmpl_root(t);
   char *size = attr(root, "size");
-  c.W = HD_A4_W;
-  c.H = HD_A4_H;
-  if (size && strcmp(size, "A3") == 0) {
-    c.W = HD_A4_H;
-    c.H = HD_A4_W * 2;
-  }
+  /* The page the template asks for (A4 unless size="A3"), turned by
+   * orientation="landscape": the layout and the PDF's MediaBox alike. */
+  int a3 = size && strcmp(size, "A3") == 0;
+  c.W = a3 ? HD_A3_W : HD_A4_W;
+  c.H = a3 ? HD_A3_H : HD_A4_H;
   xmlFree(size);
+  char *orient = attr(root, "orientation");
+  if (orient && strcmp(orient, "landscape") == 0) {
+    double w = c.W;
+    c.W = c.H;
+    c.H = w;
+  }
+  xmlFree(orient);
   c.fsize = length_attr(root, "font-size", 11, 11);
   char *lh = attr(root, "line-height");
   c.lh = lh ? atof(lh) : 1.45;
@@ -960,8 +1044,26 @@ int doc_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
   if (rc) *bad_key = c.bad_key;
   pdf_free(d);
   expr_free(c.sb);
+  *want = c.want_break;
   return rc;
 }
+
+int doc_render(const hd_template *t, const hd_fontset *fs, const hd_doc_opts *o,
+               unsigned char **pdf, size_t *len, const char **bad_key, hd_err *err) {
+  int want = 0;
+  int rc = render_pass(t, fs, o, pdf, len, bad_key, err, 0, &want);
+  if (rc == HD_OK && want) { /* the signature stood alone: again, with its lines */
+    int again = 0;
+    if (pdf) {
+      free(*pdf);
+      *pdf = NULL;
+    }
+    rc = render_pass(t, fs, o, pdf, len, bad_key, err, want, &again);
+  }
+  return rc;
+}
+
+
 
 /* ---- HTML: the same text for a web page ---------------------------------------------------- */
 

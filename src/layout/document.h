@@ -12,6 +12,9 @@
 #include "template/template.h"
 #include "util/date.h"
 
+/* A data value "seal_image" (the setting of that name) is the path of a PNG file with
+ * the authority's seal: drawn over the signature's name and date, it wins over the
+ * template's <signature><image>. Absent or empty: no seal, a plain signature. */
 typedef struct hd_kv {
   const char *key;
   const char *value;

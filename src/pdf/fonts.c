@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pdf/cff.h"
 #include "util/buf.h"
 #include "util/embed.h"
 #include "util/charclass.h"
@@ -39,12 +40,15 @@ struct hd_font {
                        fallback font (HanaMin, 50 MB) costs time and memory only in a
                        document that uses it */
   hb_font_t *font;  /* scale = upem */
+  int cff;          /* OpenType/CFF outlines (embedded as CIDFontType0), else TrueType */
   unsigned upem;
   int ascent, descent, cap, bbox[4];
 };
 
 const char *font_family(const hd_font *f) { return f->family; }
 const char *font_path(const hd_font *f) { return f->path; }
+int font_index(const hd_font *f) { return f->index; }
+int font_is_cff(const hd_font *f) { return f->cff; }
 
 static int to1000(const hd_font *f, long v) {
   double x = (double)v * 1000.0 / (double)f->upem;
@@ -69,9 +73,25 @@ static void font_free(hd_font *f) {
   free(f);
 }
 
+/* Which font of each role a character takes, and its advance there: layout asks for
+ * every character several times (coverage, breaking, setting, drawing), and a cmap
+ * lookup in a 65535-glyph CJK font is a binary search over thousands of groups. Direct
+ * mapped; a miss asks HarfBuzz. */
+#define PICK_SLOTS 4096
+#define PICK_UNKNOWN (-2)
+typedef struct pick_entry {
+  uint32_t cp;
+  int16_t font[HD_ROLES];
+  int16_t adv[HD_ROLES];
+} pick_entry;
+struct hd_pick_cache {
+  pick_entry e[PICK_SLOTS];
+};
+
 void fontset_free(hd_fontset *fs) {
   if (!fs) return;
   for (int i = 0; i < fs->n; i++) font_free(fs->fonts[i]);
+  free(fs->cache);
   free(fs);
 }
 
@@ -104,8 +124,10 @@ static int resolve(FcConfig *cfg, const char *pattern, const char *fonts_dir, ch
     FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &idx);
     FcPatternGetInteger(set->fonts[i], FC_WEIGHT, 0, &weight);
     FcPatternGetInteger(set->fonts[i], FC_SLANT, 0, &slant);
+    /* TrueType (glyf) and OpenType/CFF outlines; Type 1, bitmaps and CFF2 (variable)
+     * fonts cannot be embedded as a CIDFont here. */
     if (FcPatternGetString(set->fonts[i], FC_FONTFORMAT, 0, &format) == FcResultMatch &&
-        strcmp((const char *)format, "TrueType") != 0)
+        strcmp((const char *)format, "TrueType") != 0 && strcmp((const char *)format, "CFF") != 0)
       continue;
     long score = (starts_with_dir((const char *)file, fonts_dir) ? 0 : 1000000L) +
                  labs((long)weight - want_weight) * 100 + (slant != FC_SLANT_ROMAN) * 50000;
@@ -121,7 +143,7 @@ static int resolve(FcConfig *cfg, const char *pattern, const char *fonts_dir, ch
   if (!best_path)
     return hd_err_set(err, HD_EFONT,
                       "font '%s' not found (install it, e.g. the Debian fonts-* package, or "
-                      "put a TrueType file in the fonts/ directory)", pattern);
+                      "put a TrueType or OpenType/CFF file in the fonts/ directory)", pattern);
   *path = best_path;
   *index = best_index;
   return HD_OK;
@@ -138,10 +160,13 @@ static int font_open(const char *family, const char *path, int index, hd_font **
   hb_blob_t *glyf = hb_face_reference_table(face, HB_TAG('g', 'l', 'y', 'f'));
   unsigned glyf_len = hb_blob_get_length(glyf);
   hb_blob_destroy(glyf);
-  if (glyf_len == 0 || hb_face_get_upem(face) == 0) {
+  hb_blob_t *cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+  unsigned cff_len = hb_blob_get_length(cff);
+  hb_blob_destroy(cff);
+  if ((glyf_len == 0 && cff_len == 0) || hb_face_get_upem(face) == 0) {
     hb_face_destroy(face);
-    return hd_err_set(err, HD_EFONT, "font '%s' ('%s') has no TrueType outlines (glyf); "
-                      "CFF fonts cannot be embedded", family, path);
+    return hd_err_set(err, HD_EFONT, "font '%s' ('%s') has neither TrueType (glyf) nor CFF "
+                      "outlines; CFF2 (variable) fonts cannot be embedded", family, path);
   }
   hd_font *f = calloc(1, sizeof *f);
   if (!f) {
@@ -151,6 +176,7 @@ static int font_open(const char *family, const char *path, int index, hd_font **
   f->family = hd_strdup(family);
   f->path = hd_strdup(path);
   f->index = index;
+  f->cff = glyf_len == 0;
   f->upem = hb_face_get_upem(face);
   f->face = face;
   f->font = hb_font_create(f->face);
@@ -265,6 +291,13 @@ int fontset_load(hd_fontset **out, const char *manifest, const char *fonts_dir, 
     fontset_free(fs);
     return rc;
   }
+  fs->cache = malloc(sizeof *fs->cache);
+  if (fs->cache)
+    for (int i = 0; i < PICK_SLOTS; i++) {
+      /* A slot holds no character yet: i + 1 never maps to slot i. */
+      fs->cache->e[i].cp = (uint32_t)i + 1;
+      for (int r = 0; r < HD_ROLES; r++) fs->cache->e[i].font[r] = PICK_UNKNOWN;
+    }
   /* Every role falls back to the body chain. */
   for (int r = 1; r < HD_ROLES; r++)
     for (int i = 0; i < fs->chain_len[HD_ROLE_BODY] && fs->chain_len[r] < HD_FONTS_MAX; i++)
@@ -273,7 +306,13 @@ int fontset_load(hd_fontset **out, const char *manifest, const char *fonts_dir, 
   return HD_OK;
 }
 
-int fontset_pick(const hd_fontset *fs, int role, uint32_t cp) {
+static int advance_of(const hd_fontset *fs, int f, uint32_t cp) {
+  hb_codepoint_t g = 0;
+  hb_font_get_nominal_glyph(fs->fonts[f]->font, cp, &g);
+  return to1000(fs->fonts[f], hb_font_get_glyph_h_advance(fs->fonts[f]->font, g));
+}
+
+static int pick_uncached(const hd_fontset *fs, int role, uint32_t cp) {
   hb_codepoint_t g;
   if (hd_char_kind(cp, NULL) != HD_CH_PRINTABLE) return -1; /* never drawn */
   for (int i = 0; i < fs->chain_len[role]; i++) {
@@ -283,10 +322,27 @@ int fontset_pick(const hd_fontset *fs, int role, uint32_t cp) {
   return -1;
 }
 
+int fontset_pick(const hd_fontset *fs, int role, uint32_t cp) {
+  pick_entry *e = fs->cache ? &fs->cache->e[cp % PICK_SLOTS] : NULL;
+  if (e && e->cp == cp && e->font[role] != PICK_UNKNOWN) return e->font[role];
+  int f = pick_uncached(fs, role, cp);
+  if (e) {
+    if (e->cp != cp) {
+      e->cp = cp;
+      for (int r = 0; r < HD_ROLES; r++) e->font[r] = PICK_UNKNOWN;
+    }
+    e->font[role] = (int16_t)f;
+    e->adv[role] = (int16_t)(f >= 0 ? advance_of(fs, f, cp) : 0);
+  }
+  return f;
+}
+
 int fontset_advance(const hd_fontset *fs, int f, uint32_t cp) {
-  hb_codepoint_t g = 0;
-  hb_font_get_nominal_glyph(fs->fonts[f]->font, cp, &g);
-  return to1000(fs->fonts[f], hb_font_get_glyph_h_advance(fs->fonts[f]->font, g));
+  const pick_entry *e = fs->cache ? &fs->cache->e[cp % PICK_SLOTS] : NULL;
+  if (e && e->cp == cp)
+    for (int r = 0; r < HD_ROLES; r++)
+      if (e->font[r] == f) return e->adv[r];
+  return advance_of(fs, f, cp);
 }
 
 double fontset_text_width(const hd_fontset *fs, int role, const char *s, size_t len,
@@ -335,9 +391,37 @@ void font_metrics(const hd_font *f, int *ascent, int *descent, int *cap, int bbo
   memcpy(bbox, f->bbox, sizeof f->bbox);
 }
 
+/* gids[i] (glyph ids of the CFF subset p[0..len)) become the CIDs its charset gives
+ * them: the codes a CIDFontType0 is addressed by. */
+static int cff_codes(const hd_font *f, const unsigned char *p, unsigned len, uint16_t *gids,
+                     int n, hd_err *err) {
+  unsigned ng = 0;
+  int keyed = 0;
+  if (len == 0 || cff_glyph_cids(p, len, &ng, &keyed, NULL, 0))
+    return hd_err_set(err, HD_EFONT, "font '%s': its CFF subset cannot be read", f->family);
+  uint16_t *cids = malloc((size_t)ng * sizeof *cids);
+  if (!cids) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  int rc = HD_OK;
+  if (cff_glyph_cids(p, len, &ng, &keyed, cids, ng))
+    rc = hd_err_set(err, HD_EFONT, "font '%s': its CFF subset cannot be read", f->family);
+  for (int i = 0; rc == HD_OK && i < n; i++) {
+    if (gids[i] >= ng || cids[gids[i]] == 0) {
+      rc = hd_err_set(err, HD_EFONT, "font '%s': glyph %u missing from its CFF subset",
+                      f->family, (unsigned)gids[i]);
+      break;
+    }
+    gids[i] = cids[gids[i]];
+  }
+  free(cids);
+  return rc;
+}
+
 /* Cut the font down to the given code points (sorted ascending, unique). On success
- * *data and *len hold the subset TrueType bytes (caller frees *data) and gids[i] the
- * glyph id of cps[i] in the subset. */
+ * *data and *len hold the font program to embed (caller frees *data) and gids[i] the
+ * code of cps[i] in the content stream: for TrueType the whole subset font (FontFile2)
+ * and the glyph id of cps[i] in it (/CIDToGIDMap /Identity); for OpenType/CFF the bare
+ * CFF table of the subset (FontFile3 /CIDFontType0C) and the CID that its charset gives
+ * the glyph (hb-subset keeps a CID-keyed font CID-keyed, with the source's CIDs). */
 static int font_subset(const hd_font *f, const uint32_t *cps, int n, unsigned char **data,
                        unsigned *len, uint16_t *gids, hd_err *err) {
   static const hb_tag_t DROP[] = {
@@ -357,9 +441,17 @@ static int font_subset(const hd_font *f, const uint32_t *cps, int n, unsigned ch
   hb_set_t *u = hb_subset_input_unicode_set(in);
   for (int i = 0; i < n; i++) hb_set_add(u, cps[i]);
   hb_set_clear(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
+  /* A CFF font is embedded as its CFF table alone: metrics come from /W, so the subset
+   * needs no other table (each costs time to cut). */
+  static const hb_tag_t DROP_CFF[] = {
+      HB_TAG('h', 'm', 't', 'x'), HB_TAG('h', 'h', 'e', 'a'), HB_TAG('O', 'S', '/', '2'),
+      HB_TAG('p', 'o', 's', 't'), HB_TAG('V', 'O', 'R', 'G'), HB_TAG('c', 'v', 't', ' '),
+      HB_TAG('f', 'p', 'g', 'm'), HB_TAG('p', 'r', 'e', 'p')};
   hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (size_t i = 0; i < sizeof DROP / sizeof DROP[0]; i++) hb_set_add(drop, DROP[i]);
-  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+  for (size_t i = 0; f->cff && i < sizeof DROP_CFF / sizeof DROP_CFF[0]; i++)
+    hb_set_add(drop, DROP_CFF[i]);
+  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING | (f->cff ? HB_SUBSET_FLAGS_DESUBROUTINIZE : 0));
   hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->pre, in);
   hb_subset_input_destroy(in);
   if (!plan) return hd_err_set(err, HD_EFONT, "font '%s': subsetting failed", f->family);
@@ -381,12 +473,16 @@ static int font_subset(const hd_font *f, const uint32_t *cps, int n, unsigned ch
   if (rc) return rc;
   if (!sub) return hd_err_set(err, HD_EFONT, "font '%s': subsetting failed", f->family);
   if (rc == HD_OK) {
-    hb_blob_t *blob = hb_face_reference_blob(sub);
+    hb_blob_t *blob = f->cff ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' '))
+                             : hb_face_reference_blob(sub);
     unsigned l = 0;
     const char *d = hb_blob_get_data(blob, &l);
-    *data = malloc(l ? l : 1);
-    if (!*data) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
-    else {
+    if (f->cff) rc = cff_codes(f, (const unsigned char *)d, l, gids, n, err);
+    *data = rc ? NULL : malloc(l ? l : 1);
+    if (rc) {
+    } else if (!*data) {
+      rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+    } else {
       memcpy(*data, d, l);
       *len = l;
     }
@@ -430,6 +526,11 @@ int font_subset_cached(hd_font *f, const uint32_t *cps, int n, const hd_subset *
     return hd_err_set(err, HD_ENOMEM, "out of memory");
   }
   memcpy(fresh.cps, cps, (size_t)n * sizeof *cps);
+  /* hb_subset_preprocess pays off for TrueType (0.1 ms a subset instead of 0.3). For a
+   * CFF font it builds the subset accelerator of every one of 65535 glyphs: 2.5 s for
+   * Noto Serif CJK, while a plan on the face itself (whose CFF accelerator HarfBuzz keeps
+   * with the face) costs ~1 ms. So a CFF face is its own. */
+  if (!f->pre && f->cff) f->pre = hb_face_reference(f->face);
   if (!f->pre && !(f->pre = hb_subset_preprocess(f->face))) {
     entry_release(&fresh);
     return hd_err_set(err, HD_ENOMEM, "out of memory preparing font '%s'", f->family);

@@ -13,16 +13,19 @@
 
 typedef struct hd_font hd_font;  /* opaque: one face of one font file */
 
+struct hd_pick_cache;
 typedef struct hd_fontset {
   hd_font *fonts[HD_FONTS_MAX];
   int n;
   int chain[HD_ROLES][HD_FONTS_MAX];  /* indexes into fonts, per role, fallback order */
   int chain_len[HD_ROLES];
+  struct hd_pick_cache *cache;        /* recent characters' fonts and advances (one
+                                         process or worker per fontset, as the subsets) */
 } hd_fontset;
 
 /* Resolve the manifest (text; NULL = the built-in fonts/manifest.txt) with fontconfig.
  * fonts_dir (may be NULL) is searched first. Returns HD_OK or HD_EFONT naming the
- * family that cannot be found or is not TrueType. Free with fontset_free. */
+ * family that cannot be found or has neither TrueType nor CFF outlines. Free with fontset_free. */
 int fontset_load(hd_fontset **out, const char *manifest, const char *fonts_dir, hd_err *err);
 void fontset_free(hd_fontset *fs);
 
@@ -44,13 +47,20 @@ int fontset_check_text(const hd_fontset *fs, int role, const char *s, size_t len
 /* For the PDF writer. */
 const char *font_family(const hd_font *f);
 const char *font_path(const hd_font *f);
-/* A font program cut to a character set and deflated, as embedded (FontFile2). Owned by
- * the font's cache: valid until fontset_free. */
+/* The face's index in its file (a .ttc holds several). */
+int font_index(const hd_font *f);
+/* 1 for OpenType/CFF outlines (embedded as CIDFontType0, FontFile3 /CIDFontType0C), 0 for
+ * TrueType (CIDFontType2, FontFile2). */
+int font_is_cff(const hd_font *f);
+/* A font program cut to a character set and deflated, as embedded: the subset TrueType
+ * font (FontFile2) or the subset's bare CFF table (FontFile3). Owned by the font's cache:
+ * valid until fontset_free. */
 typedef struct hd_subset {
   const unsigned char *zdata;  /* zlib stream */
   unsigned long zlen;
   unsigned raw_len;            /* /Length1 */
-  const uint16_t *gids;        /* glyph id of each requested code point */
+  const uint16_t *gids;        /* code (CID) of each requested code point: the glyph id of
+                                  a TrueType subset, the charset's CID of a CFF one */
   char tag[7];                 /* subset tag: six capital letters */
 } hd_subset;
 

@@ -17,8 +17,9 @@
 
 typedef struct text_op {
   int page, font, bold;
-  double x, y, size, gray, tc;
+  double x, y, size, gray;
   uint32_t *cps;
+  double *after;  /* points after each character (NULL: none), written as TJ offsets */
   int n;
 } text_op;
 
@@ -77,7 +78,10 @@ int pdf_new(hd_pdf **out, const hd_fontset *fs, hd_err *err) {
 
 void pdf_free(hd_pdf *d) {
   if (!d) return;
-  for (int i = 0; i < d->n_ops; i++) free(d->ops[i].cps);
+  for (int i = 0; i < d->n_ops; i++) {
+    free(d->ops[i].cps);
+    free(d->ops[i].after);
+  }
   free(d->ops);
   for (int i = 0; i < HD_FONTS_MAX; i++) {
     free(d->use[i].cps);
@@ -247,7 +251,7 @@ int pdf_image_png(hd_pdf *d, const unsigned char *data, size_t len, double x, do
   return HD_OK;
 }
 
-int pdf_add_page(hd_pdf *d, hd_err *err) {
+int pdf_add_page(hd_pdf *d, double w, double h, hd_err *err) {
   if (d->n_pages == HD_PDF_MAX_PAGES)
     return hd_err_set(err, HD_EDATA, "document has more than %d pages", HD_PDF_MAX_PAGES);
   if (d->n_pages == d->cap_pages) {
@@ -259,8 +263,8 @@ int pdf_add_page(hd_pdf *d, hd_err *err) {
   }
   HPDF_Page p = HPDF_AddPage(d->doc);
   if (!p) return hpdf_failed(d, err, "adding a page") ? err->code : HD_EINTERNAL;
-  HPDF_Page_SetWidth(p, (HPDF_REAL)HD_A4_W);
-  HPDF_Page_SetHeight(p, (HPDF_REAL)HD_A4_H);
+  HPDF_Page_SetWidth(p, (HPDF_REAL)w);
+  HPDF_Page_SetHeight(p, (HPDF_REAL)h);
   d->pages[d->n_pages++] = p;
   d->cur = d->n_pages - 1;
   return hpdf_failed(d, err, "adding a page");
@@ -321,28 +325,45 @@ static int push_op(hd_pdf *d, text_op *op) {
 
 int pdf_text(hd_pdf *d, int role, double x, double y, double size, int bold, double gray,
              const char *s, size_t len, hd_err *err) {
-  return pdf_text_spaced(d, role, x, y, size, bold, gray, 0, s, len, err);
+  return pdf_text_set(d, role, x, y, size, bold, gray, s, len, NULL, err);
 }
 
-int pdf_text_spaced(hd_pdf *d, int role, double x, double y, double size, int bold, double gray,
-                    double tc, const char *s, size_t len, hd_err *err) {
+int pdf_text_set(hd_pdf *d, int role, double x, double y, double size, int bold, double gray,
+                 const char *s, size_t len, const double *after, hd_err *err) {
   if (!d->n_pages || d->saved) return hd_err_set(err, HD_EINTERNAL, "text outside a page");
   size_t i = 0;
   uint32_t cp;
-  text_op op = {d->cur, -1, bold, x, y, size, gray, tc, NULL, 0};
-  int cap = 0;
+  text_op op = {d->cur, -1, bold, x, y, size, gray, NULL, NULL, 0};
+  int cap = 0, ci = 0; /* ci: character index in s */
   for (;;) {
     int r = hd_utf8_next(s, len, &i, &cp);
-    if (r < 0) return hd_err_set(err, HD_EDATA, "invalid UTF-8 in text");
+    if (r < 0) {
+      free(op.cps);
+      free(op.after);
+      return hd_err_set(err, HD_EDATA, "invalid UTF-8 in text");
+    }
     int f = r == 1 ? fontset_pick(d->fs, role, cp) : -1;
-    if (r == 1 && f < 0)
+    if (r == 1 && f < 0) {
+      free(op.cps);
+      free(op.after);
       return hd_err_set(err, HD_EDATA, "character U+%04X cannot be printed by any configured font",
                         (unsigned)cp);
+    }
     if (op.n && (r == 0 || f != op.font)) { /* close the run */
-      if (push_op(d, &op)) goto nomem;
+      int any = 0;
+      for (int k = 0; op.after && k + 1 < op.n; k++) any |= op.after[k] != 0;
+      double next = op.x;
       for (int k = 0; k < op.n; k++)
-        op.x += fontset_advance(d->fs, op.font, op.cps[k]) * size / 1000.0 + tc;
+        next += fontset_advance(d->fs, op.font, op.cps[k]) * size / 1000.0 +
+                (op.after ? op.after[k] : 0);
+      if (!any) {
+        free(op.after);
+        op.after = NULL;
+      }
+      if (push_op(d, &op)) goto nomem;
+      op.x = next;
       op.cps = NULL;
+      op.after = NULL;
       op.n = cap = 0;
     }
     if (r == 0) break;
@@ -352,13 +373,21 @@ int pdf_text_spaced(hd_pdf *d, int role, double x, double y, double size, int bo
       uint32_t *nc = realloc(op.cps, (size_t)cap * sizeof *nc);
       if (!nc) goto nomem;
       op.cps = nc;
+      if (after) {
+        double *na = realloc(op.after, (size_t)cap * sizeof *na);
+        if (!na) goto nomem;
+        op.after = na;
+      }
     }
+    if (after) op.after[op.n] = after[ci];
     op.cps[op.n++] = cp;
+    ci++;
     if (use_add(&d->use[f], cp)) goto nomem;
   }
   return HD_OK;
 nomem:
   free(op.cps);
+  free(op.after);
   return hd_err_set(err, HD_ENOMEM, "out of memory");
 }
 
@@ -433,7 +462,9 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-/* Build Type0 -> CIDFontType2 -> FontDescriptor -> FontFile2 for font fi. */
+/* Build Type0 -> CIDFontType2 -> FontDescriptor -> FontFile2 for a TrueType font fi, or
+ * Type0 -> CIDFontType0 -> FontDescriptor -> FontFile3 for an OpenType/CFF one. u->gids
+ * are the codes (CIDs) the content stream uses; /W and ToUnicode are keyed by them. */
 static HPDF_Dict embed_font(hd_pdf *d, int fi, hd_err *err) {
   hd_font *f = d->fs->fonts[fi];
   font_use *u = &d->use[fi];
@@ -454,13 +485,17 @@ static HPDF_Dict embed_font(hd_pdf *d, int fi, hd_err *err) {
   int asc, desc, cap, bb[4];
   font_metrics(f, &asc, &desc, &cap, bb);
 
+  int cff = font_is_cff(f);
   HPDF_Dict file = HPDF_DictStream_New(mm, xref);
   if (!file) goto fail;
   /* Already deflated (and cached) by font_subset_cached: written as is, with the /Filter
    * entry added by a write hook (libharu drops a /Filter key from streams it does not
-   * filter itself). */
+   * filter itself). A CFF program is the bare CFF table, /Subtype /CIDFontType0C (PDF
+   * 1.3; poppler, pdf.js, MuPDF and Acrobat read it), not the whole OpenType file
+   * (/OpenType needs PDF 1.6 and carries tables no reader uses). */
   file->write_fn = write_flate_filter;
-  HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)sub->raw_len);
+  if (cff) HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
+  else HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)sub->raw_len);
   HPDF_Stream_Write(file->stream, sub->zdata, (HPDF_UINT)sub->zlen);
 
   HPDF_Dict fd = HPDF_Dict_New(mm);
@@ -476,12 +511,12 @@ static HPDF_Dict embed_font(hd_pdf *d, int fi, hd_err *err) {
   HPDF_Dict_AddNumber(fd, "Descent", desc);
   HPDF_Dict_AddNumber(fd, "CapHeight", cap);
   HPDF_Dict_AddNumber(fd, "StemV", 80);
-  HPDF_Dict_Add(fd, "FontFile2", file);
+  HPDF_Dict_Add(fd, cff ? "FontFile3" : "FontFile2", file);
 
   HPDF_Dict cid = HPDF_Dict_New(mm);
   if (!cid || HPDF_Xref_Add(xref, cid) != HPDF_OK) goto fail;
   HPDF_Dict_AddName(cid, "Type", "Font");
-  HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+  HPDF_Dict_AddName(cid, "Subtype", cff ? "CIDFontType0" : "CIDFontType2");
   HPDF_Dict_AddName(cid, "BaseFont", base);
   HPDF_Dict si = HPDF_Dict_New(mm);
   HPDF_Dict_Add(cid, "CIDSystemInfo", si);
@@ -490,7 +525,9 @@ static HPDF_Dict embed_font(hd_pdf *d, int fi, hd_err *err) {
   HPDF_Dict_AddNumber(si, "Supplement", 0);
   HPDF_Dict_Add(cid, "FontDescriptor", fd);
   HPDF_Dict_AddNumber(cid, "DW", 1000);
-  HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+  /* CIDFontType2: CID = glyph id of the subset. CIDFontType0: the CFF's charset maps
+   * CIDs to glyphs itself (a CIDToGIDMap is not allowed there). */
+  if (!cff) HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
   /* /W [gid [w] ...] in glyph order. */
   HPDF_Array w = HPDF_Array_New(mm);
   HPDF_Dict_Add(cid, "W", w);
@@ -568,7 +605,6 @@ static int write_text(hd_pdf *d, hd_err *err) {
     HPDF_Stream s = ((HPDF_PageAttr)d->pages[p]->attr)->stream;
     hd_buf b;
     hd_buf_init(&b, 0);
-    double last_tc = 0;
     int last_bold = 0;
     for (int j = start[p]; j < start[p + 1]; j++) {
       const text_op *op = &d->ops[order[j]];
@@ -578,11 +614,6 @@ static int write_text(hd_pdf *d, hd_err *err) {
       hd_buf_adds(&b, " Tf\n");
       hd_buf_fixed(&b, op->gray, 3);
       hd_buf_adds(&b, " g\n");
-      if (op->tc != last_tc) { /* Tc is text state: it outlives ET */
-        hd_buf_fixed(&b, op->tc, 3);
-        hd_buf_adds(&b, " Tc\n");
-        last_tc = op->tc;
-      }
       /* The render mode is text state too: set it for every run, bold or not. */
       if (op->bold) {
         hd_buf_adds(&b, "2 Tr ");
@@ -597,9 +628,17 @@ static int write_text(hd_pdf *d, hd_err *err) {
       hd_buf_fixed(&b, op->x, 3);
       hd_buf_adds(&b, " ");
       hd_buf_fixed(&b, op->y, 3);
-      hd_buf_adds(&b, " Td\n<");
-      for (int k = 0; k < op->n; k++) hd_buf_hex4(&b, gid_of(&d->use[op->font], op->cps[k]));
-      if (hd_buf_adds(&b, "> Tj\nET\n") != HD_OK) {
+      hd_buf_adds(&b, op->after ? " Td\n[<" : " Td\n<");
+      for (int k = 0; k < op->n; k++) {
+        hd_buf_hex4(&b, gid_of(&d->use[op->font], op->cps[k]));
+        /* TJ: a number moves the next glyph left by number/1000 of the font size. */
+        if (op->after && k + 1 < op->n && op->after[k] != 0) {
+          hd_buf_adds(&b, "> ");
+          hd_buf_fixed(&b, -op->after[k] * 1000.0 / op->size, 1);
+          hd_buf_adds(&b, " <");
+        }
+      }
+      if (hd_buf_adds(&b, op->after ? ">] TJ\nET\n" : "> Tj\nET\n") != HD_OK) {
         rc = hd_err_set(err, HD_ENOMEM, "out of memory");
         break;
       }

@@ -11,8 +11,10 @@
 #include "util/date.h"
 #include "util/diag.h"
 
-#define HD_A4_W 595.276
+#define HD_A4_W 595.276  /* 210 x 297 mm */
 #define HD_A4_H 841.89
+#define HD_A3_W 841.89   /* 297 x 420 mm */
+#define HD_A3_H 1190.551
 
 typedef struct hd_pdf hd_pdf;
 
@@ -21,7 +23,8 @@ int pdf_new(hd_pdf **out, const hd_fontset *fs, hd_err *err);
 void pdf_free(hd_pdf *doc);
 /* Producer, title (UTF-8) and creation date (from the data, never the clock). */
 int pdf_set_info(hd_pdf *doc, const char *title, hd_date date, hd_err *err);
-int pdf_add_page(hd_pdf *doc, hd_err *err);
+/* A new page of w x h points (its MediaBox), made the current page. */
+int pdf_add_page(hd_pdf *doc, double w, double h, hd_err *err);
 
 /* Graphics on the current page. gray: 0 black .. 1 white. dash: 0 solid. */
 void pdf_stroke_rect(hd_pdf *doc, double x, double y, double w, double h, double width);
@@ -39,10 +42,11 @@ int pdf_image_png(hd_pdf *doc, const unsigned char *data, size_t len, double x, 
 int pdf_text(hd_pdf *doc, int role, double x, double y, double size, int bold, double gray,
              const char *s, size_t len, hd_err *err);
 
-/* The same with character spacing tc (points added after every character: justified
- * CJK lines, since word spacing does nothing for 2-byte codes). */
-int pdf_text_spaced(hd_pdf *doc, int role, double x, double y, double size, int bold,
-                    double gray, double tc, const char *s, size_t len, hd_err *err);
+/* The same with after[i] points of space after character i (NULL: none; negative moves
+ * the next character left): clreq punctuation compression, Han/Latin spacing and
+ * justification, written as one TJ array per run. */
+int pdf_text_set(hd_pdf *doc, int role, double x, double y, double size, int bold,
+                 double gray, const char *s, size_t len, const double *after, hd_err *err);
 /* A QR code as one filled path of vector squares (runs of dark modules merged per row):
  * width x width modules, dark[i] & 1 set for dark, top-left corner at (x, top). */
 void pdf_qr(hd_pdf *d, double x, double top, double module, int width, const unsigned char *dark);

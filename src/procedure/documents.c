@@ -228,6 +228,7 @@ static int render_record(hd_docenv *e, const record_spec *spec, const hd_templat
     goto done;
   }
   kv_add(&kv, "authority", store_text(e->db, "SELECT value FROM settings WHERE key = 'authority_name' AND ?1 = ?1", 0));
+  kv_add(&kv, "seal_image", store_text(e->db, "SELECT value FROM settings WHERE key = 'seal_image' AND ?1 = ?1", 0));
   inst_ud u = {e->db, id};
   hd_doc_opts o = {kv.v, kv.n, spec->prepare, &u, date, 0};
   const char *bad = NULL;
@@ -280,6 +281,7 @@ int docs_case(hd_docenv *e, const hd_template *t, long long id, const char *as_o
     goto done;
   }
   kv_add(&kv, "authority", store_text(e->db, "SELECT value FROM settings WHERE key = 'authority_name' AND ?1 = ?1", 0));
+  kv_add(&kv, "seal_image", store_text(e->db, "SELECT value FROM settings WHERE key = 'seal_image' AND ?1 = ?1", 0));
   kv_add(&kv, "today", hd_strdup(as_of));
   if ((rc = caseview_loader_new(e->db, &ld, err)) || (rc = caseview_load(ld, id, &view, err)))
     goto done;

@@ -97,7 +97,7 @@ expect_eq "$(err | sed -n 3p | jq -c '[.status, .exit_code, .error.message]')" "
 printf 'body  No Such Family\n' >"$T/manifest"
 run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/o6" --font-manifest "$T/manifest"
 expect_eq "$rc" 6 "missing font"
-expect_eq "$(err)" "hdreg: font 'No Such Family' not found (install it, e.g. the Debian fonts-* package, or put a TrueType file in the fonts/ directory)"
+expect_eq "$(err)" "hdreg: font 'No Such Family' not found (install it, e.g. the Debian fonts-* package, or put a TrueType or OpenType/CFF file in the fonts/ directory)"
 
 # 70: internal error (injected).
 HDREG_FAULT=internal run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/o70"

@@ -122,9 +122,9 @@ expect_eq "$(sql "$T/r.db" "$OTHERS")" "$(sql "$T/plain.db" "$OTHERS")" "the oth
 expect_eq "$(ls "$T/o/certificates")" "$DEMO_CERTIFICATES" "certificates issued as every night"
 # 𪚥 (CJK Ext-B) in SQ-2026-0023's applicant: printed with HanaMinA, extracted back.
 OP="$T/o/opinions/SQ-2026-0023-$DATE.pdf"
-expect_eq "$(pdffonts "$OP" 2>&1 | awk 'NR > 2 {sub(/^[A-Z]+\+/, "", $1); print $1, $2, $3, $4, $5, $6, $7}')" "WenQuanYiMicroHei CID TrueType Identity-H yes yes yes
-LXGWWenKai-Bold CID TrueType Identity-H yes yes yes
-HanaMinA CID TrueType Identity-H yes yes yes" "Ext-B: the HanaMinA subset embedded"
+expect_eq "$(pdffonts "$OP" 2>&1 | awk 'NR > 2 {sub(/^[A-Z]+\+/, "", $1); NF -= 2; print}')" "NotoSerifCJKSC CID Type 0C Identity-H yes yes yes
+NotoSerifCJKSC-Bold CID Type 0C Identity-H yes yes yes
+HanaMinA CID TrueType Identity-H yes yes yes" "Ext-B: the HanaMinA subset embedded beside the Song faces"
 pdftotext "$OP" "$T/op.txt" 2>"$T/poppler"
 expect_eq "$(cat "$T/poppler")$(grep -o '阳江市.漠阳江医院' "$T/op.txt")" "阳江市$(printf '\xf0\xaa\x9a\xa5')漠阳江医院" "Ext-B: the name extracted back, poppler silent"
 

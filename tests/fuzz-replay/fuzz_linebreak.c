@@ -1,6 +1,8 @@
 /* Fuzz harness: line breaking of arbitrary bytes (valid UTF-8 only reaches the breaker,
  * as in the certificate layout) must never crash, and the lines must cover the text in
- * order without overlapping. */
+ * order without overlapping, and each line set on its own has the width the breaker gave
+ * it. */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,9 +25,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                    &err) != HD_OK)
     abort();
   size_t prev = 0;
+  const char *text = (const char *)data + 1;
   for (int i = 0; i < n && i < 64; i++) {
     if (lines[i].start < prev || lines[i].end < lines[i].start || lines[i].end > size - 1) abort();
     prev = lines[i].end;
+    /* Setting each line (clreq spacing) agrees with the breaker on its width. */
+    hd_setline sl;
+    if (layout_line(fs, HD_ROLE_BODY, 10, text + lines[i].start, lines[i].end - lines[i].start,
+                    &sl, &err) != HD_OK)
+      abort();
+    if (sl.n != (int)hd_utf8_count(text + lines[i].start, lines[i].end - lines[i].start) ||
+        fabs(sl.width - lines[i].width) > 1e-6)
+      abort();
+    layout_line_release(&sl);
   }
   return 0;
 }

@@ -1,12 +1,15 @@
 /* Font resolution and fallback, coverage errors, line breaking with 避头尾, and a
  * certificate rendered twice to identical bytes. Needs the Debian fonts of scripts/deps. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "check.h"
 #include "layout/certificate.h"
 #include "template/template.h"
 #include "layout/linebreak.h"
+#include "pdf/cff.h"
 #include "pdf/fonts.h"
+#include <hb.h>
 
 static char *line_text(const char *s, const hd_line *l) {
   static char buf[512];
@@ -23,14 +26,17 @@ int main(void) {
   CHECK_INT(fontset_load(&fs, NULL, NULL, &err), HD_OK);
   if (!fs) return check_done();
 
-  /* Body chain: WQY Micro Hei first; 𠮷 (U+20BB7) only in LXGW WenKai. */
+  /* Body chain: Noto Serif CJK SC (Song, OpenType/CFF) first; it has 𠮷 (U+20BB7) too. */
   int f = fontset_pick(fs, HD_ROLE_BODY, 0x4E2D);
-  CHECK_STR(font_family(fs->fonts[f]), "WenQuanYi Micro Hei");
+  CHECK_STR(font_family(fs->fonts[f]), "Noto Serif CJK SC");
+  CHECK_INT(font_is_cff(fs->fonts[f]), 1);
+  CHECK_INT(font_index(fs->fonts[f]), 2); /* the SC face of NotoSerifCJK-Regular.ttc */
+  CHECK_INT(font_is_cff(fs->fonts[fs->chain[HD_ROLE_BODY][1]]), 0); /* AR PL UMing */
   f = fontset_pick(fs, HD_ROLE_BODY, 0x20BB7);
   CHECK(f >= 0);
-  if (f >= 0) CHECK_STR(font_family(fs->fonts[f]), "LXGW WenKai");
+  if (f >= 0) CHECK_STR(font_family(fs->fonts[f]), "Noto Serif CJK SC");
   f = fontset_pick(fs, HD_ROLE_HEADING, 0x4E2D);
-  CHECK_STR(font_family(fs->fonts[f]), "LXGW WenKai:style=Bold");
+  CHECK_STR(font_family(fs->fonts[f]), "Noto Serif CJK SC:style=Bold");
   CHECK_INT(fontset_pick(fs, HD_ROLE_BODY, 0x31350), -1);   /* CJK Ext-H: no font has it */
   CHECK_INT(fontset_pick(fs, HD_ROLE_BODY, 0x07), -1);      /* controls are never drawn */
   CHECK_INT(fontset_advance(fs, fontset_pick(fs, HD_ROLE_BODY, 0x4E2D), 0x4E2D), 1000);
@@ -75,7 +81,7 @@ int main(void) {
     char dir[] = "/tmp/hdreg-test-fonts-XXXXXX";
     CHECK(mkdtemp(dir) != NULL);
     char cmd[512], want[600];
-    snprintf(cmd, sizeof cmd, "cp %s %s/", font_path(fs->fonts[fs->chain[HD_ROLE_BODY][0]]), dir);
+    snprintf(cmd, sizeof cmd, "cp %s %s/", font_path(fs->fonts[fs->chain[HD_ROLE_BODY][2]]), dir);
     CHECK(system(cmd) == 0);
     hd_fontset *local = NULL;
     hd_err_clear(&err);
@@ -92,7 +98,7 @@ int main(void) {
   hd_err_clear(&err);
   CHECK_INT(fontset_load(&bad, "body No Such Family\n", NULL, &err), HD_EFONT);
   CHECK_STR(err.msg, "font 'No Such Family' not found (install it, e.g. the Debian fonts-* "
-                     "package, or put a TrueType file in the fonts/ directory)");
+                     "package, or put a TrueType or OpenType/CFF file in the fonts/ directory)");
   hd_err_clear(&err);
   CHECK_INT(fontset_load(&bad, "# c\nfooter WenQuanYi Micro Hei\n", NULL, &err), HD_EFONT);
   CHECK_STR(err.msg, "font manifest:2: unknown role 'footer' (body, heading)");
@@ -122,6 +128,81 @@ int main(void) {
   CHECK_STR(line_text(s, &lines[0]), "阿卜杜");
   CHECK_STR(line_text(s, &lines[1]), "拉·买买");
   CHECK_STR(line_text(s, &lines[2]), "提");
+
+  /* The CFF charset reader: Noto Serif CJK is CID-keyed, 65535 glyphs; its CIDs are the
+   * glyph ids (Adobe-Identity-0). Malformed tables are refused, never read past. */
+  {
+    int fn = fontset_pick(fs, HD_ROLE_BODY, 0x4E2D);
+    hb_blob_t *file = hb_blob_create_from_file(font_path(fs->fonts[fn]));
+    hb_face_t *face = hb_face_create(file, (unsigned)font_index(fs->fonts[fn]));
+    hb_blob_t *cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+    unsigned clen = 0, ng = 0;
+    const unsigned char *cp = (const unsigned char *)hb_blob_get_data(cff, &clen);
+    static uint16_t cids[65536];
+    int keyed = 0;
+    CHECK_INT(cff_glyph_cids(cp, clen, &ng, &keyed, cids, 65536), 0);
+    CHECK_INT((int)ng, 65535);
+    CHECK_INT(keyed, 1);
+    CHECK_INT(cids[0], 0);
+    CHECK_INT(cids[1234], 1234);
+    CHECK_INT(cids[65534], 65534);
+    CHECK_INT(cff_glyph_cids(cp, 200, &ng, &keyed, NULL, 0), -1); /* cut short */
+    const unsigned char junk[8] = {1, 0, 4, 2, 0xFF, 0xFF, 2, 0};
+    CHECK_INT(cff_glyph_cids(junk, sizeof junk, &ng, &keyed, NULL, 0), -1);
+    CHECK_INT(cff_glyph_cids(junk, 3, &ng, &keyed, NULL, 0), -1);
+    hb_blob_destroy(cff);
+    hb_face_destroy(face);
+    hb_blob_destroy(file);
+  }
+
+  /* clreq: a Latin run (here an e-mail address with a hyphen) is never broken inside:
+   * the line breaks before it, not at its hyphen. */
+  s = "电子邮件privacy@lnkn-hospital.example.cn联系";
+  CHECK_INT(layout_break(fs, HD_ROLE_BODY, 10, s, strlen(s), 180, lines, 8, &n, &err), HD_OK);
+  CHECK_INT(n, 3);
+  CHECK_STR(line_text(s, &lines[0]), "电子邮件");
+  CHECK_STR(line_text(s, &lines[1]), "privacy@lnkn-hospital.example.cn");
+  CHECK_STR(line_text(s, &lines[2]), "联系");
+  /* Wider than the line, it breaks after a '.', '@', '-' or '/' of its own. */
+  CHECK_INT(layout_break(fs, HD_ROLE_BODY, 10, s, strlen(s), 150, lines, 8, &n, &err), HD_OK);
+  CHECK_STR(line_text(s, &lines[1]), "privacy@lnkn-hospital.");
+  /* ... nor widened by justification: the slack goes to the boundaries outside it. */
+  {
+    hd_setline sl;
+    s = "邮件privacy@x.cn、电话";
+    CHECK_INT(layout_line(fs, HD_ROLE_BODY, 10, s, strlen(s), &sl, &err), HD_OK);
+    CHECK_INT(sl.n, 17);
+    for (int k = 2; k < 13; k++) CHECK_INT(sl.stretch[k], 0); /* inside "privacy@x.cn" */
+    CHECK_INT(sl.stretch[0], 1);
+    CHECK_INT(sl.stretch[1], 1);   /* 件|p */
+    CHECK_INT(sl.stretch[13], 1);  /* n|、 */
+    CHECK_INT(sl.stretch[16], 0);  /* the last character */
+    CHECK_INT(sl.n_stretch, 5);
+    /* A quarter em where Han meets a Latin letter; none before the enumeration comma. */
+    CHECK(fabs(sl.after[1] - 2.5) < 1e-9);
+    CHECK(fabs(sl.after[13]) < 1e-9);
+    layout_line_release(&sl);
+    /* Punctuation compression: "。”" — the full stop gives up its blank before the
+     * closing quote; "（（" — the second opening bracket moves into the first's blank;
+     * an opening bracket starting the line and a closing mark ending it are half-width. */
+    s = "（（甲）。）";
+    CHECK_INT(layout_line(fs, HD_ROLE_BODY, 10, s, strlen(s), &sl, &err), HD_OK);
+    CHECK_INT(sl.n, 6);
+    CHECK(fabs(sl.lead + 5) < 1e-9);      /* line-start （ */
+    CHECK(fabs(sl.after[0] + 5) < 1e-9);  /* （（ */
+    CHECK(fabs(sl.after[2]) < 1e-9);      /* 甲） */
+    CHECK(fabs(sl.after[3] + 5) < 1e-9);  /* ）。 */
+    CHECK(fabs(sl.after[4] + 5) < 1e-9);  /* 。） */
+    CHECK(fabs(sl.after[5] + 5) < 1e-9);  /* line-end ） */
+    CHECK(fabs(sl.width - 35) < 1e-9);    /* 60 less five halves */
+    layout_line_release(&sl);
+  }
+  /* Squeeze before pushing down: "，" fits at the line's end set half-width. */
+  s = "一二三四五六七八九，十";
+  CHECK_INT(layout_break(fs, HD_ROLE_BODY, 10, s, strlen(s), 95, lines, 8, &n, &err), HD_OK);
+  CHECK_INT(n, 2);
+  CHECK_STR(line_text(s, &lines[0]), "一二三四五六七八九，");
+  CHECK(fabs(lines[0].width - 95) < 1e-9);
 
   /* Certificate through its template: same input, same bytes; a field at fault is
    * named by index; a field too long for one page is named too. */
