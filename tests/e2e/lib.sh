@@ -69,3 +69,16 @@ done_ok() { echo "$PASSED passed, 0 failed"; }
 # tests/tools/checkpoint.py (after a night with keys the register has one entry more than
 # its last checkpoint: the count of checkpoints published)
 treehead() { python3 tests/tools/checkpoint.py "$1" "$(sqlite3 "$1" "SELECT max(seq) FROM ledger")" 2026-01-01 "$2" | sed -n 3p; }
+
+# demo_night (with DB and OUT set): the demo register after its first night (2026-03-16);
+# then intact WHAT asserts that hdreg ledger verify says intact, count TABLE counts rows.
+demo_night() {
+  "$HDREG" demo-db --db "$DB" >/dev/null
+  run "$HDREG" run --db "$DB" --date 2026-03-16 --out "$OUT"
+  expect_eq "$rc" 1 "the demo night (SQ-2026-0016's code is refused)"
+}
+intact() {
+  run "$HDREG" ledger verify --db "$DB"
+  expect_eq "$rc $(out | cut -d: -f1)" "0 ledger intact" "ledger verify after $1"
+}
+count() { sql "$DB" "SELECT count(*) FROM $1"; }

@@ -9,14 +9,7 @@ source "$(dirname "$0")/lib.sh"
 set -e
 DB="$T/p.db"
 OUT="$T/out"
-"$HDREG" demo-db --db "$DB" >/dev/null
-run "$HDREG" run --db "$DB" --date 2026-03-16 --out "$OUT"
-expect_eq "$rc" 1 "the demo night (SQ-2026-0016's code is refused)"
-intact() { # intact WHAT: hdreg ledger verify says intact
-  run "$HDREG" ledger verify --db "$DB"
-  expect_eq "$rc $(out | cut -d: -f1)" "0 ledger intact" "ledger verify after $1"
-}
-count() { sql "$DB" "SELECT count(*) FROM $1"; }
+demo_night
 
 # ---- 5.1.3 / 5.2.1: a licence certificate is valid no longer than its base certificate ----
 # SQ-2026-0010 licenses the use right of certificate 20250644000000001R, valid until

@@ -4,14 +4,7 @@ source "$(dirname "$0")/lib.sh"
 set -e
 DB="$T/r.db"
 OUT="$T/out"
-"$HDREG" demo-db --db "$DB" >/dev/null
-run "$HDREG" run --db "$DB" --date 2026-03-16 --out "$OUT"
-expect_eq "$rc" 1 "the demo night (SQ-2026-0016's code is refused)"
-intact() { # intact WHAT: hdreg ledger verify says intact
-  run "$HDREG" ledger verify --db "$DB"
-  expect_eq "$rc $(out | cut -d: -f1)" "0 ledger intact" "ledger verify after $1"
-}
-count() { sql "$DB" "SELECT count(*) FROM $1"; }
+demo_night
 
 # ---- a certificate in force is one within its validity (5.1.1, 5.2.1 有效期限) ----------
 # 20250644000000001R was registered on 2025-06-20 and is valid until 2028-06-20: an
