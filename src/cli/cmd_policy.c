@@ -11,13 +11,14 @@
 #include "template/template.h"
 #include "util/diag.h"
 #include "util/buf.h"
+#include "util/decode.h"
 #include "util/fsutil.h"
 #include "store/store.h"
 #include <unistd.h>
 
 static const char HELP[] =
     "usage: hdreg policy --from FILE.xml --out FILE.pdf [--format html] [--fonts DIR]\n"
-    "                    [--templates DIR]\n"
+    "                    [--templates DIR] [--encoding UTF-8|GBK|GB18030]\n"
     "       hdreg policy --db FILE --institution ID --out FILE.pdf [--format html]\n"
     "\n"
     "The guideline's Annex A privacy policy for an institution's product, filled in from\n"
@@ -52,9 +53,11 @@ int cmd_policy(int argc, char **argv) {
                                        {"format", required_argument, NULL, 'm'},
                                        {"fonts", required_argument, NULL, 'F'},
                                        {"templates", required_argument, NULL, 'T'},
+                                       {"encoding", required_argument, NULL, 'e'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  const char *from = NULL, *out = NULL, *fonts_dir = cli_conf(CONF_FONTS), *dbpath = NULL, *inst = NULL;
+  const char *from = NULL, *out = NULL, *fonts_dir = cli_conf(CONF_FONTS), *dbpath = NULL, *inst = NULL,
+             *encoding = NULL;
   int c, html = 0;
   optind = 1;
   opterr = 0;
@@ -72,6 +75,12 @@ int cmd_policy(int argc, char **argv) {
       }
       break;
     case 'F': fonts_dir = optarg; break;
+    case 'e':
+      if (!(encoding = dec_canonical(optarg))) {
+        cli_error("policy: --encoding is UTF-8, GBK or GB18030, not '%s'", optarg);
+        return HD_EXIT_USAGE;
+      }
+      break;
     case 'T': cli_conf_option(CONF_TEMPLATES, optarg); break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
@@ -99,10 +108,17 @@ int cmd_policy(int argc, char **argv) {
   sqlite3 *db = NULL;
   unsigned char *pdf = NULL;
   size_t len = 0;
-  char tbuf[4096], hpath[4200], *manifest = NULL;
+  char tbuf[4096], hpath[4200], *manifest = NULL, *problems = NULL;
   if ((c = cli_font_manifest(&manifest))) return c;
   hd_docenv env = {NULL, NULL, NULL, NULL, 1, 0, NULL, 0, html};
-  int rc = from ? institution_load(from, &in, &err) : store_open(dbpath, HD_STORE_MUST_EXIST, &db, &err);
+  int rc = from ? institution_load(from, encoding, &in, &problems, &err)
+                : store_open(dbpath, HD_STORE_MUST_EXIST, &db, &err);
+  /* Every problem of the file, one line each, then the summary. */
+  for (char *p = problems, *nl; p && *p; p = nl + 1) {
+    if (!(nl = strchr(p, '\n'))) break;
+    cli_error("policy: %.*s", (int)(nl - p), p);
+  }
+  free(problems);
   have_in = from && rc == HD_OK;
   if (rc == HD_OK &&
       !(rc = tmpl_load(cli_template_path("privacy_policy", tbuf, sizeof tbuf), &t, &err)) &&

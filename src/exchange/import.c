@@ -925,32 +925,6 @@ static int imported_before(ximporter *im, const char *sha) {
   return found;
 }
 
-static const char *find(const char *s, size_t n, const char *what) {
-  size_t w = strlen(what);
-  for (size_t i = 0; i + w <= n; i++)
-    if (!memcmp(s + i, what, w)) return s + i;
-  return NULL;
-}
-
-/* The encoding an XML declaration names (<?xml ... encoding="GBK"?>) into out, or "". */
-static void declared_encoding(const char *head, size_t n, char *out, size_t cap) {
-  out[0] = '\0';
-  size_t i = 0;
-  if (n >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3)) i = 3;
-  while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) i++;
-  if (n - i < 5 || memcmp(head + i, "<?xml", 5)) return;
-  const char *end = find(head + i, n - i, "?>");
-  const char *e = find(head + i, (size_t)((end ? end : head + n) - (head + i)), "encoding");
-  if (!e) return;
-  e += 8;
-  while (e < head + n && (*e == ' ' || *e == '=')) e++;
-  if (e >= head + n || (*e != '"' && *e != '\'')) return;
-  char q = *e++;
-  size_t k = 0;
-  while (e < head + n && *e != q && k + 1 < cap) out[k++] = *e++;
-  out[k] = '\0';
-}
-
 int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximport_result *r,
                     hd_err *err) {
   memset(r, 0, sizeof *r);
@@ -982,7 +956,7 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
   }
   /* An XML file's own declaration is its encoding unless --encoding says otherwise. */
   const char *enc = o->encoding;
-  declared_encoding(head, hn, decl, sizeof decl);
+  dec_declared(head, hn, decl, sizeof decl);
   if (xml && decl[0]) {
     /* GB2312 is read as GBK, which contains it. */
     const char *named = !strcasecmp(decl, "GB2312") ? "GBK" : dec_canonical(decl);

@@ -3,7 +3,7 @@
  * xrec_submit, which validates, reports and inserts it. */
 #ifndef HD_IMPORT_INT_H
 #define HD_IMPORT_INT_H
-#include "exchange/decode.h"
+#include "util/decode.h"
 #include "exchange/import.h"
 #include "exchange/spec.h"
 #include "util/buf.h"

@@ -36,6 +36,7 @@ typedef struct ctx {
   double y, bottom;         /* cursor; lowest y content may reach on this page */
   int page;                 /* pages so far */
   int in_furniture;         /* header/footer: no page breaks */
+  int outline;              /* <document outline="true">: headings become the PDF outline */
   xmlNodePtr frame;
   const char *bad_key;
   hd_expr *sb;           /* expressions */
@@ -154,14 +155,16 @@ static int mask_pad(hd_buf *mask, size_t len, char flag) {
   return HD_OK;
 }
 
-/* Inline content of n (text, <b>, <br/>) bound into out; mask (may be NULL) gets one
- * byte per byte of out, 1 inside <b>. */
+/* Inline content of n (text, <b>, <strong>, <br/>) bound into out; mask (may be NULL)
+ * gets one byte per byte of out: 1 inside <b>, MASK_STRONG inside <strong>. */
+#define MASK_STRONG 2
 static int inline_rec(ctx *c, xmlNodePtr n, hd_buf *out, hd_buf *mask, char bold) {
   for (xmlNodePtr k = n->children; k; k = k->next) {
     int rc = HD_OK;
     if (k->type == XML_TEXT_NODE) rc = bind(c, n, (const char *)k->content, out);
     else if (is(k, "br")) rc = hd_buf_adds(out, "\n");
     else if (is(k, "b")) rc = inline_rec(c, k, out, mask, 1);
+    else if (is(k, "strong")) rc = inline_rec(c, k, out, mask, MASK_STRONG);
     if (rc) return rc;
     if (mask_pad(mask, out->len, bold)) return hd_err_set(c->err, HD_ENOMEM, "out of memory");
   }
@@ -331,7 +334,7 @@ static int text_block(ctx *c, xmlNodePtr n, const style *s, const char *text, do
         if (sl.stretch[k]) sl.after[k] += g;
     }
     lx += sl.lead;
-    /* Runs of the same weight (<b> inside the text). */
+    /* Runs of the same weight (<b>, <strong> inside the text). */
     size_t r0 = l->start;
     int ci = 0;
     while (r0 < l->end && rc == HD_OK) {
@@ -339,9 +342,36 @@ static int text_block(ctx *c, xmlNodePtr n, const style *s, const char *text, do
       char b = mask ? mask[r0] : 0;
       while (r1 < l->end && (mask ? mask[r1] : 0) == b) r1++;
       int nc = (int)hd_utf8_count(text + r0, r1 - r0);
-      rc = pdf_text_set(c->pdf, s->role, lx, baseline(s, y), s->size, s->bold || b, 0, text + r0,
-                        r1 - r0, sl.after + ci, c->err);
+      double x0 = lx;
+      if (b == MASK_STRONG) {
+        /* An important passage: the heading role's face (the Bold weight), each glyph
+         * where the line was set with the body face — the difference of the advances
+         * goes into the spacing after it, so the line keeps its measure — underlined. */
+        double *after = malloc((size_t)(nc ? nc : 1) * sizeof *after);
+        if (!after) {
+          rc = hd_err_set(c->err, HD_ENOMEM, "out of memory");
+          break;
+        }
+        size_t bi = r0;
+        uint32_t cp;
+        for (int k = 0; k < nc; k++) {
+          double a = ci + k < sl.n ? sl.adv[ci + k] : 0, sp = ci + k < sl.n ? sl.after[ci + k] : 0;
+          int f = hd_utf8_next(text, r1, &bi, &cp) == 1 ? fontset_pick(c->fs, HD_ROLE_HEADING, cp) : -1;
+          double bold = f >= 0 ? fontset_advance(c->fs, f, cp) * s->size / 1000.0 : a;
+          after[k] = sp + a - bold;
+        }
+        rc = pdf_text_set(c->pdf, HD_ROLE_HEADING, lx, baseline(s, y), s->size, 0, 0, text + r0,
+                          r1 - r0, after, c->err);
+        free(after);
+      } else {
+        rc = pdf_text_set(c->pdf, s->role, lx, baseline(s, y), s->size, s->bold || b, 0,
+                          text + r0, r1 - r0, sl.after + ci, c->err);
+      }
       for (int k = ci; k < ci + nc && k < sl.n; k++) lx += sl.adv[k] + sl.after[k];
+      if (b == MASK_STRONG) {
+        double uy = baseline(s, y) - 0.14 * s->size;
+        pdf_line(c->pdf, x0, uy, lx, uy, 0.04 * s->size);
+      }
       ci += nc;
       r0 = r1;
     }
@@ -850,6 +880,14 @@ static int each(ctx *c, xmlNodePtr n, each_fn fn, void *ud) {
   return rc;
 }
 
+/* <heading level="2">: 2; otherwise 1. */
+static int heading_level(xmlNodePtr n) {
+  char *a = attr(n, "level");
+  int level = a && !strcmp(a, "2") ? 2 : 1;
+  xmlFree(a);
+  return level;
+}
+
 static int blocks(ctx *c, xmlNodePtr first);
 static int blocks_cb(ctx *c, xmlNodePtr children, void *ud) {
   (void)ud;
@@ -865,10 +903,19 @@ static int blocks(ctx *c, xmlNodePtr first) {
       s.lh = 1.3;
       rc = para(c, n, s, 0);
     } else if (is(n, "heading")) {
-      style s = style_of(c, n, HD_ROLE_BODY, c->fsize * 1.2, 'l');
+      /* level 1: a section (一、…), level 2: a sub-section (2.1 …) at the text's size. */
+      int level = heading_level(n);
+      style s = style_of(c, n, HD_ROLE_BODY, level == 2 ? c->fsize : c->fsize * 1.2, 'l');
       s.bold = 1;
       /* Keep with next: a heading and at least two lines of what follows. */
       if (!c->in_furniture) rc = room(c, n, s.size * s.lh + 2 * c->fsize * c->lh);
+      if (rc == HD_OK && c->outline && c->pdf && !c->in_furniture) {
+        hd_buf h;
+        hd_buf_init(&h, 4096);
+        rc = inline_text(c, n, &h);
+        if (rc == HD_OK) rc = pdf_outline(c->pdf, level, h.p ? h.p : "", c->y, c->err);
+        hd_buf_release(&h);
+      }
       if (rc == HD_OK) rc = para(c, n, s, 0);
     } else if (is(n, "p")) {
       char *ind = attr(n, "indent");
@@ -992,6 +1039,7 @@ static int render_pass(const hd_template *t, const hd_fontset *fs, const hd_doc_
   }
   xmlFree(orient);
   c.fsize = length_attr(root, "font-size", 11, 11);
+  c.outline = bool_attr(root, "outline", 0);
   char *lh = attr(root, "line-height");
   c.lh = lh ? atof(lh) : 1.45;
   xmlFree(lh);
@@ -1091,7 +1139,7 @@ static int html_inline(ctx *c, xmlNodePtr n, hd_buf *out) {
     size_t j = i;
     char b = mask.p ? mask.p[i] : 0;
     while (j < text.len && (mask.p ? mask.p[j] : 0) == b) j++;
-    if (b) hd_buf_adds(out, "<strong>");
+    if (b) hd_buf_adds(out, b == MASK_STRONG ? "<strong class=\"important\">" : "<strong>");
     html_escape(out, text.p + i, j - i);
     if (b) hd_buf_adds(out, "</strong>");
     i = j;
@@ -1161,8 +1209,7 @@ static int html_table(ctx *c, xmlNodePtr n, hd_buf *out) {
   return rc;
 }
 
-/* Blocks as HTML: title h1, heading h2, a paragraph set bold h3 (these are the
- * sub-headings of the text), p, table; page furniture, spacers, page breaks, frames,
+/* Blocks as HTML: title h1, heading h2 (level 2: h3), a paragraph set bold h3, p, table; page furniture, spacers, page breaks, frames,
  * QR codes and images belong to the printed page and are left out. */
 static int html_blocks(ctx *c, xmlNodePtr first, void *ud) {
   hd_buf *out = ud;
@@ -1171,7 +1218,7 @@ static int html_blocks(ctx *c, xmlNodePtr first, void *ud) {
     if (n->type != XML_ELEMENT_NODE) continue;
     const char *tag = NULL;
     if (is(n, "title")) tag = "h1";
-    else if (is(n, "heading")) tag = "h2";
+    else if (is(n, "heading")) tag = heading_level(n) == 2 ? "h3" : "h2";
     else if (is(n, "p")) tag = bool_attr(n, "bold", 0) ? "h3" : "p";
     if (tag) {
       hd_buf_printf(out, "<%s", tag);
@@ -1231,7 +1278,7 @@ int doc_html(const hd_template *t, const hd_doc_opts *o, char **html, size_t *le
                   "body{font-family:\"Noto Serif CJK SC\",\"Source Han Serif SC\",serif;"
                   "line-height:1.8;max-width:46em;margin:2em auto;padding:0 1em;color:#111}\n"
                   "h1{font-size:1.6em;text-align:center}h2{font-size:1.25em;margin-top:1.6em}"
-                  "h3{font-size:1em}\np{text-indent:2em;text-align:justify}"
+                  "h3{font-size:1em}\nstrong.important{text-decoration:underline}\np{text-indent:2em;text-align:justify}"
                   "p.center{text-align:center;text-indent:0}p.right{text-align:right;text-indent:0}\n"
                   "table{border-collapse:collapse;width:100%%}th,td{border:1px solid #555;"
                   "padding:.3em .5em;text-align:left;vertical-align:top}\n"

@@ -23,6 +23,12 @@ typedef struct text_op {
   int n;
 } text_op;
 
+typedef struct outline_item {
+  int page, level;  /* level 1 under the root, 2 under the last level 1 */
+  double y;         /* the heading's top on its page */
+  char *title;      /* UTF-8 */
+} outline_item;
+
 typedef struct font_use {
   uint32_t *cps;  /* sorted, unique after pdf_save's first step */
   int n, cap;
@@ -38,6 +44,8 @@ struct hd_pdf {
   text_op *ops;
   int n_ops, cap_ops;
   font_use use[HD_FONTS_MAX];
+  outline_item *outline;
+  int n_outline, cap_outline;
   unsigned long hpdf_error;  /* first libharu error, 0 if none */
   unsigned long hpdf_detail;
   int saved;
@@ -83,6 +91,8 @@ void pdf_free(hd_pdf *d) {
     free(d->ops[i].after);
   }
   free(d->ops);
+  for (int i = 0; i < d->n_outline; i++) free(d->outline[i].title);
+  free(d->outline);
   for (int i = 0; i < HD_FONTS_MAX; i++) {
     free(d->use[i].cps);
     free(d->use[i].gids);
@@ -125,6 +135,48 @@ int pdf_set_info(hd_pdf *d, const char *title, hd_date date, hd_err *err) {
   HPDF_SetInfoDateAttr(d->doc, HPDF_INFO_CREATION_DATE, dt);
   if (title && d->doc->info) HPDF_Dict_Add(d->doc->info, "Title", text_string(d, title));
   return hpdf_failed(d, err, "setting document information");
+}
+
+int pdf_outline(hd_pdf *d, int level, const char *title, double y, hd_err *err) {
+  if (!d->n_pages) return hd_err_set(err, HD_EINTERNAL, "an outline entry before the first page");
+  if (d->n_outline == d->cap_outline) {
+    int cap = d->cap_outline ? 2 * d->cap_outline : 16;
+    outline_item *n = realloc(d->outline, (size_t)cap * sizeof *n);
+    if (!n) return hd_err_set(err, HD_ENOMEM, "out of memory");
+    d->outline = n;
+    d->cap_outline = cap;
+  }
+  char *t = strdup(title);
+  if (!t) return hd_err_set(err, HD_ENOMEM, "out of memory");
+  d->outline[d->n_outline++] = (outline_item){d->cur, level < 2 ? 1 : 2, y, t};
+  return HD_OK;
+}
+
+/* The queued headings as the document outline (bookmarks), open, each going to its
+ * heading's top; titles UTF-16BE text strings like the Info entries. libharu keeps the
+ * tree (First, Last, Prev, Next, Parent, Count); the title it writes is replaced. */
+static int write_outline(hd_pdf *d, hd_err *err) {
+  if (!d->n_outline) return HD_OK;
+  HPDF_Outline top = NULL;
+  for (int i = 0; i < d->n_outline; i++) {
+    const outline_item *it = &d->outline[i];
+    HPDF_Outline o = HPDF_CreateOutline(d->doc, it->level == 2 ? top : NULL, "-", NULL);
+    if (!o) break;
+    if (it->level == 1) top = o;
+    HPDF_Dict_Add(o, "Title", text_string(d, it->title));
+    HPDF_Outline_SetOpened(o, HPDF_TRUE);
+    /* [page /XYZ left top null]: libharu's SetXYZ refuses a null zoom (keep the reader's). */
+    HPDF_Array dst = HPDF_Array_New(d->doc->mmgr);
+    if (!dst) break;
+    HPDF_Dict_Add(o, "Dest", dst);
+    HPDF_Array_Add(dst, d->pages[it->page]);
+    HPDF_Array_AddName(dst, "XYZ");
+    HPDF_Array_AddReal(dst, 0);
+    HPDF_Array_AddReal(dst, (HPDF_REAL)it->y);
+    HPDF_Array_Add(dst, HPDF_Null_New(d->doc->mmgr));
+  }
+  HPDF_SetPageMode(d->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+  return hpdf_failed(d, err, "writing the outline");
 }
 
 static HPDF_Page cur_page(hd_pdf *d) { return d->n_pages ? d->pages[d->cur] : NULL; }
@@ -681,7 +733,7 @@ int pdf_save(hd_pdf *d, unsigned char **data, size_t *len, hd_err *err) {
       HPDF_Dict_Add(fdict, name, fonts[f]);
     }
   }
-  if (write_text(d, err)) return err->code;
+  if (write_text(d, err) || write_outline(d, err)) return err->code;
   if (HPDF_SaveToStream(d->doc) != HPDF_OK || d->hpdf_error)
     return hpdf_failed(d, err, "saving") ? err->code : HD_EINTERNAL;
   HPDF_UINT32 size = HPDF_GetStreamSize(d->doc);

@@ -54,6 +54,10 @@ void pdf_qr(hd_pdf *d, double x, double top, double module, int width, const uns
  * new page). */
 void pdf_select_page(hd_pdf *doc, int i);
 
+/* A heading (title UTF-8) whose top is at y on the current page, as an entry of the
+ * document outline: level 1 under the root, level 2 under the last level-1 entry. */
+int pdf_outline(hd_pdf *doc, int level, const char *title, double y, hd_err *err);
+
 /* Subset and embed the fonts, write the queued text and produce the file bytes
  * (caller frees *data). The document cannot be changed afterwards. */
 int pdf_save(hd_pdf *doc, unsigned char **data, size_t *len, hd_err *err);

@@ -154,18 +154,18 @@ typedef struct record_spec {
   int (*prepare)(hd_expr *sb, void *ud);
 } record_spec;
 
-static const char *const INST_KEYS[9] = {"institution.name", "institution.product",
-                                         "institution.email", "institution.phone",
-                                         "institution.address", "institution.withdrawal",
-                                         "institution.days", "institution.effective",
-                                         "institution.updated"};
+/* The register's product: the institution's kind from its subject's (subjects.kind:
+ * a hospital's, a company's, anything else a unit's), with the Annex A names that kind
+ * defaults to (model/institution.h). */
 static const record_spec INSTITUTION = {
     "institution product",
     "SELECT s.name, p.product_name, p.contact_email, p.contact_phone, p.contact_address, "
-    "p.withdrawal_path, p.response_days, p.effective_date, p.updated_date, p.id FROM "
+    "p.withdrawal_path, p.response_days, p.effective_date, p.updated_date, "
+    "CASE s.kind WHEN 'public_hospital' THEN 'hospital' WHEN 'private_hospital' THEN 'hospital' "
+    "WHEN 'company' THEN 'company' ELSE 'unit' END, p.id FROM "
     "privacy_products p JOIN subjects s ON s.id = p.subject_id WHERE p.id = CAST(?1 AS INTEGER) "
     "AND ?1 GLOB '[0-9]*'",
-    INST_KEYS, 9, 8, inst_prepare};
+    HD_INST_KEYS, 10, 8, inst_prepare};
 
 static int notice_prepare(hd_expr *sb, void *ud);
 static const char *const NOTICE_KEYS[4] = {"notice.number", "notice.published_date",
@@ -221,9 +221,12 @@ static int render_record(hd_docenv *e, const record_spec *spec, const hd_templat
   }
   for (int i = 0; i < spec->n_keys; i++) kv_add(&kv, spec->keys[i], store_col_text(st, i));
   long long id = sqlite3_column_int64(st, spec->n_keys);
+  if (spec == &INSTITUTION && kv.n == spec->n_keys)
+    for (int i = HD_INST_SELF; i <= HD_INST_ACCOUNT; i++)
+      kv_add(&kv, HD_INST_KEYS[i], hd_strdup(institution_default(kv.v[HD_INST_KIND].value, i)));
   sqlite3_finalize(st);
   st = NULL;
-  if (kv.n != spec->n_keys || !hd_date_parse(kv.v[spec->date_col].value, &date)) {
+  if (kv.n < spec->n_keys || !hd_date_parse(kv.v[spec->date_col].value, &date)) {
     rc = hd_err_set(err, HD_EDATA, "%s %s has missing fields or a bad date", spec->what, arg);
     goto done;
   }
@@ -333,11 +336,11 @@ int docs_institution_file(hd_docenv *e, const hd_template *t, const hd_instituti
   hd_kv kv[HD_INST_FIELDS];
   hd_date date;
   for (int i = 0; i < HD_INST_FIELDS; i++) {
-    kv[i].key = INST_KEYS[i];
+    kv[i].key = HD_INST_KEYS[i];
     kv[i].value = in->v[i];
   }
-  if (!hd_date_parse(in->v[8], &date))
-    return hd_err_set(err, HD_EDATA, "<updated> '%s' is not a date", in->v[8]);
+  if (!hd_date_parse(in->v[HD_INST_UPDATED], &date))
+    return hd_err_set(err, HD_EDATA, "<updated> '%s' is not a date", in->v[HD_INST_UPDATED]);
   inst_file_ud u = {in};
   hd_doc_opts o = {kv, HD_INST_FIELDS, inst_file_prepare, &u, date, 0};
   const char *bad = NULL;

@@ -26,4 +26,12 @@ typedef struct hd_xml_schema {
 int xml_load(const char *name, const char *what, const char *text, size_t len, size_t max_bytes,
              int max_depth, hd_xml_schema *schema, xmlDocPtr *doc, hd_err *err);
 
+/* The same safe parse without a schema, for a file whose caller checks its structure
+ * itself and reports every problem in Chinese: the messages here are Chinese too,
+ * "name:LINE: XML 格式错误：…" (libxml2's code translated, never its English text). `what`
+ * is Chinese ("机构文件"). A file that is not well-formed XML stops at its first such
+ * error: past it libxml2 no longer knows the structure. */
+int xml_read_zh(const char *name, const char *what, const char *text, size_t len, size_t max_bytes,
+                int max_depth, xmlDocPtr *doc, hd_err *err);
+
 #endif

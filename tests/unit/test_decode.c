@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "exchange/decode.h"
+#include "util/decode.h"
 
 typedef struct bad {
   long line[8], col[8];

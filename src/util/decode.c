@@ -1,5 +1,5 @@
 /* decode.c: declared encoding to UTF-8, with positions of invalid bytes (decode.h). */
-#include "exchange/decode.h"
+#include "util/decode.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -259,3 +259,31 @@ long dec_read(hd_decoder *d, char *buf, size_t cap, hd_err *err) {
     }
   }
 }
+
+/* The first match of what in s[0..n), or NULL. */
+static const char *find(const char *s, size_t n, const char *what) {
+  size_t w = strlen(what);
+  for (size_t i = 0; i + w <= n; i++)
+    if (!memcmp(s + i, what, w)) return s + i;
+  return NULL;
+}
+
+/* The encoding an XML declaration names (<?xml ... encoding="GBK"?>) into out, or "". */
+void dec_declared(const char *head, size_t n, char *out, size_t cap) {
+  out[0] = '\0';
+  size_t i = 0;
+  if (n >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3)) i = 3;
+  while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) i++;
+  if (n - i < 5 || memcmp(head + i, "<?xml", 5)) return;
+  const char *end = find(head + i, n - i, "?>");
+  const char *e = find(head + i, (size_t)((end ? end : head + n) - (head + i)), "encoding");
+  if (!e) return;
+  e += 8;
+  while (e < head + n && (*e == ' ' || *e == '=')) e++;
+  if (e >= head + n || (*e != '"' && *e != '\'')) return;
+  char q = *e++;
+  size_t k = 0;
+  while (e < head + n && *e != q && k + 1 < cap) out[k++] = *e++;
+  out[k] = '\0';
+}
+

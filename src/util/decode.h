@@ -32,5 +32,8 @@ long dec_invalid(const hd_decoder *d);
 /* SHA-256 (hex) of all the bytes read, once the end was reached; -1 before. */
 int dec_sha256(hd_decoder *d, char out[65]);
 void dec_close(hd_decoder *d);
+/* The encoding an XML declaration at the start of head (n bytes) names, as written
+ * (<?xml ... encoding="GBK"?>), into out (cap bytes), or "" if none. */
+void dec_declared(const char *head, size_t n, char *out, size_t cap);
 
 #endif
