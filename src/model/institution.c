@@ -238,7 +238,15 @@ static int read_text(checker *c, const char *encoding, char **text, size_t *len,
   }
   if (!enc || !strcmp(enc, "UTF-8")) {
     int rc = hd_read_file(c->path, 1 << 20, text, len, err);
-    return rc == HD_EIO ? hd_err_set(err, HD_EDATA, "%s: 无法读取文件", c->path) : rc;
+    if (rc) return rc == HD_EIO ? hd_err_set(err, HD_EDATA, "%s: 无法读取文件", c->path) : rc;
+    size_t bad;
+    if (!hd_utf8_valid(*text, *len, &bad)) {
+      long line = 1;
+      for (size_t i = 0; i < bad; i++) line += (*text)[i] == '\n';
+      problem(c, line, "第 %zu 字节起不是有效的 UTF-8（GBK 或 GB18030 的文件请在 XML 声明中写明，"
+              "如 <?xml version=\"1.0\" encoding=\"GBK\"?>，或用 --encoding GBK）", bad);
+    }
+    return HD_OK;
   }
   hd_decoder *d = NULL;
   int rc = dec_open(c->path, enc, on_bad, c, &d, err);
@@ -264,6 +272,44 @@ static int read_text(checker *c, const char *encoding, char **text, size_t *len,
   return *text ? HD_OK : hd_err_set(err, HD_ENOMEM, "out of memory");
 }
 
+static long line_of(const char *path, const char *s) {
+  size_t n = strlen(path);
+  return !strncmp(s, path, n) && s[n] == ':' ? atol(s + n + 1) : 0;
+}
+
+typedef struct pline {
+  const char *s;
+  long line;
+  int order;
+} pline;
+
+static int cmp_pline(const void *a, const void *b) {
+  const pline *x = a, *y = b;
+  if (x->line != y->line) return x->line < y->line ? -1 : 1;
+  return x->order - y->order;
+}
+
+/* The problems in the order of their lines (caller frees). */
+static char *by_line(checker *c) {
+  pline *v = calloc((size_t)c->n, sizeof *v);
+  char *all = c->out.p;
+  if (!v || !all) {
+    free(v);
+    return hd_buf_steal(&c->out);
+  }
+  int k = 0;
+  for (char *p = all, *nl; k < c->n && (nl = strchr(p, '\n')); p = nl + 1, k++) {
+    *nl = '\0';
+    v[k] = (pline){p, line_of(c->path, p), k};
+  }
+  qsort(v, (size_t)k, sizeof *v, cmp_pline);
+  hd_buf o;
+  hd_buf_init(&o, 1 << 20);
+  for (int i = 0; i < k; i++) hd_buf_printf(&o, "%s\n", v[i].s);
+  free(v);
+  return hd_buf_steal(&o);
+}
+
 int institution_load(const char *path, const char *encoding, hd_institution *out,
                      char **problems, hd_err *err) {
   memset(out, 0, sizeof *out);
@@ -281,7 +327,7 @@ int institution_load(const char *path, const char *encoding, hd_institution *out
   free(text);
   xmlFreeDoc(doc);
   if (rc == HD_OK && c.n) {
-    *problems = hd_buf_steal(&c.out);
+    *problems = by_line(&c);
     rc = hd_err_set(err, HD_EDATA, "%s: 共 %d 个问题，未写出隐私政策", path, c.n);
   }
   hd_buf_release(&c.out);
