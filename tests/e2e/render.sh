@@ -126,7 +126,7 @@ expect_eq "$(cat "$T/poppler")" "" "privacy policy: poppler"
 flat=$(tr -d ' \n\f' <"$T/pp.txt")
 for want in "𠮷祥体检小程序个人信息保护政策" "欢迎使用𠮷祥体检小程序，𠮷祥健康管理（深圳）有限公司非常重视保护您的个人信息" \
   "深圳某短信服务有限公司" "发送体检报告通知" "您可以通过“我的—隐私设置—撤回同意”撤回您的信息处理授权" \
-  "本院会在15个工作日验证并处理您的请求" "电子邮件privacy@jixiang.example.cn、电话0755-86001234" \
+  "本公司会在15个工作日验证并处理您的请求" "电子邮件privacy@jixiang.example.cn、电话0755-86001234" \
   "本政策于2026年2月20日公布（更新），自2026年3月1日起生效。"; do
   case "$flat" in *"$want"*) PASSED=$((PASSED + 1)) ;; *) fail "privacy policy lacks '$want'" ;; esac
 done
