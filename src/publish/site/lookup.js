@@ -1,7 +1,7 @@
 /* lookup.js: certificate lookup of the register's public site (src/publish/). The
  * certificates are in data/c/KKKK.js, shard KKKK = FNV-1a (32 bits) of the number's UTF-8
  * bytes modulo the shard count of data/site.js, each calling hdregCertShard(KKKK, {NUMBER:
- * certificate}). Script files, not fetch(): a browser reads them from a file:// URL too.
+ * certificate}). Script files, not fetch(): a browser reads them from a file URL too.
  * Everything shown is set as text, never as HTML. */
 'use strict';
 (function () {
