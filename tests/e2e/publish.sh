@@ -29,8 +29,10 @@ expect_eq "$rc" 1 "the demo night with keys (SQ-2026-0016's code is refused)"
 # each signature carries its own time).
 run "$HDREG" run --db "$T/b.db" --date 2026-03-16 --out "$T/o1"
 expect_eq "$rc" 1 "the night without keys, --jobs 1"
-run "$HDREG" run --db "$T/c.db" --date 2026-03-16 --out "$T/o2" --jobs 2
-expect_eq "$rc" 1 "the night without keys, --jobs 2"
+run "$HDREG" run --db "$T/c.db" --date 2026-03-16 --out "$T/o2" --jobs 2 --publish "$T/site3"
+expect_eq "$rc" 1 "the night without keys, --jobs 2, publishing its site"
+n3=$(find "$T/site3" -type f | wc -l)
+expect_eq "$(out | grep '^site published')" "site published in $T/site3: 14 certificates, 15 notices, $n3 files ($n3 written)" "hdreg run --publish"
 
 S=$T/site
 run "$HDREG" publish --db "$DB" --out "$S" --date 2028-07-01 --keys "$T/keys" --checkpoints "$OUT/checkpoints.txt"
@@ -55,6 +57,8 @@ expect_eq "$rc" 0 "publish after the --jobs 1 night"
 run "$HDREG" publish --db "$T/c.db" --out "$T/site2" --date 2028-07-01
 expect_eq "$rc" 0 "publish after the --jobs 2 night"
 diff -r "$T/site1" "$T/site2" >"$T/diff" || fail "site differs with --jobs 2: $(head -5 "$T/diff")"
+run "$HDREG" publish --db "$T/b.db" --out "$T/site4" --date 2026-03-16
+diff -r "$T/site3" "$T/site4" >"$T/diff" || fail "hdreg run --publish is not hdreg publish of the night: $(head -5 "$T/diff")"
 PASSED=$((PASSED + 1))
 
 # Lookup over file://: the standing of each kind, exactly.
