@@ -18,6 +18,7 @@
 #include "ledger/register.h"
 #include <openssl/evp.h>
 #include "procedure/night.h"
+#include "publish/publish.h"
 #include "report/report.h"
 #include "store/store.h"
 #include "procedure/run.h"
@@ -65,6 +66,9 @@ static const char HELP[] =
     "  --checkpoints FILE  with --keys: the file the night's signed checkpoint of the\n"
     "                  register is appended to (default: DIR/checkpoints.txt); the night\n"
     "                  first checks that the register extends every checkpoint there\n"
+    "  --publish DIR   after the night, the register's public site into DIR (site; hdreg\n"
+    "                  publish --help), as of DATE, with the keys' public files and the\n"
+    "                  checkpoints\n"
     "  --jobs N        lay out and write documents in N worker processes (1-64, default\n"
     "                  1); the database and every document are the same for any N\n"
     "\n"
@@ -176,12 +180,14 @@ int cmd_run(int argc, char **argv) {
                                        {"keys", required_argument, NULL, 'K'},
                                        {"checkpoints", required_argument, NULL, 'P'},
                                        {"templates", required_argument, NULL, 'T'},
+                                       {"publish", required_argument, NULL, 'S'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char *db_path = cli_conf(CONF_DATABASE), *date = NULL, *out = cli_conf(CONF_OUTPUT),
              *fonts_dir = cli_conf(CONF_FONTS);
   int jobs = cli_conf_jobs();
   const char *keys_dir = cli_conf(CONF_KEYS), *checkpoints = cli_conf(CONF_CHECKPOINTS);
+  const char *site = cli_conf(CONF_SITE);
   const char *dirs[16];
   int n_dirs = 1;
   dirs[0] = cli_default_checks_dir();
@@ -199,6 +205,7 @@ int cmd_run(int argc, char **argv) {
     case 'K': keys_dir = optarg; break;
     case 'P': checkpoints = optarg; break;
     case 'T': cli_conf_option(CONF_TEMPLATES, optarg); break;
+    case 'S': site = optarg; break;
     case 'j': {
       char *end;
       long v = strtol(optarg, &end, 10);
@@ -316,6 +323,25 @@ int cmd_run(int argc, char **argv) {
              : failed    ? HD_EXIT_PARTIAL
              : held      ? HD_EXIT_HELD
                          : HD_EXIT_OK;
+  /* The public site as this night left the register (src/publish/), while the lock is held. */
+  if (site && rc == HD_OK) {
+    sqlite3 *pdb = NULL;
+    hd_publish_opts po = {date, site, keys_dir, no.checkpoints ? no.checkpoints
+                                                  : checkpoints_at(checkpoints, out, cp_buf, sizeof cp_buf)};
+    hd_publish_report pr;
+    int prc = store_open_readonly(db_path, &pdb, &err);
+    if (prc == HD_OK) prc = publish_site(pdb, &po, &pr, &err);
+    store_close(pdb);
+    if (prc) {
+      cli_error("run: publish: %s", err.msg);
+      rc = prc;
+      res.stage = HD_NIGHT_PUBLISH;
+      code = hd_exit_for(prc);
+    } else {
+      printf("site published in %s: %d certificates, %d notices, %d files (%d written)\n", site,
+             pr.certificates, pr.notices, pr.files, pr.written);
+    }
+  }
   /* The report while the lock is held: the register as this night left it. */
   /* A register the night found unusable (missing, damaged, too new) is not read again. */
   int usable = !(rc == HD_EDB && res.stage == HD_NIGHT_PREPARE);

@@ -19,7 +19,7 @@
 
 static const char *const NAMES[CONF_N] = {"data_dir",  "database", "output",    "keys",
                                           "checkpoints", "jobs",   "templates", "fonts",
-                                          "font_manifest", "checks"};
+                                          "font_manifest", "checks", "site"};
 
 /* Authority-wide parameters that decide what documents say: they live in the register
  * (table settings, on the chain), so that a document can be recomputed from the register
@@ -464,6 +464,8 @@ int cmd_config(int argc, char **argv) {
       printf("# %-11s   not set: the source tree's templates, checks and fonts\n", NAMES[k]);
     else if (k == CONF_CHECKPOINTS)
       printf("# %-11s   not set: OUTPUT/checkpoints.txt with keys\n", NAMES[k]);
+    else if (k == CONF_SITE)
+      printf("# %-11s   not set: the night publishes no site (hdreg publish)\n", NAMES[k]);
     else printf("# %-11s   not set\n", NAMES[k]);
   }
   print_register(cli_conf(CONF_DATABASE));

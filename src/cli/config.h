@@ -19,6 +19,7 @@ enum cli_key {
   CONF_FONTS,         /* fonts: fonts that win over the system's (--fonts) */
   CONF_FONT_MANIFEST, /* font_manifest: font roles and fallbacks (--font-manifest) */
   CONF_CHECKS,        /* checks: a legal team's directory after the shipped pack (--checks; repeatable) */
+  CONF_SITE,          /* site: the public site the night publishes (hdreg run --publish) */
   CONF_N
 };
 

@@ -21,7 +21,8 @@ templates     = $SRC/templates  # default
 fonts         = $SRC/fonts  # default
 font_manifest = $SRC/fonts/manifest.txt  # default
 # the shipped check pack: $SRC/scripts/checks
-# checks        not set: the shipped pack only" "build tree defaults"
+# checks        not set: the shipped pack only
+# site          not set: the night publishes no site (hdreg publish)" "build tree defaults"
 
 # A configuration file: every source named.
 mkdir -p "$T/data/templates" "$T/data/fonts" "$T/data/checks" "$T/team"
@@ -49,6 +50,7 @@ fonts         = $T/data/fonts  # environment HDREG_DATA_DIR
 font_manifest = $T/data/fonts/manifest.txt  # environment HDREG_DATA_DIR
 # the shipped check pack: $T/data/checks
 checks        = $T/team  # $T/hdreg.conf:7
+# site          not set: the night publishes no site (hdreg publish)
 # the register's settings (table settings of $T/d.db):" "every value with its source"
 expect_eq "$(out | grep '^#   authority_name')" "#   authority_name = 广东省健康医疗数据产权登记中心" "the register's settings"
 HDREG_CONFIG=$T/hdreg.conf run "$HDREG" config output
