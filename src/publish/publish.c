@@ -13,10 +13,9 @@
 #include "model/certfields.h"
 #include "store/store.h"
 #include "util/buf.h"
-#include "util/charclass.h"
 #include "util/embed.h"
 #include "util/fsutil.h"
-#include "util/utf8.h"
+#include "util/html.h"
 
 #define SITE_MAX ((size_t)256 << 20) /* one file of the site */
 
@@ -141,37 +140,8 @@ static void clean(site *s, const char *sub) {
 
 /* ---- HTML ---------------------------------------------------------------------------- */
 
-/* Text into HTML: & < > " ' as references; a control, bidi or invisible character shown by
- * its code point instead of acting; invalid UTF-8 as U+FFFD (as the run report does). */
-static void esc(hd_buf *b, const char *t) {
-  if (!t) return;
-  size_t n = strlen(t), i = 0;
-  while (i < n) {
-    size_t start = i;
-    uint32_t cp;
-    int r = hd_utf8_next(t, n, &i, &cp);
-    if (r < 0) {
-      hd_buf_adds(b, "\xEF\xBF\xBD");
-      i = start + 1;
-      continue;
-    }
-    if (r == 0) break;
-    switch (cp) {
-    case '&': hd_buf_adds(b, "&amp;"); continue;
-    case '<': hd_buf_adds(b, "&lt;"); continue;
-    case '>': hd_buf_adds(b, "&gt;"); continue;
-    case '"': hd_buf_adds(b, "&quot;"); continue;
-    case '\'': hd_buf_adds(b, "&#39;"); continue;
-    case '\n': hd_buf_adds(b, "<br>"); continue;
-    default: break;
-    }
-    if (hd_char_kind(cp, NULL) != HD_CH_PRINTABLE || cp == 0xFFFE || cp == 0xFFFF) {
-      hd_buf_printf(b, "[U+%04X]", (unsigned)cp);
-      continue;
-    }
-    hd_buf_add(b, t + start, i - start);
-  }
-}
+/* Register text into a page; a newline is a line break. */
+static void esc(hd_buf *b, const char *t) { hd_html_text(b, t, HD_HTML_BR); }
 
 static const struct { const char *file, *label; } NAV[] = {
     {"index.html", "登记公示"},     {"lookup.html", "证书查询"},

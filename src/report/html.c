@@ -10,8 +10,7 @@
 #include <string.h>
 
 #include "util/buf.h"
-#include "util/charclass.h"
-#include "util/utf8.h"
+#include "util/html.h"
 
 static json_object *get(json_object *o, const char *k) {
   json_object *v = NULL;
@@ -30,36 +29,7 @@ static size_t len(json_object *a) {
 }
 static json_object *at(json_object *a, size_t i) { return json_object_array_get_idx(a, i); }
 
-/* Text into HTML: & < > " ' as references; a control, bidi or invisible character shown
- * by its code point ([U+202E]) instead of acting; invalid UTF-8 as U+FFFD. */
-static void esc(hd_buf *b, const char *s) {
-  if (!s) return;
-  size_t n = strlen(s), i = 0;
-  while (i < n) {
-    size_t start = i;
-    uint32_t cp;
-    int r = hd_utf8_next(s, n, &i, &cp);
-    if (r < 0) {
-      hd_buf_adds(b, "\xEF\xBF\xBD");
-      i = start + 1;
-      continue;
-    }
-    if (r == 0) break;
-    switch (cp) {
-    case '&': hd_buf_adds(b, "&amp;"); continue;
-    case '<': hd_buf_adds(b, "&lt;"); continue;
-    case '>': hd_buf_adds(b, "&gt;"); continue;
-    case '"': hd_buf_adds(b, "&quot;"); continue;
-    case '\'': hd_buf_adds(b, "&#39;"); continue;
-    default: break;
-    }
-    if (hd_char_kind(cp, NULL) != HD_CH_PRINTABLE || cp == 0xFFFE || cp == 0xFFFF) {
-      hd_buf_printf(b, "[U+%04X]", (unsigned)cp);
-      continue;
-    }
-    hd_buf_add(b, s + start, i - start);
-  }
-}
+static void esc(hd_buf *b, const char *s) { hd_html_text(b, s, 0); }
 
 /* A relative link to a file of the output folder: the path's segments percent-encoded
  * where a URL needs it, so that a hostile case number cannot leave the attribute. */
