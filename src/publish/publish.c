@@ -658,7 +658,7 @@ static int write_lookup(site *s) {
                   "autocomplete=\"off\" spellcheck=\"false\">\n<button type=\"submit\">查询</button>\n</form>\n"
                   "<div id=\"result\" aria-live=\"polite\"></div>\n<noscript><p>查询需要浏览器启用JavaScript；"
                   "也可查看已注销证书和已被取代的证书列表。</p></noscript>\n");
-  page_foot(s, &b, "<script src=\"data/site.js\"></script>\n<script src=\"lookup.js\"></script>\n");
+  page_foot(s, &b, "<script src=\"data/site.js\"></script>\n<script src=\"common.js\"></script>\n<script src=\"lookup.js\"></script>\n");
   int rc = put_buf(s, "lookup.html", &b);
   hd_buf_release(&b);
   return rc;
@@ -675,7 +675,7 @@ static int write_verify(site *s) {
                   "id=\"file\" accept=\"application/pdf,.pdf\"></p>\n</div>\n<div id=\"result\" "
                   "aria-live=\"polite\"></div>\n<p class=\"muted\">文书的电子签名和登记簿的检查点可用登记机构公布的公钥离线核验，"
                   "见“检查点与公钥”。</p>\n");
-  page_foot(s, &b, "<script src=\"data/site.js\"></script>\n<script src=\"verify.js\"></script>\n");
+  page_foot(s, &b, "<script src=\"data/site.js\"></script>\n<script src=\"common.js\"></script>\n<script src=\"verify.js\"></script>\n");
   int rc = put_buf(s, "verify.html", &b);
   hd_buf_release(&b);
   return rc;
@@ -836,6 +836,7 @@ int publish_site(sqlite3 *db, const hd_publish_opts *o, hd_publish_report *rep, 
   json_object_put(meta);
   if (rc) goto cleanup;
   if ((rc = put(&s, "site.css", (const char *)hd_embed_site_css, hd_embed_site_css_len)) ||
+      (rc = put(&s, "common.js", (const char *)hd_embed_site_common_js, hd_embed_site_common_js_len)) ||
       (rc = put(&s, "lookup.js", (const char *)hd_embed_site_lookup_js, hd_embed_site_lookup_js_len)) ||
       (rc = put(&s, "verify.js", (const char *)hd_embed_site_verify_js, hd_embed_site_verify_js_len)) ||
       (rc = write_lookup(&s)) || (rc = write_verify(&s)) ||

@@ -32,6 +32,8 @@ extern const size_t hd_embed_font_manifest_len;
 /* The public site's stylesheet and scripts (src/publish/site/). */
 extern const unsigned char hd_embed_site_css[];
 extern const size_t hd_embed_site_css_len;
+extern const unsigned char hd_embed_site_common_js[];
+extern const size_t hd_embed_site_common_js_len;
 extern const unsigned char hd_embed_site_lookup_js[];
 extern const size_t hd_embed_site_lookup_js_len;
 extern const unsigned char hd_embed_site_verify_js[];

@@ -1,7 +1,7 @@
 /* lookup.js: certificate lookup of the register's public site (src/publish/). The
  * certificates are in data/c/KKKK.js, shard KKKK = FNV-1a (32 bits) of the number's UTF-8
  * bytes modulo the shard count of data/site.js, each calling hdregCertShard(KKKK, {NUMBER:
- * certificate}). Script files, not fetch(): a browser reads them from a file URL too.
+ * certificate}), loaded through common.js.
  * Everything shown is set as text, never as HTML. */
 'use strict';
 (function () {
@@ -9,7 +9,6 @@
   var form = document.getElementById('lookup');
   var input = document.getElementById('number');
   var out = document.getElementById('result');
-  var waiting = {};
 
   function fnv1a(s) {
     var b = new TextEncoder().encode(s), h = 0x811c9dc5;
@@ -20,24 +19,8 @@
     var k = (fnv1a(number) % site.shards).toString(16);
     return ('0000' + k).slice(-4);
   }
-  window.hdregCertShard = function (name, certs) {
-    var cb = waiting[name];
-    delete waiting[name];
-    if (cb) cb(certs);
-  };
-  function load(name, cb) {
-    waiting[name] = cb;
-    var s = document.createElement('script');
-    s.src = 'data/c/' + name + '.js';
-    s.onerror = function () { delete waiting[name]; cb(null); };
-    document.head.appendChild(s);
-  }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = text;
-    return e;
-  }
+  var load = window.hdregLib.shards('data/c/', 'hdregCertShard');
+  var el = window.hdregLib.el;
   function clear() { while (out.firstChild) out.removeChild(out.firstChild); }
   function notFound(number) {
     clear();

@@ -7,25 +7,8 @@
 (function () {
   var site = window.hdregSite;
   var out = document.getElementById('result');
-  var waiting = {};
-  window.hdregDigestShard = function (name, docs) {
-    var cb = waiting[name];
-    delete waiting[name];
-    if (cb) cb(docs);
-  };
-  function load(name, cb) {
-    waiting[name] = cb;
-    var s = document.createElement('script');
-    s.src = 'data/d/' + name + '.js';
-    s.onerror = function () { delete waiting[name]; cb(null); };
-    document.head.appendChild(s);
-  }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = text;
-    return e;
-  }
+  var load = window.hdregLib.shards('data/d/', 'hdregDigestShard');
+  var el = window.hdregLib.el;
   function show(verdict, title, lines, link) {
     while (out.firstChild) out.removeChild(out.firstChild);
     out.setAttribute('data-verdict', verdict);
