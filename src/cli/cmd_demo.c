@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
-#include "store/demo.h"
+#include "demo/demo.h"
 #include "util/diag.h"
 
 static const char HELP[] =

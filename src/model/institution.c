@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "template/xmlsafe.h"
+#include "util/xmlsafe.h"
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/decode.h"

@@ -1,8 +1,8 @@
 /* institution.h: an institution's description of its product (docs/examples/
  * institution.xml, docs/examples/README.md) for its Annex A privacy policy — read with
- * the safe XML loader (template/xmlsafe.h) in UTF-8, GBK or GB18030 (util/decode.h) and
+ * the safe XML loader (util/xmlsafe.h) in UTF-8, GBK or GB18030 (util/decode.h) and
  * checked here, every problem of the file reported at once in Chinese with its
- * file:line. Depends on template/xmlsafe.h, util/decode.h. */
+ * file:line. Depends on util/xmlsafe.h, util/decode.h. */
 #ifndef HD_INSTITUTION_H
 #define HD_INSTITUTION_H
 #include "util/diag.h"

@@ -1,6 +1,6 @@
 /* guards.c: the cost guards of guards.h. Each guard checks its arguments, then calls the
  * library's own function (upvalue 1) with them. */
-#define _GNU_SOURCE /* memmem */
+/* _GNU_SOURCE (memmem) is set for this file in CMakeLists.txt. */
 #include "sandbox/guards.h"
 
 #include <lauxlib.h>

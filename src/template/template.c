@@ -1,7 +1,7 @@
 /* template.c: load and validate templates (template.h). */
 #include "template/template.h"
 #include "template/template_dom.h"
-#include "template/xmlsafe.h"
+#include "util/xmlsafe.h"
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>

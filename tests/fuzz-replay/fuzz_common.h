@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "model/caseview.h"
-#include "store/demo.h"
+#include "demo/demo.h"
 #include "store/store.h"
 
 #define FUZZ_MAX_PARTS 4

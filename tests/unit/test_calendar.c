@@ -5,7 +5,7 @@
 
 #include "check.h"
 #include "model/calendar.h"
-#include "store/demo.h"
+#include "demo/demo.h"
 #include "store/store.h"
 
 static const char *add(const hd_calendar *c, const char *start, int n, hd_err *err) {

@@ -1,5 +1,5 @@
 /* xmlsafe.c: the safe XML loader (xmlsafe.h). */
-#include "template/xmlsafe.h"
+#include "util/xmlsafe.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>

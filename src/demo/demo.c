@@ -1,5 +1,5 @@
 /* demo.c: demo and synthetic databases (demo.h). */
-#include "store/demo.h"
+#include "demo/demo.h"
 
 #include <errno.h>
 #include <stdint.h>
