@@ -40,6 +40,7 @@ static void check_release(check *c, lua_State *L) {
   free(c->clause);
   free(c->severity);
   free(c->where);
+  free(c->ban_where);
   if (L) {
     luaL_unref(L, LUA_REGISTRYINDEX, c->fn_run);
     luaL_unref(L, LUA_REGISTRYINDEX, c->fn_applies);
@@ -167,7 +168,33 @@ static int decl_check(lua_State *L) {
     check_release(&c, NULL);
     return luaL_error(L, "check declaration: %s", bad ? bad : "out of memory");
   }
-  if (!c.severity) c.severity = hd_strdup("normal");
+  /* A ban of the shipped pack stays a ban (7.6: 不得开展登记 — no directory after it can
+   * make the registration possible): an override inherits severity "ban" when it gives
+   * none, and one that lowers it or declares it waivable does not load. */
+  const check *shipped_ban = NULL;
+  for (int i = 0; i < p->n_checks; i++)
+    if (strcmp(p->checks[i].id, c.id) == 0 && p->checks[i].dir != c.dir &&
+        p->checks[i].ban_where)
+      shipped_ban = &p->checks[i];
+  if (shipped_ban && ((c.severity && strcmp(c.severity, "ban") != 0) || c.waivable)) {
+    char msg[1400];
+    snprintf(msg, sizeof msg, "check declaration: check '%s' is a ban of %s (不得开展登记) in the "
+             "shipped pack, declared at %s: a team's directory cannot lower it (here %s%s%s%s); "
+             "a ban stays severity \"ban\" and is never waived", c.id, shipped_ban->clause,
+             shipped_ban->ban_where, c.severity ? "severity \"" : "",
+             c.severity ? c.severity : "", c.severity ? "\"" : "",
+             c.waivable ? (c.severity ? ", waivable = true" : "waivable = true") : "");
+    check_release(&c, NULL);
+    return luaL_error(L, "%s", msg);
+  }
+  if (!c.severity) c.severity = hd_strdup(shipped_ban ? "ban" : "normal");
+  const char *ban_where = shipped_ban ? shipped_ban->ban_where
+                        : c.dir == 0 && c.severity && !strcmp(c.severity, "ban") ? c.where : NULL;
+  if (ban_where) c.ban_where = hd_strdup(ban_where);
+  if (!c.severity || (ban_where && !c.ban_where)) {
+    check_release(&c, NULL);
+    return luaL_error(L, "out of memory");
+  }
   c.fn_applies = lua_isnil(L, -1) ? (lua_pop(L, 1), LUA_NOREF) : luaL_ref(L, LUA_REGISTRYINDEX);
   c.fn_run = luaL_ref(L, LUA_REGISTRYINDEX);
   /* Same id again: from a later directory it replaces; within one directory it is an

@@ -30,6 +30,8 @@ typedef struct check {
   char *id, *title, *clause, *severity;
   int waivable;     /* waivable = true: a waiver may lift its findings (never for a ban) */
   char *where;      /* file:line of the declaration */
+  char *ban_where;  /* file:line where the shipped pack (directory 0) declared it a ban
+                     * (7.6: 不得开展登记), kept through overrides; NULL if it is none */
   int dir;          /* directory that declared it (later ones override) */
   int first_dir;    /* directory that declared it first (dir if not overridden) */
   int fn_run;       /* registry refs */

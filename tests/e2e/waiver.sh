@@ -43,9 +43,36 @@ add --case SQ-2026-0045 --check 5.1.1-first-registration --justification 基础�
 expect_eq "$rc $(out)" "0 waiver 1: case SQ-2026-0045, check '5.1.1-first-registration', approved 2026-03-12 by 王法务, until 2026-12-31" "5.1.1: waiver added"
 add --case SQ-2026-0045 --check 5.1.1-first-registration --justification 再次
 expect_eq "$rc $(err)" "3 hdreg: waiver add: case SQ-2026-0045 already has waiver 1 of check '5.1.1-first-registration', in force until 2026-12-31: revoke it first (hdreg waiver revoke --waiver 1)" "one waiver in force at a time"
-# A team's pack that made 7.6 b waivable lets a waiver in; the shipped pack ignores it.
+# 7.6: a team's pack cannot lower a shipped ban — a load error naming the shipped
+# declaration and the team's, for the waiver, the review and the night alike.
+BAN76B="$PWD/scripts/checks/7.6-bans.lua:$(grep -n 'id = "7.6b-tongfang"' scripts/checks/7.6-bans.lua | cut -d: -f1)"
+BAN76B="${BAN76B%:*}:$((${BAN76B##*:} - 1))"
+LOWERED="$P/waivable-ban/7.6b.lua:4: check declaration: check '7.6b-tongfang' is a ban of 7.6 b (不得开展登记) in the shipped pack, declared at $BAN76B: a team's directory cannot lower it (here severity \"high\", waivable = true); a ban stays severity \"ban\" and is never waived"
 add --case SQ-2026-0038 --check 7.6b-tongfang --justification 团队规则放宽 --checks $P/waivable-ban
-expect_eq "$rc" 0 "a waiver added under a team's pack"
+expect_eq "$rc $(err)" "3 hdreg: waiver add: $LOWERED" "7.6 b: a team's pack that lowers the ban does not load (waiver add)"
+run "$HDREG" check --db "$D" --case SQ-2026-0038 --as-of 2026-03-16 --checks $P/waivable-ban
+expect_eq "$rc $(out)$(err)" "3 hdreg: check: $LOWERED" "7.6 b: nor for the review (hdreg check)"
+run "$HDREG" run --db "$D" --date 2026-03-16 --out "$T/lowered" --checks $P/waivable-ban
+expect_eq "$rc $(err)" "3 hdreg: $LOWERED" "7.6 b: nor for the night"
+expect_eq "$(sql "$D" "SELECT status FROM cases WHERE id = 38")" "submitted" "the night did nothing"
+add --case SQ-2026-0039 --check 7.6a-state-secrets --justification x --checks $P/ban-lowered
+expect_eq "$rc $(err)" "3 hdreg: waiver add: $P/ban-lowered/7.6a.lua:3: check declaration: check '7.6a-state-secrets' is a ban of 7.6 a (不得开展登记) in the shipped pack, declared at $PWD/scripts/checks/7.6-bans.lua:$(grep -n 'id = "7.6a-state-secrets"' scripts/checks/7.6-bans.lua | cut -d: -f1 | awk '{print $1 - 1}'): a team's directory cannot lower it (here waivable = true); a ban stays severity \"ban\" and is never waived" "7.6 a: nor one that only declares it waivable"
+# An override that gives no severity stays a ban: a waiver of it is refused as of the shipped one.
+add --case SQ-2026-0038 --check 7.6b-tongfang --justification 团队规则 --checks $P/ban-inherit
+expect_eq "$rc $(err)" "3 hdreg: waiver add: check '7.6b-tongfang' cannot be waived: 7.6 b is a ban (severity \"ban\"), and a ban is never waived" "7.6 b: a team's override without severity stays a ban"
+run "$HDREG" check --db "$D" --case SQ-2026-0038 --as-of 2026-03-16 --checks $P/ban-inherit --format json
+expect_eq "$(python3 -c "
+import json
+d = json.load(open('$T/stdout'))
+c = [c for c in d['checks'] if c['id'] == '7.6b-tongfang'][0]
+print(d['decision'], c['outcome'], c['message'])")" "reject fail 数据涉及统方，不得开展数据产权合规登记" "7.6 b: the team's ban rejects"
+# A waiver of 7.6 b in the register (added under a pack of another data directory, whose
+# 7.6 b was no ban): the shipped pack ignores it and says so.
+mkdir -p "$T/other"
+cp -r scripts/checks "$T/other/checks"
+sed -i '/id = "7.6b-tongfang"/,/severity/ s/severity = "ban",/severity = "high", waivable = true,/' "$T/other/checks/7.6-bans.lua"
+HDREG_DATA_DIR="$T/other" add --case SQ-2026-0038 --check 7.6b-tongfang --justification 团队规则放宽
+expect_eq "$rc" 0 "a waiver of 7.6 b added under another pack"
 run "$HDREG" ledger verify --db "$D"
 expect_eq "$rc" 0 "ledger intact after the waivers"
 

@@ -1,5 +1,6 @@
--- A team's pack that turns the 7.6 b ban into a waivable check: waivers added with it
--- are refused by the shipped pack, whose 7.6 b is a ban (tests/e2e/waiver.sh).
+-- A team's pack that tries to turn the 7.6 b ban into a waivable check of severity "high":
+-- it does not load, naming the shipped ban's declaration and this one (7.6: 不得开展登记;
+-- tests/e2e/waiver.sh).
 check {
   id = "7.6b-tongfang",
   title = "涉及统方行为的数据（本团队放宽）",
