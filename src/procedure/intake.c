@@ -19,6 +19,60 @@ static const char *type_cn(const char *t) {
        : !strcmp(t, "change") ? "变更登记" : !strcmp(t, "cancel") ? "注销登记" : t;
 }
 
+/* A licence or transfer applied for by one who is not a holder of certificate prior
+ * (5.1.4): taken in when its counterparty holds a right of the certificate and the case
+ * has the authorisation (a present material of kind authorization, in force on the day of
+ * the application). OUT: *cp_holder, whether the counterparty holds one. HD_OK when it does
+ * and the authorisation is there (or when it holds none: the caller's rule then names the
+ * holders); HD_EDATA naming both when the authorisation is missing or ended; HD_EDB. */
+static int authorised(sqlite3 *db, long long case_id, long long prior, const char *number,
+                      const char *applicant, long long applicant_id, const char *cert,
+                      const char *applied, const char *type_cn_, int *cp_holder, hd_err *err) {
+  sqlite3_stmt *st;
+  char cp[400] = "";
+  long long cp_id = 0;
+  if (store_prepare(db, "SELECT s.id, s.name FROM cases k JOIN subjects s ON s.id = "
+                        "k.counterparty_id WHERE k.id = ?1 AND EXISTS (SELECT 1 FROM "
+                        "certificates c JOIN case_rights r ON r.case_id = c.case_id WHERE c.id = "
+                        "?2 AND r.holder_id = k.counterparty_id)", &st, err))
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, case_id);
+  sqlite3_bind_int64(st, 2, prior);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    cp_id = sqlite3_column_int64(st, 0);
+    hd_snprintf(cp, sizeof cp, "%s", (const char *)sqlite3_column_text(st, 1));
+  }
+  sqlite3_finalize(st);
+  if (!(*cp_holder = cp_id != 0)) return HD_OK;
+  /* The authorisation in force on the day of the application, else the latest that ended. */
+  if (store_prepare(db, "SELECT valid_until IS NULL OR valid_until >= ?2, coalesce(reference, ''), "
+                        "valid_until FROM materials WHERE case_id = ?1 AND kind = 'authorization' "
+                        "AND present = 1 ORDER BY 1 DESC, valid_until DESC, id LIMIT 1", &st, err))
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, case_id);
+  sqlite3_bind_text(st, 2, applied, -1, SQLITE_STATIC);
+  int found = sqlite3_step(st) == SQLITE_ROW, in_force = found && sqlite3_column_int(st, 0);
+  int rc = HD_OK;
+  if (found && !in_force)
+    rc = hd_err_set(err, HD_EDATA, "case %s: the applicant '%s' (subject %lld) is not a holder of "
+                    "certificate %s, and the authorisation of its holder '%s' (subject %lld) it "
+                    "applies with (授权书%s%s) ended on %s, before the application of %s: a %s by "
+                    "the licensee or transferee is taken in with the holder's authorisation "
+                    "(5.1.3, 5.1.4; 6.3 a)", number, applicant, applicant_id, cert, cp, cp_id,
+                    *(const char *)sqlite3_column_text(st, 1) ? " " : "",
+                    (const char *)sqlite3_column_text(st, 1),
+                    (const char *)sqlite3_column_text(st, 2), applied, type_cn_);
+  else if (!found)
+    rc = hd_err_set(err, HD_EDATA, "case %s: the applicant '%s' (subject %lld) is not a holder of "
+                    "certificate %s, and has no authorisation of its holder '%s' (subject %lld), "
+                    "its counterparty: a %s by the licensee or transferee is taken in with the "
+                    "holder's authorisation, a material of kind authorization (5.1.3, 5.1.4: "
+                    "交易双方应共同或者取得相对方授权; 6.3 a)", number, applicant, applicant_id,
+                    cert, cp, cp_id, type_cn_);
+  sqlite3_finalize(st);
+  return rc;
+}
+
 int intake_check(sqlite3 *db, long long case_id, int by_authority, hd_err *err) {
   sqlite3_stmt *st;
   int rc = HD_OK;
@@ -84,6 +138,16 @@ int intake_check(sqlite3 *db, long long case_id, int by_authority, hd_err *err) 
                     (const char *)sqlite3_column_text(st, 2));
   sqlite3_finalize(st);
   if (rc) return rc;
+  /* 5.1.4: a licence or transfer is registered by both parties jointly or by one with the
+   * other's authorisation (交易双方应共同或者取得相对方授权的情况下办理): the licensee or
+   * transferee applies with the authorisation of its counterparty, the holder. */
+  int licence = !strcmp(type, "license") || !strcmp(type, "transfer");
+  if (!holder && !by_authority && licence) {
+    int cp_holder = 0;
+    rc = authorised(db, case_id, prior, number, applicant, applicant_id, cert, applied,
+                    type_cn(type), &cp_holder, err);
+    if (rc || cp_holder) return rc;
+  }
   if (!holder && !by_authority) {
     hd_buf names;
     hd_buf_init(&names, 4096);
@@ -97,8 +161,10 @@ int intake_check(sqlite3 *db, long long case_id, int by_authority, hd_err *err) 
     }
     rc = hd_err_set(err, HD_EDATA, "case %s: the applicant '%s' (subject %lld) is not a holder of "
                     "certificate %s (its holders: %s): a %s is applied for by a holder of the "
-                    "certificate (5.1.3-5.1.6; 6.3 a, 6.4 a, 6.5 a)", number, applicant,
-                    applicant_id, cert, names.len ? names.p : "none", type_cn(type));
+                    "certificate%s (5.1.3-5.1.6; 6.3 a, 6.4 a, 6.5 a)", number, applicant,
+                    applicant_id, cert, names.len ? names.p : "none", type_cn(type),
+                    licence ? ", or by the licensee or transferee with the authorisation of the "
+                    "holder named as its counterparty" : "");
     hd_buf_release(&names);
   }
   /* A cancellation ends every right of the certificate: one holder of some of them

@@ -6,7 +6,10 @@
  *     starts from what the certificate records, so two open at once would decide on the
  *     same rights twice);
  *   - the applicant is a holder of that certificate (5.1.3–5.1.6: the 权利人 licenses,
- *     transfers, changes or has cancelled; 6.3 a, 6.4 a, 6.5 a the 登记主体).
+ *     transfers, changes or has cancelled; 6.3 a, 6.4 a, 6.5 a the 登记主体), or, for a
+ *     licence or transfer, the licensee or transferee with the authorisation (a material
+ *     of kind authorization in force on the application date) of its counterparty, a
+ *     holder (5.1.4: 交易双方应共同或者取得相对方授权).
  * Depends on store/. */
 #ifndef HD_INTAKE_H
 #define HD_INTAKE_H

@@ -66,6 +66,44 @@ run "$HDREG" import --db "$DB" --date 2026-04-02 "$T/stranger.csv"
 expect_eq "$rc $(out)$(err)" "3 $T/stranger.csv:5: certificate: case HZ-2026-0202: the applicant '𪚥龘数据科技有限公司' (subject 28) is not a holder of certificate 202603440000000071 (its holders: 广州市天河区珠江新城国际健康医疗大数据产业创新研究与应用服务中心有限公司): a 变更登记 is applied for by a holder of the certificate (5.1.3-5.1.6; 6.3 a, 6.4 a, 6.5 a)
 hdreg: import: $T/stranger.csv: 1 problem, nothing imported" "5.1.5 change by a stranger refused at intake"
 
+# ---- the licensee applies with the holder's authorisation (5.1.3, 5.1.4, 6.3 a) --------
+# 5.1.4: 交易双方应共同或者取得相对方授权的情况下办理许可登记、转让登记. 广州医科数据交易服务有限公司
+# applies for a licence of 20260344000000013M (held by 中山市岐江医院, its counterparty).
+cat >"$T/licensee.csv" <<'CSV'
+@subject,id,name,uscc,kind
+@case,number,type,procedure,applicant,counterparty,applied,owner,name,data-class,grade,source,records,bytes,prior-certificate,consideration
+@right,case,kind,holder
+@material,case,kind,reference,issued,valid-until
+subject,L,广州医科数据交易服务有限公司,91440101MA5CJQ4N59,company
+subject,H,中山市岐江医院,12442000457022197J,public_hospital
+case,HZ-2026-0210,license,simplified,L,H,2026-04-02,H,岐江医院糖尿病专病数据集,medical_application,3,中山市岐江医院电子病历系统、内分泌专科随访平台,420000,9341553868,20260344000000013M,许可使用费人民币30万元
+right,HZ-2026-0210,holding,H
+right,HZ-2026-0210,use,L
+material,HZ-2026-0210,application,,2026-04-02,
+material,HZ-2026-0210,contract,QJ-XK-2026-01,2026-03-30,
+material,HZ-2026-0210,consideration_proof,QJ-ZF-2026-01,2026-03-30,
+material,HZ-2026-0210,authorization,QJ-SQ-2026-01,2026-03-30,2026-12-31
+CSV
+grep -v ',authorization,' "$T/licensee.csv" >"$T/noauth.csv"
+run "$HDREG" import --db "$DB" --date 2026-04-02 "$T/noauth.csv"
+expect_eq "$rc $(out)$(err)" "3 $T/noauth.csv:7: certificate: case HZ-2026-0210: the applicant '广州医科数据交易服务有限公司' (subject 25) is not a holder of certificate 20260344000000013M, and has no authorisation of its holder '中山市岐江医院' (subject 5), its counterparty: a 许可登记 by the licensee or transferee is taken in with the holder's authorisation, a material of kind authorization (5.1.3, 5.1.4: 交易双方应共同或者取得相对方授权; 6.3 a)
+hdreg: import: $T/noauth.csv: 1 problem, nothing imported" "5.1.4 a licensee without the holder's authorisation refused at intake"
+sed 's/QJ-SQ-2026-01,2026-03-30,2026-12-31/QJ-SQ-2025-09,2025-09-01,2026-03-31/' "$T/licensee.csv" >"$T/ended.csv"
+run "$HDREG" import --db "$DB" --date 2026-04-02 "$T/ended.csv"
+expect_eq "$rc $(out)$(err)" "3 $T/ended.csv:7: certificate: case HZ-2026-0210: the applicant '广州医科数据交易服务有限公司' (subject 25) is not a holder of certificate 20260344000000013M, and the authorisation of its holder '中山市岐江医院' (subject 5) it applies with (授权书 QJ-SQ-2025-09) ended on 2026-03-31, before the application of 2026-04-02: a 许可登记 by the licensee or transferee is taken in with the holder's authorisation (5.1.3, 5.1.4; 6.3 a)
+hdreg: import: $T/ended.csv: 1 problem, nothing imported" "5.1.4 an authorisation ended before the application"
+sed 's/^case,HZ-2026-0210,license,simplified,L,H,/case,HZ-2026-0210,transfer,simplified,L,Y,/; s/^subject,H,中山市岐江医院,12442000457022197J,public_hospital/&\nsubject,Y,广东粤康医疗大数据有限公司,91440100MA59UT8K1E,company/' "$T/licensee.csv" >"$T/notholder.csv"
+run "$HDREG" import --db "$DB" --date 2026-04-02 "$T/notholder.csv"
+expect_eq "$rc $(out)$(err)" "3 $T/notholder.csv:8: certificate: case HZ-2026-0210: the applicant '广州医科数据交易服务有限公司' (subject 25) is not a holder of certificate 20260344000000013M (its holders: 中山市岐江医院): a 转让登记 is applied for by a holder of the certificate, or by the licensee or transferee with the authorisation of the holder named as its counterparty (5.1.3-5.1.6; 6.3 a, 6.4 a, 6.5 a)
+hdreg: import: $T/notholder.csv: 1 problem, nothing imported" "5.1.4 an authorisation of one who holds nothing of the certificate"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM cases WHERE number = 'HZ-2026-0210'")" 0 "nothing written"
+run "$HDREG" import --db "$DB" --date 2026-04-02 "$T/licensee.csv"
+expect_eq "$rc $(out | cut -d' ' -f1-5)" "0 import 1: imported 1 case," "5.1.3, 5.1.4 the licensee with the holder's authorisation taken in"
+run "$HDREG" check --db "$DB" --case HZ-2026-0210 --as-of 2026-04-03
+expect_eq "$rc $(sed -n 2p "$T/stdout") $(grep -A1 '（5.1-prior-holder）' "$T/stdout" | tail -1 | tr -d ' ')" \
+  "0 结论：予以登记 申请人经证书20260344000000013M记载的权利人中山市岐江医院授权办理" "5.1.4 its review: 5.1-prior-holder passes, the case is approved"
+intact "the licensee's application"
+
 # ---- the certificate exists and is in force (5.1.1) ----------------------------------
 sed 's/,202603440000000071,权利人更正/,,/; s/,change,/,license,/' "$T/stranger.csv" >"$T/nocert.csv"
 run "$HDREG" import --db "$DB" --date 2026-04-02 "$T/nocert.csv"
