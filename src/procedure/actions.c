@@ -139,7 +139,8 @@ int act_resolve(sqlite3 *db, const char *objection, const char *outcome, const h
  * a kind of the register (model/caseview.h), dated date, onto case ids. The reference may
  * hold colons: what follows the last one is the valid-until when it is a date, and must be
  * one when it begins like one (YYYY-); an empty last part gives no valid-until. A
- * reference longer than 1000 bytes is refused, never cut. */
+ * reference longer than 1000 bytes is refused, never cut (HD_EUSAGE); a valid-until
+ * before date, HD_EDATA. */
 static int add_material(sqlite3 *db, const char *ids, const char *date, const char *opt,
                         const char *given, const char *note, hd_err *err) {
   char kind[64], ref[1001] = "", until[16] = "";
@@ -167,6 +168,19 @@ static int add_material(sqlite3 *db, const char *ids, const char *date, const ch
   if (!known)
     return hd_err_set(err, HD_EUSAGE, "%s '%s': '%s' is not a kind of material the "
                       "register keeps (docs/import.md lists them)", opt, given, kind);
+  /* A material whose validity ended before the day it is supplied supplements nothing:
+   * the review counts a material only while it is valid (valid until the as-of date or
+   * later: checks' hd.material), and it is reviewed on that day or after (6.2.2 b: the
+   * review of 全部材料; 6.6 a: 材料的合法性、真实性和完整性). Valid on its last day. */
+  if (*until && strcmp(until, date) < 0) {
+    char *number = one(db, "SELECT number FROM cases WHERE id = CAST(?1 AS INTEGER)", ids);
+    int rc = hd_err_set(err, HD_EDATA, "case %s: %s '%s': its validity ended on %s, before %s, "
+                        "the day it is supplied: an expired material supplements nothing, "
+                        "supply one in force (6.2.2 b, 6.6 a)", number ? number : ids, opt,
+                        given, until, date);
+    free(number);
+    return rc;
+  }
   const char *w[] = {ids, kind, date, *ref ? ref : NULL, *until ? until : NULL, note};
   int rc = exec_bind(db, "INSERT INTO materials(case_id, kind, issued_date, reference, "
                          "valid_until, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", w, 6, err);

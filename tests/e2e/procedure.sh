@@ -122,12 +122,26 @@ run "$HDREG" case move --db "$DB" --case SQ-2026-0040 --to submitted --date 2026
   --reason 补正 --material assessment:PG-2026-088
 expect_eq "$rc $(err)" "2 hdreg: case move: --material 'assessment:PG-2026-088': 'assessment' is not a kind of material the register keeps (docs/import.md lists them)" "an unknown kind of material"
 expect_eq "$(status=$(sql "$DB" "SELECT status FROM cases WHERE number = 'SQ-2026-0040'"); echo $status)" "rectify" "refused: nothing moved"
+# 6.2.2 b, 6.6 a: a material whose validity ended before the day it is supplied is refused,
+# the case not moved and nothing recorded; one valid through that day is taken.
 run "$HDREG" case move --db "$DB" --case SQ-2026-0040 --to submitted --date 2026-03-26 --actor 申请人 \
-  --reason "补正第三方评估材料" --material third_party_assessment:PG-2026-088 --material pia_report:PIA-7:2029-03-25
-expect_eq "$rc $(out)" "0 case SQ-2026-0040: move recorded, 2 materials supplied" "6.2.2 b materials supplied"
+  --reason 补正 --material third_party_assessment:PG-2026-088 --material pia_report:PIA-6:2026-03-25
+expect_eq "$rc $(out)$(err)" "3 hdreg: case move: case SQ-2026-0040: --material 'pia_report:PIA-6:2026-03-25': its validity ended on 2026-03-25, before 2026-03-26, the day it is supplied: an expired material supplements nothing, supply one in force (6.2.2 b, 6.6 a)" \
+  "6.2.2 b an expired material supplied is refused"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM materials WHERE case_id = 40 AND issued_date = '2026-03-26'")" 0 "nothing recorded"
+run "$HDREG" case apply --db "$DB" --certificate 20260344000000014Q --type change --number SQ-2026-0106 \
+  --date 2026-04-01 --description 数据规模更新 --material change_proof:BG-14:2026-03-31
+expect_eq "$rc $(err)" "3 hdreg: case apply: case SQ-2026-0106: --material 'change_proof:BG-14:2026-03-31': its validity ended on 2026-03-31, before 2026-04-01, the day it is supplied: an expired material supplements nothing, supply one in force (6.2.2 b, 6.6 a)" \
+  "6.4 a an expired material with an application is refused"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM cases WHERE number = 'SQ-2026-0106'")" 0 "no case written"
+run "$HDREG" case move --db "$DB" --case SQ-2026-0040 --to submitted --date 2026-03-26 --actor 申请人 \
+  --reason "补正第三方评估材料" --material third_party_assessment:PG-2026-088 --material pia_report:PIA-7:2029-03-25 \
+  --material separate_consent:SC-2026-03:2026-03-26
+expect_eq "$rc $(out)" "0 case SQ-2026-0040: move recorded, 3 materials supplied" "6.2.2 b materials supplied"
 expect_eq "$(sql "$DB" "SELECT kind || ' ' || issued_date || ' ' || reference || ' ' || coalesce(valid_until, '-') FROM materials WHERE case_id = 40 AND issued_date = '2026-03-26' ORDER BY id")" \
   "third_party_assessment 2026-03-26 PG-2026-088 -
-pia_report 2026-03-26 PIA-7 2029-03-25" "the materials recorded"
+pia_report 2026-03-26 PIA-7 2029-03-25
+separate_consent 2026-03-26 SC-2026-03 2026-03-26" "the materials recorded (one valid through the day it is supplied)"
 intact "materials supplied"
 expect_eq "$(sql "$DB" "SELECT count(*) FROM ledger WHERE tbl = 'materials' AND payload LIKE '%PG-2026-088%'")" 1 "the material on the chain"
 
