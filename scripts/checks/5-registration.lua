@@ -110,7 +110,8 @@ check {
 }
 
 -- 5.1.4: a licence or transfer is registered by the parties jointly or with the other
--- party's authorisation; 5.1.5: a change by the registration subject. Either way the
+-- party's authorisation; 5.1.5: a change by the registration subject — every holder of
+-- the certificate, the applicant and the others' written consent. Either way the
 -- certificate acted on must record the one who disposes of the right.
 check {
   id = "5.1-prior-holder",
@@ -123,6 +124,28 @@ check {
     local prior, a = c.prior, c.applicant
     local holders = prior.holders
     local ev = {field = "prior.holders", found = a.name, wanted = holder_names(holders)}
+    if is_holder(holders, a) and c.reg_type == "change" then
+      -- 5.1.5 / 6.4: the change ends in a new certificate that supersedes the whole old one
+      -- (6.4 g 发新证), every holder's rights with it (5.1.2: the rights are independent,
+      -- each with its holders): every holder the certificate records applies or consents
+      -- in writing, as for a cancellation (5.1.6-holder-consent); a missing consent is a
+      -- material to supplement (6.4 a 证明材料).
+      local others = {}
+      for _, h in ipairs(holders) do
+        if not same(h, a) then others[#others + 1] = h.name end
+      end
+      if #others > 0 then
+        local kinds = P.co_holder_consent_kinds
+        if any_material(kinds) == nil then
+          return rectify("证书" .. prior.number .. "记载的权利人" .. table.concat(others, "、") ..
+            "未申请变更，变更登记需提交其同意变更的书面材料（" .. names(kinds, MATERIAL) .. "）",
+            {field = "materials." .. table.concat(kinds, "|"), found = "未提交",
+             wanted = table.concat(others, "、") .. "同意变更的书面材料"})
+        end
+        return pass("申请人是证书" .. prior.number .. "记载的权利人，其他权利人" ..
+          table.concat(others, "、") .. "已书面同意变更")
+      end
+    end
     if is_holder(holders, a) then
       return pass("申请人是证书" .. prior.number .. "记载的权利人")
     end
@@ -136,39 +159,6 @@ check {
     end
     return fail("申请人" .. a.name .. "不是证书" .. prior.number .. "记载的权利人（" ..
       holder_names(holders) .. "），不得办理" .. REG_TYPE[c.reg_type], ev)
-  end,
-}
-
--- 5.1.5 / 6.4: a change is applied for by the registration subject and ends in a new
--- certificate that supersedes the whole old one (6.4 g 发新证), every holder's rights with
--- it; the rights are independent, each with its holders (5.1.2). So every holder the
--- certificate records applies or consents in writing, as for a cancellation
--- (5.1.6-holder-consent); a missing consent is a material to supplement (6.4 a 证明材料).
-check {
-  id = "5.1.5-holder-consent",
-  title = "变更登记由证书记载的全部权利人申请或书面同意",
-  clause = "5.1.5, 5.1.2, 6.4 a",
-  severity = "high",
-  types = {"change"},
-  applies = function(c) return c.prior ~= nil end,
-  run = function(c)
-    local prior, a = c.prior, c.applicant
-    local others = {}
-    for _, h in ipairs(prior.holders) do
-      if not same(h, a) then others[#others + 1] = h.name end
-    end
-    if #others == 0 then
-      return pass("申请人是证书" .. prior.number .. "记载的唯一权利人")
-    end
-    local kinds = P.co_holder_consent_kinds
-    if any_material(kinds) == nil then
-      return rectify("证书" .. prior.number .. "记载的权利人" .. table.concat(others, "、") ..
-        "未申请变更，变更登记需提交其同意变更的书面材料（" .. names(kinds, MATERIAL) .. "）",
-        {field = "materials." .. table.concat(kinds, "|"), found = "未提交",
-         wanted = table.concat(others, "、") .. "同意变更的书面材料"})
-    end
-    return pass("证书" .. prior.number .. "记载的其他权利人" .. table.concat(others, "、") ..
-      "已书面同意变更")
   end,
 }
 

@@ -50,6 +50,6 @@ params {
   -- certificate records, and every other holder must consent (a cancellation ends the
   -- whole certificate). On the other grounds the judgment or the authority decides.
   cancel_holder_grounds = {"a", "b"},
-  -- 其他权利人同意注销或变更的书面材料 (5.1.6-holder-consent, 5.1.5-holder-consent)
+  -- 其他权利人同意注销或变更的书面材料 (5.1.6-holder-consent, 5.1-prior-holder)
   co_holder_consent_kinds = {"authorization"},
 }

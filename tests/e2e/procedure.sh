@@ -193,16 +193,16 @@ run "$HDREG" case apply --db "$DB" --certificate 202603440000000097 --type chang
 expect_eq "$rc $(out)" "0 case SQ-2026-0105: change of certificate 202603440000000097 submitted" "5.1.5 a co-holder's change taken in"
 CONSENT="证书202603440000000097记载的权利人广东省医学数据研究院、广东粤康医疗大数据有限公司未申请变更，变更登记需提交其同意变更的书面材料（授权书）"
 run "$HDREG" run --db "$DB" --date 2026-04-07 --out "$OUT"
-expect_eq "$(sql "$DB" "SELECT k.status || ' ' || f.outcome || ' ' || f.message FROM cases k JOIN findings f ON f.case_id = k.id AND f.check_id = '5.1.5-holder-consent' WHERE k.number = 'SQ-2026-0105'")" \
+expect_eq "$(sql "$DB" "SELECT k.status || ' ' || f.outcome || ' ' || f.message FROM cases k JOIN findings f ON f.case_id = k.id AND f.check_id = '5.1-prior-holder' WHERE k.number = 'SQ-2026-0105'")" \
   "rectify rectify $CONSENT" "5.1.5 without the other holders' consent: returned for supplement, naming them"
 run "$HDREG" check --db "$DB" --case SQ-2026-0105 --as-of 2026-04-07
-expect_eq "$rc $(sed -n 2p "$T/stdout") $(grep -A1 '（5.1.5-holder-consent）' "$T/stdout" | tail -1 | tr -d ' ')" \
+expect_eq "$rc $(sed -n 2p "$T/stdout") $(grep -A1 '（5.1-prior-holder）' "$T/stdout" | tail -1 | tr -d ' ')" \
   "0 结论：补正材料 $CONSENT" "5.1.5 hdreg check says the same"
 run "$HDREG" case move --db "$DB" --case SQ-2026-0105 --to submitted --date 2026-04-08 --actor 申请人 \
   --reason 补正其他权利人同意变更的书面材料 --material authorization:TY-2026-01 --material authorization:TY-2026-02
 expect_eq "$rc $(out)" "0 case SQ-2026-0105: move recorded, 2 materials supplied" "5.1.5 consents supplied"
 run "$HDREG" check --db "$DB" --case SQ-2026-0105 --as-of 2026-04-09
-expect_eq "$rc $(sed -n 2p "$T/stdout") $(grep -A1 '（5.1.5-holder-consent）' "$T/stdout" | tail -1 | tr -d ' ')" \
-  "0 结论：予以登记 证书202603440000000097记载的其他权利人广东省医学数据研究院、广东粤康医疗大数据有限公司已书面同意变更" "5.1.5 with their consent the change is approved"
+expect_eq "$rc $(sed -n 2p "$T/stdout") $(grep -A1 '（5.1-prior-holder）' "$T/stdout" | tail -1 | tr -d ' ')" \
+  "0 结论：予以登记 申请人是证书202603440000000097记载的权利人，其他权利人广东省医学数据研究院、广东粤康医疗大数据有限公司已书面同意变更" "5.1.5 with their consent the change is approved"
 intact "the co-holder's change"
 done_ok

@@ -32,7 +32,7 @@ end
 fixture {
   name = "5.1.5-change-of-another-holders-certificate-fails",
   case = { reg_type = "change", prior = theirs, change_description = "数据规模更新", materials = change_materials },
-  expect = { ["5.1-prior-holder"] = "fail", ["5.1.5-holder-consent"] = "rectify" },
+  expect = { ["5.1-prior-holder"] = "fail" },
   messages = { ["5.1-prior-holder"] =
     "申请人广东省示例人民医院不是证书202508440000000027记载的权利人（另一数据公司），不得办理变更登记" },
   decision = "reject",
@@ -51,8 +51,8 @@ fixture {
 fixture {
   name = "5.1.5-co-holder-changes-without-the-others-consent",
   case = { reg_type = "change", prior = shared, change_description = "数据规模更新", materials = change_materials },
-  expect = { ["5.1.5-holder-consent"] = "rectify", ["5.1-prior-holder"] = "pass" },
-  messages = { ["5.1.5-holder-consent"] =
+  expect = { ["5.1-prior-holder"] = "rectify" },
+  messages = { ["5.1-prior-holder"] =
     "证书20250944000000003F记载的权利人另一数据公司未申请变更，变更登记需提交其同意变更的书面材料（授权书）" },
   decision = "rectify",
 }
@@ -62,8 +62,8 @@ fixture {
   case = { reg_type = "change", prior = shared, change_description = "数据规模更新", materials = {
     { kind = "application", present = true }, { kind = "change_proof", present = true },
     { kind = "anonymisation_assessment", present = true }, { kind = "authorization", present = true } } },
-  expect = { ["5.1.5-holder-consent"] = "pass" },
-  messages = { ["5.1.5-holder-consent"] = "证书20250944000000003F记载的其他权利人另一数据公司已书面同意变更" },
+  expect = { ["5.1-prior-holder"] = "pass" },
+  messages = { ["5.1-prior-holder"] = "申请人是证书20250944000000003F记载的权利人，其他权利人另一数据公司已书面同意变更" },
   decision = "approve",
 }
 
@@ -73,16 +73,8 @@ fixture {
     { kind = "application", present = true }, { kind = "change_proof", present = true },
     { kind = "anonymisation_assessment", present = true },
     { kind = "authorization", present = true, valid_until = "2026-01-31" } } },
-  expect = { ["5.1.5-holder-consent"] = "rectify" },
+  expect = { ["5.1-prior-holder"] = "rectify" },
   decision = "rectify",
-}
-
-fixture {
-  name = "5.1.5-change-by-the-sole-holder-needs-no-consent",
-  case = { reg_type = "change", prior = mine, change_description = "数据规模更新", materials = change_materials },
-  expect = { ["5.1.5-holder-consent"] = "pass" },
-  messages = { ["5.1.5-holder-consent"] = "申请人是证书20250644000000001R记载的唯一权利人" },
-  decision = "approve",
 }
 
 -- 5.1.4: jointly or with the other party's authorisation — the licensee may apply with
