@@ -109,6 +109,23 @@ check {
   end,
 }
 
+-- The others' written consent to a change (5.1.5): a present material of the kinds, valid
+-- on the review date and made for the change — not one of the registration's own
+-- materials that the case carries over from the certificate (issued before the
+-- certificate was registered, it consents to nothing the change does).
+local function change_consent(c, kinds)
+  local since = c.prior.registration_date
+  for _, m in ipairs(c.materials) do
+    for _, k in ipairs(kinds) do
+      if m.kind == k and m.present and (m.valid_until == nil or m.valid_until >= hd.today()) and
+         (m.issued_date == nil or (m.issued_date <= hd.today() and (since == nil or m.issued_date >= since))) then
+        return true
+      end
+    end
+  end
+  return false
+end
+
 -- 5.1.4: a licence or transfer is registered by the parties jointly or with the other
 -- party's authorisation; 5.1.5: a change by the registration subject — every holder of
 -- the certificate, the applicant and the others' written consent. Either way the
@@ -136,7 +153,7 @@ check {
       end
       if #others > 0 then
         local kinds = P.co_holder_consent_kinds
-        if any_material(kinds) == nil then
+        if not change_consent(c, kinds) then
           return rectify("证书" .. prior.number .. "记载的权利人" .. table.concat(others, "、") ..
             "未申请变更，变更登记需提交其同意变更的书面材料（" .. names(kinds, MATERIAL) .. "）",
             {field = "materials." .. table.concat(kinds, "|"), found = "未提交",

@@ -77,6 +77,16 @@ fixture {
   decision = "rectify",
 }
 
+fixture {
+  name = "5.1.5-the-registrations-own-authorisation-is-no-consent-to-the-change",
+  case = { reg_type = "change", prior = shared, change_description = "数据规模更新", materials = {
+    { kind = "application", present = true }, { kind = "change_proof", present = true },
+    { kind = "anonymisation_assessment", present = true },
+    { kind = "authorization", present = true, issued_date = "2025-06-01" } } },
+  expect = { ["5.1-prior-holder"] = "rectify" },
+  decision = "rectify",
+}
+
 -- 5.1.4: jointly or with the other party's authorisation — the licensee may apply with
 -- the holder's.
 fixture {
