@@ -109,11 +109,11 @@ check {
   end,
 }
 
--- The others' written consent to a change (5.1.5): a present material of the kinds, valid
--- on the review date and made for the change — not one of the registration's own
--- materials that the case carries over from the certificate (issued before the
--- certificate was registered, it consents to nothing the change does).
-local function change_consent(c, kinds)
+-- The others' written consent to a change (5.1.5) or a cancellation (5.1.6 a): a present
+-- material of the kinds, in force on the review date and made for this application —
+-- issued on or after the certificate's registration, so not one of the registration's own
+-- materials that `case apply` carries over (it consents to nothing done later).
+local function fresh_consent(c, kinds)
   local since = c.prior.registration_date
   for _, m in ipairs(c.materials) do
     for _, k in ipairs(kinds) do
@@ -153,7 +153,7 @@ check {
       end
       if #others > 0 then
         local kinds = P.co_holder_consent_kinds
-        if not change_consent(c, kinds) then
+        if not fresh_consent(c, kinds) then
           return rectify("证书" .. prior.number .. "记载的权利人" .. table.concat(others, "、") ..
             "未申请变更，变更登记需提交其同意变更的书面材料（" .. names(kinds, MATERIAL) .. "）",
             {field = "materials." .. table.concat(kinds, "|"), found = "未提交",
@@ -306,7 +306,7 @@ check {
       return pass("申请人是证书" .. prior.number .. "记载的唯一权利人")
     end
     local kinds = P.co_holder_consent_kinds
-    if any_material(kinds) == nil then
+    if not fresh_consent(c, kinds) then
       return rectify("证书" .. prior.number .. "还记载了其他权利人" .. table.concat(others, "、") ..
         "，注销需提交其同意注销的书面材料（" .. names(kinds, MATERIAL) .. "）",
         {field = "materials." .. table.concat(kinds, "|"), found = "未提交",

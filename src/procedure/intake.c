@@ -167,29 +167,8 @@ int intake_check(sqlite3 *db, long long case_id, int by_authority, hd_err *err) 
                     "holder named as its counterparty" : "");
     hd_buf_release(&names);
   }
-  /* A cancellation ends every right of the certificate: one holder of some of them
-   * (5.1.2: the rights are independent, each with its holders) cannot end the others'. */
-  if (rc == HD_OK && !by_authority && !strcmp(type, "cancel")) {
-    hd_buf names;
-    hd_buf_init(&names, 4096);
-    if (store_prepare(db, "SELECT s.name FROM certificates c JOIN case_rights r ON r.case_id = "
-                          "c.case_id JOIN subjects s ON s.id = r.holder_id WHERE c.id = ?1 AND "
-                          "r.holder_id <> ?2 GROUP BY s.id ORDER BY min(r.id)", &st, err))
-      rc = HD_EDB;
-    else {
-      sqlite3_bind_int64(st, 1, prior);
-      sqlite3_bind_int64(st, 2, applicant_id);
-      while (sqlite3_step(st) == SQLITE_ROW)
-        hd_buf_printf(&names, "%s%s", names.len ? "、" : "", (const char *)sqlite3_column_text(st, 0));
-      sqlite3_finalize(st);
-    }
-    if (rc == HD_OK && names.len)
-      rc = hd_err_set(err, HD_EDATA, "case %s: the applicant '%s' (subject %lld) does not hold "
-                      "every right of certificate %s (the others' holders: %s): a %s cancels the "
-                      "rights of every holder and is applied for by the holder of them all "
-                      "(5.1.2, 5.1.6 a)", number, applicant, applicant_id, cert, names.p,
-                      type_cn(type));
-    hd_buf_release(&names);
-  }
+  /* A cancellation by one holder of some of the certificate's rights is taken in: it
+   * ends the others' rights too (5.1.2: each right has its holders), so the check
+   * 5.1.6-holder-consent asks for their written consent (补正) before it can be approved. */
   return rc;
 }

@@ -99,7 +99,11 @@ expect_eq "$(grep -c '^hdreg.example/guangdong$' "$CO/checkpoints.txt") $(sql "$
 # ---- a cancellation by a co-holder (5.1.2, 5.1.6 a) -----------------------------------
 # 20260344000000011F: holding and use held by 广东粤康医疗大数据有限公司, operation by
 # 深圳市前海健康保险科技有限公司 (transferred to it by SQ-2026-0011). The operation right's
-# holder cannot have the whole certificate cancelled, the other holder's rights with it.
+# holder may apply to cancel the certificate (5.1.6 a 登记主体主动申请注销), but it ends the
+# other holder's rights too (5.1.2): the check asks for that holder's written consent
+# (补正) and approves once it is supplied. On a copy of the register.
+CH=$T/coholder.db
+cp "$DB" "$CH"
 cat >"$T/coholder.csv" <<'CSV'
 @subject,id,name,uscc,kind
 @case,number,type,procedure,applicant,applied,owner,name,data-class,grade,source,records,bytes,prior-certificate,cancel-ground
@@ -108,16 +112,21 @@ subject,Q,深圳市前海健康保险科技有限公司,91440300MA5G4U6W47,compa
 case,HZ-2026-0301,cancel,simplified,Q,2026-04-02,Q,保险理赔数据集,medical_payment,3,理赔系统,5000,200000,20260344000000011F,a
 right,HZ-2026-0301,operation,Q
 CSV
-run "$HDREG" import --db "$DB" --date 2026-04-02 "$T/coholder.csv"
-expect_eq "$rc $(out)$(err)" "3 $T/coholder.csv:5: certificate: case HZ-2026-0301: the applicant '深圳市前海健康保险科技有限公司' (subject 26) does not hold every right of certificate 20260344000000011F (the others' holders: 广东粤康医疗大数据有限公司): a 注销登记 cancels the rights of every holder and is applied for by the holder of them all (5.1.2, 5.1.6 a)
-hdreg: import: $T/coholder.csv: 1 problem, nothing imported" "5.1.6 a cancellation by a co-holder refused at intake"
-# Nor the other holder, through hdreg case apply (the applicant of SQ-2026-0011).
-run "$HDREG" case apply --db "$DB" --certificate 20260344000000011F --type cancel --ground a \
-  --number HZ-2026-0302 --date 2026-04-02
-expect_eq "$rc $(err)" "3 hdreg: case apply: case HZ-2026-0302: the applicant '广东粤康医疗大数据有限公司' (subject 6) does not hold every right of certificate 20260344000000011F (the others' holders: 深圳市前海健康保险科技有限公司): a 注销登记 cancels the rights of every holder and is applied for by the holder of them all (5.1.2, 5.1.6 a)" \
-  "5.1.6 a the other co-holder alone, by case apply"
-expect_eq "$(sql "$DB" "SELECT count(*) FROM cases WHERE number LIKE 'HZ-2026-030%'")" 0 "nothing written"
-intact "the co-holder's cancellation refused"
+run "$HDREG" import --db "$CH" --date 2026-04-02 "$T/coholder.csv"
+expect_eq "$rc $(out)" "0 import 1: imported 1 case, 0 subjects (1 already in the register), 0 certificates and 1 other record from $T/coholder.csv (UTF-8, 429 bytes)" \
+  "5.1.6 a a co-holder's cancellation is taken in"
+run "$HDREG" run --db "$CH" --date 2026-04-02 --out "$T/coholder-out"
+expect_eq "$(sql "$CH" "SELECT status FROM cases WHERE number = 'HZ-2026-0301'")" rectify "5.1.6 a without the other holder's consent: 补正"
+expect_eq "$(sql "$CH" "SELECT f.message FROM findings f JOIN cases c ON c.id = f.case_id WHERE c.number = 'HZ-2026-0301' AND f.check_id = '5.1.6-holder-consent'")" \
+  "证书20260344000000011F还记载了其他权利人广东粤康医疗大数据有限公司，注销需提交其同意注销的书面材料（授权书）" \
+  "5.1.6 a the other holder named"
+run "$HDREG" case move --db "$CH" --case HZ-2026-0301 --to submitted --date 2026-04-03 --actor 审核员 \
+  --reason 补正 --material authorization:GY-CONSENT-1 --material application:APP-1 --material cancellation_statement:CS-1
+expect_eq "$rc $(out)" "0 case HZ-2026-0301: move recorded, 3 materials supplied" "the consent supplied"
+run "$HDREG" check --db "$CH" --case HZ-2026-0301 --as-of 2026-04-03
+expect_eq "$rc $(out | sed -n 2p)" "0 结论：予以登记" "5.1.6 a with the other holder's consent: approved"
+expect_eq "$(out | grep -A1 '（5.1.6-holder-consent）' | tail -1)" \
+  "    申请人是证书20260344000000011F记载的权利人，其他权利人广东粤康医疗大数据有限公司已书面同意注销" "5.1.6 a the consent named"
 # ---- the authority's cancellation on ground c: a ruling with its reference (5.1.6 c) ----
 run "$HDREG" case cancel --db "$DB" --certificate 202603440000000071 --number RV-2026-0202 --ground c \
   --date 2026-04-03 --actor 登记机构 --reason 生效判决 --evidence court_judgment:

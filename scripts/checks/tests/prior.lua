@@ -191,6 +191,19 @@ fixture {
 }
 
 fixture {
+  name = "5.1.6a-the-registrations-own-authorisation-is-no-consent-to-the-cancellation",
+  case = { reg_type = "cancel", cancel_ground = "a", prior = shared, materials = (function()
+    local m = cancel_materials()
+    m[#m + 1] = { kind = "authorization", present = true, issued_date = "2025-06-01" }
+    return m
+  end)() },
+  expect = { ["5.1.6-holder-consent"] = "rectify" },
+  messages = { ["5.1.6-holder-consent"] =
+    "证书20250944000000003F还记载了其他权利人另一数据公司，注销需提交其同意注销的书面材料（授权书）" },
+  decision = "rectify",
+}
+
+fixture {
   name = "5.1.6c-court-judgment-needs-no-holder-application",
   case = { reg_type = "cancel", cancel_ground = "c", prior = theirs, materials = cancel_materials("court_judgment") },
   expect = { ["5.1.6-cancellation-ground"] = "pass", ["5.1.6-holder-consent"] = "n/a" },
