@@ -16,6 +16,14 @@ demo_night
 # 2028-06-20: the licence certificate of 2026-03-16 ends then, not three years on.
 expect_eq "$(sql "$DB" "SELECT c.valid_until || ' ' || f.value FROM certificates c JOIN cases k ON k.id = c.case_id JOIN certificate_fields f ON f.certificate_id = c.id AND f.label = '有效期限' WHERE k.number = 'SQ-2026-0010'")" \
   "2028-06-20 2026年3月16日至2028年6月20日" "5.1.3 licence bounded by the base certificate"
+# ---- 5.1.4, 5.1.5 / 5.2.1: a transfer or change certificate keeps the replaced one's end ----
+# It replaces the certificate of the same right: SQ-2026-0011 (transfer of 202508440000000027,
+# valid until 2028-08-11) and SQ-2026-0012 (change of 20250944000000003F, until 2028-09-30)
+# end then, not three years from 2026-03-16.
+expect_eq "$(sql "$DB" "SELECT k.number || ' ' || c.number || ' ' || c.valid_until || ' ' || f.value || ' = ' || p.number || ' ' || p.valid_until FROM certificates c JOIN cases k ON k.id = c.case_id JOIN certificates p ON p.id = k.prior_certificate_id JOIN certificate_fields f ON f.certificate_id = c.id AND f.label = '有效期限' WHERE k.reg_type IN ('transfer', 'change') ORDER BY c.id")" \
+  "SQ-2026-0011 20260344000000011F 2028-08-11 2026年3月16日至2028年8月11日 = 202508440000000027 2028-08-11
+SQ-2026-0012 20260344000000012J 2028-09-30 2026年3月16日至2028年9月30日 = 20250944000000003F 2028-09-30" \
+  "5.1.4, 5.1.5 transfer and change keep the replaced certificate's validity"
 # A first registration of the same night keeps cert_validity_years.
 expect_eq "$(sql "$DB" "SELECT c.valid_until FROM certificates c JOIN cases k ON k.id = c.case_id WHERE k.number = 'SQ-2026-0006'")" \
   "2029-03-16" "5.2.1 first registration: three years"
