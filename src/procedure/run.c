@@ -425,10 +425,14 @@ static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
     return HD_OK;
   }
   if (strcmp(c->reg_type, "license") != 0) return HD_OK;
-  if (store_cached(x->db, "SELECT p.valid_until, (SELECT min(m.valid_until) FROM materials m "
-                          "WHERE m.case_id = k.id AND m.kind IN ('contract', 'authorization') "
-                          "AND m.present = 1 AND m.valid_until IS NOT NULL), p.number FROM cases k JOIN "
-                          "certificates p ON p.id = k.prior_certificate_id WHERE k.id = ?1",
+  /* The licence's term: per kind the latest end on file (a renewal supplied with 补正
+   * outlasts the first), of the kinds the earlier; the check 5.1.4-license-transfer
+   * reads it the same way (scripts/checks/5-registration.lua, licence_end). */
+  if (store_cached(x->db, "SELECT p.valid_until, (SELECT min(e) FROM (SELECT max(m.valid_until) "
+                          "AS e FROM materials m WHERE m.case_id = k.id AND m.kind IN ('contract', "
+                          "'authorization') AND m.present = 1 AND m.valid_until IS NOT NULL GROUP BY "
+                          "m.kind)), p.number FROM cases k JOIN certificates p ON p.id = "
+                          "k.prior_certificate_id WHERE k.id = ?1",
                    &st, err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, c->id);
@@ -452,7 +456,9 @@ static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
     hd_date_iso(*until, end);
     if (bound == 1)
       return hd_err_set(err, HD_EDATA, "the licence ends before its certificate would be issued "
-                        "(5.1.3): its contract or authorization is valid until %s", end);
+                        "(5.1.3): its contract or authorization is valid until %s; a person "
+                        "returns the case to review (hdreg case move --to submitted), where "
+                        "5.1.4-license-transfer asks for a licence in force", end);
     return hd_err_set(err, HD_EDATA, "the licence ends before its certificate would be issued "
                       "(5.1.3): the certificate it is licensed from, %s, is valid until %s", base,
                       end);
