@@ -409,7 +409,7 @@ for f in last cut blank lead crlf; do
   echo "$c | $rc $(out | tail -1)$(err)" >>"$T/framing"
 done
 expect_eq "$(sed "s|$T/||g" "$T/framing")" "0 extends 2 checkpoints (last 2026-04-16, 1940 entries); 2 signed heads verified | 0 OK: $NUM.pdf (certificate) is entry $n of the register, under checkpoint 2026-04-16 (1940 entries); 2 checkpoints, each extends the one before
-3 hdreg: ledger verify: f-cut.txt does not end with a newline | 1 FAILED: f-cut.txt does not end with a newline
+3 hdreg: ledger verify: f-cut.txt:8: the last checkpoint is incomplete: the file ends inside it (a write torn by a crash or a full disk); remove it from line 8 on, or restore the file from the published copy | 1 FAILED: f-cut.txt line 8: the last checkpoint is incomplete: the file ends inside it (a write torn by a crash or a full disk)
 3 hdreg: ledger verify: f-blank.txt:8: an empty line where a checkpoint should start | 1 FAILED: f-blank.txt line 8: an empty line where a checkpoint should start
 3 hdreg: ledger verify: f-lead.txt:1: an empty line where a checkpoint should start | 1 FAILED: f-lead.txt line 1: an empty line where a checkpoint should start
 3 hdreg: ledger verify: f-crlf.txt:1: a control character (Windows line ends?) | 1 FAILED: f-crlf.txt line 1 has a control character (Windows line ends?)" "the checkpoints file's framing: the same verdict from hdreg and the verifier"
