@@ -195,13 +195,27 @@ def key_id(name, raw_key):
     return hashlib.sha256(name.encode() + b"\n\x01" + raw_key).digest()[:4]
 
 
+TORN = "the last checkpoint is incomplete: the file ends inside it (a write torn by a crash or a full disk)"
+
+
+def last_note_line(data):
+    """The line the file's last note starts on: line 1, or the line after the empty line
+    that follows a signature line (a note's own empty line follows its body)."""
+    start, after_sig = 1, False
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if not line and after_sig:
+            start = number + 1
+        after_sig = line.startswith("\u2014 ".encode())
+    return start
+
+
 def split_notes(name, text):
     """The file is: note, empty line, note, empty line, ...; a note is its body lines, an
     empty line and its signature lines. Returns [(line number, body lines, signature lines)]."""
     if not text:
         raise Failed(f"{name} holds no checkpoint")
     if not text.endswith("\n"):
-        raise Failed(f"{name} does not end with a newline")
+        raise Failed(f"{name} line {last_note_line(text.encode())}: {TORN}")
     notes, body, sigs, start = [], [], None, 1
     for number, line in enumerate(text[:-1].split("\n"), 1):
         if re.search(r"[\x00-\x1f]", line):          # signed notes have no control characters
@@ -223,7 +237,7 @@ def split_notes(name, text):
     if sigs:                                          # the last empty line may be missing
         notes.append((start, body, sigs))
     elif body or sigs is not None:
-        raise Failed(f"{name} ends inside a checkpoint (no signature lines)")
+        raise Failed(f"{name} line {start}: {TORN}")
     return notes
 
 
@@ -293,8 +307,11 @@ def describe(cp):
 
 def verify_checkpoints(args):
     raw_key = read_key(args.key)
+    data = read(args.checkpoints)
+    if data and not data.endswith(b"\n"):            # cut short, maybe inside a character
+        raise Failed(f"{args.checkpoints} line {last_note_line(data)}: {TORN}")
     try:
-        text = read(args.checkpoints).decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise Failed(f"{args.checkpoints} is not UTF-8 text")
     origin, cps = args.origin, []

@@ -54,6 +54,25 @@ local function holder_names(holders)
   return table.concat(out, "、")
 end
 
+-- The licence's term (5.1.3): per kind (the contract, the authorization), the latest end
+-- of its materials on file that give one (a renewal supplied with 补正 outlasts the first),
+-- and of the kinds the earlier — as the night bounds the licence certificate
+-- (src/procedure/run.c, valid_until). Returns the end and the kind, or nil.
+local function licence_end(c)
+  local last = {}
+  for _, m in ipairs(c.materials) do
+    if (m.kind == "contract" or m.kind == "authorization") and m.present and m.valid_until ~= nil
+       and (last[m.kind] == nil or m.valid_until > last[m.kind]) then
+      last[m.kind] = m.valid_until
+    end
+  end
+  local e, k = last.contract, "contract"
+  if last.authorization ~= nil and (e == nil or last.authorization < e) then
+    e, k = last.authorization, "authorization"
+  end
+  return e, k
+end
+
 -- The kinds of right subject s holds in a list of rights.
 local function rights_of(rights, s)
   local out = {}
@@ -189,6 +208,16 @@ check {
     if cp ~= nil and same(cp, c.applicant) then
       return fail("交易相对方与申请人为同一主体，不构成" .. kind,
         {field = "counterparty", found = cp.name, wanted = "申请人以外的被许可方或受让方"})
+    end
+    -- 5.1.3: a licence whose term has ended by the review date licenses nothing; the night
+    -- could issue no certificate for it (its validity ends with the licence).
+    if c.reg_type == "license" then
+      local e, k = licence_end(c)
+      if e ~= nil and e < hd.today() then
+        return rectify("许可期限已届满：" .. MATERIAL[k] .. "有效期至" .. e .. "，早于审核日期" ..
+          hd.today() .. "，被许可方不能取得已届满的许可（5.1.3）：请补正有效期内的" .. MATERIAL[k],
+          {field = "materials." .. k .. ".valid_until", found = e, wanted = ">= " .. hd.today()})
+      end
     end
     local missing, what = {}, {}
     local function need(item, ev)

@@ -286,10 +286,16 @@ int cmd_case(int argc, char **argv) {
       if (!rc) printf("case %s: answer to on-site question %s recorded\n", number, a.questions[0]);
     } else if (!strcmp(action, "cancel")) {
       const hd_authority_cancel ac = {a.certificate, a.number, a.ground, a.evidence, a.n_evidence, by};
-      rc = act_authority_cancel(db, &ac, &made, &err);
+      hd_buf withdrawn;
+      hd_buf_init(&withdrawn, 64 * 96);
+      rc = act_authority_cancel(db, &ac, &made, &withdrawn, &err);
       if (!rc)
         printf("case %s: cancellation of certificate %s on the authority's own motion (5.1.6 %s) "
                "submitted\n", a.number, a.certificate, a.ground);
+      if (!rc && withdrawn.len)
+        printf("withdrawn, the certificate being cancelled (5.1.6 %s): case %s\n", a.ground,
+               withdrawn.p);
+      hd_buf_release(&withdrawn);
     } else {
       const hd_application app = {a.certificate, a.type, a.number, a.date, a.ground,
                                   a.description, a.materials, a.n_materials};

@@ -4,7 +4,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <openssl/evp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,6 +14,7 @@
 
 #include "pdf/sign.h"
 #include "util/date.h"
+#include "util/fault.h"
 #include "util/fsutil.h"
 #include "util/utf8.h"
 
@@ -108,6 +111,15 @@ static int note_text(const char *path, const char *text, size_t len, hd_err *err
   return HD_OK;
 }
 
+/* The file ends inside its last note, which starts at line: what a write torn by a crash
+ * or a full disk leaves (hdreg has written the file whole since checkpoints_append
+ * renames; an older hdreg, or a copy cut short, could leave one). Named, never read. */
+static int torn(hd_err *err, const char *path, int line) {
+  return hd_err_set(err, HD_EDATA, "%s:%d: the last checkpoint is incomplete: the file ends "
+                    "inside it (a write torn by a crash or a full disk); remove it from line %d "
+                    "on, or restore the file from the published copy", path, line, line);
+}
+
 int checkpoints_read(const char *path, int missing_ok, hd_checkpoint **out, int *n, hd_err *err) {
   *out = NULL;
   *n = 0;
@@ -115,6 +127,22 @@ int checkpoints_read(const char *path, int missing_ok, hd_checkpoint **out, int 
   size_t len = 0;
   if (missing_ok && access(path, F_OK) != 0 && errno == ENOENT) return HD_OK;
   if (hd_read_file(path, 1u << 28, &text, &len, err)) return err->code;
+  /* Cut short in the middle of a line (even of a character: the signature's dash is three
+   * bytes). The last note starts on line 1 or after the empty line that follows a
+   * signature line (a note's own empty line follows its body). */
+  if (len && text[len - 1] != '\n') {
+    int line = 1, start = 1, after_sig = 0;
+    for (size_t i = 0; i < len;) {
+      const char *nl = memchr(text + i, '\n', len - i);
+      size_t ll = nl ? (size_t)(nl - (text + i)) : len - i;
+      if (ll == 0 && after_sig) start = line + 1;
+      after_sig = ll >= strlen(DASH) && !strncmp(text + i, DASH, strlen(DASH));
+      i += ll + 1;
+      line++;
+    }
+    free(text);
+    return torn(err, path, start);
+  }
   hd_checkpoint *v = NULL;
   int cap = 0, rc = note_text(path, text, len, err), line = 1;
   size_t i = 0;
@@ -172,6 +200,10 @@ int checkpoints_read(const char *path, int missing_ok, hd_checkpoint **out, int 
       line++;
     }
     if (rc) break;
+    if (i >= len) { /* the file ends in the body, before the empty line and the signature */
+      rc = torn(err, path, c->line);
+      break;
+    }
     if (k < 3) {
       rc = hd_err_set(err, HD_EDATA, "%s:%d: a checkpoint needs an origin, a tree size and a root hash", path, c->line);
       break;
@@ -184,10 +216,6 @@ int checkpoints_read(const char *path, int missing_ok, hd_checkpoint **out, int 
     }
     memcpy(c->body, text + start, c->body_len);
     c->body[c->body_len] = '\0';
-    if (i >= len) {
-      rc = hd_err_set(err, HD_EDATA, "%s:%d: the checkpoint has no signature", path, line);
-      break;
-    }
     i++; /* the empty line */
     line++;
     size_t sstart = i;
@@ -197,7 +225,8 @@ int checkpoints_read(const char *path, int missing_ok, hd_checkpoint **out, int 
       line++;
     }
     if (i == sstart) {
-      rc = hd_err_set(err, HD_EDATA, "%s:%d: the checkpoint has no signature line", path, line);
+      rc = i >= len ? torn(err, path, c->line)
+                    : hd_err_set(err, HD_EDATA, "%s:%d: the checkpoint has no signature line", path, line);
       break;
     }
     c->sigs = malloc(i - sstart + 1);
@@ -270,23 +299,51 @@ int checkpoints_verify(hd_checkpoint *c, int n, const char *path, const char *or
 }
 
 int checkpoints_append(const char *path, const char *note, size_t len, hd_err *err) {
-  int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) return hd_err_set(err, HD_EIO, "cannot open '%s': %s", path, strerror(errno));
-  hd_buf b;
-  hd_buf_init(&b, 0);
+  /* Never appended in place: a process killed or a disk full in the middle of a write
+   * would leave a torn note that every later reader refuses. The new file — the file as
+   * it stands with the note after it — is written beside it and renamed over it
+   * (temporary in the same directory, fsync, rename, fsync of the directory), so the
+   * path holds the old file or the new one, whole. A symbolic link is followed: the file
+   * it names is the one replaced. The run lock keeps other writers out meanwhile. */
+  char real[PATH_MAX], tmp[4096];
+  const char *target = path;
+  struct stat sb;
+  if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+    if (!realpath(path, real)) return hd_err_set(err, HD_EIO, "cannot resolve '%s': %s", path, strerror(errno));
+    target = real;
+  }
+  char *old = NULL;
+  size_t n = 0;
+  if (stat(target, &sb) == 0 || errno != ENOENT) {
+    if (hd_read_file(target, 1u << 28, &old, &n, err)) return err->code;
+  }
   /* A file read as whole may end with its last note's line, without the empty line after
    * it: give it that line first, or the new note would run on into the last. */
-  struct stat sb;
-  char end[2] = {0, 0};
-  int glue = fstat(fd, &sb) == 0 && sb.st_size >= 2 && pread(fd, end, 2, sb.st_size - 2) == 2 &&
-             end[1] == '\n' && end[0] != '\n';
-  int rc = (!glue || hd_buf_add(&b, "\n", 1) == HD_OK) && hd_buf_add(&b, note, len) == HD_OK &&
-           hd_buf_add(&b, "\n", 1) == HD_OK ? HD_OK : HD_ENOMEM;
-  ssize_t w = rc ? -1 : write(fd, b.p, b.len);
-  if (rc == HD_OK && (w != (ssize_t)b.len || fsync(fd) != 0))
-    rc = hd_err_set(err, HD_EIO, "cannot write '%s': %s", path, strerror(errno));
-  else if (rc) hd_err_set(err, rc, "out of memory");
-  close(fd);
-  hd_buf_release(&b);
+  int glue = n >= 2 && old[n - 1] == '\n' && old[n - 2] != '\n';
+  FILE *f = hd_atomic_open(target, tmp, err);
+  if (!f) {
+    free(old);
+    return err->code;
+  }
+  int keep = 1;
+  if (n) fwrite(old, 1, n, f);
+  if (glue) fputc('\n', f);
+  /* tests/fault/checkpoints.sh: killed with half the note written, or the disk full. */
+  if (hd_fault("crash-mid-checkpoint")) {
+    fwrite(note, 1, len / 2, f);
+    fflush(f);
+    raise(SIGKILL);
+  }
+  if (hd_fault("checkpoint-disk-full")) {
+    fwrite(note, 1, len / 2, f);
+    keep = 0;
+  } else {
+    fwrite(note, 1, len, f);
+    fputc('\n', f);
+  }
+  free(old);
+  int rc = hd_atomic_commit(f, tmp, target, keep, err);
+  if (rc == HD_OK && !keep)
+    rc = hd_err_set(err, HD_EIO, "cannot write '%s': %s (injected fault)", path, strerror(ENOSPC));
   return rc;
 }

@@ -57,6 +57,18 @@ static int signed_checkpoints(sqlite3 *db, const char *checkpoints, int missing_
   return rc;
 }
 
+/* Whether note i repeats an earlier note of the file byte for byte (its signed text and
+ * its signatures): the same note appended twice — a rerun, a copy concatenated — is one
+ * checkpoint published, counted once. Sizes never decrease (checkpoints_verify), so only
+ * the notes of the same size before it can be the same. */
+static int repeated_note(const hd_checkpoint *c, int i) {
+  for (int j = i - 1; j >= 0 && c[j].size == c[i].size; j--)
+    if (c[j].body_len == c[i].body_len && !memcmp(c[j].body, c[i].body, c[i].body_len) &&
+        !strcmp(c[j].sigs ? c[j].sigs : "", c[i].sigs ? c[i].sigs : ""))
+      return 1;
+  return 0;
+}
+
 int register_audit(sqlite3 *db, const char *checkpoints, int missing_ok, const char *keys_dir,
                    int parallel, const char *integrity_path, hd_audit *a, hd_err *err) {
   memset(a, 0, sizeof *a);
@@ -68,16 +80,18 @@ int register_audit(sqlite3 *db, const char *checkpoints, int missing_ok, const c
     /* A file deleted, emptied or cut back would let the night start the published history
      * anew (and a bank be shown a shorter one): the register knows how many it published. */
     long long published = published_count(db);
-    if (n < published) {
+    int distinct = 0;
+    for (int i = 0; i < n; i++) distinct += !repeated_note(cp, i);
+    if (distinct < published) {
       checkpoints_free(cp, n);
       return hd_err_set(err, HD_EDATA, "'%s' holds %d checkpoint%s, but this register has published "
                         "%lld: the file was removed or cut back; restore it from the published copy "
-                        "(hdreg ledger verify --checkpoints checks it)", checkpoints, n,
-                        n == 1 ? "" : "s", published);
+                        "(hdreg ledger verify --checkpoints checks it)", checkpoints, distinct,
+                        distinct == 1 ? "" : "s", published);
     }
   }
-  long long *sizes = n ? malloc((size_t)n * sizeof *sizes) : NULL;
-  unsigned char (*roots)[32] = n ? malloc((size_t)n * 32) : NULL;
+  long long *sizes = n > 0 ? malloc((size_t)n * sizeof *sizes) : NULL;
+  unsigned char (*roots)[32] = n > 0 ? malloc((size_t)n * 32) : NULL;
   if (n && (!sizes || !roots)) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
   for (int i = 0; i < n && !rc; i++) sizes[i] = cp[i].size;
   hd_buf_release(&a->chain.list);
@@ -109,7 +123,7 @@ int register_audit(sqlite3 *db, const char *checkpoints, int missing_ok, const c
         bad = 1;
       } else {
         good = c->size;
-        a->checkpoints++;
+        a->checkpoints += !repeated_note(cp, i);
         a->last_size = c->size;
         hd_snprintf(a->last_date, sizeof a->last_date, "%s", c->date);
       }

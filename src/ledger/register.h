@@ -11,7 +11,8 @@ struct hd_signer;
 
 typedef struct hd_audit {
   hd_chain_report chain;
-  int checkpoints;          /* notes in the checkpoints file, all extended */
+  int checkpoints;          /* notes in the checkpoints file, all extended (a note repeated
+                               byte for byte counts once: it is one checkpoint published) */
   long long last_size;      /* the last note's tree size */
   char last_date[11];
 } hd_audit;

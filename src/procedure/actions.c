@@ -371,10 +371,58 @@ int act_apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_err *
   return rc ? rc : finish(db, apply(db, a, case_id, err), err);
 }
 
+/* The applications open on certificate cert_id (but case_id, the authority's own cancel
+ * case) withdrawn: 5.1.6 c-e cancel the right itself, so what was applied for on it has
+ * nothing left to register. Each is moved to 'withdrawn' by the authority's officer with
+ * a reason naming the cancellation; their numbers go onto *withdrawn ("SQ-1 (change), ...").
+ * An open cancellation on the authority's own motion (a cancel case without an
+ * application) is not withdrawn: a second one is refused, naming it. */
+static int withdraw_open(sqlite3 *db, long long case_id, const hd_authority_cancel *a,
+                         const char *cert_id, hd_buf *withdrawn, hd_err *err) {
+  int rc = HD_OK;
+  /* One at a time, the first still open: each withdrawal takes it out of the query. One
+   * application per certificate (intake.h) makes this one at most, on a register kept by
+   * hdreg; an older register may hold more, and each goes the same way. */
+  while (rc == HD_OK) {
+    sqlite3_stmt *st;
+    if (store_prepare(db, "SELECT k.id, k.number, k.reg_type, k.status, k.reg_type = 'cancel' "
+                          "AND NOT EXISTS (SELECT 1 FROM materials m WHERE m.case_id = k.id AND "
+                          "m.kind = 'application') FROM cases k WHERE k.prior_certificate_id = "
+                          "CAST(?1 AS INTEGER) AND k.id <> ?2 AND k.status IN "
+                          INTAKE_OPEN_STATUSES " ORDER BY k.id LIMIT 1", &st, err))
+      return HD_EDB;
+    sqlite3_bind_text(st, 1, cert_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, case_id);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+      sqlite3_finalize(st);
+      break;
+    }
+    long long open = sqlite3_column_int64(st, 0);
+    char number[65], type[16];
+    hd_snprintf(number, sizeof number, "%s", (const char *)sqlite3_column_text(st, 1));
+    hd_snprintf(type, sizeof type, "%s", (const char *)sqlite3_column_text(st, 2));
+    if (sqlite3_column_int(st, 4))
+      rc = hd_err_set(err, HD_EDATA, "case %s: certificate %s is being cancelled on the "
+                      "authority's own motion already, case %s (%s): that one is decided or "
+                      "withdrawn first (5.1.6, 6.5)", a->number, a->certificate, number,
+                      (const char *)sqlite3_column_text(st, 3));
+    sqlite3_finalize(st);
+    if (rc) break;
+    char reason[600];
+    hd_snprintf(reason, sizeof reason, "登记机构依职权注销证书%s（5.1.6 %s，案件%s），本申请随之撤回",
+                a->certificate, a->ground, a->number);
+    rc = proc_move(db, open, "withdrawn", "person", a->by.date, a->by.actor, reason, 0, err);
+    if (rc) hd_err_prefix(err, "withdrawing the open application on certificate %s",
+                          a->certificate);
+    else hd_buf_printf(withdrawn, "%s%s (%s)", withdrawn->len ? ", " : "", number, type);
+  }
+  return rc;
+}
+
 /* A cancellation on the authority's own motion (5.1.6 c-e): a cancel case on the
  * certificate's resource and rights, with the ground and its evidence, no application. */
 static int authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long *case_id,
-                            hd_err *err) {
+                            hd_buf *withdrawn, hd_err *err) {
   if (!a->ground || strlen(a->ground) != 1 || a->ground[0] < 'c' || a->ground[0] > 'e')
     return hd_err_set(err, HD_EUSAGE, "--ground '%s': the authority cancels on its own motion on "
                       "ground c (a court's or arbitration body's effective ruling), d (rectification "
@@ -397,6 +445,7 @@ static int authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long
   int rc = new_case(db, a->number, "cancel", a->by.date, cert, a->certificate, a->ground, NULL,
                     &id, err);
   snprintf(ids, sizeof ids, "%lld", id);
+  if (rc == HD_OK) rc = withdraw_open(db, id, a, cert, withdrawn, err);
   /* Who moved and why: the authority's decision to open the case, on the chain. */
   char note[1200];
   hd_snprintf(note, sizeof note, "登记机构依职权注销（5.1.6 %s）：%s（%s）", a->ground, a->by.reason,
@@ -410,7 +459,7 @@ static int authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long
 }
 
 int act_authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long *case_id,
-                         hd_err *err) {
+                         hd_buf *withdrawn, hd_err *err) {
   int rc = store_begin(db, err);
-  return rc ? rc : finish(db, authority_cancel(db, a, case_id, err), err);
+  return rc ? rc : finish(db, authority_cancel(db, a, case_id, withdrawn, err), err);
 }

@@ -9,6 +9,7 @@
 #ifndef HD_ACTIONS_H
 #define HD_ACTIONS_H
 #include <sqlite3.h>
+#include "util/buf.h"
 #include "util/diag.h"
 
 /* Who acts, when and why: every action that moves a case records these on its event. */
@@ -78,8 +79,12 @@ typedef struct hd_authority_cancel {
 
 /* A cancel case on the certificate (its resource and rights; the holder of record as
  * applicant), its ground, its evidence with a note of who decided and why, submitted for
- * the next night's review; the intake rules but the applicant's (intake.h). */
+ * the next night's review; the intake rules but the applicant's (intake.h). An application
+ * open on the certificate does not block it: 5.1.6 c-e cancel the right itself, so the
+ * open application is withdrawn in the same transaction, by a->by, with a reason naming
+ * this cancellation; OUT: withdrawn gets "NUMBER (TYPE)" of each, comma separated (caller
+ * releases). An open cancellation on the authority's own motion is refused (HD_EDATA). */
 int act_authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long *case_id,
-                         hd_err *err);
+                         hd_buf *withdrawn, hd_err *err);
 
 #endif

@@ -7,10 +7,6 @@
 #include "store/store.h"
 #include "util/buf.h"
 
-/* The statuses of a case not yet decided (docs/procedure.md). */
-#define OPEN_STATUSES "('submitted','authority_review','committee_review','rectify','notice'," \
-                      "'held','approved')"
-
 #define NOT_IN_FORCE "only a certificate in force can be licensed, transferred, changed or " \
                      "cancelled (5.1.1, 5.2.1)"
 
@@ -124,7 +120,7 @@ int intake_check(sqlite3 *db, long long case_id, int by_authority, hd_err *err) 
     return hd_err_set(err, HD_EDATA, "case %s: certificate %s was registered on %s, after the "
                       "application of %s: " NOT_IN_FORCE, number, cert, registered, applied);
   if (store_prepare(db, "SELECT number, reg_type, status FROM cases WHERE prior_certificate_id = "
-                        "?1 AND id <> ?2 AND status IN " OPEN_STATUSES " ORDER BY id LIMIT 1",
+                        "?1 AND id <> ?2 AND status IN " INTAKE_OPEN_STATUSES " ORDER BY id LIMIT 1",
                     &st, err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, prior);

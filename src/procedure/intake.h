@@ -16,6 +16,10 @@
 #include <sqlite3.h>
 #include "util/diag.h"
 
+/* The statuses of a case not yet decided (docs/procedure.md), as an SQL list. */
+#define INTAKE_OPEN_STATUSES "('submitted','authority_review','committee_review','rectify'," \
+                             "'notice','held','approved')"
+
 /* Check case_id (already written, inside the caller's transaction). HD_OK, or HD_EDATA
  * with the first rule it breaks, naming the case, the certificate and, for a second
  * application, the open one; HD_EDB on a database error. A first registration passes.

@@ -388,18 +388,51 @@ static int issue(ctx *x, long long cert_id, hd_err *err) {
   return rc;
 }
 
-/* The last day of a new certificate's validity: cert_validity_years from the run date;
- * for a licence no later than the licence itself (the valid_until of its contract or
- * authorization, where given) and the certificate it is licensed from, for a licensee
- * cannot hold a right longer than the licensor keeps it (5.1.3; 有效期限 of 5.2.1). */
+/* The last day of a new certificate's validity (有效期限 of 5.2.1): cert_validity_years
+ * from the run date for a first registration. A transfer or change certificate replaces
+ * the certificate of the same right (5.1.4, 5.1.5; 6.4 发新证): it ends when the replaced
+ * one would have, not three years on, so that a transfer or change never lengthens a
+ * right's registration. A licence certificate ends no later than the licence itself (the
+ * valid_until of its contract or authorization, where given) and the certificate it is
+ * licensed from, for a licensee cannot hold a right longer than the licensor keeps it
+ * (5.1.3). A replaced or licensing certificate that has ended by the run date is an error
+ * naming it (HD_EDATA). */
 static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
   sqlite3_stmt *st;
   *until = hd_date_period_end_years(x->date, (int)x->years);
+  if (!strcmp(c->reg_type, "transfer") || !strcmp(c->reg_type, "change")) {
+    if (store_cached(x->db, "SELECT p.valid_until, p.number FROM cases k JOIN certificates p ON "
+                            "p.id = k.prior_certificate_id WHERE k.id = ?1", &st, err))
+      return HD_EDB;
+    sqlite3_bind_int64(st, 1, c->id);
+    char replaced[64] = "", end[11] = "";
+    hd_date d;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      const char *t = (const char *)sqlite3_column_text(st, 0);
+      const char *n = (const char *)sqlite3_column_text(st, 1);
+      hd_snprintf(replaced, sizeof replaced, "%s", n ? n : "");
+      if (t && hd_date_parse(t, &d)) {
+        *until = d;
+        hd_snprintf(end, sizeof end, "%s", t);
+      }
+    }
+    store_done(st);
+    if (*end && hd_date_to_days(*until) < hd_date_to_days(x->date))
+      return hd_err_set(err, HD_EDATA, "the certificate it replaces, %s, was valid until %s, "
+                        "before its certificate would be issued: a %s keeps the replaced "
+                        "certificate's validity (5.1.4, 5.1.5, 5.2.1)", replaced, end,
+                        !strcmp(c->reg_type, "transfer") ? "转让登记" : "变更登记");
+    return HD_OK;
+  }
   if (strcmp(c->reg_type, "license") != 0) return HD_OK;
-  if (store_cached(x->db, "SELECT p.valid_until, (SELECT min(m.valid_until) FROM materials m "
-                          "WHERE m.case_id = k.id AND m.kind IN ('contract', 'authorization') "
-                          "AND m.present = 1 AND m.valid_until IS NOT NULL), p.number FROM cases k JOIN "
-                          "certificates p ON p.id = k.prior_certificate_id WHERE k.id = ?1",
+  /* The licence's term: per kind the latest end on file (a renewal supplied with 补正
+   * outlasts the first), of the kinds the earlier; the check 5.1.4-license-transfer
+   * reads it the same way (scripts/checks/5-registration.lua, licence_end). */
+  if (store_cached(x->db, "SELECT p.valid_until, (SELECT min(e) FROM (SELECT max(m.valid_until) "
+                          "AS e FROM materials m WHERE m.case_id = k.id AND m.kind IN ('contract', "
+                          "'authorization') AND m.present = 1 AND m.valid_until IS NOT NULL GROUP BY "
+                          "m.kind)), p.number FROM cases k JOIN certificates p ON p.id = "
+                          "k.prior_certificate_id WHERE k.id = ?1",
                    &st, err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, c->id);
@@ -423,7 +456,9 @@ static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
     hd_date_iso(*until, end);
     if (bound == 1)
       return hd_err_set(err, HD_EDATA, "the licence ends before its certificate would be issued "
-                        "(5.1.3): its contract or authorization is valid until %s", end);
+                        "(5.1.3): its contract or authorization is valid until %s; a person "
+                        "returns the case to review (hdreg case move --to submitted), where "
+                        "5.1.4-license-transfer asks for a licence in force", end);
     return hd_err_set(err, HD_EDATA, "the licence ends before its certificate would be issued "
                       "(5.1.3): the certificate it is licensed from, %s, is valid until %s", base,
                       end);

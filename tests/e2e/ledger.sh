@@ -312,6 +312,23 @@ expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: '$T/f4/cp.txt' holds 1 che
 cp "$CP" "$T/f4/cp.txt"
 run "$HDREG" run --db "$T/f4.db" --date 2026-04-17 --keys "$K" --out "$T/f4" --checkpoints "$T/f4/cp.txt"
 expect_eq "$rc $(out | tail -1 | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')" "1 checkpoint: nothing new since the last one (1940 entries, 2026-04-16), in $T/f4/cp.txt" "the file restored: the night runs (and has nothing new to publish)"
+# The same note appended twice (a rerun, a copy concatenated) is one checkpoint published:
+# counted once, the night publishes its next one as the third, and the file without the
+# repeated note is whole.
+cp "$T/d.db" "$T/k.db"
+mkdir -p "$T/k"
+{ cat "$CP"; sed -n 8,14p "$CP"; } >"$T/k/cp.txt"
+expect_eq "$(grep -c '^date ' "$T/k/cp.txt")" 3 "three notes, the last two the same"
+run "$HDREG" ledger verify --db "$T/k.db" --keys "$K" --checkpoints "$T/k/cp.txt"
+expect_eq "$rc $(out | sed 's/.*; extends/extends/')$(err)" "0 extends 2 checkpoints (last 2026-04-16, 1940 entries); 2 signed heads verified" "a repeated note counts once"
+run "$HDREG" case apply --db "$T/k.db" --certificate 20260344000000006X --type change --number K-2026-0001 \
+  --date 2026-04-17 --description 数据规模更新
+expect_eq "$rc" 0 "something new for the night"
+run "$HDREG" run --db "$T/k.db" --date 2026-04-17 --keys "$K" --out "$T/k" --checkpoints "$T/k/cp.txt"
+expect_eq "$(out | tail -1 | cut -d' ' -f1-2) $(sql "$T/k.db" "SELECT value FROM counters WHERE name = 'checkpoints_published'")" "checkpoint published: 3" "the next note is the third checkpoint published"
+{ sed -n 1,14p "$T/k/cp.txt"; sed -n '22,$p' "$T/k/cp.txt"; } >"$T/k/once.txt"
+run "$HDREG" ledger verify --db "$T/k.db" --keys "$K" --checkpoints "$T/k/once.txt"
+expect_eq "$rc $(out | sed 's/.*; extends/extends/;s/, [0-9]* entries)/)/')$(err)" "0 extends 3 checkpoints (last 2026-04-17); 3 signed heads verified" "the file without the repeated note is whole"
 
 # ---- ledger adopt -----------------------------------------------------------------------
 # Once explained, the authority adopts the change: an entry saying who, when and why, then
@@ -392,7 +409,7 @@ for f in last cut blank lead crlf; do
   echo "$c | $rc $(out | tail -1)$(err)" >>"$T/framing"
 done
 expect_eq "$(sed "s|$T/||g" "$T/framing")" "0 extends 2 checkpoints (last 2026-04-16, 1940 entries); 2 signed heads verified | 0 OK: $NUM.pdf (certificate) is entry $n of the register, under checkpoint 2026-04-16 (1940 entries); 2 checkpoints, each extends the one before
-3 hdreg: ledger verify: f-cut.txt does not end with a newline | 1 FAILED: f-cut.txt does not end with a newline
+3 hdreg: ledger verify: f-cut.txt:8: the last checkpoint is incomplete: the file ends inside it (a write torn by a crash or a full disk); remove it from line 8 on, or restore the file from the published copy | 1 FAILED: f-cut.txt line 8: the last checkpoint is incomplete: the file ends inside it (a write torn by a crash or a full disk)
 3 hdreg: ledger verify: f-blank.txt:8: an empty line where a checkpoint should start | 1 FAILED: f-blank.txt line 8: an empty line where a checkpoint should start
 3 hdreg: ledger verify: f-lead.txt:1: an empty line where a checkpoint should start | 1 FAILED: f-lead.txt line 1: an empty line where a checkpoint should start
 3 hdreg: ledger verify: f-crlf.txt:1: a control character (Windows line ends?) | 1 FAILED: f-crlf.txt line 1 has a control character (Windows line ends?)" "the checkpoints file's framing: the same verdict from hdreg and the verifier"

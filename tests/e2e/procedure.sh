@@ -16,6 +16,14 @@ demo_night
 # 2028-06-20: the licence certificate of 2026-03-16 ends then, not three years on.
 expect_eq "$(sql "$DB" "SELECT c.valid_until || ' ' || f.value FROM certificates c JOIN cases k ON k.id = c.case_id JOIN certificate_fields f ON f.certificate_id = c.id AND f.label = '有效期限' WHERE k.number = 'SQ-2026-0010'")" \
   "2028-06-20 2026年3月16日至2028年6月20日" "5.1.3 licence bounded by the base certificate"
+# ---- 5.1.4, 5.1.5 / 5.2.1: a transfer or change certificate keeps the replaced one's end ----
+# It replaces the certificate of the same right: SQ-2026-0011 (transfer of 202508440000000027,
+# valid until 2028-08-11) and SQ-2026-0012 (change of 20250944000000003F, until 2028-09-30)
+# end then, not three years from 2026-03-16.
+expect_eq "$(sql "$DB" "SELECT k.number || ' ' || c.number || ' ' || c.valid_until || ' ' || f.value || ' = ' || p.number || ' ' || p.valid_until FROM certificates c JOIN cases k ON k.id = c.case_id JOIN certificates p ON p.id = k.prior_certificate_id JOIN certificate_fields f ON f.certificate_id = c.id AND f.label = '有效期限' WHERE k.reg_type IN ('transfer', 'change') ORDER BY c.id")" \
+  "SQ-2026-0011 20260344000000011F 2028-08-11 2026年3月16日至2028年8月11日 = 202508440000000027 2028-08-11
+SQ-2026-0012 20260344000000012J 2028-09-30 2026年3月16日至2028年9月30日 = 20250944000000003F 2028-09-30" \
+  "5.1.4, 5.1.5 transfer and change keep the replaced certificate's validity"
 # A first registration of the same night keeps cert_validity_years.
 expect_eq "$(sql "$DB" "SELECT c.valid_until FROM certificates c JOIN cases k ON k.id = c.case_id WHERE k.number = 'SQ-2026-0006'")" \
   "2029-03-16" "5.2.1 first registration: three years"
@@ -184,6 +192,33 @@ run "$HDREG" case apply --db "$DB" --certificate 202603440000000071 --type chang
   --date 2026-04-04 --description x
 expect_eq "$rc $(err)" "3 hdreg: case apply: case SQ-2026-0104: certificate 202603440000000071 already has an open application, case SQ-2026-0201 (cancel, submitted): one application per certificate at a time; the next is taken once that one is decided or withdrawn (6.3 a, 6.4 a, 6.5 a)" "the holder cannot change it meanwhile"
 intact "the authority's cancellation"
+
+# ---- 5.1.6 c-e cancel the right itself: an open application does not block them -------
+# SQ-2026-0101 (the holder's change of 20260344000000006X, submitted) is open; the
+# authority's cancellation goes through and withdraws it in the same transaction, the
+# reason naming the cancellation. Dated before the application, nothing moves.
+run "$HDREG" case cancel --db "$DB" --certificate 20260344000000006X --number SQ-2026-0202 --ground e \
+  --date 2026-03-31 --actor 登记机构 --reason "涉及公共利益" --evidence "other:粤卫函〔2026〕9号"
+expect_eq "$rc $(out)$(err)" "3 hdreg: case cancel: withdrawing the open application on certificate 20260344000000006X: case SQ-2026-0101 was applied for on 2026-04-01: a move cannot be dated 2026-03-31, before it" \
+  "5.1.6 e: the withdrawal is dated after the application"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM cases WHERE number = 'SQ-2026-0202'") $(sql "$DB" "SELECT status FROM cases WHERE number = 'SQ-2026-0101'")" \
+  "0 submitted" "refused: nothing written"
+run "$HDREG" case cancel --db "$DB" --certificate 20260344000000006X --number SQ-2026-0202 --ground e \
+  --date 2026-04-05 --actor 登记机构 --reason "涉及公共利益" --evidence "other:粤卫函〔2026〕9号"
+expect_eq "$rc $(out)$(err)" "0 case SQ-2026-0202: cancellation of certificate 20260344000000006X on the authority's own motion (5.1.6 e) submitted
+withdrawn, the certificate being cancelled (5.1.6 e): case SQ-2026-0101 (change)" \
+  "5.1.6 e cancellation with an open application on the certificate"
+expect_eq "$(sql "$DB" "SELECT k.number || ' ' || k.status || ' ' || e.at || ' ' || e.from_status || ' ' || e.actor || ' ' || e.reason FROM cases k JOIN case_events e ON e.case_id = k.id WHERE k.number = 'SQ-2026-0101' ORDER BY e.id DESC LIMIT 1")" \
+  "SQ-2026-0101 withdrawn 2026-04-05 submitted 登记机构 登记机构依职权注销证书20260344000000006X（5.1.6 e，案件SQ-2026-0202），本申请随之撤回" \
+  "5.1.6 e the open application withdrawn, the reason naming the cancellation"
+expect_eq "$(sql "$DB" "SELECT reg_type || ' ' || status || ' ' || cancel_ground FROM cases WHERE number = 'SQ-2026-0202'")" \
+  "cancel submitted e" "5.1.6 e the cancellation's case"
+# An open cancellation on the authority's motion is not withdrawn by a second one.
+run "$HDREG" case cancel --db "$DB" --certificate 202603440000000071 --number SQ-2026-0203 --ground d \
+  --date 2026-04-06 --actor 登记机构 --reason "拒不整改" --evidence "other:整改通知书-7"
+expect_eq "$rc $(out)$(err)" "3 hdreg: case cancel: case SQ-2026-0203: certificate 202603440000000071 is being cancelled on the authority's own motion already, case SQ-2026-0201 (submitted): that one is decided or withdrawn first (5.1.6, 6.5)" \
+  "5.1.6 d a second cancellation on the authority's motion"
+intact "the open application withdrawn"
 # ---- a change needs every holder of the certificate (5.1.5, 5.1.2, 6.4 a) -------------
 # 202603440000000097: holding 湛江市南海妇幼保健院, use 广东省医学数据研究院, operation
 # 广东粤康医疗大数据有限公司. The holder of record applies for a change of the whole

@@ -176,9 +176,20 @@ expect_eq "$(out | grep -o 'extends [0-9]* checkpoints')" "extends 3 checkpoints
 # ---- a licence that ended before its certificate: the case named with what ended (5.1.3) --
 sql_adopt "$DB" "UPDATE materials SET valid_until = '2026-03-25' WHERE kind = 'contract' AND case_id = (SELECT id FROM cases WHERE number = 'SQ-2026-0015')"
 run "$HDREG" run --db "$DB" --date 2026-04-16 --out "$OUT"
-expect_eq "$(grep SQ-2026-0015 "$T/stderr")" "hdreg: case SQ-2026-0015: the licence ends before its certificate would be issued (5.1.3): its contract or authorization is valid until 2026-03-25" \
+expect_eq "$(grep SQ-2026-0015 "$T/stderr")" "hdreg: case SQ-2026-0015: the licence ends before its certificate would be issued (5.1.3): its contract or authorization is valid until 2026-03-25; a person returns the case to review (hdreg case move --to submitted), where 5.1.4-license-transfer asks for a licence in force" \
   "5.1.3 the licence's end named"
 expect_eq "$(sql "$DB" "SELECT status FROM cases WHERE number = 'SQ-2026-0015'")" notice "no certificate issued"
+# Returned to review, the ended licence costs only its case: the review asks for a licence
+# in force (补正, 5.1.3), and neither that night nor the next names SQ-2026-0015 again.
+run "$HDREG" case move --db "$DB" --case SQ-2026-0015 --to submitted --date 2026-04-16 --actor 审核员 --reason 许可期限已届满，重新审核
+expect_eq "$rc $(out)" "0 case SQ-2026-0015: move recorded" "5.1.3 back to review"
+run "$HDREG" run --db "$DB" --date 2026-04-17 --out "$OUT"
+expect_eq "$(grep -c SQ-2026-0015 "$T/stderr")" 0 "5.1.3 the night of the review: the case is no problem of the night"
+expect_eq "$(sql "$DB" "SELECT k.status || ' ' || f.outcome || ' ' || f.message FROM cases k JOIN findings f ON f.case_id = k.id WHERE k.number = 'SQ-2026-0015' AND f.check_id = '5.1.4-license-transfer' AND f.as_of = '2026-04-17'")" \
+  "rectify rectify 许可期限已届满：交易合同有效期至2026-03-25，早于审核日期2026-04-17，被许可方不能取得已届满的许可（5.1.3）：请补正有效期内的交易合同" \
+  "5.1.3 an ended licence is returned for a licence in force"
+run "$HDREG" run --db "$DB" --date 2026-04-20 --out "$OUT"
+expect_eq "$(grep -c SQ-2026-0015 "$T/stderr") $(sql "$DB" "SELECT status FROM cases WHERE number = 'SQ-2026-0015'")" "0 rectify" "5.1.3 the next night: nothing more of it"
 # ---- the new case's number: a number of its own, written as import takes one -----------
 run "$HDREG" case apply --db "$DB" --certificate 20260344000000006X --type change --number SQ-2026-0006 \
   --date 2026-04-20 --description 数据规模更新

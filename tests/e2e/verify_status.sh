@@ -55,7 +55,7 @@ expect_eq "$rc $(out)" "3 $f: authentic but superseded: certificate 202603440000
 v "$f" --as-of 2026-04-16
 expect_eq "$rc $(out)" "0 $f: authentic and current (certificate 20260344000000006X of case SQ-2026-0006, in force on 2026-04-16, valid until 2029-03-16; later superseded on 2026-04-17 by certificate 20260444000000024Y; signed by $S)" "current the day before it was superseded"
 v "$C/20260444000000024Y.pdf" --as-of 2026-05-01
-expect_eq "$rc $(out)" "0 $C/20260444000000024Y.pdf: authentic and current (certificate 20260444000000024Y of case SQ-2026-0101, in force on 2026-05-01, valid until 2029-04-17; signed by $S)" "the certificate that replaced it"
+expect_eq "$rc $(out)" "0 $C/20260444000000024Y.pdf: authentic and current (certificate 20260444000000024Y of case SQ-2026-0101, in force on 2026-05-01, valid until 2029-03-16; signed by $S)" "the certificate that replaced it"
 
 f="$C/202603440000000084.pdf"
 v "$f" --as-of 2026-05-01

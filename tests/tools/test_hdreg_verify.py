@@ -11,6 +11,8 @@ and proof files are written in the binary layout of the ledger formats spec.
 """
 import base64, hashlib, importlib.util, json, os, shutil, subprocess, sys, tempfile, unittest
 
+TORN = "the last checkpoint is incomplete: the file ends inside it (a write torn by a crash or a full disk)"
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 VERIFIER = os.path.join(ROOT, "docs", "hdreg-verify.py")
 ORIGIN = "hdreg.example/guangdong"
@@ -485,8 +487,11 @@ class VerifierTest(unittest.TestCase):
         p = os.path.join(self.dir, "checkpoints.bad")
         for text, reason in [
                 ("", f"{p} holds no checkpoint"),
-                (note.rstrip("\n"), f"{p} does not end with a newline"),
-                (note.split("\n\n")[0] + "\n\n", f"{p} ends inside a checkpoint (no signature lines)"),
+                (note.rstrip("\n"), f"{p} line 1: {TORN}"),
+                (note[:-9], f"{p} line 1: {TORN}"),
+                (note + "\n" + note[:-30], f"{p} line 8: {TORN}"),
+                (note.split("\n\n")[0] + "\n\n", f"{p} line 1: {TORN}"),
+                (note + "\n" + note.split("\n\n")[0] + "\n", f"{p} line 8: {TORN}"),
                 (note + "\n\n", f"{p} line 8: an empty line where a checkpoint should start"),
                 (note.replace("\u2014 ", "-- ") + "\n",
                  f"{p} line 6: expected a signature line (— name signature)"),

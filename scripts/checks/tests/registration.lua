@@ -212,3 +212,43 @@ fixture {
   messages = { ["6.x-required-materials"] = "申请材料不全（6.4 a），需补正：变更证明材料或真实性承诺材料" },
   decision = "rectify",
 }
+
+-- 5.1.3: a licence whose term has ended by the review date (2026-03-16) licenses nothing:
+-- returned for a licence in force, never approved into a certificate the night cannot issue.
+fixture {
+  name = "5.1.3: a licence whose contract ended before the review is returned for supplement",
+  case = { reg_type = "license", prior = prior, counterparty = licensee, rights = licensed,
+           consideration = "许可使用费每年人民币80万元", materials = {
+    { kind = "application", present = true },
+    { kind = "contract", present = true, valid_until = "2026-03-10" },
+    { kind = "authorization", present = true },
+    { kind = "consideration_proof", present = true },
+    { kind = "anonymisation_assessment", present = true } } },
+  expect = { ["5.1.4-license-transfer"] = "rectify" },
+  messages = { ["5.1.4-license-transfer"] = "许可期限已届满：交易合同有效期至2026-03-10，早于审核日期2026-03-16，被许可方不能取得已届满的许可（5.1.3）：请补正有效期内的交易合同" },
+  decision = "rectify",
+}
+
+fixture {
+  name = "5.1.3: a renewed contract supplied beside the ended one: the licence runs",
+  case = { reg_type = "license", prior = prior, counterparty = licensee, rights = licensed,
+           consideration = "许可使用费每年人民币80万元", materials = {
+    { kind = "application", present = true },
+    { kind = "contract", present = true, valid_until = "2026-03-10" },
+    { kind = "contract", present = true, valid_until = "2027-03-10" },
+    { kind = "consideration_proof", present = true },
+    { kind = "anonymisation_assessment", present = true } } },
+  expect = { ["5.1.4-license-transfer"] = "pass" },
+  messages = { ["5.1.4-license-transfer"] = "交易双方、所涉权利及交易对价材料齐全" },
+}
+
+fixture {
+  name = "5.1.3: a licence ending on the review date is still in force",
+  case = { reg_type = "license", prior = prior, counterparty = licensee, rights = licensed,
+           consideration = "许可使用费每年人民币80万元", materials = {
+    { kind = "application", present = true },
+    { kind = "contract", present = true, valid_until = "2026-03-16" },
+    { kind = "consideration_proof", present = true },
+    { kind = "anonymisation_assessment", present = true } } },
+  expect = { ["5.1.4-license-transfer"] = "pass" },
+}
