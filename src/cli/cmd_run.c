@@ -119,6 +119,17 @@ static int write_report(const char *out, const char *date, const char *db_path,
   json_object_object_add(o, "cancelled", json_object_new_int(rr->cancelled));
   json_object_object_add(o, "held_for_review", json_object_new_int(rr->by_decision[HD_HOLD]));
   json_object_object_add(o, "held_unprintable", json_object_new_int(rr->held_unprintable));
+  json_object_object_add(o, "held_check_error", json_object_new_int(rr->held_check_error));
+  json_object *letters = json_object_new_array();
+  for (int i = 0; i < rr->n_letters; i++) {
+    json_object *x = json_object_new_object();
+    json_object_object_add(x, "kind", json_object_new_string(rr->letters[i].kind));
+    json_object_object_add(x, "case", json_object_new_string(rr->letters[i].case_number ? rr->letters[i].case_number : ""));
+    json_object_object_add(x, "path", json_object_new_string(rr->letters[i].path ? rr->letters[i].path : ""));
+    json_object_object_add(x, "sha256", json_object_new_string(rr->letters[i].sha256));
+    json_object_array_add(letters, x);
+  }
+  json_object_object_add(o, "letters", letters);
   json_object_object_add(cert, "issued", json_object_new_int(rep->issued));
   json_object_object_add(cert, "verified", json_object_new_int(rep->verified));
   json_object_object_add(cert, "restored", json_object_new_int(rep->restored));
