@@ -49,7 +49,7 @@ cp "$T/d.db" "$T/copy.db"
 expect_eq "$(python3 tests/tools/rechain.py "$T/copy.db")" 0 "every hash recomputed by python"
 expect_eq "$(python3 tests/tools/checkpoint.py "$T/d.db" 1786 2026-03-16 "$K"; python3 tests/tools/checkpoint.py "$T/d.db" 1940 2026-04-16 "$K")" "$(cat "$CP")" "the checkpoints recomputed by python"
 # One case's entries: its rows (application, findings, decision, notice, certificate) and
-# its documents and events in their own words.
+# its documents (with its acceptance letter) and events in their own words.
 run "$HDREG" ledger show --db "$T/d.db" --case SQ-2026-0021
 expect_eq "$rc $(out | awk '{print $3}' | LC_ALL=C sort | uniq -c | awk '{printf "%s:%s ", $2, $1}')" "0 2026-03-16:3 2026-04-16:2 case_rights:3 cases:4 certificates:2 decisions:1 findings:27 materials:4 notice_cases:1 " "show one case: its entries"
 expect_eq "$(out | grep '  SQ-2026-0021  ' | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /; s/sha256 [0-9a-f]{16}…/sha256 …/' | sed "s|$T|T|")" "914  H  2026-03-16  SQ-2026-0021  review_opinion  T/out/opinions/SQ-2026-0021-2026-03-16.pdf  sha256 …
@@ -66,9 +66,9 @@ expect_eq "$(sql "$T/d.db" "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%
 TABLES="settings counters holidays holiday_years transitions revisions subjects subject_records
 resources cases case_rights materials objections waivers findings decisions certificates
 certificate_fields notices notice_cases case_events onsite_questions documents imports
-privacy_products privacy_third_parties waiver_revocations"
+privacy_products privacy_third_parties waiver_revocations letters"
 expect_eq "$(sed -n '/HD_ROWLOG_TABLES\[\] = {/,/};/p' src/store/rowlog.c | grep -o '"[a-z_]*"' | tr -d '"' | tr '\n' ' ')" "$(echo $TABLES) " "the covered tables"
-expect_eq "$(for t in $TABLES; do [ "$(sql "$T/d.db" "SELECT count(*) FROM $t")" != 0 ] || echo $t; done | tr '\n' ' ')" "waivers onsite_questions imports waiver_revocations " "covered tables without rows"
+expect_eq "$(for t in $TABLES; do [ "$(sql "$T/d.db" "SELECT count(*) FROM $t")" != 0 ] || echo $t; done | tr '\n' ' ')" "waivers onsite_questions imports waiver_revocations letters " "covered tables without rows"
 
 # tamper NAME SQL PROBLEM...: on a copy of the register, with every protective trigger of
 # the tables dropped (whoever has the file can), SQL applied: verify exits 3 and names
@@ -146,7 +146,7 @@ tamper "edit notice_cases" "UPDATE notice_cases SET case_id = 19 WHERE notice_id
 tamper "delete notice_cases" "DELETE FROM notice_cases WHERE notice_id = 1 AND case_id = 1" \
   "notice_cases [1,1] (case SQ-2025-0001) was deleted outside hdreg: entry $(entry_of notice_cases '[1,1]') recorded it"
 row case_events 5 "id = 5" " (case SQ-2026-0023)" "reason = '改写'" 'reason "不予登记" → "改写"'
-row documents 3 "id = 3" " (case SQ-2026-0021)" "sha256 = '$ZERO'" "sha256 \"$(sql "$T/d.db" "SELECT sha256 FROM documents WHERE id = 3")\" → \"$ZERO\""
+row documents 3 "id = 3" " (case SQ-2026-0019)" "sha256 = '$ZERO'" "sha256 \"$(sql "$T/d.db" "SELECT sha256 FROM documents WHERE id = 3")\" → \"$ZERO\""
 row privacy_products 1 "id = 1" "" "response_days = 30" 'response_days 15 → 30'
 row privacy_third_parties 1 "id = 1" "" "name = '某公司'" 'name "广东某支付科技有限公司" → "某公司"'
 
@@ -179,8 +179,9 @@ insert imports "INSERT INTO imports VALUES (1, '2026-03-22', 'x.csv', '$ZERO', '
 insert privacy_products "$(copy privacy_products 1)" 4 ""
 insert privacy_third_parties "$(copy privacy_third_parties 1)" 5 ""
 insert waiver_revocations "INSERT INTO waiver_revocations VALUES (1, 1, '2026-03-18', '审核员', '已核实')" 1 ""
+insert letters "INSERT INTO letters VALUES (1, 22, 'onsite_record', '2026-03-17', NULL, NULL, NULL, NULL)" 1 " (case SQ-2026-0022)"
 lines() { echo $* | tr ' ' '\n' | LC_ALL=C sort | tr '\n' ' '; }
-expect_eq "$(lines $EDITED)" "$(lines $(echo $TABLES | tr ' ' '\n' | grep -vx -e waivers -e onsite_questions -e imports -e waiver_revocations))" "an edit and a deletion for every covered table with rows"
+expect_eq "$(lines $EDITED)" "$(lines $(echo $TABLES | tr ' ' '\n' | grep -vx -e waivers -e onsite_questions -e imports -e waiver_revocations -e letters))" "an edit and a deletion for every covered table with rows"
 expect_eq "$(lines $INSERTED)" "$(lines $TABLES)" "an insertion for every covered table"
 
 # ---- the chain itself: entries swapped, edited, deleted; two rows' contents swapped ------
@@ -199,7 +200,7 @@ tamper "an entry appended" "INSERT INTO ledger(seq, kind, tbl, ref_id, payload, 
 d() { sql "$T/d.db" "SELECT $1 FROM documents WHERE id = $2"; }
 tamper "two rows' contents swapped" "CREATE TEMP TABLE s AS SELECT id, sha256, bytes FROM documents WHERE id IN (1, 2); UPDATE documents SET (sha256, bytes) = (SELECT sha256, bytes FROM s WHERE s.id = 3 - documents.id) WHERE id IN (1, 2)" \
   "documents 1 (case SQ-2026-0019) was changed outside hdreg after entry $(entry_of documents 1) recorded it: sha256 \"$(d sha256 1)\" → \"$(d sha256 2)\", bytes $(d bytes 1) → $(d bytes 2)" \
-  "documents 2 (case SQ-2026-0020) was changed outside hdreg after entry $(entry_of documents 2) recorded it: sha256 \"$(d sha256 2)\" → \"$(d sha256 1)\", bytes $(d bytes 2) → $(d bytes 1)"
+  "documents 2 (case SQ-2026-0019) was changed outside hdreg after entry $(entry_of documents 2) recorded it: sha256 \"$(d sha256 2)\" → \"$(d sha256 1)\", bytes $(d bytes 2) → $(d bytes 1)"
 
 # ---- the hash function defined by another program ------------------------------------------
 # Python's sqlite3 defines hd_sha256, as the old (schema 6) triggers needed, and writes an

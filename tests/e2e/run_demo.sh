@@ -50,10 +50,13 @@ PASSED=$((PASSED + 1))
 
 expected_files=$DEMO_CERTIFICATES
 expect_eq "$(ls "$T/outa/certificates")" "$expected_files" "certificate files"
-expect_eq "$(sql "$T/a.db" "SELECT kind || ' ' || count(*) FROM documents GROUP BY kind ORDER BY kind")" "cancellation 1
+expect_eq "$(sql "$T/a.db" "SELECT kind || ' ' || count(*) FROM documents GROUP BY kind ORDER BY kind")" "acceptance 20
+cancellation 1
 certificate 9
 notice 1
-review_opinion 25" "document rows"
+refusal 12
+review_opinion 25
+supplement_request 5" "document rows"
 expect_eq "$(sql "$T/a.db" "SELECT value FROM counters")" 14 "serial counter"
 expect_eq "$(sql "$T/a.db" "SELECT group_concat(id) FROM (SELECT id FROM cases WHERE status = 'certified' AND id > 5 ORDER BY id)")" \
   "6,7,8,9,10,11,12,13,14" "certified cases"

@@ -32,7 +32,7 @@ Signature Validation: Signature is Valid." "pdfsig $(basename "$f")"
   qpdf --check "$f" >/dev/null || fail "qpdf $(basename "$f")"
   n=$((n + 1))
 done
-expect_eq "$n" 36 "every document signed"
+expect_eq "$n" 73 "every document signed"
 # The ledger records the signed bytes.
 expect_eq "$(for f in "$T"/out/certificates/*.pdf; do sha256sum "$f"; done | awk '{print $1}' | sort)" \
   "$(sqlite3 "$T/d.db" "SELECT sha256 FROM documents WHERE kind = 'certificate' ORDER BY sha256")" "ledger has the signed bytes"
