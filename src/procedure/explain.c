@@ -35,16 +35,15 @@ static const char *const MATERIAL[][2] = {
     {"other", "其他材料"},
 };
 
-/* Fields of the case a check's evidence names, as the applicant knows them. */
+/* Fields of the case a check's evidence names, as the applicant knows them. A field
+ * whose evidence says less than the check's message (a credit code's check character, a
+ * yes/no fact, a count of persons against a threshold) is left out: its finding is told
+ * in the check's own words. */
 static const char *const FIELD[][2] = {
-    {"applicant.uscc", "统一社会信用代码"},
     {"applicant.records", "信用、行政处罚及刑事责任记录"},
     {"applicant.capability_evidence", "专业能力证明材料"},
     {"applicant.id_doc_valid_until", "主体资格证明（营业执照或法人登记证书）的有效期"},
-    {"resource.anonymised", "数据已作匿名化处理"},
-    {"resource.deidentified", "数据已作去标识化处理"},
     {"resource.genetic_scope", "人类遗传资源的范围及应用场景说明"},
-    {"resource.cb_persons/cb_sensitive_persons", "出境个人信息人数/敏感个人信息人数"},
     {"resource.security_officer", "数据安全负责人及管理机构"},
     {"resource.state_secret", "数据涉及国家秘密或国家与公共安全"},
     {"resource.tongfang", "数据涉及统方信息"},
@@ -54,13 +53,17 @@ static const char *const FIELD[][2] = {
     {"resource.scale_records", "数据规模（记录数）"},
     {"resource.source", "数据来源"},
     {"procedure", "适用程序"},
+    {"resource.purpose", "数据用途"},
+    {"resource.field_samples", "数据字段示例"},
     {"prior_certificate", "关联的首次登记证书"},
     {"prior.status", "原登记证书的状态"},
     {"prior.valid_until", "原登记证书的有效期"},
-    {"rights", "登记的权利数"},
+    {"rights", "登记的权利"},
     {"rights.holder.uscc", "权利人的统一社会信用代码"},
     {"cancel_ground", "注销事由"},
     {"counterparty", "交易相对方"},
+    {"consideration", "交易对价"},
+    {"change_description", "变更内容说明"},
 };
 
 /* Values of the register's enumerations as a reader knows them. */
@@ -78,7 +81,7 @@ const char *explain_material(const char *kind) {
 static const char *field_label(const char *field) {
   for (size_t i = 0; i < sizeof FIELD / sizeof *FIELD; i++)
     if (!strcmp(FIELD[i][0], field)) return FIELD[i][1];
-  if (!strncmp(field, "rights.", 7) && strstr(field, ".holder")) return "权利人";
+  if (!strncmp(field, "rights.", 7) && strstr(field, ".holder.")) return "权利人";
   return NULL;
 }
 
@@ -142,7 +145,10 @@ static const char *not_before(const char *wanted) {
              ? wanted + 3 : NULL;
 }
 
-/* One evidence item into f (found) and t (todo). */
+/* item()'s answer for evidence of a field FIELD does not name (never an hd_status) */
+enum { UNKNOWN_FIELD = -1 };
+
+/* One evidence item into f (found) and t (todo); UNKNOWN_FIELD: nothing written. */
 static int item(json_object *e, hd_buf *f, hd_buf *t) {
   json_object *jf = NULL, *jfound = NULL, *jwanted = NULL;
   json_object_object_get_ex(e, "field", &jf);
@@ -177,14 +183,18 @@ static int item(json_object *e, hd_buf *f, hd_buf *t) {
         rc = hd_buf_printf(f, "%s未载明出具日期", nm);
         if (rc == HD_OK) rc = hd_buf_printf(t, "提交载明出具日期的%s", nm);
       }
-    } else if (rc == HD_OK && found && !strcmp(found, "expired")) {
+    } else if (rc == HD_OK && found && (!strcmp(found, "expired") || !strcmp(found, "已过有效期"))) {
       rc = hd_buf_printf(f, "%s已超过有效期", nm);
       if (rc == HD_OK) rc = hd_buf_printf(t, "提交在有效期内的%s", nm);
+    } else if (rc == HD_OK && found && (!strcmp(found, "future") || !strcmp(found, "出具日期晚于审核日期"))) {
+      rc = hd_buf_printf(f, "%s的出具日期晚于审核日期", nm);
+      if (rc == HD_OK) rc = hd_buf_printf(t, "提交出具日期不晚于审核日期的%s", nm);
     } else if (rc == HD_OK) {
       rc = hd_buf_printf(f, "未提交%s", nm);
       /* the check's description of what it wants, unless the name says it already */
       const char *plain = explain_material(kinds);
-      int says = !wanted || !strcmp(wanted, "valid") || (plain && !dot && strstr(plain, wanted));
+      int says = !wanted || !strcmp(wanted, "valid") || (plain && !dot && strstr(plain, wanted)) ||
+                 memchr(kinds, '|', n); /* 《A》或《B》 says what it wants */
       if (rc == HD_OK) rc = says ? hd_buf_printf(t, "补充提交%s", nm)
                                  : hd_buf_printf(t, "补充提交%s（%s）", nm, wanted);
     }
@@ -192,7 +202,7 @@ static int item(json_object *e, hd_buf *f, hd_buf *t) {
     return rc;
   }
   const char *label = field_label(field);
-  if (!label) label = field;
+  if (!label) return UNKNOWN_FIELD; /* a field this table does not know: the check's message */
   if (!strcmp(field, "applicant.id_doc_valid_until") && found && nb) {
     rc = hd_buf_adds(f, "主体资格证明（营业执照或法人登记证书）有效期至");
     if (rc == HD_OK) rc = explain_dates(found, f);
@@ -202,6 +212,9 @@ static int item(json_object *e, hd_buf *f, hd_buf *t) {
   }
   if (!jfound || json_object_is_type(jfound, json_type_null)) {
     rc = hd_buf_printf(f, "未提供%s", label);
+  } else if (!strcmp(field, "applicant.records")) {
+    rc = hd_buf_printf(f, "有%s：", label);
+    if (rc == HD_OK) rc = add_value(f, jfound);
   } else if (json_object_is_type(jfound, json_type_boolean) && jwanted &&
              json_object_is_type(jwanted, json_type_boolean)) {
     /* a yes/no fact: say it as a statement */
@@ -226,6 +239,13 @@ static int item(json_object *e, hd_buf *f, hd_buf *t) {
       if (rc == HD_OK) rc = add_value(f, jwanted);
       if (rc == HD_OK) rc = hd_buf_adds(f, "）");
     }
+  }
+  if (rc == HD_OK && absent) {
+    /* nothing given: provide it, as the check describes what it wants where that says
+     * more than the field's name */
+    int more = wanted && !nb && strncmp(wanted, ">", 1) && !strstr(label, wanted);
+    if (more && strstr(wanted, label)) return hd_buf_printf(t, "提供%s", wanted);
+    return more ? hd_buf_printf(t, "提供%s（%s）", label, wanted) : hd_buf_printf(t, "提供%s", label);
   }
   if (rc == HD_OK) rc = hd_buf_printf(t, "补正%s", label);
   if (rc == HD_OK && wanted && !nb && strncmp(wanted, ">", 1)) {
@@ -258,13 +278,25 @@ int explain_finding(hd_finding *x, hd_buf *found, hd_buf *todo) {
   hd_buf f, t;
   hd_buf_init(&f, 0);
   hd_buf_init(&t, 0);
-  for (size_t i = 0; rc == HD_OK && i < n; i++) {
+  int unknown = 0;
+  for (size_t i = 0; rc == HD_OK && i < n && !unknown; i++) {
     hd_buf_reset(&f);
     hd_buf_reset(&t);
     json_object *e = json_object_array_get_idx(arr, i);
     if (json_object_is_type(e, json_type_object)) rc = item(e, &f, &t);
+    if (rc == UNKNOWN_FIELD) {
+      unknown = 1;
+      rc = HD_OK;
+    }
     if (rc == HD_OK) rc = add_part(found, &f);
     if (rc == HD_OK && x->outcome != HD_FAIL) rc = add_part(todo, &t);
+  }
+  /* evidence of a field not known here is not printed by its name: the finding is told
+   * in the check's own words, and what to do asked in general terms */
+  if (rc == HD_OK && unknown) {
+    hd_buf_reset(found);
+    hd_buf_reset(todo);
+    if (x->outcome != HD_FAIL) rc = hd_buf_adds(todo, "就此项补正相关材料或说明");
   }
   hd_buf_release(&f);
   hd_buf_release(&t);

@@ -54,7 +54,7 @@ expect_eq "$(sql "$T/a.db" "SELECT kind || ' ' || count(*) FROM documents GROUP 
 cancellation 1
 certificate 9
 notice 1
-refusal 12
+refusal 10
 review_opinion 25
 supplement_request 5" "document rows"
 expect_eq "$(sql "$T/a.db" "SELECT value FROM counters")" 14 "serial counter"
@@ -126,7 +126,7 @@ expect_eq "$(out | sed -n 2p | sed -E 's/pack [0-9a-f]{16}/pack REV/')" \
   "reviewed 0 cases with check pack REV: 0 approve, 0 rectify, 0 hold, 0 reject" "nothing to review again"
 expect_eq "$(cd "$T/outa/certificates" && sha256sum *.pdf)" "$sha_before" "files unchanged"
 expect_eq "$(sql "$T/a.db" "SELECT (SELECT count(*) FROM documents) || ' ' || (SELECT count(*) FROM certificates) || ' ' || (SELECT count(*) FROM certificate_fields)")" \
-  "36 14 154" "no duplicate rows"
+  "71 14 154" "no duplicate rows"
 expect_eq "$(sql "$T/a.db" "SELECT count(*) FROM case_events")" 44 "no new events (25 reviews, 9 into notice, 9 certified, 1 cancelled)"
 
 # A deleted certificate is rendered again from its frozen fields, byte for byte.

@@ -21,7 +21,7 @@ state() { # the database's content and the documents' hashes, without the run re
   (cd "$1" && find . -type f ! -name 'run-*.json' ! -name 'run-*.html' -exec sha256sum {} + | sort)
 }
 state "$T/ok" >"$T/ok.state"
-expect_eq "$(cd "$T/ok" && find . -type f ! -name 'run-*.json' ! -name 'run-*.html' | wc -l)" 36 "documents of the night"
+expect_eq "$(cd "$T/ok" && find . -type f ! -name 'run-*.json' ! -name 'run-*.html' | wc -l)" 71 "documents of the night"
 
 # Killed with SIGKILL after the N-th document was written durably (before its
 # transaction committed), or in the middle of writing it: the rerun finishes the night.
@@ -58,10 +58,10 @@ state "$T/jk" >"$T/jk.state"
 cmp -s "$T/ok.state" "$T/jk.state" || fail "--jobs 2 after a killed worker: $(diff "$T/ok.state" "$T/jk.state" | head -5)"
 PASSED=$((PASSED + 1))
 
-# Full disk while writing the 65th document (the second certificate: after 25 opinions, their
-# 37 letters and the notice).
+# Full disk while writing the 63rd document (the second certificate: after 25 opinions, their
+# 35 letters, the notice and the first certificate).
 "$HDREG" demo-db --db "$T/w.db" >/dev/null
-HDREG_FAULT=write:65 run "$HDREG" run --db "$T/w.db" --date $DATE --out "$T/w"
+HDREG_FAULT=write:63 run "$HDREG" run --db "$T/w.db" --date $DATE --out "$T/w"
 expect_eq "$rc" 1 "write fault exit"
 expect_eq "$(out | head -1)" "hdreg run $DATE: 8 certificates issued, 0 verified, 0 restored, 1 held by objection, 2 failed"
 expect_eq "$(err | grep SQ-2026-0007)" "hdreg: case SQ-2026-0007: cannot write '$T/w/certificates/202603440000000071.pdf': No space left on device (injected fault)"
