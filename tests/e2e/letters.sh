@@ -53,6 +53,11 @@ assert kinds == {"acceptance": 18, "supplement_request": 6, "refusal": 10}, kind
 assert any(p["case"] == "SQ-2026-0027" and "test.broken" in p["message"] for p in r["problems"])
 PY
 PASSED=$((PASSED + 1))
+# The morning page lists them with the files written, by their Chinese names.
+expect_eq "$(grep -o '<a href="letters/SQ-2026-0030-acceptance-2026-03-16.pdf">[^<]*</a></th><td>[^<]*</td><td>[^<]*</td>' "$T/out/run-$D.html")" \
+  '<a href="letters/SQ-2026-0030-acceptance-2026-03-16.pdf">letters/SQ-2026-0030-acceptance-2026-03-16.pdf</a></th><td>受理通知书</td><td>SQ-2026-0030</td>' "the morning page's files"
+expect_eq "$(grep -o '<td>[^<]*</td><td>SQ-2026-0025</td>' "$T/out/run-$D.html" | sort | tr '\n' ' ')" \
+  "<td>合规性审核意见书</td><td>SQ-2026-0025</td> <td>补正通知书</td><td>SQ-2026-0025</td> " "the opinion and the request to supplement"
 expect_eq "$(sql "$T/a.db" "SELECT kind || ' ' || count(*) FROM documents WHERE kind NOT IN ('certificate','notice','cancellation','review_opinion') GROUP BY kind ORDER BY kind")" \
   "acceptance 18
 refusal 10
@@ -127,4 +132,14 @@ F=$(ls "$L"/SQ-2026-0030-objection_outcome-$D3-*.pdf)
 has "$F" "结果为：异议不成立。理由：异议人未提供证据。公示期满且无其他未处理的异议的，本机构发放登记证书（6.2.2 c）。"
 "$HDREG" ledger verify --db "$T/a.db" >/dev/null || fail "ledger verify after the letters"
 PASSED=$((PASSED + 1))
+# Every letter of the three nights: qpdf finds nothing, poppler warns of nothing, and
+# every font is the Song face (or its bold), embedded and subset.
+expect_eq "$(ls "$L" | sed -E 's/^SQ-[0-9]+-[0-9]+-([a-z_]+)-.*/\1/' | sort | uniq -c | awk '{printf "%s:%s ", $2, $1}')" \
+  "acceptance:18 committee_opinion:1 objection_explain:1 objection_outcome:1 onsite_record:1 refusal:11 supplement_request:6 " "the letters written"
+for f in "$L"/*.pdf; do
+  qpdf --check "$f" >/dev/null 2>&1 || fail "qpdf --check $(basename "$f")"
+  pdffonts "$f" >"$T/fonts" 2>"$T/poppler.err"
+  expect_eq "$(cat "$T/poppler.err")$(tail -n +3 "$T/fonts" | awk '{print $1 ~ /^[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z][+]NotoSerifCJKSC(-Bold)?$/, $(NF-4), $(NF-3)}' | sort -u)" \
+    "1 yes yes" "$(basename "$f"): Song, embedded, subset"
+done
 done_ok
