@@ -28,7 +28,12 @@ endforeach()
 
 install(TARGETS hdreg_installed RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES templates/certificate.xml templates/review_opinion.xml templates/public_notice.xml
-              templates/cancellation.xml templates/privacy_policy.xml templates/schema.rng
+              templates/cancellation.xml templates/privacy_policy.xml
+              # the letters (docs/procedure.md "Letters")
+              templates/acceptance.xml templates/supplement_request.xml templates/refusal.xml
+              templates/committee_opinion.xml templates/onsite_record.xml
+              templates/objection_explain.xml templates/objection_outcome.xml
+              templates/schema.rng
               templates/institution.rng templates/cases.rng
         DESTINATION ${CMAKE_INSTALL_DATADIR}/hdreg/templates)
 install(DIRECTORY scripts/checks/ DESTINATION ${CMAKE_INSTALL_DATADIR}/hdreg/checks

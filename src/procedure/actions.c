@@ -38,11 +38,32 @@ static char *one(sqlite3 *db, const char *sql, const char *arg) {
   return v;
 }
 
+static int store_text_exists(sqlite3 *db, const char *sql, long long id) {
+  char *v = store_text(db, sql, id);
+  free(v);
+  return v != NULL;
+}
+
 /* Commit what an action did (rc HD_OK) or roll it back; returns rc or the commit's. */
 static int finish(sqlite3 *db, int rc, hd_err *err) {
   if (rc == HD_OK) rc = store_commit(db, err);
   if (rc != HD_OK) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
   return rc;
+}
+
+/* Queue a letter of kind for case id, owed on date, for the next night to write
+ * (docs/procedure.md, "Letters"): with_event ties it to the case's last event, objection
+ * (0: none) to an objection; note the reason given. */
+static int queue_letter(sqlite3 *db, long long id, const char *kind, const char *date,
+                        int with_event, long long objection, const char *note, hd_err *err) {
+  char ids[32], obj[32];
+  snprintf(ids, sizeof ids, "%lld", id);
+  snprintf(obj, sizeof obj, "%lld", objection);
+  const char *v[] = {ids, kind, date, with_event ? "1" : NULL, objection ? obj : NULL, note};
+  return exec_bind(db, "INSERT INTO letters(case_id, kind, owed_date, event_id, objection_id, note) "
+                       "VALUES (?1, ?2, ?3, CASE WHEN ?4 IS NULL THEN NULL ELSE (SELECT max(id) "
+                       "FROM case_events WHERE case_id = ?1) END, CAST(?5 AS INTEGER), ?6)",
+                   v, 6, err);
 }
 
 static int committee(sqlite3 *db, long long id, const char *decision, const hd_actor *by,
@@ -56,6 +77,9 @@ static int committee(sqlite3 *db, long long id, const char *decision, const hd_a
   int rc = proc_move(db, id, approve ? "approved" : "rejected", "person", by->date, by->actor,
                      by->reason, 0, err);
   if (!rc) rc = exec_bind(db, "UPDATE cases SET committee_date = ?1 WHERE id = ?2", v, 2, err);
+  /* The committee's opinion (6.1.2 c) and, on a rejection, the decision not to register. */
+  if (!rc) rc = queue_letter(db, id, "committee_opinion", by->date, 1, 0, by->reason, err);
+  if (!rc && !approve) rc = queue_letter(db, id, "refusal", by->date, 1, 0, by->reason, err);
   return rc;
 }
 
@@ -85,6 +109,8 @@ static int object(sqlite3 *db, long long id, const char *number, const char *dat
     rc = exec_bind(db, "INSERT INTO objections(case_id, filed_date, objector, grounds, material, "
                        "status) VALUES (?1, ?2, ?3, ?4, ?5, 'open')", v, 5, err);
     if (!rc) *objection_id = (long long)sqlite3_last_insert_rowid(db);
+    /* The applicant is asked to explain (6.1.2 d, 6.2.2 c). */
+    if (!rc) rc = queue_letter(db, id, "objection_explain", date, 0, *objection_id, NULL, err);
   }
   free(status);
   free(start);
@@ -124,6 +150,9 @@ static int resolve(sqlite3 *db, const char *objection, const char *outcome, cons
   if (rc == HD_OK && upheld)
     rc = proc_move(db, atoll(case_id), "submitted", "person", by->date, by->actor, by->reason, 0,
                    err);
+  if (rc == HD_OK)
+    rc = queue_letter(db, atoll(case_id), "objection_outcome", by->date, upheld, atoll(objection),
+                      by->reason, err);
   free(st);
   free(case_id);
   return rc;
@@ -201,6 +230,7 @@ static int move(sqlite3 *db, long long id, const char *to, const hd_actor *by,
   if (n_materials && strcmp(to, "submitted") != 0)
     return hd_err_set(err, HD_EUSAGE, "--material is for the materials supplied with a move to "
                       "'submitted' (补正: rectify -> submitted), not with a move to '%s'", to);
+  char *from = store_text(db, "SELECT status FROM cases WHERE id = ?1", id);
   int rc = proc_move(db, id, to, "person", by->date, by->actor, by->reason, 0, err);
   char ids[32];
   snprintf(ids, sizeof ids, "%lld", id);
@@ -210,6 +240,14 @@ static int move(sqlite3 *db, long long id, const char *to, const hd_actor *by,
                    v, 3, err);
   }
   if (rc == HD_OK) rc = add_materials(db, ids, by->date, materials, n_materials, err);
+  /* A verification concluded (the case leaves 'held' with on-site questions asked): its
+   * record (6.6); a rejection by a person: the decision not to register. */
+  if (rc == HD_OK && from && !strcmp(from, "held") &&
+      store_text_exists(db, "SELECT 1 FROM onsite_questions WHERE case_id = ?1", id))
+    rc = queue_letter(db, id, "onsite_record", by->date, 1, 0, NULL, err);
+  if (rc == HD_OK && !strcmp(to, "rejected"))
+    rc = queue_letter(db, id, "refusal", by->date, 1, 0, by->reason, err);
+  free(from);
   return rc;
 }
 

@@ -9,6 +9,9 @@
 
 enum {
   HD_DOC_CERTIFICATE, HD_DOC_OPINION, HD_DOC_NOTICE, HD_DOC_CANCELLATION, HD_DOC_PRIVACY,
+  /* the letters applicants are owed (docs/procedure.md, "Letters") */
+  HD_DOC_ACCEPTANCE, HD_DOC_SUPPLEMENT, HD_DOC_REFUSAL, HD_DOC_COMMITTEE, HD_DOC_ONSITE,
+  HD_DOC_OBJ_EXPLAIN, HD_DOC_OBJ_OUTCOME,
   HD_DOC_KINDS
 };
 
@@ -17,6 +20,7 @@ typedef struct hd_dockind {
   const char *tmpl;     /* templates/TMPL.xml */
   const char *folder;   /* OUT/FOLDER/NAME.pdf; NULL: written where the user says */
   const char *step;     /* the night's step (docs/procedure.md), NULL: not the night's */
+  const char *title;    /* the document's name in Chinese (letters: for the file name) */
 } hd_dockind;
 
 /* Indexed by the enum above; the night's kinds in the order of its steps' templates. */

@@ -11,6 +11,7 @@
 #include "model/caseview.h"
 #include "model/certrecord.h"
 #include "model/institution.h"
+#include "procedure/explain.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/clock.h"
@@ -111,12 +112,60 @@ static char *cert_fields(sqlite3 *db, long long case_id, int prior, kvlist *l) {
 typedef struct prep {
   hd_caseview *view;
   const hd_findings *findings;
+  const hd_docextra *extra;
 } prep;
+
+/* `why`: per finding, the clause of the case's type and what was found and must be done. */
+static int set_why(hd_expr *sb, const hd_caseview *v, const hd_findings *f) {
+  static const char *const K[3] = {"clause", "found", "todo"};
+  const hd_value *rt = row_get(&v->kase, "reg_type"), *pr = row_get(&v->kase, "procedure");
+  int rc = expr_list_add(sb, "why", -1, NULL, NULL);
+  if (rc == HD_OK) rc = expr_list_add(sb, "todo_items", -1, NULL, NULL);
+  if (rc == HD_OK) rc = expr_list_add(sb, "reasons", -1, NULL, NULL);
+  if (rc == HD_OK) rc = expr_list_add(sb, "verify_items", -1, NULL, NULL);
+  hd_buf c, fo, td;
+  hd_buf_init(&c, 0);
+  hd_buf_init(&fo, 0);
+  hd_buf_init(&td, 0);
+  for (int i = 0; rc == HD_OK && i < f->n; i++) {
+    hd_finding *x = &f->v[i];
+    hd_buf_reset(&c);
+    hd_buf_reset(&fo);
+    hd_buf_reset(&td);
+    rc = explain_clause(x->clause, rt ? rt->s : NULL, pr ? pr->s : NULL, &c);
+    if (rc == HD_OK && x->outcome != HD_PASS && x->outcome != HD_NA && x->outcome != HD_ERROR)
+      rc = explain_finding(x, &fo, &td);
+    const char *vals[3] = {c.p ? c.p : "", fo.p ? fo.p : "", td.p ? td.p : ""};
+    if (rc == HD_OK) rc = expr_list_add(sb, "why", 3, K, vals);
+    /* what the conclusion lists: to supplement, the reasons to refuse, to verify */
+    const char *list = x->waived ? NULL : x->outcome == HD_RECTIFY ? "todo_items"
+                       : x->outcome == HD_FAIL ? "reasons" : x->outcome == HD_MANUAL ? "verify_items" : NULL;
+    if (rc == HD_OK && list) rc = expr_list_add(sb, list, 3, K, vals);
+  }
+  hd_buf_release(&c);
+  hd_buf_release(&fo);
+  hd_buf_release(&td);
+  return rc;
+}
 
 static int prepare(hd_expr *sb, void *ud) {
   prep *p = ud;
   if (expr_set_case(sb, p->view)) return HD_ENOMEM;
-  return expr_set_findings(sb, p->findings);
+  int rc = expr_set_findings(sb, p->findings);
+  if (rc == HD_OK) rc = set_why(sb, p->view, p->findings);
+  if (rc == HD_OK && p->extra && p->extra->prepare) rc = p->extra->prepare(sb, p->extra->ud);
+  return rc;
+}
+
+int docs_deadline(sqlite3 *db, const hd_calendar *cal, const char *from, const char *setting,
+                  char out[11], long *days, hd_err *err) {
+  hd_date start, end;
+  if (!hd_date_parse(from, &start)) return hd_err_set(err, HD_EDATA, "'%s' is not a date", from);
+  if (store_setting_int(db, setting, 1, 100, days, err)) return err->code;
+  if (!cal) return hd_err_set(err, HD_EDATA, "no holiday calendar to count working days with");
+  if (calendar_add_working_days(cal, start, (int)*days, &end, err)) return err->code;
+  hd_date_iso(end, out);
+  return HD_OK;
 }
 
 typedef struct inst_ud {
@@ -255,6 +304,12 @@ int docs_institution(hd_docenv *e, const hd_template *t, long long product_id,
 
 int docs_case(hd_docenv *e, const hd_template *t, long long id, const char *as_of_arg,
               const hd_findings *given, unsigned char **pdf, size_t *len, hd_err *err) {
+  return docs_case_ex(e, t, id, as_of_arg, given, NULL, pdf, len, err);
+}
+
+int docs_case_ex(hd_docenv *e, const hd_template *t, long long id, const char *as_of_arg,
+                 const hd_findings *given, const hd_docextra *x, unsigned char **pdf,
+                 size_t *len, hd_err *err) {
   hd_caseview_loader *ld = NULL;
   hd_caseview view;
   hd_findings f;
@@ -286,6 +341,17 @@ int docs_case(hd_docenv *e, const hd_template *t, long long id, const char *as_o
   kv_add(&kv, "authority", store_text(e->db, "SELECT value FROM settings WHERE key = 'authority_name' AND ?1 = ?1", 0));
   kv_add(&kv, "seal_image", store_text(e->db, "SELECT value FROM settings WHERE key = 'seal_image' AND ?1 = ?1", 0));
   kv_add(&kv, "today", hd_strdup(as_of));
+  kv_add(&kv, "remedies", store_text(e->db, "SELECT value FROM settings WHERE key = 'remedies_text' AND ?1 = ?1", 0));
+  kv_add(&kv, "supplement_days", store_text(e->db, "SELECT value FROM settings WHERE key = 'supplement_working_days' AND ?1 = ?1", 0));
+  {
+    char dl[11];
+    long days;
+    hd_err ignored;
+    hd_err_clear(&ignored);
+    if (docs_deadline(e->db, e->cal, as_of, "supplement_working_days", dl, &days, &ignored) == HD_OK)
+      kv_add(&kv, "deadline", hd_strdup(dl));
+  }
+  for (int i = 0; x && i < x->n; i++) kv_add(&kv, x->kv[i].key, hd_strdup(x->kv[i].value));
   if ((rc = caseview_loader_new(e->db, &ld, err)) || (rc = caseview_load(ld, id, &view, err)))
     goto done;
   have_view = 1;
@@ -299,7 +365,33 @@ int docs_case(hd_docenv *e, const hd_template *t, long long id, const char *as_o
   }
   /* The review leaves the case in the procedure its checks route it to (6.1.1). */
   if (given->route) row_set_text(&view.kase, "procedure", given->route);
-  prep pr = {&view, given};
+  {
+    /* the registration type and the clauses of its flow (6.1-6.5) */
+    static const char *const REG[][6] = {
+        /* type, procedure, name, apply, review, notice/objections */
+        {"first", "ordinary", "首次登记", "6.1.2 a", "6.1.2 b", "6.1.2 d"},
+        {"first", "", "首次登记", "6.2.2 a", "6.2.2 b", "6.2.2 c"},
+        {"license", "", "许可登记", "6.3 a", "6.3 b", "6.2.2 c"},
+        {"transfer", "", "转让登记", "6.3 a", "6.3 b", "6.2.2 c"},
+        {"change", "", "变更登记", "6.4 a", "6.4 g", "6.2.2 c"},
+        {"cancel", "", "注销登记", "6.5 a", "6.5 h", "6.2.2 c"},
+    };
+    char *rt = store_text(e->db, "SELECT reg_type FROM cases WHERE id = ?1", id);
+    /* the procedure the review leaves the case in: its checks' route (6.1.1), else its own */
+    char *pr = given->route ? hd_strdup(given->route)
+                            : store_text(e->db, "SELECT procedure FROM cases WHERE id = ?1", id);
+    for (size_t i = 0; rt && i < sizeof REG / sizeof *REG; i++)
+      if (!strcmp(REG[i][0], rt) && (!*REG[i][1] || (pr && !strcmp(REG[i][1], pr)))) {
+        kv_add(&kv, "reg.type", hd_strdup(REG[i][2]));
+        kv_add(&kv, "reg.apply", hd_strdup(REG[i][3]));
+        kv_add(&kv, "reg.review", hd_strdup(REG[i][4]));
+        kv_add(&kv, "reg.notice", hd_strdup(REG[i][5]));
+        break;
+      }
+    free(rt);
+    free(pr);
+  }
+  prep pr = {&view, given, x};
   hd_doc_opts o = {kv.v, kv.n, prepare, &pr, date, is_cert ? 1 : 0};
   const char *bad = NULL;
   if ((rc = timed_render(e, t, &o, pdf, len, &bad, err)) && bad)

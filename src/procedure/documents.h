@@ -31,6 +31,27 @@ typedef struct hd_docenv {
  * case's certificate. Errors name the case and, for a data problem, the bound value. */
 int docs_case(hd_docenv *e, const hd_template *t, long long case_id, const char *as_of,
               const hd_findings *f, unsigned char **pdf, size_t *len, hd_err *err);
+/* More for a case document (a letter): names (kv, e.g. letter.date, objection.grounds)
+ * and lists set by prepare (e.g. questions). */
+struct hd_expr;
+typedef struct hd_docextra {
+  const struct hd_kv *kv;
+  int n;
+  int (*prepare)(struct hd_expr *x, void *ud);
+  void *ud;
+} hd_docextra;
+/* docs_case with x's names and lists besides (x NULL: none). Every case document also
+ * has `why` (per finding, in the order of findings: {clause = the clause of this case's
+ * type, found, todo}: explain.h), the settings `remedies` and `supplement_days`, and
+ * `deadline`, the last day to supplement (supplement_working_days working days after
+ * as_of) when the calendar has it. */
+int docs_case_ex(hd_docenv *e, const hd_template *t, long long case_id, const char *as_of,
+                 const hd_findings *f, const hd_docextra *x, unsigned char **pdf, size_t *len,
+                 hd_err *err);
+/* The day `setting` (a number of working days, 1-100) working days after from, into out
+ * (YYYY-MM-DD), *days the number; HD_EDATA naming the year the calendar lacks. */
+int docs_deadline(sqlite3 *db, const hd_calendar *cal, const char *from, const char *setting,
+                  char out[11], long *days, hd_err *err);
 /* Render t for the public notice with this id (notice.*, the list cases, authority). */
 int docs_notice(hd_docenv *e, const hd_template *t, long long notice_id, unsigned char **pdf,
                 size_t *len, hd_err *err);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "layout/certificate.h"
+#include "layout/document.h"
 #include "ledger/ledger.h"
 #include "model/caseview.h"
 #include "pdf/sign.h"
@@ -14,6 +15,7 @@
 #include "procedure/pool.h"
 #include "procedure/procedure.h"
 #include "store/store.h"
+#include "template/expr.h"
 #include "util/buf.h"
 #include "util/charclass.h"
 #include "util/sha256.h"
@@ -126,8 +128,17 @@ typedef struct review_item {
   hd_findings f;
   const char *to;
   int unprintable;     /* a value the documents print cannot be printed: held, why says why */
+  int errored;         /* a check failed to run: held without an opinion, why says which */
+  int skip;            /* not recorded this night (the deadline cannot be computed) */
+  int acceptance;      /* the acceptance letter is owed (none written for the case yet) */
+  int job0, njobs;     /* its documents' jobs: the opinion first, then its letters */
   char why[400];
 } review_item;
+
+/* One document of the review to lay out and write: item `item`'s document of kind. */
+typedef struct review_job {
+  int item, kind;      /* HD_DOC_OPINION or a letter of the review */
+} review_job;
 
 /* The values of a case that its documents print — the review opinion, the public notice
  * and the certificate — by the label the document gives them, and the most characters
@@ -188,11 +199,20 @@ static int route_case(sqlite3 *db, long long id, const char *procedure, hd_err *
 typedef struct review_chunk {
   hd_night *n;
   review_item *items;
+  review_job *jobs;
 } review_chunk;
 
-static void render_opinion(void *ud, sqlite3 *db, int i, hd_job_result *out) {
+/* The file name of a review document: the opinion NUMBER-DATE, a letter NUMBER-KIND-DATE. */
+static void review_doc_name(const hd_night *n, const review_item *it, int kind, char *name,
+                            size_t size) {
+  if (kind == HD_DOC_OPINION) hd_snprintf(name, size, "%s-%s", it->number, n->date);
+  else hd_snprintf(name, size, "%s-%s-%s", it->number, HD_DOCKIND[kind].kind, n->date);
+}
+
+static void render_opinion(void *ud, sqlite3 *db, int job, hd_job_result *out) {
   review_chunk *ch = ud;
-  review_item *it = &ch->items[i];
+  int kind = ch->jobs[job].kind;
+  review_item *it = &ch->items[ch->jobs[job].item];
   hd_docenv env = *ch->n->env;
   env.db = db;
   unsigned char *pdf = NULL;
@@ -200,21 +220,63 @@ static void render_opinion(void *ud, sqlite3 *db, int i, hd_job_result *out) {
   char name[128], path[4400];
   hd_err e;
   hd_err_clear(&e);
-  if (!it->loaded || it->unprintable) { /* nothing to lay out: phase C holds or skips it */
+  if (!it->loaded || it->unprintable || it->errored) { /* not scheduled (phase B) */
     out->code = HD_EDATA;
     out->unprintable = it->unprintable;
     hd_snprintf(out->msg, sizeof out->msg, "%s", it->why);
     return;
   }
-  hd_snprintf(name, sizeof name, "%s-%s", it->number, ch->n->date);
-  out->code = docs_case(&env, ch->n->opinion, it->id, ch->n->date, &it->f, &pdf, &len, &e);
+  review_doc_name(ch->n, it, kind, name, sizeof name);
+  out->code = docs_case(&env, ch->n->tmpl[kind], it->id, ch->n->date, &it->f, &pdf, &len, &e);
   size_t written = 0;
   out->unprintable = out->code == HD_EDATA;
   if (out->code == HD_OK)
-    out->code = write_file(ch->n, HD_DOCKIND[HD_DOC_OPINION].folder, name, pdf, len, path, out->sha256, &written, &e);
+    out->code = write_file(ch->n, HD_DOCKIND[kind].folder, name, pdf, len, path, out->sha256, &written, &e);
   out->len = (long long)written;
   if (out->code) hd_snprintf(out->msg, sizeof out->msg, "%s", e.msg);
   free(pdf);
+}
+
+/* What the review of it writes besides the opinion, decided in phase A: a check that
+ * errored holds it (the decision is hold: a review with a broken check decides nothing);
+ * a return for supplement needs its deadline (a year the calendar lacks: the case is not
+ * recorded this night and is reviewed again); the acceptance letter once per case, at
+ * the first review that does not return it for supplement. */
+static void review_plan(hd_night *n, review_item *it) {
+  for (int i = 0; i < it->f.n && !it->errored; i++)
+    if (it->f.v[i].outcome == HD_ERROR) {
+      const char *m = finding_message(&it->f.v[i]);
+      it->errored = 1;
+      hd_snprintf(it->why, sizeof it->why, "check '%s' (%s): %s", it->f.v[i].check_id,
+                  it->f.v[i].clause ? it->f.v[i].clause : "", m ? m : "out of memory");
+    }
+  if (it->errored) {
+    it->f.decision = HD_HOLD;
+    it->to = "held";
+    return;
+  }
+  if (it->unprintable) return;
+  if (it->f.decision == HD_RETURN) {
+    char dl[11];
+    long days;
+    hd_err e;
+    hd_err_clear(&e);
+    if (docs_deadline(n->db, n->env->cal, n->date, "supplement_working_days", dl, &days, &e)) {
+      it->skip = 1;
+      n->rep->failed++;
+      problem(n->rep, it->number, "review not recorded, the deadline to supplement cannot be "
+              "computed: ", e.msg);
+    }
+    return;
+  }
+  sqlite3_stmt *st;
+  hd_err e;
+  if (store_cached(n->db, "SELECT count(*) FROM documents WHERE case_id = ?1 AND kind = "
+                          "'acceptance'", &st, &e) == HD_OK) {
+    sqlite3_bind_int64(st, 1, it->id);
+    it->acceptance = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+    store_done(st);
+  }
 }
 
 int night_reviews(hd_night *n, hd_err *err) {
@@ -233,7 +295,13 @@ int night_reviews(hd_night *n, hd_err *err) {
     return rc;
   }
   review_item items[REVIEW_CHUNK];
-  hd_job_result results[REVIEW_CHUNK];
+  review_job jobs[3 * REVIEW_CHUNK];
+  hd_job_result *results = calloc(3 * REVIEW_CHUNK, sizeof *results);
+  if (!results) {
+    caseview_loader_free(ld);
+    free(ids);
+    return hd_err_set(err, HD_ENOMEM, "out of memory");
+  }
   if (n->progress && count) n->progress(n->progress_ud, "review", 0, count);
   for (int start = 0; start < count && rc == HD_OK; start += REVIEW_CHUNK) {
     int m = count - start < REVIEW_CHUNK ? count - start : REVIEW_CHUNK;
@@ -275,6 +343,7 @@ int night_reviews(hd_night *n, hd_err *err) {
             it->unprintable = 1;
             hd_snprintf(it->why, sizeof it->why, "%s", pe.msg);
           }
+          review_plan(n, it);
         }
         caseview_release(&v);
       }
@@ -287,11 +356,27 @@ int night_reviews(hd_night *n, hd_err *err) {
         problem(n->rep, it->number, "review: ", e.msg);
       }
     }
-    /* B: the opinions, laid out and written (worker processes with --jobs). */
-    review_chunk ch = {n, items};
+    /* B: the opinions and their letters, laid out and written (worker processes with
+     * --jobs). */
+    int njobs = 0;
+    for (int j = 0; j < m; j++) {
+      review_item *it = &items[j];
+      it->job0 = njobs;
+      if (!it->loaded || it->skip) continue;
+      int kinds[3], k = 0;
+      if (!it->unprintable && !it->errored) { /* else nothing to write: phase C holds it */
+        kinds[k++] = HD_DOC_OPINION;
+        if (it->acceptance) kinds[k++] = HD_DOC_ACCEPTANCE;
+        if (it->f.decision == HD_RETURN) kinds[k++] = HD_DOC_SUPPLEMENT;
+        if (it->f.decision == HD_REJECT) kinds[k++] = HD_DOC_REFUSAL;
+      }
+      for (int i = 0; i < k; i++) jobs[njobs++] = (review_job){j, kinds[i]};
+      it->njobs = k;
+    }
+    review_chunk ch = {n, items, jobs};
     int stopped = HD_OK;
     if (rc == HD_OK) {
-      rc = pool_run(n->jobs, n->db, n->db_path, m, render_opinion, &ch, results, err);
+      rc = pool_run(n->jobs, n->db, n->db_path, njobs, render_opinion, &ch, results, err);
       if (rc == HD_ESTOPPED) {
         stopped = rc;
         rc = HD_OK;
@@ -300,28 +385,47 @@ int night_reviews(hd_night *n, hd_err *err) {
     /* C: recorded in case order (after a worker died, what it finished). */
     for (int j = 0; rc == HD_OK && j < m; j++) {
       review_item *it = &items[j];
-      if (!it->loaded || !results[j].done) continue;
+      if (!it->loaded || it->skip) continue;
+      int done = 1, r = HD_OK, hold = 0;
+      hd_job_result *res = &results[it->job0];
+      for (int k = 0; k < it->njobs; k++) done &= res[k].done;
+      if (!done) continue;
       hd_err e;
       hd_err_clear(&e);
-      int r = results[j].code;
-      /* An opinion that cannot be printed: the findings and the decision are recorded,
-       * and the case is held for a person instead of moving on (no opinion, no move
-       * the opinion would announce); it is not reviewed again until a person sends it
-       * back, so no night stops on it. */
-      int hold = r == HD_EDATA && results[j].unprintable;
-      if (r && !hold) hd_err_set(&e, r, "%s", results[j].msg);
-      if (hold) r = HD_OK;
-      long long doc = 0;
-      char path[4400];
-      hd_snprintf(path, sizeof path, "%s/opinions/%s-%s.pdf", n->out_dir, it->number, n->date);
+      /* A check that failed to run: the findings are recorded (the error with them, for
+       * the person), the case is held, and no opinion is written: an error of a rule is
+       * never printed on a document. */
+      const char *held_msg = it->why;
+      if (it->errored) hold = 2;
+      else if (it->unprintable) hold = 1;
+      /* An opinion or letter that cannot be printed: the findings and the decision are
+       * recorded, and the case is held for a person instead of moving on (no opinion, no
+       * move the opinion would announce); it is not reviewed again until a person sends
+       * it back, so no night stops on it. */
+      for (int k = 0; !hold && k < it->njobs && !r; k++) {
+        if (res[k].code == HD_EDATA && res[k].unprintable) {
+          hold = 1;
+          held_msg = res[k].msg;
+        } else if (res[k].code) {
+          r = hd_err_set(&e, res[k].code, "%s", res[k].msg);
+        }
+      }
+      long long doc = 0, letter = 0;
+      char path[4400], name[128];
       if (r == HD_OK && (r = store_begin(n->db, &e)) == HD_OK) {
-        if (!(r = findings_store(n->db, it->id, n->date, &it->f, &e)) &&
-            !(r = it->f.route ? route_case(n->db, it->id, it->f.route, &e) : HD_OK) &&
-            !(r = hold ? HD_OK
-                       : record_document(n, HD_DOCKIND[HD_DOC_OPINION].kind, it->id, 0, path, results[j].sha256,
-                                         results[j].len, &doc, &e)) &&
+        r = findings_store(n->db, it->id, n->date, &it->f, &e);
+        if (r == HD_OK && it->f.route) r = route_case(n->db, it->id, it->f.route, &e);
+        for (int k = 0; !hold && k < it->njobs && r == HD_OK; k++) {
+          int kind = jobs[it->job0 + k].kind;
+          review_doc_name(n, it, kind, name, sizeof name);
+          hd_snprintf(path, sizeof path, "%s/%s/%s.pdf", n->out_dir, HD_DOCKIND[kind].folder, name);
+          r = record_document(n, HD_DOCKIND[kind].kind, it->id, 0, path, res[k].sha256,
+                              res[k].len, k ? &letter : &doc, &e);
+        }
+        if (r == HD_OK &&
             !(r = proc_move(n->db, it->id, hold ? "held" : it->to, "night", n->date, "hdreg run",
-                            hold ? "审核意见书无法打印，需人工处理" : DECISION_REASON[it->f.decision],
+                            hold == 2 ? "审核规则运行出错，需人工处理"
+                            : hold ? "审核意见书无法打印，需人工处理" : DECISION_REASON[it->f.decision],
                             doc, &e)))
           r = store_commit(n->db, &e);
         if (r) sqlite3_exec(n->db, "ROLLBACK", NULL, NULL, NULL);
@@ -337,10 +441,12 @@ int night_reviews(hd_night *n, hd_err *err) {
       }
       n->rep->reviewed++;
       n->rep->by_decision[it->f.decision]++;
-      if (hold) {
+      if (hold == 1) {
         n->rep->held_unprintable++;
-        problem(n->rep, it->number, "held, its review opinion cannot be printed: ",
-                results[j].msg);
+        problem(n->rep, it->number, "held, its review opinion cannot be printed: ", held_msg);
+      } else if (hold == 2) {
+        n->rep->held_check_error++;
+        problem(n->rep, it->number, "held, no review opinion: a check failed to run: ", it->why);
       }
       for (int i = 0; i < it->f.n; i++) n->rep->check_errors += it->f.v[i].outcome == HD_ERROR;
     }
@@ -349,6 +455,7 @@ int night_reviews(hd_night *n, hd_err *err) {
     if (rc == HD_OK && stopped) rc = stopped;
     if (n->progress) n->progress(n->progress_ud, "review", start + m, count);
   }
+  free(results);
   caseview_loader_free(ld);
   free(ids);
   return rc;
@@ -584,6 +691,159 @@ int night_cancellations(hd_night *n, hd_err *err) {
     } else {
       n->rep->cancelled++;
     }
+    free(number);
+    free(pdf);
+  }
+  free(ids);
+  return rc;
+}
+
+/* ---- letters queued between nights ---------------------------------------------------- */
+
+typedef struct letter_ud {
+  hd_night *n;
+  long long case_id;
+} letter_ud;
+
+/* The on-site questions of a case, for its record (6.6 i). */
+static int letters_prepare(hd_expr *x, void *ud) {
+  const letter_ud *u = ud;
+  hd_night *n = u->n;
+  static const char *const K[4] = {"question", "asked", "answered", "answer"};
+  sqlite3_stmt *st;
+  hd_err e;
+  int rc = expr_list_add(x, "questions", -1, NULL, NULL);
+  if (rc) return rc;
+  if (store_cached(n->db, "SELECT question, asked, answered, answer FROM onsite_questions WHERE "
+                          "case_id = ?1 ORDER BY id", &st, &e))
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, u->case_id);
+  while (rc == HD_OK && sqlite3_step(st) == SQLITE_ROW) {
+    const char *v[4];
+    for (int i = 0; i < 4; i++) v[i] = (const char *)sqlite3_column_text(st, i);
+    rc = expr_list_add(x, "questions", 4, K, v);
+  }
+  store_done(st);
+  return rc;
+}
+
+/* Columns of a row as letter data under keys (NULL columns left out; the values are the
+ * caller's to free). */
+static int letter_row(sqlite3 *db, const char *sql, long long id, const char *const *keys, int n,
+                      hd_kv *kv, int *nkv, char **owned, int *nowned, hd_err *err) {
+  sqlite3_stmt *st;
+  if (store_prepare(db, sql, &st, err)) return HD_EDB;
+  sqlite3_bind_int64(st, 1, id);
+  if (sqlite3_step(st) == SQLITE_ROW)
+    for (int i = 0; i < n; i++) {
+      char *v = store_col_text(st, i);
+      if (!v) continue;
+      owned[(*nowned)++] = v;
+      kv[(*nkv)++] = (hd_kv){keys[i], v};
+    }
+  sqlite3_finalize(st);
+  return HD_OK;
+}
+
+int night_letters(hd_night *n, hd_err *err) {
+  long long *ids = NULL;
+  int count = 0, rc;
+  if ((rc = store_ids(n->db, "SELECT id FROM letters WHERE document_id IS NULL AND owed_date <= "
+                             "?1 ORDER BY id", n->date, &ids, &count, err)))
+    return rc;
+  static const char *const EVENT[5] = {"letter.event_date", "letter.from", "letter.to",
+                                       "letter.actor", "letter.reason"};
+  static const char *const OBJ[7] = {"objection.number", "objection.filed", "objection.objector",
+                                     "objection.grounds", "objection.material",
+                                     "objection.status", "objection.resolved"};
+  static const char *const NOTICE[2] = {"letter.notice_start", "letter.notice_end"};
+  for (int i = 0; i < count && rc == HD_OK; i++) {
+    sqlite3_stmt *st;
+    long long case_id = 0, event = 0, objection = 0;
+    char kind[32] = "", *note = NULL;
+    if ((rc = store_cached(n->db, "SELECT l.case_id, l.kind, l.event_id, l.objection_id, l.note "
+                                  "FROM letters l WHERE l.id = ?1", &st, err)))
+      break;
+    sqlite3_bind_int64(st, 1, ids[i]);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      case_id = sqlite3_column_int64(st, 0);
+      hd_snprintf(kind, sizeof kind, "%s", (const char *)sqlite3_column_text(st, 1));
+      event = sqlite3_column_int64(st, 2);
+      objection = sqlite3_column_int64(st, 3);
+      note = store_col_text(st, 4);
+    }
+    store_done(st);
+    const hd_dockind *dk = dockind_find(kind);
+    char *number = store_text(n->db, "SELECT number FROM cases WHERE id = ?1", case_id);
+    hd_kv kv[20]; /* letter 2, event 5, objection 7, notice 2, deadline 2 */
+    char *owned[16];
+    int nkv = 0, nowned = 0;
+    char dl[11], days_s[16], lid[24];
+    hd_err e;
+    hd_err_clear(&e);
+    int r = dk ? HD_OK : hd_err_set(&e, HD_EINTERNAL, "letter %lld: unknown kind '%s'", ids[i], kind);
+    snprintf(lid, sizeof lid, "%lld", ids[i]);
+    kv[nkv++] = (hd_kv){"letter.number", lid};
+    if (note) kv[nkv++] = (hd_kv){"letter.note", note};
+    if (r == HD_OK && event)
+      r = letter_row(n->db, "SELECT at, from_status, to_status, actor, reason FROM case_events "
+                            "WHERE id = ?1", event, EVENT, 5, kv, &nkv, owned, &nowned, &e);
+    if (r == HD_OK && objection)
+      r = letter_row(n->db, "SELECT id, filed_date, objector, grounds, material, status, "
+                            "resolved_date FROM objections WHERE id = ?1", objection, OBJ, 7, kv,
+                     &nkv, owned, &nowned, &e);
+    /* the notice period the objection came in (6.1.2 d, 6.2.2 c): the procedure's dates,
+     * not the case view's (docs/checks.md) */
+    if (r == HD_OK && objection)
+      r = letter_row(n->db, "SELECT notice_start, notice_end FROM cases WHERE id = ?1", case_id,
+                     NOTICE, 2, kv, &nkv, owned, &nowned, &e);
+    if (r == HD_OK && !strcmp(kind, "objection_explain")) {
+      long days;
+      if ((r = docs_deadline(n->db, n->env->cal, n->date, "objection_reply_working_days", dl, &days, &e)) == HD_OK) {
+        snprintf(days_s, sizeof days_s, "%ld", days);
+        kv[nkv++] = (hd_kv){"letter.deadline", dl};
+        kv[nkv++] = (hd_kv){"letter.days", days_s};
+      } else {
+        hd_err_prefix(&e, "the deadline to explain cannot be computed");
+      }
+    }
+    unsigned char *pdf = NULL;
+    size_t len = 0;
+    long long doc = 0;
+    char name[200], path[4400], sha[65];
+    hd_findings none;
+    memset(&none, 0, sizeof none);
+    letter_ud lu = {n, case_id};
+    hd_docextra x = {kv, nkv, letters_prepare, &lu};
+    if (r == HD_OK) {
+      hd_snprintf(name, sizeof name, "%s-%s-%s-%lld", number ? number : "case", kind, n->date, ids[i]);
+      r = docs_case_ex(n->env, n->tmpl[dk - HD_DOCKIND], case_id, n->date, &none, &x, &pdf, &len, &e);
+    }
+    size_t written = 0;
+    if (r == HD_OK) r = write_file(n, dk->folder, name, pdf, len, path, sha, &written, &e);
+    if (r == HD_OK && (r = store_begin(n->db, &e)) == HD_OK) {
+      if (!(r = record_document(n, kind, case_id, 0, path, sha, (long long)written, &doc, &e)) &&
+          !(r = store_cached(n->db, "UPDATE letters SET document_id = ?2 WHERE id = ?1", &st, &e))) {
+        sqlite3_bind_int64(st, 1, ids[i]);
+        sqlite3_bind_int64(st, 2, doc);
+        if (sqlite3_step(st) != SQLITE_DONE)
+          r = hd_err_set(&e, HD_EDB, "database error: %s", sqlite3_errmsg(n->db));
+        store_done(st);
+      }
+      if (r == HD_OK) r = store_commit(n->db, &e);
+      if (r) {
+        sqlite3_exec(n->db, "ROLLBACK", NULL, NULL, NULL);
+        unlink(path);
+      }
+    }
+    if (r == HD_ENOMEM || r == HD_EDB) {
+      rc = hd_err_set(err, r, "case %s: %s", number ? number : "?", e.msg);
+    } else if (r) {
+      n->rep->failed++;
+      problem(n->rep, number, "letter not written (it stays owed): ", e.msg);
+    }
+    for (int k = 0; k < nowned; k++) free(owned[k]);
+    free(note);
     free(number);
     free(pdf);
   }

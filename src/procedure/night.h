@@ -32,6 +32,7 @@ typedef struct hd_night_report {
   int documents;              /* documents written by these steps */
   int failed;
   int held_unprintable;       /* reviewed, but held: the review opinion cannot be printed */
+  int held_check_error;       /* reviewed, but held without an opinion: a check failed to run */
   hd_problem *problems;
   int n_problems;
 } hd_night_report;
@@ -45,6 +46,7 @@ typedef struct hd_night {
   int jobs;                   /* worker processes for laying out documents; 1: none */
   const struct hd_signer *signer; /* signs every document (PDF signature); NULL: unsigned */
   const hd_template *opinion, *notice, *cancellation;
+  const hd_template *const *tmpl; /* every kind's, indexed by HD_DOC_ (dockinds.h) */
   hd_night_report *rep;
   void (*progress)(void *ud, const char *step, int done, int total);
   void *progress_ud;
@@ -54,6 +56,9 @@ typedef struct hd_night {
 int night_reviews(hd_night *n, hd_err *err);
 int night_notices(hd_night *n, hd_err *err);
 int night_cancellations(hd_night *n, hd_err *err);
+/* The letters queued by people's actions (table letters) owed on or before the date:
+ * each written and recorded with its document, one transaction each. */
+int night_letters(hd_night *n, hd_err *err);
 void night_report_release(hd_night_report *r);
 
 /* ---- the night as one entry point ---------------------------------------------------- */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "procedure/dockinds.h"
 #include "util/buf.h"
 #include "util/html.h"
 
@@ -552,7 +553,9 @@ char *report_html(json_object *rep, json_object *history, hd_err *err) {
       hd_buf_adds(&b, "<tr><th scope=\"row\">");
       link_or_dash(&b, str(d, "file"), str(d, "file") ? str(d, "file") : str(d, "path"));
       hd_buf_adds(&b, "</th>");
-      td(&b, str(d, "kind"));
+      /* the document's Chinese name (受理通知书, 补正通知书 ...), else its kind */
+      const hd_dockind *dk = dockind_find(str(d, "kind"));
+      td(&b, dk && dk->title ? dk->title : str(d, "kind"));
       td(&b, str(d, "case") ? str(d, "case") : "—");
       td(&b, str(d, "sha256"));
       hd_buf_adds(&b, "</tr>");

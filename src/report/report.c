@@ -478,6 +478,7 @@ static void counts(json_object *o, const hd_night_result *res) {
   add(o, "cancelled", json_object_new_int(rr->cancelled));
   add(o, "held_for_review", json_object_new_int(rr->by_decision[HD_HOLD]));
   add(o, "held_unprintable", json_object_new_int(rr->held_unprintable));
+  add(o, "held_check_error", json_object_new_int(rr->held_check_error));
   add(cert, "issued", json_object_new_int(rep->issued));
   add(cert, "verified", json_object_new_int(rep->verified));
   add(cert, "restored", json_object_new_int(rep->restored));

@@ -20,7 +20,7 @@ const char *const HD_ROWLOG_TABLES[] = {
     "case_rights",  "materials",    "objections",       "waivers",          "findings",
     "decisions",    "certificates", "certificate_fields", "notices",        "notice_cases",
     "case_events",  "onsite_questions", "documents",    "imports",          "privacy_products",
-    "privacy_third_parties", "waiver_revocations"};
+    "privacy_third_parties", "waiver_revocations", "letters"};
 const int HD_ROWLOG_NTABLES = (int)(sizeof HD_ROWLOG_TABLES / sizeof HD_ROWLOG_TABLES[0]);
 
 int rowlog_table_index(const char *name) {
@@ -416,6 +416,35 @@ int rowlog_snapshot(sqlite3 *db, hd_err *err) {
   }
   hd_buf_release(&b);
   EVP_MD_CTX_free(t.md);
+  shapes_free(shape);
+  return rc;
+}
+
+int rowlog_chain_where(sqlite3 *db, const char *table, const char *where, hd_err *err) {
+  hd_table_shape *shape = shapes_load(db, 1, err);
+  if (!shape) return err->code;
+  int i = rowlog_table_index(table), rc = HD_OK;
+  const hd_table_shape *s = i >= 0 ? &shape[i] : NULL;
+  hd_buf q, b;
+  hd_buf_init(&q, 0);
+  hd_buf_init(&b, 0);
+  if (!s || !s->ncols) rc = hd_err_set(err, HD_EINTERNAL, "table '%s' is not on the chain", table);
+  else hd_buf_printf(&q, "SELECT * FROM (%s) WHERE %s", s->select_all, where);
+  if (rc == HD_OK && !q.p) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+  sqlite3_stmt *st = NULL;
+  if (rc == HD_OK) rc = store_prepare(db, q.p, &st, err);
+  int r;
+  while (rc == HD_OK && (r = sqlite3_step(st)) == SQLITE_ROW) {
+    hd_buf_reset(&b);
+    rc = rowlog_payload(&b, s, st, NULL);
+    if (rc == HD_OK && !b.p) rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+    if (rc == HD_OK)
+      rc = rowlog_append(db, "row", s->name, s->rowid_pk ? sqlite3_column_int64(st, s->pk[0]) : 0,
+                         b.p, b.len, err);
+  }
+  sqlite3_finalize(st);
+  hd_buf_release(&q);
+  hd_buf_release(&b);
   shapes_free(shape);
   return rc;
 }

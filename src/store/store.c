@@ -28,6 +28,7 @@ static const migration MIGRATIONS[] = {
     {6, hd_embed_schema_v6},
     {7, hd_embed_schema_v7},
     {8, hd_embed_schema_v8},
+    {9, hd_embed_schema_v9},
 };
 
 /* hd_sha256(text): lower-case hex SHA-256, for the ledger's triggers (schema v4). */
@@ -168,6 +169,19 @@ static int user_version(sqlite3 *db, int *v, hd_err *err) {
   return HD_OK;
 }
 
+/* HD_OK if PRAGMA foreign_key_check finds nothing, else HD_EDB naming the first row. */
+static int foreign_keys_hold(sqlite3 *db, hd_err *err) {
+  sqlite3_stmt *st;
+  if (store_prepare(db, "PRAGMA foreign_key_check", &st, err)) return HD_EDB;
+  int rc = HD_OK;
+  if (sqlite3_step(st) == SQLITE_ROW)
+    rc = hd_err_set(err, HD_EDB, "row %lld of '%s' refers to a row of '%s' that does not exist",
+                    (long long)sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 0),
+                    (const char *)sqlite3_column_text(st, 2));
+  sqlite3_finalize(st);
+  return rc;
+}
+
 static int migrate(sqlite3 *db, const char *path, hd_err *err) {
   int v;
   if (user_version(db, &v, err)) return HD_EDB;
@@ -180,6 +194,11 @@ static int migrate(sqlite3 *db, const char *path, hd_err *err) {
     if (m->version <= v) continue;
     char pragma[64];
     hd_snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", m->version);
+    /* v9 rebuilds documents, which case_events refers to: with foreign keys off (they
+     * cannot change inside a transaction), checked before the commit (SQLite's
+     * procedure for schema changes, "Making Other Kinds Of Table Schema Changes"). */
+    int fk_off = m->version == 9;
+    if (fk_off && store_exec(db, "PRAGMA foreign_keys = OFF;", err)) return HD_EDB;
     if (store_exec(db, "BEGIN IMMEDIATE;", err)) return HD_EDB;
     if ((m->version == 7 && v >= 4 && legacy_intact(db, path, err))) {
       sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
@@ -187,12 +206,17 @@ static int migrate(sqlite3 *db, const char *path, hd_err *err) {
     }
     if (store_exec(db, (const char *)m->sql, err) ||
         (m->version == 4 && ledger_backfill(db, err)) ||
-        (m->version == 7 && rowlog_snapshot(db, err)) || store_exec(db, pragma, err)) {
+        (m->version == 7 && rowlog_snapshot(db, err)) ||
+        (m->version == 9 && rowlog_chain_where(db, "settings", "key IN ('supplement_working_days', "
+                                               "'objection_reply_working_days', 'remedies_text')", err)) ||
+        (fk_off && foreign_keys_hold(db, err)) || store_exec(db, pragma, err)) {
       sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
+      if (fk_off) sqlite3_exec(db, "PRAGMA foreign_keys = ON;", NULL, NULL, NULL);
       hd_err_prefix(err, "'%s': migration to schema version %d failed", path, m->version);
       return HD_EDB;
     }
     if (store_exec(db, "COMMIT;", err)) return HD_EDB;
+    if (fk_off && store_exec(db, "PRAGMA foreign_keys = ON;", err)) return HD_EDB;
   }
   return HD_OK;
 }

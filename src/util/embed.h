@@ -20,6 +20,8 @@ extern const unsigned char hd_embed_schema_v7[];
 extern const size_t hd_embed_schema_v7_len;
 extern const unsigned char hd_embed_schema_v8[];
 extern const size_t hd_embed_schema_v8_len;
+extern const unsigned char hd_embed_schema_v9[];
+extern const size_t hd_embed_schema_v9_len;
 extern const unsigned char hd_embed_inst_schema[];
 extern const size_t hd_embed_inst_schema_len;
 extern const unsigned char hd_embed_demo_sql[];

@@ -132,14 +132,14 @@ expect_eq "$(err)" "$(cat "$T/ref.err")" "the same refused case"
 expect_eq "$(summary /var/lib/hdreg/out "$T/stdout")" "$(cat "$T/ref.out")" "the same summary"
 
 # The same documents, byte for byte, and nothing else.
-expect_eq "$(cd /var/lib/hdreg/out && find certificates opinions notices cancellations -type f | sort)" \
-  "$(cd "$T/ref" && find certificates opinions notices cancellations -type f | sort)" "the same files"
+expect_eq "$(cd /var/lib/hdreg/out && find certificates opinions letters notices cancellations -type f | sort)" \
+  "$(cd "$T/ref" && find certificates opinions letters notices cancellations -type f | sort)" "the same files"
 n=0
-for f in $(cd "$T/ref" && find certificates opinions notices cancellations -type f); do
+for f in $(cd "$T/ref" && find certificates opinions letters notices cancellations -type f); do
   cmp -s "$T/ref/$f" "/var/lib/hdreg/out/$f" || fail "$f differs between the build tree's and the installed night"
   n=$((n + 1))
 done
-expect_eq "$n" 36 "documents compared"
+expect_eq "$n" 71 "documents compared"
 cmp -s "$T/ref/checkpoints.txt" /var/lib/hdreg/out/checkpoints.txt || fail "checkpoints differ"
 expect_eq "$(stat -c %U /var/lib/hdreg/out/certificates/20260344000000006X.pdf)" hdreg "written by hdreg"
 expect_eq "$(ls -A "$T/night" | sort | tr '\n' ' ')" "checks fonts scripts templates " "nothing written in the working directory"

@@ -19,6 +19,7 @@ run "$HDREG" run --db "$T/a.db" --date $DATE --out "$T/o"
 expect_eq "$rc" 1 "demo night exit (one certificate refused)"
 expect_eq "$(cd "$T/o" && ls)" "cancellations
 certificates
+letters
 notices
 opinions
 run-$DATE.html

@@ -84,7 +84,7 @@ HDREG_FAULT=crash-after-checkpoint run "$HDREG" run --db "$C" --date 2026-04-16 
 expect_eq "$rc $(grep -c '^hdreg.example/guangdong$' "$CO/checkpoints.txt") $(sql "$C" "SELECT value FROM counters WHERE name = 'checkpoints_published'")" \
   "137 2 1" "night 2 killed after its note, before its count"
 run "$HDREG" run --db "$C" --date 2026-04-16 --keys "$K" --out "$CO"
-expect_eq "$(out | tail -1)" "checkpoint: nothing new since the last one (1940 entries, 2026-04-16), in $CO/checkpoints.txt" "the rerun: nothing new"
+expect_eq "$(out | tail -1)" "checkpoint: nothing new since the last one (1978 entries, 2026-04-16), in $CO/checkpoints.txt" "the rerun: nothing new"
 expect_eq "$(grep -c '^hdreg.example/guangdong$' "$CO/checkpoints.txt") $(sql "$C" "SELECT value FROM counters WHERE name = 'checkpoints_published'")" \
   "2 2" "the rerun counts the note the crash left uncounted"
 run "$HDREG" ledger verify --db "$C" --keys "$K" --checkpoints "$CO/checkpoints.txt"

@@ -50,10 +50,13 @@ PASSED=$((PASSED + 1))
 
 expected_files=$DEMO_CERTIFICATES
 expect_eq "$(ls "$T/outa/certificates")" "$expected_files" "certificate files"
-expect_eq "$(sql "$T/a.db" "SELECT kind || ' ' || count(*) FROM documents GROUP BY kind ORDER BY kind")" "cancellation 1
+expect_eq "$(sql "$T/a.db" "SELECT kind || ' ' || count(*) FROM documents GROUP BY kind ORDER BY kind")" "acceptance 20
+cancellation 1
 certificate 9
 notice 1
-review_opinion 25" "document rows"
+refusal 10
+review_opinion 25
+supplement_request 5" "document rows"
 expect_eq "$(sql "$T/a.db" "SELECT value FROM counters")" 14 "serial counter"
 expect_eq "$(sql "$T/a.db" "SELECT group_concat(id) FROM (SELECT id FROM cases WHERE status = 'certified' AND id > 5 ORDER BY id)")" \
   "6,7,8,9,10,11,12,13,14" "certified cases"
@@ -123,7 +126,7 @@ expect_eq "$(out | sed -n 2p | sed -E 's/pack [0-9a-f]{16}/pack REV/')" \
   "reviewed 0 cases with check pack REV: 0 approve, 0 rectify, 0 hold, 0 reject" "nothing to review again"
 expect_eq "$(cd "$T/outa/certificates" && sha256sum *.pdf)" "$sha_before" "files unchanged"
 expect_eq "$(sql "$T/a.db" "SELECT (SELECT count(*) FROM documents) || ' ' || (SELECT count(*) FROM certificates) || ' ' || (SELECT count(*) FROM certificate_fields)")" \
-  "36 14 154" "no duplicate rows"
+  "71 14 154" "no duplicate rows"
 expect_eq "$(sql "$T/a.db" "SELECT count(*) FROM case_events")" 44 "no new events (25 reviews, 9 into notice, 9 certified, 1 cancelled)"
 
 # A deleted certificate is rendered again from its frozen fields, byte for byte.

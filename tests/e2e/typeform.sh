@@ -42,10 +42,11 @@ expect_eq "$(pdftotext -layout "$T/pp.pdf" - | grep -o '[a-z.-]*@[a-z.-]*' | sed
 expect_eq "$(pdftotext -layout "$T/pp.pdf" - | grep -c 'p r i v\|nanyue-$' || true)" 0 "not letter-spaced, not broken"
 
 # No page holds only the signature: the last page of the three-page opinion has the
-# last lines of the text above the authority's name and date.
+# last lines of the text (the refusal's remedies) above the authority's name and date.
 expect_eq "$(pdfinfo "$T/ro.pdf" | sed -n 's/^Pages: *//p')" 3 "opinion pages"
 expect_eq "$(pdftotext -f 3 -l 3 "$T/ro.pdf" - | grep -v '^$' | tr -d '\f' | sed 's/：[0-9a-f]*$/：REV/')" \
-"本案存在“不符合”事项，不予登记。
+"申请人如对本决定不服，可以自收到本决定书之日起六十日内依法申请行政复议，或者自收到
+本决定书之日起六个月内依法提起行政诉讼。
 规则包版本：REV
 广东省健康医疗数据产权登记中心
 二〇二六年三月十六日

@@ -110,7 +110,7 @@ PDF="$T/out/opinions/SQ-2026-0045-2026-03-16.pdf"
 pdftotext "$PDF" "$T/op.txt" 2>"$T/poppler"
 expect_eq "$(cat "$T/poppler")" "" "poppler prints no warnings"
 TXT=$(tr -d ' \n' <"$T/op.txt")
-expect_eq "$(pdftotext -layout "$PDF" - | grep '^5\.1\.1 ' | tr -s ' ')" "5.1.1 未办理首次登记的，不得 已豁免 未关联有效的登记证书，不得办理许可登记" "the finding's conclusion: waived"
+expect_eq "$(pdftotext -layout "$PDF" - | grep -E '^ *5\.1\.1 ' | sed 's/^ *//' | tr -s ' ')" "5.1.1 未办理首次登记的，不得 已豁免 未关联有效的登记证书，不得办理许可登记。" "the finding's conclusion: waived"
 expect_eq "$(echo "$TXT" | grep -o '豁免：[^。]*。[^。]*。')" "豁免：本项审核结论为“不符合”，经王法务于2026年3月12日批准豁免，理由：基础证书已在外省办理首次登记，经登记机构核实；有效期至2026年12月31日。本项不计入审核结论。" "the waiver beside it: approver, date, justification, expiry"
 expect_eq "$(echo "$TXT" | grep -o '三、审核结论.*重新计入审核。')" "三、审核结论经审核，本案结论为：补正材料。上表中有1项经登记机构依其权限豁免，豁免的批准人、日期、理由和有效期见该项下方；豁免期满或被撤销后，该项重新计入审核。" "the conclusion says what was waived"
 expect_eq "$(echo "$TXT" | grep -c '不予登记\|不得开展' || true)" 0 "no ban or refusal above the conclusion"

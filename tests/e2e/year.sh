@@ -114,10 +114,17 @@ withdrawn 2" "final states"
 expect_eq "$(sql "$DB" "SELECT number || ' ' || procedure || ' ' || status FROM cases WHERE number IN ('SQ-2026-0026', 'SQ-2026-0036', 'SQ-2026-0046') ORDER BY number")" "SQ-2026-0026 simplified certified
 SQ-2026-0036 simplified rectify
 SQ-2026-0046 ordinary committee_review" "the cases the corrected checks decide otherwise"
-expect_eq "$(sql "$DB" "SELECT kind || ' ' || count(*) FROM documents GROUP BY kind ORDER BY kind")" "cancellation 2
+expect_eq "$(sql "$DB" "SELECT kind || ' ' || count(*) FROM documents GROUP BY kind ORDER BY kind")" "acceptance 24
+cancellation 2
 certificate 24
+committee_opinion 1
 notice 7
-review_opinion 32" "documents: notices of 16, 17, 19, 25, 31 March, 1 April and 22 December"
+objection_explain 1
+objection_outcome 2
+onsite_record 1
+refusal 11
+review_opinion 32
+supplement_request 5" "documents: notices of 16, 17, 19, 25, 31 March, 1 April and 22 December"
 expect_eq "$(sql "$DB" "SELECT status || ' ' || count(*) FROM certificates GROUP BY status ORDER BY status")" "cancelled 2
 issued 24
 superseded 3" "certificates: 5 from 2025 and 24 of this year; 2 transfers/changes of the demo and this year's change superseded, 2 cancelled"

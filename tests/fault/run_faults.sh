@@ -21,7 +21,7 @@ state() { # the database's content and the documents' hashes, without the run re
   (cd "$1" && find . -type f ! -name 'run-*.json' ! -name 'run-*.html' -exec sha256sum {} + | sort)
 }
 state "$T/ok" >"$T/ok.state"
-expect_eq "$(cd "$T/ok" && find . -type f ! -name 'run-*.json' ! -name 'run-*.html' | wc -l)" 36 "documents of the night"
+expect_eq "$(cd "$T/ok" && find . -type f ! -name 'run-*.json' ! -name 'run-*.html' | wc -l)" 71 "documents of the night"
 
 # Killed with SIGKILL after the N-th document was written durably (before its
 # transaction committed), or in the middle of writing it: the rerun finishes the night.
@@ -58,9 +58,10 @@ state "$T/jk" >"$T/jk.state"
 cmp -s "$T/ok.state" "$T/jk.state" || fail "--jobs 2 after a killed worker: $(diff "$T/ok.state" "$T/jk.state" | head -5)"
 PASSED=$((PASSED + 1))
 
-# Full disk while writing the 27th document (the second certificate).
+# Full disk while writing the 63rd document (the second certificate: after 25 opinions, their
+# 35 letters, the notice and the first certificate).
 "$HDREG" demo-db --db "$T/w.db" >/dev/null
-HDREG_FAULT=write:28 run "$HDREG" run --db "$T/w.db" --date $DATE --out "$T/w"
+HDREG_FAULT=write:63 run "$HDREG" run --db "$T/w.db" --date $DATE --out "$T/w"
 expect_eq "$rc" 1 "write fault exit"
 expect_eq "$(out | head -1)" "hdreg run $DATE: 8 certificates issued, 0 verified, 0 restored, 1 held by objection, 2 failed"
 expect_eq "$(err | grep SQ-2026-0007)" "hdreg: case SQ-2026-0007: cannot write '$T/w/certificates/202603440000000071.pdf': No space left on device (injected fault)"
@@ -73,9 +74,10 @@ expect_eq "$(ls "$T/w/certificates")" "$ALL" "write fault: all certificates, sam
 # (The documents' rows are in another order here: the run went on with the other cases
 # and the failed one was recorded on the next run. The bytes are compared below.)
 
-# Full disk while writing a review opinion: that case is reviewed again next time.
+# Full disk while writing a review opinion (the 4th document: SQ-2026-0019 has its opinion,
+# acceptance and refusal before it): that case is reviewed again next time.
 "$HDREG" demo-db --db "$T/o.db" >/dev/null
-HDREG_FAULT=write:2 run "$HDREG" run --db "$T/o.db" --date $DATE --out "$T/o"
+HDREG_FAULT=write:4 run "$HDREG" run --db "$T/o.db" --date $DATE --out "$T/o"
 expect_eq "$rc" 1 "opinion write fault exit"
 expect_eq "$(err | head -1)" "hdreg: case SQ-2026-0020: review: cannot write '$T/o/opinions/SQ-2026-0020-2026-03-16.pdf': No space left on device (injected fault)"
 expect_eq "$(sql "$T/o.db" "SELECT status || ' ' || (SELECT count(*) FROM findings WHERE case_id = 20) FROM cases WHERE id = 20")" "submitted 0" "nothing of the failed review kept"
