@@ -18,23 +18,46 @@ static const char HELP[] =
     "Exit: 0 all imported, 2 usage, 3 a file is invalid (nothing of it imported), 4 database.\n";
 
 int cmd_calendar(int argc, char **argv) {
-  if (argc >= 2 && !strcmp(argv[1], "--help")) {
-    fputs(HELP, stdout);
-    return HD_EXIT_OK;
+  const char *db_path = NULL;
+  int first = 0, n_files = 0;
+  for (int i = 1; i < argc; i++)
+    if (cli_is_help(argv[i])) {
+      fputs(HELP, stdout);
+      return HD_EXIT_OK;
+    }
+  if (argc < 2 || strcmp(argv[1], "import") != 0) {
+    cli_error("calendar: expected 'hdreg calendar import --db FILE YEAR.json...' (see hdreg calendar --help)");
+    return HD_EXIT_USAGE;
   }
-  if (argc < 5 || strcmp(argv[1], "import") != 0 || strcmp(argv[2], "--db") != 0) {
+  /* The files stay where they are in argv; options are moved out of their way. */
+  for (int i = 2; i < argc; i++) {
+    if (!strcmp(argv[i], "--db") || !strncmp(argv[i], "--db=", 5)) {
+      if (!argv[i][4] && i + 1 == argc) {
+        cli_error("calendar import: option '--db' needs a value (see hdreg calendar --help)");
+        return HD_EXIT_USAGE;
+      }
+      db_path = argv[i][4] ? argv[i] + 5 : argv[++i];
+    } else if (argv[i][0] == '-' && argv[i][1]) {
+      return cli_unknown_option("calendar import", argv[i]);
+    } else {
+      if (!first) first = i;
+      argv[first + n_files++] = argv[i];
+    }
+  }
+  if (!db_path) db_path = cli_conf(CONF_DATABASE);
+  if (!db_path || !n_files) {
     cli_error("calendar: expected 'hdreg calendar import --db FILE YEAR.json...' (see hdreg calendar --help)");
     return HD_EXIT_USAGE;
   }
   hd_err err;
   hd_err_clear(&err);
   sqlite3 *db = NULL;
-  int rc = store_open(argv[3], HD_STORE_MUST_EXIST, &db, &err), worst = HD_OK;
+  int rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err), worst = HD_OK;
   if (rc) {
     cli_error("calendar: %s", err.msg);
     return hd_exit_for(rc);
   }
-  for (int i = 4; i < argc; i++) {
+  for (int i = first; i < first + n_files; i++) {
     int year = 0, days = 0;
     hd_err_clear(&err);
     rc = holidays_import(db, argv[i], &year, &days, &err);

@@ -173,7 +173,7 @@ int cmd_check(int argc, char **argv) {
   dirs[0] = cli_default_checks_dir();
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'd': db_path = optarg; break;
     case 'c': case_arg = optarg; break;
@@ -189,8 +189,7 @@ int cmd_check(int argc, char **argv) {
       break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("check: unknown or incomplete option '%s' (see hdreg check --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("check", OPTS, argv);
     }
   }
   if (n_dirs == 1) n_dirs = cli_conf_checks(dirs, 16);
@@ -289,7 +288,7 @@ static const char TEST_HELP[] =
 
 int cmd_checks(int argc, char **argv) {
   if (argc < 2 || strcmp(argv[1], "test") != 0) {
-    if (argc >= 2 && !strcmp(argv[1], "--help")) {
+    if (argc >= 2 && cli_is_help(argv[1])) {
       fputs(TEST_HELP, stdout);
       return HD_EXIT_OK;
     }
@@ -302,7 +301,7 @@ int cmd_checks(int argc, char **argv) {
   hd_test_opts t = {NULL, 0, 0, NULL, 0};
   dirs[0] = cli_default_checks_dir();
   for (int i = 2; i < argc; i++) {
-    if (!strcmp(argv[i], "--help")) {
+    if (cli_is_help(argv[i])) {
       fputs(TEST_HELP, stdout);
       return HD_EXIT_OK;
     }
@@ -336,10 +335,7 @@ int cmd_checks(int argc, char **argv) {
       t.seed = seed;
       continue;
     }
-    if (argv[i][0] == '-') {
-      cli_error("checks test: unknown option '%s'", argv[i]);
-      return HD_EXIT_USAGE;
-    }
+    if (argv[i][0] == '-') return cli_unknown_option("checks test", argv[i]);
     if (n_dirs == 16) {
       cli_error("checks test: at most 15 directories");
       return HD_EXIT_USAGE;

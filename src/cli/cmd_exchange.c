@@ -83,12 +83,12 @@ int cmd_import(int argc, char **argv) {
                                        {NULL, 0, NULL, 0}};
   const char *dbpath = cli_conf(CONF_DATABASE);
   int create = 0;
-  ximport_opts o = {NULL, NULL, 0, 1000, stderr, stdout, NULL, 0};
+  ximport_opts o = {NULL, NULL, 0, 1000, stderr, stdout, NULL, 0, NULL};
   char today[11];
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'd': dbpath = optarg; break;
     case 'e': o.encoding = optarg; break;
@@ -108,8 +108,7 @@ int cmd_import(int argc, char **argv) {
     }
     case 'h': fputs(IMPORT_HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("import: unknown or incomplete option '%s' (see hdreg import --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("import", OPTS, argv);
     }
   }
   if (!dbpath || optind != argc - 1) {
@@ -191,15 +190,14 @@ int cmd_export(int argc, char **argv) {
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'd': dbpath = optarg; break;
     case 'f': format = optarg; break;
     case 'o': out = optarg; break;
     case 'h': fputs(EXPORT_HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("export: unknown or incomplete option '%s' (see hdreg export --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("export", OPTS, argv);
     }
   }
   if (!dbpath || !format || optind != argc) {

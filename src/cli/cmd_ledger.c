@@ -126,7 +126,7 @@ int cmd_ledger(int argc, char **argv) {
   int c;
   optind = 2;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'd': db_path = optarg; break;
     case 'c': case_arg = optarg; break;
@@ -139,8 +139,7 @@ int cmd_ledger(int argc, char **argv) {
     case 'r': reason = optarg; break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("ledger: unknown or incomplete option '%s' (see hdreg ledger --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("ledger", OPTS, argv);
     }
   }
   int want_args = act == 2 ? (entry_arg ? 0 : 1) : act == 3 ? 2 : 0;
@@ -225,7 +224,7 @@ int cmd_keygen(int argc, char **argv) {
   int years = 10, bits = 3072, c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'k': dir = optarg; break;
     case 'n': name = optarg; break;
@@ -233,8 +232,7 @@ int cmd_keygen(int argc, char **argv) {
     case 'b': bits = atoi(optarg); break;
     case 'h': fputs(KEYGEN_HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("keygen: unknown or incomplete option '%s' (see hdreg keygen --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("keygen", OPTS, argv);
     }
   }
   if (!dir || !name || !*name || years < 1 || years > 50 || optind < argc ||
@@ -531,7 +529,7 @@ int cmd_verify(int argc, char **argv) {
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'k': keys = optarg; break;
     case 'd': db_path = optarg; break;
@@ -539,8 +537,7 @@ int cmd_verify(int argc, char **argv) {
     case 'a': as_of = optarg; break;
     case 'h': fputs(VERIFY_HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("verify: unknown or incomplete option '%s' (see hdreg verify --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("verify", OPTS, argv);
     }
   }
   hd_date day;

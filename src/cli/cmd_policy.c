@@ -64,7 +64,7 @@ int cmd_policy(int argc, char **argv) {
   int c, html = 0;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'f': from = optarg; break;
     case 'o': out = optarg; break;
@@ -87,8 +87,7 @@ int cmd_policy(int argc, char **argv) {
     case 'T': cli_conf_option(CONF_TEMPLATES, optarg); break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("policy: unknown or incomplete option '%s' (see hdreg policy --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("policy", OPTS, argv);
     }
   }
   if (inst && !dbpath) dbpath = cli_conf(CONF_DATABASE);

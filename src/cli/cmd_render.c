@@ -85,7 +85,7 @@ int cmd_render(int argc, char **argv) {
   dirs[0] = cli_default_checks_dir();
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'd': db_path = optarg; break;
     case 't': tname = optarg; break;
@@ -102,8 +102,7 @@ int cmd_render(int argc, char **argv) {
     case 'r': repeat = atoi(optarg); break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("render: unknown or incomplete option '%s' (see hdreg render --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("render", OPTS, argv);
     }
   }
   if (n_dirs == 1) n_dirs = cli_conf_checks(dirs, 16);

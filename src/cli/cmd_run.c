@@ -195,7 +195,7 @@ int cmd_run(int argc, char **argv) {
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'd': db_path = optarg; break;
     case 't': date = optarg; break;
@@ -225,8 +225,7 @@ int cmd_run(int argc, char **argv) {
       break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("run: unknown or incomplete option '%s' (see hdreg run --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("run", OPTS, argv);
     }
   }
   if (optind < argc) {
