@@ -70,6 +70,15 @@ int cli_unknown_option(const char *cmd, const char *arg);
 extern int cli_quiet;
 /* "-": standard input or output instead of a file. */
 int cli_is_stdio(const char *path);
+/* The whole file at path, or standard input for "-", at most max bytes, into *out
+ * (caller frees). HD_OK or an error in err. */
+int cli_read_input(const char *path, size_t max, char **out, size_t *len, hd_err *err);
+/* data written to path atomically (hd_write_atomic), or to standard output for "-". */
+int cli_write_output(const char *path, const void *data, size_t len, hd_err *err);
+/* For a stage that opens its input by name (and more than once): standard input copied
+ * into a new temporary file (mode 0600, $TMPDIR or /tmp), its name into path. The caller
+ * removes it. HD_OK or an error in err. */
+int cli_stdin_to_file(char *path, size_t size, hd_err *err);
 /* --format text|json: 0 text, 1 json; -1 after saying "CMD: --format must be text or json,
  * not 'X'" (usage). */
 int cli_format(const char *cmd, const char *value);

@@ -1,5 +1,6 @@
 /* cmd_calendar.c: `hdreg calendar import` — statutory holiday schedules. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -8,12 +9,12 @@
 #include "util/diag.h"
 
 static const char HELP[] =
-    "usage: hdreg calendar import --db FILE YEAR.json...\n"
+    "usage: hdreg calendar import --db FILE YEAR.json|-...\n"
     "\n"
     "Import statutory holidays and make-up working days (holiday-cn format) into the\n"
     "database, replacing each year's schedule. Every file is validated before anything is\n"
     "written; an empty schedule (not published yet) is refused, so that no notice period\n"
-    "is ever computed into a year without data.\n"
+    "is ever computed into a year without data. - is standard input.\n"
     "\n"
     "Exit: 0 all imported, 2 usage, 3 a file is invalid (nothing of it imported), 4 database.\n";
 
@@ -60,12 +61,21 @@ int cmd_calendar(int argc, char **argv) {
   for (int i = first; i < first + n_files; i++) {
     int year = 0, days = 0;
     hd_err_clear(&err);
-    rc = holidays_import(db, argv[i], &year, &days, &err);
+    if (cli_is_stdio(argv[i])) {
+      char *text = NULL;
+      size_t len = 0;
+      rc = cli_read_input(argv[i], 1 << 20, &text, &len, &err);
+      if (rc == HD_OK) rc = holidays_import_text(db, "<stdin>", text, len, &year, &days, &err);
+      free(text);
+    } else {
+      rc = holidays_import(db, argv[i], &year, &days, &err);
+    }
     if (rc) {
       cli_error("calendar: %s", err.msg);
       if (!worst) worst = rc;
-    } else {
-      printf("imported %d: %d days (holidays and make-up working days) from %s\n", year, days, argv[i]);
+    } else if (!cli_quiet) {
+      printf("imported %d: %d days (holidays and make-up working days) from %s\n", year, days,
+             cli_is_stdio(argv[i]) ? "<stdin>" : argv[i]);
     }
   }
   store_close(db);

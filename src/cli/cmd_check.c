@@ -16,11 +16,13 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/diag.h"
+#include <json-c/json.h>
 
 static const char HELP[] =
     "usage: hdreg check --db FILE --case ID|NUMBER [--as-of DATE]\n"
     "                   [--format text|json] [--checks DIR]...\n"
-    "       hdreg check --db FILE --all [--as-of DATE] [--checks DIR]...\n"
+    "       hdreg check --db FILE --all [--as-of DATE] [--format text|json]\n"
+    "                   [--checks DIR]...\n"
     "\n"
     "Run every compliance check on one case and print the findings and the decision\n"
     "(approve, rectify, hold, reject). The as-of date is \"today\" for every check; it\n"
@@ -31,7 +33,9 @@ static const char HELP[] =
     "With --all, every case is checked, one line NUMBER DECISION [CHECK:OUTCOME...]\n"
     "is printed per case (outcomes other than pass and n/a); then, after an empty\n"
     "line, a table with one line per check: how many cases got pass, fail, rectify,\n"
-    "manual, n/a and error; then a timing line on stderr.\n"
+    "manual, n/a and error; then a timing line on stderr. --format json prints one\n"
+    "JSON document instead, of the findings of the case, or with --all of every case\n"
+    "and the counts (hdreg(1), CONVENTIONS).\n"
     "\n"
     "Exit: 0 done (whatever the decision), 2 usage, 3 no such case or a broken pack,\n"
     "4 database.\n";
@@ -88,9 +92,26 @@ static void print_counts(const hd_pack *pack, long (*count)[6]) {
   }
 }
 
+/* The same counts as JSON: [{"id", "clause", "pass", ..., "error"}] in the pack's order. */
+static json_object *counts_json(const hd_pack *pack, long (*count)[6]) {
+  static const int ORDER[6] = {HD_PASS, HD_FAIL, HD_RECTIFY, HD_MANUAL, HD_NA, HD_ERROR};
+  json_object *a = json_object_new_array();
+  for (int i = 0; i < pack_count(pack); i++) {
+    const char *id, *clause, *title;
+    pack_check_info(pack, i, &id, &clause, &title);
+    json_object *c = json_object_new_object();
+    json_object_object_add(c, "id", json_object_new_string(id));
+    json_object_object_add(c, "clause", json_object_new_string(clause));
+    for (int k = 0; k < 6; k++)
+      json_object_object_add(c, outcome_name(ORDER[k]), json_object_new_int64(count[i][ORDER[k]]));
+    json_object_array_add(a, c);
+  }
+  return a;
+}
+
 /* Every case, one loader, one pack: the batch path (and the benchmark). */
 static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const char *as_of,
-                     hd_err *err) {
+                     int json, hd_err *err) {
   hd_caseview_loader *ld = NULL;
   sqlite3_stmt *st = NULL;
   int rc = caseview_loader_new(db, &ld, err), n = 0, bad = 0, n_checks = pack_count(pack);
@@ -101,6 +122,7 @@ static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const c
     caseview_loader_free(ld);
     return hd_err_set(err, HD_ENOMEM, "out of memory");
   }
+  json_object *cases = json ? json_object_new_array() : NULL;
   if ((rc = store_prepare(db, "SELECT id, number, applied_date FROM cases ORDER BY id", &st, err)))
     goto done;
   while (sqlite3_step(st) == SQLITE_ROW) {
@@ -121,7 +143,16 @@ static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const c
     }
     if (rc == HD_EDATA) { /* this case only: the others are checked as without it */
       fprintf(stderr, "hdreg: check: case %s: %s\n", num, ce.msg);
-      printf("%s not-checked\n", num);
+      if (json) {
+        json_object *c = json_object_new_object();
+        json_object_object_add(c, "number", json_object_new_string(num));
+        json_object_object_add(c, "decision", json_object_new_string("not-checked"));
+        json_object_object_add(c, "outcomes", json_object_new_object());
+        json_object_object_add(c, "error", json_object_new_string(ce.msg));
+        json_object_array_add(cases, c);
+      } else {
+        printf("%s not-checked\n", num);
+      }
       bad++;
       rc = HD_OK;
       continue;
@@ -133,25 +164,52 @@ static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const c
     char prefix[128];
     hd_snprintf(prefix, sizeof prefix, "hdreg: check: case %s: ", num);
     cli_lines(stderr, prefix, f.waiver_problems, 0);
-    printf("%s %s", num, decision_name(f.decision));
+    json_object *outcomes = json ? json_object_new_object() : NULL;
+    if (!json) printf("%s %s", num, decision_name(f.decision));
     for (int i = 0; i < f.n; i++) {
-      if (f.v[i].outcome != HD_PASS && f.v[i].outcome != HD_NA)
-        printf(" %s:%s", f.v[i].check_id, outcome_name(f.v[i].outcome));
+      if (f.v[i].outcome != HD_PASS && f.v[i].outcome != HD_NA) {
+        if (json)
+          json_object_object_add(outcomes, f.v[i].check_id,
+                                 json_object_new_string(outcome_name(f.v[i].outcome)));
+        else
+          printf(" %s:%s", f.v[i].check_id, outcome_name(f.v[i].outcome));
+      }
       if (i < n_checks && f.v[i].outcome >= HD_PASS && f.v[i].outcome <= HD_ERROR)
         count[i][f.v[i].outcome]++; /* findings come in the pack's order of checks */
     }
-    putchar('\n');
+    if (json) {
+      json_object *c = json_object_new_object();
+      json_object_object_add(c, "number", json_object_new_string(num));
+      json_object_object_add(c, "decision", json_object_new_string(decision_name(f.decision)));
+      json_object_object_add(c, "outcomes", outcomes);
+      json_object_array_add(cases, c);
+    } else {
+      putchar('\n');
+    }
     findings_release(&f);
     n++;
   }
-  print_counts(pack, count);
-  fprintf(stderr, "hdreg: checked %d cases with %d checks: load %.1f ms, checks %.1f ms "
+  if (json) {
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "as_of", as_of ? json_object_new_string(as_of) : NULL);
+    json_object_object_add(o, "revision", json_object_new_string(pack_revision(pack)));
+    json_object_object_add(o, "cases", cases);
+    cases = NULL;
+    json_object_object_add(o, "checks", counts_json(pack, count));
+    json_object_object_add(o, "not_checked", json_object_new_int(bad));
+    cli_json_print(o);
+  } else {
+    print_counts(pack, count);
+  }
+  if (!cli_quiet)
+    fprintf(stderr, "hdreg: checked %d cases with %d checks: load %.1f ms, checks %.1f ms "
           "(%.0f cases/s for the checks, %.0f cases/s with loading)\n", n, pack_count(pack),
           t_load, t_check, n / (t_check / 1000.0), n / ((t_load + t_check) / 1000.0));
   if (bad)
     rc = hd_err_set(err, HD_EDATA, "%d of %d cases could not be checked (listed above)", bad,
                     n + bad);
 done:
+  json_object_put(cases);
   free(count);
   sqlite3_finalize(st);
   caseview_loader_free(ld);
@@ -220,7 +278,7 @@ int cmd_check(int argc, char **argv) {
   if ((rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err))) goto done;
   if (all) {
     if ((rc = calendar_load(db, &cal, &err)) || (rc = pack_load(&o, &pack, &err))) goto done;
-    rc = check_all(db, pack, cal, as_of, &err);
+    rc = check_all(db, pack, cal, as_of, !strcmp(format, "json"), &err);
     goto done;
   }
   long long id = cli_find_case(db, case_arg, &number);

@@ -37,6 +37,7 @@ static const char HELP[] =
     "                 institution's website, beside the PDF: FILE.pdf -> FILE.html\n"
     "                 (UTF-8, lang zh-CN, headings h1-h3, the sharing list as a table\n"
     "                 with header cells; no page furniture)\n"
+    "  --out -        the PDF to standard output (not with --format html)\n"
     "\n"
     "Exit: 0 written, 2 usage, 3 the file is incomplete or invalid (file:line), 4 database,\n"
     "5 output, 6 fonts.\n";
@@ -96,6 +97,10 @@ int cmd_policy(int argc, char **argv) {
               "hdreg policy --help)");
     return HD_EXIT_USAGE;
   }
+  if (html && cli_is_stdio(out)) {
+    cli_error("policy: --format html writes FILE.html beside FILE.pdf: give --out a file, not -");
+    return HD_EXIT_USAGE;
+  }
   if (inst && (!*inst || strspn(inst, "0123456789") != strlen(inst) || strlen(inst) > 15)) {
     cli_error("policy: --institution takes the number of a product (table privacy_products), "
               "not '%s'", inst);
@@ -132,7 +137,7 @@ int cmd_policy(int argc, char **argv) {
     html_path(out, hpath, sizeof hpath);
     if (rc == HD_OK && html) rc = hd_write_atomic(hpath, env.html, env.html_len, &err);
     if (rc == HD_OK) {
-      rc = hd_write_atomic(out, pdf, len, &err);
+      rc = cli_write_output(out, pdf, len, &err);
       if (rc && html) unlink(hpath); /* both or neither */
     }
   }

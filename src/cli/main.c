@@ -5,6 +5,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -12,6 +13,7 @@
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/diag.h"
+#include "util/fsutil.h"
 #include <json-c/json.h>
 
 static const char USAGE[] =
@@ -125,6 +127,55 @@ int cli_quiet;
 int cli_is_help(const char *arg) { return !strcmp(arg, "-h") || !strcmp(arg, "--help"); }
 
 int cli_is_stdio(const char *path) { return path && !strcmp(path, "-"); }
+
+int cli_read_input(const char *path, size_t max, char **out, size_t *len, hd_err *err) {
+  if (!cli_is_stdio(path)) return hd_read_file(path, max, out, len, err);
+  hd_buf b;
+  hd_buf_init(&b, max);
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+    if (hd_buf_add(&b, chunk, n) != HD_OK) {
+      hd_buf_release(&b);
+      return hd_err_set(err, HD_EDATA, "standard input is larger than %zu bytes", max);
+    }
+  if (ferror(stdin)) {
+    hd_buf_release(&b);
+    return hd_err_set(err, HD_EIO, "cannot read standard input: %s", strerror(errno));
+  }
+  *len = b.len;
+  *out = b.p ? hd_buf_steal(&b) : calloc(1, 1);
+  return *out ? HD_OK : hd_err_set(err, HD_ENOMEM, "out of memory");
+}
+
+int cli_write_output(const char *path, const void *data, size_t len, hd_err *err) {
+  if (!cli_is_stdio(path)) return hd_write_atomic(path, data, len, err);
+  if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+    return hd_err_set(err, HD_EIO, "cannot write standard output: %s", strerror(errno));
+  return HD_OK;
+}
+
+int cli_stdin_to_file(char *path, size_t size, hd_err *err) {
+  const char *dir = getenv("TMPDIR");
+  if (hd_snprintf(path, size, "%s/hdreg-stdin.XXXXXX", dir && *dir ? dir : "/tmp") < 0)
+    return hd_err_set(err, HD_EIO, "temporary file name too long");
+  int fd = mkstemp(path);
+  if (fd < 0) return hd_err_set(err, HD_EIO, "cannot make a temporary file for standard input "
+                                "in '%s': %s", dir && *dir ? dir : "/tmp", strerror(errno));
+  char chunk[65536];
+  ssize_t n;
+  int rc = HD_OK;
+  while (rc == HD_OK && (n = read(STDIN_FILENO, chunk, sizeof chunk)) != 0) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) rc = hd_err_set(err, HD_EIO, "cannot read standard input: %s", strerror(errno));
+    else if (write(fd, chunk, (size_t)n) != n)
+      rc = hd_err_set(err, HD_EIO, "cannot write '%s': %s", path, strerror(errno));
+  }
+  if (close(fd) != 0 && rc == HD_OK)
+    rc = hd_err_set(err, HD_EIO, "cannot write '%s': %s", path, strerror(errno));
+  if (rc) unlink(path);
+  return rc;
+}
 
 /* "CMD" of "CMD ACTION": the command whose --help to see. */
 static void help_of(const char *cmd, char *out, size_t size) {
