@@ -72,9 +72,9 @@ static const char EXPORT_HELP[] =
     "\n"
     "Write the register's subjects and cases (resource, rights, materials, objections,\n"
     "certificate and its printed fields) in the exchange format hdreg import reads, UTF-8,\n"
-    "to --out (written completely or not at all) or stdout (also --out -). Imported into an empty\n"
-    "register (hdreg import --create --restore) it gives the same cases. Events,\n"
-    "findings, documents and notices stay in the register that made them.\n"
+    "to --out (written completely or not at all) or stdout (also --out -). Imported\n"
+    "into an empty register (hdreg import --create --restore) it gives the same cases.\n"
+    "Events, findings, documents and notices stay in the register that made them.\n"
     "\n"
     "Exit: 0 written, 2 usage, 4 database, 5 output.\n";
 
