@@ -323,6 +323,7 @@ done:
 static const char TEST_HELP[] =
     "usage: hdreg checks test [DIR]... [--db FILE] [--shuffle SEED]\n"
     "                         [--only NAME|FILE:LINE] [--findings]\n"
+    "                         [--format text|json]\n"
     "\n"
     "Run the fixture tests of the shipped check pack and of each DIR (a legal team's\n"
     "directory): DIR/tests/_base.lua declares a base case that passes every check,\n"
@@ -340,9 +341,48 @@ static const char TEST_HELP[] =
     "                  (coverage is then not checked)\n"
     "  --findings      print one JSON line per fixture and check on stdout (fixture,\n"
     "                  where, check, outcome, message); the report goes to stderr\n"
+    "  --format json   the report as one JSON document on stdout: counts, failures\n"
+    "                  and coverage as fields (hdreg(1), CONVENTIONS)\n"
     "\n"
     "Exit: 0 all fixtures pass and coverage is complete, 1 otherwise, 2 usage (or no\n"
     "fixture matches --only), 3 a broken pack, fixture file or base case.\n";
+
+/* "A\tB\tC\n" lines as [{k0: A, k1: B, k2: C}]. */
+static json_object *tab_lines(const char *text, const char *const k[3]) {
+  json_object *a = json_object_new_array();
+  for (const char *p = text, *nl; p && (nl = strchr(p, '\n')); p = nl + 1) {
+    json_object *o = json_object_new_object();
+    const char *f = p;
+    for (int i = 0; i < 3; i++) {
+      const char *end = i < 2 ? memchr(f, '\t', (size_t)(nl - f)) : NULL;
+      if (!end) end = nl;
+      json_object_object_add(o, k[i], json_object_new_string_len(f, (int)(end - f)));
+      f = end < nl ? end + 1 : nl;
+    }
+    json_object_array_add(a, o);
+  }
+  return a;
+}
+
+/* checks test --format json (hdreg(1), CONVENTIONS). */
+static void print_test_json(const hd_test_opts *t, const hd_test_summary *su, int failed) {
+  static const char *const FAIL[3] = {"where", "fixture", "message"};
+  static const char *const MISS[3] = {"check", "where", "why"};
+  json_object *o = json_object_new_object(), *cov = json_object_new_object();
+  json_object_object_add(o, "ok", json_object_new_boolean(!failed));
+  json_object_object_add(o, "fixtures", json_object_new_int(su->fixtures));
+  json_object_object_add(o, "passed", json_object_new_int(su->passed));
+  json_object_object_add(o, "failed", json_object_new_int(su->failed));
+  json_object_object_add(o, "retired", json_object_new_int(su->retired));
+  json_object_object_add(o, "failures", tab_lines(su->failures, FAIL));
+  json_object_object_add(cov, "checked", json_object_new_boolean(su->coverage_checked));
+  json_object_object_add(cov, "covered", json_object_new_int(su->covered));
+  json_object_object_add(cov, "checks", json_object_new_int(su->checks));
+  json_object_object_add(cov, "missing", tab_lines(su->missing, MISS));
+  json_object_object_add(o, "coverage", cov);
+  json_object_object_add(o, "seed", t->shuffle ? json_object_new_uint64(t->seed) : NULL);
+  cli_json_print(o);
+}
 
 int cmd_checks(int argc, char **argv) {
   if (argc < 2 || strcmp(argv[1], "test") != 0) {
@@ -356,7 +396,10 @@ int cmd_checks(int argc, char **argv) {
   const char *dirs[16];
   int n_dirs = 1;
   const char *db_path = NULL;
-  hd_test_opts t = {NULL, 0, 0, NULL, 0};
+  hd_test_opts t = {NULL, 0, 0, NULL, 0, NULL};
+  hd_test_summary su;
+  memset(&su, 0, sizeof su);
+  int json = 0;
   dirs[0] = cli_default_checks_dir();
   for (int i = 2; i < argc; i++) {
     if (cli_is_help(argv[i])) {
@@ -367,7 +410,8 @@ int cmd_checks(int argc, char **argv) {
       t.findings = 1;
       continue;
     }
-    if ((!strcmp(argv[i], "--db") || !strcmp(argv[i], "--shuffle") || !strcmp(argv[i], "--only")) &&
+    if ((!strcmp(argv[i], "--db") || !strcmp(argv[i], "--shuffle") || !strcmp(argv[i], "--only") ||
+         !strcmp(argv[i], "--format")) &&
         i + 1 == argc) {
       cli_error("checks test: %s needs a value (see hdreg checks --help)", argv[i]);
       return HD_EXIT_USAGE;
@@ -378,6 +422,10 @@ int cmd_checks(int argc, char **argv) {
     }
     if (!strcmp(argv[i], "--only")) {
       t.only = argv[++i];
+      continue;
+    }
+    if (!strcmp(argv[i], "--format")) {
+      if ((json = cli_format("checks test", argv[++i])) < 0) return HD_EXIT_USAGE;
       continue;
     }
     if (!strcmp(argv[i], "--shuffle")) {
@@ -400,6 +448,11 @@ int cmd_checks(int argc, char **argv) {
     }
     dirs[n_dirs++] = argv[i];
   }
+  if (json && t.findings) {
+    cli_error("checks test: --findings or --format json, not both (see hdreg checks --help)");
+    return HD_EXIT_USAGE;
+  }
+  if (json) t.summary = &su;
   hd_err err;
   hd_err_clear(&err);
   hd_pack *pack = NULL;
@@ -420,7 +473,9 @@ int cmd_checks(int argc, char **argv) {
   if ((rc = pack_load(&o, &pack, &err)) ||
       (rc = pack_test(pack, dirs, n_dirs, cal, &t, &report, &findings, &failed, &err)))
     goto done;
-  if (t.findings) {
+  if (json) {
+    print_test_json(&t, &su, failed);
+  } else if (t.findings) {
     fputs(findings, stdout);
     fputs(report, stderr);
   } else {
@@ -430,6 +485,8 @@ done:
   if (rc) cli_error("checks test: %s", err.msg);
   free(report);
   free(findings);
+  free(su.failures);
+  free(su.missing);
   pack_free(pack);
   calendar_free(cal);
   store_close(db);
