@@ -67,6 +67,7 @@ int cmd_demo_db(int argc, char **argv) {
     cli_error("demo-db: %s", err.msg);
     return hd_exit_for(rc);
   }
+  if (cli_quiet) return HD_EXIT_OK;
   if (n) printf("created %s with %lld synthetic cases (seed %lld)\n", db, n, seed);
   else printf("created %s with the demo data\n", db);
   return HD_EXIT_OK;

@@ -224,7 +224,9 @@ int cmd_ledger(int argc, char **argv) {
     const char *number = entry_arg ? NULL : argv[optind];
     rc = act == 2 ? register_prove(db, number, entry, checkpoints, keys, out, &info, &err)
                   : register_consistency(db, old_size, new_size, out, &info, &err);
-    if (rc == HD_OK && act == 2)
+    if (rc == HD_OK && cli_quiet) {
+      /* written: nothing to say */
+    } else if (rc == HD_OK && act == 2)
       printf("%s: inclusion proof of %s%s%s%lld%s under the checkpoint of %s (%lld entr%s): "
              "%d hashes, %ld bytes\n", out, number ? "certificate " : "", number ? number : "",
              number ? " (entry " : "entry ", info.seq, number ? ")" : "",
@@ -294,6 +296,7 @@ int cmd_keygen(int argc, char **argv) {
     cli_error("keygen: %s", err.msg);
     return hd_exit_for(rc);
   }
+  if (cli_quiet) return HD_EXIT_OK;
   printf("key and certificate for %s in %s/authority.key and %s/authority.crt\n", name, dir, dir);
   printf("QR code key in %s/authority-qr.key (publish %s/authority-qr.pub)\n", dir, dir);
   return HD_EXIT_OK;
@@ -500,7 +503,8 @@ static int verify_in_register(const char *file, const char *sha, const char *sig
   if (!d || !other) rc = hd_err_set(&err, HD_ENOMEM, "out of memory");
   if (!rc) rc = ledger_document_lookup(db, sha, name, d, &err);
   const char *recorded = !rc && d->id ? ledger_basename(d->path) : NULL;
-  int misnamed = recorded && strcmp(recorded, name) != 0;
+  /* Standard input has no name to mislead by. */
+  int misnamed = recorded && strcmp(recorded, name) != 0 && !cli_is_stdio(file);
   if (!rc && misnamed) rc = ledger_document_named(db, name, other, &err);
   store_close(db);
   if (rc) {

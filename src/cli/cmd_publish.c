@@ -110,6 +110,7 @@ int cmd_publish(int argc, char **argv) {
     cli_error("publish: %s", err.msg);
     return hd_exit_for(rc);
   }
+  if (cli_quiet) return HD_EXIT_OK;
   printf("hdreg publish %s: %d certificates (%d current, %d superseded, %d cancelled, %d expired), "
          "%d notices (%d open), %d documents to verify, %d checkpoints\n",
          date, rep.certificates, rep.current, rep.superseded, rep.cancelled, rep.expired, rep.notices,

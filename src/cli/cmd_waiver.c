@@ -199,7 +199,7 @@ int cmd_waiver(int argc, char **argv) {
   if (rc == HD_OK && add)
     printf("waiver %lld: case %s, check '%s', approved %s by %s, until %s\n", id, number, a.check,
            a.date, a.approver, a.expires);
-  else if (rc == HD_OK)
+  else if (rc == HD_OK && !cli_quiet)
     printf("waiver %lld of case %s revoked on %s by %s\n", wid, number, a.date, a.by);
 done:
   if (rc) cli_error("waiver %s: %s", action, err.msg);
