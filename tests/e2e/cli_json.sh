@@ -130,6 +130,10 @@ expect_eq "$(ls "$T/n.db" 2>&1 | grep -c 'No such')" 1 "a dry run with --create 
 run "$HDREG" import --db "$T/n.db" --create --restore --format json "$T/reg.xml"
 expect_eq "$rc:$(out | py 'print(d["dry_run"], d["ok"], d["import"])' /dev/stdin)" "0:False True 1" "import json: an import"
 
+run "$HDREG" import --db "$T/t.db" --dry-run --format json "$T/reg.xml"
+expect_eq "$rc:$(out | py 'print(d["ok"], d["cases"], d["error"] == sys.argv[2])' /dev/stdin "$(err | tail -1 | sed 's/^hdreg: //')")" \
+  "4:False 0 True" "import json: a register changed past hdreg is refused, the JSON says why"
+
 # ---- checks test ----------------------------------------------------------------------
 run "$HDREG" checks test --format json
 expect_eq "$rc:$(err)" "0:" "checks test json: exit"
