@@ -195,6 +195,15 @@ out >"$T/p-dash.pdf"
 "$HDREG" policy --from docs/examples/institution.xml --out "$T/p-file.pdf"
 cmp -s "$T/p-dash.pdf" "$T/p-file.pdf" || fail "policy --out - differs from --out FILE"
 PASSED=$((PASSED + 1))
+run "$HDREG" policy --from - --out "$T/p-stdin.pdf" <docs/examples/institution.xml
+expect_eq "$rc:$(out):$(err)" "0::" "policy --from -"
+cmp -s "$T/p-stdin.pdf" "$T/p-file.pdf" || fail "policy --from - differs from --from FILE"
+PASSED=$((PASSED + 1))
+sed 's|<email>[^<]*</email>|<email></email>|' docs/examples/institution.xml >"$T/inst-bad.xml"
+run "$HDREG" policy --from - --out "$T/p-bad.pdf" <"$T/inst-bad.xml"
+expect_eq "$rc:$(err | sed -n 1p | cut -d: -f1-4)" "3:hdreg: policy: <stdin>:$(grep -n '<email>' "$T/inst-bad.xml" | cut -d: -f1)" "policy --from -: problems name <stdin>:LINE"
+[ ! -e "$T/p-bad.pdf" ] || fail "policy --from - with a problem wrote a PDF"
+PASSED=$((PASSED + 1))
 run "$HDREG" policy --from docs/examples/institution.xml --out - --format html
 expect_eq "$rc:$(out):$(err)" "2::hdreg: policy: --format html writes FILE.html beside FILE.pdf: give --out a file, not -" "policy --out - --format html"
 run "$HDREG" verify - --keys "$K" --db "$DB" --as-of 2026-03-20 <"$C"
