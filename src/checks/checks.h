@@ -150,7 +150,17 @@ typedef struct hd_test_opts {
                                (coverage is then not checked); none matching: HD_EUSAGE */
   int findings;             /* 1: *findings (caller frees) gets one JSON line per fixture
                                run and check: {"fixture","where","check","outcome","message"} */
+  struct hd_test_summary *summary; /* NULL, or filled on HD_OK (hdreg checks test --format
+                               json); the caller frees its failures and missing */
 } hd_test_opts;
+/* What the report says, as fields. */
+typedef struct hd_test_summary {
+  int fixtures, passed, failed, retired; /* the fixtures chosen (--only) and their results */
+  int coverage_checked;     /* 0 with --only */
+  int covered, checks;      /* checks seen passing and not passing, of all checks */
+  char *failures;           /* a line per failure: "WHERE\tFIXTURE\tMESSAGE\n" */
+  char *missing;            /* a line per check not covered: "ID\tWHERE\tWHY\n" */
+} hd_test_summary;
 int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar *cal,
               const hd_test_opts *t, char **report, char **findings, int *failed,
               hd_err *err);

@@ -7,6 +7,7 @@
  * mode with raw reads: a fixture cannot make the runner run a metamethod unprotected. */
 #include <json-c/json.h>
 #include <lauxlib.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -744,13 +745,41 @@ static void findings_lines(hd_buf *b, const prep *a, const hd_findings *f) {
   }
 }
 
+/* A fixture's failure: "WHERE: fixture 'NAME': MSG" into out (fmt ends in a newline),
+ * and "WHERE\tNAME\tMSG\n" into fails (tabs and newlines of MSG as spaces) for
+ * hd_test_summary. */
+static void fail_line(hd_buf *out, hd_buf *fails, const char *fmt, const char *where,
+                      const char *name, ...) __attribute__((format(printf, 3, 6)));
+static void fail_line(hd_buf *out, hd_buf *fails, const char *fmt, const char *where,
+                      const char *name, ...) {
+  hd_buf m;
+  hd_buf_init(&m, 0);
+  va_list ap;
+  va_start(ap, name);
+  hd_buf_vprintf(&m, fmt, ap);
+  va_end(ap);
+  const char *msg = m.p ? m.p : "out of memory\n";
+  hd_buf_printf(out, "%s: fixture '%s': %s", where, name, msg);
+  size_t n = strlen(msg);
+  if (n && msg[n - 1] == '\n') n--;
+  hd_buf_printf(fails, "%s\t%s\t", where, name);
+  for (size_t i = 0; i < n; i++) {
+    char c = msg[i] == '\t' || msg[i] == '\n' ? ' ' : msg[i];
+    hd_buf_add(fails, &c, 1);
+  }
+  hd_buf_add(fails, "\n", 1);
+  hd_buf_release(&m);
+}
+
 int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar *cal,
               const hd_test_opts *t, char **report, char **findings_out, int *failed,
               hd_err *err) {
-  static const hd_test_opts DEFAULTS = {NULL, 0, 0, NULL, 0};
-  hd_buf out, fl;
+  static const hd_test_opts DEFAULTS = {NULL, 0, 0, NULL, 0, NULL};
+  hd_buf out, fl, fails, missing;
   hd_buf_init(&out, 0);
   hd_buf_init(&fl, 0);
+  hd_buf_init(&fails, 0);
+  hd_buf_init(&missing, 0);
   shapes sh;
   memset(&sh, 0, sizeof sh);
   int *seen_pass = NULL, *seen_other = NULL, *retired_by = NULL, *order = NULL;
@@ -833,7 +862,7 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
       continue;
     }
     if (st != LUA_OK) {
-      hd_buf_printf(&out, "%s: fixture '%s': %s\n", a.where, a.name, msg ? msg : "out of memory");
+      fail_line(&out, &fails, "%s\n", a.where, a.name, msg ? msg : "out of memory");
       free(msg);
       prep_release(&a);
       bad_fixtures++;
@@ -841,7 +870,7 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
       continue;
     }
     if (a.bad_date || a.bad[0]) {
-      hd_buf_printf(&out, "%s: fixture '%s': %s\n", a.where, a.name,
+      fail_line(&out, &fails, "%s\n", a.where, a.name,
                     a.bad_date ? "no valid as_of date" : a.bad);
       prep_release(&a);
       bad_fixtures++;
@@ -857,7 +886,7 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
         break;
       }
       if (sbx_stopped(&p->sbx)) {
-        hd_buf_printf(&out, "%s: fixture '%s': %s\n", a.where, a.name, finding_message(&f.v[f.n - 1]));
+        fail_line(&out, &fails, "%s\n", a.where, a.name, finding_message(&f.v[f.n - 1]));
         if (t->findings) findings_lines(&fl, &a, &f);
         findings_release(&f);
         rc = pack_build_state(p, err);
@@ -882,7 +911,7 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
         if (strcmp(a.ex[k].id, x->check_id) == 0) want = a.ex[k].outcome;
       int ok = want < 0 ? (x->outcome == HD_PASS || x->outcome == HD_NA) : x->outcome == want;
       if (!ok) {
-        hd_buf_printf(&out, "%s: fixture '%s': check '%s' gave %s (%s), expected %s\n", a.where,
+        fail_line(&out, &fails, "check '%s' gave %s (%s), expected %s\n", a.where,
                       a.name, x->check_id, outcome_name(x->outcome), finding_message(x),
                       want < 0 ? "pass or n/a" : outcome_name(want));
         bad = 1;
@@ -900,7 +929,7 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
       if (lua_rawget(L, -2) == LUA_TSTRING) {
         const char *want = lua_tostring(L, -1), *got = finding_message(x);
         if (!got || strcmp(got, want) != 0) {
-          hd_buf_printf(&out, "%s: fixture '%s': check '%s' said \"%s\", expected \"%s\"\n",
+          fail_line(&out, &fails, "check '%s' said \"%s\", expected \"%s\"\n",
                         a.where, a.name, x->check_id, got ? got : "", want);
           bad = 1;
         }
@@ -909,12 +938,12 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
     }
     int decision = findings_decide(&f);
     if (a.decision[0] && strcmp(a.decision, decision_name(decision)) != 0) {
-      hd_buf_printf(&out, "%s: fixture '%s': decision %s, expected %s\n", a.where, a.name,
+      fail_line(&out, &fails, "decision %s, expected %s\n", a.where, a.name,
                     decision_name(decision), a.decision);
       bad = 1;
     }
     if (a.route[0] && (!f.route || strcmp(a.route, f.route) != 0)) {
-      hd_buf_printf(&out, "%s: fixture '%s': routed to %s, expected %s\n", a.where, a.name,
+      fail_line(&out, &fails, "routed to %s, expected %s\n", a.where, a.name,
                     f.route ? f.route : "no other procedure", a.route);
       bad = 1;
     }
@@ -922,7 +951,7 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
       int known = 0;
       for (int i = 0; i < p->n_checks; i++) known |= strcmp(p->checks[i].id, a.ex[k].id) == 0;
       if (!known) {
-        hd_buf_printf(&out, "%s: fixture '%s': expects an outcome of '%s', but there is no such "
+        fail_line(&out, &fails, "expects an outcome of '%s', but there is no such "
                       "check\n", a.where, a.name, a.ex[k].id);
         bad = 1;
       }
@@ -953,9 +982,10 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
         covered++;
         continue;
       }
-      hd_buf_printf(&cov, "  %s (%s): %s", p->checks[i].id, p->checks[i].where,
-                    !seen_pass[i] && !seen_other[i] ? "never passed, never failed"
-                    : !seen_pass[i] ? "never passed" : "never failed, rectified or held");
+      const char *why = !seen_pass[i] && !seen_other[i] ? "never passed, never failed"
+                        : !seen_pass[i] ? "never passed" : "never failed, rectified or held";
+      hd_buf_printf(&cov, "  %s (%s): %s", p->checks[i].id, p->checks[i].where, why);
+      hd_buf_printf(&missing, "%s\t%s\t%s\n", p->checks[i].id, p->checks[i].where, why);
       if (retired_by[i])
         hd_buf_printf(&cov, " (its %d retired fixture%s do%s not count: add fixtures for "
                       "the new rule in %s/tests/)", retired_by[i], retired_by[i] == 1 ? "" : "s",
@@ -974,11 +1004,25 @@ int pack_test(hd_pack *p, const char *const *dirs, int n_dirs, const hd_calendar
                 n_chosen - bad_fixtures - n_retired, bad_fixtures);
   if (n_retired) hd_buf_printf(&out, ", %d retired", n_retired);
   hd_buf_add(&out, "\n", 1);
+  if (t->summary) {
+    hd_test_summary *su = t->summary;
+    su->fixtures = n_chosen;
+    su->passed = n_chosen - bad_fixtures - n_retired;
+    su->failed = bad_fixtures;
+    su->retired = n_retired;
+    su->coverage_checked = !t->only;
+    su->covered = covered;
+    su->checks = p->n_checks;
+    su->failures = fails.p ? hd_buf_steal(&fails) : hd_strdup("");
+    su->missing = missing.p ? hd_buf_steal(&missing) : hd_strdup("");
+  }
 cleanup:
   free(seen_pass);
   free(seen_other);
   free(retired_by);
   free(order);
+  hd_buf_release(&fails);
+  hd_buf_release(&missing);
   shapes_free(&sh);
   if (p->sbx.L) lua_settop(p->sbx.L, 0);
   if (rc == HD_OK && !out.p) rc = hd_err_set(err, HD_ENOMEM, "out of memory");

@@ -20,6 +20,8 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_fonts(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
+/* `hdreg version` and `hdreg --version` (version.c). */
+int cmd_version(int argc, char **argv);
 #include <stddef.h>
 /* The configuration, the data folder: cli_template_path, cli_default_checks_dir, ... */
 #include "cli/config.h"
@@ -51,6 +53,40 @@ int cli_audit_failed(const char *cmd, const struct hd_audit *a, hd_err *err);
  * to f after prefix, then "PREFIXand N more" if more > 0. */
 #include <stdio.h>
 void cli_lines(FILE *f, const char *prefix, const char *text, int more);
+
+/* The conventions every command keeps (hdreg(1), "OPTIONS"). */
+#include <getopt.h>
+/* arg is -h or --help: the command prints its help to stdout and exits 0. */
+int cli_is_help(const char *arg);
+/* getopt_long (optstring "h", opterr 0) returned '?': says on stderr which option, and
+ * whether it is unknown, needs a value or takes none — "hdreg: CMD: unknown option '--x'
+ * (see hdreg CMD --help)", the help named by CMD's first word — and returns
+ * HD_EXIT_USAGE. */
+int cli_bad_option(const char *cmd, const struct option *opts, char **argv);
+/* The same for an option a command parses by hand (checks test, calendar import). */
+int cli_unknown_option(const char *cmd, const char *arg);
+/* --quiet (any command; main takes it out of argv): informational lines (what was
+ * written, counts, timings, progress) are not printed; results, warnings and errors are. */
+extern int cli_quiet;
+/* "-": standard input or output instead of a file. */
+int cli_is_stdio(const char *path);
+/* The whole file at path, or standard input for "-", at most max bytes, into *out
+ * (caller frees). HD_OK or an error in err. */
+int cli_read_input(const char *path, size_t max, char **out, size_t *len, hd_err *err);
+/* data written to path atomically (hd_write_atomic), or to standard output for "-". */
+int cli_write_output(const char *path, const void *data, size_t len, hd_err *err);
+/* For a stage that opens its input by name (and more than once): standard input copied
+ * into a new temporary file (mode 0600, $TMPDIR or /tmp), its name into path. The caller
+ * removes it. HD_OK or an error in err. */
+int cli_stdin_to_file(char *path, size_t size, hd_err *err);
+/* --format text|json: 0 text, 1 json; -1 after saying "CMD: --format must be text or json,
+ * not 'X'" (usage). */
+int cli_format(const char *cmd, const char *value);
+/* o as pretty-printed JSON and a newline on stdout; takes ownership of o. */
+struct json_object;
+void cli_json_print(struct json_object *o);
+/* The lines of text (each ending in '\n') as a JSON array of strings (new reference). */
+struct json_object *cli_json_lines(const char *text);
 
 /* Print "hdreg: <msg>" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

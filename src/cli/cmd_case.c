@@ -82,7 +82,7 @@ static int parse(int argc, char **argv, args *a) {
   int c;
   optind = 2;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'd': a->db = optarg; break;
     case 'c': a->case_arg = optarg; break;
@@ -113,8 +113,7 @@ static int parse(int argc, char **argv, args *a) {
       break;
     case 'h': fputs(HELP, stdout); return -1;
     default:
-      cli_error("case: unknown or incomplete option '%s' (see hdreg case --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("case", OPTS, argv);
     }
   }
   if (optind < argc) {
@@ -278,18 +277,18 @@ int cmd_case(int argc, char **argv) {
     } else if (!strcmp(action, "resolve")) rc = act_resolve(db, a.objection, a.outcome, &by, &err);
     else if (!strcmp(action, "move")) {
       rc = act_move(db, id, a.to, &by, a.questions, a.n_questions, a.materials, a.n_materials, &err);
-      if (!rc && a.n_materials)
+      if (!rc && a.n_materials && !cli_quiet)
         printf("case %s: move recorded, %d material%s supplied\n", number, a.n_materials,
                a.n_materials == 1 ? "" : "s");
     } else if (!strcmp(action, "answer")) {
       rc = act_answer(db, id, number, atoll(a.questions[0]), a.answer, &by, &err);
-      if (!rc) printf("case %s: answer to on-site question %s recorded\n", number, a.questions[0]);
+      if (!rc && !cli_quiet) printf("case %s: answer to on-site question %s recorded\n", number, a.questions[0]);
     } else if (!strcmp(action, "cancel")) {
       const hd_authority_cancel ac = {a.certificate, a.number, a.ground, a.evidence, a.n_evidence, by};
       hd_buf withdrawn;
       hd_buf_init(&withdrawn, 64 * 96);
       rc = act_authority_cancel(db, &ac, &made, &withdrawn, &err);
-      if (!rc)
+      if (!rc && !cli_quiet)
         printf("case %s: cancellation of certificate %s on the authority's own motion (5.1.6 %s) "
                "submitted\n", a.number, a.certificate, a.ground);
       if (!rc && withdrawn.len)
@@ -300,11 +299,11 @@ int cmd_case(int argc, char **argv) {
       const hd_application app = {a.certificate, a.type, a.number, a.date, a.ground,
                                   a.description, a.materials, a.n_materials};
       rc = act_apply(db, &app, &made, &err);
-      if (!rc) printf("case %s: %s of certificate %s submitted\n", a.number, a.type, a.certificate);
+      if (!rc && !cli_quiet) printf("case %s: %s of certificate %s submitted\n", a.number, a.type, a.certificate);
     }
   }
   if (rc) cli_error("case %s: %s", action, err.msg);
-  else if (strcmp(action, "object") && strcmp(action, "apply") && strcmp(action, "answer") &&
+  else if (!cli_quiet && strcmp(action, "object") && strcmp(action, "apply") && strcmp(action, "answer") &&
            strcmp(action, "cancel") && !(!strcmp(action, "move") && a.n_materials))
     printf("%s %s: %s recorded\n", number ? "case" : "objection", number ? number : a.objection, action);
   free(number);

@@ -16,11 +16,13 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/diag.h"
+#include <json-c/json.h>
 
 static const char HELP[] =
     "usage: hdreg check --db FILE --case ID|NUMBER [--as-of DATE]\n"
     "                   [--format text|json] [--checks DIR]...\n"
-    "       hdreg check --db FILE --all [--as-of DATE] [--checks DIR]...\n"
+    "       hdreg check --db FILE --all [--as-of DATE] [--format text|json]\n"
+    "                   [--checks DIR]...\n"
     "\n"
     "Run every compliance check on one case and print the findings and the decision\n"
     "(approve, rectify, hold, reject). The as-of date is \"today\" for every check; it\n"
@@ -31,7 +33,9 @@ static const char HELP[] =
     "With --all, every case is checked, one line NUMBER DECISION [CHECK:OUTCOME...]\n"
     "is printed per case (outcomes other than pass and n/a); then, after an empty\n"
     "line, a table with one line per check: how many cases got pass, fail, rectify,\n"
-    "manual, n/a and error; then a timing line on stderr.\n"
+    "manual, n/a and error; then a timing line on stderr. --format json prints one\n"
+    "JSON document instead, of the findings of the case, or with --all of every case\n"
+    "and the counts (hdreg(1), CONVENTIONS).\n"
     "\n"
     "Exit: 0 done (whatever the decision), 2 usage, 3 no such case or a broken pack,\n"
     "4 database.\n";
@@ -88,9 +92,26 @@ static void print_counts(const hd_pack *pack, long (*count)[6]) {
   }
 }
 
+/* The same counts as JSON: [{"id", "clause", "pass", ..., "error"}] in the pack's order. */
+static json_object *counts_json(const hd_pack *pack, long (*count)[6]) {
+  static const int ORDER[6] = {HD_PASS, HD_FAIL, HD_RECTIFY, HD_MANUAL, HD_NA, HD_ERROR};
+  json_object *a = json_object_new_array();
+  for (int i = 0; i < pack_count(pack); i++) {
+    const char *id, *clause, *title;
+    pack_check_info(pack, i, &id, &clause, &title);
+    json_object *c = json_object_new_object();
+    json_object_object_add(c, "id", json_object_new_string(id));
+    json_object_object_add(c, "clause", json_object_new_string(clause));
+    for (int k = 0; k < 6; k++)
+      json_object_object_add(c, outcome_name(ORDER[k]), json_object_new_int64(count[i][ORDER[k]]));
+    json_object_array_add(a, c);
+  }
+  return a;
+}
+
 /* Every case, one loader, one pack: the batch path (and the benchmark). */
 static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const char *as_of,
-                     hd_err *err) {
+                     int json, hd_err *err) {
   hd_caseview_loader *ld = NULL;
   sqlite3_stmt *st = NULL;
   int rc = caseview_loader_new(db, &ld, err), n = 0, bad = 0, n_checks = pack_count(pack);
@@ -101,6 +122,7 @@ static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const c
     caseview_loader_free(ld);
     return hd_err_set(err, HD_ENOMEM, "out of memory");
   }
+  json_object *cases = json ? json_object_new_array() : NULL;
   if ((rc = store_prepare(db, "SELECT id, number, applied_date FROM cases ORDER BY id", &st, err)))
     goto done;
   while (sqlite3_step(st) == SQLITE_ROW) {
@@ -121,7 +143,16 @@ static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const c
     }
     if (rc == HD_EDATA) { /* this case only: the others are checked as without it */
       fprintf(stderr, "hdreg: check: case %s: %s\n", num, ce.msg);
-      printf("%s not-checked\n", num);
+      if (json) {
+        json_object *c = json_object_new_object();
+        json_object_object_add(c, "number", json_object_new_string(num));
+        json_object_object_add(c, "decision", json_object_new_string("not-checked"));
+        json_object_object_add(c, "outcomes", json_object_new_object());
+        json_object_object_add(c, "error", json_object_new_string(ce.msg));
+        json_object_array_add(cases, c);
+      } else {
+        printf("%s not-checked\n", num);
+      }
       bad++;
       rc = HD_OK;
       continue;
@@ -133,25 +164,52 @@ static int check_all(sqlite3 *db, hd_pack *pack, const hd_calendar *cal, const c
     char prefix[128];
     hd_snprintf(prefix, sizeof prefix, "hdreg: check: case %s: ", num);
     cli_lines(stderr, prefix, f.waiver_problems, 0);
-    printf("%s %s", num, decision_name(f.decision));
+    json_object *outcomes = json ? json_object_new_object() : NULL;
+    if (!json) printf("%s %s", num, decision_name(f.decision));
     for (int i = 0; i < f.n; i++) {
-      if (f.v[i].outcome != HD_PASS && f.v[i].outcome != HD_NA)
-        printf(" %s:%s", f.v[i].check_id, outcome_name(f.v[i].outcome));
+      if (f.v[i].outcome != HD_PASS && f.v[i].outcome != HD_NA) {
+        if (json)
+          json_object_object_add(outcomes, f.v[i].check_id,
+                                 json_object_new_string(outcome_name(f.v[i].outcome)));
+        else
+          printf(" %s:%s", f.v[i].check_id, outcome_name(f.v[i].outcome));
+      }
       if (i < n_checks && f.v[i].outcome >= HD_PASS && f.v[i].outcome <= HD_ERROR)
         count[i][f.v[i].outcome]++; /* findings come in the pack's order of checks */
     }
-    putchar('\n');
+    if (json) {
+      json_object *c = json_object_new_object();
+      json_object_object_add(c, "number", json_object_new_string(num));
+      json_object_object_add(c, "decision", json_object_new_string(decision_name(f.decision)));
+      json_object_object_add(c, "outcomes", outcomes);
+      json_object_array_add(cases, c);
+    } else {
+      putchar('\n');
+    }
     findings_release(&f);
     n++;
   }
-  print_counts(pack, count);
-  fprintf(stderr, "hdreg: checked %d cases with %d checks: load %.1f ms, checks %.1f ms "
+  if (json) {
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "as_of", as_of ? json_object_new_string(as_of) : NULL);
+    json_object_object_add(o, "revision", json_object_new_string(pack_revision(pack)));
+    json_object_object_add(o, "cases", cases);
+    cases = NULL;
+    json_object_object_add(o, "checks", counts_json(pack, count));
+    json_object_object_add(o, "not_checked", json_object_new_int(bad));
+    cli_json_print(o);
+  } else {
+    print_counts(pack, count);
+  }
+  if (!cli_quiet)
+    fprintf(stderr, "hdreg: checked %d cases with %d checks: load %.1f ms, checks %.1f ms "
           "(%.0f cases/s for the checks, %.0f cases/s with loading)\n", n, pack_count(pack),
           t_load, t_check, n / (t_check / 1000.0), n / ((t_load + t_check) / 1000.0));
   if (bad)
     rc = hd_err_set(err, HD_EDATA, "%d of %d cases could not be checked (listed above)", bad,
                     n + bad);
 done:
+  json_object_put(cases);
   free(count);
   sqlite3_finalize(st);
   caseview_loader_free(ld);
@@ -173,7 +231,7 @@ int cmd_check(int argc, char **argv) {
   dirs[0] = cli_default_checks_dir();
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'd': db_path = optarg; break;
     case 'c': case_arg = optarg; break;
@@ -189,8 +247,7 @@ int cmd_check(int argc, char **argv) {
       break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("check: unknown or incomplete option '%s' (see hdreg check --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("check", OPTS, argv);
     }
   }
   if (n_dirs == 1) n_dirs = cli_conf_checks(dirs, 16);
@@ -221,7 +278,7 @@ int cmd_check(int argc, char **argv) {
   if ((rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err))) goto done;
   if (all) {
     if ((rc = calendar_load(db, &cal, &err)) || (rc = pack_load(&o, &pack, &err))) goto done;
-    rc = check_all(db, pack, cal, as_of, &err);
+    rc = check_all(db, pack, cal, as_of, !strcmp(format, "json"), &err);
     goto done;
   }
   long long id = cli_find_case(db, case_arg, &number);
@@ -266,6 +323,7 @@ done:
 static const char TEST_HELP[] =
     "usage: hdreg checks test [DIR]... [--db FILE] [--shuffle SEED]\n"
     "                         [--only NAME|FILE:LINE] [--findings]\n"
+    "                         [--format text|json]\n"
     "\n"
     "Run the fixture tests of the shipped check pack and of each DIR (a legal team's\n"
     "directory): DIR/tests/_base.lua declares a base case that passes every check,\n"
@@ -283,13 +341,52 @@ static const char TEST_HELP[] =
     "                  (coverage is then not checked)\n"
     "  --findings      print one JSON line per fixture and check on stdout (fixture,\n"
     "                  where, check, outcome, message); the report goes to stderr\n"
+    "  --format json   the report as one JSON document on stdout: counts, failures\n"
+    "                  and coverage as fields (hdreg(1), CONVENTIONS)\n"
     "\n"
     "Exit: 0 all fixtures pass and coverage is complete, 1 otherwise, 2 usage (or no\n"
     "fixture matches --only), 3 a broken pack, fixture file or base case.\n";
 
+/* "A\tB\tC\n" lines as [{k0: A, k1: B, k2: C}]. */
+static json_object *tab_lines(const char *text, const char *const k[3]) {
+  json_object *a = json_object_new_array();
+  for (const char *p = text, *nl; p && (nl = strchr(p, '\n')); p = nl + 1) {
+    json_object *o = json_object_new_object();
+    const char *f = p;
+    for (int i = 0; i < 3; i++) {
+      const char *end = i < 2 ? memchr(f, '\t', (size_t)(nl - f)) : NULL;
+      if (!end) end = nl;
+      json_object_object_add(o, k[i], json_object_new_string_len(f, (int)(end - f)));
+      f = end < nl ? end + 1 : nl;
+    }
+    json_object_array_add(a, o);
+  }
+  return a;
+}
+
+/* checks test --format json (hdreg(1), CONVENTIONS). */
+static void print_test_json(const hd_test_opts *t, const hd_test_summary *su, int failed) {
+  static const char *const FAIL[3] = {"where", "fixture", "message"};
+  static const char *const MISS[3] = {"check", "where", "why"};
+  json_object *o = json_object_new_object(), *cov = json_object_new_object();
+  json_object_object_add(o, "ok", json_object_new_boolean(!failed));
+  json_object_object_add(o, "fixtures", json_object_new_int(su->fixtures));
+  json_object_object_add(o, "passed", json_object_new_int(su->passed));
+  json_object_object_add(o, "failed", json_object_new_int(su->failed));
+  json_object_object_add(o, "retired", json_object_new_int(su->retired));
+  json_object_object_add(o, "failures", tab_lines(su->failures, FAIL));
+  json_object_object_add(cov, "checked", json_object_new_boolean(su->coverage_checked));
+  json_object_object_add(cov, "covered", json_object_new_int(su->covered));
+  json_object_object_add(cov, "checks", json_object_new_int(su->checks));
+  json_object_object_add(cov, "missing", tab_lines(su->missing, MISS));
+  json_object_object_add(o, "coverage", cov);
+  json_object_object_add(o, "seed", t->shuffle ? json_object_new_uint64(t->seed) : NULL);
+  cli_json_print(o);
+}
+
 int cmd_checks(int argc, char **argv) {
   if (argc < 2 || strcmp(argv[1], "test") != 0) {
-    if (argc >= 2 && !strcmp(argv[1], "--help")) {
+    if (argc >= 2 && cli_is_help(argv[1])) {
       fputs(TEST_HELP, stdout);
       return HD_EXIT_OK;
     }
@@ -299,10 +396,13 @@ int cmd_checks(int argc, char **argv) {
   const char *dirs[16];
   int n_dirs = 1;
   const char *db_path = NULL;
-  hd_test_opts t = {NULL, 0, 0, NULL, 0};
+  hd_test_opts t = {NULL, 0, 0, NULL, 0, NULL};
+  hd_test_summary su;
+  memset(&su, 0, sizeof su);
+  int json = 0;
   dirs[0] = cli_default_checks_dir();
   for (int i = 2; i < argc; i++) {
-    if (!strcmp(argv[i], "--help")) {
+    if (cli_is_help(argv[i])) {
       fputs(TEST_HELP, stdout);
       return HD_EXIT_OK;
     }
@@ -310,7 +410,8 @@ int cmd_checks(int argc, char **argv) {
       t.findings = 1;
       continue;
     }
-    if ((!strcmp(argv[i], "--db") || !strcmp(argv[i], "--shuffle") || !strcmp(argv[i], "--only")) &&
+    if ((!strcmp(argv[i], "--db") || !strcmp(argv[i], "--shuffle") || !strcmp(argv[i], "--only") ||
+         !strcmp(argv[i], "--format")) &&
         i + 1 == argc) {
       cli_error("checks test: %s needs a value (see hdreg checks --help)", argv[i]);
       return HD_EXIT_USAGE;
@@ -321,6 +422,10 @@ int cmd_checks(int argc, char **argv) {
     }
     if (!strcmp(argv[i], "--only")) {
       t.only = argv[++i];
+      continue;
+    }
+    if (!strcmp(argv[i], "--format")) {
+      if ((json = cli_format("checks test", argv[++i])) < 0) return HD_EXIT_USAGE;
       continue;
     }
     if (!strcmp(argv[i], "--shuffle")) {
@@ -336,16 +441,18 @@ int cmd_checks(int argc, char **argv) {
       t.seed = seed;
       continue;
     }
-    if (argv[i][0] == '-') {
-      cli_error("checks test: unknown option '%s'", argv[i]);
-      return HD_EXIT_USAGE;
-    }
+    if (argv[i][0] == '-') return cli_unknown_option("checks test", argv[i]);
     if (n_dirs == 16) {
       cli_error("checks test: at most 15 directories");
       return HD_EXIT_USAGE;
     }
     dirs[n_dirs++] = argv[i];
   }
+  if (json && t.findings) {
+    cli_error("checks test: --findings or --format json, not both (see hdreg checks --help)");
+    return HD_EXIT_USAGE;
+  }
+  if (json) t.summary = &su;
   hd_err err;
   hd_err_clear(&err);
   hd_pack *pack = NULL;
@@ -366,7 +473,9 @@ int cmd_checks(int argc, char **argv) {
   if ((rc = pack_load(&o, &pack, &err)) ||
       (rc = pack_test(pack, dirs, n_dirs, cal, &t, &report, &findings, &failed, &err)))
     goto done;
-  if (t.findings) {
+  if (json) {
+    print_test_json(&t, &su, failed);
+  } else if (t.findings) {
     fputs(findings, stdout);
     fputs(report, stderr);
   } else {
@@ -376,6 +485,8 @@ done:
   if (rc) cli_error("checks test: %s", err.msg);
   free(report);
   free(findings);
+  free(su.failures);
+  free(su.missing);
   pack_free(pack);
   calendar_free(cal);
   store_close(db);

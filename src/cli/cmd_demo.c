@@ -36,7 +36,7 @@ int cmd_demo_db(int argc, char **argv) {
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'd': db = optarg; break;
     case 'n':
@@ -53,9 +53,7 @@ int cmd_demo_db(int argc, char **argv) {
       break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("demo-db: unknown or incomplete option '%s' (see hdreg demo-db --help)",
-                argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("demo-db", OPTS, argv);
     }
   }
   if (!db || optind < argc) {
@@ -69,6 +67,7 @@ int cmd_demo_db(int argc, char **argv) {
     cli_error("demo-db: %s", err.msg);
     return hd_exit_for(rc);
   }
+  if (cli_quiet) return HD_EXIT_OK;
   if (n) printf("created %s with %lld synthetic cases (seed %lld)\n", db, n, seed);
   else printf("created %s with the demo data\n", db);
   return HD_EXIT_OK;

@@ -15,11 +15,13 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/fsutil.h"
+#include <errno.h>
+#include <json-c/json.h>
 
 static const char IMPORT_HELP[] =
     "usage: hdreg import --db FILE [--create] [--dry-run] [--restore] [--date DATE]\n"
     "                    [--encoding UTF-8|GBK|GB18030] [--format xml|csv]\n"
-    "                    [--max-problems N] INPUT\n"
+    "                    [--format json] [--max-problems N] INPUT|-\n"
     "\n"
     "Import registration cases sent by a hospital's or platform's system: subjects and\n"
     "cases with their data resource, rights and materials (with --restore also\n"
@@ -52,6 +54,12 @@ static const char IMPORT_HELP[] =
     "                        'submitted', no certificates, no objections.\n"
     "  --max-problems N      print at most N problems (default 1000; 0: all); all are\n"
     "                        counted\n"
+    "  --format json         the report as one JSON document on stdout: the counts, the\n"
+    "                        problems and the normalised values (hdreg(1), CONVENTIONS);\n"
+    "                        the input's format is then told by its first character or\n"
+    "                        by a second --format xml|csv\n"
+    "\n"
+    "INPUT - is standard input (named <stdin> in problems and in the register).\n"
     "\n"
     "Into an existing register, the register is verified first (as hdreg ledger verify\n"
     "does): one changed past hdreg is refused, nothing imported.\n"
@@ -60,13 +68,13 @@ static const char IMPORT_HELP[] =
     "5 the file cannot be read.\n";
 
 static const char EXPORT_HELP[] =
-    "usage: hdreg export --db FILE --format xml|csv [--out FILE]\n"
+    "usage: hdreg export --db FILE --format xml|csv [--out FILE|-]\n"
     "\n"
     "Write the register's subjects and cases (resource, rights, materials, objections,\n"
     "certificate and its printed fields) in the exchange format hdreg import reads, UTF-8,\n"
-    "to --out (written completely or not at all) or stdout. Imported into an empty\n"
-    "register (hdreg import --create --restore) it gives the same cases. Events,\n"
-    "findings, documents and notices stay in the register that made them.\n"
+    "to --out (written completely or not at all) or stdout (also --out -). Imported\n"
+    "into an empty register (hdreg import --create --restore) it gives the same cases.\n"
+    "Events, findings, documents and notices stay in the register that made them.\n"
     "\n"
     "Exit: 0 written, 2 usage, 4 database, 5 output.\n";
 
@@ -83,16 +91,20 @@ int cmd_import(int argc, char **argv) {
                                        {NULL, 0, NULL, 0}};
   const char *dbpath = cli_conf(CONF_DATABASE);
   int create = 0;
-  ximport_opts o = {NULL, NULL, 0, 1000, stderr, stdout, NULL, 0};
+  ximport_opts o = {NULL, NULL, 0, 1000, stderr, cli_quiet ? NULL : stdout, NULL, 0, NULL};
   char today[11];
-  int c;
+  int c, json = 0;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'd': dbpath = optarg; break;
     case 'e': o.encoding = optarg; break;
-    case 'f': o.format = optarg; break;
+    case 'f':
+      if (!strcmp(optarg, "json")) json = 1;
+      else if (!strcmp(optarg, "text")) json = 0;
+      else o.format = optarg;
+      break;
     case 'k': o.restore = 1; break;
     case 'c': create = 1; break;
     case 't': o.date = optarg; break;
@@ -108,8 +120,7 @@ int cmd_import(int argc, char **argv) {
     }
     case 'h': fputs(IMPORT_HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("import: unknown or incomplete option '%s' (see hdreg import --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("import", OPTS, argv);
     }
   }
   if (!dbpath || optind != argc - 1) {
@@ -142,32 +153,70 @@ int cmd_import(int argc, char **argv) {
   int rc = store_open(dbpath, create ? HD_STORE_CREATE : HD_STORE_MUST_EXIST, &db, &err);
   ximport_result r;
   memset(&r, 0, sizeof r);
-  if (rc == HD_OK && !create && (rc = cli_audit(db, "import", NULL, NULL, &err))) {
-    cli_error("%s", err.msg);
-    store_close(db);
-    close(lock_fd);
-    return hd_exit_for(rc);
+  /* A register changed past hdreg: nothing is read (err says "import: ..." itself). */
+  int audit_failed = rc == HD_OK && !create && (rc = cli_audit(db, "import", NULL, NULL, &err));
+  /* JSON: the problems and notes are the document's, caught on their way out. */
+  char *probs = NULL, *notes = NULL, spool[4200] = "";
+  size_t probs_len = 0, notes_len = 0;
+  if (json) {
+    o.problems = open_memstream(&probs, &probs_len);
+    o.notes = open_memstream(&notes, &notes_len);
+    if (!o.problems || !o.notes) rc = hd_err_set(&err, HD_ENOMEM, "out of memory");
   }
-  if (rc == HD_OK) rc = exchange_import(db, input, &o, &r, &err);
-  if (rc == HD_OK) {
+  if (rc == HD_OK && cli_is_stdio(input)) {
+    rc = cli_stdin_to_file(spool, sizeof spool, &err);
+    o.name = "<stdin>";
+  }
+  if (rc == HD_OK) rc = exchange_import(db, spool[0] ? spool : input, &o, &r, &err);
+  if (spool[0]) unlink(spool);
+  if (json) {
+    if (o.problems) fclose(o.problems);
+    if (o.notes) fclose(o.notes);
+  }
+  if (rc == HD_OK && !json && !cli_quiet) {
     if (o.dry_run) printf("dry run, nothing written: ");
     else printf("import %lld: ", r.import_id);
     printf("%s %ld case%s, %ld subject%s (%ld already in the register), %ld certificate%s "
            "and %ld other record%s from %s (%s, %lld bytes)",
            o.dry_run ? "would import" : "imported", r.cases, r.cases == 1 ? "" : "s",
            r.subjects, r.subjects == 1 ? "" : "s", r.subjects_known, r.certificates,
-           r.certificates == 1 ? "" : "s", r.records, r.records == 1 ? "" : "s", input,
-           r.encoding ? r.encoding : "UTF-8", r.bytes);
+           r.certificates == 1 ? "" : "s", r.records, r.records == 1 ? "" : "s",
+           o.name ? o.name : input, r.encoding ? r.encoding : "UTF-8", r.bytes);
     if (r.normalised) printf("; %ld value%s normalised", r.normalised, r.normalised == 1 ? "" : "s");
     if (r.kept_invalid) printf("; %ld invalid credit code%s kept as recorded", r.kept_invalid,
                                r.kept_invalid == 1 ? "" : "s");
     printf("\n");
-  } else {
+  } else if (audit_failed) {
+    cli_error("%s", err.msg);
+  } else if (rc != HD_OK) {
     if (o.max_problems && r.problems > o.max_problems)
       cli_error("import: %ld more problem%s not shown (--max-problems 0 shows all)",
                 r.problems - o.max_problems, r.problems - o.max_problems == 1 ? "" : "s");
     cli_error("import: %s", err.msg);
   }
+  if (json) {
+    json_object *j = json_object_new_object();
+    json_object_object_add(j, "dry_run", json_object_new_boolean(o.dry_run));
+    json_object_object_add(j, "ok", json_object_new_boolean(rc == HD_OK));
+    json_object_object_add(j, "import", rc == HD_OK && !o.dry_run ? json_object_new_int64(r.import_id) : NULL);
+    json_object_object_add(j, "file", json_object_new_string(o.name ? o.name : input));
+    json_object_object_add(j, "encoding", json_object_new_string(r.encoding ? r.encoding : "UTF-8"));
+    json_object_object_add(j, "bytes", json_object_new_int64(r.bytes));
+    json_object_object_add(j, "cases", json_object_new_int64(r.cases));
+    json_object_object_add(j, "subjects", json_object_new_int64(r.subjects));
+    json_object_object_add(j, "subjects_known", json_object_new_int64(r.subjects_known));
+    json_object_object_add(j, "certificates", json_object_new_int64(r.certificates));
+    json_object_object_add(j, "records", json_object_new_int64(r.records));
+    json_object_object_add(j, "normalised", json_object_new_int64(r.normalised));
+    json_object_object_add(j, "kept_invalid", json_object_new_int64(r.kept_invalid));
+    json_object_object_add(j, "problems", cli_json_lines(probs));
+    json_object_object_add(j, "problem_count", json_object_new_int64(r.problems));
+    json_object_object_add(j, "notes", cli_json_lines(notes));
+    json_object_object_add(j, "error", rc ? json_object_new_string(err.msg) : NULL);
+    cli_json_print(j);
+  }
+  free(probs);
+  free(notes);
   store_close(db);
   if (create && (rc || o.dry_run)) {
     /* Nothing imported: the new register goes again, with its side files and lock. */
@@ -191,15 +240,14 @@ int cmd_export(int argc, char **argv) {
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'd': dbpath = optarg; break;
     case 'f': format = optarg; break;
     case 'o': out = optarg; break;
     case 'h': fputs(EXPORT_HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("export: unknown or incomplete option '%s' (see hdreg export --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("export", OPTS, argv);
     }
   }
   if (!dbpath || !format || optind != argc) {
@@ -217,6 +265,7 @@ int cmd_export(int argc, char **argv) {
   xexport_result r;
   if (rc == HD_OK) {
     char tmp[4096];
+    if (cli_is_stdio(out)) out = NULL;
     FILE *f = out ? hd_atomic_open(out, tmp, &err) : stdout;
     if (!f) rc = err.code;
     else {
@@ -226,7 +275,9 @@ int cmd_export(int argc, char **argv) {
         if (rc == HD_OK) rc = c2;
       }
     }
-    if (rc == HD_OK && out)
+    if (rc == HD_OK && !out && fflush(stdout) != 0)
+      rc = hd_err_set(&err, HD_EIO, "cannot write standard output: %s", strerror(errno));
+    if (rc == HD_OK && out && !cli_quiet)
       fprintf(stderr, "exported %ld subjects, %ld cases and %ld certificates to %s\n", r.subjects,
               r.cases, r.certificates, out);
   }

@@ -31,14 +31,13 @@ int cmd_fonts(int argc, char **argv) {
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'f': fonts_dir = optarg; break;
     case 'm': cli_conf_option(CONF_FONT_MANIFEST, optarg); break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("fonts: unknown option '%s' (try 'hdreg fonts --help')", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("fonts", OPTS, argv);
     }
   }
   if (optind < argc) {

@@ -19,9 +19,11 @@
 #include "store/store.h"
 #include "util/diag.h"
 #include "util/date.h"
+#include <json-c/json.h>
 
 static const char HELP[] =
     "usage: hdreg ledger verify --db FILE [--keys DIR] [--checkpoints FILE]\n"
+    "                           [--format text|json]\n"
     "       hdreg ledger show --db FILE [--case ID|NUMBER]\n"
     "       hdreg ledger prove (CERTIFICATE-NUMBER | --entry SEQ) --db FILE --checkpoints FILE\n"
     "                          --keys DIR --out PROOF\n"
@@ -40,7 +42,8 @@ static const char HELP[] =
     "               deleted past hdreg (table, row, what changed, the entry that recorded\n"
     "               it); with --checkpoints (and --keys for authority-qr.pub) also that the\n"
     "               register extends every published checkpoint (not rewritten, not\n"
-    "               truncated); with --keys the heads signed in the database too\n"
+    "               truncated); with --keys the heads signed in the database too;\n"
+    "               --format json: one JSON document on stdout (hdreg(1), CONVENTIONS)\n"
     "  show         lists the entries (of one case), oldest first\n"
     "  prove        writes the inclusion proof of a certificate's document entry against\n"
     "               the newest checkpoint that covers it (docs/hdreg-verify.py checks it),\n"
@@ -62,13 +65,41 @@ static const char HELP[] =
     "the file is damaged (every problem on stderr), 2 usage, 4 database (missing, empty,\n"
     "not a register, another schema version).\n";
 
+/* ledger verify's answer as JSON (hdreg(1), CONVENTIONS): a of an audit that ended in rc. */
+static void verify_json(const hd_audit *a, int rc, const char *keys, const char *checkpoints,
+                        long long heads, const char *error) {
+  json_object *o = json_object_new_object();
+  char root[48] = "";
+  if (rc == HD_OK) EVP_EncodeBlock((unsigned char *)root, a->chain.root, 32);
+  json_object_object_add(o, "intact", json_object_new_boolean(rc == HD_OK));
+  json_object_object_add(o, "entries", json_object_new_int64(a->chain.entries));
+  json_object_object_add(o, "rows", json_object_new_int64(a->chain.rows));
+  json_object_object_add(o, "head", json_object_new_string(a->chain.head));
+  json_object_object_add(o, "tree_head", rc == HD_OK ? json_object_new_string(root) : NULL);
+  json_object *cp = NULL;
+  if (checkpoints) {
+    cp = json_object_new_object();
+    json_object_object_add(cp, "count", json_object_new_int(a->checkpoints));
+    json_object_object_add(cp, "last_date", json_object_new_string(a->last_date));
+    json_object_object_add(cp, "last_size", json_object_new_int64(a->last_size));
+  }
+  json_object_object_add(o, "checkpoints", cp);
+  json_object_object_add(o, "signed_heads", keys && rc == HD_OK ? json_object_new_int64(heads) : NULL);
+  json_object_object_add(o, "problems", cli_json_lines(a->chain.list.p));
+  int more = a->chain.problems - HD_CHAIN_LIST_MAX;
+  json_object_object_add(o, "more_problems", json_object_new_int(more > 0 ? more : 0));
+  json_object_object_add(o, "error", error && *error ? json_object_new_string(error) : NULL);
+  cli_json_print(o);
+}
+
 static int ledger_verify(sqlite3 *db, const char *path, const char *keys, const char *checkpoints,
-                         hd_err *err) {
+                         int json, hd_err *err) {
   hd_audit a;
   int rc = register_audit(db, checkpoints, 0, keys, 1, path, &a, err);
   long long heads = 0;
   if (rc == HD_OK && keys) rc = chain_verify_heads(db, keys, &heads, err);
-  if (rc == HD_OK) {
+  if (json) verify_json(&a, rc, keys, checkpoints, heads, rc ? err->msg : NULL);
+  if (rc == HD_OK && !json) {
     char root[48];
     EVP_EncodeBlock((unsigned char *)root, a.chain.root, 32);
     printf("ledger intact: %lld entries, %lld rows, head %s, tree head %s", a.chain.entries,
@@ -79,7 +110,7 @@ static int ledger_verify(sqlite3 *db, const char *path, const char *keys, const 
              a.last_size == 1 ? "y" : "ies");
     if (keys) printf("; %lld signed head%s verified", heads, heads == 1 ? "" : "s");
     putchar('\n');
-  } else if (a.chain.list.len) {
+  } else if (rc != HD_OK && a.chain.list.len) {
     /* Every problem, a line each; the first is err. */
     cli_lines(stderr, "hdreg: ledger verify: ", a.chain.list.p, a.chain.problems - HD_CHAIN_LIST_MAX);
     err->msg[0] = '\0';
@@ -106,8 +137,10 @@ int cmd_ledger(int argc, char **argv) {
                                        {"entry", required_argument, NULL, 'e'},
                                        {"by", required_argument, NULL, 'b'},
                                        {"reason", required_argument, NULL, 'r'},
+                                       {"format", required_argument, NULL, 'f'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
+  int json = 0;
   if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
     fputs(HELP, stdout);
     return HD_EXIT_OK;
@@ -126,7 +159,7 @@ int cmd_ledger(int argc, char **argv) {
   int c;
   optind = 2;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'd': db_path = optarg; break;
     case 'c': case_arg = optarg; break;
@@ -137,11 +170,17 @@ int cmd_ledger(int argc, char **argv) {
     case 'e': entry_arg = optarg; break;
     case 'b': by = optarg; break;
     case 'r': reason = optarg; break;
+    case 'f':
+      if ((json = cli_format("ledger", optarg)) < 0) return HD_EXIT_USAGE;
+      break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("ledger: unknown or incomplete option '%s' (see hdreg ledger --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("ledger", OPTS, argv);
     }
+  }
+  if (json && act != 0) {
+    cli_error("ledger %s: --format is for ledger verify (see hdreg ledger --help)", action);
+    return HD_EXIT_USAGE;
   }
   int want_args = act == 2 ? (entry_arg ? 0 : 1) : act == 3 ? 2 : 0;
   long long old_size = 0, new_size = 0, entry = 0;
@@ -163,7 +202,7 @@ int cmd_ledger(int argc, char **argv) {
   if (rc == HD_OK && act == 0) {
     /* SQLite's own check of the file runs beside the rest: a damaged page is a broken
      * register, whatever else is found. */
-    rc = ledger_verify(db, db_path, keys, checkpoints, &err);
+    rc = ledger_verify(db, db_path, keys, checkpoints, json, &err);
   } else if (rc == HD_OK && act == 1) {
     long long id = 0;
     char *number = NULL;
@@ -185,7 +224,9 @@ int cmd_ledger(int argc, char **argv) {
     const char *number = entry_arg ? NULL : argv[optind];
     rc = act == 2 ? register_prove(db, number, entry, checkpoints, keys, out, &info, &err)
                   : register_consistency(db, old_size, new_size, out, &info, &err);
-    if (rc == HD_OK && act == 2)
+    if (rc == HD_OK && cli_quiet) {
+      /* written: nothing to say */
+    } else if (rc == HD_OK && act == 2)
       printf("%s: inclusion proof of %s%s%s%lld%s under the checkpoint of %s (%lld entr%s): "
              "%d hashes, %ld bytes\n", out, number ? "certificate " : "", number ? number : "",
              number ? " (entry " : "entry ", info.seq, number ? ")" : "",
@@ -194,6 +235,11 @@ int cmd_ledger(int argc, char **argv) {
     else if (rc == HD_OK)
       printf("%s: consistency proof from %lld to %lld entries: %d hashes, %ld bytes\n", out,
              old_size, new_size, info.hashes, info.bytes);
+  }
+  if (rc && json && act == 0 && !db) { /* not a register to audit: the answer says why */
+    hd_audit none;
+    memset(&none, 0, sizeof none);
+    verify_json(&none, rc, keys, checkpoints, 0, err.msg);
   }
   if (rc && err.msg[0]) cli_error("ledger %s: %s", action, err.msg);
   store_close(db);
@@ -225,7 +271,7 @@ int cmd_keygen(int argc, char **argv) {
   int years = 10, bits = 3072, c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'k': dir = optarg; break;
     case 'n': name = optarg; break;
@@ -233,8 +279,7 @@ int cmd_keygen(int argc, char **argv) {
     case 'b': bits = atoi(optarg); break;
     case 'h': fputs(KEYGEN_HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("keygen: unknown or incomplete option '%s' (see hdreg keygen --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("keygen", OPTS, argv);
     }
   }
   if (!dir || !name || !*name || years < 1 || years > 50 || optind < argc ||
@@ -251,6 +296,7 @@ int cmd_keygen(int argc, char **argv) {
     cli_error("keygen: %s", err.msg);
     return hd_exit_for(rc);
   }
+  if (cli_quiet) return HD_EXIT_OK;
   printf("key and certificate for %s in %s/authority.key and %s/authority.crt\n", name, dir, dir);
   printf("QR code key in %s/authority-qr.key (publish %s/authority-qr.pub)\n", dir, dir);
   return HD_EXIT_OK;
@@ -258,9 +304,12 @@ int cmd_keygen(int argc, char **argv) {
 
 static const char VERIFY_HELP[] =
     "usage: hdreg verify FILE.pdf... [--keys DIR] [--db FILE] [--as-of DATE]\n"
-    "       hdreg verify --qr TEXT --keys DIR\n"
+    "                    [--format text|json]\n"
+    "       hdreg verify --qr TEXT --keys DIR [--format text|json]\n"
     "\n"
-    "Say what a document someone hands in is, one line per file: FILE: ANSWER.\n"
+    "Say what a document someone hands in is, one line per file: FILE: ANSWER. FILE - is\n"
+    "standard input. --format json: one JSON document with the file, a one-word status\n"
+    "and the answer of each (hdreg(1), CONVENTIONS).\n"
     "Without --keys, only whether its embedded signature is sound and covers the whole file\n"
     "(intact) or not (altered). With --keys (the register's authority.crt is enough),\n"
     "whether this register signed it. With --db as well, which document it is (found by its\n"
@@ -432,7 +481,14 @@ static void doc_answer(const hd_doc_info *d, hd_doc_standing standing, const cha
  * into out; 1 if that is a clean answer (exit 0), 0 if not, or -(exit code) on an error
  * (printed). */
 static int verify_in_register(const char *file, const char *sha, const char *signer,
-                              const char *db_path, const char *as_of, char *out, size_t size) {
+                              const char *db_path, const char *as_of, char *out, size_t size,
+                              const char **status) {
+  static const char *const STANDING[] = {[HD_DOC_AUTHENTIC] = "authentic",
+                                         [HD_DOC_NOT_YET] = "not-yet-issued",
+                                         [HD_DOC_SUPERSEDED] = "superseded",
+                                         [HD_DOC_CANCELLED] = "cancelled",
+                                         [HD_DOC_EXPIRED] = "expired",
+                                         [HD_DOC_NOT_IN_FORCE] = "not-in-force"};
   hd_err err;
   hd_err_clear(&err);
   sqlite3 *db = NULL;
@@ -447,7 +503,8 @@ static int verify_in_register(const char *file, const char *sha, const char *sig
   if (!d || !other) rc = hd_err_set(&err, HD_ENOMEM, "out of memory");
   if (!rc) rc = ledger_document_lookup(db, sha, name, d, &err);
   const char *recorded = !rc && d->id ? ledger_basename(d->path) : NULL;
-  int misnamed = recorded && strcmp(recorded, name) != 0;
+  /* Standard input has no name to mislead by. */
+  int misnamed = recorded && strcmp(recorded, name) != 0 && !cli_is_stdio(file);
   if (!rc && misnamed) rc = ledger_document_named(db, name, other, &err);
   store_close(db);
   if (rc) {
@@ -455,6 +512,7 @@ static int verify_in_register(const char *file, const char *sha, const char *sig
     clean = -hd_exit_for(rc);
   } else if (!d->id) {
     hd_snprintf(out, size, "not issued by this register: its bytes are not in the register");
+    *status = "unknown";
   } else {
     char answer[2048], brief[512];
     hd_doc_standing standing = ledger_document_standing(d, as_of);
@@ -462,7 +520,10 @@ static int verify_in_register(const char *file, const char *sha, const char *sig
     if (!misnamed) {
       hd_snprintf(out, size, "%s", answer);
       clean = standing == HD_DOC_AUTHENTIC;
+      *status = standing == HD_DOC_AUTHENTIC && !strcmp(d->kind, "certificate") ? "current"
+                                                                               : STANDING[standing];
     } else {
+      *status = "misnamed";
       char what[512], theirs[512] = "";
       doc_what(d, what, sizeof what);
       if (other->id) doc_what(other, theirs, sizeof theirs);
@@ -479,43 +540,59 @@ static int verify_in_register(const char *file, const char *sha, const char *sig
   return clean;
 }
 
+/* What file is: the answer into line and its one-word status (hdreg(1), CONVENTIONS);
+ * returns the exit code for it. An error is said on stderr, status "error" and line the
+ * message. file "-" is standard input. */
 static int verify_one(const char *file, const hd_signer *keys, const char *db_path,
-                      const char *as_of) {
+                      const char *as_of, char *line, size_t size, const char **status) {
   hd_err err;
   hd_err_clear(&err);
   char *pdf = NULL, name[256];
   size_t len = 0;
-  int verdict, rc = hd_read_file(file, 1u << 28, &pdf, &len, &err);
+  *status = "error";
+  int verdict, rc = cli_read_input(file, 1u << 28, &pdf, &len, &err);
   if (rc == HD_OK) rc = pdf_verify((const unsigned char *)pdf, len, keys, &verdict, name, sizeof name, &err);
   char sha[65] = "";
   if (rc == HD_OK) hd_sha256_hex(pdf, len, sha);
   free(pdf);
   if (rc) {
     cli_error("verify: %s", err.msg);
+    hd_snprintf(line, size, "%s", err.msg);
     return hd_exit_for(rc);
   }
   const char *say = NULL;
   int ok = 0;
-  if (verdict == HD_SIG_ALTERED) say = "altered: the document was changed after it was signed";
-  else if (verdict == HD_SIG_NONE) say = "not issued by this register: the document is not signed";
-  else if (verdict == HD_SIG_FOREIGN) say = "not issued by this register: signed with another key";
+  if (verdict == HD_SIG_ALTERED) {
+    say = "altered: the document was changed after it was signed";
+    *status = "altered";
+  } else if (verdict == HD_SIG_NONE) {
+    say = "not issued by this register: the document is not signed";
+    *status = "unsigned";
+  } else if (verdict == HD_SIG_FOREIGN) {
+    say = "not issued by this register: signed with another key";
+    *status = "foreign";
+  }
   if (!say && db_path && keys) {
-    char line[4096 + 2 * 4400];
-    int clean = verify_in_register(file, sha, name, db_path, as_of, line, sizeof line);
-    if (clean < 0) return -clean;
-    printf("%s: %s\n", file, line);
+    int clean = verify_in_register(file, sha, name, db_path, as_of, line, size, status);
+    if (clean < 0) {
+      *status = "error";
+      hd_snprintf(line, size, "%s", cli_last_error());
+      return -clean;
+    }
     return clean ? HD_EXIT_OK : HD_EXIT_DATA;
   }
   if (!say && verdict == HD_SIG_SOUND) {
     /* From the embedded signature alone: sound and covering the file, but whose? */
-    printf("%s: intact: the signature of %s covers the whole file; give --keys with the "
-           "register's authority.crt to know it is the register's\n", file, name);
+    hd_snprintf(line, size, "intact: the signature of %s covers the whole file; give --keys "
+                "with the register's authority.crt to know it is the register's", name);
+    *status = "intact";
     ok = 1;
   } else if (!say) {
-    printf("%s: authentic (signed by %s; give --db for its status)\n", file, name);
+    hd_snprintf(line, size, "authentic (signed by %s; give --db for its status)", name);
+    *status = "authentic";
     ok = 1;
   } else {
-    printf("%s: %s\n", file, say);
+    hd_snprintf(line, size, "%s", say);
   }
   return ok ? HD_EXIT_OK : HD_EXIT_DATA;
 }
@@ -525,22 +602,25 @@ int cmd_verify(int argc, char **argv) {
                                        {"db", required_argument, NULL, 'd'},
                                        {"qr", required_argument, NULL, 'q'},
                                        {"as-of", required_argument, NULL, 'a'},
+                                       {"format", required_argument, NULL, 'f'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char *keys = NULL, *db_path = NULL, *qr = NULL, *as_of = NULL;
-  int c;
+  int c, json = 0;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'k': keys = optarg; break;
     case 'd': db_path = optarg; break;
     case 'q': qr = optarg; break;
     case 'a': as_of = optarg; break;
+    case 'f':
+      if ((json = cli_format("verify", optarg)) < 0) return HD_EXIT_USAGE;
+      break;
     case 'h': fputs(VERIFY_HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("verify: unknown or incomplete option '%s' (see hdreg verify --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("verify", OPTS, argv);
     }
   }
   hd_date day;
@@ -556,19 +636,32 @@ int cmd_verify(int argc, char **argv) {
   if (qr && keys && optind == argc) {
     hd_err qerr;
     hd_err_clear(&qerr);
-    if (verify_qr(keys, qr, &qerr)) {
-      if (qerr.code == HD_EUSAGE) {
-        cli_error("verify: --keys: %s", qerr.msg);
-        return HD_EXIT_USAGE;
-      }
-      printf("QR code: invalid: %s\n", qerr.msg);
-      return HD_EXIT_DATA;
+    char number[64] = "", answer[HD_ERR_MAX + 64];
+    int valid = !verify_qr(keys, qr, &qerr);
+    if (!valid && qerr.code == HD_EUSAGE) {
+      cli_error("verify: --keys: %s", qerr.msg);
+      return HD_EXIT_USAGE;
     }
-    char number[64] = "";
-    sscanf(qr + 7, "%63[^:]", number);
-    printf("QR code: authentic: certificate %s, record SHA-256 %.64s\n", number,
-           qr + 8 + strlen(number));
-    return HD_EXIT_OK;
+    if (valid) {
+      sscanf(qr + 7, "%63[^:]", number);
+      hd_snprintf(answer, sizeof answer, "authentic: certificate %s, record SHA-256 %.64s",
+                  number, qr + 8 + strlen(number));
+    } else {
+      hd_snprintf(answer, sizeof answer, "invalid: %s", qerr.msg);
+    }
+    if (json) {
+      json_object *o = json_object_new_object(), *q = json_object_new_object();
+      json_object_object_add(q, "status", json_object_new_string(valid ? "authentic" : "invalid"));
+      json_object_object_add(q, "ok", json_object_new_boolean(valid));
+      json_object_object_add(q, "certificate", valid ? json_object_new_string(number) : NULL);
+      json_object_object_add(q, "record_sha256", valid ? json_object_new_string_len(qr + 8 + strlen(number), 64) : NULL);
+      json_object_object_add(q, "answer", json_object_new_string(answer));
+      json_object_object_add(o, "qr", q);
+      cli_json_print(o);
+    } else {
+      printf("QR code: %s\n", answer);
+    }
+    return valid ? HD_EXIT_OK : HD_EXIT_DATA;
   }
   if (optind >= argc) {
     cli_error("verify: which FILE.pdf? (see hdreg verify --help)");
@@ -582,13 +675,32 @@ int cmd_verify(int argc, char **argv) {
     return HD_EXIT_USAGE;
   }
   int worst = HD_EXIT_OK;
+  json_object *docs = json ? json_object_new_array() : NULL;
   for (int i = optind; i < argc; i++) {
-    int x = verify_one(argv[i], signer, db_path, as_of);
+    char line[4096 + 2 * 4400];
+    const char *status = "error";
+    int x = verify_one(argv[i], signer, db_path, as_of, line, sizeof line, &status);
+    if (json) {
+      json_object *d = json_object_new_object();
+      json_object_object_add(d, "file", json_object_new_string(argv[i]));
+      json_object_object_add(d, "status", json_object_new_string(status));
+      json_object_object_add(d, "ok", json_object_new_boolean(x == HD_EXIT_OK));
+      json_object_object_add(d, "answer", json_object_new_string(line));
+      json_object_array_add(docs, d);
+    } else if (strcmp(status, "error") != 0) {
+      printf("%s: %s\n", argv[i], line);
+    }
     if (x == HD_EXIT_USAGE || x == HD_EXIT_DB) {
       worst = x;
       break;
     }
     if (x > worst) worst = x;
+  }
+  if (json) {
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "as_of", json_object_new_string(as_of));
+    json_object_object_add(o, "documents", docs);
+    cli_json_print(o);
   }
   signer_free(signer);
   return worst;

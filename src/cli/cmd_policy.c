@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 static const char HELP[] =
-    "usage: hdreg policy --from FILE.xml --out FILE.pdf [--format html] [--fonts DIR]\n"
+    "usage: hdreg policy --from FILE.xml|- --out FILE.pdf|- [--format html] [--fonts DIR]\n"
     "                    [--templates DIR] [--encoding UTF-8|GBK|GB18030]\n"
     "       hdreg policy --db FILE --institution ID --out FILE.pdf [--format html]\n"
     "\n"
@@ -37,6 +37,8 @@ static const char HELP[] =
     "                 institution's website, beside the PDF: FILE.pdf -> FILE.html\n"
     "                 (UTF-8, lang zh-CN, headings h1-h3, the sharing list as a table\n"
     "                 with header cells; no page furniture)\n"
+    "  --from -       the institution's file from standard input (named <stdin>)\n"
+    "  --out -        the PDF to standard output (not with --format html)\n"
     "\n"
     "Exit: 0 written, 2 usage, 3 the file is incomplete or invalid (file:line), 4 database,\n"
     "5 output, 6 fonts.\n";
@@ -64,7 +66,7 @@ int cmd_policy(int argc, char **argv) {
   int c, html = 0;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'f': from = optarg; break;
     case 'o': out = optarg; break;
@@ -87,14 +89,17 @@ int cmd_policy(int argc, char **argv) {
     case 'T': cli_conf_option(CONF_TEMPLATES, optarg); break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("policy: unknown or incomplete option '%s' (see hdreg policy --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("policy", OPTS, argv);
     }
   }
   if (inst && !dbpath) dbpath = cli_conf(CONF_DATABASE);
   if (!out || optind < argc || (from ? (dbpath || inst) : !(dbpath && inst))) {
     cli_error("policy: --out and either --from or --db with --institution are required (see "
               "hdreg policy --help)");
+    return HD_EXIT_USAGE;
+  }
+  if (html && cli_is_stdio(out)) {
+    cli_error("policy: --format html writes FILE.html beside FILE.pdf: give --out a file, not -");
     return HD_EXIT_USAGE;
   }
   if (inst && (!*inst || strspn(inst, "0123456789") != strlen(inst) || strlen(inst) > 15)) {
@@ -114,8 +119,14 @@ int cmd_policy(int argc, char **argv) {
   char tbuf[4096], hpath[4200], *manifest = NULL, *problems = NULL;
   if ((c = cli_font_manifest(&manifest))) return c;
   hd_docenv env = {NULL, NULL, NULL, NULL, 1, 0, NULL, 0, html};
-  int rc = from ? institution_load(from, encoding, &in, &problems, &err)
-                : store_open(dbpath, HD_STORE_MUST_EXIST, &db, &err);
+  char spool[4200] = "";
+  int rc = HD_OK;
+  if (cli_is_stdio(from)) rc = cli_stdin_to_file(spool, sizeof spool, &err);
+  if (rc == HD_OK)
+    rc = from ? institution_load_named(spool[0] ? spool : from, spool[0] ? "<stdin>" : from,
+                                       encoding, &in, &problems, &err)
+              : store_open(dbpath, HD_STORE_MUST_EXIST, &db, &err);
+  if (spool[0]) unlink(spool);
   /* Every problem of the file, one line each, then the summary. */
   for (char *p = problems, *nl; p && *p; p = nl + 1) {
     if (!(nl = strchr(p, '\n'))) break;
@@ -133,7 +144,7 @@ int cmd_policy(int argc, char **argv) {
     html_path(out, hpath, sizeof hpath);
     if (rc == HD_OK && html) rc = hd_write_atomic(hpath, env.html, env.html_len, &err);
     if (rc == HD_OK) {
-      rc = hd_write_atomic(out, pdf, len, &err);
+      rc = cli_write_output(out, pdf, len, &err);
       if (rc && html) unlink(hpath); /* both or neither */
     }
   }

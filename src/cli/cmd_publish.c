@@ -53,7 +53,7 @@ int cmd_publish(int argc, char **argv) {
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'o': out = optarg; break;
     case 'd': cli_conf_option(CONF_DATABASE, optarg); break;
@@ -62,8 +62,7 @@ int cmd_publish(int argc, char **argv) {
     case 'c': cli_conf_option(CONF_CHECKPOINTS, optarg); break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("publish: unknown or incomplete option '%s' (see hdreg publish --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("publish", OPTS, argv);
     }
   }
   if (optind < argc) {
@@ -111,6 +110,7 @@ int cmd_publish(int argc, char **argv) {
     cli_error("publish: %s", err.msg);
     return hd_exit_for(rc);
   }
+  if (cli_quiet) return HD_EXIT_OK;
   printf("hdreg publish %s: %d certificates (%d current, %d superseded, %d cancelled, %d expired), "
          "%d notices (%d open), %d documents to verify, %d checkpoints\n",
          date, rep.certificates, rep.current, rep.superseded, rep.cancelled, rep.expired, rep.notices,

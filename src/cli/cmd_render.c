@@ -32,7 +32,8 @@ static const char HELP[] =
     "\n"
     "Render one document from a template (NAME.xml in the templates directory: --templates,\n"
     "else the data folder's templates/, hdreg config; or a template file) with a\n"
-    "case's data, written atomically to FILE. The template sees (docs/templates.md):\n"
+    "case's data, written atomically to FILE (--out -: to standard output). The template\n"
+    "sees (docs/templates.md):\n"
     "  cert.*       the case's certificate (frozen 5.2.1 fields, code, qr), if it has one\n"
     "  prior_cert.* the certificate a license/transfer/change/cancellation refers to\n"
     "  case         the case as the checks see it\n"
@@ -85,7 +86,7 @@ int cmd_render(int argc, char **argv) {
   dirs[0] = cli_default_checks_dir();
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'd': db_path = optarg; break;
     case 't': tname = optarg; break;
@@ -102,8 +103,7 @@ int cmd_render(int argc, char **argv) {
     case 'r': repeat = atoi(optarg); break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("render: unknown or incomplete option '%s' (see hdreg render --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("render", OPTS, argv);
     }
   }
   if (n_dirs == 1) n_dirs = cli_conf_checks(dirs, 16);
@@ -159,10 +159,10 @@ int cmd_render(int argc, char **argv) {
       rc = docs_case(&env, t, id, as_of_arg, NULL, &pdf, &len, &err);
     }
   }
-  if (rc == HD_OK && repeat > 1)
+  if (rc == HD_OK && repeat > 1 && !cli_quiet)
     fprintf(stderr, "hdreg: rendered %d times: median %.2f ms, %zu bytes\n", repeat,
             env.median_ms, len);
-  if (rc == HD_OK) rc = hd_write_atomic(out, pdf, len, &err);
+  if (rc == HD_OK) rc = cli_write_output(out, pdf, len, &err);
 done:
   if (rc) cli_error("render: %s", err.msg);
   free(manifest);

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <sys/file.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <limits.h>
 #include <unistd.h>
@@ -72,8 +73,10 @@ static const char HELP[] =
     "  --jobs N        lay out and write documents in N worker processes (1-64, default\n"
     "                  1); the database and every document are the same for any N\n"
     "\n"
-    "On a terminal a progress line (step, cases, rate, time left) is shown on stderr;\n"
-    "elsewhere (cron) only the summary is printed.\n"
+    "On a terminal a progress line (step, cases, the rate so far and the time left at\n"
+    "that rate) is shown on stderr, cut to the terminal's width; elsewhere (cron, logs,\n"
+    "pipes) and with --quiet it is not. --quiet also leaves out the summary on stdout;\n"
+    "errors and the run report are the same.\n"
     "\n"
     "A JSON report of the run (counts, documents, problems) is written to\n"
     "DIR/run-DATE.json (a rerun of the date: DIR/run-DATE.2.json, ...).\n"
@@ -95,12 +98,23 @@ static void problems_print(const hd_problem *p, int n) {
   }
 }
 
-/* On a terminal, one line of progress on stderr: step, cases done of all, rate, time
- * left. In cron (no terminal) nothing: only the summary. */
+/* On a terminal, one line of progress on stderr: step, a bar, cases done of all, the
+ * rate so far and the time left at that rate, cut to the terminal's width (TIOCGWINSZ,
+ * else $COLUMNS, else 80) and redrawn in place. In cron, a log or a pipe (stderr not a
+ * terminal), and with --quiet, nothing: only the summary. */
 typedef struct progress {
   double started, last;
   char step[32];
 } progress;
+
+/* The terminal's width in columns. */
+static int term_width(void) {
+  struct winsize ws;
+  if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  const char *c = getenv("COLUMNS");
+  long n = c ? strtol(c, NULL, 10) : 0;
+  return n > 0 && n < 10000 ? (int)n : 80;
+}
 
 static void show_progress(void *ud, const char *step, int done, int total) {
   progress *p = ud;
@@ -108,17 +122,45 @@ static void show_progress(void *ud, const char *step, int done, int total) {
   if (strcmp(p->step, step) != 0) {
     snprintf(p->step, sizeof p->step, "%s", step);
     p->started = now;
+    p->last = 0;
   }
-  if (done < total && now - p->last < 200) return;
+  if (done < total && done > 0 && now - p->last < 200) return;
   p->last = now;
-  double secs = (now - p->started) / 1000, rate = secs > 0 ? done / secs : 0;
-  double left = rate > 0 ? (total - done) / rate : 0;
-  int width = 30, filled = total ? (int)((long long)width * done / total) : width;
-  char bar[64];
-  for (int i = 0; i < width; i++) bar[i] = i < filled ? '#' : '.';
-  bar[width] = '\0';
-  fprintf(stderr, "\r%-13s [%s] %d/%d cases  %.0f/s  ETA %dm%02ds ", step, bar, done, total, rate,
-          (int)left / 60, (int)left % 60);
+  double secs = (now - p->started) / 1000;
+  char tail[96];
+  if (done >= total) {
+    snprintf(tail, sizeof tail, "%d/%d cases  done in %.1fs", done, total, secs);
+  } else if (done == 0 || secs < 0.5) {
+    /* Too early for a rate that means anything: no time left is made up. */
+    snprintf(tail, sizeof tail, "%d/%d cases  ETA --", done, total);
+  } else {
+    double rate = done / secs;
+    long left = (long)((total - done) / rate + 0.5);
+    snprintf(tail, sizeof tail, "%d/%d cases  %.0f/s  ETA %ldm%02lds", done, total, rate,
+             left / 60, left % 60);
+  }
+  /* "STEP [####....] TAIL", the bar taking what the width leaves (at most 30), the whole
+   * cut to width - 1 so that the terminal never wraps it. */
+  char widest[96]; /* the bar keeps its width through a step: room for the longest tail */
+  int wn = snprintf(widest, sizeof widest, "%d/%d cases  99999/s  ETA 999m59s", total, total);
+  int width = term_width() - 1, fixed = (int)strlen(step) + wn + 4;
+  int bar = width - fixed;
+  if (bar > 30) bar = 30;
+  char line[512];
+  int n;
+  if (bar >= 5) {
+    char b[31];
+    int filled = total ? (int)((long long)bar * done / total) : bar;
+    for (int i = 0; i < bar; i++) b[i] = i < filled ? '#' : '.';
+    b[bar] = '\0';
+    n = snprintf(line, sizeof line, "%s [%s] %s", step, b, tail);
+  } else {
+    n = snprintf(line, sizeof line, "%s %s", step, tail);
+  }
+  if (width < 1) width = 1;
+  if (n > width) n = width;
+  if (n > (int)sizeof line - 1) n = (int)sizeof line - 1;
+  fprintf(stderr, "\r%.*s%*s", n, line, width - n, "");
   if (done >= total) fputs("\n", stderr);
   fflush(stderr);
 }
@@ -195,7 +237,7 @@ int cmd_run(int argc, char **argv) {
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'd': db_path = optarg; break;
     case 't': date = optarg; break;
@@ -225,8 +267,7 @@ int cmd_run(int argc, char **argv) {
       break;
     case 'h': fputs(HELP, stdout); return HD_EXIT_OK;
     default:
-      cli_error("run: unknown or incomplete option '%s' (see hdreg run --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("run", OPTS, argv);
     }
   }
   if (optind < argc) {
@@ -274,7 +315,7 @@ int cmd_run(int argc, char **argv) {
   }
   progress prog;
   memset(&prog, 0, sizeof prog);
-  if (isatty(STDERR_FILENO)) {
+  if (isatty(STDERR_FILENO) && !cli_quiet) {
     no.progress = show_progress;
     no.progress_ud = &prog;
   }
@@ -288,7 +329,7 @@ int cmd_run(int argc, char **argv) {
   else if (rc) cli_error("%s", err.msg);
   problems_print(rr.problems, rr.n_problems);
   problems_print(rep.problems, rep.n_problems);
-  if (rc == HD_OK) {
+  if (rc == HD_OK && !cli_quiet) {
     int done = rep.issued + rep.restored;
     printf("hdreg run %s: %d certificate%s issued, %d verified, %d restored, %d held by "
            "objection, %d failed\n", date, rep.issued, rep.issued == 1 ? "" : "s", rep.verified,
@@ -337,7 +378,7 @@ int cmd_run(int argc, char **argv) {
       rc = prc;
       res.stage = HD_NIGHT_PUBLISH;
       code = hd_exit_for(prc);
-    } else {
+    } else if (!cli_quiet) {
       printf("site published in %s: %d certificates, %d notices, %d files (%d written)\n", site,
              pr.certificates, pr.notices, pr.files, pr.written);
     }

@@ -19,9 +19,13 @@ int cmd_uscc(int argc, char **argv) {
     cli_error("uscc: give at least one code (see hdreg uscc --help)");
     return HD_EXIT_USAGE;
   }
-  if (!strcmp(argv[1], "--help")) {
-    fputs(HELP, stdout);
-    return HD_EXIT_OK;
+  for (int i = 1; i < argc; i++) {
+    if (cli_is_help(argv[i])) {
+      fputs(HELP, stdout);
+      return HD_EXIT_OK;
+    }
+    /* A code never starts with '-': an option this command does not have. */
+    if (argv[i][0] == '-') return cli_unknown_option("uscc", argv[i]);
   }
   int bad = 0;
   for (int i = 1; i < argc; i++) {

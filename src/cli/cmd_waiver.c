@@ -60,7 +60,7 @@ static int parse(int argc, char **argv, args *a) {
   int c;
   optind = 2;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     switch (c) {
     case 'd': a->db = optarg; break;
     case 'c': a->case_arg = optarg; break;
@@ -82,9 +82,7 @@ static int parse(int argc, char **argv, args *a) {
       break;
     case 'h': fputs(HELP, stdout); return -1;
     default:
-      cli_error("waiver: unknown or incomplete option '%s' (see hdreg waiver --help)",
-                argv[optind - 1]);
-      return HD_EXIT_USAGE;
+      return cli_bad_option("waiver", OPTS, argv);
     }
   }
   if (optind < argc) {
@@ -201,7 +199,7 @@ int cmd_waiver(int argc, char **argv) {
   if (rc == HD_OK && add)
     printf("waiver %lld: case %s, check '%s', approved %s by %s, until %s\n", id, number, a.check,
            a.date, a.approver, a.expires);
-  else if (rc == HD_OK)
+  else if (rc == HD_OK && !cli_quiet)
     printf("waiver %lld of case %s revoked on %s by %s\n", wid, number, a.date, a.by);
 done:
   if (rc) cli_error("waiver %s: %s", action, err.msg);

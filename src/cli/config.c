@@ -404,15 +404,12 @@ int cmd_config(int argc, char **argv) {
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "", OPTS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
     if (c == 'h') {
       fputs(HELP, stdout);
       return HD_EXIT_OK;
     }
-    if (c < 0 || c >= CONF_N) {
-      cli_error("config: unknown or incomplete option '%s' (see hdreg config --help)", argv[optind - 1]);
-      return HD_EXIT_USAGE;
-    }
+    if (c < 0 || c >= CONF_N) return cli_bad_option("config", OPTS, argv);
     int rc = cli_conf_option(c, optarg);
     if (rc) return rc;
   }

@@ -930,7 +930,7 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
   memset(r, 0, sizeof *r);
   if (o->format && strcmp(o->format, "xml") && strcmp(o->format, "csv"))
     return hd_err_set(err, HD_EUSAGE, "unknown format '%s' (xml or csv)", o->format);
-  ximporter im = {db, path, o, r, err, 0, {NULL}, NULL, NULL, 0, 0, 0, 0};
+  ximporter im = {db, o->name ? o->name : path, o, r, err, 0, {NULL}, NULL, NULL, 0, 0, 0, 0};
   hd_decoder *d = NULL;
   /* The file's first bytes: its format (XML starts with '<' after a byte-order mark and
    * blanks), a UTF-16 byte-order mark, an XML declaration's encoding. */
@@ -952,7 +952,7 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
       ((unsigned char)head[1] ^ (unsigned char)head[0]) == 0x01) {
     r->problems = 1;
     return hd_err_set(err, HD_EDATA, "%s:1: encoding: the file is UTF-16 (it starts with a "
-                      "byte-order mark); save it as UTF-8, GBK or GB18030", path);
+                      "byte-order mark); save it as UTF-8, GBK or GB18030", im.file);
   }
   /* An XML file's own declaration is its encoding unless --encoding says otherwise. */
   const char *enc = o->encoding;
@@ -963,7 +963,7 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
     if (!enc && !named) {
       r->problems = 1;
       return hd_err_set(err, HD_EDATA, "%s:1: encoding: the file declares '%s', which hdreg does "
-                        "not read (UTF-8, GBK or GB18030)", path, decl);
+                        "not read (UTF-8, GBK or GB18030)", im.file, decl);
     }
     if (!enc) {
       enc = named;
@@ -999,7 +999,7 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
     /* A record is only ever left out because of a problem reported elsewhere. */
     if (rc == HD_OK && im.skipped && !r->problems)
       rc = hd_err_set(err, HD_EINTERNAL, "%s: %ld records left out without a problem to say "
-                      "why (a bug; nothing imported)", path, im.skipped);
+                      "why (a bug; nothing imported)", im.file, im.skipped);
     if (rc == HD_OK && !r->problems) advance_counter(&im);
     if (rc == HD_OK && !r->problems && !im.failed) record_import(&im, d, xml, sha);
     if (rc == HD_OK && im.failed) rc = err->code;
@@ -1015,7 +1015,7 @@ int exchange_import(sqlite3 *db, const char *path, const ximport_opts *o, ximpor
     } else {
       sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
       if (rc == HD_OK)
-        rc = hd_err_set(err, HD_EDATA, "%s: %ld problem%s, nothing imported%s", path, r->problems,
+        rc = hd_err_set(err, HD_EDATA, "%s: %ld problem%s, nothing imported%s", im.file, r->problems,
                         r->problems == 1 ? "" : "s",
                         r->invalid_bytes && !strcmp(dec_encoding(d), "UTF-8")
                             ? " (if the file is in GBK or GB18030, say so with --encoding)" : "");

@@ -23,6 +23,9 @@ typedef struct ximport_opts {
   FILE *notes;              /* where normalisations go (stdout), may be NULL */
   const char *date;         /* the import's date, YYYY-MM-DD (table imports) */
   int dry_run;              /* check everything as for real, then write nothing */
+  const char *name;         /* the name the file goes by in problems, notes and the
+                               register (table imports); NULL: path. hdreg import - reads
+                               standard input through a temporary copy named "<stdin>" */
 } ximport_opts;
 
 typedef struct ximport_result {

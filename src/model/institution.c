@@ -53,7 +53,8 @@ const char *institution_default(const char *kind, int field) {
 }
 
 typedef struct checker {
-  const char *path;
+  const char *path;  /* the file's name in problems */
+  const char *file;  /* where it is read from */
   hd_buf out;  /* the problems, one line each */
   int n;
 } checker;
@@ -224,7 +225,7 @@ static void on_bad(void *ud, long line, long col, const unsigned char *bytes, si
 static int read_text(checker *c, const char *encoding, char **text, size_t *len, hd_err *err) {
   char head[512], decl[40];
   size_t hn = 0;
-  FILE *f = fopen(c->path, "rb");
+  FILE *f = fopen(c->file, "rb");
   if (!f) return hd_err_set(err, HD_EDATA, "%s: 无法读取文件", c->path);
   hn = fread(head, 1, sizeof head, f);
   fclose(f);
@@ -237,7 +238,7 @@ static int read_text(checker *c, const char *encoding, char **text, size_t *len,
                         c->path, decl);
   }
   if (!enc || !strcmp(enc, "UTF-8")) {
-    int rc = hd_read_file(c->path, 1 << 20, text, len, err);
+    int rc = hd_read_file(c->file, 1 << 20, text, len, err);
     if (rc) return rc == HD_EIO ? hd_err_set(err, HD_EDATA, "%s: 无法读取文件", c->path) : rc;
     size_t bad;
     if (!hd_utf8_valid(*text, *len, &bad)) {
@@ -249,7 +250,7 @@ static int read_text(checker *c, const char *encoding, char **text, size_t *len,
     return HD_OK;
   }
   hd_decoder *d = NULL;
-  int rc = dec_open(c->path, enc, on_bad, c, &d, err);
+  int rc = dec_open(c->file, enc, on_bad, c, &d, err);
   if (rc) return rc == HD_EIO ? hd_err_set(err, HD_EDATA, "%s: 无法读取文件", c->path) : rc;
   hd_buf b;
   hd_buf_init(&b, 4u << 20);
@@ -312,9 +313,14 @@ static char *by_line(checker *c) {
 
 int institution_load(const char *path, const char *encoding, hd_institution *out,
                      char **problems, hd_err *err) {
+  return institution_load_named(path, path, encoding, out, problems, err);
+}
+
+int institution_load_named(const char *file, const char *path, const char *encoding,
+                           hd_institution *out, char **problems, hd_err *err) {
   memset(out, 0, sizeof *out);
   *problems = NULL;
-  checker c = {path, {0}, 0};
+  checker c = {path, file, {0}, 0};
   hd_buf_init(&c.out, 1 << 20);
   char *text = NULL;
   size_t len = 0;

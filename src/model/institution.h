@@ -30,6 +30,10 @@ const char *institution_default(const char *kind, int field);
  * lines "file:line: 中文" of every one, err a summary. */
 int institution_load(const char *path, const char *encoding, hd_institution *out,
                      char **problems, hd_err *err);
+/* The same for the file at file, named path in problems and errors (hdreg policy --from -
+ * reads a temporary copy of standard input named "<stdin>"). */
+int institution_load_named(const char *file, const char *path, const char *encoding,
+                           hd_institution *out, char **problems, hd_err *err);
 void institution_release(hd_institution *in);
 
 #endif

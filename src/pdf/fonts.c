@@ -50,6 +50,17 @@ const char *font_path(const hd_font *f) { return f->path; }
 int font_index(const hd_font *f) { return f->index; }
 int font_is_cff(const hd_font *f) { return f->cff; }
 
+void font_version(const hd_font *f, char *out, unsigned size) {
+  unsigned n = size;
+  if (!size) return;
+  out[0] = '\0';
+  if (!hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_VERSION_STRING, HB_LANGUAGE_INVALID, &n, out))
+    out[0] = '\0';
+  for (char *p = out; *p; p++) /* one line, whatever the font says */
+    if ((unsigned char)*p < 0x20) *p = ' ';
+  for (size_t k = strlen(out); k && out[k - 1] == ' '; k--) out[k - 1] = '\0';
+}
+
 static int to1000(const hd_font *f, long v) {
   double x = (double)v * 1000.0 / (double)f->upem;
   return (int)(x < 0 ? x - 0.5 : x + 0.5);

@@ -49,6 +49,9 @@ const char *font_family(const hd_font *f);
 const char *font_path(const hd_font *f);
 /* The face's index in its file (a .ttc holds several). */
 int font_index(const hd_font *f);
+/* The face's version string (OpenType name ID 5, e.g. "Version 2.001;hotconv 1.0.118")
+ * into out, "" if it has none (hdreg --version). */
+void font_version(const hd_font *f, char *out, unsigned size);
 /* 1 for OpenType/CFF outlines (embedded as CIDFontType0, FontFile3 /CIDFontType0C), 0 for
  * TrueType (CIDFontType2, FontFile2). */
 int font_is_cff(const hd_font *f);

@@ -23,15 +23,22 @@ int holidays_import(sqlite3 *db, const char *path, int *year, int *days, hd_err 
     hd_err_clear(err);
     return hd_err_set(err, HD_EDATA, "%s", msg);
   }
+  rc = holidays_import_text(db, path, text, len, year, days, err);
+  free(text);
+  return rc;
+}
+
+int holidays_import_text(sqlite3 *db, const char *path, const char *text, size_t len, int *year,
+                         int *days, hd_err *err) {
+  int rc;
+  *year = *days = 0;
   size_t bad;
   if (!hd_utf8_valid(text, len, &bad)) {
-    free(text);
     return hd_err_set(err, HD_EDATA, "%s: invalid UTF-8 at byte %zu", path, bad);
   }
   json_tokener *tok = json_tokener_new();
   json_object *root = tok ? json_tokener_parse_ex(tok, text, (int)len) : NULL;
   if (!tok) {
-    free(text);
     return hd_err_set(err, HD_ENOMEM, "out of memory");
   }
   if (!root || json_tokener_get_error(tok) != json_tokener_success) {
@@ -41,11 +48,9 @@ int holidays_import(sqlite3 *db, const char *path, int *year, int *days, hd_err 
                     json_tokener_get_parse_end(tok));
     json_object_put(root);
     json_tokener_free(tok);
-    free(text);
     return rc;
   }
   json_tokener_free(tok);
-  free(text);
   json_object *jy = NULL, *jd = NULL;
   int y = 0;
   sqlite3_stmt *ins = NULL;

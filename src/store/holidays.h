@@ -11,5 +11,10 @@
  * stay unknown. On success *year and *days say what was imported. Errors name the file
  * and the entry: "2026.json: days[3]: date '2026-02-30' is not a valid date". */
 int holidays_import(sqlite3 *db, const char *path, int *year, int *days, hd_err *err);
+/* The same for a schedule already read (len bytes of text; standard input), named path
+ * in the errors. */
+#include <stddef.h>
+int holidays_import_text(sqlite3 *db, const char *path, const char *text, size_t len,
+                         int *year, int *days, hd_err *err);
 
 #endif

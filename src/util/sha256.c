@@ -2,6 +2,7 @@
 #include "util/sha256.h"
 
 #include <openssl/evp.h>
+#include <stdio.h>
 #include <string.h>
 
 void hd_sha256_digits(const unsigned char md[32], char out[65]) {
@@ -18,6 +19,26 @@ int hd_sha256_hex(const void *data, size_t len, char out[65]) {
   unsigned n = 0;
   out[0] = '\0';
   if (!EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) || n != 32) return -1;
+  hd_sha256_digits(md, out);
+  return 0;
+}
+
+int hd_sha256_file(const char *path, char out[65]) {
+  unsigned char md[EVP_MAX_MD_SIZE], chunk[65536];
+  unsigned n = 0;
+  size_t got;
+  int ok = 0;
+  out[0] = '\0';
+  FILE *f = fopen(path, "rb");
+  EVP_MD_CTX *c = f ? EVP_MD_CTX_new() : NULL;
+  if (c && EVP_DigestInit_ex2(c, EVP_sha256(), NULL)) {
+    ok = 1;
+    while (ok && (got = fread(chunk, 1, sizeof chunk, f)) > 0) ok = EVP_DigestUpdate(c, chunk, got);
+    ok = ok && !ferror(f) && EVP_DigestFinal_ex(c, md, &n) && n == 32;
+  }
+  EVP_MD_CTX_free(c);
+  if (f) fclose(f);
+  if (!ok) return -1;
   hd_sha256_digits(md, out);
   return 0;
 }

@@ -6,6 +6,9 @@
 
 /* SHA-256 of data into out (65 bytes). Returns 0, or -1 if libcrypto failed. */
 int hd_sha256_hex(const void *data, size_t len, char out[65]);
+/* SHA-256 of the whole file at path into out (65 bytes), read in pieces. Returns 0, or
+ * -1 if it cannot be read (errno) or libcrypto failed. */
+int hd_sha256_file(const char *path, char out[65]);
 /* 32 digest bytes as lower-case hex (65 bytes with the NUL). */
 void hd_sha256_digits(const unsigned char md[32], char out[65]);
 

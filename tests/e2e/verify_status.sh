@@ -132,7 +132,7 @@ for bad in 2026-02-30 2026-5-1 today; do
   expect_eq "$rc $(out)$(err)" "2 hdreg: verify: --as-of '$bad' is not a valid date YYYY-MM-DD" "bad --as-of $bad"
 done
 run "$HDREG" verify "$C/202603440000000071.pdf" --keys "$K" --db "$DB" --as-of
-expect_eq "$rc $(err)" "2 hdreg: verify: unknown or incomplete option '--as-of' (see hdreg verify --help)" "--as-of without a date"
+expect_eq "$rc $(err)" "2 hdreg: verify: option '--as-of' needs a value (see hdreg verify --help)" "--as-of without a date"
 # (how the register is opened is being reworked, issue 13: the exit code and the prefix)
 run "$HDREG" verify "$C/202603440000000071.pdf" --keys "$K" --db "$T/none.db"
 expect_eq "$rc $(out)$(err | cut -d: -f1-2)" "4 hdreg: verify" "no database"

@@ -44,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     hd_err_clear(&err);
     sqlite3 *db = NULL;
     if (fresh_register(&db, &err)) abort();
-    ximport_opts o = {ENCODINGS[k / 2], FORMATS[k % 2], k / 2, 0, sink, sink, "2026-03-16", 0};
+    ximport_opts o = {ENCODINGS[k / 2], FORMATS[k % 2], k / 2, 0, sink, sink, "2026-03-16", 0, NULL};
     ximport_result r;
     int rc = exchange_import(db, path, &o, &r, &err);
     if (rc == HD_OK) {
