@@ -20,6 +20,7 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_fonts(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 #include <stddef.h>
 /* The configuration, the data folder: cli_template_path, cli_default_checks_dir, ... */
 #include "cli/config.h"

@@ -21,6 +21,8 @@ static const char USAGE[] =
     "commands:\n"
     "  run       the nightly job: review, public notice, certificates, cancellations\n"
     "  publish   the register's public site: notices, certificate lookup, verification\n"
+    "  stats     the figures of a period: cases, decisions, processing time, certificates\n"
+    "            in force (for the data department)\n"
     "  case      between nights: committee decisions, objections, supplements, on-site\n"
     "            verification, applications for change or cancellation, history\n"
     "  waiver    add, list or revoke a waiver of a check for a case (never a ban)\n"
@@ -142,6 +144,7 @@ int main(int argc, char **argv) {
       if (!strcmp(argv[2], "export")) return cmd_export(2, sub);
       if (!strcmp(argv[2], "fonts")) return cmd_fonts(2, sub);
       if (!strcmp(argv[2], "publish")) return cmd_publish(2, sub);
+      if (!strcmp(argv[2], "stats")) return cmd_stats(2, sub);
       if (!strcmp(argv[2], "config")) return cmd_config(2, sub);
       cli_error("unknown command '%s'", argv[2]);
       return HD_EXIT_USAGE;
@@ -178,6 +181,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
   if (!strcmp(cmd, "fonts")) return cmd_fonts(argc - 1, argv + 1);
   if (!strcmp(cmd, "publish")) return cmd_publish(argc - 1, argv + 1);
+  if (!strcmp(cmd, "stats")) return cmd_stats(argc - 1, argv + 1);
   cli_error("unknown command '%s' (try 'hdreg help')", cmd);
   return HD_EXIT_USAGE;
 }
