@@ -35,7 +35,7 @@ int stats_default_period(const char *date, char from[11]);
 const char *stats_label(const char *group, const char *key);
 
 /* Append to b the chart of the figures st (what stats_compute made): an accessible SVG
- * (role img, title and desc, every bar labelled with its number in text) of the
+ * (role img with an aria-label, title and desc, every bar labelled with its number in text) of the
  * certificates in force at each month's end, the cases received by status and the
  * decisions of the period, with the processing time in words. No script, nothing
  * fetched; every text escaped. HD_OK or HD_ENOMEM. */
