@@ -41,8 +41,9 @@ static json_object *get(json_object *o, const char *k) {
 static void group_text(json_object *o, const char *title, const char *group) {
   printf("  %s\n", title);
   json_object_object_foreach(o, k, v) {
-    const char *cn = group ? stats_label(group, k) : "";
-    printf("%8d  %-20s%s\n", json_object_get_int(v), k, strcmp(cn, k) ? cn : "");
+    const char *cn = group ? stats_label(group, k) : k;
+    if (strcmp(cn, k)) printf("%8d  %-20s%s\n", json_object_get_int(v), k, cn);
+    else printf("%8d  %s\n", json_object_get_int(v), k); /* no label: no trailing blanks */
   }
 }
 
