@@ -190,25 +190,8 @@ expect_eq "$(jq -r '.closed.total' "$T/s.json")" \
 expect_eq "$(jq -r '.in_force[-1].certificates' "$T/s.json")" "$(sql "$DB" "SELECT count(*) FROM certificates c WHERE c.registration_date <= '$D' AND c.valid_until >= '$D' AND (c.status = 'issued' OR (c.status = 'superseded' AND (SELECT s.registration_date FROM certificates s WHERE s.id = c.superseded_by) > '$D') OR (c.status = 'cancelled' AND (SELECT max(e.at) FROM cases k JOIN case_events e ON e.case_id = k.id WHERE k.reg_type = 'cancel' AND k.prior_certificate_id = c.id AND e.to_status = 'cancelled') > '$D'))")" \
   "SQL: certificates in force on the 16th"
 # Processing time: working days from the register's holiday table, median and nearest rank.
-expect_eq "$(jq -c '.processing_days' "$T/s.json")" "$(python3 - "$DB" $F $D <<'PY'
-import datetime as dt, json, math, sqlite3, sys
-db = sqlite3.connect(sys.argv[1]); f, t = sys.argv[2], sys.argv[3]
-hol = dict(db.execute("SELECT date, off FROM holidays"))
-def working(a, b):  # days after a up to and including b
-    d, e, n = dt.date.fromisoformat(a), dt.date.fromisoformat(b), 0
-    while d < e:
-        d += dt.timedelta(days=1)
-        n += (hol[d.isoformat()] == 0) if d.isoformat() in hol else d.weekday() < 5
-    return n
-days = []
-for cid, eid, at, acc, app in db.execute("SELECT c.id, e.id, e.at, c.accepted_date, c.applied_date FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.to_status IN ('certified', 'rejected', 'cancelled') AND e.at BETWEEN ? AND ?", (f, t)):
-    back = db.execute("SELECT at FROM case_events WHERE case_id = ? AND id < ? AND from_status = 'rectify' AND to_status = 'submitted' ORDER BY id DESC LIMIT 1", (cid, eid)).fetchone()
-    days.append(working(back[0] if back else acc or app, at))
-days.sort(); n = len(days)
-med = days[n // 2] if n % 2 else (days[n // 2 - 1] + days[n // 2]) / 2
-print(json.dumps({"cases": n, "median": int(med) if med == int(med) else med, "p90": days[math.ceil(0.9 * n) - 1], "min": days[0], "max": days[-1]}, separators=(",", ":")))
-PY
-)" "Python: processing time"
+expect_eq "$(jq -c '.processing_days' "$T/s.json")" "$(python3 tests/tools/processing_days.py "$DB" $F $D)" \
+  "Python: processing time (tests/tools/processing_days.py)"
 expect_eq "$(python3 - "$T/s.json" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
