@@ -301,12 +301,17 @@ static int in_force(ctx *c, hd_date f, hd_date t, json_object *arr) {
   cert *cs = NULL;
   int n = 0, cap = 0, r, rc = HD_OK;
   sqlite3_stmt *st = NULL;
+  /* the day a certificate's cancellation was carried out: the move to 'cancelled' of the
+   * last cancellation case on it, as publish and ledger_document_lookup read it; the
+   * cancellations grouped once, not searched for each certificate */
   if (prep(c, "SELECT c.status, c.registration_date, c.valid_until, coalesce(sc.registration_date, "
-              "''), coalesce((SELECT e.at FROM cases k JOIN case_events e ON e.case_id = k.id AND "
-              "e.to_status = 'cancelled' WHERE k.reg_type = 'cancel' AND k.status = 'cancelled' "
-              "AND k.prior_certificate_id = c.id ORDER BY e.id DESC LIMIT 1), '') FROM "
-              "certificates c LEFT JOIN certificates sc ON sc.id = c.superseded_by WHERE c.status "
-              "IN ('issued', 'superseded', 'cancelled') AND c.registration_date <= ?2 ORDER BY c.id",
+              "''), coalesce((SELECT e.at FROM case_events e WHERE e.case_id = x.kid AND "
+              "e.to_status = 'cancelled' ORDER BY e.id DESC LIMIT 1), '') FROM certificates c "
+              "LEFT JOIN certificates sc ON sc.id = c.superseded_by LEFT JOIN (SELECT "
+              "k.prior_certificate_id AS cid, max(k.id) AS kid FROM cases k WHERE k.reg_type = "
+              "'cancel' AND k.status = 'cancelled' AND k.prior_certificate_id IS NOT NULL GROUP BY "
+              "k.prior_certificate_id) x ON x.cid = c.id WHERE c.status IN ('issued', "
+              "'superseded', 'cancelled') AND c.registration_date <= ?2 ORDER BY c.id",
            &st))
     return HD_EDB;
   while ((r = sqlite3_step(st)) == SQLITE_ROW) {
