@@ -22,6 +22,7 @@ int cmd_fonts(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
 /* `hdreg version` and `hdreg --version` (version.c). */
 int cmd_version(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 #include <stddef.h>
 /* The configuration, the data folder: cli_template_path, cli_default_checks_dir, ... */
 #include "cli/config.h"

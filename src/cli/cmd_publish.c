@@ -26,6 +26,8 @@ static const char HELP[] =
     "  verify.html       a PDF checked in the browser: its SHA-256 (WebCrypto) against the\n"
     "                    register's certificates, notices and cancellation notices;\n"
     "  cancelled.html, superseded.html  the lists;\n"
+    "  stats.html        the figures of the twelve months up to DATE as a chart (hdreg\n"
+    "                    stats, docs/stats.md);\n"
     "  checkpoints.html  the signed checkpoints and the authority's public keys.\n"
     "Nothing of natural persons is published, nor a field the register's setting\n"
     "publish_withhold names. Files are written atomically and only when they change: the\n"

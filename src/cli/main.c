@@ -24,6 +24,8 @@ static const char USAGE[] =
     "commands:\n"
     "  run       the nightly job: review, public notice, certificates, cancellations\n"
     "  publish   the register's public site: notices, certificate lookup, verification\n"
+    "  stats     the figures of a period: cases, decisions, processing time, certificates\n"
+    "            in force (for the data department)\n"
     "  case      between nights: committee decisions, objections, supplements, on-site\n"
     "            verification, applications for change or cancellation, history\n"
     "  waiver    add, list or revoke a waiver of a check for a case (never a ban)\n"
@@ -258,7 +260,7 @@ static const command COMMANDS[] = {
     {"export", cmd_export},   {"policy", cmd_policy},   {"fonts", cmd_fonts},
     {"ledger", cmd_ledger},   {"keygen", cmd_keygen},   {"verify", cmd_verify},
     {"calendar", cmd_calendar}, {"uscc", cmd_uscc},     {"config", cmd_config},
-    {"version", cmd_version}, {NULL, NULL}};
+    {"version", cmd_version}, {"stats", cmd_stats},   {NULL, NULL}};
 
 static const command *find_command(const char *name) {
   for (const command *c = COMMANDS; c->name; c++)

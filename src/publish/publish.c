@@ -11,6 +11,7 @@
 
 #include "ledger/ledger.h"
 #include "model/certfields.h"
+#include "stats/stats.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/embed.h"
@@ -146,7 +147,8 @@ static void esc(hd_buf *b, const char *t) { hd_html_text(b, t, HD_HTML_BR); }
 static const struct { const char *file, *label; } NAV[] = {
     {"index.html", "登记公示"},     {"lookup.html", "证书查询"},
     {"verify.html", "文书核验"},    {"cancelled.html", "已注销证书"},
-    {"superseded.html", "已被取代的证书"}, {"checkpoints.html", "检查点与公钥"},
+    {"superseded.html", "已被取代的证书"}, {"stats.html", "登记统计"},
+    {"checkpoints.html", "检查点与公钥"},
 };
 
 static void page_head(site *s, hd_buf *b, const char *file, const char *title) {
@@ -683,6 +685,45 @@ static int write_verify(site *s) {
 
 /* The keys' public files (never a private key) and the checkpoints file, copied, and the
  * page that lists them. */
+/* stats.html: the figures of the twelve months up to the publication date (docs/stats.md)
+ * and their chart, the one the morning report shows (stats_svg). Counts only: nothing of a
+ * case, an applicant or a person. */
+static int write_stats(site *s) {
+  char from[11];
+  json_object *st = NULL;
+  hd_err se;
+  hd_err_clear(&se);
+  if (stats_default_period(s->o->date, from))
+    return hd_err_set(s->err, HD_EUSAGE, "'%s' is not a valid date YYYY-MM-DD", s->o->date);
+  int rc = stats_compute(s->db, from, s->o->date, &st, &se);
+  /* A processing time that reaches a year without a holiday schedule (HD_EDATA) leaves
+   * the page saying so; the rest of the site does not depend on it. */
+  if (rc && rc != HD_EDATA) return hd_err_set(s->err, rc, "statistics: %s", se.msg);
+  hd_buf b;
+  hd_buf_init(&b, SITE_MAX);
+  page_head(s, &b, "stats.html", "登记统计");
+  hd_buf_adds(&b, "<h2>登记统计（");
+  esc(&b, from);
+  hd_buf_adds(&b, " 至 ");
+  esc(&b, s->o->date);
+  hd_buf_adds(&b, "）</h2>\n<p>期间收到的登记申请（按申请日期）及其期末状态、期间的审核决定、各月末有效的证书数，"
+                  "以及办结案件的办理时间：自登记机构收到全部材料之日（第6.1.2条b项、第6.2.2条b项）起至办结之日，"
+                  "按法定节假日安排计算的工作日数，起算日不计入。</p>\n");
+  if (st) {
+    hd_buf_adds(&b, "<figure class=\"chart\">");
+    stats_svg(&b, st);
+    hd_buf_adds(&b, "<figcaption>近 12 个月的登记统计（每月的数字为该月最后一日或发布日有效的证书数）"
+                    "</figcaption></figure>\n");
+  } else {
+    hd_buf_adds(&b, "<p>本期统计暂不能计算：尚未载入所需年份的法定节假日安排。</p>\n");
+  }
+  page_foot(s, &b, NULL);
+  json_object_put(st);
+  rc = put_buf(s, "stats.html", &b);
+  hd_buf_release(&b);
+  return rc;
+}
+
 static int write_checkpoints(site *s) {
   hd_buf b;
   hd_buf_init(&b, SITE_MAX);
@@ -844,7 +885,7 @@ int publish_site(sqlite3 *db, const hd_publish_opts *o, hd_publish_report *rep, 
                        "依第6.5条注销的证书：自注销之日起不再有效。")) ||
       (rc = write_list(&s, HD_DOC_SUPERSEDED, "superseded.html", "已被取代的证书",
                        "因变更登记（第6.4条）或转让登记（第6.3条）由新证书取代的证书：自新证书登记之日起不再有效。")) ||
-      (rc = write_checkpoints(&s)))
+      (rc = write_stats(&s)) || (rc = write_checkpoints(&s)))
     goto cleanup;
   clean(&s, "c");
   clean(&s, "d");

@@ -1,10 +1,11 @@
 /* publish.h: the register in public (issue 17) — `hdreg publish`, a static site in Chinese
  * that any web server or a file:// URL serves, with no server code: the public notices,
  * certificate lookup by number with each certificate's standing on the publication date
- * and its history, the lists of cancelled and superseded certificates, the published
+ * and its history, the lists of cancelled and superseded certificates, the figures of
+ * the last twelve months as a chart (stats.html, src/stats/), the published
  * checkpoints and public keys, and a page that checks a PDF's SHA-256 in the browser
  * (WebCrypto) against the register. Reads the register through store, model
- * (certfields) and ledger (a document's standing); json-c for the data files. Publishes
+ * (certfields), ledger (a document's standing) and stats; json-c for the data files. Publishes
  * nothing of natural persons (legal representatives, contacts, objectors) and no field
  * the register's setting publish_withhold names (docs/operations.md, "The public site"). */
 #ifndef HD_PUBLISH_H

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "procedure/dockinds.h"
+#include "stats/stats.h"
 #include "util/buf.h"
 #include "util/html.h"
 
@@ -541,6 +542,25 @@ char *report_html(json_object *rep, json_object *history, hd_err *err) {
 
   hd_buf_adds(&b, "<h2>近 30 晚</h2>\n");
   chart(&b, history);
+
+  json_object *st = get(rep, "statistics");
+  if (st) {
+    hd_buf_adds(&b, "<h2>登记统计（");
+    esc(&b, str(st, "from"));
+    hd_buf_adds(&b, " 至 ");
+    esc(&b, str(st, "to"));
+    hd_buf_adds(&b, "）</h2>\n<figure>");
+    stats_svg(&b, st);
+    hd_buf_adds(&b, "<figcaption>近 12 个月的登记统计，定义见 docs/stats.md；全部数字：hdreg stats --from ");
+    esc(&b, str(st, "from"));
+    hd_buf_adds(&b, " --to ");
+    esc(&b, str(st, "to"));
+    hd_buf_adds(&b, "</figcaption></figure>\n");
+  } else if (str(rep, "statistics_error")) {
+    hd_buf_adds(&b, "<h2>登记统计</h2>\n<p>未能计算：");
+    esc(&b, str(rep, "statistics_error"));
+    hd_buf_adds(&b, "</p>\n");
+  }
 
   json_object *docs = get(rep, "documents");
   hd_buf_printf(&b, "<h2>本次写入的文件（%zu）</h2>\n", len(docs));

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model/calendar.h"
+#include "stats/stats.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -578,6 +579,19 @@ int report_build(const hd_report_in *in, json_object **out, hd_err *err) {
     add(o, "documents", documents(&c));
     check_errors(&c, probs);
     add(o, "backlog", backlog(&c));
+    /* The figures of the twelve months up to the run date (docs/stats.md), for the chart. */
+    char from[11];
+    json_object *st = NULL;
+    hd_err se;
+    hd_err_clear(&se);
+    if (stats_default_period(in->date, from) == 0 &&
+        stats_compute(db, from, in->date, &st, &se) == HD_OK) {
+      add(o, "statistics", st);
+      add(o, "statistics_error", NULL);
+    } else {
+      add(o, "statistics", NULL);
+      add(o, "statistics_error", json_object_new_string(se.msg[0] ? se.msg : "invalid run date"));
+    }
     add(o, "register_error", NULL);
     calendar_free(c.cal);
     sqlite3_close(db);
@@ -585,6 +599,8 @@ int report_build(const hd_report_in *in, json_object **out, hd_err *err) {
     add(o, "cases", NULL);
     add(o, "documents", json_object_new_array());
     add(o, "backlog", NULL);
+    add(o, "statistics", NULL);
+    add(o, "statistics_error", NULL);
     add(o, "register_error",
         json_object_new_string(in->read_db ? e.msg
                                            : "the register was not read: another run holds its "

@@ -3,7 +3,8 @@
  * failed one (docs/operations.md, "The run report" gives every field). The report is made
  * from what the night returned (procedure/night.h) and from the register read afterwards
  * (store, model/calendar): what this run did is what lies past the marks taken before it.
- * Depends on procedure (night.h: the night's result), store, model (calendar), json-c. */
+ * Depends on procedure (night.h: the night's result), store, model (calendar), stats (the
+ * figures of the last twelve months and their chart), json-c. */
 #ifndef HD_REPORT_H
 #define HD_REPORT_H
 #include <json-c/json.h>

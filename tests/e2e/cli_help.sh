@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib.sh"
 set -e
 MAN=docs/hdreg.1
 COMMANDS="run publish case waiver demo-db check checks render import export policy fonts ledger
-keygen verify calendar uscc config version help"
+keygen verify calendar uscc config stats version help"
 # The man page as text: \- is -, font changes go.
 sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' "$MAN" >"$T/man.txt"
 

@@ -40,7 +40,7 @@ expect_eq "$rc" 0 "publish exit"
 expect_eq "$(out | sed -n 1p)" "hdreg publish 2028-07-01: 14 certificates (9 current, 2 superseded, 1 cancelled, 2 expired), 15 notices (0 open), 11 documents to verify, 1 checkpoints" "publish summary"
 files=$(find "$S" -type f | wc -l)
 expect_eq "$(out | sed -n 2p | sed 's/; [0-9]* ms$//; s/[0-9.]* KB/K KB/')" "site in $S: $files files, K KB; $files written, 0 unchanged, 0 removed" "publish: every file written"
-expect_eq "$(cd "$S" && find . -maxdepth 1 | sort | tr '\n' ' ')" ". ./cancelled.html ./checkpoints.html ./checkpoints.txt ./common.js ./data ./index.html ./keys ./lookup.html ./lookup.js ./site.css ./superseded.html ./verify.html ./verify.js " "the site's files"
+expect_eq "$(cd "$S" && find . -maxdepth 1 | sort | tr '\n' ' ')" ". ./cancelled.html ./checkpoints.html ./checkpoints.txt ./common.js ./data ./index.html ./keys ./lookup.html ./lookup.js ./site.css ./stats.html ./superseded.html ./verify.html ./verify.js " "the site's files"
 expect_eq "$(ls "$S/keys" | tr '\n' ' ')" "authority-qr.pub authority.crt " "only public keys published"
 cmp "$S/checkpoints.txt" "$OUT/checkpoints.txt" || fail "checkpoints.txt is not the night's"
 
@@ -109,7 +109,7 @@ rm -f "$S"/t-*
 # Every page: tidy clean, no console message, screenshots at desktop and phone width.
 SHOTS=${SHOTS:-$T/shots}
 mkdir -p "$SHOTS"
-for p in index lookup verify cancelled superseded checkpoints; do
+for p in index lookup verify cancelled superseded stats checkpoints; do
   tidy -q -e "$S/$p.html" >"$T/tidy" 2>&1 || fail "tidy $p.html: $(cat "$T/tidy")"
   q=""; [ "$p" = lookup ] && q="?n=202508440000000027"
   chrome --enable-logging=stderr --v=0 --window-size=1280,900 --screenshot="$SHOTS/$p-desktop.png" "file://$S/$p.html$q" >/dev/null

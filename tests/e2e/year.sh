@@ -4,7 +4,7 @@
 # change and a cancellation, and the end of the year where a notice period reaches into
 # a year without a holiday calendar. At the end: every case's state, every document,
 # every certificate number (no gaps, none reused), and every case's events forming an
-# unbroken chain.
+# unbroken chain, and the statistics of the year (hdreg stats).
 source "$(dirname "$0")/lib.sh"
 set -e
 DB="$T/y.db"
@@ -136,6 +136,115 @@ expect_eq "$(sql "$DB" "SELECT count(*) FROM cases c WHERE c.status <> coalesce(
 # The change superseded the old certificate; the cancellation cancelled its certificate.
 expect_eq "$(sql "$DB" "SELECT status FROM certificates WHERE number IN ('20260344000000006X', '202603440000000084') ORDER BY number")" "superseded
 cancelled" "change and cancellation"
+
+# The year's statistics (docs/stats.md): every figure of 2026, exactly; some recomputed.
+# At the year's end SQ-2026-0029 is still in its notice (certified on 2027-01-07) and its
+# certificate not yet in force; SQ-2026-0016's withdrawal is the year's one recorded
+# withdrawal (the demo's other withdrawn case has no move to date it).
+run "$HDREG" stats --db "$DB" --from 2026-01-01 --to 2026-12-31
+expect_eq "$rc $(err)" "0 " "stats of the year: exit"
+expect_eq "$(out)" "$(cat <<'EOF'
+登记统计 2026-01-01 至 2026-12-31（定义见 docs/stats.md）
+
+期间收到的案件（申请日期在期间内）：44
+  登记类型（5.1）
+      35  first               首次登记
+       3  license             许可登记
+       1  transfer            转让登记
+       2  change              变更登记
+       3  cancel              注销登记
+  程序（6.1、6.2）
+       3  ordinary            普通程序
+      41  simplified          简易程序
+  期末状态
+       0  submitted           待审核
+       4  rectify             补正材料
+       1  held                暂缓（现场核验）
+       1  committee_review    合规委员会审核
+       0  approved            审核通过待公示
+       1  notice              公示中
+      22  certified           已发证
+      11  rejected            不予登记
+       2  cancelled           已注销
+       2  withdrawn           已撤回
+  数据类别（4.1.1.3）
+       0  personal_attribute  个人属性数据
+      13  health_status       健康状况数据
+      16  medical_application 医疗应用数据
+       4  medical_payment     医疗支付数据
+       6  health_resource     卫生资源数据
+       5  public_health       公共卫生数据
+  数据分级（4.1.2）
+       3  1
+       7  2
+      18  3
+      13  4
+       3  5
+
+期间的审核决定（6.1.2 b、6.2.2 b）：32
+      14  approve             审核通过
+       5  rectify             补正材料
+       2  hold                暂缓（人工核查）
+      11  reject              不予登记
+  按条款（以该条款的检查结果为依据的决定数）
+  clause                reject rectify    hold
+  4.2                        0       1       0
+  5.1.1                      2       0       0
+  7.1 a                      2       0       0
+  7.1 b                      1       0       0
+  7.1 c                      1       0       0
+  7.1 d                      0       0       2
+  7.2 (1)                    1       0       0
+  7.2 (3)                    0       1       0
+  7.2 (4)                    0       1       0
+  7.3 a                      1       0       0
+  7.3 b                      1       0       0
+  7.4                        1       0       0
+  7.5 a                      0       1       0
+  7.5 b                      0       1       0
+  7.6 a                      1       0       0
+  7.6 b                      1       0       0
+
+期间办结的案件：37
+      23  certified           发证
+      11  rejected            不予登记
+       2  cancelled           注销
+       1  withdrawn           撤回
+
+办理时间（工作日，自收到全部材料至办结，不含撤回）：36 件，中位数 26，第 90 百分位数 43，最短 1，最长 70
+
+各月末有效的证书
+  2026-01  2026-01-31       5
+  2026-02  2026-02-28       5
+  2026-03  2026-03-31      20
+  2026-04  2026-04-30      23
+  2026-05  2026-05-31      23
+  2026-06  2026-06-30      23
+  2026-07  2026-07-31      23
+  2026-08  2026-08-31      23
+  2026-09  2026-09-30      23
+  2026-10  2026-10-31      23
+  2026-11  2026-11-30      23
+  2026-12  2026-12-31      23
+EOF
+)" "stats of the year"
+run "$HDREG" stats --db "$DB" --from 2026-01-01 --to 2026-12-31 --format json
+out >"$T/year.json"
+expect_eq "$(jq -c '.processing_days' "$T/year.json")" "$(python3 tests/tools/processing_days.py "$DB" 2026-01-01 2026-12-31)" \
+  "the year's processing time, recomputed"
+expect_eq "$(jq -r '[.received.total, .received.status.notice, .closed.withdrawn, .in_force[-1].certificates] | join(" ")' "$T/year.json")" \
+  "$(sql "$DB" "SELECT (SELECT count(*) FROM cases WHERE applied_date LIKE '2026-%') || ' ' || (SELECT count(*) FROM cases c WHERE c.applied_date LIKE '2026-%' AND (SELECT e.to_status FROM case_events e WHERE e.case_id = c.id AND e.at <= '2026-12-31' ORDER BY e.id DESC LIMIT 1) = 'notice') || ' ' || (SELECT count(*) FROM case_events WHERE to_status = 'withdrawn' AND at LIKE '2026-%') || ' ' || (SELECT count(*) FROM certificates c WHERE c.registration_date <= '2026-12-31' AND c.valid_until >= '2026-12-31' AND (c.status = 'issued' OR (c.status = 'superseded' AND (SELECT s.registration_date FROM certificates s WHERE s.id = c.superseded_by) > '2026-12-31') OR (c.status = 'cancelled' AND (SELECT max(e.at) FROM cases k JOIN case_events e ON e.case_id = k.id WHERE k.reg_type = 'cancel' AND k.prior_certificate_id = c.id AND e.to_status = 'cancelled') > '2026-12-31')))")" \
+  "the year's cases received, in notice at the end, withdrawn, certificates in force: SQL"
+run "$HDREG" stats --db "$DB" --from 2026-01-01 --to 2026-12-31 --format csv
+expect_eq "$(out | sed -n '1p;/^in_force,2026-0[34]/p;/^clause_reject,5.1.1/p;/^closed,/p')" "figure,key,value
+clause_reject,5.1.1,2
+closed,total,37
+closed,certified,23
+closed,rejected,11
+closed,cancelled,2
+closed,withdrawn,1
+in_force,2026-03,20
+in_force,2026-04,23" "the year as CSV: the header, 5.1.1 rejections (SQ-2026-0044 too), closings, March and April"
 
 # History cannot be rewritten, nor the procedure skipped, not even with plain SQL.
 try_sql() { sqlite3 "$DB" "$1" 2>&1 | sed -E 's/^(Error|Runtime error)[^:]*: (stepping, )?//; s/ \(19\)$//'; }
