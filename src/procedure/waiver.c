@@ -25,6 +25,21 @@ static int bind_run(sqlite3 *db, const char *sql, const char *const *texts, int 
   return HD_OK;
 }
 
+/* A waiver's days in force begin or end after the case's last review: a review already
+ * decided stays as decided, and `hdreg check --as-of` of its date says the same before and
+ * after (a waiver or a revocation dated back would change it). */
+static int after_last_review(sqlite3 *db, long long case_id, const char *case_number,
+                             const char *date, const char *what, hd_err *err) {
+  char *last = store_text(db, "SELECT max(as_of) FROM decisions WHERE case_id = ?1", case_id);
+  int rc = HD_OK;
+  if (last && strcmp(date, last) <= 0)
+    rc = hd_err_set(err, HD_EDATA, "case %s was last reviewed on %s: a waiver %s on %s would "
+                    "change what that review decided (hdreg check --as-of %s would no longer "
+                    "say it); date it after %s", case_number, last, what, date, last, last);
+  free(last);
+  return rc;
+}
+
 int waiver_add(sqlite3 *db, const hd_pack *p, const hd_waiver_req *r, long long *id, hd_err *err) {
   hd_date approved, expires;
   *id = 0;
@@ -61,6 +76,7 @@ int waiver_add(sqlite3 *db, const hd_pack *p, const hd_waiver_req *r, long long 
     rc = hd_err_set(err, HD_EDATA, "case %s is %s: its procedure has ended, no review is left "
                     "for a waiver to apply to", r->case_number, status);
   free(status);
+  if (!rc) rc = after_last_review(db, r->case_id, r->case_number, r->date, "approved", err);
   if (rc) return rc;
   /* At most one waiver of a check active for a case on any day: none whose days in force
    * (from its approval to its expiry, or to the day before its revocation) meet the new
@@ -120,7 +136,7 @@ int waiver_revoke(sqlite3 *db, long long id, const char *date, const char *by,
   if (blank(reason))
     return hd_err_set(err, HD_EUSAGE, "--reason is required: why the waiver is revoked");
   sqlite3_stmt *st;
-  if (store_prepare(db, "SELECT w.approved_date, c.number, v.revoked_date, v.revoked_by FROM "
+  if (store_prepare(db, "SELECT w.approved_date, c.number, v.revoked_date, v.revoked_by, w.case_id FROM "
                         "waivers w JOIN cases c ON c.id = w.case_id LEFT JOIN waiver_revocations "
                         "v ON v.waiver_id = w.id WHERE w.id = ?1", &st, err))
     return HD_EDB;
@@ -138,6 +154,8 @@ int waiver_revoke(sqlite3 *db, long long id, const char *date, const char *by,
     else if (approved && strcmp(date, approved) < 0)
       rc = hd_err_set(err, HD_EDATA, "--date %s is before waiver %lld was approved (%s)", date,
                       id, approved);
+    else
+      rc = after_last_review(db, sqlite3_column_int64(st, 4), *case_number, date, "revoked", err);
   }
   sqlite3_finalize(st);
   if (rc) return rc;

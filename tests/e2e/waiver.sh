@@ -140,6 +140,23 @@ done
 run "$HDREG" waiver add --db "$D" --date 2026-03-25 --expires 2026-06-30 --approver 王法务 --case SQ-2026-0045 --check 5.1.1-first-registration --justification 重新核实
 expect_eq "$rc $(out)" "0 waiver 3: case SQ-2026-0045, check '5.1.1-first-registration', approved 2026-03-25 by 王法务, until 2026-06-30" "renewed"
 
+# --- never dated back over a review already decided (hdreg check --as-of repeats it) ---
+# SQ-2026-0045 and SQ-2026-0038 were last reviewed by the night of 2026-03-16.
+before=$("$HDREG" check --db "$D" --case SQ-2026-0045 --as-of 2026-03-16 --format json | python3 -c "import json, sys; print(json.load(sys.stdin)['decision'])")
+expect_eq "$before" rectify "as of the night: what the night decided"
+entries=$(sql "$D" "SELECT count(*) FROM ledger")
+run "$HDREG" waiver add --db "$D" --date 2026-03-16 --expires 2026-06-30 --approver 王法务 --case SQ-2026-0045 --check 7.2-2-deidentification --justification 补记
+expect_eq "$rc $(err)" "3 hdreg: waiver add: case SQ-2026-0045 was last reviewed on 2026-03-16: a waiver approved on 2026-03-16 would change what that review decided (hdreg check --as-of 2026-03-16 would no longer say it); date it after 2026-03-16" \
+  "a waiver dated on the day of the last review"
+run "$HDREG" waiver revoke --db "$D" --waiver 2 --date 2026-03-14 --by 李审核 --reason 补记
+expect_eq "$rc $(err)" "3 hdreg: waiver revoke: case SQ-2026-0038 was last reviewed on 2026-03-16: a waiver revoked on 2026-03-14 would change what that review decided (hdreg check --as-of 2026-03-16 would no longer say it); date it after 2026-03-16" \
+  "a revocation dated before the last review"
+expect_eq "$(sql "$D" "SELECT count(*) FROM ledger")" "$entries" "nothing written"
+run "$HDREG" check --db "$D" --case SQ-2026-0045 --as-of 2026-03-16 --format json
+expect_eq "$(python3 -c "import json; print(json.load(open('$T/stdout'))['decision'])")" "$before" "as of the night: the same after the refusals"
+run "$HDREG" waiver revoke --db "$D" --waiver 2 --date 2026-03-17 --by 李审核 --reason 禁止性情形不得豁免
+expect_eq "$rc $(out)" "0 waiver 2 of case SQ-2026-0038 revoked on 2026-03-17 by 李审核" "revoked the day after the review"
+
 # --- on the chain: intact, and a tampered waiver or revocation named ---
 run "$HDREG" ledger verify --db "$D"
 expect_eq "$rc" 0 "ledger intact after revoke and renewal"
