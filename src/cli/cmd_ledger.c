@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "ledger/chain.h"
@@ -26,8 +28,8 @@ static const char HELP[] =
     "                           [--format text|json]\n"
     "       hdreg ledger show --db FILE [--case ID|NUMBER]\n"
     "       hdreg ledger prove (CERTIFICATE-NUMBER | --entry SEQ) --db FILE --checkpoints FILE\n"
-    "                          --keys DIR --out PROOF\n"
-    "       hdreg ledger consistency OLD NEW --db FILE --out PROOF\n"
+    "                          --keys DIR --out PROOF|-\n"
+    "       hdreg ledger consistency OLD NEW --db FILE --out PROOF|-\n"
     "       hdreg ledger adopt --db FILE --date YYYY-MM-DD --by NAME --reason TEXT\n"
     "\n"
     "The register (clause 5.3.2) is a chain of entries: every row hdreg writes to a table\n"
@@ -222,18 +224,46 @@ int cmd_ledger(int argc, char **argv) {
   } else if (rc == HD_OK) {
     hd_proof_info info;
     const char *number = entry_arg ? NULL : argv[optind];
-    rc = act == 2 ? register_prove(db, number, entry, checkpoints, keys, out, &info, &err)
-                  : register_consistency(db, old_size, new_size, out, &info, &err);
+    /* --out -: the proof is written to a file of its own, then to standard output; what
+     * was written is said on standard error, which does not carry the proof. */
+    char spool[4096] = "";
+    const char *to = out;
+    FILE *say = stdout;
+    if (cli_is_stdio(out)) {
+      const char *dir = getenv("TMPDIR");
+      hd_snprintf(spool, sizeof spool, "%s/hdreg-proof.XXXXXX", dir && *dir ? dir : "/tmp");
+      int fd = mkstemp(spool);
+      if (fd < 0) {
+        rc = hd_err_set(&err, HD_EIO, "cannot make a temporary file for the proof: %s", strerror(errno));
+        spool[0] = '\0';
+      } else {
+        close(fd);
+      }
+      to = spool;
+      say = stderr;
+      out = "<stdout>";
+    }
+    if (rc == HD_OK)
+      rc = act == 2 ? register_prove(db, number, entry, checkpoints, keys, to, &info, &err)
+                    : register_consistency(db, old_size, new_size, to, &info, &err);
+    if (rc == HD_OK && spool[0]) {
+      char *proof = NULL;
+      size_t plen = 0;
+      rc = hd_read_file(spool, (size_t)1 << 24, &proof, &plen, &err);
+      if (rc == HD_OK) rc = cli_write_output("-", proof, plen, &err);
+      free(proof);
+    }
+    if (spool[0]) unlink(spool);
     if (rc == HD_OK && cli_quiet) {
       /* written: nothing to say */
     } else if (rc == HD_OK && act == 2)
-      printf("%s: inclusion proof of %s%s%s%lld%s under the checkpoint of %s (%lld entr%s): "
+      fprintf(say, "%s: inclusion proof of %s%s%s%lld%s under the checkpoint of %s (%lld entr%s): "
              "%d hashes, %ld bytes\n", out, number ? "certificate " : "", number ? number : "",
              number ? " (entry " : "entry ", info.seq, number ? ")" : "",
              info.date[0] ? info.date : "-", info.size, info.size == 1 ? "y" : "ies", info.hashes,
              info.bytes);
     else if (rc == HD_OK)
-      printf("%s: consistency proof from %lld to %lld entries: %d hashes, %ld bytes\n", out,
+      fprintf(say, "%s: consistency proof from %lld to %lld entries: %d hashes, %ld bytes\n", out,
              old_size, new_size, info.hashes, info.bytes);
   }
   if (rc && json && act == 0 && !db) { /* not a register to audit: the answer says why */

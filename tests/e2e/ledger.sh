@@ -377,6 +377,12 @@ expect_eq "$rc $(out)$(err)" "0 $T/p.proof: inclusion proof of certificate $NUM 
 expect_eq "$(($(stat -c %s "$T/p.proof") < 1024))" 1 "a proof is under 1 KB"
 run "$HDREG" ledger consistency 1824 1978 --db "$T/d.db" --out "$T/c.proof"
 expect_eq "$rc $(out)$(err)" "0 $T/c.proof: consistency proof from 1824 to 1978 entries: 7 hashes, 246 bytes" "consistency"
+# --out -: the same proofs on standard output, what was written said on standard error.
+run "$HDREG" ledger prove $NUM --db "$T/d.db" --checkpoints "$CP" --keys "$K" --out -
+expect_eq "$rc $(cmp "$T/stdout" "$T/p.proof" && echo same) $(err)" "0 same <stdout>: inclusion proof of certificate $NUM (entry $n) under the checkpoint of 2026-04-16 (1978 entries): 11 hashes, $(stat -c %s "$T/p.proof") bytes" "prove --out -"
+run "$HDREG" ledger consistency 1824 1978 --db "$T/d.db" --out - --quiet
+expect_eq "$rc $(cmp "$T/stdout" "$T/c.proof" && echo same)$(err)" "0 same" "consistency --out - --quiet"
+expect_eq "$(ls "${TMPDIR:-/tmp}" | grep -c '^hdreg-proof\.' || true)" 0 "no spool file left"
 run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$CP" --consistency "$T/c.proof" --document "$PDF" --proof "$T/p.proof"
 expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry $n of the register, under checkpoint 2026-04-16 (1978 entries); 2 checkpoints, each extends the one before" "the verifier: a middle entry"
 # Another certificate's PDF with this proof; one byte of a published root changed; the
