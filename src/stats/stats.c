@@ -264,7 +264,7 @@ static int closed(ctx *c, json_object *out, json_object *pt) {
     return rc;
   }
   json_object_object_add(out, "total", json_object_new_int(total));
-  qsort(days, (size_t)n, sizeof *days, cmp_int);
+  if (n) qsort(days, (size_t)n, sizeof *days, cmp_int); /* days is NULL when n is 0 */
   json_object_object_add(pt, "cases", json_object_new_int(n));
   json_object *med = NULL, *p90 = NULL, *mn = NULL, *mx = NULL;
   if (n) {
