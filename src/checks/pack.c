@@ -168,28 +168,27 @@ static int decl_check(lua_State *L) {
     check_release(&c, NULL);
     return luaL_error(L, "check declaration: %s", bad ? bad : "out of memory");
   }
-  /* A ban of the shipped pack stays a ban (7.6: 不得开展登记 — no directory after it can
-   * make the registration possible): an override inherits severity "ban" when it gives
-   * none, and one that lowers it or declares it waivable does not load. */
+  /* A ban of the shipped pack is never replaced (7.6: 不得开展登记 — no directory after it
+   * can make the registration possible): a replacement's run, applies or types could let
+   * through what the ban refuses, whatever severity it declares. A team that wants a
+   * stricter rule adds a check of its own beside the ban, under another id. */
   const check *shipped_ban = NULL;
   for (int i = 0; i < p->n_checks; i++)
     if (strcmp(p->checks[i].id, c.id) == 0 && p->checks[i].dir != c.dir &&
         p->checks[i].ban_where)
       shipped_ban = &p->checks[i];
-  if (shipped_ban && ((c.severity && strcmp(c.severity, "ban") != 0) || c.waivable)) {
+  if (shipped_ban) {
     char msg[1400];
     snprintf(msg, sizeof msg, "check declaration: check '%s' is a ban of %s (不得开展登记) in the "
-             "shipped pack, declared at %s: a team's directory cannot lower it (here %s%s%s%s); "
-             "a ban stays severity \"ban\" and is never waived", c.id, shipped_ban->clause,
-             shipped_ban->ban_where, c.severity ? "severity \"" : "",
-             c.severity ? c.severity : "", c.severity ? "\"" : "",
-             c.waivable ? (c.severity ? ", waivable = true" : "waivable = true") : "");
+             "shipped pack, declared at %s: a team's directory cannot replace it (its code could "
+             "let through what the ban refuses); a ban stays as shipped and is never waived: add "
+             "a stricter rule as a check of its own, under another id", c.id,
+             shipped_ban->clause, shipped_ban->ban_where);
     check_release(&c, NULL);
     return luaL_error(L, "%s", msg);
   }
-  if (!c.severity) c.severity = hd_strdup(shipped_ban ? "ban" : "normal");
-  const char *ban_where = shipped_ban ? shipped_ban->ban_where
-                        : c.dir == 0 && c.severity && !strcmp(c.severity, "ban") ? c.where : NULL;
+  if (!c.severity) c.severity = hd_strdup("normal");
+  const char *ban_where = c.dir == 0 && c.severity && !strcmp(c.severity, "ban") ? c.where : NULL;
   if (ban_where) c.ban_where = hd_strdup(ban_where);
   if (!c.severity || (ban_where && !c.ban_where)) {
     check_release(&c, NULL);

@@ -47,7 +47,8 @@ expect_eq "$rc $(err)" "3 hdreg: waiver add: case SQ-2026-0045 already has waive
 # declaration and the team's, for the waiver, the review and the night alike.
 BAN76B="$PWD/scripts/checks/7.6-bans.lua:$(grep -n 'id = "7.6b-tongfang"' scripts/checks/7.6-bans.lua | cut -d: -f1)"
 BAN76B="${BAN76B%:*}:$((${BAN76B##*:} - 1))"
-LOWERED="$P/waivable-ban/7.6b.lua:4: check declaration: check '7.6b-tongfang' is a ban of 7.6 b (不得开展登记) in the shipped pack, declared at $BAN76B: a team's directory cannot lower it (here severity \"high\", waivable = true); a ban stays severity \"ban\" and is never waived"
+REPLACE="a team's directory cannot replace it (its code could let through what the ban refuses); a ban stays as shipped and is never waived: add a stricter rule as a check of its own, under another id"
+LOWERED="$P/waivable-ban/7.6b.lua:4: check declaration: check '7.6b-tongfang' is a ban of 7.6 b (不得开展登记) in the shipped pack, declared at $BAN76B: $REPLACE"
 add --case SQ-2026-0038 --check 7.6b-tongfang --justification 团队规则放宽 --checks $P/waivable-ban
 expect_eq "$rc $(err)" "3 hdreg: waiver add: $LOWERED" "7.6 b: a team's pack that lowers the ban does not load (waiver add)"
 run "$HDREG" check --db "$D" --case SQ-2026-0038 --as-of 2026-03-16 --checks $P/waivable-ban
@@ -56,16 +57,21 @@ run "$HDREG" run --db "$D" --date 2026-03-16 --out "$T/lowered" --checks $P/waiv
 expect_eq "$rc $(err)" "3 hdreg: $LOWERED" "7.6 b: nor for the night"
 expect_eq "$(sql "$D" "SELECT status FROM cases WHERE id = 38")" "submitted" "the night did nothing"
 add --case SQ-2026-0039 --check 7.6a-state-secrets --justification x --checks $P/ban-lowered
-expect_eq "$rc $(err)" "3 hdreg: waiver add: $P/ban-lowered/7.6a.lua:3: check declaration: check '7.6a-state-secrets' is a ban of 7.6 a (不得开展登记) in the shipped pack, declared at $PWD/scripts/checks/7.6-bans.lua:$(grep -n 'id = "7.6a-state-secrets"' scripts/checks/7.6-bans.lua | cut -d: -f1 | awk '{print $1 - 1}'): a team's directory cannot lower it (here waivable = true); a ban stays severity \"ban\" and is never waived" "7.6 a: nor one that only declares it waivable"
-# An override that gives no severity stays a ban: a waiver of it is refused as of the shipped one.
-add --case SQ-2026-0038 --check 7.6b-tongfang --justification 团队规则 --checks $P/ban-inherit
-expect_eq "$rc $(err)" "3 hdreg: waiver add: check '7.6b-tongfang' cannot be waived: 7.6 b is a ban (severity \"ban\"), and a ban is never waived" "7.6 b: a team's override without severity stays a ban"
-run "$HDREG" check --db "$D" --case SQ-2026-0038 --as-of 2026-03-16 --checks $P/ban-inherit --format json
+expect_eq "$rc $(err)" "3 hdreg: waiver add: $P/ban-lowered/7.6a.lua:3: check declaration: check '7.6a-state-secrets' is a ban of 7.6 a (不得开展登记) in the shipped pack, declared at $PWD/scripts/checks/7.6-bans.lua:$(grep -n 'id = "7.6a-state-secrets"' scripts/checks/7.6-bans.lua | cut -d: -f1 | awk '{print $1 - 1}'): $REPLACE" "7.6 a: nor one that only declares it waivable"
+# Nor one that keeps severity "ban" but whose code lets the case through (applies = false):
+# a shipped ban is never replaced.
+run "$HDREG" run --db "$D" --date 2026-03-16 --out "$T/inherit" --checks $P/ban-inherit
+expect_eq "$rc $(err)" "3 hdreg: $P/ban-inherit/7.6b.lua:5: check declaration: check '7.6b-tongfang' is a ban of 7.6 b (不得开展登记) in the shipped pack, declared at $BAN76B: $REPLACE" "7.6 b: a replacement that keeps severity ban does not load either"
+expect_eq "$(sql "$D" "SELECT status FROM cases WHERE id = 38")" "submitted" "the night did nothing"
+# A team's stricter rule beside the ban, under its own id and severity "ban": never waived,
+# and the case is rejected by both.
+add --case SQ-2026-0038 --check 7.6b-tongfang-team --justification 团队规则 --checks $P/ban-stricter
+expect_eq "$rc $(err)" "3 hdreg: waiver add: check '7.6b-tongfang-team' cannot be waived: 7.6 b is a ban (severity \"ban\"), and a ban is never waived" "7.6 b: a team's own ban is never waived"
+run "$HDREG" check --db "$D" --case SQ-2026-0038 --as-of 2026-03-16 --checks $P/ban-stricter --format json
 expect_eq "$(python3 -c "
 import json
 d = json.load(open('$T/stdout'))
-c = [c for c in d['checks'] if c['id'] == '7.6b-tongfang'][0]
-print(d['decision'], c['outcome'], c['message'])")" "reject fail 数据涉及统方，不得开展数据产权合规登记" "7.6 b: the team's ban rejects"
+print(d['decision'], *[c['outcome'] for c in d['checks'] if c['id'].startswith('7.6b-')])")" "reject fail fail" "7.6 b: the shipped ban and the team's both reject"
 # A waiver of 7.6 b in the register (added under a pack of another data directory, whose
 # 7.6 b was no ban): the shipped pack ignores it and says so.
 mkdir -p "$T/other"
