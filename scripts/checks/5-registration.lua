@@ -55,21 +55,25 @@ local function holder_names(holders)
 end
 
 -- The licence's term (5.1.3): per kind (the contract, the authorization), the latest end
--- of its materials on file that give one (a renewal supplied with 补正 outlasts the first),
+-- of its materials on file (a renewal supplied with 补正 outlasts the first; one without an
+-- end date has none),
 -- and of the kinds the earlier — as the night bounds the licence certificate
 -- (src/procedure/run.c, valid_until). Returns the end and the kind, or nil.
+local OPEN_END = "9999-12-31" -- a material without an end date: the licence has none by it
 local function licence_end(c)
   local last = {}
   for _, m in ipairs(c.materials) do
-    if (m.kind == "contract" or m.kind == "authorization") and m.present and m.valid_until ~= nil
-       and (last[m.kind] == nil or m.valid_until > last[m.kind]) then
-      last[m.kind] = m.valid_until
+    local until_ = m.valid_until or OPEN_END
+    if (m.kind == "contract" or m.kind == "authorization") and m.present
+       and (last[m.kind] == nil or until_ > last[m.kind]) then
+      last[m.kind] = until_
     end
   end
   local e, k = last.contract, "contract"
   if last.authorization ~= nil and (e == nil or last.authorization < e) then
     e, k = last.authorization, "authorization"
   end
+  if e == OPEN_END then return nil, k end
   return e, k
 end
 
@@ -130,19 +134,23 @@ check {
 
 -- The others' written consent to a change (5.1.5) or a cancellation (5.1.6 a): a present
 -- material of the kinds, in force on the review date and made for this application —
--- issued on or after the certificate's registration, so not one of the registration's own
--- materials that `case apply` carries over (it consents to nothing done later).
-local function fresh_consent(c, kinds)
-  local since = c.prior.registration_date
+-- issued (a date on file) on or after the certificate's registration, so not one of the
+-- registration's own materials that `case apply` carries over (it consents to nothing done
+-- later), nor one whose date is unknown; as many as there are other holders.
+local function fresh_consent(c, kinds, holders)
+  local since, n = c.prior.registration_date, 0
   for _, m in ipairs(c.materials) do
     for _, k in ipairs(kinds) do
       if m.kind == k and m.present and (m.valid_until == nil or m.valid_until >= hd.today()) and
-         (m.issued_date == nil or (m.issued_date <= hd.today() and (since == nil or m.issued_date >= since))) then
-        return true
+         m.issued_date ~= nil and m.issued_date <= hd.today() and
+         (since == nil or m.issued_date >= since) then
+        n = n + 1
       end
     end
   end
-  return false
+  -- One written consent for each other holder (5.1.2: each right its holders; the materials
+  -- do not say who signed them, so one material consents for one holder).
+  return n >= (holders or 1)
 end
 
 -- 5.1.4: a licence or transfer is registered by the parties jointly or with the other
@@ -172,7 +180,7 @@ check {
       end
       if #others > 0 then
         local kinds = P.co_holder_consent_kinds
-        if not fresh_consent(c, kinds) then
+        if not fresh_consent(c, kinds, #others) then
           return rectify("证书" .. prior.number .. "记载的权利人" .. table.concat(others, "、") ..
             "未申请变更，变更登记需提交其同意变更的书面材料（" .. names(kinds, MATERIAL) .. "）",
             {field = "materials." .. table.concat(kinds, "|"), found = "未提交",
@@ -335,7 +343,7 @@ check {
       return pass("申请人是证书" .. prior.number .. "记载的唯一权利人")
     end
     local kinds = P.co_holder_consent_kinds
-    if not fresh_consent(c, kinds) then
+    if not fresh_consent(c, kinds, #others) then
       return rectify("证书" .. prior.number .. "还记载了其他权利人" .. table.concat(others, "、") ..
         "，注销需提交其同意注销的书面材料（" .. names(kinds, MATERIAL) .. "）",
         {field = "materials." .. table.concat(kinds, "|"), found = "未提交",

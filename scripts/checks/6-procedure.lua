@@ -86,6 +86,18 @@ check {
   clause = "6.1.2 a, 6.2.2 a, 6.3 a, 6.4 a, 6.5 a",
   run = function(c)
     local req = REQUIRED[c.reg_type]
+    if c.reg_type == "cancel" then
+      -- 6.5 a lists what a 登记主体 applying to cancel submits (grounds P.cancel_holder_grounds);
+      -- on the other grounds of 5.1.6 the authority cancels on its own motion and the
+      -- evidence of the ground is all (check 5.1.6-cancellation-ground).
+      local by_holder = false
+      for _, g in ipairs(P.cancel_holder_grounds) do
+        if g == c.cancel_ground then by_holder = true end
+      end
+      if c.cancel_ground ~= nil and not by_holder then
+        return pass("依职权注销（5.1.6 " .. c.cancel_ground .. "），无需登记主体提交6.5 a的申请材料")
+      end
+    end
     local ordinary = c.procedure == "ordinary" or c.resource.public_product -- 6.1.1
     local clause = req.clause or (ordinary and "6.1.2 a" or "6.2.2 a")
     local missing, what = missing_materials(req.kinds)

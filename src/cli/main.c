@@ -1,5 +1,6 @@
 /* main.c: the hdreg command — dispatches to the subcommands in cmd_*.c. */
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <sys/file.h>
@@ -83,7 +84,12 @@ int cli_lock_db(const char *db_path, int mode) {
     cli_error("%s", err.msg);
     return -HD_EXIT_DB;
   }
-  snprintf(lock_path, sizeof lock_path, "%s.lock", db_path);
+  /* The lock belongs to the file, not to the name it is given by: a symbolic link or
+   * another path to the same register takes the same lock (realpath; a register that does
+   * not exist yet is locked by its name, as it is made under it). */
+  char real[PATH_MAX];
+  const char *locked = realpath(db_path, real) ? real : db_path;
+  snprintf(lock_path, sizeof lock_path, "%s.lock", locked);
   int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
     cli_error("cannot open lock file '%s': %s", lock_path, strerror(errno));

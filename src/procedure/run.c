@@ -426,12 +426,12 @@ static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
   }
   if (strcmp(c->reg_type, "license") != 0) return HD_OK;
   /* The licence's term: per kind the latest end on file (a renewal supplied with 补正
-   * outlasts the first), of the kinds the earlier; the check 5.1.4-license-transfer
+   * outlasts the first; one without an end date has none), of the kinds the earlier; the check 5.1.4-license-transfer
    * reads it the same way (scripts/checks/5-registration.lua, licence_end). */
-  if (store_cached(x->db, "SELECT p.valid_until, (SELECT min(e) FROM (SELECT max(m.valid_until) "
-                          "AS e FROM materials m WHERE m.case_id = k.id AND m.kind IN ('contract', "
-                          "'authorization') AND m.present = 1 AND m.valid_until IS NOT NULL GROUP BY "
-                          "m.kind)), p.number FROM cases k JOIN certificates p ON p.id = "
+  if (store_cached(x->db, "SELECT p.valid_until, (SELECT nullif(min(e), '9999-12-31') FROM (SELECT "
+                          "max(coalesce(m.valid_until, '9999-12-31')) AS e FROM materials m WHERE "
+                          "m.case_id = k.id AND m.kind IN ('contract', 'authorization') AND "
+                          "m.present = 1 GROUP BY m.kind)), p.number FROM cases k JOIN certificates p ON p.id = "
                           "k.prior_certificate_id WHERE k.id = ?1",
                    &st, err))
     return HD_EDB;

@@ -83,6 +83,15 @@ run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/o4b"
 expect_eq "$rc" 75 "locked database"
 expect_eq "$(err)" "hdreg: another hdreg run or import is working on '$T/d.db' (lock '$T/d.db.lock'); try again when it has finished"
 wait $holder
+# The same register by another name (a symbolic link) is the same lock.
+ln -s "$T/d.db" "$T/link.db"
+flock "$T/d.db.lock" sleep 3 &
+holder=$!
+sleep 0.5
+run "$HDREG" run --db "$T/link.db" --date 2026-03-16 --out "$T/o4c"
+expect_eq "$rc $(err)" "75 hdreg: another hdreg run or import is working on '$T/link.db' (lock '$T/d.db.lock'); try again when it has finished" "locked through a symbolic link"
+wait $holder
+expect_eq "$(ls "$T" | grep -c '^link.db.lock$' || true)" 0 "no lock file of the link's name"
 
 # 5: output directory.
 touch "$T/file"

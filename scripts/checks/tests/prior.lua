@@ -24,7 +24,7 @@ local change_materials = {
 }
 local function cancel_materials(...)
   local m = { { kind = "application", present = true }, { kind = "cancellation_statement", present = true } }
-  for _, k in ipairs({...}) do m[#m + 1] = { kind = k, present = true } end
+  for _, k in ipairs({...}) do m[#m + 1] = { kind = k, present = true, issued_date = "2026-02-01" } end
   return m
 end
 
@@ -61,7 +61,8 @@ fixture {
   name = "5.1.5-co-holder-changes-with-the-others-consent",
   case = { reg_type = "change", prior = shared, change_description = "数据规模更新", materials = {
     { kind = "application", present = true }, { kind = "change_proof", present = true },
-    { kind = "anonymisation_assessment", present = true }, { kind = "authorization", present = true } } },
+    { kind = "anonymisation_assessment", present = true },
+    { kind = "authorization", present = true, issued_date = "2026-02-01" } } },
   expect = { ["5.1-prior-holder"] = "pass" },
   messages = { ["5.1-prior-holder"] = "申请人是证书20250944000000003F记载的权利人，其他权利人另一数据公司已书面同意变更" },
   decision = "approve",
@@ -201,6 +202,26 @@ fixture {
   messages = { ["5.1.6-holder-consent"] =
     "证书20250944000000003F还记载了其他权利人另一数据公司，注销需提交其同意注销的书面材料（授权书）" },
   decision = "rectify",
+}
+
+fixture {
+  name = "5.1.6a-a-consent-of-unknown-date-is-no-consent",
+  case = { reg_type = "cancel", cancel_ground = "a", prior = shared, materials = (function()
+    local m = cancel_materials()
+    m[#m + 1] = { kind = "authorization", present = true }
+    return m
+  end)() },
+  expect = { ["5.1.6-holder-consent"] = "rectify" },
+  decision = "rectify",
+}
+
+fixture {
+  name = "5.1.6c-the-authority-cancels-without-the-holders-application-materials",
+  case = { reg_type = "cancel", cancel_ground = "c", prior = theirs, materials = {
+    { kind = "court_judgment", present = true, issued_date = "2026-02-01" } } },
+  expect = { ["6.x-required-materials"] = "pass", ["5.1.6-cancellation-ground"] = "pass" },
+  messages = { ["6.x-required-materials"] = "依职权注销（5.1.6 c），无需登记主体提交6.5 a的申请材料" },
+  decision = "approve",
 }
 
 fixture {

@@ -243,6 +243,19 @@ fixture {
 }
 
 fixture {
+  name = "5.1.3: a contract without an end date supplied beside the ended one: the licence runs",
+  case = { reg_type = "license", prior = prior, counterparty = licensee, rights = licensed,
+           consideration = "许可使用费每年人民币80万元", materials = {
+    { kind = "application", present = true },
+    { kind = "contract", present = true, valid_until = "2026-03-10" },
+    { kind = "contract", present = true, issued_date = "2026-03-11" },
+    { kind = "consideration_proof", present = true },
+    { kind = "anonymisation_assessment", present = true } } },
+  expect = { ["5.1.4-license-transfer"] = "pass" },
+  messages = { ["5.1.4-license-transfer"] = "交易双方、所涉权利及交易对价材料齐全" },
+}
+
+fixture {
   name = "5.1.3: a licence ending on the review date is still in force",
   case = { reg_type = "license", prior = prior, counterparty = licensee, rights = licensed,
            consideration = "许可使用费每年人民币80万元", materials = {
