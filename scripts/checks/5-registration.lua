@@ -275,14 +275,10 @@ check {
   end,
 }
 
-local GROUNDS = {
-  a = "登记主体主动申请注销或丧失登记主体资格",
-  b = "数据资产无法继续存在或失去使用价值",
-  c = "生效法律文书导致原权利主体数据相关权利丧失",
-  d = "拒不按照登记机构管理规范和要求落实整改",
-  e = "为维护社会公共利益、国家利益",
-  f = "法律法规或登记实施细则规定的其他情形",
-}
+-- 5.1.6 a) … f) worded as the cancellation notice words them (hd.cancel_ground: one table
+-- in C, model/grounds.c).
+local GROUNDS = {}
+for _, g in ipairs({"a", "b", "c", "d", "e", "f"}) do GROUNDS[g] = hd.cancel_ground(g) end
 
 check {
   id = "5.1.6-cancellation-ground",
