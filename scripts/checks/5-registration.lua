@@ -102,7 +102,7 @@ check {
         {field = "prior.status", found = st, wanted = "有效"})
     end
     if prior.valid_until < hd.today() then
-      return fail("关联证书" .. prior.number .. "已于" .. prior.valid_until .. "到期",
+      return fail("关联证书" .. prior.number .. "已于" .. hd.date_cn(prior.valid_until) .. "到期",
         {field = "prior.valid_until", found = prior.valid_until, wanted = ">= " .. hd.today()})
     end
     return pass("已关联有效证书" .. prior.number)

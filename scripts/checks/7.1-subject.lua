@@ -19,7 +19,7 @@ check {
       return rectify("未提供主体资格证明的有效期", {field = "applicant.id_doc_valid_until", found = nil, wanted = "营业执照或法人登记证书"})
     end
     if a.id_doc_valid_until < hd.today() then
-      return fail("主体资格证明已于" .. a.id_doc_valid_until .. "过期",
+      return fail("主体资格证明已于" .. hd.date_cn(a.id_doc_valid_until) .. "过期",
         {field = "applicant.id_doc_valid_until", found = a.id_doc_valid_until, wanted = ">= " .. hd.today()})
     end
     return pass("主体身份证明有效，统一社会信用代码校验通过")
@@ -35,8 +35,8 @@ local function recent(c, kind)
     if r.kind == kind and hd.within_years(r.record_date, P.lookback_years) then
       local lifted = r.lifted_date ~= nil and r.lifted_date <= hd.today()
       found[#found + 1] = {field = "applicant.records",
-                           found = r.record_date .. " " .. r.description ..
-                             (lifted and "（" .. r.lifted_date .. "已解除）" or ""),
+                           found = hd.date_cn(r.record_date) .. " " .. r.description ..
+                             (lifted and "（" .. hd.date_cn(r.lifted_date) .. "已解除）" or ""),
                            wanted = "近" .. P.lookback_years .. "年内无此类记录"}
     end
   end

@@ -126,6 +126,47 @@ static char *cert_fields(sqlite3 *db, long long case_id, int prior, kvlist *l) {
   return reg;
 }
 
+/* The cancellation notice's number and ground into l: cancellation.number, ZX-YYYYMMDD
+ * of the day it is published (the public notice's GS- style), -2, -3 … for the second and
+ * later of one day, by the order the register recorded them; for one not recorded yet the
+ * next of the day `date`. cancellation.ground: the 5.1.6 ground worded as the review
+ * opinion words it (model/grounds.h, hd.cancel_ground), absent if the case has none. */
+static void cancellation_data(sqlite3 *db, long long case_id, const char *date, kvlist *l) {
+  sqlite3_stmt *st;
+  char *day = NULL;
+  long long k = 0;
+  if (sqlite3_prepare_v2(db, "SELECT d.created_date, (SELECT count(*) FROM documents x WHERE "
+                             "x.kind = 'cancellation' AND x.created_date = d.created_date AND "
+                             "x.id <= d.id) FROM documents d WHERE d.kind = 'cancellation' AND "
+                             "d.case_id = ?1 ORDER BY d.id LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_int64(st, 1, case_id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      day = store_col_text(st, 0);
+      k = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_finalize(st);
+  }
+  if (!day && sqlite3_prepare_v2(db, "SELECT count(*) + 1 FROM documents WHERE kind = "
+                                     "'cancellation' AND created_date = ?1", -1, &st,
+                                 NULL) == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) k = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    day = hd_strdup(date);
+  }
+  if (day && strlen(day) == 10 && k > 0) {
+    char number[40];
+    if (k == 1) hd_snprintf(number, sizeof number, "ZX-%.4s%.2s%.2s", day, day + 5, day + 8);
+    else hd_snprintf(number, sizeof number, "ZX-%.4s%.2s%.2s-%lld", day, day + 5, day + 8, k);
+    kv_add(l, "cancellation.number", hd_strdup(number));
+  }
+  free(day);
+  char *g = store_text(db, "SELECT cancel_ground FROM cases WHERE id = ?1", case_id);
+  const char *text = hd_cancel_ground_text(g);
+  if (text) kv_add(l, "cancellation.ground", hd_strdup(text));
+  free(g);
+}
+
 typedef struct prep {
   hd_caseview *view;
   const hd_findings *findings;
@@ -387,6 +428,12 @@ int docs_case_ex(hd_docenv *e, const hd_template *t, long long id, const char *a
   hd_date date;
   if (!number) return hd_err_set(err, HD_EDATA, "case %lld does not exist", id);
   int is_cert = strcmp(tmpl_name(t), "certificate") == 0;
+  int is_cancellation = strcmp(tmpl_name(t), "cancellation") == 0;
+  /* A cancellation notice recorded already is dated as it was published, so that
+   * rendering it again gives it back. */
+  char *published = is_cancellation ? store_text(e->db, "SELECT created_date FROM documents "
+                                                 "WHERE kind = 'cancellation' AND case_id = ?1 "
+                                                 "ORDER BY id LIMIT 1", id) : NULL;
   reg = cert_fields(e->db, id, 0, &kv);
   free(cert_fields(e->db, id, 1, &kv));
   if (is_cert && !reg) {
@@ -395,6 +442,7 @@ int docs_case_ex(hd_docenv *e, const hd_template *t, long long id, const char *a
   }
   if (as_of_arg) as_of = hd_strdup(as_of_arg);
   else if (is_cert) as_of = hd_strdup(reg);
+  else if (published) as_of = hd_strdup(published);
   else {
     as_of = store_text(e->db, "SELECT max(as_of) FROM decisions WHERE case_id = ?1", id);
     if (!as_of) as_of = store_text(e->db, "SELECT applied_date FROM cases WHERE id = ?1", id);
@@ -417,6 +465,7 @@ int docs_case_ex(hd_docenv *e, const hd_template *t, long long id, const char *a
       kv_add(&kv, "deadline", hd_strdup(dl));
   }
   for (int i = 0; x && i < x->n; i++) kv_add(&kv, x->kv[i].key, hd_strdup(x->kv[i].value));
+  if (is_cancellation) cancellation_data(e->db, id, as_of, &kv);
   if ((rc = caseview_loader_new(e->db, &ld, err)) || (rc = caseview_load(ld, id, &view, err)))
     goto done;
   have_view = 1;
@@ -467,6 +516,7 @@ done:
   if (have_view) caseview_release(&view);
   caseview_loader_free(ld);
   free(as_of);
+  free(published);
   free(reg);
   free(number);
   return rc;
