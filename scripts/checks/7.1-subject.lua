@@ -35,8 +35,8 @@ local function recent(c, kind)
     if r.kind == kind and hd.within_years(r.record_date, P.lookback_years) then
       local lifted = r.lifted_date ~= nil and r.lifted_date <= hd.today()
       found[#found + 1] = {field = "applicant.records",
-                           found = hd.date_cn(r.record_date) .. " " .. r.description ..
-                             (lifted and "（" .. hd.date_cn(r.lifted_date) .. "已解除）" or ""),
+                           found = r.record_date .. " " .. r.description ..
+                             (lifted and "（" .. r.lifted_date .. "已解除）" or ""),
                            wanted = "近" .. P.lookback_years .. "年内无此类记录"}
     end
   end
