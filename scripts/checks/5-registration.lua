@@ -214,8 +214,8 @@ check {
     if c.reg_type == "license" then
       local e, k = licence_end(c)
       if e ~= nil and e < hd.today() then
-        return rectify("许可期限已届满：" .. MATERIAL[k] .. "有效期至" .. e .. "，早于审核日期" ..
-          hd.today() .. "，被许可方不能取得已届满的许可（5.1.3）：请补正有效期内的" .. MATERIAL[k],
+        return rectify("许可期限已届满：" .. MATERIAL[k] .. "有效期至" .. hd.date_cn(e) .. "，早于审核日期" ..
+          hd.date_cn(hd.today()) .. "，被许可方不能取得已届满的许可（5.1.3）：请补正有效期内的" .. MATERIAL[k],
           {field = "materials." .. k .. ".valid_until", found = e, wanted = ">= " .. hd.today()})
       end
     end

@@ -225,7 +225,7 @@ fixture {
     { kind = "consideration_proof", present = true },
     { kind = "anonymisation_assessment", present = true } } },
   expect = { ["5.1.4-license-transfer"] = "rectify" },
-  messages = { ["5.1.4-license-transfer"] = "许可期限已届满：交易合同有效期至2026-03-10，早于审核日期2026-03-16，被许可方不能取得已届满的许可（5.1.3）：请补正有效期内的交易合同" },
+  messages = { ["5.1.4-license-transfer"] = "许可期限已届满：交易合同有效期至2026年3月10日，早于审核日期2026年3月16日，被许可方不能取得已届满的许可（5.1.3）：请补正有效期内的交易合同" },
   decision = "rectify",
 }
 
