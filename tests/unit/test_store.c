@@ -30,7 +30,7 @@ int main(void) {
   CHECK_INT(store_open(path, HD_STORE_CREATE, &db, &err), HD_OK);
   CHECK_INT(scalar(db, "PRAGMA user_version"), HD_SCHEMA_VERSION);
   CHECK_INT(scalar(db, "PRAGMA foreign_keys"), 1);
-  CHECK_INT(scalar(db, "SELECT count(*) FROM settings"), 9);
+  CHECK_INT(scalar(db, "SELECT count(*) FROM settings"), 13);
   CHECK_INT(scalar(db, "SELECT value FROM counters WHERE name = 'certificate_serial'"), 0);
   /* CHECK constraints on enumerations. */
   CHECK(sqlite3_exec(db, "INSERT INTO subjects(name, uscc, kind) VALUES ('x', 'y', 'alien')",
