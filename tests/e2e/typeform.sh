@@ -49,7 +49,7 @@ expect_eq "$(pdftotext -f 3 -l 3 "$T/ro.pdf" - | grep -v '^$' | tr -d '\f' | sed
 本决定书之日起六个月内依法提起行政诉讼。
 规则包版本：REV
 广东省健康医疗数据产权登记中心
-二〇二六年三月十六日
+2026年3月16日
 第3页共3页" "the opinion's last page: two lines of text with the signature"
 for doc in ro gs cn pp; do
   pages=$(pdfinfo "$T/$doc.pdf" | sed -n 's/^Pages: *//p')
