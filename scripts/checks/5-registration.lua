@@ -106,7 +106,7 @@ check {
         {field = "prior.status", found = st, wanted = "有效"})
     end
     if prior.valid_until < hd.today() then
-      return fail("关联证书" .. prior.number .. "已于" .. prior.valid_until .. "到期",
+      return fail("关联证书" .. prior.number .. "已于" .. hd.date_cn(prior.valid_until) .. "到期",
         {field = "prior.valid_until", found = prior.valid_until, wanted = ">= " .. hd.today()})
     end
     return pass("已关联有效证书" .. prior.number)
@@ -222,8 +222,8 @@ check {
     if c.reg_type == "license" then
       local e, k = licence_end(c)
       if e ~= nil and e < hd.today() then
-        return rectify("许可期限已届满：" .. MATERIAL[k] .. "有效期至" .. e .. "，早于审核日期" ..
-          hd.today() .. "，被许可方不能取得已届满的许可（5.1.3）：请补正有效期内的" .. MATERIAL[k],
+        return rectify("许可期限已届满：" .. MATERIAL[k] .. "有效期至" .. hd.date_cn(e) .. "，早于审核日期" ..
+          hd.date_cn(hd.today()) .. "，被许可方不能取得已届满的许可（5.1.3）：请补正有效期内的" .. MATERIAL[k],
           {field = "materials." .. k .. ".valid_until", found = e, wanted = ">= " .. hd.today()})
       end
     end
@@ -283,14 +283,10 @@ check {
   end,
 }
 
-local GROUNDS = {
-  a = "登记主体主动申请注销或丧失登记主体资格",
-  b = "数据资产无法继续存在或失去使用价值",
-  c = "生效法律文书导致原权利主体数据相关权利丧失",
-  d = "拒不按照登记机构管理规范和要求落实整改",
-  e = "为维护社会公共利益、国家利益",
-  f = "法律法规或登记实施细则规定的其他情形",
-}
+-- 5.1.6 a) … f) worded as the cancellation notice words them (hd.cancel_ground: one table
+-- in C, model/grounds.c).
+local GROUNDS = {}
+for _, g in ipairs({"a", "b", "c", "d", "e", "f"}) do GROUNDS[g] = hd.cancel_ground(g) end
 
 check {
   id = "5.1.6-cancellation-ground",

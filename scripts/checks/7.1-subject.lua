@@ -19,7 +19,7 @@ check {
       return rectify("未提供主体资格证明的有效期", {field = "applicant.id_doc_valid_until", found = nil, wanted = "营业执照或法人登记证书"})
     end
     if a.id_doc_valid_until < hd.today() then
-      return fail("主体资格证明已于" .. a.id_doc_valid_until .. "过期",
+      return fail("主体资格证明已于" .. hd.date_cn(a.id_doc_valid_until) .. "过期",
         {field = "applicant.id_doc_valid_until", found = a.id_doc_valid_until, wanted = ">= " .. hd.today()})
     end
     return pass("主体身份证明有效，统一社会信用代码校验通过")

@@ -33,7 +33,7 @@ check {
   run = function(c)
     local m, s = hd.material("risk_assessment")
     if s == "future" then
-      return rectify("风险评估报告出具日期" .. m.issued_date .. "晚于审核日期，不能作为有效材料",
+      return rectify("风险评估报告出具日期" .. hd.date_cn(m.issued_date) .. "晚于审核日期，不能作为有效材料",
         {field = "materials.risk_assessment.issued_date", found = m.issued_date, wanted = "<= " .. hd.today()})
     end
     if s ~= "valid" then
@@ -45,9 +45,9 @@ check {
     end
     local limit = hd.add_months(hd.today(), -P.risk_assessment_months)
     if m.issued_date < limit then
-      return rectify("风险评估报告出具于" .. m.issued_date .. "，已超过" .. P.risk_assessment_months .. "个月",
+      return rectify("风险评估报告出具于" .. hd.date_cn(m.issued_date) .. "，已超过" .. P.risk_assessment_months .. "个月",
         {field = "materials.risk_assessment.issued_date", found = m.issued_date, wanted = ">= " .. limit})
     end
-    return pass("风险评估报告在有效期内（" .. m.issued_date .. "）")
+    return pass("风险评估报告在有效期内（" .. hd.date_cn(m.issued_date) .. "出具）")
   end,
 }

@@ -9,6 +9,7 @@
 #include "checks/pack_int.h"
 #include "checks/uscc.h"
 #include "model/caseview.h"
+#include "model/grounds.h"
 #include "util/buf.h"
 
 #define MAX_MADE 1000
@@ -126,6 +127,15 @@ static int h_date_cn(lua_State *L) {
   char out[32];
   hd_date_cn(check_date(L, 1), out);
   lua_pushstring(L, out);
+  return 1;
+}
+
+/* hd.cancel_ground(g) -> the wording of 5.1.6 g) that the cancellation notice prints too
+ * (model/grounds.h), or nil if g is not a … f */
+static int h_cancel_ground(lua_State *L) {
+  const char *t = hd_cancel_ground_text(lua_tostring(L, 1));
+  if (t) lua_pushstring(L, t);
+  else lua_pushnil(L);
   return 1;
 }
 
@@ -334,7 +344,8 @@ void pack_install_helpers(hd_pack *p) {
                                 {"within_years", h_within_years},
                                 {"add_working_days", h_add_working_days},
                                 {"date_cn", h_date_cn},
-                                {"material", h_material}, {NULL, NULL}};
+                                {"material", h_material},
+                                {"cancel_ground", h_cancel_ground}, {NULL, NULL}};
   luaL_newlib(L, HD);
   sbx_readonly(L);
   sbx_global(&p->sbx, "hd");

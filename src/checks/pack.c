@@ -936,11 +936,13 @@ static void apply_waivers(const hd_pack *p, const hd_caseview *v, hd_date as_of,
       u->justification = row_text(r, "justification");
       u->expires = row_text(r, "expires");
       u->revoked_date = row_text(r, "revoked_date");
-      char note[1400];
-      const char *ap = u->approver ? u->approver : "", *ju = u->justification ? u->justification : "",
-                 *ex = u->expires ? u->expires : "?";
+      char note[1400], ex[32] = "?", revoked[32] = "?";
+      const char *ap = u->approver ? u->approver : "", *ju = u->justification ? u->justification : "";
+      hd_date d; /* dates in the note as the opinion's sentences write them: 2026年3月16日 */
+      if (u->expires && hd_date_parse(u->expires, &d)) hd_date_cn(d, ex);
+      if (u->revoked_date && hd_date_parse(u->revoked_date, &d)) hd_date_cn(d, revoked);
       if (state == HD_WAIVER_REVOKED)
-        hd_snprintf(note, sizeof note, "豁免已于%s撤销 %s（%s）", u->revoked_date, ap, ju);
+        hd_snprintf(note, sizeof note, "豁免已于%s撤销 %s（%s）", revoked, ap, ju);
       else if (state == HD_WAIVER_REFUSED)
         hd_snprintf(note, sizeof note, "豁免无效（%s） %s（%s）",
                     strcmp(x->severity, "ban") == 0 ? "禁止性规定不得豁免" : "该项检查不允许豁免",

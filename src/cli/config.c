@@ -26,7 +26,9 @@ static const char *const NAMES[CONF_N] = {"data_dir",  "database", "output",    
  * alone; a line naming one is refused with that reason. */
 static const char *const REGISTER_SETTINGS[] = {"authority_name",      "region_code",
                                                 "cert_number_pattern", "cert_validity_years",
-                                                "notice_working_days", "register_origin"};
+                                                "notice_working_days", "register_origin",
+                                                "supervising_department", "objection_address",
+                                                "objection_phone",     "objection_cutoff"};
 
 typedef struct conf_value {
   char *text;     /* owned */

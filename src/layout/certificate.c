@@ -30,7 +30,24 @@ static int check_values(const hd_fontset *fs, const hd_cert_doc *c, int *bad, hd
                         chars, HD_CERT_MAX_CHARS);
     if (fontset_check_text(fs, HD_ROLE_BODY, v, len, err)) return err->code;
   }
+  /* What is printed beside the fields: the same rules, reported as no field of 5.2.1. */
   *bad = -1;
+  const char *extra[3] = {c->reg_type, c->replaces, c->supervisor};
+  static const char *const WHAT[3] = {"registration type", "certificate replaced",
+                                      "supervising department"};
+  for (int i = 0; i < 3; i++) {
+    const char *v = extra[i];
+    size_t len = v ? strlen(v) : 0, badbyte;
+    if (!v) continue;
+    if (!hd_utf8_valid(v, len, &badbyte))
+      return hd_err_set(err, HD_EDATA, "%s: invalid UTF-8 at byte %zu", WHAT[i], badbyte);
+    if (hd_utf8_count(v, len) > 200)
+      return hd_err_set(err, HD_EDATA, "%s: more than 200 characters", WHAT[i]);
+    if (fontset_check_text(fs, HD_ROLE_BODY, v, len, err)) {
+      hd_err_prefix(err, "%s", WHAT[i]);
+      return err->code;
+    }
+  }
   return HD_OK;
 }
 
@@ -49,14 +66,18 @@ static int render(const hd_template *t, const hd_fontset *fs, const hd_cert_doc 
     if (sign_qr(c->signer, text, rec.qr, sizeof rec.qr) != 0) memcpy(rec.qr, text, sizeof text);
   }
   int n = certfields_count(version_of(c));
-  hd_kv kv[HD_CERT_FIELDS + 2];
+  hd_kv kv[HD_CERT_FIELDS + 5];
   for (int i = 0; i < n; i++) {
     kv[i].key = HD_CERT_FIELD[i].key;
     kv[i].value = c->values[i];
   }
   kv[n] = (hd_kv){"cert.code", rec.code};
   kv[n + 1] = (hd_kv){"cert.qr", rec.qr};
-  hd_doc_opts o = {kv, n + 2, NULL, NULL, c->registration_date, 1};
+  int m = n + 2;
+  if (c->reg_type) kv[m++] = (hd_kv){"cert.reg_type", c->reg_type};
+  if (c->replaces) kv[m++] = (hd_kv){"cert.replaces", c->replaces};
+  if (c->supervisor) kv[m++] = (hd_kv){"cert.supervisor", c->supervisor};
+  hd_doc_opts o = {kv, m, NULL, NULL, c->registration_date, 1};
   const char *key = NULL;
   rc = doc_render(t, fs, &o, pdf, len, &key, err);
   for (int i = 0; rc && key && i < n; i++)

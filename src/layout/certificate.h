@@ -18,6 +18,12 @@ typedef struct hd_cert_doc {
   const char *values[HD_CERT_FIELDS];  /* UTF-8; '\n' separates lines; the version's fields */
   hd_date registration_date;
   const struct hd_signer *signer; /* signs the QR code (Ed25519); NULL: no signature in it */
+  /* Printed beside the 5.2.1 fields, not part of the record (certificate_print, schema
+   * v10): the registration type (首次登记 …), the certificate a change or transfer
+   * replaces or a licence is granted under (NULL: none), and the supervising department
+   * of 5.2.2 a (统一监制). All NULL for a certificate issued before schema v10, which
+   * renders as it was issued. Bound as cert.reg_type, cert.replaces, cert.supervisor. */
+  const char *reg_type, *replaces, *supervisor;
 } hd_cert_doc;
 
 /* Check that the certificate can be printed: every value valid UTF-8, not empty, not

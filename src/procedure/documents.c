@@ -10,12 +10,14 @@
 #include "layout/document.h"
 #include "model/caseview.h"
 #include "model/certrecord.h"
+#include "model/grounds.h"
 #include "model/institution.h"
 #include "procedure/explain.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/clock.h"
 #include "util/date.h"
+#include "util/format.h"
 
 static int cmp_double(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
@@ -106,7 +108,63 @@ static char *cert_fields(sqlite3 *db, long long case_id, int prior, kvlist *l) {
     kv_add(l, prior ? "prior_cert.qr" : "cert.qr", hd_strdup(rec.qr));
   }
   for (int i = 0; i < n; i++) free(labels[i]);
+  /* What the certificate prints beside its fields, as frozen when it was issued
+   * (certificate_print, schema v10; none for one issued before, which renders as it was):
+   * the same values the night rendered it with, so the same bytes. */
+  if (!prior && reg &&
+      sqlite3_prepare_v2(db, "SELECT p.reg_type, p.replaces, p.supervisor FROM certificates c "
+                             "JOIN certificate_print p ON p.certificate_id = c.id WHERE "
+                             "c.case_id = ?1", -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_int64(st, 1, case_id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      kv_add(l, "cert.reg_type", store_col_text(st, 0));
+      kv_add(l, "cert.replaces", store_col_text(st, 1));
+      kv_add(l, "cert.supervisor", store_col_text(st, 2));
+    }
+    sqlite3_finalize(st);
+  }
   return reg;
+}
+
+/* The cancellation notice's number and ground into l: cancellation.number, ZX-YYYYMMDD
+ * of the day it is published (the public notice's GS- style), -2, -3 … for the second and
+ * later of one day, by the order the register recorded them; for one not recorded yet the
+ * next of the day `date`. cancellation.ground: the 5.1.6 ground worded as the review
+ * opinion words it (model/grounds.h, hd.cancel_ground), absent if the case has none. */
+static void cancellation_data(sqlite3 *db, long long case_id, const char *date, kvlist *l) {
+  sqlite3_stmt *st;
+  char *day = NULL;
+  long long k = 0;
+  if (sqlite3_prepare_v2(db, "SELECT d.created_date, (SELECT count(*) FROM documents x WHERE "
+                             "x.kind = 'cancellation' AND x.created_date = d.created_date AND "
+                             "x.id <= d.id) FROM documents d WHERE d.kind = 'cancellation' AND "
+                             "d.case_id = ?1 ORDER BY d.id LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_int64(st, 1, case_id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      day = store_col_text(st, 0);
+      k = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_finalize(st);
+  }
+  if (!day && sqlite3_prepare_v2(db, "SELECT count(*) + 1 FROM documents WHERE kind = "
+                                     "'cancellation' AND created_date = ?1", -1, &st,
+                                 NULL) == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) k = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    day = hd_strdup(date);
+  }
+  if (day && strlen(day) == 10 && k > 0) {
+    char number[40];
+    if (k == 1) hd_snprintf(number, sizeof number, "ZX-%.4s%.2s%.2s", day, day + 5, day + 8);
+    else hd_snprintf(number, sizeof number, "ZX-%.4s%.2s%.2s-%lld", day, day + 5, day + 8, k);
+    kv_add(l, "cancellation.number", hd_strdup(number));
+  }
+  free(day);
+  char *g = store_text(db, "SELECT cancel_ground FROM cases WHERE id = ?1", case_id);
+  const char *text = hd_cancel_ground_text(g);
+  if (text) kv_add(l, "cancellation.ground", hd_strdup(text));
+  free(g);
 }
 
 typedef struct prep {
@@ -217,19 +275,43 @@ static const record_spec INSTITUTION = {
     HD_INST_KEYS, 10, 8, inst_prepare};
 
 static int notice_prepare(hd_expr *sb, void *ud);
-static const char *const NOTICE_KEYS[4] = {"notice.number", "notice.published_date",
-                                           "notice.end_date", "notice.working_days"};
+/* notice.cancellations / notice.registrations: how many of its rows cancel a certificate
+ * and how many lead to one, for the closing sentence (a cancellation is not followed by a
+ * certificate: 6.5 h 公示及注销). */
+static const char *const NOTICE_KEYS[6] = {"notice.number", "notice.published_date",
+                                           "notice.end_date", "notice.working_days",
+                                           "notice.cancellations", "notice.registrations"};
 static const record_spec NOTICE = {
     "notice",
-    "SELECT number, published_date, end_date, working_days, id FROM notices WHERE number = ?1 "
+    "SELECT number, published_date, end_date, working_days, (SELECT count(*) FROM notice_cases "
+    "nc JOIN cases k ON k.id = nc.case_id WHERE nc.notice_id = n.id AND k.reg_type = 'cancel'), "
+    "(SELECT count(*) FROM notice_cases nc JOIN cases k ON k.id = nc.case_id WHERE "
+    "nc.notice_id = n.id AND k.reg_type <> 'cancel'), id FROM notices n WHERE number = ?1 "
     "OR (id = CAST(?1 AS INTEGER) AND ?1 GLOB '[0-9]*')",
-    NOTICE_KEYS, 4, 1, notice_prepare};
+    NOTICE_KEYS, 6, 1, notice_prepare};
 
+/* The clause a notice row is published under: a cancellation 6.5 h (公示及注销), a change
+ * 6.4 g (公示及发新证), else the procedure's: ordinary 6.1.2 d, simplified 6.2.2 c (a licence
+ * or transfer follows the simplified procedure, docs/procedure.md; 6.3 has no notice of
+ * its own). */
+static const char *notice_clause(const char *type, const char *procedure) {
+  if (type && !strcmp(type, "cancel")) return "6.5 h";
+  if (type && !strcmp(type, "change")) return "6.4 g";
+  if (procedure && !strcmp(procedure, "ordinary")) return "6.1.2 d";
+  return "6.2.2 c";
+}
+
+/* The rows of notice u->product: per case its number, applicant and credit code, resource,
+ * type (type_cn in Chinese), procedure, the right names (rights), each right with its
+ * holder (holders), the resource's source and scale (hd_scale_text: the certificate's
+ * wording), the certificate a change, transfer, licence or cancellation refers to (prior,
+ * absent for a first registration) and the clause the row is published under. */
 static int notice_prepare(hd_expr *sb, void *ud) {
   inst_ud *u = ud; /* db and the notice id */
   sqlite3_stmt *st;
-  static const char *const K[7] = {"number", "applicant", "uscc", "resource", "type",
-                                   "procedure", "rights"};
+  static const char *const K[13] = {"number", "applicant", "uscc", "resource", "type",
+                                    "procedure", "rights", "holders", "source", "prior",
+                                    "type_cn", "clause", "scale"};
   expr_list_add(sb, "cases", -1, NULL, NULL);
   if (sqlite3_prepare_v2(
           u->db,
@@ -237,16 +319,30 @@ static int notice_prepare(hd_expr *sb, void *ud) {
           " (SELECT group_concat(n, '、') FROM (SELECT DISTINCT CASE cr.right_kind WHEN 'holding' "
           "  THEN '数据资源持有权' WHEN 'use' THEN '数据加工使用权' ELSE '数据产品经营权' END AS n "
           "  FROM case_rights cr WHERE cr.case_id = k.id ORDER BY CASE cr.right_kind WHEN 'holding' "
-          "  THEN 1 WHEN 'use' THEN 2 ELSE 3 END)) "
+          "  THEN 1 WHEN 'use' THEN 2 ELSE 3 END)), "
+          /* each holder once, with its rights: 数据资源持有权、数据加工使用权：某医院 */
+          " (SELECT group_concat(rn || '：' || hn, char(10)) FROM (SELECT hn, group_concat(n, '、') "
+          "  AS rn, min(o) AS o FROM (SELECT s.name AS hn, s.id AS hid, CASE cr.right_kind WHEN "
+          "  'holding' THEN '数据资源持有权' WHEN 'use' THEN '数据加工使用权' ELSE '数据产品经营权' "
+          "  END AS n, CASE cr.right_kind WHEN 'holding' THEN 1 WHEN 'use' THEN 2 ELSE 3 END * "
+          "  1000000 + cr.id AS o FROM case_rights cr JOIN subjects s ON s.id = cr.holder_id WHERE "
+          "  cr.case_id = k.id ORDER BY o) GROUP BY hid ORDER BY o)), "
+          " r.source, p.number, r.scale_records, r.scale_bytes "
           "FROM notice_cases nc JOIN cases k ON k.id = nc.case_id JOIN subjects a ON "
-          "a.id = k.applicant_id JOIN resources r ON r.id = k.resource_id WHERE nc.notice_id = ?1 "
+          "a.id = k.applicant_id JOIN resources r ON r.id = k.resource_id LEFT JOIN certificates p "
+          "ON p.id = k.prior_certificate_id WHERE nc.notice_id = ?1 "
           "ORDER BY k.number", -1, &st, NULL) != SQLITE_OK)
     return HD_EDB;
   sqlite3_bind_int64(st, 1, u->product);
   while (sqlite3_step(st) == SQLITE_ROW) {
-    const char *v[7];
-    for (int i = 0; i < 7; i++) v[i] = (const char *)sqlite3_column_text(st, i);
-    expr_list_add(sb, "cases", 7, K, v);
+    const char *v[13];
+    char scale[128];
+    for (int i = 0; i < 10; i++) v[i] = (const char *)sqlite3_column_text(st, i);
+    hd_scale_text(sqlite3_column_int64(st, 10), sqlite3_column_int64(st, 11), scale, sizeof scale);
+    v[10] = hd_reg_type_name(v[4]);
+    v[11] = notice_clause(v[4], v[5]);
+    v[12] = scale;
+    expr_list_add(sb, "cases", 13, K, v);
   }
   sqlite3_finalize(st);
   return HD_OK;
@@ -281,6 +377,16 @@ static int render_record(hd_docenv *e, const record_spec *spec, const hd_templat
   }
   kv_add(&kv, "authority", store_text(e->db, "SELECT value FROM settings WHERE key = 'authority_name' AND ?1 = ?1", 0));
   kv_add(&kv, "seal_image", store_text(e->db, "SELECT value FROM settings WHERE key = 'seal_image' AND ?1 = ?1", 0));
+  if (spec == &NOTICE) { /* where, how and until when to object (6.1.2 d, 6.2.2 c) */
+    static const char *const OBJ[3][2] = {{"objection.address", "objection_address"},
+                                          {"objection.phone", "objection_phone"},
+                                          {"objection.cutoff", "objection_cutoff"}};
+    for (int i = 0; i < 3; i++) {
+      char *v = NULL;
+      if ((rc = store_setting(e->db, OBJ[i][1], &v, err))) goto done;
+      kv_add(&kv, OBJ[i][0], v);
+    }
+  }
   inst_ud u = {e->db, id};
   hd_doc_opts o = {kv.v, kv.n, spec->prepare, &u, date, 0};
   const char *bad = NULL;
@@ -322,6 +428,12 @@ int docs_case_ex(hd_docenv *e, const hd_template *t, long long id, const char *a
   hd_date date;
   if (!number) return hd_err_set(err, HD_EDATA, "case %lld does not exist", id);
   int is_cert = strcmp(tmpl_name(t), "certificate") == 0;
+  int is_cancellation = strcmp(tmpl_name(t), "cancellation") == 0;
+  /* A cancellation notice recorded already is dated as it was published, so that
+   * rendering it again gives it back. */
+  char *published = is_cancellation ? store_text(e->db, "SELECT created_date FROM documents "
+                                                 "WHERE kind = 'cancellation' AND case_id = ?1 "
+                                                 "ORDER BY id LIMIT 1", id) : NULL;
   reg = cert_fields(e->db, id, 0, &kv);
   free(cert_fields(e->db, id, 1, &kv));
   if (is_cert && !reg) {
@@ -330,6 +442,7 @@ int docs_case_ex(hd_docenv *e, const hd_template *t, long long id, const char *a
   }
   if (as_of_arg) as_of = hd_strdup(as_of_arg);
   else if (is_cert) as_of = hd_strdup(reg);
+  else if (published) as_of = hd_strdup(published);
   else {
     as_of = store_text(e->db, "SELECT max(as_of) FROM decisions WHERE case_id = ?1", id);
     if (!as_of) as_of = store_text(e->db, "SELECT applied_date FROM cases WHERE id = ?1", id);
@@ -352,6 +465,7 @@ int docs_case_ex(hd_docenv *e, const hd_template *t, long long id, const char *a
       kv_add(&kv, "deadline", hd_strdup(dl));
   }
   for (int i = 0; x && i < x->n; i++) kv_add(&kv, x->kv[i].key, hd_strdup(x->kv[i].value));
+  if (is_cancellation) cancellation_data(e->db, id, as_of, &kv);
   if ((rc = caseview_loader_new(e->db, &ld, err)) || (rc = caseview_load(ld, id, &view, err)))
     goto done;
   have_view = 1;
@@ -402,6 +516,7 @@ done:
   if (have_view) caseview_release(&view);
   caseview_loader_free(ld);
   free(as_of);
+  free(published);
   free(reg);
   free(number);
   return rc;

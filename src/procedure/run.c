@@ -20,6 +20,7 @@
 #include "procedure/pool.h"
 #include "procedure/procedure.h"
 #include "model/case.h"
+#include "model/grounds.h"
 #include "procedure/certnum.h"
 #include "store/store.h"
 #include "util/buf.h"
@@ -52,23 +53,20 @@ static void problem(hd_run_report *rep, const char *case_number, const char *msg
 
 /* ---- 5.2.1 field values from a case ------------------------------------------------ */
 
-static void scale_text(long long records, long long bytes, char *out, size_t size) {
-  char rec[40];
-  hd_thousands(records, rec, sizeof rec);
-  const double TB = 1024.0 * 1024 * 1024 * 1024, GB = 1024.0 * 1024 * 1024, MB = 1024.0 * 1024;
-  if (bytes >= TB) hd_snprintf(out, size, "%s条记录，约%.2f TB", rec, bytes / TB);
-  else if (bytes >= GB) hd_snprintf(out, size, "%s条记录，约%.2f GB", rec, bytes / GB);
-  else if (bytes >= MB) hd_snprintf(out, size, "%s条记录，约%.2f MB", rec, bytes / MB);
-  else hd_snprintf(out, size, "%s条记录，%lld字节", rec, bytes);
-}
-
 typedef struct fields {
   int version;              /* the record version the fields were frozen under */
   char *v[HD_CERT_FIELDS];  /* the version's fields, in table order */
+  /* printed beside them (certificate_print, schema v10; NULL for a certificate issued
+   * before): the type's name, the certificate replaced or licensed from, the supervising
+   * department of 5.2.2 a */
+  char *reg_type, *replaces, *supervisor;
 } fields;
 
 static void fields_release(fields *f) {
   for (int i = 0; i < HD_CERT_FIELDS; i++) free(f->v[i]);
+  free(f->reg_type);
+  free(f->replaces);
+  free(f->supervisor);
 }
 
 /* Build the values; on a data problem returns HD_EDATA with *bad the field index. */
@@ -136,7 +134,7 @@ static int build_fields(const hd_case *c, const char *authority, hd_date reg, hd
                     r->restrictions && *r->restrictions ? r->restrictions : "无");
     }
   char scale[128], d1[32], d2[32], validity[80];
-  scale_text(c->resource.scale_records, c->resource.scale_bytes, scale, sizeof scale);
+  hd_scale_text(c->resource.scale_records, c->resource.scale_bytes, scale, sizeof scale);
   hd_date_cn(reg, d1);
   hd_date_cn(until, d2);
   hd_snprintf(validity, sizeof validity, "%s至%s", d1, d2);
@@ -173,7 +171,7 @@ typedef struct ctx {
   hd_run_report *rep;
   char cert_dir[4096];
   /* settings, read once per run */
-  char *authority, *pattern, *region;
+  char *authority, *pattern, *region, *supervisor;
   long years;
   int validate_only;  /* allocate only checks that the certificate fits (--jobs > 1) */
 } ctx;
@@ -216,6 +214,19 @@ static int load_frozen(sqlite3 *db, long long cert_id, fields *f, hd_err *err) {
                       HD_CERT_FIELD[i < HD_CERT_FIELDS ? i : 0].label);
   }
   for (int i = 0; i < HD_CERT_FIELDS; i++) free(labels[i]);
+  /* What was printed beside the fields when it was issued (none before schema v10). */
+  if (rc == HD_OK && store_cached(db, "SELECT reg_type, replaces, supervisor FROM "
+                                      "certificate_print WHERE certificate_id = ?1", &st, err))
+    rc = HD_EDB;
+  else if (rc == HD_OK) {
+    sqlite3_bind_int64(st, 1, cert_id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      f->reg_type = store_col_text(st, 0);
+      f->replaces = store_col_text(st, 1);
+      f->supervisor = store_col_text(st, 2);
+    }
+    store_done(st);
+  }
   if (rc) fields_release(f);
   return rc;
 }
@@ -226,6 +237,9 @@ static int render_fields(ctx *x, const fields *f, hd_date reg, unsigned char **p
   memset(&doc, 0, sizeof doc);
   doc.version = f->version;
   for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f->v[i];
+  doc.reg_type = f->reg_type;
+  doc.replaces = f->replaces;
+  doc.supervisor = f->supervisor;
   doc.registration_date = reg;
   doc.signer = x->o->signer;
   int bad = -1;
@@ -485,6 +499,18 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
   if ((rc = valid_until(x, c, &until, err)) ||
       (rc = build_fields(c, x->authority, x->date, until, &f, &bad, err)))
     goto cleanup;
+  /* Printed beside the 5.2.1 fields and frozen with them (certificate_print): the type
+   * (5.1), the certificate a change or transfer supersedes (6.4 g 发新证; 6.3) or a licence
+   * is granted under (5.1.3), and the department that supervises the certificate's form
+   * (5.2.2 a 由数据主管部门统一监制). */
+  const char *tn = hd_reg_type_name(c->reg_type);
+  f.reg_type = hd_strdup(tn ? tn : c->reg_type);
+  if (c->prior_certificate && *c->prior_certificate) f.replaces = hd_strdup(c->prior_certificate);
+  f.supervisor = hd_strdup(x->supervisor);
+  if (!f.reg_type || !f.supervisor || (c->prior_certificate && *c->prior_certificate && !f.replaces)) {
+    rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+    goto cleanup;
+  }
 
   if ((rc = store_begin(x->db, err))) goto cleanup;
   long long serial = 0;
@@ -524,11 +550,26 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
       rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
   }
   if (st) store_done(st);
+  st = NULL;
+  if (!rc && !(rc = store_cached(x->db, "INSERT INTO certificate_print(certificate_id, reg_type, "
+                                        "replaces, supervisor) VALUES (?1, ?2, ?3, ?4)", &st, err))) {
+    sqlite3_bind_int64(st, 1, *cert_id);
+    sqlite3_bind_text(st, 2, f.reg_type, -1, SQLITE_STATIC);
+    if (f.replaces) sqlite3_bind_text(st, 3, f.replaces, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(st, 3);
+    sqlite3_bind_text(st, 4, f.supervisor, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+      rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
+    store_done(st);
+  }
   if (!rc) {
     hd_cert_doc doc;
     memset(&doc, 0, sizeof doc);
     doc.version = f.version;
     for (int i = 0; i < HD_CERT_FIELDS; i++) doc.values[i] = f.v[i];
+    doc.reg_type = f.reg_type;
+    doc.replaces = f.replaces;
+    doc.supervisor = f.supervisor;
     doc.registration_date = x->date;
     doc.signer = x->o->signer;
     double t0 = hd_now_ms();
@@ -663,6 +704,7 @@ int run_certificates(sqlite3 *db, const hd_fontset *fs, const hd_run_opts *o,
       (rc = store_setting(db, "cert_number_pattern", &x.pattern, err)) ||
       (rc = store_setting(db, "region_code", &x.region, err)) ||
       (rc = store_setting_int(db, "cert_validity_years", 1, 30, &x.years, err)) ||
+      (rc = store_setting(db, "supervising_department", &x.supervisor, err)) ||
       (rc = certnum_format(x.pattern, x.date, x.region, 0, probe, sizeof probe, err)))
     ;
   else
@@ -670,6 +712,7 @@ int run_certificates(sqlite3 *db, const hd_fontset *fs, const hd_run_opts *o,
   free(x.authority);
   free(x.pattern);
   free(x.region);
+  free(x.supervisor);
   return rc;
 }
 

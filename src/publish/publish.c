@@ -12,6 +12,7 @@
 #include "ledger/ledger.h"
 #include "model/certfields.h"
 #include "stats/stats.h"
+#include "util/date.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/embed.h"
@@ -307,25 +308,38 @@ static const char *standing_label(hd_doc_standing st) {
   }
 }
 
+/* iso (YYYY-MM-DD) as Chinese sentences write a date, 2026年3月16日; anything else as is. */
+static const char *date_cn(const char *iso, char out[32]) {
+  hd_date d;
+  if (iso && hd_date_parse(iso, &d)) {
+    hd_date_cn(d, out);
+    return out;
+  }
+  return iso ? iso : "";
+}
+
 /* The sentence the site says about c on the publication date (clauses 6.4, 6.5; expiry:
- * the validity period of 5.2.1 ended before the date). */
+ * the validity period of 5.2.1 ended before the date). Dates as Chinese text writes them. */
 static void standing_text(site *s, const cert *c, char *out, size_t size) {
   const hd_doc_info *d = &c->info;
+  char a[32], b[32];
   switch (c->standing) {
   case HD_DOC_SUPERSEDED:
     hd_snprintf(out, size, "该证书已于%s被证书%s取代（%s，申请编号%s），不再有效。",
-                *d->superseded_date ? d->superseded_date : "（日期未记录）", d->superseded_by,
+                *d->superseded_date ? date_cn(d->superseded_date, a) : "（日期未记录）", d->superseded_by,
                 type_label(d->superseded_type), d->superseded_case);
     break;
   case HD_DOC_CANCELLED:
     hd_snprintf(out, size, "该证书已于%s注销（注销登记，申请编号%s），不再有效。",
-                *d->cancel_date ? d->cancel_date : "（日期未记录）", *d->cancel_case ? d->cancel_case : "未记录");
+                *d->cancel_date ? date_cn(d->cancel_date, a) : "（日期未记录）", *d->cancel_case ? d->cancel_case : "未记录");
     break;
   case HD_DOC_EXPIRED:
-    hd_snprintf(out, size, "该证书的有效期已于%s届满，截至%s已过有效期。", d->valid_until, s->o->date);
+    hd_snprintf(out, size, "该证书的有效期已于%s届满，截至%s已过有效期。", date_cn(d->valid_until, a),
+                date_cn(s->o->date, b));
     break;
   default:
-    hd_snprintf(out, size, "截至%s，该证书有效，有效期至%s。", s->o->date, d->valid_until);
+    hd_snprintf(out, size, "截至%s，该证书有效，有效期至%s。", date_cn(s->o->date, b),
+                date_cn(d->valid_until, a));
     break;
   }
 }

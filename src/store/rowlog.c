@@ -20,7 +20,8 @@ const char *const HD_ROWLOG_TABLES[] = {
     "case_rights",  "materials",    "objections",       "waivers",          "findings",
     "decisions",    "certificates", "certificate_fields", "notices",        "notice_cases",
     "case_events",  "onsite_questions", "documents",    "imports",          "privacy_products",
-    "privacy_third_parties", "waiver_revocations", "letters"};
+    "privacy_third_parties", "waiver_revocations", "letters",
+    "certificate_print"};
 const int HD_ROWLOG_NTABLES = (int)(sizeof HD_ROWLOG_TABLES / sizeof HD_ROWLOG_TABLES[0]);
 
 int rowlog_table_index(const char *name) {

@@ -66,7 +66,7 @@ int rowlog_seal(sqlite3 *db, hd_err *err);
 /* Chain every row of every covered table as it stands (migration to schema v7). */
 int rowlog_snapshot(sqlite3 *db, hd_err *err);
 /* Chain the rows of one covered table that match the SQL condition `where` (over its
- * columns) as they stand: rows a migration adds (schema v9: its settings). */
+ * columns) as they stand: rows a migration adds (schema v9, v10: their settings). */
 int rowlog_chain_where(sqlite3 *db, const char *table, const char *where, hd_err *err);
 
 #endif

@@ -29,6 +29,7 @@ static const migration MIGRATIONS[] = {
     {7, hd_embed_schema_v7},
     {8, hd_embed_schema_v8},
     {9, hd_embed_schema_v9},
+    {10, hd_embed_schema_v10},
 };
 
 /* hd_sha256(text): lower-case hex SHA-256, for the ledger's triggers (schema v4). */
@@ -209,6 +210,9 @@ static int migrate(sqlite3 *db, const char *path, hd_err *err) {
         (m->version == 7 && rowlog_snapshot(db, err)) ||
         (m->version == 9 && rowlog_chain_where(db, "settings", "key IN ('supplement_working_days', "
                                                "'objection_reply_working_days', 'remedies_text')", err)) ||
+        (m->version == 10 && rowlog_chain_where(db, "settings", "key IN ('supervising_department', "
+                                                "'objection_address', 'objection_phone', "
+                                                "'objection_cutoff')", err)) ||
         (fk_off && foreign_keys_hold(db, err)) || store_exec(db, pragma, err)) {
       sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
       if (fk_off) sqlite3_exec(db, "PRAGMA foreign_keys = ON;", NULL, NULL, NULL);

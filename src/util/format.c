@@ -15,3 +15,13 @@ void hd_thousands(long long v, char *out, size_t size) {
   }
   out[o] = '\0';
 }
+
+void hd_scale_text(long long records, long long bytes, char *out, size_t size) {
+  char rec[40];
+  hd_thousands(records, rec, sizeof rec);
+  const double TB = 1e12, GB = 1e9, MB = 1e6;
+  if (bytes >= TB) snprintf(out, size, "%s条记录，约%.2f TB", rec, (double)bytes / TB);
+  else if (bytes >= GB) snprintf(out, size, "%s条记录，约%.2f GB", rec, (double)bytes / GB);
+  else if (bytes >= MB) snprintf(out, size, "%s条记录，约%.2f MB", rec, (double)bytes / MB);
+  else snprintf(out, size, "%s条记录，%lld字节", rec, bytes);
+}

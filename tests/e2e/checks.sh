@@ -169,13 +169,13 @@ expect_eq "$(python3 -c "
 import json
 d = json.load(open('$T/stdout'))
 c = [c for c in d['checks'] if c['id'] == '7.2-2-deidentification'][0]
-print(d['decision'], c['outcome'], c['waived'], c['waiver'], c['waiver_state'])")" "approve pass False 已豁免 王法务（仅限院内科研，已签署保密协议），有效期至2026-12-31 active" "valid waiver"
+print(d['decision'], c['outcome'], c['waived'], c['waiver'], c['waiver_state'])")" "approve pass False 已豁免 王法务（仅限院内科研，已签署保密协议），有效期至2026年12月31日 active" "valid waiver"
 run "$HDREG" check --db "$T/d.db" --case 26 --as-of 2027-01-05 --format json
 expect_eq "$(python3 -c "
 import json
 d = json.load(open('$T/stdout'))
 c = [c for c in d['checks'] if c['id'] == '7.2-2-deidentification'][0]
-print(d['decision'], c['outcome'], c['waived'], c['waiver'], c['waiver_state'])")" "approve pass False 豁免已过期 王法务（仅限院内科研，已签署保密协议），有效期至2026-12-31 expired" "expired waiver"
+print(d['decision'], c['outcome'], c['waived'], c['waiver'], c['waiver_state'])")" "approve pass False 豁免已过期 王法务（仅限院内科研，已签署保密协议），有效期至2026年12月31日 expired" "expired waiver"
 sqlite3 "$T/d.db" "INSERT INTO waivers(case_id, check_id, justification, approver, approved_date, expires) VALUES (19, '7.1b-credit', '失信记录已经法院撤销', '王法务', '2026-03-01', '2026-12-31')"
 run "$HDREG" check --db "$T/d.db" --case 19 --format json
 expect_eq "$(python3 -c "

@@ -84,7 +84,7 @@ HDREG_FAULT=crash-after-checkpoint run "$HDREG" run --db "$C" --date 2026-04-16 
 expect_eq "$rc $(grep -c '^hdreg.example/guangdong$' "$CO/checkpoints.txt") $(sql "$C" "SELECT value FROM counters WHERE name = 'checkpoints_published'")" \
   "137 2 1" "night 2 killed after its note, before its count"
 run "$HDREG" run --db "$C" --date 2026-04-16 --keys "$K" --out "$CO"
-expect_eq "$(out | tail -1)" "checkpoint: nothing new since the last one (1978 entries, 2026-04-16), in $CO/checkpoints.txt" "the rerun: nothing new"
+expect_eq "$(out | tail -1)" "checkpoint: nothing new since the last one (2000 entries, 2026-04-16), in $CO/checkpoints.txt" "the rerun: nothing new"
 expect_eq "$(grep -c '^hdreg.example/guangdong$' "$CO/checkpoints.txt") $(sql "$C" "SELECT value FROM counters WHERE name = 'checkpoints_published'")" \
   "2 2" "the rerun counts the note the crash left uncounted"
 run "$HDREG" ledger verify --db "$C" --keys "$K" --checkpoints "$CO/checkpoints.txt"
@@ -186,7 +186,7 @@ expect_eq "$rc $(out)" "0 case SQ-2026-0015: move recorded" "5.1.3 back to revie
 run "$HDREG" run --db "$DB" --date 2026-04-17 --out "$OUT"
 expect_eq "$(grep -c SQ-2026-0015 "$T/stderr")" 0 "5.1.3 the night of the review: the case is no problem of the night"
 expect_eq "$(sql "$DB" "SELECT k.status || ' ' || f.outcome || ' ' || f.message FROM cases k JOIN findings f ON f.case_id = k.id WHERE k.number = 'SQ-2026-0015' AND f.check_id = '5.1.4-license-transfer' AND f.as_of = '2026-04-17'")" \
-  "rectify rectify 许可期限已届满：交易合同有效期至2026-03-25，早于审核日期2026-04-17，被许可方不能取得已届满的许可（5.1.3）：请补正有效期内的交易合同" \
+  "rectify rectify 许可期限已届满：交易合同有效期至2026年3月25日，早于审核日期2026年4月17日，被许可方不能取得已届满的许可（5.1.3）：请补正有效期内的交易合同" \
   "5.1.3 an ended licence is returned for a licence in force"
 run "$HDREG" run --db "$DB" --date 2026-04-20 --out "$OUT"
 expect_eq "$(grep -c SQ-2026-0015 "$T/stderr") $(sql "$DB" "SELECT status FROM cases WHERE number = 'SQ-2026-0015'")" "0 rectify" "5.1.3 the next night: nothing more of it"

@@ -49,13 +49,13 @@ expect_eq "$(pdftotext -f 3 -l 3 "$T/ro.pdf" - | grep -v '^$' | tr -d '\f' | sed
 本决定书之日起六个月内依法提起行政诉讼。
 规则包版本：REV
 广东省健康医疗数据产权登记中心
-二〇二六年三月十六日
+2026年3月16日
 第3页共3页" "the opinion's last page: two lines of text with the signature"
 for doc in ro gs cn pp; do
   pages=$(pdfinfo "$T/$doc.pdf" | sed -n 's/^Pages: *//p')
   for p in $(seq 1 "$pages"); do
     body=$(pdftotext -f "$p" -l "$p" "$T/$doc.pdf" - | grep -v '^$' | tr -d '\f' |
-      grep -v '^第 *[0-9]* *页 *共 *[0-9]* *页$\|^广东省健康医疗数据产权登记中心$\|^二〇二六年[〇一二三四五六七八九十]*月[〇一二三四五六七八九十]*日$' | wc -l)
+      grep -v '^第 *[0-9]* *页 *共 *[0-9]* *页$\|^广东省健康医疗数据产权登记中心$\|^二〇二六年[〇一二三四五六七八九十]*月[〇一二三四五六七八九十]*日$\|^2026 *年 *[0-9]* *月 *[0-9]* *日$' | wc -l)
     [ "$body" -gt 0 ] || fail "$doc: page $p has only the signature"
     PASSED=$((PASSED + 1))
   done
@@ -70,7 +70,7 @@ expect_eq "$(pdfimages -list "$T/gs-seal.pdf" 2>&1 | tail -n +3 | awk '{print $1
 sql_adopt "$T/d.db" "UPDATE settings SET value = '$T/none.png' WHERE key = 'seal_image'"
 run "$HDREG" render --db "$T/d.db" --template public_notice --notice GS-20260210 --out "$T/x.pdf"
 expect_eq "$rc $(err | sed "s|$T|T|g; s|$PWD/||g")" \
-  "3 hdreg: render: the seal (setting seal_image): templates/public_notice.xml:22: image: cannot open 'T/none.png': No such file or directory" \
+  "3 hdreg: render: the seal (setting seal_image): templates/public_notice.xml:28: image: cannot open 'T/none.png': No such file or directory" \
   "a seal that cannot be read stops the document"
 
 sql_adopt "$T/d.db" "DELETE FROM settings WHERE key = 'seal_image'"

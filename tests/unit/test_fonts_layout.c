@@ -243,20 +243,41 @@ int main(void) {
   hd_err_clear(&err);
   CHECK_INT(cert_validate(tmpl, fs, &c, &badf, &err), HD_EDATA);
   CHECK_INT(badf, HD_CF_SOURCE);
-  CHECK_STR(err.msg, "templates/certificate.xml:24: the text does not fit its box: needs 24 lines "
+  CHECK_STR(err.msg, "templates/certificate.xml:33: the text does not fit its box: needs 24 lines "
                      "at 8.0pt, at most 3 fit");
   /* 105 characters: three lines only at a smaller size, which the template allows. */
   longsrc[0] = '\0';
   for (int i = 0; i < 35; i++) strcat(longsrc, "数据源");
   hd_err_clear(&err);
   CHECK_INT(cert_validate(tmpl, fs, &c, &badf, &err), HD_OK);
+  /* The fullest certificate still is one page: a change (its type under the title, the
+   * certificate it replaces, the 监制 line of 5.2.2 a) with every value of three lines at
+   * the smallest size its cell allows. */
+  char full[4000] = "";
+  for (int i = 0; i < 39; i++) strcat(full, "数据源"); /* 117: the most three lines at 8 pt hold */
+  static const int THREE[] = {HD_CF_HOLDER, HD_CF_USCC, HD_CF_RIGHTS, HD_CF_LIMITS, HD_CF_NAME,
+                              HD_CF_SOURCE};
+  const char *kept[HD_CERT_FIELDS];
+  memcpy(kept, c.values, sizeof kept);
+  for (size_t i = 0; i < sizeof THREE / sizeof *THREE; i++) c.values[THREE[i]] = full;
+  c.reg_type = "变更登记";
+  c.replaces = "20250944000000003F";
+  c.supervisor = "广东省政务服务和数据管理局";
+  hd_err_clear(&err);
+  CHECK_INT(cert_validate(tmpl, fs, &c, &badf, &err), HD_OK);
+  strcat(full, "数据源"); /* 120: four lines, refused (never a second page) */
+  hd_err_clear(&err);
+  CHECK_INT(cert_validate(tmpl, fs, &c, &badf, &err), HD_EDATA);
+  CHECK_INT(badf, HD_CF_HOLDER);
+  memcpy(c.values, kept, sizeof kept);
+  c.reg_type = c.replaces = c.supervisor = NULL;
   /* A certificate number is one line and may not shrink. */
   c.values[HD_CF_SOURCE] = "体检中心信息系统";
   c.values[HD_CF_NUMBER] = "20260344000000006X20260344000000006X20260344000000006X20260344000000006X";
   hd_err_clear(&err);
   CHECK_INT(cert_validate(tmpl, fs, &c, &badf, &err), HD_EDATA);
   CHECK_INT(badf, HD_CF_NUMBER);
-  CHECK_STR(err.msg, "templates/certificate.xml:18: the text does not fit its box: needs 2 lines "
+  CHECK_STR(err.msg, "templates/certificate.xml:26: the text does not fit its box: needs 2 lines "
                      "at 11.0pt, at most 1 fit");
   tmpl_free(tmpl);
   fontset_free(fs);

@@ -30,7 +30,7 @@ int main(void) {
   CHECK_INT(store_open(path, HD_STORE_CREATE, &db, &err), HD_OK);
   CHECK_INT(scalar(db, "PRAGMA user_version"), HD_SCHEMA_VERSION);
   CHECK_INT(scalar(db, "PRAGMA foreign_keys"), 1);
-  CHECK_INT(scalar(db, "SELECT count(*) FROM settings"), 9);
+  CHECK_INT(scalar(db, "SELECT count(*) FROM settings"), 13);
   CHECK_INT(scalar(db, "SELECT value FROM counters WHERE name = 'certificate_serial'"), 0);
   /* CHECK constraints on enumerations. */
   CHECK(sqlite3_exec(db, "INSERT INTO subjects(name, uscc, kind) VALUES ('x', 'y', 'alien')",
@@ -72,7 +72,10 @@ int main(void) {
   /* A version-1 database is migrated to the current version in order. */
   hd_err_clear(&err);
   CHECK_INT(store_open(path, HD_STORE_MUST_EXIST, &db, &err), HD_OK);
-  sqlite3_exec(db, "DROP TABLE letters; DELETE FROM settings WHERE key IN "
+  sqlite3_exec(db, "DROP TABLE certificate_print; DELETE FROM settings WHERE key IN "
+                   "('supervising_department', 'objection_address', 'objection_phone', "
+                   "'objection_cutoff'); "
+                   "DROP TABLE letters; DELETE FROM settings WHERE key IN "
                    "('supplement_working_days', 'objection_reply_working_days', 'remedies_text'); "
                    "DROP TABLE waiver_revocations; "
                    "DROP TABLE decisions; DROP TABLE waivers; DROP INDEX findings_case_asof; "
@@ -89,10 +92,15 @@ int main(void) {
   CHECK_INT(scalar(db, "PRAGMA user_version"), HD_SCHEMA_VERSION);
   CHECK_INT(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('waivers', 'decisions', "
                        "'transitions', 'case_events', 'imports', 'subjects_uscc', 'revisions', "
-                       "'waiver_revocations', 'waivers_case', 'letters')"), 10);
+                       "'waiver_revocations', 'waivers_case', 'letters', 'certificate_print')"), 11);
   /* Schema 9 chained the three settings it adds. */
   CHECK_INT(scalar(db, "SELECT count(*) FROM ledger WHERE kind = 'row' AND tbl = 'settings' AND "
                        "payload LIKE '%remedies_text%'"), 1);
+  /* Schema 10's settings are there, and chained. */
+  CHECK_INT(scalar(db, "SELECT count(*) FROM settings WHERE key IN ('supervising_department', "
+                       "'objection_address', 'objection_phone', 'objection_cutoff')"), 4);
+  CHECK_INT(scalar(db, "SELECT count(*) FROM ledger WHERE kind = 'row' AND tbl = 'settings' AND "
+                       "payload LIKE '%supervising_department%'"), 1);
   /* Schema 7 chained every row as it stood: the migration's entry, then each row. */
   CHECK_INT(scalar(db, "SELECT count(*) FROM ledger WHERE kind = 'migration'"), 1);
   CHECK_INT(scalar(db, "SELECT count(*) FROM ledger WHERE kind = 'row' AND tbl = 'transitions'"), 54);

@@ -167,7 +167,7 @@ fixture {
   as_of = "2024-03-01",
   case = { resource = { important = true, security_officer = "张三" }, materials = risk_report("2023-03-01") },
   expect = { ["7.5b-risk-assessment"] = "pass" },
-  messages = { ["7.5b-risk-assessment"] = "风险评估报告在有效期内（2023-03-01）" },
+  messages = { ["7.5b-risk-assessment"] = "风险评估报告在有效期内（2023年3月1日出具）" },
   decision = "approve",
 }
 
@@ -176,7 +176,7 @@ fixture {
   as_of = "2024-03-01",
   case = { resource = { important = true, security_officer = "张三" }, materials = risk_report("2023-02-28") },
   expect = { ["7.5b-risk-assessment"] = "rectify" },
-  messages = { ["7.5b-risk-assessment"] = "风险评估报告出具于2023-02-28，已超过12个月" },
+  messages = { ["7.5b-risk-assessment"] = "风险评估报告出具于2023年2月28日，已超过12个月" },
   decision = "rectify",
 }
 
@@ -185,7 +185,7 @@ fixture {
   as_of = "2026-02-28",
   case = { resource = { important = true, security_officer = "张三" }, materials = risk_report("2025-02-28") },
   expect = { ["7.5b-risk-assessment"] = "pass" },
-  messages = { ["7.5b-risk-assessment"] = "风险评估报告在有效期内（2025-02-28）" },
+  messages = { ["7.5b-risk-assessment"] = "风险评估报告在有效期内（2025年2月28日出具）" },
   decision = "approve",
 }
 
@@ -193,7 +193,7 @@ fixture {
   name = "7.5b-report-dated-after-review-is-not-valid",
   case = { resource = { important = true, security_officer = "张三" }, materials = risk_report("2026-03-20") },
   expect = { ["7.5b-risk-assessment"] = "rectify" },
-  messages = { ["7.5b-risk-assessment"] = "风险评估报告出具日期2026-03-20晚于审核日期，不能作为有效材料" },
+  messages = { ["7.5b-risk-assessment"] = "风险评估报告出具日期2026年3月20日晚于审核日期，不能作为有效材料" },
   decision = "rectify",
 }
 

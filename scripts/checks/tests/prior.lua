@@ -229,7 +229,7 @@ fixture {
   case = { reg_type = "cancel", cancel_ground = "c", prior = theirs, materials = cancel_materials("court_judgment") },
   expect = { ["5.1.6-cancellation-ground"] = "pass", ["5.1.6-holder-consent"] = "n/a" },
   messages = { ["5.1.6-cancellation-ground"] =
-    "注销事由：5.1.6 c)生效法律文书导致原权利主体数据相关权利丧失（生效法律文书）" },
+    "注销事由：5.1.6 c)因人民法院、仲裁委员会的生效法律文书等导致原权利主体的数据相关权利丧失（生效法律文书）" },
   decision = "approve",
 }
 

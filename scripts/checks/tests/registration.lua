@@ -89,7 +89,7 @@ fixture {
     { kind = "application", present = true }, { kind = "cancellation_statement", present = true },
     { kind = "anonymisation_assessment", present = true } } },
   expect = { ["5.1.6-cancellation-ground"] = "pass", ["5.1.6-holder-consent"] = "pass" },
-  messages = { ["5.1.6-cancellation-ground"] = "注销事由：5.1.6 a)登记主体主动申请注销或丧失登记主体资格（注销说明）",
+  messages = { ["5.1.6-cancellation-ground"] = "注销事由：5.1.6 a)登记主体主动申请注销或登记主体丧失登记主体资格（注销说明）",
                ["5.1.6-holder-consent"] = "申请人是证书20250644000000001R记载的唯一权利人" },
   decision = "approve",
 }
@@ -109,7 +109,7 @@ fixture {
     { kind = "anonymisation_assessment", present = true } } },
   expect = { ["5.1.6-cancellation-ground"] = "rectify" },
   messages = { ["5.1.6-cancellation-ground"] =
-    "以5.1.6 c)“生效法律文书导致原权利主体数据相关权利丧失”为注销事由的，需提交生效法律文书" },
+    "以5.1.6 c)“因人民法院、仲裁委员会的生效法律文书等导致原权利主体的数据相关权利丧失”为注销事由的，需提交生效法律文书" },
   decision = "rectify",
 }
 
@@ -225,7 +225,7 @@ fixture {
     { kind = "consideration_proof", present = true },
     { kind = "anonymisation_assessment", present = true } } },
   expect = { ["5.1.4-license-transfer"] = "rectify" },
-  messages = { ["5.1.4-license-transfer"] = "许可期限已届满：交易合同有效期至2026-03-10，早于审核日期2026-03-16，被许可方不能取得已届满的许可（5.1.3）：请补正有效期内的交易合同" },
+  messages = { ["5.1.4-license-transfer"] = "许可期限已届满：交易合同有效期至2026年3月10日，早于审核日期2026年3月16日，被许可方不能取得已届满的许可（5.1.3）：请补正有效期内的交易合同" },
   decision = "rectify",
 }
 
