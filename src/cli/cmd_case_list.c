@@ -1,0 +1,116 @@
+/* cmd_case_list.c: `hdreg case list --waiting` — every case waiting for a person or a
+ * deadline, with its age in working days (report/waiting.h, the same list the morning
+ * report shows). Parses nothing itself (cmd_case.c does) and prints. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "model/calendar.h"
+#include "report/waiting.h"
+#include "store/store.h"
+#include "util/clock.h"
+#include "util/date.h"
+#include "util/diag.h"
+
+static json_object *get(json_object *o, const char *k) {
+  json_object *v = NULL;
+  return o && json_object_object_get_ex(o, k, &v) ? v : NULL;
+}
+static const char *str(json_object *o, const char *k) {
+  json_object *v = get(o, k);
+  return v && json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
+}
+
+/* One entry as one line: CASE  KIND[ (STATUS)]  since DATE  N working days[ *]
+ * [DEADLINE]  REASON[ [CLAUSE MESSAGE; ...]]. */
+static void line(json_object *x) {
+  const char *kind = str(x, "waits_for"), *status = str(x, "status");
+  printf("%s  %s", str(x, "case"), kind);
+  if (status && strcmp(status, kind)) printf(" (%s)", status);
+  printf("  since %s", str(x, "since") ? str(x, "since") : "?");
+  if (get(x, "age_working_days"))
+    printf("  %d working days%s", json_object_get_int(get(x, "age_working_days")),
+           json_object_get_boolean(get(x, "over")) ? " *" : "");
+  else
+    printf("  age unknown (a year without a holiday schedule)");
+  const char *dk = str(x, "deadline_kind"), *d = str(x, "deadline");
+  const char *passed = json_object_get_boolean(get(x, "deadline_passed")) ? " (passed)" : "";
+  if (dk && !d) printf("  no deadline: %s", str(x, "deadline_error"));
+  else if (dk && !strcmp(dk, "supplement")) printf("  supplement by %s%s", d, passed);
+  else if (dk && !strcmp(dk, "objection_reply"))
+    printf("  objection %d, explanation by %s%s", json_object_get_int(get(x, "objection")), d, passed);
+  else if (dk && !strcmp(dk, "notice_end"))
+    printf("  notice %s ends %s%s", str(x, "notice") ? str(x, "notice") : "?", d,
+           *passed ? " (ended)" : "");
+  else if (!strcmp(kind, "objection"))
+    printf("  objection %d, explanation letter not yet written", json_object_get_int(get(x, "objection")));
+  printf("  %s", str(x, "reason") ? str(x, "reason") : "—");
+  json_object *f = get(x, "findings");
+  size_t n = f ? json_object_array_length(f) : 0;
+  for (size_t i = 0; i < n; i++) {
+    json_object *y = json_object_array_get_idx(f, i);
+    printf("%s%s %s", i ? "; " : " [", str(y, "clause") ? str(y, "clause") : "",
+           str(y, "message") ? str(y, "message") : "");
+  }
+  printf("%s\n", n ? "]" : "");
+}
+
+int cli_case_list(const char *db_path, const char *date, int older_than, int json) {
+  char today[11];
+  if (!date) {
+    hd_date_iso(hd_today(), today);
+    date = today;
+  }
+  hd_err err;
+  hd_err_clear(&err);
+  sqlite3 *db = NULL;
+  if (store_open_readonly(db_path, &db, &err)) {
+    cli_error("case list: %s", err.msg);
+    return hd_exit_for(err.code);
+  }
+  hd_calendar *cal = NULL;
+  if (calendar_load(db, &cal, &err)) {
+    store_close(db);
+    cli_error("case list: %s", err.msg);
+    return hd_exit_for(err.code);
+  }
+  /* --older-than N: only those; else every one, those over waiting_days marked */
+  int threshold = older_than >= 0 ? older_than : cli_conf_waiting_days();
+  hd_waiting_opts o = {date, threshold, older_than >= 0};
+  json_object *list = NULL;
+  int rc = report_waiting(db, cal, &o, &list, &err);
+  calendar_free(cal);
+  store_close(db);
+  if (rc) {
+    cli_error("case list: %s", err.msg);
+    return hd_exit_for(rc);
+  }
+  size_t n = json_object_array_length(list);
+  int over = 0;
+  for (size_t i = 0; i < n; i++) over += json_object_get_boolean(get(json_object_array_get_idx(list, i), "over"));
+  if (json) {
+    json_object *r = json_object_new_object();
+    json_object_object_add(r, "date", json_object_new_string(date));
+    json_object_object_add(r, "waiting_days", json_object_new_int(threshold));
+    json_object_object_add(r, "only_older", json_object_new_boolean(older_than >= 0));
+    json_object_object_add(r, "count", json_object_new_int((int)n));
+    json_object_object_add(r, "over_count", json_object_new_int(over));
+    json_object_object_add(r, "waiting", list);
+    cli_json_print(r);
+  } else {
+    for (size_t i = 0; i < n; i++) line(json_object_array_get_idx(list, i));
+    if (!cli_quiet) {
+      if (older_than >= 0)
+        printf("%zu waiting on %s longer than %d working days\n", n, date, threshold);
+      else
+        printf("%zu waiting on %s, %d of them longer than %d working days (*)\n", n, date, over,
+               threshold);
+    }
+    json_object_put(list);
+  }
+  if (fflush(stdout) || ferror(stdout)) {
+    cli_error("case list: cannot write to standard output");
+    return HD_EXIT_OUTPUT;
+  }
+  return HD_EXIT_OK;
+}
