@@ -8,9 +8,11 @@
 #include "model/calendar.h"
 #include "report/waiting.h"
 #include "store/store.h"
+#include "util/charclass.h"
 #include "util/clock.h"
 #include "util/date.h"
 #include "util/diag.h"
+#include "util/utf8.h"
 
 static json_object *get(json_object *o, const char *k) {
   json_object *v = NULL;
@@ -21,11 +23,37 @@ static const char *str(json_object *o, const char *k) {
   return v && json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
 }
 
+/* Register text (case data may be hostile) onto the terminal: a control, bidi or
+ * invisible character as its code point ([U+202E]), an invalid byte as U+FFFD, so that
+ * nothing in a reason moves the cursor, ends the line or turns the text around. NULL: —. */
+static void put(const char *s) {
+  if (!s) {
+    fputs("—", stdout);
+    return;
+  }
+  size_t n = strlen(s), i = 0;
+  while (i < n) {
+    size_t start = i;
+    uint32_t cp;
+    int r = hd_utf8_next(s, n, &i, &cp);
+    if (r == 0) break;
+    if (r < 0) {
+      fputs("\xEF\xBF\xBD", stdout);
+      i = start + 1;
+    } else if (hd_char_kind(cp, NULL) != HD_CH_PRINTABLE) {
+      printf("[U+%04X]", (unsigned)cp);
+    } else {
+      fwrite(s + start, 1, i - start, stdout);
+    }
+  }
+}
+
 /* One entry as one line: CASE  KIND[ (STATUS)]  since DATE  N working days[ *]
  * [DEADLINE]  REASON[ [CLAUSE MESSAGE; ...]]. */
 static void line(json_object *x) {
   const char *kind = str(x, "waits_for"), *status = str(x, "status");
-  printf("%s  %s", str(x, "case"), kind);
+  put(str(x, "case"));
+  printf("  %s", kind);
   if (status && strcmp(status, kind)) printf(" (%s)", status);
   printf("  since %s", str(x, "since") ? str(x, "since") : "?");
   if (get(x, "age_working_days"))
@@ -44,13 +72,16 @@ static void line(json_object *x) {
            *passed ? " (ended)" : "");
   else if (!strcmp(kind, "objection"))
     printf("  objection %d, explanation letter not yet written", json_object_get_int(get(x, "objection")));
-  printf("  %s", str(x, "reason") ? str(x, "reason") : "—");
+  fputs("  ", stdout);
+  put(str(x, "reason"));
   json_object *f = get(x, "findings");
   size_t n = f ? json_object_array_length(f) : 0;
   for (size_t i = 0; i < n; i++) {
     json_object *y = json_object_array_get_idx(f, i);
-    printf("%s%s %s", i ? "; " : " [", str(y, "clause") ? str(y, "clause") : "",
-           str(y, "message") ? str(y, "message") : "");
+    fputs(i ? "; " : " [", stdout);
+    put(str(y, "clause"));
+    putchar(' ');
+    put(str(y, "message"));
   }
   printf("%s\n", n ? "]" : "");
 }

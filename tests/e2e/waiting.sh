@@ -3,6 +3,7 @@
 # every line exact, the JSON fields, an overdue supplement deadline (6.1.2 a, 6.2.2 a: the
 # last day the 补正通知书 gave), an objection's deadline to explain (6.1.2 d, 6.2.2 c),
 # --older-than filtering, waiting_days of hdreg.conf marking the morning report, --quiet,
+# hostile grounds escaped on the terminal,
 # and the errors with their messages and exit codes.
 source "$(dirname "$0")/lib.sh"
 set -e
@@ -109,6 +110,14 @@ expect_eq "$(out | grep '^SQ-2026-0021  objection')" \
   "SQ-2026-0021  objection (notice)  since 2026-03-17  6 working days *  objection 3, explanation by 2026-03-24 (passed)  某市人民医院：数据来源授权存疑" \
   "the deadline to explain passed"
 expect_eq "$(out | tail -1)" "24 waiting on 2026-03-25, 24 of them longer than 5 working days (*)" "waiting_days of hdreg.conf"
+
+# Hostile grounds reach the terminal as code points, never as an escape or a bidi turn.
+run "$HDREG" case object --db "$DB" --case SQ-2026-0025 --date 2026-03-25 --objector 某人 --grounds $'红\e[31m\u202e字'
+expect_eq "$rc $(out)" "0 objection 4 filed against case SQ-2026-0025" "a hostile objection"
+list --date 2026-03-25
+expect_eq "$(out | grep '^SQ-2026-0025  objection')" \
+  "SQ-2026-0025  objection (notice)  since 2026-03-25  0 working days  objection 4, explanation letter not yet written  某人：红[U+001B][31m[U+202E]字" \
+  "hostile grounds escaped"
 
 # --- Errors ---------------------------------------------------------------------------
 list --date 2026-02-30
