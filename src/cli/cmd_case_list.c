@@ -117,8 +117,12 @@ int cli_case_list(const char *db_path, const char *date, int older_than, int jso
     return hd_exit_for(rc);
   }
   size_t n = json_object_array_length(list);
-  int over = 0;
-  for (size_t i = 0; i < n; i++) over += json_object_get_boolean(get(json_object_array_get_idx(list, i), "over"));
+  int over = 0, unknown = 0;
+  for (size_t i = 0; i < n; i++) {
+    json_object *x = json_object_array_get_idx(list, i);
+    over += json_object_get_boolean(get(x, "over"));
+    unknown += get(x, "age_working_days") == NULL;
+  }
   if (json) {
     json_object *r = json_object_new_object();
     json_object_object_add(r, "date", json_object_new_string(date));
@@ -132,10 +136,12 @@ int cli_case_list(const char *db_path, const char *date, int older_than, int jso
     for (size_t i = 0; i < n; i++) line(json_object_array_get_idx(list, i));
     if (!cli_quiet) {
       if (older_than >= 0)
-        printf("%zu waiting on %s longer than %d working days\n", n, date, threshold);
+        printf("%zu waiting on %s longer than %d working days", n, date, threshold);
       else
-        printf("%zu waiting on %s, %d of them longer than %d working days (*)\n", n, date, over,
+        printf("%zu waiting on %s, %d of them longer than %d working days (*)", n, date, over,
                threshold);
+      if (unknown) printf(", %d of unknown age (a year without a holiday schedule)", unknown);
+      putchar('\n');
     }
     json_object_put(list);
   }

@@ -119,6 +119,16 @@ expect_eq "$(out | grep '^SQ-2026-0025  objection')" \
   "SQ-2026-0025  objection (notice)  since 2026-03-25  0 working days  objection 4, explanation letter not yet written  某人：红[U+001B][31m[U+202E]字" \
   "hostile grounds escaped"
 
+# A date in a year without a holiday schedule (2027): no age is guessed; --older-than
+# keeps them (they may be as old); a deadline inside 2026 is still known.
+list --date 2027-01-04 --older-than 5
+expect_eq "$(out | sed -n '1p;/^SQ-2026-0040/p;$p')" "SQ-2026-0048  held  since 2026-03-02  age unknown (a year without a holiday schedule)  —
+SQ-2026-0040  rectify  since 2026-02-27  age unknown (a year without a holiday schedule)  supplement by 2026-03-12 (passed)  —
+25 waiting on 2027-01-04 longer than 5 working days, 25 of unknown age (a year without a holiday schedule)" "2027: ages unknown"
+list --date 2027-01-04 --format json
+expect_eq "$(out | jq -c '[.over_count, (.waiting[] | select(.case == "SQ-2026-0040") | [.age_working_days, .over, .deadline, .deadline_passed])]')" \
+  '[0,[null,null,"2026-03-12",true]]' "2027: json"
+
 # --- Errors ---------------------------------------------------------------------------
 list --date 2026-02-30
 expect_eq "$rc $(err)" "2 hdreg: case list: --date '2026-02-30' is not a valid date YYYY-MM-DD" "bad date"
