@@ -23,6 +23,10 @@ int cmd_publish(int argc, char **argv);
 /* `hdreg version` and `hdreg --version` (version.c). */
 int cmd_version(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+/* `hdreg case list --waiting` (cmd_case_list.c): the waiting cases of the register at
+ * db_path on date (NULL: today); older_than >= 0: only those waiting longer, else all with
+ * those longer than waiting_days marked; json: --format json. Returns the exit code. */
+int cli_case_list(const char *db_path, const char *date, int older_than, int json);
 #include <stddef.h>
 /* The configuration, the data folder: cli_template_path, cli_default_checks_dir, ... */
 #include "cli/config.h"

@@ -53,7 +53,7 @@ static const char HELP[] =
     "  history --case ID\n"
     "        the case's events, oldest first\n"
     "\n"
-    "Every action but history first verifies the register (as hdreg ledger verify does) and\n"
+    "Every action but history and list first verifies the register (as hdreg ledger verify does) and\n"
     "refuses one changed past hdreg: each problem is named, nothing is written.\n"
     "\n"
     "Exit: 0 done, 2 usage, 3 not allowed (the message says why), 4 database (also: the\n"
@@ -64,6 +64,8 @@ typedef struct args {
       *objection, *outcome, *to, *certificate, *type, *number, *ground, *description, *answer;
   const char *questions[16], *materials[16], *evidence[16];
   int n_questions, n_materials, n_evidence;
+  int waiting;                         /* list --waiting */
+  const char *older_than, *format;     /* list */
 } args;
 
 static int parse(int argc, char **argv, args *a) {
@@ -78,7 +80,9 @@ static int parse(int argc, char **argv, args *a) {
       {"type", required_argument, NULL, 'y'},      {"number", required_argument, NULL, 'n'},
       {"ground", required_argument, NULL, 'G'},    {"description", required_argument, NULL, 'e'},
       {"answer", required_argument, NULL, 'A'},    {"evidence", required_argument, NULL, 'E'},
-      {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0}};
+      {"waiting", no_argument, NULL, 'W'},         {"older-than", required_argument, NULL, 'N'},
+      {"format", required_argument, NULL, 'F'},    {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
   int c;
   optind = 2;
   opterr = 0;
@@ -111,6 +115,9 @@ static int parse(int argc, char **argv, args *a) {
     case 'E':
       if (a->n_evidence < 16) a->evidence[a->n_evidence++] = optarg;
       break;
+    case 'W': a->waiting = 1; break;
+    case 'N': a->older_than = optarg; break;
+    case 'F': a->format = optarg; break;
     case 'h': fputs(HELP, stdout); return -1;
     default:
       return cli_bad_option("case", OPTS, argv);
@@ -188,7 +195,7 @@ int cmd_case(int argc, char **argv) {
       fputs(HELP, stdout);
       return HD_EXIT_OK;
     }
-    cli_error("case: which action? committee, object, resolve, move, answer, apply, cancel or history (see hdreg case --help)");
+    cli_error("case: which action? committee, object, resolve, move, answer, apply, cancel, history or list (see hdreg case --help)");
     return HD_EXIT_USAGE;
   }
   const char *action = argv[1];
@@ -233,6 +240,27 @@ int cmd_case(int argc, char **argv) {
     const char *v[] = {a.certificate, a.number, a.ground, a.date, a.actor, a.reason};
     static const char *const n[] = {"certificate", "number", "ground", "date", "actor", "reason"};
     p = need(action, v, n, 6, a.date);
+  } else if (!strcmp(action, "list")) {
+    if (!a.waiting) {
+      cli_error("case list: --waiting is required: the cases waiting for a person or a "
+                "deadline (see hdreg case --help)");
+      return HD_EXIT_USAGE;
+    }
+    if ((p = need(action, NULL, NULL, 0, a.date))) return p;
+    long n = -1;
+    if (a.older_than) {
+      char *end = NULL;
+      errno = 0;
+      n = strtol(a.older_than, &end, 10);
+      if (end == a.older_than || *end || errno == ERANGE || n < 0 || n > 250) {
+        cli_error("case list: --older-than '%s' must be a number of working days from 0 to 250",
+                  a.older_than);
+        return HD_EXIT_USAGE;
+      }
+    }
+    int json = a.format ? cli_format("case list", a.format) : 0;
+    if (json < 0) return HD_EXIT_USAGE;
+    return cli_case_list(a.db, a.date, (int)n, json);
   } else if (!strcmp(action, "history")) {
     const char *v[] = {a.case_arg};
     static const char *const n[] = {"case"};

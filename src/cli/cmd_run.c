@@ -185,7 +185,7 @@ typedef struct run_meta {
 static int run_report(const run_meta *m, int code, const char *error, const char *stage,
                       int read_db, const hd_report_mark *mark, const hd_night_result *res) {
   hd_report_in in = {m->date, m->db_path, m->out, m->jobs, m->started, hd_now_ms() - m->t0, code,
-                     error, stage, read_db, mark, res};
+                     error, stage, read_db, mark, res, cli_conf_waiting_days()};
   json_object *rep = NULL;
   hd_err err;
   hd_err_clear(&err);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "report/waiting.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/diag.h"
@@ -16,10 +17,13 @@
 
 #define CONF_MAX_BYTES 65536
 #define CONF_MAX_CHECKS 15
+#define HD_STR_(x) #x
+#define HD_STR(x) HD_STR_(x)
 
 static const char *const NAMES[CONF_N] = {"data_dir",  "database", "output",    "keys",
                                           "checkpoints", "jobs",   "templates", "fonts",
-                                          "font_manifest", "checks", "site"};
+                                          "font_manifest", "checks", "site",
+                                          "waiting_days"};
 
 /* Authority-wide parameters that decide what documents say: they live in the register
  * (table settings, on the chain), so that a document can be recomputed from the register
@@ -113,6 +117,13 @@ static int conf_line(const char *where, char *line) {
     long n = strtol(val, &end, 10);
     if (*end || end == val || n < 1 || n > 64) {
       cli_error("%s: jobs '%s' must be a number from 1 to 64", where, val);
+      return HD_EXIT_DATA;
+    }
+  } else if (k == CONF_WAITING_DAYS) {
+    char *end;
+    long n = strtol(val, &end, 10);
+    if (*end || end == val || n < 1 || n > 250) {
+      cli_error("%s: waiting_days '%s' must be a number of working days from 1 to 250", where, val);
       return HD_EXIT_DATA;
     }
   } else if (val[0] != '/') {
@@ -293,6 +304,7 @@ static const char *effective(int key, const char **from) {
   switch (key) {
   case CONF_OUTPUT: return "out";
   case CONF_JOBS: return "1";
+  case CONF_WAITING_DAYS: return HD_STR(HD_WAITING_DAYS_DEFAULT);
   case CONF_TEMPLATES: return cli_builtin_templates;
   case CONF_FONTS: return cli_builtin_fonts;
   case CONF_FONT_MANIFEST:
@@ -308,6 +320,8 @@ const char *cli_conf(int key) {
 }
 
 int cli_conf_jobs(void) { return atoi(cli_conf(CONF_JOBS)); }
+
+int cli_conf_waiting_days(void) { return atoi(cli_conf(CONF_WAITING_DAYS)); }
 
 const char *cli_default_checks_dir(void) {
   static char buf[4200];
@@ -366,6 +380,10 @@ static const char HELP[] =
     "    data_dir       the data folder: templates/, checks/ (the shipped pack), fonts/\n"
     "    templates, fonts, font_manifest               one part of it elsewhere\n"
     "    checks         a legal team's check directory after the shipped pack (one a line)\n"
+    "    site           the public site the night publishes (hdreg publish)\n"
+    "    waiting_days   a case held, in committee review or with an objection waiting\n"
+    "                   longer (working days, 1-250; default 10) is marked in the morning\n"
+    "                   report and by hdreg case list --waiting\n"
     "The command line wins, then $HDREG_DATA_DIR (the data folder and what is in it),\n"
     "then the file, then the defaults. The working directory is never searched.\n"
     "\n"

@@ -20,6 +20,7 @@ enum cli_key {
   CONF_FONT_MANIFEST, /* font_manifest: font roles and fallbacks (--font-manifest) */
   CONF_CHECKS,        /* checks: a legal team's directory after the shipped pack (--checks; repeatable) */
   CONF_SITE,          /* site: the public site the night publishes (hdreg run --publish) */
+  CONF_WAITING_DAYS,  /* waiting_days: a case waiting longer (working days) is marked (1-250) */
   CONF_N
 };
 
@@ -40,6 +41,8 @@ const char *cli_conf(int key);
 int cli_conf_option(int key, const char *value);
 /* jobs as a number (1 if not set). */
 int cli_conf_jobs(void);
+/* waiting_days as a number (HD_WAITING_DAYS_DEFAULT of report/waiting.h if not set). */
+int cli_conf_waiting_days(void);
 /* The check directories in the order they load: the shipped pack (DATA/checks), then
  * the --checks options, else the file's checks lines. Returns how many (at most max). */
 int cli_conf_checks(const char **dirs, int max);

@@ -158,11 +158,20 @@ static int waiting(hd_buf *b, json_object *rep, const char *kind, const char *ca
     if (get(x, "age_working_days")) td_int(b, num(x, "age_working_days"));
     else td(b, "—");
     hd_buf_adds(b, "<td>");
+    /* longer than waiting_days (hdreg.conf): marked first */
+    if (json_object_get_boolean(get(x, "over")))
+      hd_buf_printf(b, "<strong class=\"o\">已超过 %d 个工作日</strong> ",
+                    num(get(rep, "backlog"), "waiting_days"));
     esc(b, str(x, "reason"));
     if (!strcmp(kind, "objection")) {
       hd_buf_adds(b, "（公示期至 ");
       esc(b, str(x, "notice_end"));
       hd_buf_adds(b, "）");
+      if (str(x, "deadline")) {
+        hd_buf_adds(b, "（申请人说明期限 ");
+        esc(b, str(x, "deadline"));
+        hd_buf_adds(b, json_object_get_boolean(get(x, "deadline_passed")) ? "，已届满）" : "）");
+      }
     }
     findings(b, get(x, "findings"));
     hd_buf_adds(b, "</td><td>");
@@ -345,6 +354,38 @@ static void backlog(hd_buf *b, json_object *bl) {
     hd_buf_adds(b, "</tr>\n");
   }
   table_close(b);
+  /* the cases returned for materials, with the last day the 补正通知书 gave (6.1.2 a,
+   * 6.2.2 a) and whether it has passed */
+  json_object *rf = get(bl, "rectify");
+  hd_buf_printf(b, "<h3>等待申请人补正的案件（%zu）</h3>\n", len(rf));
+  if (!len(rf)) {
+    hd_buf_adds(b, "<p>无。</p>\n");
+  } else {
+    static const char *const RH[] = {"案件", "申请主体", "退回日期", "已等待（工作日）", "补正期限", "需补正"};
+    table_open(b, "等待申请人补正的案件", RH, 6);
+    for (size_t i = 0; i < len(rf); i++) {
+      json_object *x = at(rf, i);
+      th_row(b, str(x, "case"));
+      td(b, str(x, "applicant"));
+      td_date(b, str(x, "since"));
+      if (get(x, "age_working_days")) td_int(b, num(x, "age_working_days"));
+      else td(b, "—");
+      hd_buf_adds(b, "<td class=\"d\">");
+      if (str(x, "deadline")) {
+        esc(b, str(x, "deadline"));
+        if (json_object_get_boolean(get(x, "deadline_passed")))
+          hd_buf_adds(b, " <strong class=\"o\">已逾期</strong>");
+      } else {
+        hd_buf_adds(b, "无法计算：");
+        esc(b, str(x, "deadline_error"));
+      }
+      hd_buf_adds(b, "</td><td>");
+      esc(b, str(x, "reason") ? str(x, "reason") : "—");
+      findings(b, get(x, "findings"));
+      hd_buf_adds(b, "</td></tr>\n");
+    }
+    table_close(b);
+  }
   json_object *dl = get(bl, "deadlines");
   hd_buf_adds(b, "<h3>未来五个工作日内的期限");
   if (str(bl, "deadlines_until")) {
@@ -361,9 +402,14 @@ static void backlog(hd_buf *b, json_object *bl) {
     hd_buf_adds(b, "<p>无。</p>\n");
   } else {
     static const char *const DH[] = {"公示编号", "公示期满", "公示中的案件", "其中有未结异议"};
+    int other = 0;
     table_open(b, "即将期满的公示（期满后的下一晚颁发证书或注销，有未结异议的除外）", DH, 4);
     for (size_t i = 0; i < len(dl); i++) {
       json_object *x = at(dl, i);
+      if (strcmp(str(x, "kind"), "notice_ends") != 0) {
+        other++;
+        continue;
+      }
       th_row(b, str(x, "notice"));
       td_date(b, str(x, "date"));
       td_int(b, num(x, "cases"));
@@ -371,6 +417,21 @@ static void backlog(hd_buf *b, json_object *bl) {
       hd_buf_adds(b, "</tr>\n");
     }
     table_close(b);
+    if (other) {
+      static const char *const OH[] = {"案件", "期限", "事项"};
+      table_open(b, "即将届满的补正与异议说明期限", OH, 3);
+      for (size_t i = 0; i < len(dl); i++) {
+        json_object *x = at(dl, i);
+        int sup = !strcmp(str(x, "kind"), "supplement_ends");
+        if (!sup && strcmp(str(x, "kind"), "objection_reply_ends") != 0) continue;
+        th_row(b, str(x, "case"));
+        td_date(b, str(x, "date"));
+        if (sup) td(b, "补正材料（6.1.2 a、6.2.2 a）");
+        else hd_buf_printf(b, "<td>异议 %d 的申请人说明（6.1.2 d、6.2.2 c）</td>", num(x, "objection"));
+        hd_buf_adds(b, "</tr>\n");
+      }
+      table_close(b);
+    }
   }
 }
 
@@ -462,7 +523,7 @@ static const char CSS[] =
     "margin:.3rem 0 1rem;font-size:.9rem}caption{text-align:left;font-weight:bold;padding:.2rem 0}caption.h{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
     "th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top;"
     "overflow-wrap:break-word}thead th{background:#eef3fb}tbody th{font-weight:normal;"
-    "white-space:nowrap}td.d{white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}ul.r{margin:0;"
+    "white-space:nowrap}td.d{white-space:nowrap}strong.o{color:#b71c1c}td.n{text-align:right;font-variant-numeric:tabular-nums}ul.r{margin:0;"
     "padding-left:1.1rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}"
     "dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}figure{margin:0}svg{max-width:40rem;"
     "height:auto}@media (max-width:40rem){body{padding:0 .5rem}table{font-size:.8rem}"

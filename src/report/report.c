@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model/calendar.h"
+#include "report/waiting.h"
 #include "stats/stats.h"
 #include "store/store.h"
 #include "util/buf.h"
@@ -130,68 +131,18 @@ static void problem_json(json_object *arr, const char *step_default, const hd_pr
 
 static const char *const DECISIONS[4] = {"approve", "rectify", "hold", "reject"};
 
-/* The outcomes that decide each decision: what the case's reasons are. */
-static const char *deciding(const char *decision) {
-  if (!strcmp(decision, "reject")) return "('fail')";
-  if (!strcmp(decision, "rectify")) return "('rectify')";
-  if (!strcmp(decision, "hold")) return "('manual', 'error')";
-  return "('-')";
-}
-
 typedef struct ctx {
   sqlite3 *db;
   const char *date;
   char out_abs[PATH_MAX];
   long long ev, doc, fi;  /* marks */
   hd_calendar *cal;
+  int waiting_days;       /* waiting longer is marked (hd_report_in.waiting_days) */
 } ctx;
 
 /* The findings that decided a case's decision as of the run date, waived ones left out. */
 static json_object *reasons(ctx *c, long long case_id, const char *decision, const char *rev) {
-  char sql[1200];
-  json_object *arr = json_object_new_array();
-  hd_snprintf(sql, sizeof sql,
-              "SELECT f.check_id, f.clause, f.outcome, f.message FROM findings f WHERE f.case_id "
-              "= ?1 AND f.as_of = ?2 AND (?3 IS NULL OR f.pack_revision = ?3) AND f.outcome IN %s "
-              "AND NOT EXISTS (SELECT 1 FROM waivers w WHERE w.case_id = f.case_id AND w.check_id "
-              "= f.check_id AND w.approved_date <= ?2 AND w.expires >= ?2 AND f.outcome <> "
-              "'error' AND NOT EXISTS (SELECT 1 FROM waiver_revocations r WHERE r.waiver_id = "
-              "w.id AND r.revoked_date <= ?2)) ORDER BY f.id",
-              deciding(decision));
-  sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) == SQLITE_OK) {
-    sqlite3_bind_int64(st, 1, case_id);
-    sqlite3_bind_text(st, 2, c->date, -1, SQLITE_STATIC);
-    if (rev) sqlite3_bind_text(st, 3, rev, -1, SQLITE_STATIC);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-      json_object *x = json_object_new_object();
-      add(x, "check", col(st, 0));
-      add(x, "clause", col(st, 1));
-      add(x, "outcome", col(st, 2));
-      add(x, "message", col(st, 3));
-      json_object_array_add(arr, x);
-    }
-  }
-  sqlite3_finalize(st);
-  return arr;
-}
-
-/* The last review opinion of a case, relative to the output folder (or its path). */
-static void opinion_of(ctx *c, long long case_id, json_object *into) {
-  sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(c->db, "SELECT path FROM documents WHERE case_id = ?1 AND kind = "
-                                "'review_opinion' ORDER BY id DESC LIMIT 1", -1, &st, NULL) ==
-      SQLITE_OK) {
-    sqlite3_bind_int64(st, 1, case_id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-      const char *p = (const char *)sqlite3_column_text(st, 0);
-      json_object *rel = relative(p, c->out_abs);
-      add(into, "opinion", rel ? rel : json_object_new_string(p));
-    } else {
-      add(into, "opinion", NULL);
-    }
-  }
-  sqlite3_finalize(st);
+  return report_reasons(c->db, case_id, decision, c->date, rev);
 }
 
 /* Reviews of this run, by decision: the event from submitted the night made. */
@@ -308,31 +259,17 @@ static void check_errors(ctx *c, json_object *probs) {
   sqlite3_finalize(st);
 }
 
-/* Working days after since up to and including the run date; -1 if a year between has no
- * holiday schedule (the age is then not computed rather than guessed). */
-static int age_working_days(ctx *c, const char *since) {
-  hd_date a, b;
-  if (!c->cal || !since || !hd_date_parse(since, &a) || !hd_date_parse(c->date, &b)) return -1;
-  long from = hd_date_to_days(a), to = hd_date_to_days(b);
-  if (to - from > 3660) return -1;
-  int n = 0;
-  for (long d = from + 1; d <= to; d++) {
-    int w = calendar_is_working(c->cal, hd_date_from_days(d));
-    if (w < 0) return -1;
-    n += w;
-  }
-  return n;
-}
-
 static const char *bucket(int age) {
   return age < 0 ? "unknown" : age <= 5 ? "0-5" : age <= 10 ? "6-10" : age <= 20 ? "11-20" : "21+";
 }
 
 /* The cases waiting for a person now (held, committee review, an open objection), and the
- * cases returned for materials (waiting for the applicant), with their age. */
+ * cases returned for materials (waiting for the applicant) with their supplement
+ * deadlines, with their age: the list `hdreg case list --waiting` prints (waiting.h). */
 static json_object *backlog(ctx *c) {
   json_object *b = json_object_new_object(), *waiting = json_object_new_array(),
-              *by = json_object_new_object(), *dl = json_object_new_array();
+              *applicant = json_object_new_array(), *by = json_object_new_object(),
+              *dl = json_object_new_array();
   static const char *const KINDS[] = {"held", "committee_review", "objection", "rectify"};
   static const char *const BUCKETS[] = {"0-5", "6-10", "11-20", "21+", "unknown"};
   for (size_t i = 0; i < 4; i++) {
@@ -343,68 +280,43 @@ static json_object *backlog(ctx *c) {
     add(by, KINDS[i], k);
   }
   sqlite3_stmt *st = NULL;
-  /* One row per case and reason to wait: its status (held, committee review, rectify),
-   * or an open objection (a case may have both). */
-  const char *sql =
-      "SELECT c.id, c.number, s.name, w.kind, w.since, w.detail, c.status, c.notice_end FROM ("
-      " SELECT id AS case_id, status AS kind, coalesce((SELECT at FROM case_events e WHERE "
-      "  e.case_id = cases.id ORDER BY e.id DESC LIMIT 1), decided_date, committee_date, "
-      "  review_date, accepted_date, applied_date) AS since, (SELECT reason FROM case_events e "
-      "  WHERE e.case_id = cases.id ORDER BY e.id DESC LIMIT 1) AS detail, 0 AS o FROM cases "
-      "  WHERE status IN ('held', 'committee_review', 'rectify')"
-      " UNION ALL SELECT case_id, 'objection', filed_date, objector || '：' || grounds, id FROM "
-      "  objections WHERE status = 'open') w JOIN cases c ON c.id = w.case_id LEFT JOIN subjects "
-      "s ON s.id = c.applicant_id ORDER BY CASE w.kind WHEN 'held' THEN 0 WHEN "
-      "'committee_review' THEN 1 WHEN 'objection' THEN 2 ELSE 3 END, w.since, c.number, w.o";
-  int waiting_n = 0;
-  if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) == SQLITE_OK) {
-    while (sqlite3_step(st) == SQLITE_ROW) {
-      const char *kind = (const char *)sqlite3_column_text(st, 3);
-      const char *since = (const char *)sqlite3_column_text(st, 4);
-      int age = age_working_days(c, since);
+  int waiting_n = 0, over_n = 0;
+  json_object *all = NULL;
+  hd_err we;
+  hd_err_clear(&we);
+  hd_waiting_opts wo = {c->date, c->waiting_days, 0};
+  if (report_waiting(c->db, c->cal, &wo, &all, &we) == HD_OK) {
+    for (size_t i = 0; i < json_object_array_length(all); i++) {
+      json_object *x = json_object_array_get_idx(all, i), *v = NULL;
+      const char *kind = json_object_get_string(json_object_object_get(x, "waits_for"));
       json_object *k = json_object_object_get(by, kind);
-      if (!k) continue;
+      if (!k) continue; /* in notice: its end is among the deadlines below */
+      int age = json_object_object_get_ex(x, "age_working_days", &v) && v ? json_object_get_int(v) : -1;
       json_object *cnt = json_object_object_get(k, "count"),
                   *ab = json_object_object_get(json_object_object_get(k, "ages"), bucket(age));
       json_object_set_int(cnt, json_object_get_int(cnt) + 1);
       json_object_set_int(ab, json_object_get_int(ab) + 1);
-      if (!strcmp(kind, "rectify")) continue;
-      waiting_n++;
-      json_object *x = json_object_new_object();
-      add(x, "case", col(st, 1));
-      add(x, "applicant", col(st, 2));
-      add(x, "waits_for", col(st, 3));
-      add(x, "status", col(st, 6));
-      add(x, "since", col(st, 4));
-      add(x, "age_working_days", age < 0 ? NULL : json_object_new_int(age));
-      add(x, "reason", col(st, 5));
-      if (strcmp(kind, "committee_review") != 0) {
-        /* held: what the last review found; an objection: the notice it holds */
-        json_object *dec = NULL;
-        sqlite3_stmt *d = NULL;
-        if (sqlite3_prepare_v2(c->db, "SELECT decision, pack_revision, as_of FROM decisions "
-                                      "WHERE case_id = ?1 ORDER BY as_of DESC, id DESC LIMIT 1",
-                               -1, &d, NULL) == SQLITE_OK) {
-          sqlite3_bind_int64(d, 1, sqlite3_column_int64(st, 0));
-          if (sqlite3_step(d) == SQLITE_ROW && !strcmp(kind, "held")) {
-            const char *saved = c->date;
-            c->date = (const char *)sqlite3_column_text(d, 2);
-            dec = reasons(c, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(d, 0),
-                          (const char *)sqlite3_column_text(d, 1));
-            c->date = saved;
-          }
-        }
-        sqlite3_finalize(d);
-        add(x, "findings", dec ? dec : json_object_new_array());
+      /* the opinion relative to the output folder, as the page links it */
+      const char *op = json_object_get_string(json_object_object_get(x, "opinion"));
+      json_object *rel = op ? relative(op, c->out_abs) : NULL;
+      if (rel) add(x, "opinion", rel);
+      json_object_get(x);
+      if (!strcmp(kind, "rectify")) {
+        json_object_array_add(applicant, x);
+        continue;
       }
-      if (!strcmp(kind, "objection")) add(x, "notice_end", col(st, 7));
-      opinion_of(c, sqlite3_column_int64(st, 0), x);
+      waiting_n++;
+      over_n += json_object_get_boolean(json_object_object_get(x, "over"));
       json_object_array_add(waiting, x);
     }
+    json_object_put(all);
   }
-  sqlite3_finalize(st);
   add(b, "waiting_count", json_object_new_int(waiting_n));
+  add(b, "waiting_days", json_object_new_int(c->waiting_days));
+  add(b, "over_count", json_object_new_int(over_n));
   add(b, "waiting", waiting);
+  add(b, "rectify", applicant);
+  add(b, "waiting_error", we.msg[0] ? json_object_new_string(we.msg) : NULL);
   add(b, "by_status", by);
 
   /* Deadlines within the next five working days: notice periods ending (a certificate or
@@ -446,6 +358,23 @@ static json_object *backlog(ctx *c) {
       json_object_array_add(dl, x);
     }
     sqlite3_finalize(st);
+  }
+  /* ... and the last days to supplement (6.1.2 a, 6.2.2 a) and to explain an objection
+   * (6.1.2 d, 6.2.2 c) that fall by then, as the letters gave them. */
+  for (int pass = 0; until[0] && pass < 2; pass++) {
+    json_object *list = pass ? waiting : applicant;
+    for (size_t i = 0; i < json_object_array_length(list); i++) {
+      json_object *x = json_object_array_get_idx(list, i);
+      const char *d = json_object_get_string(json_object_object_get(x, "deadline"));
+      const char *k = json_object_get_string(json_object_object_get(x, "deadline_kind"));
+      if (!d || !k || strcmp(d, c->date) < 0 || strcmp(d, until) > 0) continue;
+      json_object *y = json_object_new_object();
+      add(y, "kind", json_object_new_string(pass ? "objection_reply_ends" : "supplement_ends"));
+      add(y, "case", json_object_get(json_object_object_get(x, "case")));
+      add(y, "date", json_object_new_string(d));
+      if (pass) add(y, "objection", json_object_get(json_object_object_get(x, "objection")));
+      json_object_array_add(dl, y);
+    }
   }
   add(b, "deadlines", dl);
   return b;
@@ -527,6 +456,7 @@ int report_build(const hd_report_in *in, json_object **out, hd_err *err) {
   ctx c;
   memset(&c, 0, sizeof c);
   c.date = in->date;
+  c.waiting_days = in->waiting_days > 0 ? in->waiting_days : HD_WAITING_DAYS_DEFAULT;
   if (!realpath(in->out_dir, c.out_abs)) c.out_abs[0] = '\0';
   add(o, "output", json_object_new_string(c.out_abs[0] ? c.out_abs : in->out_dir));
   add(o, "jobs", json_object_new_int(in->jobs));

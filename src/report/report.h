@@ -40,6 +40,9 @@ typedef struct hd_report_in {
                                  another run): no case lists, no backlog */
   const hd_report_mark *mark; /* taken before the night; NULL: as if unknown */
   const hd_night_result *res; /* what the night returned; NULL if it never started */
+  int waiting_days;           /* a case waiting longer (working days) is marked "over" in
+                                 the backlog (configuration waiting_days); 0: the default,
+                                 HD_WAITING_DAYS_DEFAULT (report/waiting.h) */
 } hd_report_in;
 
 /* The report as a JSON object (caller json_object_put). HD_ENOMEM only: a register that

@@ -41,7 +41,7 @@ expect_eq "$(grep -c -- '--quiet' "$T/help-top")" 1 "hdreg --help names --quiet"
 
 # Subcommands: their command's help, with -h and --help anywhere among the options.
 for sub in "case committee" "case object" "case resolve" "case move" "case answer" "case apply" \
-           "case cancel" "case history" "waiver add" "waiver list" "waiver revoke" \
+           "case cancel" "case history" "case list" "waiver add" "waiver list" "waiver revoke" \
            "ledger verify" "ledger show" "ledger prove" "ledger consistency" "ledger adopt" \
            "checks test" "calendar import"; do
   cmd=${sub%% *}

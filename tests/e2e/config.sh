@@ -22,7 +22,8 @@ fonts         = $SRC/fonts  # default
 font_manifest = $SRC/fonts/manifest.txt  # default
 # the shipped check pack: $SRC/scripts/checks
 # checks        not set: the shipped pack only
-# site          not set: the night publishes no site (hdreg publish)" "build tree defaults"
+# site          not set: the night publishes no site (hdreg publish)
+waiting_days  = 10  # default" "build tree defaults"
 
 # A configuration file: every source named.
 mkdir -p "$T/data/templates" "$T/data/fonts" "$T/data/checks" "$T/team"
@@ -51,6 +52,7 @@ font_manifest = $T/data/fonts/manifest.txt  # environment HDREG_DATA_DIR
 # the shipped check pack: $T/data/checks
 checks        = $T/team  # $T/hdreg.conf:7
 # site          not set: the night publishes no site (hdreg publish)
+waiting_days  = 10  # default
 # the register's settings (table settings of $T/d.db):" "every value with its source"
 expect_eq "$(out | grep '^#   authority_name')" "#   authority_name = 广东省健康医疗数据产权登记中心" "the register's settings"
 HDREG_CONFIG=$T/hdreg.conf run "$HDREG" config output

@@ -1,0 +1,153 @@
+/* cmd_case_list.c: `hdreg case list --waiting` — every case waiting for a person or a
+ * deadline, with its age in working days (report/waiting.h, the same list the morning
+ * report shows). Parses nothing itself (cmd_case.c does) and prints. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "model/calendar.h"
+#include "report/waiting.h"
+#include "store/store.h"
+#include "util/charclass.h"
+#include "util/clock.h"
+#include "util/date.h"
+#include "util/diag.h"
+#include "util/utf8.h"
+
+static json_object *get(json_object *o, const char *k) {
+  json_object *v = NULL;
+  return o && json_object_object_get_ex(o, k, &v) ? v : NULL;
+}
+static const char *str(json_object *o, const char *k) {
+  json_object *v = get(o, k);
+  return v && json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
+}
+
+/* Register text (case data may be hostile) onto the terminal: a control, bidi or
+ * invisible character as its code point ([U+202E]), an invalid byte as U+FFFD, so that
+ * nothing in a reason moves the cursor, ends the line or turns the text around. NULL: —. */
+static void put(const char *s) {
+  if (!s) {
+    fputs("—", stdout);
+    return;
+  }
+  size_t n = strlen(s), i = 0;
+  while (i < n) {
+    size_t start = i;
+    uint32_t cp;
+    int r = hd_utf8_next(s, n, &i, &cp);
+    if (r == 0) break;
+    if (r < 0) {
+      fputs("\xEF\xBF\xBD", stdout);
+      i = start + 1;
+    } else if (hd_char_kind(cp, NULL) != HD_CH_PRINTABLE) {
+      printf("[U+%04X]", (unsigned)cp);
+    } else {
+      fwrite(s + start, 1, i - start, stdout);
+    }
+  }
+}
+
+/* One entry as one line: CASE  KIND[ (STATUS)]  since DATE  N working days[ *]
+ * [DEADLINE]  REASON[ [CLAUSE MESSAGE; ...]]. */
+static void line(json_object *x) {
+  const char *kind = str(x, "waits_for"), *status = str(x, "status");
+  put(str(x, "case"));
+  printf("  %s", kind);
+  if (status && strcmp(status, kind)) printf(" (%s)", status);
+  printf("  since %s", str(x, "since") ? str(x, "since") : "?");
+  if (get(x, "age_working_days"))
+    printf("  %d working days%s", json_object_get_int(get(x, "age_working_days")),
+           json_object_get_boolean(get(x, "over")) ? " *" : "");
+  else
+    printf("  age unknown (a year without a holiday schedule)");
+  const char *dk = str(x, "deadline_kind"), *d = str(x, "deadline");
+  const char *passed = json_object_get_boolean(get(x, "deadline_passed")) ? " (passed)" : "";
+  if (dk && !d) printf("  no deadline: %s", str(x, "deadline_error"));
+  else if (dk && !strcmp(dk, "supplement")) printf("  supplement by %s%s", d, passed);
+  else if (dk && !strcmp(dk, "objection_reply"))
+    printf("  objection %d, explanation by %s%s", json_object_get_int(get(x, "objection")), d, passed);
+  else if (dk && !strcmp(dk, "notice_end"))
+    printf("  notice %s ends %s%s", str(x, "notice") ? str(x, "notice") : "?", d,
+           *passed ? " (ended)" : "");
+  else if (!strcmp(kind, "objection"))
+    printf("  objection %d, explanation letter not yet written", json_object_get_int(get(x, "objection")));
+  fputs("  ", stdout);
+  put(str(x, "reason"));
+  json_object *f = get(x, "findings");
+  size_t n = f ? json_object_array_length(f) : 0;
+  for (size_t i = 0; i < n; i++) {
+    json_object *y = json_object_array_get_idx(f, i);
+    fputs(i ? "; " : " [", stdout);
+    put(str(y, "clause"));
+    putchar(' ');
+    put(str(y, "message"));
+  }
+  printf("%s\n", n ? "]" : "");
+}
+
+int cli_case_list(const char *db_path, const char *date, int older_than, int json) {
+  char today[11];
+  if (!date) {
+    hd_date_iso(hd_today(), today);
+    date = today;
+  }
+  hd_err err;
+  hd_err_clear(&err);
+  sqlite3 *db = NULL;
+  if (store_open_readonly(db_path, &db, &err)) {
+    cli_error("case list: %s", err.msg);
+    return hd_exit_for(err.code);
+  }
+  hd_calendar *cal = NULL;
+  if (calendar_load(db, &cal, &err)) {
+    store_close(db);
+    cli_error("case list: %s", err.msg);
+    return hd_exit_for(err.code);
+  }
+  /* --older-than N: only those; else every one, those over waiting_days marked */
+  int threshold = older_than >= 0 ? older_than : cli_conf_waiting_days();
+  hd_waiting_opts o = {date, threshold, older_than >= 0};
+  json_object *list = NULL;
+  int rc = report_waiting(db, cal, &o, &list, &err);
+  calendar_free(cal);
+  store_close(db);
+  if (rc) {
+    cli_error("case list: %s", err.msg);
+    return hd_exit_for(rc);
+  }
+  size_t n = json_object_array_length(list);
+  int over = 0, unknown = 0;
+  for (size_t i = 0; i < n; i++) {
+    json_object *x = json_object_array_get_idx(list, i);
+    over += json_object_get_boolean(get(x, "over"));
+    unknown += get(x, "age_working_days") == NULL;
+  }
+  if (json) {
+    json_object *r = json_object_new_object();
+    json_object_object_add(r, "date", json_object_new_string(date));
+    json_object_object_add(r, "waiting_days", json_object_new_int(threshold));
+    json_object_object_add(r, "only_older", json_object_new_boolean(older_than >= 0));
+    json_object_object_add(r, "count", json_object_new_int((int)n));
+    json_object_object_add(r, "over_count", json_object_new_int(over));
+    json_object_object_add(r, "waiting", list);
+    cli_json_print(r);
+  } else {
+    for (size_t i = 0; i < n; i++) line(json_object_array_get_idx(list, i));
+    if (!cli_quiet) {
+      if (older_than >= 0)
+        printf("%zu waiting on %s longer than %d working days", n, date, threshold);
+      else
+        printf("%zu waiting on %s, %d of them longer than %d working days (*)", n, date, over,
+               threshold);
+      if (unknown) printf(", %d of unknown age (a year without a holiday schedule)", unknown);
+      putchar('\n');
+    }
+    json_object_put(list);
+  }
+  if (fflush(stdout) || ferror(stdout)) {
+    cli_error("case list: cannot write to standard output");
+    return HD_EXIT_OUTPUT;
+  }
+  return HD_EXIT_OK;
+}
