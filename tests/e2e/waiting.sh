@@ -24,7 +24,7 @@ SQ-2026-0040  rectify  since 2026-02-27  12 working days *  supplement by 2026-0
 SQ-2026-0028  rectify  since 2026-03-16  0 working days  supplement by 2026-03-30  需补正材料 [7.2 (3) 未提交个人信息保护政策或单独同意材料]
 SQ-2026-0029  rectify  since 2026-03-16  0 working days  supplement by 2026-03-30  需补正材料 [7.2 (4) 未提交个人信息保护影响评估报告]
 SQ-2026-0036  rectify  since 2026-03-16  0 working days  supplement by 2026-03-30  需补正材料 [7.5 a 未明确数据安全负责人和管理机构，需补正]
-SQ-2026-0037  rectify  since 2026-03-16  0 working days  supplement by 2026-03-30  需补正材料 [7.5 b 风险评估报告出具于2024-10-15，已超过12个月]
+SQ-2026-0037  rectify  since 2026-03-16  0 working days  supplement by 2026-03-30  需补正材料 [7.5 b 风险评估报告出具于2024年10月15日，已超过12个月]
 SQ-2026-0047  rectify  since 2026-03-16  0 working days  supplement by 2026-03-30  需补正材料 [4.2 涉及人的研究数据未提交伦理审查批件]
 SQ-2026-0016  notice  since 2026-02-06  22 working days *  notice GS-20260206 ends 2026-02-27 (ended)  —
 SQ-2026-0018  notice  since 2026-02-10  20 working days *  notice GS-20260210 ends 2026-03-02 (ended)  —
