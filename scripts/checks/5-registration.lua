@@ -153,6 +153,38 @@ local function fresh_consent(c, kinds, holders)
   return n >= (holders or 1)
 end
 
+-- 5.1.3, 5.1.4: the grantor disposes of its own rights only — each right the acquirer takes
+-- must be one the prior certificate records the grantor holding; and a transfer's new
+-- certificate replaces the old one, so every right of another holder stays as it was
+-- (5.1.2: the rights are independent, each with its holders). A fail outcome, or nil.
+local function grant_problem(c, grantor, acquirer)
+  local prior, kind = c.prior, REG_TYPE[c.reg_type]
+  local own = rights_of(prior.rights, grantor)
+  for _, r in ipairs(c.rights) do
+    if same(r.holder, acquirer) and not own[r.kind] then
+      return fail(grantor.name .. "不是证书" .. prior.number .. "记载的" .. RIGHT[r.kind] ..
+        "权利人，不得" .. (c.reg_type == "license" and "许可" or "转让") .. "该权利（5.1.3、5.1.4）",
+        {field = "rights", found = RIGHT[r.kind], wanted = grantor.name .. "在证书" .. prior.number .. "记载的权利"})
+    end
+  end
+  if c.reg_type == "transfer" then
+    for _, p in ipairs(prior.rights) do
+      if not same(p.holder, grantor) then
+        local kept = false
+        for _, r in ipairs(c.rights) do
+          if r.kind == p.kind and same(r.holder, p.holder) then kept = true end
+        end
+        if not kept then
+          return fail("证书" .. prior.number .. "记载的" .. p.holder.name .. "的" .. RIGHT[p.kind] ..
+            "未列入" .. kind .. "后的权利：转让不得变动其他权利人的权利（5.1.2、5.1.4）",
+            {field = "rights", found = nil, wanted = p.holder.name .. "的" .. RIGHT[p.kind]})
+        end
+      end
+    end
+  end
+  return nil
+end
+
 -- 5.1.4: a licence or transfer is registered by the parties jointly or with the other
 -- party's authorisation; 5.1.5: a change by the registration subject — every holder of
 -- the certificate, the applicant and the others' written consent. Either way the
@@ -191,9 +223,15 @@ check {
       end
     end
     if is_holder(holders, a) then
+      if c.reg_type ~= "change" and c.counterparty ~= nil then
+        local bad = grant_problem(c, a, c.counterparty)
+        if bad then return bad end
+      end
       return pass("申请人是证书" .. prior.number .. "记载的权利人")
     end
     if c.reg_type ~= "change" and is_holder(holders, c.counterparty) then
+      local bad = grant_problem(c, c.counterparty, a)
+      if bad then return bad end
       if material_ok("authorization") then
         return pass("申请人经证书" .. prior.number .. "记载的权利人" .. c.counterparty.name .. "授权办理")
       end

@@ -162,6 +162,33 @@ fixture {
   decision = "approve",
 }
 
+-- 5.1.3, 5.1.4: the grantor disposes of its own rights only, and a transfer keeps the
+-- others' rights (5.1.2). shared: the hospital holds, another company uses.
+fixture {
+  name = "5.1.4-a-transfer-authorised-by-the-use-holder-cannot-take-the-holding-right",
+  case = { reg_type = "transfer", applicant = { name = "受让方", uscc = "91440101MA5CJQ4N59" },
+           counterparty = other, prior = shared, consideration = "转让价款人民币350万元",
+           rights = { { kind = "holding", holder = { name = "受让方", uscc = "91440101MA5CJQ4N59" } },
+                      { kind = "use", holder = other } },
+           materials = { { kind = "application", present = true }, { kind = "contract", present = true },
+             { kind = "consideration_proof", present = true }, { kind = "anonymisation_assessment", present = true },
+             { kind = "authorization", present = true } } },
+  expect = { ["5.1-prior-holder"] = "fail" },
+  messages = { ["5.1-prior-holder"] = "另一数据公司不是证书20250944000000003F记载的持有权权利人，不得转让该权利（5.1.3、5.1.4）" },
+  decision = "reject",
+}
+
+fixture {
+  name = "5.1.2-a-transfer-must-keep-the-other-holders-rights",
+  case = { reg_type = "transfer", counterparty = licensee, prior = shared, consideration = "转让价款人民币350万元",
+           rights = { { kind = "holding", holder = licensee } },
+           materials = { { kind = "application", present = true }, { kind = "contract", present = true },
+             { kind = "consideration_proof", present = true }, { kind = "anonymisation_assessment", present = true } } },
+  expect = { ["5.1-prior-holder"] = "fail" },
+  messages = { ["5.1-prior-holder"] = "证书20250944000000003F记载的另一数据公司的使用权未列入转让登记后的权利：转让不得变动其他权利人的权利（5.1.2、5.1.4）" },
+  decision = "reject",
+}
+
 -- 5.1.6: the holder applies (a, b) and the other holders consent; the certificate's own
 -- status is read as of the review date.
 fixture {

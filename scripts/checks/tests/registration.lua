@@ -62,7 +62,7 @@ fixture {
            consideration = "转让价款人民币350万元",
            rights = { { kind = "holding", holder = licensee }, { kind = "use", holder = licensee } },
            prior = { number = "X", status = "superseded", valid_until = "2028-01-01",
-                     rights = { { kind = "holding", holder = hospital } } } },
+                     rights = { { kind = "holding", holder = hospital }, { kind = "use", holder = hospital } } } },
   expect = { ["5.1.1-first-registration"] = "fail" },
   messages = { ["5.1.1-first-registration"] = "关联证书X在审核日的状态为“已被新证书替代”，不是有效证书" },
   decision = "reject",
