@@ -76,6 +76,7 @@ font_manifest = /usr/share/hdreg/fonts/manifest.txt  # default
 # the shipped check pack: /usr/share/hdreg/checks
 # checks        not set: the shipped pack only
 # site          not set: the night publishes no site (hdreg publish)
+waiting_days  = 10  # default
 # the register's settings: cannot open database '/var/lib/hdreg/register.db': no such file (hdreg import --create or hdreg demo-db makes a new register)" "the installed configuration"
 
 # The units, with the binary, the user and the man page they name in place.
