@@ -10,7 +10,9 @@
 #include "procedure/procedure.h"
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/charclass.h"
 #include "util/date.h"
+#include "util/utf8.h"
 
 /* Run sql with text parameters (NULL binds NULL). */
 static int exec_bind(sqlite3 *db, const char *sql, const char *const *texts, int n, hd_err *err) {
@@ -83,9 +85,38 @@ static int committee(sqlite3 *db, long long id, const char *decision, const hd_a
   return rc;
 }
 
+/* What a person writes that documents print (a reason, an actor, an objection's grounds,
+ * an answer) holds no control, bidi or invisible format character: refused here, naming
+ * the option, since once on the register it could never be printed (the letter it goes
+ * into would stay owed, night after night). */
+static int printable(const char *opt, const char *s, hd_err *err) {
+  if (!s) return HD_OK;
+  size_t len = strlen(s), i = 0;
+  uint32_t cp;
+  long ch = 0;
+  int r;
+  while ((r = hd_utf8_next(s, len, &i, &cp)) > 0) {
+    ch++;
+    const char *name = NULL;
+    int kind = hd_char_kind(cp, &name);
+    if (kind != HD_CH_PRINTABLE)
+      return hd_err_set(err, HD_EDATA, "%s: %s U+%04X%s%s%s at character %ld: it is never printed "
+                        "on a document; write the text without it", opt, hd_char_kind_text(kind),
+                        (unsigned)cp, name ? " (" : "", name ? name : "", name ? ")" : "", ch);
+  }
+  if (r < 0) return hd_err_set(err, HD_EDATA, "%s: not valid UTF-8 at byte %zu", opt, i);
+  return HD_OK;
+}
+
+static int by_printable(const hd_actor *by, hd_err *err) {
+  int rc = printable("--actor", by->actor, err);
+  return rc ? rc : printable("--reason", by->reason, err);
+}
+
 int act_committee(sqlite3 *db, long long case_id, const char *decision, const hd_actor *by,
                   hd_err *err) {
-  int rc = store_begin(db, err);
+  int rc = by_printable(by, err);
+  if (!rc) rc = store_begin(db, err);
   return rc ? rc : finish(db, committee(db, case_id, decision, by, err), err);
 }
 
@@ -121,7 +152,9 @@ static int object(sqlite3 *db, long long id, const char *number, const char *dat
 int act_object(sqlite3 *db, long long case_id, const char *number, const char *date,
                const char *objector, const char *grounds, const char *material,
                long long *objection_id, hd_err *err) {
-  int rc = store_begin(db, err);
+  int rc = printable("--objector", objector, err);
+  if (!rc) rc = printable("--grounds", grounds, err);
+  if (!rc) rc = store_begin(db, err);
   return rc ? rc : finish(db, object(db, case_id, number, date, objector, grounds, material,
                                      objection_id, err), err);
 }
@@ -160,7 +193,8 @@ static int resolve(sqlite3 *db, const char *objection, const char *outcome, cons
 
 int act_resolve(sqlite3 *db, const char *objection, const char *outcome, const hd_actor *by,
                 hd_err *err) {
-  int rc = store_begin(db, err);
+  int rc = by_printable(by, err);
+  if (!rc) rc = store_begin(db, err);
   return rc ? rc : finish(db, resolve(db, objection, outcome, by, err), err);
 }
 
@@ -254,7 +288,9 @@ static int move(sqlite3 *db, long long id, const char *to, const hd_actor *by,
 int act_move(sqlite3 *db, long long case_id, const char *to, const hd_actor *by,
              const char *const *questions, int n_questions, const char *const *materials,
              int n_materials, hd_err *err) {
-  int rc = store_begin(db, err);
+  int rc = by_printable(by, err);
+  for (int i = 0; !rc && i < n_questions; i++) rc = printable("--question", questions[i], err);
+  if (!rc) rc = store_begin(db, err);
   return rc ? rc : finish(db, move(db, case_id, to, by, questions, n_questions, materials,
                                    n_materials, err), err);
 }
@@ -298,7 +334,9 @@ static int answer(sqlite3 *db, long long case_id, const char *number, long long 
 
 int act_answer(sqlite3 *db, long long case_id, const char *number, long long question,
                const char *text, const hd_actor *by, hd_err *err) {
-  int rc = store_begin(db, err);
+  int rc = by_printable(by, err);
+  if (!rc) rc = printable("--answer", text, err);
+  if (!rc) rc = store_begin(db, err);
   return rc ? rc : finish(db, answer(db, case_id, number, question, text, by, err), err);
 }
 
@@ -405,7 +443,8 @@ static int apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_er
 }
 
 int act_apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_err *err) {
-  int rc = store_begin(db, err);
+  int rc = printable("--description", a->description, err);
+  if (!rc) rc = store_begin(db, err);
   return rc ? rc : finish(db, apply(db, a, case_id, err), err);
 }
 
@@ -498,6 +537,7 @@ static int authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long
 
 int act_authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long *case_id,
                          hd_buf *withdrawn, hd_err *err) {
-  int rc = store_begin(db, err);
+  int rc = by_printable(&a->by, err);
+  if (!rc) rc = store_begin(db, err);
   return rc ? rc : finish(db, authority_cancel(db, a, case_id, withdrawn, err), err);
 }

@@ -29,6 +29,16 @@ run "$HDREG" case apply --db "$DB" --certificate 20250644000000001R --type chang
 expect_eq "$rc $(out)" "0 case RV-2028-0001: change of certificate 20250644000000001R submitted" "the last day of the validity"
 expect_eq "$(count cases)" "$((cases + 1))" "the refusals wrote nothing"
 intact "the validity refusals"
+# ---- what a person writes is printable: a letter it goes into could never be written ----
+entries=$(sql "$DB" "SELECT count(*) FROM ledger")
+run "$HDREG" case committee --db "$DB" --case SQ-2026-0032 --decision reject --date 2026-03-20 --actor 委员会 \
+  --reason "$(printf '来源不明\xe2\x80\xae')"
+expect_eq "$rc $(err)" "3 hdreg: case committee: --reason: bidi control U+202E (RIGHT-TO-LEFT OVERRIDE) at character 5: it is never printed on a document; write the text without it" \
+  "a bidi control in a committee's reason"
+run "$HDREG" case move --db "$DB" --case SQ-2026-0022 --to submitted --date 2026-03-18 --actor "$(printf '审核员\a')" --reason x
+expect_eq "$rc $(err)" "3 hdreg: case move: --actor: control character U+0007 at character 4: it is never printed on a document; write the text without it" \
+  "a control character in the actor"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM ledger")" "$entries" "nothing written"
 # ---- on-site answers (6.6 i): not before the question, a question by its number -------
 run "$HDREG" case move --db "$DB" --case SQ-2026-0022 --to submitted --date 2026-03-18 --actor 审核员 \
   --reason 现场核验 --question 请说明随访数据的授权范围
