@@ -57,9 +57,11 @@ long long cli_find_case(sqlite3 *db, const char *arg, char **number) {
   return id;
 }
 
-static void print_text(const char *number, const char *as_of, const hd_findings *f) {
+/* cancel: the case is a cancellation, whose approval cancels (6.5 h 予以注销), as its
+ * opinion says. */
+static void print_text(const char *number, const char *as_of, const hd_findings *f, int cancel) {
   printf("案件 %s　核查日期 %s　规则包 %s\n", number, as_of, f->revision);
-  printf("结论：%s\n\n", decision_cn(f->decision));
+  printf("结论：%s\n\n", cancel && f->decision == HD_APPROVE ? "予以注销" : decision_cn(f->decision));
   for (int i = 0; i < f->n; i++) {
     hd_finding *x = &f->v[i];
     printf("[%s] %-12s %s（%s）\n    %s\n", outcome_cn(x->outcome), x->clause, x->title,
@@ -306,7 +308,9 @@ int cmd_check(int argc, char **argv) {
     fputs(j, stdout);
     free(j);
   } else {
-    print_text(number, as_of, &f);
+    char *type = store_text(db, "SELECT reg_type FROM cases WHERE id = ?1", id);
+    print_text(number, as_of, &f, type && !strcmp(type, "cancel"));
+    free(type);
     if (*pack_log(pack)) printf("\n检查日志（print）：\n%s", pack_log(pack));
   }
 done:

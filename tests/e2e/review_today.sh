@@ -134,7 +134,7 @@ run "$HDREG" case move --db "$CH" --case HZ-2026-0301 --to submitted --date 2026
   --reason 补正 --material authorization:GY-CONSENT-1 --material application:APP-1 --material cancellation_statement:CS-1
 expect_eq "$rc $(out)" "0 case HZ-2026-0301: move recorded, 3 materials supplied" "the consent supplied"
 run "$HDREG" check --db "$CH" --case HZ-2026-0301 --as-of 2026-04-03
-expect_eq "$rc $(out | sed -n 2p)" "0 结论：予以登记" "5.1.6 a with the other holder's consent: approved"
+expect_eq "$rc $(out | sed -n 2p)" "0 结论：予以注销" "5.1.6 a with the other holder's consent: cancelled (6.5 h)"
 expect_eq "$(out | grep -A1 '（5.1.6-holder-consent）' | tail -1)" \
   "    申请人是证书20260344000000011F记载的权利人，其他权利人广东粤康医疗大数据有限公司已书面同意注销" "5.1.6 a the consent named"
 # ---- the authority's cancellation on ground c: a ruling with its reference (5.1.6 c) ----
