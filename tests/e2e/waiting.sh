@@ -111,9 +111,16 @@ expect_eq "$(out | grep '^SQ-2026-0021  objection')" \
   "the deadline to explain passed"
 expect_eq "$(out | tail -1)" "24 waiting on 2026-03-25, 24 of them longer than 5 working days (*)" "waiting_days of hdreg.conf"
 
-# Hostile grounds reach the terminal as code points, never as an escape or a bidi turn.
+# Hostile grounds never reach the register: refused when filed (docs/procedure.md, "Between
+# nights"); register text that holds such characters all the same (an older register) is
+# printed as code points by the list (src/cli/cmd_case_list.c).
 run "$HDREG" case object --db "$DB" --case SQ-2026-0025 --date 2026-03-25 --objector 某人 --grounds $'红\e[31m\u202e字'
-expect_eq "$rc $(out)" "0 objection 4 filed against case SQ-2026-0025" "a hostile objection"
+expect_eq "$rc $(out)$(err)" "3 hdreg: case object: --grounds: control character U+001B at character 2: it is never printed on a document; write the text without it" "a hostile objection is refused"
+run "$HDREG" case object --db "$DB" --case SQ-2026-0025 --date 2026-03-25 --objector 某人 --grounds 红字
+expect_eq "$rc $(out)" "0 objection 4 filed against case SQ-2026-0025" "the objection, written plainly"
+sqlite3 "$DB" "UPDATE objections SET grounds = '红' || char(27) || '[31m' || char(8238) || '字' WHERE id = 4"
+run "$HDREG" ledger adopt --db "$DB" --date 2026-03-25 --by 信息科 --reason 旧系统迁移的异议原文
+expect_eq "$rc" 0 "the old text adopted onto the chain"
 list --date 2026-03-25
 expect_eq "$(out | grep '^SQ-2026-0025  objection')" \
   "SQ-2026-0025  objection (notice)  since 2026-03-25  0 working days  objection 4, explanation letter not yet written  某人：红[U+001B][31m[U+202E]字" \
