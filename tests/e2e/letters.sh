@@ -142,4 +142,14 @@ for f in "$L"/*.pdf; do
   expect_eq "$(cat "$T/poppler.err")$(tail -n +3 "$T/fonts" | awk '{print $1 ~ /^[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z][+]NotoSerifCJKSC(-Bold)?$/, $(NF-4), $(NF-3)}' | sort -u)" \
     "1 yes yes" "$(basename "$f"): Song, embedded, subset"
 done
+# A refusal by the compliance committee states its basis, 6.1.2 c, whoever signs as its
+# actor (the event leaves committee_review), not the review's 6.1.2 b.
+"$HDREG" demo-db --db "$T/cm.db" >/dev/null
+run "$HDREG" run --db "$T/cm.db" --date 2026-03-16 --out "$T/cm"
+"$HDREG" case committee --db "$T/cm.db" --case SQ-2026-0032 --decision reject --date 2026-03-17 \
+  --actor 委员会 --reason 数据来源不明 >/dev/null
+run "$HDREG" run --db "$T/cm.db" --date 2026-03-17 --out "$T/cm"
+TXT=$(pdftotext "$T/cm/letters/SQ-2026-0032-refusal-2026-03-17-2.pdf" - | tr -d ' \n')
+expect_eq "$(echo "$TXT" | grep -o '经审核（[^）]*），本机构决定不予登记。理由：[^。]*。')" \
+  "经审核（6.1.2c），本机构决定不予登记。理由：经合规委员会审核（6.1.2c），数据来源不明。" "the committee's refusal: 6.1.2 c"
 done_ok
