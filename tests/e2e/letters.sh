@@ -90,7 +90,10 @@ has "$O/SQ-2026-0030-$D.pdf" "申请符合登记条件，由本机构向社会�
 # The review's letters.
 F=$L/SQ-2026-0030-acceptance-$D.pdf
 has "$F" "受理通知书编号：SQ-2026-0030-SL-20260316"
-has "$F" "申请材料齐全，本机构已于2026年3月16日予以受理，并依照《健康医疗数据产权合规登记规则指南》6.2.2 b进行合规性审核"
+# Accepted on the case's acceptance date (2026-02-20, as hdreg stats counts it), claiming
+# nothing of the materials: whether they are complete is the opinion's to say.
+has "$F" "本机构已于2026年2月20日予以受理，并依照《健康医疗数据产权合规登记规则指南》6.2.2 b进行合规性审核（所需申请材料见6.2.2 a）。申请材料是否齐全、有效及审核结果，以本机构出具的合规性审核意见书为准。"
+expect_eq "$(sql "$T/a.db" "SELECT accepted_date FROM cases WHERE number = 'SQ-2026-0030'")" 2026-02-20 "the date is the case's acceptance"
 F=$L/SQ-2026-0028-supplement_request-$D.pdf
 has "$F" "佛山市禅城健康数据科技有限公司："
 has "$F" "请于2026年3月30日前（自本通知出具之日起10个工作日内）向本机构补正下列事项："
