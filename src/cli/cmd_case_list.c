@@ -8,20 +8,13 @@
 #include "model/calendar.h"
 #include "report/waiting.h"
 #include "store/store.h"
+#include "util/json.h"
 #include "util/charclass.h"
 #include "util/clock.h"
 #include "util/date.h"
 #include "util/diag.h"
 #include "util/utf8.h"
 
-static json_object *get(json_object *o, const char *k) {
-  json_object *v = NULL;
-  return o && json_object_object_get_ex(o, k, &v) ? v : NULL;
-}
-static const char *str(json_object *o, const char *k) {
-  json_object *v = get(o, k);
-  return v && json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
-}
 
 /* Register text (case data may be hostile) onto the terminal: a control, bidi or
  * invisible character as its code point ([U+202E]), an invalid byte as U+FFFD, so that
@@ -51,37 +44,37 @@ static void put(const char *s) {
 /* One entry as one line: CASE  KIND[ (STATUS)]  since DATE  N working days[ *]
  * [DEADLINE]  REASON[ [CLAUSE MESSAGE; ...]]. */
 static void line(json_object *x) {
-  const char *kind = str(x, "waits_for"), *status = str(x, "status");
-  put(str(x, "case"));
+  const char *kind = hd_json_str(x, "waits_for"), *status = hd_json_str(x, "status");
+  put(hd_json_str(x, "case"));
   printf("  %s", kind);
   if (status && strcmp(status, kind)) printf(" (%s)", status);
-  printf("  since %s", str(x, "since") ? str(x, "since") : "?");
-  if (get(x, "age_working_days"))
-    printf("  %d working days%s", json_object_get_int(get(x, "age_working_days")),
-           json_object_get_boolean(get(x, "over")) ? " *" : "");
+  printf("  since %s", hd_json_str(x, "since") ? hd_json_str(x, "since") : "?");
+  if (hd_json_get(x, "age_working_days"))
+    printf("  %d working days%s", json_object_get_int(hd_json_get(x, "age_working_days")),
+           json_object_get_boolean(hd_json_get(x, "over")) ? " *" : "");
   else
     printf("  age unknown (a year without a holiday schedule)");
-  const char *dk = str(x, "deadline_kind"), *d = str(x, "deadline");
-  const char *passed = json_object_get_boolean(get(x, "deadline_passed")) ? " (passed)" : "";
-  if (dk && !d) printf("  no deadline: %s", str(x, "deadline_error"));
+  const char *dk = hd_json_str(x, "deadline_kind"), *d = hd_json_str(x, "deadline");
+  const char *passed = json_object_get_boolean(hd_json_get(x, "deadline_passed")) ? " (passed)" : "";
+  if (dk && !d) printf("  no deadline: %s", hd_json_str(x, "deadline_error"));
   else if (dk && !strcmp(dk, "supplement")) printf("  supplement by %s%s", d, passed);
   else if (dk && !strcmp(dk, "objection_reply"))
-    printf("  objection %d, explanation by %s%s", json_object_get_int(get(x, "objection")), d, passed);
+    printf("  objection %d, explanation by %s%s", json_object_get_int(hd_json_get(x, "objection")), d, passed);
   else if (dk && !strcmp(dk, "notice_end"))
-    printf("  notice %s ends %s%s", str(x, "notice") ? str(x, "notice") : "?", d,
+    printf("  notice %s ends %s%s", hd_json_str(x, "notice") ? hd_json_str(x, "notice") : "?", d,
            *passed ? " (ended)" : "");
   else if (!strcmp(kind, "objection"))
-    printf("  objection %d, explanation letter not yet written", json_object_get_int(get(x, "objection")));
+    printf("  objection %d, explanation letter not yet written", json_object_get_int(hd_json_get(x, "objection")));
   fputs("  ", stdout);
-  put(str(x, "reason"));
-  json_object *f = get(x, "findings");
+  put(hd_json_str(x, "reason"));
+  json_object *f = hd_json_get(x, "findings");
   size_t n = f ? json_object_array_length(f) : 0;
   for (size_t i = 0; i < n; i++) {
     json_object *y = json_object_array_get_idx(f, i);
     fputs(i ? "; " : " [", stdout);
-    put(str(y, "clause"));
+    put(hd_json_str(y, "clause"));
     putchar(' ');
-    put(str(y, "message"));
+    put(hd_json_str(y, "message"));
   }
   printf("%s\n", n ? "]" : "");
 }
@@ -120,8 +113,8 @@ int cli_case_list(const char *db_path, const char *date, int older_than, int jso
   int over = 0, unknown = 0;
   for (size_t i = 0; i < n; i++) {
     json_object *x = json_object_array_get_idx(list, i);
-    over += json_object_get_boolean(get(x, "over"));
-    unknown += get(x, "age_working_days") == NULL;
+    over += json_object_get_boolean(hd_json_get(x, "over"));
+    unknown += hd_json_get(x, "age_working_days") == NULL;
   }
   if (json) {
     json_object *r = json_object_new_object();

@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "stats/stats.h"
 #include "store/store.h"
+#include "util/json.h"
 #include "util/date.h"
 #include "util/diag.h"
 
@@ -31,10 +32,6 @@ static const char HELP[] =
     "Exit: 0 printed; 2 usage (a bad date, --from after --to); 3 a processing time reaches\n"
     "a year without a holiday schedule; 4 database.\n";
 
-static json_object *get(json_object *o, const char *k) {
-  json_object *v = NULL;
-  return o && json_object_object_get_ex(o, k, &v) ? v : NULL;
-}
 
 /* ---- text --------------------------------------------------------------------------- */
 
@@ -48,47 +45,47 @@ static void group_text(json_object *o, const char *title, const char *group) {
 }
 
 static void print_text(json_object *st) {
-  json_object *rec = get(st, "received"), *dec = get(st, "decisions"), *clo = get(st, "closed"),
-              *pt = get(st, "processing_days"), *inf = get(st, "in_force");
-  printf("登记统计 %s 至 %s（定义见 docs/stats.md）\n\n", json_object_get_string(get(st, "from")),
-         json_object_get_string(get(st, "to")));
-  printf("期间收到的案件（申请日期在期间内）：%d\n", json_object_get_int(get(rec, "total")));
-  group_text(get(rec, "type"), "登记类型（5.1）", "type");
-  group_text(get(rec, "procedure"), "程序（6.1、6.2）", "procedure");
-  group_text(get(rec, "status"), "期末状态", "status");
-  group_text(get(rec, "data_class"), "数据类别（4.1.1.3）", "data_class");
-  group_text(get(rec, "grade"), "数据分级（4.1.2）", NULL);
-  printf("\n期间的审核决定（6.1.2 b、6.2.2 b）：%d\n", json_object_get_int(get(dec, "total")));
+  json_object *rec = hd_json_get(st, "received"), *dec = hd_json_get(st, "decisions"), *clo = hd_json_get(st, "closed"),
+              *pt = hd_json_get(st, "processing_days"), *inf = hd_json_get(st, "in_force");
+  printf("登记统计 %s 至 %s（定义见 docs/stats.md）\n\n", json_object_get_string(hd_json_get(st, "from")),
+         json_object_get_string(hd_json_get(st, "to")));
+  printf("期间收到的案件（申请日期在期间内）：%d\n", json_object_get_int(hd_json_get(rec, "total")));
+  group_text(hd_json_get(rec, "type"), "登记类型（5.1）", "type");
+  group_text(hd_json_get(rec, "procedure"), "程序（6.1、6.2）", "procedure");
+  group_text(hd_json_get(rec, "status"), "期末状态", "status");
+  group_text(hd_json_get(rec, "data_class"), "数据类别（4.1.1.3）", "data_class");
+  group_text(hd_json_get(rec, "grade"), "数据分级（4.1.2）", NULL);
+  printf("\n期间的审核决定（6.1.2 b、6.2.2 b）：%d\n", json_object_get_int(hd_json_get(dec, "total")));
   static const char *const D[] = {"approve", "rectify", "hold", "reject"};
   for (int i = 0; i < 4; i++)
-    printf("%8d  %-20s%s\n", json_object_get_int(get(dec, D[i])), D[i], stats_label("decision", D[i]));
-  json_object *bc = get(dec, "by_clause");
+    printf("%8d  %-20s%s\n", json_object_get_int(hd_json_get(dec, D[i])), D[i], stats_label("decision", D[i]));
+  json_object *bc = hd_json_get(dec, "by_clause");
   printf("  按条款（以该条款的检查结果为依据的决定数）\n");
   if (!json_object_array_length(bc)) printf("        （无）\n");
   else printf("  %-20s%8s%8s%8s\n", "clause", "reject", "rectify", "hold");
   for (size_t i = 0; i < json_object_array_length(bc); i++) {
     json_object *r = json_object_array_get_idx(bc, i);
-    printf("  %-20s%8d%8d%8d\n", json_object_get_string(get(r, "clause")),
-           json_object_get_int(get(r, "reject")), json_object_get_int(get(r, "rectify")),
-           json_object_get_int(get(r, "hold")));
+    printf("  %-20s%8d%8d%8d\n", json_object_get_string(hd_json_get(r, "clause")),
+           json_object_get_int(hd_json_get(r, "reject")), json_object_get_int(hd_json_get(r, "rectify")),
+           json_object_get_int(hd_json_get(r, "hold")));
   }
-  printf("\n期间办结的案件：%d\n", json_object_get_int(get(clo, "total")));
+  printf("\n期间办结的案件：%d\n", json_object_get_int(hd_json_get(clo, "total")));
   static const char *const C[] = {"certified", "rejected", "cancelled", "withdrawn"};
   for (int i = 0; i < 4; i++)
-    printf("%8d  %-20s%s\n", json_object_get_int(get(clo, C[i])), C[i], stats_label("closed", C[i]));
+    printf("%8d  %-20s%s\n", json_object_get_int(hd_json_get(clo, C[i])), C[i], stats_label("closed", C[i]));
   printf("\n办理时间（工作日，自收到全部材料至办结，不含撤回）：");
-  if (json_object_get_int(get(pt, "cases")))
+  if (json_object_get_int(hd_json_get(pt, "cases")))
     printf("%d 件，中位数 %s，第 90 百分位数 %d，最短 %d，最长 %d\n",
-           json_object_get_int(get(pt, "cases")), json_object_get_string(get(pt, "median")),
-           json_object_get_int(get(pt, "p90")), json_object_get_int(get(pt, "min")),
-           json_object_get_int(get(pt, "max")));
+           json_object_get_int(hd_json_get(pt, "cases")), json_object_get_string(hd_json_get(pt, "median")),
+           json_object_get_int(hd_json_get(pt, "p90")), json_object_get_int(hd_json_get(pt, "min")),
+           json_object_get_int(hd_json_get(pt, "max")));
   else
     printf("期间无办结的案件\n");
   printf("\n各月末有效的证书\n");
   for (size_t i = 0; i < json_object_array_length(inf); i++) {
     json_object *m = json_object_array_get_idx(inf, i);
-    printf("  %s  %s%8d\n", json_object_get_string(get(m, "month")),
-           json_object_get_string(get(m, "date")), json_object_get_int(get(m, "certificates")));
+    printf("  %s  %s%8d\n", json_object_get_string(hd_json_get(m, "month")),
+           json_object_get_string(hd_json_get(m, "date")), json_object_get_int(hd_json_get(m, "certificates")));
   }
 }
 
@@ -122,35 +119,35 @@ static void csv_group(const char *figure, json_object *o) {
 }
 
 static void print_csv(json_object *st) {
-  json_object *rec = get(st, "received"), *dec = get(st, "decisions");
+  json_object *rec = hd_json_get(st, "received"), *dec = hd_json_get(st, "decisions");
   puts("figure,key,value");
-  csv_row("period", "from", get(st, "from"));
-  csv_row("period", "to", get(st, "to"));
-  csv_row("received", "total", get(rec, "total"));
-  csv_group("type", get(rec, "type"));
-  csv_group("procedure", get(rec, "procedure"));
-  csv_group("status", get(rec, "status"));
-  csv_group("data_class", get(rec, "data_class"));
-  csv_group("grade", get(rec, "grade"));
+  csv_row("period", "from", hd_json_get(st, "from"));
+  csv_row("period", "to", hd_json_get(st, "to"));
+  csv_row("received", "total", hd_json_get(rec, "total"));
+  csv_group("type", hd_json_get(rec, "type"));
+  csv_group("procedure", hd_json_get(rec, "procedure"));
+  csv_group("status", hd_json_get(rec, "status"));
+  csv_group("data_class", hd_json_get(rec, "data_class"));
+  csv_group("grade", hd_json_get(rec, "grade"));
   static const char *const D[] = {"total", "approve", "rectify", "hold", "reject"};
-  for (int i = 0; i < 5; i++) csv_row("decisions", D[i], get(dec, D[i]));
-  json_object *bc = get(dec, "by_clause");
+  for (int i = 0; i < 5; i++) csv_row("decisions", D[i], hd_json_get(dec, D[i]));
+  json_object *bc = hd_json_get(dec, "by_clause");
   static const char *const K[] = {"reject", "rectify", "hold"};
   for (int k = 0; k < 3; k++) {
     char fig[32];
     hd_snprintf(fig, sizeof fig, "clause_%s", K[k]);
     for (size_t i = 0; i < json_object_array_length(bc); i++) {
       json_object *r = json_object_array_get_idx(bc, i);
-      if (json_object_get_int(get(r, K[k])))
-        csv_row(fig, json_object_get_string(get(r, "clause")), get(r, K[k]));
+      if (json_object_get_int(hd_json_get(r, K[k])))
+        csv_row(fig, json_object_get_string(hd_json_get(r, "clause")), hd_json_get(r, K[k]));
     }
   }
-  csv_group("closed", get(st, "closed"));
-  csv_group("processing_days", get(st, "processing_days"));
-  json_object *inf = get(st, "in_force");
+  csv_group("closed", hd_json_get(st, "closed"));
+  csv_group("processing_days", hd_json_get(st, "processing_days"));
+  json_object *inf = hd_json_get(st, "in_force");
   for (size_t i = 0; i < json_object_array_length(inf); i++) {
     json_object *m = json_object_array_get_idx(inf, i);
-    csv_row("in_force", json_object_get_string(get(m, "month")), get(m, "certificates"));
+    csv_row("in_force", json_object_get_string(hd_json_get(m, "month")), hd_json_get(m, "certificates"));
   }
 }
 

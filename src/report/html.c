@@ -11,21 +11,10 @@
 
 #include "procedure/dockinds.h"
 #include "stats/stats.h"
+#include "util/json.h"
 #include "util/buf.h"
 #include "util/html.h"
 
-static json_object *get(json_object *o, const char *k) {
-  json_object *v = NULL;
-  return o && json_object_object_get_ex(o, k, &v) ? v : NULL;
-}
-static const char *str(json_object *o, const char *k) {
-  json_object *v = get(o, k);
-  return v && json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
-}
-static int num(json_object *o, const char *k) {
-  json_object *v = get(o, k);
-  return v ? json_object_get_int(v) : 0;
-}
 static size_t len(json_object *a) {
   return a && json_object_is_type(a, json_type_array) ? json_object_array_length(a) : 0;
 }
@@ -95,11 +84,11 @@ static void findings(hd_buf *b, json_object *arr) {
   for (size_t i = 0; i < n; i++) {
     json_object *f = at(arr, i);
     hd_buf_adds(b, "<li>");
-    esc(b, str(f, "clause"));
+    esc(b, hd_json_str(f, "clause"));
     hd_buf_adds(b, " ");
-    esc(b, outcome_text(str(f, "outcome")));
+    esc(b, outcome_text(hd_json_str(f, "outcome")));
     hd_buf_adds(b, "：");
-    esc(b, str(f, "message"));
+    esc(b, hd_json_str(f, "message"));
     hd_buf_adds(b, "</li>");
   }
   hd_buf_adds(b, "</ul>");
@@ -139,9 +128,9 @@ static void td_int(hd_buf *b, long long v) { hd_buf_printf(b, "<td class=\"n\">%
 
 /* The cases waiting for a person, of one kind, with reason and opinion. */
 static int waiting(hd_buf *b, json_object *rep, const char *kind, const char *caption) {
-  json_object *w = get(get(rep, "backlog"), "waiting");
+  json_object *w = hd_json_get(hd_json_get(rep, "backlog"), "waiting");
   int count = 0;
-  for (size_t i = 0; i < len(w); i++) count += !strcmp(str(at(w, i), "waits_for"), kind);
+  for (size_t i = 0; i < len(w); i++) count += !strcmp(hd_json_str(at(w, i), "waits_for"), kind);
   hd_buf_printf(b, "<h3>%s（%d）</h3>\n", caption, count);
   if (!count) {
     hd_buf_adds(b, "<p>无。</p>\n");
@@ -151,31 +140,31 @@ static int waiting(hd_buf *b, json_object *rep, const char *kind, const char *ca
   table_open(b, caption, H, 6);
   for (size_t i = 0; i < len(w); i++) {
     json_object *x = at(w, i);
-    if (strcmp(str(x, "waits_for"), kind) != 0) continue;
-    th_row(b, str(x, "case"));
-    td(b, str(x, "applicant"));
-    td_date(b, str(x, "since"));
-    if (get(x, "age_working_days")) td_int(b, num(x, "age_working_days"));
+    if (strcmp(hd_json_str(x, "waits_for"), kind) != 0) continue;
+    th_row(b, hd_json_str(x, "case"));
+    td(b, hd_json_str(x, "applicant"));
+    td_date(b, hd_json_str(x, "since"));
+    if (hd_json_get(x, "age_working_days")) td_int(b, hd_json_int(x, "age_working_days"));
     else td(b, "—");
     hd_buf_adds(b, "<td>");
     /* longer than waiting_days (hdreg.conf): marked first */
-    if (json_object_get_boolean(get(x, "over")))
+    if (json_object_get_boolean(hd_json_get(x, "over")))
       hd_buf_printf(b, "<strong class=\"o\">已超过 %d 个工作日</strong> ",
-                    num(get(rep, "backlog"), "waiting_days"));
-    esc(b, str(x, "reason"));
+                    hd_json_int(hd_json_get(rep, "backlog"), "waiting_days"));
+    esc(b, hd_json_str(x, "reason"));
     if (!strcmp(kind, "objection")) {
       hd_buf_adds(b, "（公示期至 ");
-      esc(b, str(x, "notice_end"));
+      esc(b, hd_json_str(x, "notice_end"));
       hd_buf_adds(b, "）");
-      if (str(x, "deadline")) {
+      if (hd_json_str(x, "deadline")) {
         hd_buf_adds(b, "（申请人说明期限 ");
-        esc(b, str(x, "deadline"));
-        hd_buf_adds(b, json_object_get_boolean(get(x, "deadline_passed")) ? "，已届满）" : "）");
+        esc(b, hd_json_str(x, "deadline"));
+        hd_buf_adds(b, json_object_get_boolean(hd_json_get(x, "deadline_passed")) ? "，已届满）" : "）");
       }
     }
-    findings(b, get(x, "findings"));
+    findings(b, hd_json_get(x, "findings"));
     hd_buf_adds(b, "</td><td>");
-    link_or_dash(b, str(x, "opinion"), "意见书");
+    link_or_dash(b, hd_json_str(x, "opinion"), "意见书");
     hd_buf_adds(b, "</td></tr>\n");
   }
   table_close(b);
@@ -183,7 +172,7 @@ static int waiting(hd_buf *b, json_object *rep, const char *kind, const char *ca
 }
 
 static void problems(hd_buf *b, json_object *rep) {
-  json_object *p = get(rep, "problems");
+  json_object *p = hd_json_get(rep, "problems");
   hd_buf_printf(b, "<h3>失败的文书与出错的检查（%zu）</h3>\n", len(p));
   if (!len(p)) {
     hd_buf_adds(b, "<p>无。</p>\n");
@@ -193,17 +182,17 @@ static void problems(hd_buf *b, json_object *rep) {
   table_open(b, "失败的文书与出错的检查", H, 5);
   for (size_t i = 0; i < len(p); i++) {
     json_object *x = at(p, i);
-    th_row(b, str(x, "case") ? str(x, "case") : "—");
-    td(b, str(x, "step"));
-    td(b, str(x, "field") ? str(x, "field") : str(x, "check") ? str(x, "check") : "—");
-    if (str(x, "file")) {
+    th_row(b, hd_json_str(x, "case") ? hd_json_str(x, "case") : "—");
+    td(b, hd_json_str(x, "step"));
+    td(b, hd_json_str(x, "field") ? hd_json_str(x, "field") : hd_json_str(x, "check") ? hd_json_str(x, "check") : "—");
+    if (hd_json_str(x, "file")) {
       hd_buf_adds(b, "<td>");
-      esc(b, str(x, "file"));
-      hd_buf_printf(b, ":%d</td>", num(x, "line"));
+      esc(b, hd_json_str(x, "file"));
+      hd_buf_printf(b, ":%d</td>", hd_json_int(x, "line"));
     } else {
       td(b, "—");
     }
-    td(b, str(x, "message"));
+    td(b, hd_json_str(x, "message"));
     hd_buf_adds(b, "</tr>\n");
   }
   table_close(b);
@@ -215,11 +204,11 @@ static void by_clause(hd_buf *b, json_object *cases) {
   struct row { const char *clause; int n[4]; } *rows = NULL;
   size_t nr = 0;
   for (int d = 0; d < 3; d++) {
-    json_object *arr = get(cases, D[d]);
+    json_object *arr = hd_json_get(cases, D[d]);
     for (size_t i = 0; i < len(arr); i++) {
-      json_object *rs = get(at(arr, i), "reasons");
+      json_object *rs = hd_json_get(at(arr, i), "reasons");
       for (size_t j = 0; j < len(rs); j++) {
-        const char *cl = str(at(rs, j), "clause");
+        const char *cl = hd_json_str(at(rs, j), "clause");
         if (!cl) continue;
         size_t k = 0;
         while (k < nr && strcmp(rows[k].clause, cl) != 0) k++;
@@ -254,21 +243,21 @@ static void by_clause(hd_buf *b, json_object *cases) {
   }
   free(rows);
   for (int d = 0; d < 4; d++) {
-    json_object *arr = get(cases, D[d]);
+    json_object *arr = hd_json_get(cases, D[d]);
     hd_buf_printf(b, "<h3>%s（%zu）</h3>\n", dec_text(D[d]), len(arr));
     if (!len(arr)) continue;
     static const char *const H[] = {"案件", "申请主体", "去向", "依据", "审核意见书"};
     table_open(b, dec_text(D[d]), H, 5);
     for (size_t i = 0; i < len(arr); i++) {
       json_object *x = at(arr, i);
-      th_row(b, str(x, "case"));
-      td(b, str(x, "applicant"));
-      td(b, status_cn(str(x, "to")));
+      th_row(b, hd_json_str(x, "case"));
+      td(b, hd_json_str(x, "applicant"));
+      td(b, status_cn(hd_json_str(x, "to")));
       hd_buf_adds(b, "<td>");
-      if (len(get(x, "reasons"))) findings(b, get(x, "reasons"));
-      else esc(b, str(x, "event_reason"));
+      if (len(hd_json_get(x, "reasons"))) findings(b, hd_json_get(x, "reasons"));
+      else esc(b, hd_json_str(x, "event_reason"));
       hd_buf_adds(b, "</td><td>");
-      link_or_dash(b, str(x, "opinion"), "意见书");
+      link_or_dash(b, hd_json_str(x, "opinion"), "意见书");
       hd_buf_adds(b, "</td></tr>\n");
     }
     table_close(b);
@@ -276,64 +265,64 @@ static void by_clause(hd_buf *b, json_object *cases) {
 }
 
 static void documents_of(hd_buf *b, json_object *rep) {
-  json_object *docs = get(rep, "documents");
+  json_object *docs = hd_json_get(rep, "documents");
   int notices = 0;
-  for (size_t i = 0; i < len(docs); i++) notices += !strcmp(str(at(docs, i), "kind"), "notice");
+  for (size_t i = 0; i < len(docs); i++) notices += !strcmp(hd_json_str(at(docs, i), "kind"), "notice");
   hd_buf_printf(b, "<h3>公示（%d）</h3>\n", notices);
   if (notices) {
     static const char *const H[] = {"公示编号", "案件数", "公示期至", "文书"};
     table_open(b, "本夜发布的公示", H, 4);
-    json_object *ns = get(rep, "notices");
+    json_object *ns = hd_json_get(rep, "notices");
     for (size_t i = 0; i < len(docs); i++) {
       json_object *d = at(docs, i);
-      if (strcmp(str(d, "kind"), "notice") != 0) continue;
-      const char *number = str(d, "notice");
+      if (strcmp(hd_json_str(d, "kind"), "notice") != 0) continue;
+      const char *number = hd_json_str(d, "notice");
       int cases = 0;
       const char *end = NULL;
       for (size_t j = 0; j < len(ns); j++)
-        if (number && str(at(ns, j), "number") && !strcmp(str(at(ns, j), "number"), number)) {
-          cases = num(at(ns, j), "cases");
-          end = str(at(ns, j), "end_date");
+        if (number && hd_json_str(at(ns, j), "number") && !strcmp(hd_json_str(at(ns, j), "number"), number)) {
+          cases = hd_json_int(at(ns, j), "cases");
+          end = hd_json_str(at(ns, j), "end_date");
         }
       th_row(b, number);
       td_int(b, cases);
       td_date(b, end ? end : "—");
       hd_buf_adds(b, "<td>");
-      link_or_dash(b, str(d, "file"), "公示 PDF");
+      link_or_dash(b, hd_json_str(d, "file"), "公示 PDF");
       hd_buf_adds(b, "</td></tr>\n");
     }
     table_close(b);
   }
-  json_object *cs = get(get(rep, "cases"), "certified");
+  json_object *cs = hd_json_get(hd_json_get(rep, "cases"), "certified");
   hd_buf_printf(b, "<h3>颁发的证书（%zu）</h3>\n", len(cs));
   if (len(cs)) {
     static const char *const H[] = {"案件", "权利人", "证书编号", "有效期至"};
     table_open(b, "本夜颁发的登记证书", H, 4);
     for (size_t i = 0; i < len(cs); i++) {
       json_object *x = at(cs, i);
-      th_row(b, str(x, "case"));
-      td(b, str(x, "applicant"));
+      th_row(b, hd_json_str(x, "case"));
+      td(b, hd_json_str(x, "applicant"));
       hd_buf_adds(b, "<td>");
-      link_or_dash(b, str(x, "file"), str(x, "certificate") ? str(x, "certificate") : "证书");
+      link_or_dash(b, hd_json_str(x, "file"), hd_json_str(x, "certificate") ? hd_json_str(x, "certificate") : "证书");
       hd_buf_adds(b, "</td>");
-      td_date(b, str(x, "valid_until"));
+      td_date(b, hd_json_str(x, "valid_until"));
       hd_buf_adds(b, "</tr>\n");
     }
     table_close(b);
   }
-  json_object *cc = get(get(rep, "cases"), "cancelled");
+  json_object *cc = hd_json_get(hd_json_get(rep, "cases"), "cancelled");
   hd_buf_printf(b, "<h3>注销（%zu）</h3>\n", len(cc));
   if (len(cc)) {
     static const char *const H[] = {"案件", "申请主体", "注销的证书", "注销情形（5.1.6）", "注销公告"};
     table_open(b, "本夜注销的证书", H, 5);
     for (size_t i = 0; i < len(cc); i++) {
       json_object *x = at(cc, i);
-      th_row(b, str(x, "case"));
-      td(b, str(x, "applicant"));
-      td(b, str(x, "certificate"));
-      td(b, str(x, "ground"));
+      th_row(b, hd_json_str(x, "case"));
+      td(b, hd_json_str(x, "applicant"));
+      td(b, hd_json_str(x, "certificate"));
+      td(b, hd_json_str(x, "ground"));
       hd_buf_adds(b, "<td>");
-      link_or_dash(b, str(x, "file"), "注销公告 PDF");
+      link_or_dash(b, hd_json_str(x, "file"), "注销公告 PDF");
       hd_buf_adds(b, "</td></tr>\n");
     }
     table_close(b);
@@ -345,18 +334,18 @@ static void backlog(hd_buf *b, json_object *bl) {
   static const char *const A[] = {"0-5", "6-10", "11-20", "21+", "unknown"};
   static const char *const H[] = {"状态", "合计", "0–5", "6–10", "11–20", "20 以上", "无法计算"};
   table_open(b, "按状态与等待时间（工作日）统计的积压案件", H, 7);
-  json_object *by = get(bl, "by_status");
+  json_object *by = hd_json_get(bl, "by_status");
   for (int i = 0; i < 4; i++) {
-    json_object *k = get(by, K[i]);
+    json_object *k = hd_json_get(by, K[i]);
     th_row(b, status_cn(K[i]));
-    td_int(b, num(k, "count"));
-    for (int j = 0; j < 5; j++) td_int(b, num(get(k, "ages"), A[j]));
+    td_int(b, hd_json_int(k, "count"));
+    for (int j = 0; j < 5; j++) td_int(b, hd_json_int(hd_json_get(k, "ages"), A[j]));
     hd_buf_adds(b, "</tr>\n");
   }
   table_close(b);
   /* the cases returned for materials, with the last day the 补正通知书 gave (6.1.2 a,
    * 6.2.2 a) and whether it has passed */
-  json_object *rf = get(bl, "rectify");
+  json_object *rf = hd_json_get(bl, "rectify");
   hd_buf_printf(b, "<h3>等待申请人补正的案件（%zu）</h3>\n", len(rf));
   if (!len(rf)) {
     hd_buf_adds(b, "<p>无。</p>\n");
@@ -365,38 +354,38 @@ static void backlog(hd_buf *b, json_object *bl) {
     table_open(b, "等待申请人补正的案件", RH, 6);
     for (size_t i = 0; i < len(rf); i++) {
       json_object *x = at(rf, i);
-      th_row(b, str(x, "case"));
-      td(b, str(x, "applicant"));
-      td_date(b, str(x, "since"));
-      if (get(x, "age_working_days")) td_int(b, num(x, "age_working_days"));
+      th_row(b, hd_json_str(x, "case"));
+      td(b, hd_json_str(x, "applicant"));
+      td_date(b, hd_json_str(x, "since"));
+      if (hd_json_get(x, "age_working_days")) td_int(b, hd_json_int(x, "age_working_days"));
       else td(b, "—");
       hd_buf_adds(b, "<td class=\"d\">");
-      if (str(x, "deadline")) {
-        esc(b, str(x, "deadline"));
-        if (json_object_get_boolean(get(x, "deadline_passed")))
+      if (hd_json_str(x, "deadline")) {
+        esc(b, hd_json_str(x, "deadline"));
+        if (json_object_get_boolean(hd_json_get(x, "deadline_passed")))
           hd_buf_adds(b, " <strong class=\"o\">已逾期</strong>");
       } else {
         hd_buf_adds(b, "无法计算：");
-        esc(b, str(x, "deadline_error"));
+        esc(b, hd_json_str(x, "deadline_error"));
       }
       hd_buf_adds(b, "</td><td>");
-      esc(b, str(x, "reason") ? str(x, "reason") : "—");
-      findings(b, get(x, "findings"));
+      esc(b, hd_json_str(x, "reason") ? hd_json_str(x, "reason") : "—");
+      findings(b, hd_json_get(x, "findings"));
       hd_buf_adds(b, "</td></tr>\n");
     }
     table_close(b);
   }
-  json_object *dl = get(bl, "deadlines");
+  json_object *dl = hd_json_get(bl, "deadlines");
   hd_buf_adds(b, "<h3>未来五个工作日内的期限");
-  if (str(bl, "deadlines_until")) {
+  if (hd_json_str(bl, "deadlines_until")) {
     hd_buf_adds(b, "（至 ");
-    esc(b, str(bl, "deadlines_until"));
+    esc(b, hd_json_str(bl, "deadlines_until"));
     hd_buf_adds(b, "）");
   }
   hd_buf_adds(b, "</h3>\n");
-  if (!str(bl, "deadlines_until")) {
+  if (!hd_json_str(bl, "deadlines_until")) {
     hd_buf_adds(b, "<p>无法计算：");
-    esc(b, str(bl, "deadlines_error"));
+    esc(b, hd_json_str(bl, "deadlines_error"));
     hd_buf_adds(b, "</p>\n");
   } else if (!len(dl)) {
     hd_buf_adds(b, "<p>无。</p>\n");
@@ -406,14 +395,14 @@ static void backlog(hd_buf *b, json_object *bl) {
     table_open(b, "即将期满的公示（期满后的下一晚颁发证书或注销，有未结异议的除外）", DH, 4);
     for (size_t i = 0; i < len(dl); i++) {
       json_object *x = at(dl, i);
-      if (strcmp(str(x, "kind"), "notice_ends") != 0) {
+      if (strcmp(hd_json_str(x, "kind"), "notice_ends") != 0) {
         other++;
         continue;
       }
-      th_row(b, str(x, "notice"));
-      td_date(b, str(x, "date"));
-      td_int(b, num(x, "cases"));
-      td_int(b, num(x, "open_objections"));
+      th_row(b, hd_json_str(x, "notice"));
+      td_date(b, hd_json_str(x, "date"));
+      td_int(b, hd_json_int(x, "cases"));
+      td_int(b, hd_json_int(x, "open_objections"));
       hd_buf_adds(b, "</tr>\n");
     }
     table_close(b);
@@ -422,12 +411,12 @@ static void backlog(hd_buf *b, json_object *bl) {
       table_open(b, "即将届满的补正与异议说明期限", OH, 3);
       for (size_t i = 0; i < len(dl); i++) {
         json_object *x = at(dl, i);
-        int sup = !strcmp(str(x, "kind"), "supplement_ends");
-        if (!sup && strcmp(str(x, "kind"), "objection_reply_ends") != 0) continue;
-        th_row(b, str(x, "case"));
-        td_date(b, str(x, "date"));
+        int sup = !strcmp(hd_json_str(x, "kind"), "supplement_ends");
+        if (!sup && strcmp(hd_json_str(x, "kind"), "objection_reply_ends") != 0) continue;
+        th_row(b, hd_json_str(x, "case"));
+        td_date(b, hd_json_str(x, "date"));
         if (sup) td(b, "补正材料（6.1.2 a、6.2.2 a）");
-        else hd_buf_printf(b, "<td>异议 %d 的申请人说明（6.1.2 d、6.2.2 c）</td>", num(x, "objection"));
+        else hd_buf_printf(b, "<td>异议 %d 的申请人说明（6.1.2 d、6.2.2 c）</td>", hd_json_int(x, "objection"));
         hd_buf_adds(b, "</tr>\n");
       }
       table_close(b);
@@ -442,7 +431,7 @@ static void chart(hd_buf *b, json_object *hist) {
   int max = 1;
   for (size_t i = 0; i < n; i++) {
     json_object *h = at(hist, i);
-    int t = num(h, "approve") + num(h, "rectify") + num(h, "hold") + num(h, "reject");
+    int t = hd_json_int(h, "approve") + hd_json_int(h, "rectify") + hd_json_int(h, "hold") + hd_json_int(h, "reject");
     if (t > max) max = t;
   }
   static const char *const D[4] = {"approve", "rectify", "hold", "reject"};
@@ -464,26 +453,26 @@ static void chart(hd_buf *b, json_object *hist) {
     int x = left + 4 + (int)i * step, y = base;
     hd_buf tip; /* the night's numbers, shown on hover */
     hd_buf_init(&tip, 4096);
-    esc(&tip, str(h, "date"));
-    hd_buf_printf(&tip, "：通过 %d，补正 %d，暂缓 %d，不予登记 %d%s", num(h, "approve"),
-                  num(h, "rectify"), num(h, "hold"), num(h, "reject"),
-                  str(h, "status") && !strcmp(str(h, "status"), "failed") ? "，运行失败" : "");
+    esc(&tip, hd_json_str(h, "date"));
+    hd_buf_printf(&tip, "：通过 %d，补正 %d，暂缓 %d，不予登记 %d%s", hd_json_int(h, "approve"),
+                  hd_json_int(h, "rectify"), hd_json_int(h, "hold"), hd_json_int(h, "reject"),
+                  hd_json_str(h, "status") && !strcmp(hd_json_str(h, "status"), "failed") ? "，运行失败" : "");
     for (int d = 0; d < 4; d++) {
-      int v = num(h, D[d]), hh = (int)((long long)v * (base - top) / max);
+      int v = hd_json_int(h, D[d]), hh = (int)((long long)v * (base - top) / max);
       if (!v) continue;
       if (hh < 1) hh = 1;
       y -= hh;
       hd_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s"
                     "</title></rect>", x, y, bw, hh, COLOR[d], tip.p ? tip.p : "");
     }
-    if (str(h, "status") && !strcmp(str(h, "status"), "failed"))
+    if (hd_json_str(h, "status") && !strcmp(hd_json_str(h, "status"), "failed"))
       hd_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"14\" fill=\"#c62828\" "
                     "text-anchor=\"middle\">✕<title>%s</title></text>", x + bw / 2, base - 4,
                     tip.p ? tip.p : "");
     hd_buf_release(&tip);
     /* dates under the first and the last night, where they do not run into each other */
     if (i + 1 == n || (i == 0 && (int)(n - 1) * step >= 48)) {
-      const char *dt = str(h, "date");
+      const char *dt = hd_json_str(h, "date");
       hd_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">", x + bw / 2,
                     base + 14);
       esc(b, dt && strlen(dt) == 10 ? dt + 5 : dt);
@@ -501,10 +490,10 @@ static void chart(hd_buf *b, json_object *hist) {
   table_open(b, "近 30 晚", TH, 7);
   for (size_t i = n; i-- > 0;) {
     json_object *h = at(hist, i);
-    th_row(b, str(h, "date"));
-    td(b, str(h, "status"));
-    for (int d = 0; d < 4; d++) td_int(b, num(h, D[d]));
-    if (get(h, "waiting")) td_int(b, num(h, "waiting"));
+    th_row(b, hd_json_str(h, "date"));
+    td(b, hd_json_str(h, "status"));
+    for (int d = 0; d < 4; d++) td_int(b, hd_json_int(h, D[d]));
+    if (hd_json_get(h, "waiting")) td_int(b, hd_json_int(h, "waiting"));
     else td(b, "—");
     hd_buf_adds(b, "</tr>");
   }
@@ -532,7 +521,7 @@ static const char CSS[] =
 char *report_html(json_object *rep, json_object *history, hd_err *err) {
   hd_buf b;
   hd_buf_init(&b, HD_BUF_DEFAULT_MAX);
-  const char *date = str(rep, "date"), *status = str(rep, "status");
+  const char *date = hd_json_str(rep, "date"), *status = hd_json_str(rep, "status");
   hd_buf_adds(&b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
   hd_buf_adds(&b, "运行报告 ");
@@ -550,33 +539,33 @@ char *report_html(json_object *rep, json_object *history, hd_err *err) {
     if (status && !strcmp(status, ST[i].s)) cn = ST[i].cn;
   hd_buf_printf(&b, "<div class=\"s %s\" role=\"status\"><strong>", status ? status : "failed");
   esc(&b, cn);
-  hd_buf_printf(&b, "</strong>（退出码 %d）", num(rep, "exit_code"));
-  json_object *er = get(rep, "error");
+  hd_buf_printf(&b, "</strong>（退出码 %d）", hd_json_int(rep, "exit_code"));
+  json_object *er = hd_json_get(rep, "error");
   if (er) {
     hd_buf_adds(&b, "<br>原因：");
-    esc(&b, str(er, "message"));
+    esc(&b, hd_json_str(er, "message"));
   }
   hd_buf_adds(&b, "</div>\n<dl><dt>开始</dt><dd>");
-  esc(&b, str(rep, "started"));
+  esc(&b, hd_json_str(rep, "started"));
   hd_buf_printf(&b, "</dd><dt>用时</dt><dd>%.1f 秒</dd><dt>hdreg</dt><dd>",
-                json_object_get_int64(get(rep, "duration_ms")) / 1000.0);
-  esc(&b, str(rep, "hdreg"));
+                json_object_get_int64(hd_json_get(rep, "duration_ms")) / 1000.0);
+  esc(&b, hd_json_str(rep, "hdreg"));
   hd_buf_adds(&b, "</dd><dt>登记簿</dt><dd>");
-  esc(&b, str(rep, "database"));
+  esc(&b, hd_json_str(rep, "database"));
   hd_buf_adds(&b, "</dd><dt>输出目录</dt><dd>");
-  esc(&b, str(rep, "output"));
+  esc(&b, hd_json_str(rep, "output"));
   hd_buf_adds(&b, "</dd><dt>检查规则版本</dt><dd>");
-  esc(&b, str(rep, "check_pack_revision") ? str(rep, "check_pack_revision") : "—");
+  esc(&b, hd_json_str(rep, "check_pack_revision") ? hd_json_str(rep, "check_pack_revision") : "—");
   hd_buf_adds(&b, "</dd></dl>\n");
 
-  json_object *bl = get(rep, "backlog");
+  json_object *bl = hd_json_get(rep, "backlog");
   hd_buf_adds(&b, "<h2>需要人工处理</h2>\n");
   if (!bl) {
     hd_buf_adds(&b, "<p>未读取登记簿：");
-    esc(&b, str(rep, "register_error"));
+    esc(&b, hd_json_str(rep, "register_error"));
     hd_buf_adds(&b, "。待处理事项以上一份报告为准。</p>\n");
   } else {
-    hd_buf_printf(&b, "<p>共 <strong>%d</strong> 项等待人工处理。</p>\n", num(bl, "waiting_count"));
+    hd_buf_printf(&b, "<p>共 <strong>%d</strong> 项等待人工处理。</p>\n", hd_json_int(bl, "waiting_count"));
     waiting(&b, rep, "held", "暂缓（人工核查）的案件");
     waiting(&b, rep, "committee_review", "待合规委员会审议的案件");
     waiting(&b, rep, "objection", "未结的异议");
@@ -584,17 +573,17 @@ char *report_html(json_object *rep, json_object *history, hd_err *err) {
   problems(&b, rep);
 
   hd_buf_adds(&b, "<h2>本夜审核决定（按条款）</h2>\n");
-  json_object *dec = get(rep, "decisions");
+  json_object *dec = hd_json_get(rep, "decisions");
   hd_buf_printf(&b, "<p>审核 %d 件：通过 %d，补正材料 %d，暂缓 %d，不予登记 %d。</p>\n",
-                num(rep, "reviewed"), num(dec, "approve"), num(dec, "rectify"), num(dec, "hold"),
-                num(dec, "reject"));
-  if (get(rep, "cases")) by_clause(&b, get(rep, "cases"));
+                hd_json_int(rep, "reviewed"), hd_json_int(dec, "approve"), hd_json_int(dec, "rectify"), hd_json_int(dec, "hold"),
+                hd_json_int(dec, "reject"));
+  if (hd_json_get(rep, "cases")) by_clause(&b, hd_json_get(rep, "cases"));
 
   hd_buf_adds(&b, "<h2>公示、证书与注销</h2>\n");
-  json_object *certs = get(rep, "certificates");
+  json_object *certs = hd_json_get(rep, "certificates");
   hd_buf_printf(&b, "<p>证书：新颁发 %d，核验 %d，恢复 %d，因异议暂缓 %d，失败 %d；注销 %d。</p>\n",
-                num(certs, "issued"), num(certs, "verified"), num(certs, "restored"),
-                num(certs, "held_by_objection"), num(certs, "failed"), num(rep, "cancelled"));
+                hd_json_int(certs, "issued"), hd_json_int(certs, "verified"), hd_json_int(certs, "restored"),
+                hd_json_int(certs, "held_by_objection"), hd_json_int(certs, "failed"), hd_json_int(rep, "cancelled"));
   documents_of(&b, rep);
 
   hd_buf_adds(&b, "<h2>积压案件（按等待的工作日）</h2>\n");
@@ -604,26 +593,26 @@ char *report_html(json_object *rep, json_object *history, hd_err *err) {
   hd_buf_adds(&b, "<h2>近 30 晚</h2>\n");
   chart(&b, history);
 
-  json_object *st = get(rep, "statistics");
+  json_object *st = hd_json_get(rep, "statistics");
   if (st) {
     hd_buf_adds(&b, "<h2>登记统计（");
-    esc(&b, str(st, "from"));
+    esc(&b, hd_json_str(st, "from"));
     hd_buf_adds(&b, " 至 ");
-    esc(&b, str(st, "to"));
+    esc(&b, hd_json_str(st, "to"));
     hd_buf_adds(&b, "）</h2>\n<figure>");
     stats_svg(&b, st);
     hd_buf_adds(&b, "<figcaption>近 12 个月的登记统计，定义见 docs/stats.md；全部数字：hdreg stats --from ");
-    esc(&b, str(st, "from"));
+    esc(&b, hd_json_str(st, "from"));
     hd_buf_adds(&b, " --to ");
-    esc(&b, str(st, "to"));
+    esc(&b, hd_json_str(st, "to"));
     hd_buf_adds(&b, "</figcaption></figure>\n");
-  } else if (str(rep, "statistics_error")) {
+  } else if (hd_json_str(rep, "statistics_error")) {
     hd_buf_adds(&b, "<h2>登记统计</h2>\n<p>未能计算：");
-    esc(&b, str(rep, "statistics_error"));
+    esc(&b, hd_json_str(rep, "statistics_error"));
     hd_buf_adds(&b, "</p>\n");
   }
 
-  json_object *docs = get(rep, "documents");
+  json_object *docs = hd_json_get(rep, "documents");
   hd_buf_printf(&b, "<h2>本次写入的文件（%zu）</h2>\n", len(docs));
   if (len(docs)) {
     static const char *const H[] = {"文件", "类别", "案件", "SHA-256"};
@@ -632,13 +621,13 @@ char *report_html(json_object *rep, json_object *history, hd_err *err) {
     for (size_t i = 0; i < len(docs); i++) {
       json_object *d = at(docs, i);
       hd_buf_adds(&b, "<tr><th scope=\"row\">");
-      link_or_dash(&b, str(d, "file"), str(d, "file") ? str(d, "file") : str(d, "path"));
+      link_or_dash(&b, hd_json_str(d, "file"), hd_json_str(d, "file") ? hd_json_str(d, "file") : hd_json_str(d, "path"));
       hd_buf_adds(&b, "</th>");
       /* the document's Chinese name (受理通知书, 补正通知书 ...), else its kind */
-      const hd_dockind *dk = dockind_find(str(d, "kind"));
-      td(&b, dk && dk->title ? dk->title : str(d, "kind"));
-      td(&b, str(d, "case") ? str(d, "case") : "—");
-      td(&b, str(d, "sha256"));
+      const hd_dockind *dk = dockind_find(hd_json_str(d, "kind"));
+      td(&b, dk && dk->title ? dk->title : hd_json_str(d, "kind"));
+      td(&b, hd_json_str(d, "case") ? hd_json_str(d, "case") : "—");
+      td(&b, hd_json_str(d, "sha256"));
       hd_buf_adds(&b, "</tr>");
     }
     table_close(&b);

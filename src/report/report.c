@@ -20,12 +20,6 @@ static json_object *js(const char *s) { return s ? json_object_new_string(s) : N
 
 static void add(json_object *o, const char *k, json_object *v) { json_object_object_add(o, k, v); }
 
-static json_object *col(sqlite3_stmt *st, int i) {
-  if (sqlite3_column_type(st, i) == SQLITE_NULL) return NULL;
-  if (sqlite3_column_type(st, i) == SQLITE_INTEGER)
-    return json_object_new_int64(sqlite3_column_int64(st, i));
-  return json_object_new_string((const char *)sqlite3_column_text(st, i));
-}
 
 /* The register for reading only (query_only), opened read-write all the same: a
  * read-only connection that is the last to close would leave the -wal and -shm files of
@@ -170,10 +164,10 @@ static void reviews(ctx *c, const char *rev, json_object *cases) {
       if (!strcmp(dec, DECISIONS[i])) k = i;
     if (k < 0) continue;
     json_object *x = json_object_new_object();
-    add(x, "case", col(st, 1));
-    add(x, "applicant", col(st, 2));
-    add(x, "to", col(st, 3));
-    add(x, "event_reason", col(st, 4));
+    add(x, "case", store_col_json(st, 1));
+    add(x, "applicant", store_col_json(st, 2));
+    add(x, "to", store_col_json(st, 3));
+    add(x, "event_reason", store_col_json(st, 4));
     json_object *rel = relative((const char *)sqlite3_column_text(st, 6), c->out_abs);
     add(x, "opinion", rel);
     add(x, "reasons", reasons(c, sqlite3_column_int64(st, 0), dec, rev));
@@ -191,12 +185,12 @@ static json_object *moves(ctx *c, const char *sql) {
     sqlite3_bind_text(st, 2, c->date, -1, SQLITE_STATIC);
     while (sqlite3_step(st) == SQLITE_ROW) {
       json_object *x = json_object_new_object();
-      add(x, "case", col(st, 0));
-      add(x, "applicant", col(st, 1));
-      add(x, sqlite3_column_name(st, 2), col(st, 2));
-      add(x, sqlite3_column_name(st, 3), col(st, 3));
+      add(x, "case", store_col_json(st, 0));
+      add(x, "applicant", store_col_json(st, 1));
+      add(x, sqlite3_column_name(st, 2), store_col_json(st, 2));
+      add(x, sqlite3_column_name(st, 3), store_col_json(st, 3));
       const char *p = (const char *)sqlite3_column_text(st, 4);
-      add(x, "path", col(st, 4));
+      add(x, "path", store_col_json(st, 4));
       add(x, "file", relative(p, c->out_abs));
       json_object_array_add(arr, x);
     }
@@ -219,14 +213,14 @@ static json_object *documents(ctx *c) {
     sqlite3_bind_text(st, 2, c->date, -1, SQLITE_STATIC);
     while (sqlite3_step(st) == SQLITE_ROW) {
       json_object *x = json_object_new_object();
-      add(x, "kind", col(st, 0));
-      add(x, "case", col(st, 1));
-      add(x, "certificate", col(st, 2));
-      add(x, "notice", col(st, 3));
-      add(x, "path", col(st, 4));
+      add(x, "kind", store_col_json(st, 0));
+      add(x, "case", store_col_json(st, 1));
+      add(x, "certificate", store_col_json(st, 2));
+      add(x, "notice", store_col_json(st, 3));
+      add(x, "path", store_col_json(st, 4));
       add(x, "file", relative((const char *)sqlite3_column_text(st, 4), c->out_abs));
-      add(x, "sha256", col(st, 5));
-      add(x, "bytes", col(st, 6));
+      add(x, "sha256", store_col_json(st, 5));
+      add(x, "bytes", store_col_json(st, 6));
       json_object_array_add(arr, x);
     }
   }
@@ -247,12 +241,12 @@ static void check_errors(ctx *c, json_object *probs) {
       json_object *x = json_object_new_object();
       const char *msg = (const char *)sqlite3_column_text(st, 3);
       add(x, "step", json_object_new_string("check"));
-      add(x, "case", col(st, 0));
+      add(x, "case", store_col_json(st, 0));
       add(x, "field", NULL);
-      add(x, "check", col(st, 1));
-      add(x, "clause", col(st, 2));
+      add(x, "check", store_col_json(st, 1));
+      add(x, "clause", store_col_json(st, 2));
       file_line(msg, x);
-      add(x, "message", col(st, 3));
+      add(x, "message", store_col_json(st, 3));
       json_object_array_add(probs, x);
     }
   }
@@ -343,10 +337,10 @@ static json_object *backlog(ctx *c) {
     while (sqlite3_step(st) == SQLITE_ROW) {
       json_object *x = json_object_new_object();
       add(x, "kind", json_object_new_string("notice_ends"));
-      add(x, "notice", col(st, 0));
-      add(x, "date", col(st, 1));
-      add(x, "cases", col(st, 2));
-      add(x, "open_objections", col(st, 3));
+      add(x, "notice", store_col_json(st, 0));
+      add(x, "date", store_col_json(st, 1));
+      add(x, "cases", store_col_json(st, 2));
+      add(x, "open_objections", store_col_json(st, 3));
       json_object *list = json_object_new_array();
       const char *s = (const char *)sqlite3_column_text(st, 4);
       for (const char *p = s, *sp; p && *p; p = sp ? sp + 1 : p + strlen(p)) {

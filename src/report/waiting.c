@@ -7,16 +7,11 @@
 
 #include "procedure/documents.h"
 #include "util/buf.h"
+#include "store/store.h"
 #include "util/date.h"
 
 static void add(json_object *o, const char *k, json_object *v) { json_object_object_add(o, k, v); }
 
-static json_object *col(sqlite3_stmt *st, int i) {
-  if (sqlite3_column_type(st, i) == SQLITE_NULL) return NULL;
-  if (sqlite3_column_type(st, i) == SQLITE_INTEGER)
-    return json_object_new_int64(sqlite3_column_int64(st, i));
-  return json_object_new_string((const char *)sqlite3_column_text(st, i));
-}
 
 static const char *text(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
 
@@ -63,10 +58,10 @@ json_object *report_reasons(sqlite3 *db, long long case_id, const char *decision
     if (rev) sqlite3_bind_text(st, 3, rev, -1, SQLITE_STATIC);
     while (sqlite3_step(st) == SQLITE_ROW) {
       json_object *x = json_object_new_object();
-      add(x, "check", col(st, 0));
-      add(x, "clause", col(st, 1));
-      add(x, "outcome", col(st, 2));
-      add(x, "message", col(st, 3));
+      add(x, "check", store_col_json(st, 0));
+      add(x, "clause", store_col_json(st, 1));
+      add(x, "outcome", store_col_json(st, 2));
+      add(x, "message", store_col_json(st, 3));
       json_object_array_add(arr, x);
     }
   }
@@ -96,7 +91,7 @@ static json_object *opinion_of(sqlite3 *db, long long case_id) {
   if (sqlite3_prepare_v2(db, "SELECT path FROM documents WHERE case_id = ?1 AND kind = "
                              "'review_opinion' ORDER BY id DESC LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
     sqlite3_bind_int64(st, 1, case_id);
-    if (sqlite3_step(st) == SQLITE_ROW) o = col(st, 0);
+    if (sqlite3_step(st) == SQLITE_ROW) o = store_col_json(st, 0);
   }
   sqlite3_finalize(st);
   return o;
@@ -157,11 +152,11 @@ int report_waiting(sqlite3 *db, const hd_calendar *cal, const hd_waiting_opts *o
     int over = age > o->threshold;
     if (o->only_over && age >= 0 && !over) continue;
     json_object *x = json_object_new_object();
-    add(x, "case", col(st, 1));
-    add(x, "applicant", col(st, 2));
-    add(x, "waits_for", col(st, 3));
-    add(x, "status", col(st, 6));
-    add(x, "since", col(st, 4));
+    add(x, "case", store_col_json(st, 1));
+    add(x, "applicant", store_col_json(st, 2));
+    add(x, "waits_for", store_col_json(st, 3));
+    add(x, "status", store_col_json(st, 6));
+    add(x, "since", store_col_json(st, 4));
     add(x, "age_working_days", age < 0 ? NULL : json_object_new_int(age));
     add(x, "over", age < 0 ? NULL : json_object_new_boolean(over));
     if (!strcmp(kind, "rectify")) {
@@ -173,7 +168,7 @@ int report_waiting(sqlite3 *db, const hd_calendar *cal, const hd_waiting_opts *o
     } else if (!strcmp(kind, "notice") && sqlite3_column_type(st, 7) != SQLITE_NULL) {
       /* the end of the public notice period (6.1.2 d, 6.2.2 c) */
       add(x, "deadline_kind", json_object_new_string("notice_end"));
-      add(x, "deadline", col(st, 7));
+      add(x, "deadline", store_col_json(st, 7));
       add(x, "deadline_passed", json_object_new_boolean(strcmp(o->date, text(st, 7)) > 0));
       add(x, "deadline_error", NULL);
     } else {
@@ -182,12 +177,12 @@ int report_waiting(sqlite3 *db, const hd_calendar *cal, const hd_waiting_opts *o
       add(x, "deadline_passed", NULL);
       add(x, "deadline_error", NULL);
     }
-    add(x, "reason", col(st, 5));
+    add(x, "reason", store_col_json(st, 5));
     if (!strcmp(kind, "held") || !strcmp(kind, "rectify")) add(x, "findings", last_review(db, id));
     else add(x, "findings", json_object_new_array());
-    add(x, "notice", !strcmp(kind, "objection") || !strcmp(kind, "notice") ? col(st, 9) : NULL);
-    add(x, "notice_end", !strcmp(kind, "objection") || !strcmp(kind, "notice") ? col(st, 7) : NULL);
-    add(x, "objection", col(st, 8));
+    add(x, "notice", !strcmp(kind, "objection") || !strcmp(kind, "notice") ? store_col_json(st, 9) : NULL);
+    add(x, "notice_end", !strcmp(kind, "objection") || !strcmp(kind, "notice") ? store_col_json(st, 7) : NULL);
+    add(x, "objection", store_col_json(st, 8));
     add(x, "opinion", opinion_of(db, id));
     json_object_array_add(arr, x);
   }

@@ -5,19 +5,13 @@
 
 #include <string.h>
 
+#include "util/json.h"
 #include "util/html.h"
 
-static json_object *get(json_object *o, const char *k) {
-  json_object *v = NULL;
-  return o && json_object_object_get_ex(o, k, &v) ? v : NULL;
-}
-static int num(json_object *o, const char *k) {
-  json_object *v = get(o, k);
-  return v ? json_object_get_int(v) : 0;
-}
-static const char *str(json_object *o, const char *k) {
-  json_object *v = get(o, k);
-  return v && json_object_is_type(v, json_type_string) ? json_object_get_string(v) : "";
+
+static const char *text_of(json_object *o, const char *k) {
+  const char *s = hd_json_str(o, k);
+  return s ? s : "";
 }
 
 enum { W = 520, LABEL_X = 112, BAR_X = 118, ROW = 20, FONT = 13, SMALL = 11 };
@@ -28,9 +22,9 @@ static int hbars(hd_buf *b, json_object *o, const char *group, const char *const
                  const char *const *colors, int y) {
   int max = 1, any = 0;
   for (int i = 0; keys[i]; i++)
-    if (num(o, keys[i]) > max) max = num(o, keys[i]);
+    if (hd_json_int(o, keys[i]) > max) max = hd_json_int(o, keys[i]);
   for (int i = 0; keys[i]; i++) {
-    int v = num(o, keys[i]);
+    int v = hd_json_int(o, keys[i]);
     if (!v) continue;
     any = 1;
     int w = (int)((long long)v * (W - BAR_X - 44) / max);
@@ -51,7 +45,7 @@ static int hbars(hd_buf *b, json_object *o, const char *group, const char *const
 
 static int rows(json_object *o, const char *const *keys) {
   int n = 0;
-  for (int i = 0; keys[i]; i++) n += num(o, keys[i]) != 0;
+  for (int i = 0; keys[i]; i++) n += hd_json_int(o, keys[i]) != 0;
   return n ? n : 1;
 }
 
@@ -62,19 +56,19 @@ int stats_svg(hd_buf *b, json_object *st) {
   static const char *const DECISIONS[] = {"approve", "rectify", "hold", "reject", NULL};
   static const char *const CSTATUS[] = {"#6a1b9a", NULL};
   static const char *const CDEC[] = {"#2e7d32", "#f9a825", "#1565c0", "#c62828", NULL};
-  json_object *inf = get(st, "in_force"), *rec = get(st, "received"), *dec = get(st, "decisions"),
-              *pt = get(st, "processing_days");
+  json_object *inf = hd_json_get(st, "in_force"), *rec = hd_json_get(st, "received"), *dec = hd_json_get(st, "decisions"),
+              *pt = hd_json_get(st, "processing_days");
   size_t nm = inf && json_object_is_type(inf, json_type_array) ? json_object_array_length(inf) : 0;
   /* the panels from the top: certificates by month, received by status, decisions, the
    * processing time */
-  const int top = 40, base = 170, p2 = base + 56, p3 = p2 + 12 + rows(get(rec, "status"), STATUSES) * ROW + 20,
+  const int top = 40, base = 170, p2 = base + 56, p3 = p2 + 12 + rows(hd_json_get(rec, "status"), STATUSES) * ROW + 20,
             p4 = p3 + 12 + rows(dec, DECISIONS) * ROW + 24, H = p4 + 8;
   size_t start = b->len;
   hd_buf title;
   hd_buf_init(&title, 4096);
-  hd_html_text(&title, str(st, "from"), 0);
+  hd_html_text(&title, text_of(st, "from"), 0);
   hd_buf_adds(&title, " 至 ");
-  hd_html_text(&title, str(st, "to"), 0);
+  hd_html_text(&title, text_of(st, "to"), 0);
   hd_buf_adds(&title, " 的登记统计");
   const char *t = title.p ? title.p : "登记统计";
   hd_buf_printf(b, "<svg role=\"img\" aria-label=\"%s\" viewBox=\"0 0 %d %d\" width=\"100%%\">"
@@ -86,7 +80,7 @@ int stats_svg(hd_buf *b, json_object *st) {
   hd_buf_printf(b, "<text x=\"0\" y=\"16\" font-size=\"15\" font-weight=\"bold\">各月末有效证书</text>");
   int max = 1;
   for (size_t i = 0; i < nm; i++) {
-    int v = num(json_object_array_get_idx(inf, i), "certificates");
+    int v = hd_json_int(json_object_array_get_idx(inf, i), "certificates");
     if (v > max) max = v;
   }
   const int left = 4;
@@ -96,13 +90,13 @@ int stats_svg(hd_buf *b, json_object *st) {
                 W - 2, base);
   for (size_t i = 0; i < nm; i++) {
     json_object *m = json_object_array_get_idx(inf, i);
-    const char *month = str(m, "month");
-    int v = num(m, "certificates"), h = (int)((long long)v * (base - top) / max);
+    const char *month = text_of(m, "month");
+    int v = hd_json_int(m, "certificates"), h = (int)((long long)v * (base - top) / max);
     if (v && h < 1) h = 1;
     int x = left + 2 + (int)i * step, cx = x + bw / 2;
     hd_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#1565c0\"><title>",
                   x, base - h, bw, h);
-    hd_html_text(b, str(m, "date"), 0);
+    hd_html_text(b, text_of(m, "date"), 0);
     hd_buf_printf(b, "：有效证书 %d</title></rect>", v);
     if (strlen(month) != 7) continue;
     int mo = (month[5] - '0') * 10 + (month[6] - '0');
@@ -119,15 +113,15 @@ int stats_svg(hd_buf *b, json_object *st) {
   }
   /* cases received, by status at the end of the period */
   hd_buf_printf(b, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">期间收到的案件 %d "
-                "件（按期末状态）</text>", p2, num(rec, "total"));
-  hbars(b, get(rec, "status"), "status", STATUSES, CSTATUS, p2 + 8);
+                "件（按期末状态）</text>", p2, hd_json_int(rec, "total"));
+  hbars(b, hd_json_get(rec, "status"), "status", STATUSES, CSTATUS, p2 + 8);
   hd_buf_printf(b, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"bold\">期间的审核决定 %d "
-                "次</text>", p3, num(dec, "total"));
+                "次</text>", p3, hd_json_int(dec, "total"));
   hbars(b, dec, "decision", DECISIONS, CDEC, p3 + 8);
   hd_buf_printf(b, "<text x=\"0\" y=\"%d\" font-size=\"%d\">", p4, FONT);
-  if (num(pt, "cases"))
-    hd_buf_printf(b, "办理时间（%d 件办结，工作日）：中位数 %s，第 90 百分位数 %d", num(pt, "cases"),
-                  json_object_get_string(get(pt, "median")), num(pt, "p90"));
+  if (hd_json_int(pt, "cases"))
+    hd_buf_printf(b, "办理时间（%d 件办结，工作日）：中位数 %s，第 90 百分位数 %d", hd_json_int(pt, "cases"),
+                  json_object_get_string(hd_json_get(pt, "median")), hd_json_int(pt, "p90"));
   else
     hd_buf_adds(b, "办理时间：期间无办结的案件");
   if (hd_buf_adds(b, "</text></svg>")) {

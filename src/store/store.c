@@ -1,6 +1,8 @@
 /* store.c: open, migrate and query helpers (store.h). */
 #include "store/store.h"
 
+#include <json-c/json.h>
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -543,6 +545,13 @@ int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, hd_err *err) 
     return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
   }
   return HD_OK;
+}
+
+struct json_object *store_col_json(sqlite3_stmt *st, int col) {
+  if (sqlite3_column_type(st, col) == SQLITE_NULL) return NULL;
+  if (sqlite3_column_type(st, col) == SQLITE_INTEGER)
+    return json_object_new_int64(sqlite3_column_int64(st, col));
+  return json_object_new_string((const char *)sqlite3_column_text(st, col));
 }
 
 char *store_col_text(sqlite3_stmt *st, int col) {

@@ -72,5 +72,8 @@ int store_ids(sqlite3 *db, const char *sql, const char *text, long long **out, i
 char *store_text(sqlite3 *db, const char *sql, long long id);
 /* Copy column text (NULL for SQL NULL); caller frees. */
 char *store_col_text(sqlite3_stmt *st, int col);
+/* Column col as a new JSON value: NULL for SQL NULL, an integer for an INTEGER, else its
+ * text (the run report and the waiting list read rows this way). */
+struct json_object *store_col_json(sqlite3_stmt *st, int col);
 
 #endif
