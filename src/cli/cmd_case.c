@@ -313,16 +313,16 @@ int cmd_case(int argc, char **argv) {
       if (!rc && !cli_quiet) printf("case %s: answer to on-site question %s recorded\n", number, a.questions[0]);
     } else if (!strcmp(action, "cancel")) {
       const hd_authority_cancel ac = {a.certificate, a.number, a.ground, a.evidence, a.n_evidence, by};
-      hd_buf withdrawn;
-      hd_buf_init(&withdrawn, 64 * 96);
-      rc = act_authority_cancel(db, &ac, &made, &withdrawn, &err);
+      hd_buf waiting;
+      hd_buf_init(&waiting, 64 * 96);
+      rc = act_authority_cancel(db, &ac, &made, &waiting, &err);
       if (!rc && !cli_quiet)
         printf("case %s: cancellation of certificate %s on the authority's own motion (5.1.6 %s) "
                "submitted\n", a.number, a.certificate, a.ground);
-      if (!rc && withdrawn.len)
-        printf("withdrawn, the certificate being cancelled (5.1.6 %s): case %s\n", a.ground,
-               withdrawn.p);
-      hd_buf_release(&withdrawn);
+      if (!rc && waiting.len)
+        printf("waiting for this cancellation (refused if it is carried out, 6.5 h): case %s\n",
+               waiting.p);
+      hd_buf_release(&waiting);
     } else {
       const hd_application app = {a.certificate, a.type, a.number, a.date, a.ground,
                                   a.description, a.materials, a.n_materials};

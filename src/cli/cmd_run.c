@@ -341,6 +341,9 @@ int cmd_run(int argc, char **argv) {
            rr.reviewed, rr.reviewed == 1 ? "" : "s", res.pack_revision,
            rr.by_decision[HD_APPROVE], rr.by_decision[HD_RETURN], rr.by_decision[HD_HOLD],
            rr.by_decision[HD_REJECT], rr.check_errors ? " (some checks failed with errors: see hdreg check)" : "");
+    if (rep.returned)
+      printf("returned %d case%s on notice to review: the validity would end before the "
+             "certificate is issued (see stderr)\n", rep.returned, rep.returned == 1 ? "" : "s");
     if (rr.held_unprintable)
       printf("held %d case%s for a person: the review opinion cannot be printed (see stderr)\n",
              rr.held_unprintable, rr.held_unprintable == 1 ? "" : "s");
@@ -348,6 +351,9 @@ int cmd_run(int argc, char **argv) {
       printf("public notice %s: %d case%s, open until %s\n", rr.notices[i].number,
              rr.notices[i].cases, rr.notices[i].cases == 1 ? "" : "s", rr.notices[i].end_date);
     if (rr.cancelled) printf("cancelled %d certificate%s\n", rr.cancelled, rr.cancelled == 1 ? "" : "s");
+    if (rr.refused_on_cancel)
+      printf("refused %d application%s open on a cancelled certificate (5.1.6, 6.5 h)\n",
+             rr.refused_on_cancel, rr.refused_on_cancel == 1 ? "" : "s");
     if (res.head_signed) printf("ledger head signed\n");
     if (no.signer && !res.published)
       printf("checkpoint: nothing new since the last one (%lld entries, %s), in %s\n",

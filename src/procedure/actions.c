@@ -53,21 +53,6 @@ static int finish(sqlite3 *db, int rc, hd_err *err) {
   return rc;
 }
 
-/* Queue a letter of kind for case id, owed on date, for the next night to write
- * (docs/procedure.md, "Letters"): with_event ties it to the case's last event, objection
- * (0: none) to an objection; note the reason given. */
-static int queue_letter(sqlite3 *db, long long id, const char *kind, const char *date,
-                        int with_event, long long objection, const char *note, hd_err *err) {
-  char ids[32], obj[32];
-  snprintf(ids, sizeof ids, "%lld", id);
-  snprintf(obj, sizeof obj, "%lld", objection);
-  const char *v[] = {ids, kind, date, with_event ? "1" : NULL, objection ? obj : NULL, note};
-  return exec_bind(db, "INSERT INTO letters(case_id, kind, owed_date, event_id, objection_id, note) "
-                       "VALUES (?1, ?2, ?3, CASE WHEN ?4 IS NULL THEN NULL ELSE (SELECT max(id) "
-                       "FROM case_events WHERE case_id = ?1) END, CAST(?5 AS INTEGER), ?6)",
-                   v, 6, err);
-}
-
 static int committee(sqlite3 *db, long long id, const char *decision, const hd_actor *by,
                      hd_err *err) {
   int approve = strcmp(decision, "approve") == 0;
@@ -80,8 +65,8 @@ static int committee(sqlite3 *db, long long id, const char *decision, const hd_a
                      by->reason, 0, err);
   if (!rc) rc = exec_bind(db, "UPDATE cases SET committee_date = ?1 WHERE id = ?2", v, 2, err);
   /* The committee's opinion (6.1.2 c) and, on a rejection, the decision not to register. */
-  if (!rc) rc = queue_letter(db, id, "committee_opinion", by->date, 1, 0, by->reason, err);
-  if (!rc && !approve) rc = queue_letter(db, id, "refusal", by->date, 1, 0, by->reason, err);
+  if (!rc) rc = proc_queue_letter(db, id, "committee_opinion", by->date, 1, 0, by->reason, err);
+  if (!rc && !approve) rc = proc_queue_letter(db, id, "refusal", by->date, 1, 0, by->reason, err);
   return rc;
 }
 
@@ -141,7 +126,7 @@ static int object(sqlite3 *db, long long id, const char *number, const char *dat
                        "status) VALUES (?1, ?2, ?3, ?4, ?5, 'open')", v, 5, err);
     if (!rc) *objection_id = (long long)sqlite3_last_insert_rowid(db);
     /* The applicant is asked to explain (6.1.2 d, 6.2.2 c). */
-    if (!rc) rc = queue_letter(db, id, "objection_explain", date, 0, *objection_id, NULL, err);
+    if (!rc) rc = proc_queue_letter(db, id, "objection_explain", date, 0, *objection_id, NULL, err);
   }
   free(status);
   free(start);
@@ -184,8 +169,8 @@ static int resolve(sqlite3 *db, const char *objection, const char *outcome, cons
     rc = proc_move(db, atoll(case_id), "submitted", "person", by->date, by->actor, by->reason, 0,
                    err);
   if (rc == HD_OK)
-    rc = queue_letter(db, atoll(case_id), "objection_outcome", by->date, upheld, atoll(objection),
-                      by->reason, err);
+    rc = proc_queue_letter(db, atoll(case_id), "objection_outcome", by->date, upheld,
+                           atoll(objection), by->reason, err);
   free(st);
   free(case_id);
   return rc;
@@ -278,9 +263,9 @@ static int move(sqlite3 *db, long long id, const char *to, const hd_actor *by,
    * record (6.6); a rejection by a person: the decision not to register. */
   if (rc == HD_OK && from && !strcmp(from, "held") &&
       store_text_exists(db, "SELECT 1 FROM onsite_questions WHERE case_id = ?1", id))
-    rc = queue_letter(db, id, "onsite_record", by->date, 1, 0, NULL, err);
+    rc = proc_queue_letter(db, id, "onsite_record", by->date, 1, 0, NULL, err);
   if (rc == HD_OK && !strcmp(to, "rejected"))
-    rc = queue_letter(db, id, "refusal", by->date, 1, 0, by->reason, err);
+    rc = proc_queue_letter(db, id, "refusal", by->date, 1, 0, by->reason, err);
   free(from);
   return rc;
 }
@@ -449,57 +434,44 @@ int act_apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_err *
 }
 
 /* The applications open on certificate cert_id (but case_id, the authority's own cancel
- * case) withdrawn: 5.1.6 c-e cancel the right itself, so what was applied for on it has
- * nothing left to register. Each is moved to 'withdrawn' by the authority's officer with
- * a reason naming the cancellation; their numbers go onto *withdrawn ("SQ-1 (change), ...").
- * An open cancellation on the authority's own motion (a cancel case without an
- * application) is not withdrawn: a second one is refused, naming it. */
-static int withdraw_open(sqlite3 *db, long long case_id, const hd_authority_cancel *a,
-                         const char *cert_id, hd_buf *withdrawn, hd_err *err) {
-  int rc = HD_OK;
-  /* One at a time, the first still open: each withdrawal takes it out of the query. One
-   * application per certificate (intake.h) makes this one at most, on a register kept by
-   * hdreg; an older register may hold more, and each goes the same way. */
-  while (rc == HD_OK) {
-    sqlite3_stmt *st;
-    if (store_prepare(db, "SELECT k.id, k.number, k.reg_type, k.status, k.reg_type = 'cancel' "
-                          "AND NOT EXISTS (SELECT 1 FROM materials m WHERE m.case_id = k.id AND "
-                          "m.kind = 'application') FROM cases k WHERE k.prior_certificate_id = "
-                          "CAST(?1 AS INTEGER) AND k.id <> ?2 AND k.status IN "
-                          INTAKE_OPEN_STATUSES " ORDER BY k.id LIMIT 1", &st, err))
-      return HD_EDB;
-    sqlite3_bind_text(st, 1, cert_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, case_id);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-      sqlite3_finalize(st);
-      break;
-    }
-    long long open = sqlite3_column_int64(st, 0);
-    char number[65], type[16];
-    hd_snprintf(number, sizeof number, "%s", (const char *)sqlite3_column_text(st, 1));
-    hd_snprintf(type, sizeof type, "%s", (const char *)sqlite3_column_text(st, 2));
-    if (sqlite3_column_int(st, 4))
+ * case): they wait for it (intake.h, INTAKE_AWAITS_AUTHORITY_CANCEL). 5.1.6 c-e cancel the
+ * right itself, but only once the cancellation is carried out (6.5 h: 审核通过的，应对外公示
+ * 及注销); until then the authority may still find against it, and an applicant's
+ * application is the applicant's to withdraw (6), not the authority's. Their numbers go
+ * onto *waiting ("SQ-1 (change), ..."). An open cancellation on the authority's own motion
+ * refuses a second one, naming it. */
+static int open_on_certificate(sqlite3 *db, long long case_id, const hd_authority_cancel *a,
+                               const char *cert_id, hd_buf *waiting, hd_err *err) {
+  sqlite3_stmt *st;
+  if (store_prepare(db, "SELECT k.number, k.reg_type, k.status, k.reg_type = 'cancel' AND NOT "
+                        "EXISTS (SELECT 1 FROM materials m WHERE m.case_id = k.id AND m.kind = "
+                        "'application') FROM cases k WHERE k.prior_certificate_id = CAST(?1 AS "
+                        "INTEGER) AND k.id <> ?2 AND k.status IN " INTAKE_OPEN_STATUSES
+                        " ORDER BY k.id", &st, err))
+    return HD_EDB;
+  sqlite3_bind_text(st, 1, cert_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 2, case_id);
+  int rc = HD_OK, s;
+  while (rc == HD_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *number = (const char *)sqlite3_column_text(st, 0);
+    if (sqlite3_column_int(st, 3))
       rc = hd_err_set(err, HD_EDATA, "case %s: certificate %s is being cancelled on the "
                       "authority's own motion already, case %s (%s): that one is decided or "
                       "withdrawn first (5.1.6, 6.5)", a->number, a->certificate, number,
-                      (const char *)sqlite3_column_text(st, 3));
-    sqlite3_finalize(st);
-    if (rc) break;
-    char reason[600];
-    hd_snprintf(reason, sizeof reason, "登记机构依职权注销证书%s（5.1.6 %s，案件%s），本申请随之撤回",
-                a->certificate, a->ground, a->number);
-    rc = proc_move(db, open, "withdrawn", "person", a->by.date, a->by.actor, reason, 0, err);
-    if (rc) hd_err_prefix(err, "withdrawing the open application on certificate %s",
-                          a->certificate);
-    else hd_buf_printf(withdrawn, "%s%s (%s)", withdrawn->len ? ", " : "", number, type);
+                      (const char *)sqlite3_column_text(st, 2));
+    else
+      hd_buf_printf(waiting, "%s%s (%s, %s)", waiting->len ? ", " : "", number,
+                    (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2));
   }
+  if (rc == HD_OK && s != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+  sqlite3_finalize(st);
   return rc;
 }
 
 /* A cancellation on the authority's own motion (5.1.6 c-e): a cancel case on the
  * certificate's resource and rights, with the ground and its evidence, no application. */
 static int authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long *case_id,
-                            hd_buf *withdrawn, hd_err *err) {
+                            hd_buf *waiting, hd_err *err) {
   if (!a->ground || strlen(a->ground) != 1 || a->ground[0] < 'c' || a->ground[0] > 'e')
     return hd_err_set(err, HD_EUSAGE, "--ground '%s': the authority cancels on its own motion on "
                       "ground c (a court's or arbitration body's effective ruling), d (rectification "
@@ -522,7 +494,7 @@ static int authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long
   int rc = new_case(db, a->number, "cancel", a->by.date, cert, a->certificate, a->ground, NULL,
                     &id, err);
   snprintf(ids, sizeof ids, "%lld", id);
-  if (rc == HD_OK) rc = withdraw_open(db, id, a, cert, withdrawn, err);
+  if (rc == HD_OK) rc = open_on_certificate(db, id, a, cert, waiting, err);
   /* Who moved and why: the authority's decision to open the case, on the chain. */
   char note[1200];
   hd_snprintf(note, sizeof note, "登记机构依职权注销（5.1.6 %s）：%s（%s）", a->ground, a->by.reason,
@@ -536,8 +508,8 @@ static int authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long
 }
 
 int act_authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long *case_id,
-                         hd_buf *withdrawn, hd_err *err) {
+                         hd_buf *waiting, hd_err *err) {
   int rc = by_printable(&a->by, err);
   if (!rc) rc = store_begin(db, err);
-  return rc ? rc : finish(db, authority_cancel(db, a, case_id, withdrawn, err), err);
+  return rc ? rc : finish(db, authority_cancel(db, a, case_id, waiting, err), err);
 }

@@ -80,11 +80,11 @@ typedef struct hd_authority_cancel {
 /* A cancel case on the certificate (its resource and rights; the holder of record as
  * applicant), its ground, its evidence with a note of who decided and why, submitted for
  * the next night's review; the intake rules but the applicant's (intake.h). An application
- * open on the certificate does not block it: 5.1.6 c-e cancel the right itself, so the
- * open application is withdrawn in the same transaction, by a->by, with a reason naming
- * this cancellation; OUT: withdrawn gets "NUMBER (TYPE)" of each, comma separated (caller
- * releases). An open cancellation on the authority's own motion is refused (HD_EDATA). */
+ * open on the certificate does not block it: it waits for this cancellation (intake.h,
+ * INTAKE_AWAITS_AUTHORITY_CANCEL) and is refused by the night that carries it out (6.5 h);
+ * OUT: waiting gets "NUMBER (TYPE, STATUS)" of each, comma separated (caller releases). An
+ * open cancellation on the authority's own motion is refused (HD_EDATA). */
 int act_authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long *case_id,
-                         hd_buf *withdrawn, hd_err *err);
+                         hd_buf *waiting, hd_err *err);
 
 #endif

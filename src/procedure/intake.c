@@ -119,6 +119,9 @@ int intake_check(sqlite3 *db, long long case_id, int by_authority, hd_err *err) 
   if (*applied && *registered && strcmp(applied, registered) < 0)
     return hd_err_set(err, HD_EDATA, "case %s: certificate %s was registered on %s, after the "
                       "application of %s: " NOT_IN_FORCE, number, cert, registered, applied);
+  /* The authority's own cancellation is not blocked: what is open waits for it (intake.h);
+   * its caller refuses a second one. */
+  if (by_authority) return HD_OK;
   if (store_prepare(db, "SELECT number, reg_type, status FROM cases WHERE prior_certificate_id = "
                         "?1 AND id <> ?2 AND status IN " INTAKE_OPEN_STATUSES " ORDER BY id LIMIT 1",
                     &st, err))

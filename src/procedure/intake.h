@@ -20,11 +20,24 @@
 #define INTAKE_OPEN_STATUSES "('submitted','authority_review','committee_review','rectify'," \
                              "'notice','held','approved')"
 
+/* SQL condition: the case aliased C (its columns C.id, C.prior_certificate_id) concerns a
+ * certificate that a cancellation on the authority's own motion (5.1.6 c-e: a cancel case
+ * without an application) is open on. Such a case waits, whatever its status: the night
+ * neither reviews it, nor publishes it, nor issues its certificate, since the right it
+ * would register may be cancelled (6.5 h). Carried out, the cancellation refuses it
+ * (night_cancellations); refused or withdrawn, it lets the case go on. */
+#define INTAKE_AWAITS_AUTHORITY_CANCEL(C)                                                    \
+  "EXISTS (SELECT 1 FROM cases ac WHERE ac.prior_certificate_id = " C ".prior_certificate_id " \
+  "AND ac.id <> " C ".id AND ac.reg_type = 'cancel' AND ac.status IN " INTAKE_OPEN_STATUSES    \
+  " AND NOT EXISTS (SELECT 1 FROM materials am WHERE am.case_id = ac.id AND am.kind = "        \
+  "'application'))"
+
 /* Check case_id (already written, inside the caller's transaction). HD_OK, or HD_EDATA
  * with the first rule it breaks, naming the case, the certificate and, for a second
  * application, the open one; HD_EDB on a database error. A first registration passes.
  * by_authority: a cancellation on the authority's own motion (5.1.6 c-e), which no
- * holder applies for: the applicant rule does not apply. */
+ * holder applies for: neither the applicant rule nor the one-at-a-time rule applies (what
+ * is open waits for it: INTAKE_AWAITS_AUTHORITY_CANCEL). */
 int intake_check(sqlite3 *db, long long case_id, int by_authority, hd_err *err);
 
 #endif

@@ -12,6 +12,7 @@
 #include "model/caseview.h"
 #include "pdf/sign.h"
 #include "procedure/findings_store.h"
+#include "procedure/intake.h"
 #include "procedure/pool.h"
 #include "procedure/procedure.h"
 #include "store/store.h"
@@ -287,7 +288,8 @@ int night_reviews(hd_night *n, hd_err *err) {
    * none): a run for an earlier date leaves it alone. */
   if ((rc = store_ids(n->db, "SELECT c.id FROM cases c WHERE c.status = 'submitted' AND "
                              "coalesce((SELECT max(at) FROM case_events e WHERE e.case_id = "
-                             "c.id), c.applied_date) <= ?1 ORDER BY c.id", n->date, &ids, &count,
+                             "c.id), c.applied_date) <= ?1 AND NOT "
+                             INTAKE_AWAITS_AUTHORITY_CANCEL("c") " ORDER BY c.id", n->date, &ids, &count,
                       err)))
     return rc;
   if ((rc = caseview_loader_new(n->db, &ld, err))) {
@@ -509,7 +511,8 @@ int night_notices(hd_night *n, hd_err *err) {
   /* Approved on or before the run date (by this night's review, or by a person). */
   if ((rc = store_ids(n->db, "SELECT c.id FROM cases c WHERE c.status = 'approved' AND "
                              "coalesce((SELECT max(at) FROM case_events e WHERE e.case_id = c.id), "
-                             "c.decided_date, c.applied_date) <= ?1 ORDER BY c.number", n->date,
+                             "c.decided_date, c.applied_date) <= ?1 AND NOT "
+                             INTAKE_AWAITS_AUTHORITY_CANCEL("c") " ORDER BY c.number", n->date,
                       &ids, &count, err)))
     return rc;
   int kept = 0;
@@ -639,6 +642,50 @@ int night_notices(hd_night *n, hd_err *err) {
 
 /* ---- cancellations ------------------------------------------------------------------ */
 
+/* After the cancellation of case cancel_id is carried out: every application still open on
+ * the certificate it cancelled (those that waited for a cancellation on the authority's
+ * own motion, intake.h; on an older register, any other) is refused by the night, with a
+ * 不予登记决定书 owed the same night: the right it would register no longer exists (5.1.6,
+ * 6.5 h). Inside the caller's transaction. */
+static int refuse_waiting(hd_night *n, long long cancel_id, hd_err *err) {
+  char idtext[24], reason[600];
+  snprintf(idtext, sizeof idtext, "%lld", cancel_id);
+  long long *ids = NULL;
+  int count = 0, rc;
+  if ((rc = store_ids(n->db, "SELECT k.id FROM cases k, cases x WHERE x.id = CAST(?1 AS INTEGER) "
+                             "AND k.prior_certificate_id = x.prior_certificate_id AND k.id <> x.id "
+                             "AND k.status IN " INTAKE_OPEN_STATUSES " ORDER BY k.id", idtext, &ids,
+                      &count, err)))
+    return rc;
+  if (count) {
+    sqlite3_stmt *st;
+    if ((rc = store_cached(n->db, "SELECT c.number, x.number, x.cancel_ground, NOT EXISTS (SELECT 1 "
+                                  "FROM materials m WHERE m.case_id = x.id AND m.kind = "
+                                  "'application') FROM cases x JOIN certificates c ON c.id = "
+                                  "x.prior_certificate_id WHERE x.id = ?1", &st, err)))
+      count = 0;
+    else {
+      sqlite3_bind_int64(st, 1, cancel_id);
+      if (sqlite3_step(st) == SQLITE_ROW)
+        hd_snprintf(reason, sizeof reason, "证书%s已%s注销（5.1.6 %s，案件%s），申请登记所涉的权利"
+                    "已不存在", (const char *)sqlite3_column_text(st, 0),
+                    sqlite3_column_int(st, 3) ? "由登记机构依职权" : "",
+                    sqlite3_column_text(st, 2) ? (const char *)sqlite3_column_text(st, 2) : "?",
+                    (const char *)sqlite3_column_text(st, 1));
+      else
+        rc = hd_err_set(err, HD_EDATA, "the cancellation's certificate is missing");
+      store_done(st);
+    }
+  }
+  for (int i = 0; rc == HD_OK && i < count; i++) {
+    rc = proc_move(n->db, ids[i], "rejected", "night", n->date, "hdreg run", reason, 0, err);
+    if (rc == HD_OK) rc = proc_queue_letter(n->db, ids[i], "refusal", n->date, 1, 0, reason, err);
+    if (rc == HD_OK) n->rep->refused_on_cancel++;
+  }
+  free(ids);
+  return rc;
+}
+
 int night_cancellations(hd_night *n, hd_err *err) {
   sqlite3_stmt *st;
   long long *ids = NULL;
@@ -675,7 +722,8 @@ int night_cancellations(hd_night *n, hd_err *err) {
                                HD_DOCKIND[HD_DOC_CANCELLATION].kind, ids[i],
                                0, pdf, len, &doc, &e)) &&
           !(r = proc_move(n->db, ids[i], "cancelled", "night", n->date, "hdreg run",
-                          "公示期满无异议，注销", doc, &e)))
+                          "公示期满无异议，注销", doc, &e)) &&
+          !(r = refuse_waiting(n, ids[i], &e)))
         r = store_commit(n->db, &e);
       if (r) sqlite3_exec(n->db, "ROLLBACK", NULL, NULL, NULL);
     }

@@ -29,6 +29,7 @@ typedef struct hd_night_report {
   struct hd_night_notice { char *number; int cases; char end_date[11]; } *notices;
   int n_notices;
   int cancelled;
+  int refused_on_cancel;      /* applications open on a certificate it cancelled, refused */
   int documents;              /* documents written by these steps */
   int failed;
   int held_unprintable;       /* reviewed, but held: the review opinion cannot be printed */

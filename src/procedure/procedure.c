@@ -120,6 +120,25 @@ int proc_move(sqlite3 *db, long long case_id, const char *to, const char *by, co
   return HD_OK;
 }
 
+int proc_queue_letter(sqlite3 *db, long long case_id, const char *kind, const char *date,
+                      int with_event, long long objection, const char *note, hd_err *err) {
+  sqlite3_stmt *st;
+  if (store_cached(db, "INSERT INTO letters(case_id, kind, owed_date, event_id, objection_id, note) "
+                       "VALUES (?1, ?2, ?3, CASE WHEN ?4 THEN (SELECT max(id) FROM case_events "
+                       "WHERE case_id = ?1) END, CASE WHEN ?5 > 0 THEN ?5 END, ?6)", &st, err))
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, case_id);
+  sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+  sqlite3_bind_int(st, 4, with_event != 0);
+  sqlite3_bind_int64(st, 5, objection);
+  if (note) sqlite3_bind_text(st, 6, note, -1, SQLITE_STATIC);
+  else sqlite3_bind_null(st, 6);
+  int s = sqlite3_step(st);
+  store_done(st);
+  return s == SQLITE_DONE ? HD_OK : hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+}
+
 int proc_print(sqlite3 *db, FILE *out, hd_err *err) {
   sqlite3_stmt *st;
   if (store_prepare(db, "SELECT flow, from_status, to_status, by, clause, meaning FROM transitions "

@@ -18,6 +18,13 @@
 int proc_move(sqlite3 *db, long long case_id, const char *to, const char *by, const char *at,
               const char *actor, const char *reason, long long document_id, hd_err *err);
 
+/* Queue a letter of kind (a letters.kind) for case_id, owed on date, for the night's
+ * letters step to write (docs/procedure.md, "Letters"): with_event ties it to the case's
+ * last event, objection (0: none) to an objection; note: the reason given, or NULL. Inside
+ * the caller's transaction. */
+int proc_queue_letter(sqlite3 *db, long long case_id, const char *kind, const char *date,
+                      int with_event, long long objection, const char *note, hd_err *err);
+
 /* The flow of a case: "ordinary", "simplified" or "cancel". */
 const char *proc_flow(const char *reg_type, const char *procedure);
 

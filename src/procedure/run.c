@@ -17,6 +17,7 @@
 #include "ledger/ledger.h"
 #include "pdf/sign.h"
 #include "procedure/dockinds.h"
+#include "procedure/intake.h"
 #include "procedure/pool.h"
 #include "procedure/procedure.h"
 #include "model/case.h"
@@ -174,6 +175,8 @@ typedef struct ctx {
   char *authority, *pattern, *region, *supervisor;
   long years;
   int validate_only;  /* allocate only checks that the certificate fits (--jobs > 1) */
+  char ended[400];    /* set by valid_until: why the certificate's validity would have
+                         ended before it is issued (the event's reason), else "" */
 } ctx;
 
 /* The frozen fields of certificate cert_id, with the record version their labels are
@@ -409,10 +412,12 @@ static int issue(ctx *x, long long cert_id, hd_err *err) {
  * right's registration. A licence certificate ends no later than the licence itself (the
  * valid_until of its contract or authorization, where given) and the certificate it is
  * licensed from, for a licensee cannot hold a right longer than the licensor keeps it
- * (5.1.3). A replaced or licensing certificate that has ended by the run date is an error
- * naming it (HD_EDATA). */
+ * (5.1.3). A replaced or licensing certificate or a licence that has ended by the run date
+ * is HD_EDATA naming it, with x->ended set to the reason the case goes back to review. */
 static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
   sqlite3_stmt *st;
+  char cn[32];
+  x->ended[0] = '\0';
   *until = hd_date_period_end_years(x->date, (int)x->years);
   if (!strcmp(c->reg_type, "transfer") || !strcmp(c->reg_type, "change")) {
     if (store_cached(x->db, "SELECT p.valid_until, p.number FROM cases k JOIN certificates p ON "
@@ -431,11 +436,15 @@ static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
       }
     }
     store_done(st);
-    if (*end && hd_date_to_days(*until) < hd_date_to_days(x->date))
+    if (*end && hd_date_to_days(*until) < hd_date_to_days(x->date)) {
+      hd_date_cn(*until, cn);
+      hd_snprintf(x->ended, sizeof x->ended, "所替换的证书%s有效期至%s，于发证前届满，重新审核"
+                  "（5.1.4、5.1.5、5.2.1）", replaced, cn);
       return hd_err_set(err, HD_EDATA, "the certificate it replaces, %s, was valid until %s, "
                         "before its certificate would be issued: a %s keeps the replaced "
                         "certificate's validity (5.1.4, 5.1.5, 5.2.1)", replaced, end,
                         !strcmp(c->reg_type, "transfer") ? "转让登记" : "变更登记");
+    }
     return HD_OK;
   }
   if (strcmp(c->reg_type, "license") != 0) return HD_OK;
@@ -468,11 +477,15 @@ static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
   if (hd_date_to_days(*until) < hd_date_to_days(x->date)) {
     char end[11];
     hd_date_iso(*until, end);
-    if (bound == 1)
+    hd_date_cn(*until, cn);
+    if (bound == 1) {
+      hd_snprintf(x->ended, sizeof x->ended, "许可合同或授权书有效期至%s，于发证前届满，重新审核"
+                  "（5.1.3）", cn);
       return hd_err_set(err, HD_EDATA, "the licence ends before its certificate would be issued "
-                        "(5.1.3): its contract or authorization is valid until %s; a person "
-                        "returns the case to review (hdreg case move --to submitted), where "
-                        "5.1.4-license-transfer asks for a licence in force", end);
+                        "(5.1.3): its contract or authorization is valid until %s", end);
+    }
+    hd_snprintf(x->ended, sizeof x->ended, "许可所据的证书%s有效期至%s，于发证前届满，重新审核"
+                "（5.1.3、5.2.1）", base, cn);
     return hd_err_set(err, HD_EDATA, "the licence ends before its certificate would be issued "
                       "(5.1.3): the certificate it is licensed from, %s, is valid until %s", base,
                       end);
@@ -594,7 +607,7 @@ static const char DUE_SQL[] =
     "   AND c.status = 'notice' AND c.notice_end < ?1"
     "   AND NOT EXISTS (SELECT 1 FROM certificates x WHERE x.case_id = c.id)"
     "   AND NOT EXISTS (SELECT 1 FROM objections o WHERE o.case_id = c.id AND o.status = 'open')"
-    " ORDER BY c.id";
+    "   AND NOT " INTAKE_AWAITS_AUTHORITY_CANCEL("c") " ORDER BY c.id";
 static const char HELD_SQL[] =
     "SELECT c.id FROM cases c WHERE c.reg_type IN ('first','license','transfer','change')"
     "   AND c.status = 'notice' AND c.notice_end < ?1"
@@ -787,16 +800,36 @@ static int run(ctx *xp, hd_err *err) {
       due_item *it = &items[k];
       memset(it, 0, sizeof *it);
       rc = case_load(db, list[i], &c, &e);
+      x.ended[0] = '\0';
       if (!rc) rc = allocate(&x, c, &it->cert_id, &it->pdf, &it->len, &e);
       if (!rc && hd_fault("crash-after-allocate")) _exit(137);
-      if (rc) {
-        char *num = c ? hd_strdup(c->number) : NULL;
+      char *num = rc && c ? hd_strdup(c->number) : NULL;
+      if (rc == HD_EDATA && x.ended[0]) {
+        /* Its validity would end before it is issued: back to the review, which asks for
+         * a licence in force (补正) or refuses (5.1.1) with its letter; no number taken.
+         * Said in the report, not a failure: nothing is left for a person to mend. */
+        hd_err me;
+        hd_err_clear(&me);
+        int r = store_begin(db, &me);
+        if (!r) r = proc_move(db, list[i], "submitted", "night", o->date, "hdreg run", x.ended, 0, &me);
+        if (!r) r = store_commit(db, &me);
+        if (r) {
+          store_rollback(db);
+          hd_err_prefix(&me, "%s; it cannot be returned to review", e.msg);
+          problem(rep, num, me.msg);
+          rep->failed++;
+        } else {
+          hd_err_prefix(&e, "returned to review");
+          problem(rep, num, e.msg);
+          rep->returned++;
+        }
+      } else if (rc) {
         problem(rep, num, e.msg);
-        free(num);
         rep->failed++;
       } else {
         k++;
       }
+      free(num);
       case_free(c);
     }
     due_chunk ch = {&x, items};

@@ -16,6 +16,7 @@ typedef struct hd_run_report {
   int restored;    /* issued earlier on this date; file was missing and was re-rendered */
   int held;        /* due but held by an open objection */
   int failed;      /* cases whose certificate could not be made */
+  int returned;    /* due, but returned to review: the validity would end before issue */
   hd_problem *problems;
   int n_problems;
   double render_ms;   /* time spent laying out and rendering, for the summary */

@@ -400,6 +400,7 @@ static void counts(json_object *o, const hd_night_result *res) {
   }
   add(o, "notices", notices);
   add(o, "cancelled", json_object_new_int(rr->cancelled));
+  add(o, "refused_on_cancellation", json_object_new_int(rr->refused_on_cancel));
   add(o, "held_for_review", json_object_new_int(rr->by_decision[HD_HOLD]));
   add(o, "held_unprintable", json_object_new_int(rr->held_unprintable));
   add(o, "held_check_error", json_object_new_int(rr->held_check_error));
@@ -407,6 +408,7 @@ static void counts(json_object *o, const hd_night_result *res) {
   add(cert, "verified", json_object_new_int(rep->verified));
   add(cert, "restored", json_object_new_int(rep->restored));
   add(cert, "held_by_objection", json_object_new_int(rep->held));
+  add(cert, "returned_to_review", json_object_new_int(rep->returned));
   add(cert, "failed", json_object_new_int(rep->failed));
   add(o, "certificates", cert);
   add(o, "failed", json_object_new_int(rep->failed + rr->failed));

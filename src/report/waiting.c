@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "procedure/documents.h"
+#include "procedure/intake.h"
 #include "util/buf.h"
 #include "store/store.h"
 #include "util/date.h"
@@ -135,9 +136,18 @@ int report_waiting(sqlite3 *db, const hd_calendar *cal, const hd_waiting_opts *o
       "  e.id DESC LIMIT 1) AS detail, NULL AS o FROM cases WHERE status IN ('held', "
       "  'committee_review', 'rectify', 'notice')"
       " UNION ALL SELECT case_id, 'objection', filed_date, objector || '：' || grounds, id FROM "
-      "  objections WHERE status = 'open') w JOIN cases c ON c.id = w.case_id LEFT JOIN subjects "
+      "  objections WHERE status = 'open'"
+      /* an application on a certificate the authority is cancelling (intake.h) */
+      " UNION ALL SELECT k.id, 'cancellation', ac.applied_date, '证书' || pc.number || "
+      "  '正由登记机构依职权注销（5.1.6 ' || ac.cancel_ground || '，案件' || ac.number || '）：注销的，"
+      "本申请不予登记；不予注销或撤回的，继续办理', NULL FROM cases k JOIN cases ac ON "
+      "  ac.prior_certificate_id = k.prior_certificate_id AND ac.id <> k.id AND ac.reg_type = "
+      "  'cancel' AND ac.status IN " INTAKE_OPEN_STATUSES " AND NOT EXISTS (SELECT 1 FROM materials "
+      "  am WHERE am.case_id = ac.id AND am.kind = 'application') JOIN certificates pc ON pc.id = "
+      "  k.prior_certificate_id WHERE k.status IN " INTAKE_OPEN_STATUSES ") w JOIN cases c ON c.id = w.case_id LEFT JOIN subjects "
       "s ON s.id = c.applicant_id ORDER BY CASE w.kind WHEN 'held' THEN 0 WHEN "
-      "'committee_review' THEN 1 WHEN 'objection' THEN 2 WHEN 'rectify' THEN 3 ELSE 4 END, "
+      "'committee_review' THEN 1 WHEN 'objection' THEN 2 WHEN 'rectify' THEN 3 WHEN "
+      "'cancellation' THEN 5 ELSE 4 END, "
       "w.since, c.number, w.o";
   sqlite3_stmt *st = NULL;
   *out = NULL;

@@ -27,9 +27,11 @@ typedef struct hd_waiting_opts {
 
 /* The waiting entries on o->date as a JSON array (caller json_object_put), one per case
  * and reason to wait — a case in notice with an open objection is both — ordered by kind
- * (held, committee_review, objection, rectify, notice), since, case number. Each entry:
- * case, applicant, waits_for (the kind), status (the case's), since (the date of its last
- * move; an objection's filing; the notice's start), age_working_days (working days after
+ * (held, committee_review, objection, rectify, notice, cancellation: an application open
+ * on a certificate that the authority is cancelling on its own motion, which waits for it,
+ * procedure/intake.h), since, case number. Each entry: case, applicant, waits_for (the
+ * kind), status (the case's), since (the date of its last move; an objection's filing;
+ * the notice's start; the cancellation's opening), age_working_days (working days after
  * since up to the date, Civil Code arts. 201, 203, holiday calendar; null where a year has
  * no schedule), over, deadline (rectify: the last day to supplement, 6.1.2 a / 6.2.2 a,
  * setting supplement_working_days after the return; objection: the last day for the
@@ -38,7 +40,7 @@ typedef struct hd_waiting_opts {
  * ("supplement", "objection_reply", "notice_end" or null), deadline_passed (the date is
  * after the deadline; null without one), deadline_error (why a deadline cannot be
  * computed, else null), reason (its last move's reason; an objection's objector and
- * grounds; a notice's number), findings (held and rectify: the findings of its last review
+ * grounds; a notice's number; which cancellation), findings (held and rectify: the findings of its last review
  * that hold or return it, waived ones left out: check, clause, outcome, message), notice
  * (its notice number, held objection and notice entries), notice_end, objection (its
  * number, objection entries). cal may be NULL: ages and deadlines are then null.

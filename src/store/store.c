@@ -32,6 +32,7 @@ static const migration MIGRATIONS[] = {
     {8, hd_embed_schema_v8},
     {9, hd_embed_schema_v9},
     {10, hd_embed_schema_v10},
+    {11, hd_embed_schema_v11},
 };
 
 /* hd_sha256(text): lower-case hex SHA-256, for the ledger's triggers (schema v4). */
@@ -215,6 +216,8 @@ static int migrate(sqlite3 *db, const char *path, hd_err *err) {
         (m->version == 10 && rowlog_chain_where(db, "settings", "key IN ('supervising_department', "
                                                 "'objection_address', 'objection_phone', "
                                                 "'objection_cutoff')", err)) ||
+        (m->version == 11 && rowlog_chain_where(db, "transitions", "by = 'night' AND clause IN "
+                                                "('5.1.6', '5.1.3')", err)) ||
         (fk_off && foreign_keys_hold(db, err)) || store_exec(db, pragma, err)) {
       sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
       if (fk_off) sqlite3_exec(db, "PRAGMA foreign_keys = ON;", NULL, NULL, NULL);

@@ -125,25 +125,25 @@ HZ-2026-0100|2" "each case's import"
 # and records it brought): an edited import row is named with what changed, and one the
 # sqlite3 shell inserts is named as inserted outside hdreg.
 run "$HDREG" ledger verify --db "$T/enc.db"
-# 83 entries: the migration mark and the 61 rows of a new register (settings, counter,
-# transitions), the 3 settings of schema 9 (letters) and the 4 of schema 10 (the
-# documents' supervising department and objection contact), then import 1 (subject,
-# resource, case, right, material, case counter, import row: entries 70 to 76) and
-# import 2 (two subjects, no material: 77 to 83).
-expect_eq "$rc $(out | cut -d, -f1-2)" "0 ledger intact: 83 entries, 80 rows" "imports on the chain"
-expect_eq "$(sql "$T/enc.db" "SELECT group_concat(seq, ' ') FROM ledger WHERE tbl = 'imports'")" "76 83" "each import's row is the last entry of its import"
-expect_eq "$("$HDREG" ledger show --db "$T/enc.db" --case HZ-2026-0100 | sed -E 's/^ *([0-9]+)  [0-9a-f]{12}  /\1  /')" "80  cases 2  [2,\"HZ-2026-0100\",\"first\",\"simplified\",\"submitted\",2,null,2,\"2026-02-11\",null,null,null,null,null,null,null,null,null,null,2]
-81  case_rights 2  [2,2,\"use\",3,\"仅限科研\"]
-83  2026-03-21  import  $T/rare-gb18030.csv  GB18030, 1 cases  sha256 $(sha256sum "$T/rare-gb18030.csv" | cut -c1-16)…" "ledger show: a case's rows and its import"
+# 98 entries: the migration mark and the 61 rows of a new register (settings, counter,
+# transitions), the 3 settings of schema 9 (letters), the 4 of schema 10 (the documents'
+# supervising department and objection contact) and the 15 transitions of schema 11, then
+# import 1 (subject, resource, case, right, material, case counter, import row: entries
+# 85 to 91) and import 2 (two subjects, no material: 92 to 98).
+expect_eq "$rc $(out | cut -d, -f1-2)" "0 ledger intact: 98 entries, 95 rows" "imports on the chain"
+expect_eq "$(sql "$T/enc.db" "SELECT group_concat(seq, ' ') FROM ledger WHERE tbl = 'imports'")" "91 98" "each import's row is the last entry of its import"
+expect_eq "$("$HDREG" ledger show --db "$T/enc.db" --case HZ-2026-0100 | sed -E 's/^ *([0-9]+)  [0-9a-f]{12}  /\1  /')" "95  cases 2  [2,\"HZ-2026-0100\",\"first\",\"simplified\",\"submitted\",2,null,2,\"2026-02-11\",null,null,null,null,null,null,null,null,null,null,2]
+96  case_rights 2  [2,2,\"use\",3,\"仅限科研\"]
+98  2026-03-21  import  $T/rare-gb18030.csv  GB18030, 1 cases  sha256 $(sha256sum "$T/rare-gb18030.csv" | cut -c1-16)…" "ledger show: a case's rows and its import"
 cp "$T/enc.db" "$T/tampered.db"
 hidden "$T/tampered.db" "DROP TRIGGER imports_no_update; UPDATE imports SET file = 'other.csv' WHERE id = 2"
 run "$HDREG" ledger verify --db "$T/tampered.db"
-expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: imports 2 was changed outside hdreg after entry 83 recorded it: file \"$T/rare-gb18030.csv\" → \"other.csv\"" "an edited import is found"
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: imports 2 was changed outside hdreg after entry 98 recorded it: file \"$T/rare-gb18030.csv\" → \"other.csv\"" "an edited import is found"
 # No SQL function is needed to add a row any more; verify names it all the same.
 run sqlite3 "$T/tampered.db" "INSERT INTO imports(at, file, sha256, format, encoding, bytes, cases, subjects, certificates, normalised) VALUES ('2026-03-22', 'x.csv', '$(printf '%064d' 0)', 'csv', 'UTF-8', 1, 0, 0, 0, 0)"
 expect_eq "$rc $(out)$(err)" "0 " "the shell inserts an import row"
 run "$HDREG" ledger verify --db "$T/tampered.db"
-expect_eq "$rc $(err)" "3 hdreg: ledger verify: imports 2 was changed outside hdreg after entry 83 recorded it: file \"$T/rare-gb18030.csv\" → \"other.csv\"
+expect_eq "$rc $(err)" "3 hdreg: ledger verify: imports 2 was changed outside hdreg after entry 98 recorded it: file \"$T/rare-gb18030.csv\" → \"other.csv\"
 hdreg: ledger verify: imports 3 is not on the chain: it was inserted outside hdreg" "an import inserted by the shell is found"
 run "$HDREG" case history --db "$T/enc.db" --case HZ-2026-0100
 expect_eq "$rc $(out)" "0 2026-03-21  imported as submitted  import 2：$T/rare-gb18030.csv (GB18030, SHA-256 $(sha256sum "$T/rare-gb18030.csv" | cut -d' ' -f1))" "a case's history starts with its import"

@@ -18,7 +18,7 @@ VERIFY=docs/hdreg-verify.py
 "$HDREG" keygen --keys "$K" --name 广东省健康医疗数据产权登记中心 >/dev/null
 "$HDREG" demo-db --db "$T/d.db" >/dev/null
 run "$HDREG" run --db "$T/d.db" --date 2026-03-16 --keys "$K" --out "$OUT"
-expect_eq "$rc $(out | tail -1)" "1 checkpoint published: 1837 entries, tree head $(sed -n 3p "$CP"), in $CP" "the demo night (SQ-2026-0016 refused) publishes its checkpoint"
+expect_eq "$rc $(out | tail -1)" "1 checkpoint published: 1852 entries, tree head $(sed -n 3p "$CP"), in $CP" "the demo night (SQ-2026-0016 refused) publishes its checkpoint"
 cp "$T/d.db" "$T/night1.db" # the register as the first night left it (a backup)
 run "$HDREG" run --db "$T/d.db" --date 2026-04-16 --keys "$K" --out "$OUT"
 expect_eq "$rc $(out | head -1)" "1 hdreg run 2026-04-16: 9 certificates issued, 0 verified, 0 restored, 1 held by objection, 2 failed" "the second night: the certificates of the notice"
@@ -28,16 +28,16 @@ lasthash() { sql "$1" "SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1"; }
 
 # ---- intact ---------------------------------------------------------------------------
 run "$HDREG" ledger verify --db "$T/d.db" --keys "$K" --checkpoints "$CP"
-expect_eq "$rc $(out)$(err)" "0 ledger intact: 2001 entries, 1906 rows, head $(lasthash "$T/d.db"), tree head $(treehead "$T/d.db" "$K"); extends 2 checkpoints (last 2026-04-16, 2000 entries); 2 signed heads verified" "intact after two signed nights"
+expect_eq "$rc $(out)$(err)" "0 ledger intact: 2016 entries, 1921 rows, head $(lasthash "$T/d.db"), tree head $(treehead "$T/d.db" "$K"); extends 2 checkpoints (last 2026-04-16, 2015 entries); 2 signed heads verified" "intact after two signed nights"
 expect_eq "$(sed -E 's/^(— hdreg.example\/guangdong ).*/\1SIG/' "$CP" | sed "s|$(root "$CP" 1)|ROOT1|; s|$(root "$CP" 2)|ROOT2|")" "hdreg.example/guangdong
-1837
+1852
 ROOT1
 date 2026-03-16
 
 — hdreg.example/guangdong SIG
 
 hdreg.example/guangdong
-2000
+2015
 ROOT2
 date 2026-04-16
 
@@ -47,17 +47,17 @@ date 2026-04-16
 # tree hash, signed with openssl) byte for byte.
 cp "$T/d.db" "$T/copy.db"
 expect_eq "$(python3 tests/tools/rechain.py "$T/copy.db")" 0 "every hash recomputed by python"
-expect_eq "$(python3 tests/tools/checkpoint.py "$T/d.db" 1837 2026-03-16 "$K"; python3 tests/tools/checkpoint.py "$T/d.db" 2000 2026-04-16 "$K")" "$(cat "$CP")" "the checkpoints recomputed by python"
+expect_eq "$(python3 tests/tools/checkpoint.py "$T/d.db" 1852 2026-03-16 "$K"; python3 tests/tools/checkpoint.py "$T/d.db" 2015 2026-04-16 "$K")" "$(cat "$CP")" "the checkpoints recomputed by python"
 # One case's entries: its rows (application, findings, decision, notice, certificate) and
 # its documents (with its acceptance letter) and events in their own words.
 run "$HDREG" ledger show --db "$T/d.db" --case SQ-2026-0021
 expect_eq "$rc $(out | awk '{print $3}' | LC_ALL=C sort | uniq -c | awk '{printf "%s:%s ", $2, $1}')" "0 2026-03-16:4 2026-04-16:2 case_rights:3 cases:4 certificates:2 decisions:1 findings:27 materials:4 notice_cases:1 " "show one case: its entries"
-expect_eq "$(out | grep '  SQ-2026-0021  ' | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /; s/sha256 [0-9a-f]{16}…/sha256 …/' | sed "s|$T|T|")" "925  H  2026-03-16  SQ-2026-0021  review_opinion  T/out/opinions/SQ-2026-0021-2026-03-16.pdf  sha256 …
-926  H  2026-03-16  SQ-2026-0021  acceptance  T/out/letters/SQ-2026-0021-acceptance-2026-03-16.pdf  sha256 …
-927  H  2026-03-16  SQ-2026-0021  submitted -> approved  hdreg run：审核通过
-1662  H  2026-03-16  SQ-2026-0021  approved -> notice  hdreg run：公示
-1973  H  2026-04-16  SQ-2026-0021  certificate  T/out/certificates/202604440000000177.pdf  sha256 …
-1976  H  2026-04-16  SQ-2026-0021  notice -> certified  hdreg run：公示期满无异议，发证" "show one case: documents and events"
+expect_eq "$(out | grep '  SQ-2026-0021  ' | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /; s/sha256 [0-9a-f]{16}…/sha256 …/' | sed "s|$T|T|")" "940  H  2026-03-16  SQ-2026-0021  review_opinion  T/out/opinions/SQ-2026-0021-2026-03-16.pdf  sha256 …
+941  H  2026-03-16  SQ-2026-0021  acceptance  T/out/letters/SQ-2026-0021-acceptance-2026-03-16.pdf  sha256 …
+942  H  2026-03-16  SQ-2026-0021  submitted -> approved  hdreg run：审核通过
+1677  H  2026-03-16  SQ-2026-0021  approved -> notice  hdreg run：公示
+1988  H  2026-04-16  SQ-2026-0021  certificate  T/out/certificates/202604440000000177.pdf  sha256 …
+1991  H  2026-04-16  SQ-2026-0021  notice -> certified  hdreg run：公示期满无异议，发证" "show one case: documents and events"
 # Nothing in the schema calls an SQL function of hdreg's (another program could define it).
 expect_eq "$(sql "$T/d.db" "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%hd_sha256%'")" 0 "no trigger calls hd_sha256"
 
@@ -198,8 +198,8 @@ tamper "an entry's hash edited" "DROP TRIGGER ledger_no_update; UPDATE ledger SE
   "ledger entry 20: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)"
 tamper "an entry deleted" "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq = 10" "ledger entry 10 is missing (deleted)"
 tamper "entries deleted" "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq BETWEEN 10 AND 12" "ledger entries 10 to 12 are missing (deleted)"
-tamper "an entry appended" "INSERT INTO ledger(seq, kind, tbl, ref_id, payload, hash) VALUES (2002, 'row', 'settings', 0, '[\"row\",\"settings\",\"extra\",[\"extra\",\"x\"]]', '$ZERO'); INSERT INTO settings VALUES ('extra', 'x')" \
-  "ledger entry 2002: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)"
+tamper "an entry appended" "INSERT INTO ledger(seq, kind, tbl, ref_id, payload, hash) VALUES (2017, 'row', 'settings', 0, '[\"row\",\"settings\",\"extra\",[\"extra\",\"x\"]]', '$ZERO'); INSERT INTO settings VALUES ('extra', 'x')" \
+  "ledger entry 2017: its hash does not match its content and the entry before it (an entry was changed, inserted or moved there)"
 # Two documents of SQ-2026-0019 (its review opinion and its acceptance letter) swapped in
 # the register: two edits.
 d() { sql "$T/d.db" "SELECT $1 FROM documents WHERE id = $2"; }
@@ -234,8 +234,8 @@ NOTE2="the checkpoint of 2026-04-16 published ($CP:8): entries were removed"
 # (the last counts the checkpoints published);
 # with the checkpoints, also that entries were removed.
 cp "$T/d.db" "$T/tr.db"
-hidden "$T/tr.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq > 1995"
-TRUNCATED="hdreg: ledger verify: counters \"checkpoints_published\" was changed outside hdreg after entry 1838 recorded it: value 1 → 2
+hidden "$T/tr.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq > 2010"
+TRUNCATED="hdreg: ledger verify: counters \"checkpoints_published\" was changed outside hdreg after entry 1853 recorded it: value 1 → 2
 hdreg: ledger verify: cases 35 (SQ-2026-0035) was changed outside hdreg after entry $(entry_of cases 35 "$T/tr.db") recorded it: status \"notice\" → \"certified\", decided_date null → \"2026-04-16\"
 hdreg: ledger verify: certificates 23 (20260444000000023U) was changed outside hdreg after entry $(entry_of certificates 23 "$T/tr.db") recorded it: status \"pending\" → \"issued\"
 hdreg: ledger verify: case_events 52 (case SQ-2026-0034) is not on the chain: it was inserted outside hdreg
@@ -244,13 +244,13 @@ hdreg: ledger verify: documents 80 (case SQ-2026-0035) is not on the chain: it w
 run "$HDREG" ledger verify --db "$T/tr.db" --keys "$K"
 expect_eq "$rc $(out)$(err)" "3 $TRUNCATED" "truncated, heads deleted: the rows no longer on the chain"
 run "$HDREG" ledger verify --db "$T/tr.db" --keys "$K" --checkpoints "$CP"
-expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register has 1995 entries, fewer than the 2000 $NOTE2
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register has 2010 entries, fewer than the 2015 $NOTE2
 $TRUNCATED" "truncated: the checkpoint says entries were removed"
 # Truncated consistently: the backup of the first night put back. Only the checkpoints tell.
 run "$HDREG" ledger verify --db "$T/night1.db" --keys "$K"
-expect_eq "$rc $(out)$(err)" "0 ledger intact: 1838 entries, 1771 rows, head $(lasthash "$T/night1.db"), tree head $(treehead "$T/night1.db" "$K"); 1 signed head verified" "the backup is intact in itself"
+expect_eq "$rc $(out)$(err)" "0 ledger intact: 1853 entries, 1786 rows, head $(lasthash "$T/night1.db"), tree head $(treehead "$T/night1.db" "$K"); 1 signed head verified" "the backup is intact in itself"
 run "$HDREG" ledger verify --db "$T/night1.db" --keys "$K" --checkpoints "$CP"
-expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register has 1838 entries, fewer than the 2000 $NOTE2" "the backup: entries were removed"
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register has 1853 entries, fewer than the 2015 $NOTE2" "the backup: entries were removed"
 # Rewritten consistently by someone without the key (tests/e2e/sign.sh does it with the
 # heads in place): the finding of case SQ-2026-0019 made a pass, in its row and in its
 # entry, every later hash recomputed, the signed heads deleted. Verify without the
@@ -259,10 +259,10 @@ cp "$T/d.db" "$T/rw.db"
 n=$(entry_of findings 14)
 hidden "$T/rw.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_update;
   UPDATE findings SET outcome = 'pass' WHERE id = 14; UPDATE ledger SET payload = replace(payload, '\"fail\"', '\"pass\"') WHERE seq = $n"
-expect_eq "$(python3 tests/tools/rechain.py "$T/rw.db")" "$((2001 - n + 1))" "the chain rewritten from entry $n"
+expect_eq "$(python3 tests/tools/rechain.py "$T/rw.db")" "$((2016 - n + 1))" "the chain rewritten from entry $n"
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$K"
-expect_eq "$rc $(out | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')$(err)" "0 ledger intact: 2001 entries, 1906 rows, head $(lasthash "$T/rw.db"), tree head B64; 0 signed heads verified" "rewritten, heads deleted: intact without the checkpoints"
-REWRITTEN="the register does not extend the checkpoint of 2026-03-16 ($CP:1): its first 1837 entries are not the ones published: one or more of entries 1 to 1837 were rewritten"
+expect_eq "$rc $(out | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')$(err)" "0 ledger intact: 2016 entries, 1921 rows, head $(lasthash "$T/rw.db"), tree head B64; 0 signed heads verified" "rewritten, heads deleted: intact without the checkpoints"
+REWRITTEN="the register does not extend the checkpoint of 2026-03-16 ($CP:1): its first 1852 entries are not the ones published: one or more of entries 1 to 1852 were rewritten"
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$K" --checkpoints "$CP"
 expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: $REWRITTEN" "rewritten: the checkpoint catches it"
 
@@ -317,7 +317,7 @@ run "$HDREG" ledger verify --db "$T/f4.db" --keys "$K" --checkpoints "$T/f4/cp.t
 expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: '$T/f4/cp.txt' holds 1 checkpoint, but this register has published 2: the file was removed or cut back; restore it from the published copy (hdreg ledger verify --checkpoints checks it)" "verify: a checkpoints file cut back"
 cp "$CP" "$T/f4/cp.txt"
 run "$HDREG" run --db "$T/f4.db" --date 2026-04-17 --keys "$K" --out "$T/f4" --checkpoints "$T/f4/cp.txt"
-expect_eq "$rc $(out | tail -1 | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')" "1 checkpoint: nothing new since the last one (2000 entries, 2026-04-16), in $T/f4/cp.txt" "the file restored: the night runs (and has nothing new to publish)"
+expect_eq "$rc $(out | tail -1 | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')" "1 checkpoint: nothing new since the last one (2015 entries, 2026-04-16), in $T/f4/cp.txt" "the file restored: the night runs (and has nothing new to publish)"
 # The same note appended twice (a rerun, a copy concatenated) is one checkpoint published:
 # counted once, the night publishes its next one as the third, and the file without the
 # repeated note is whole.
@@ -326,7 +326,7 @@ mkdir -p "$T/k"
 { cat "$CP"; sed -n 8,14p "$CP"; } >"$T/k/cp.txt"
 expect_eq "$(grep -c '^date ' "$T/k/cp.txt")" 3 "three notes, the last two the same"
 run "$HDREG" ledger verify --db "$T/k.db" --keys "$K" --checkpoints "$T/k/cp.txt"
-expect_eq "$rc $(out | sed 's/.*; extends/extends/')$(err)" "0 extends 2 checkpoints (last 2026-04-16, 2000 entries); 2 signed heads verified" "a repeated note counts once"
+expect_eq "$rc $(out | sed 's/.*; extends/extends/')$(err)" "0 extends 2 checkpoints (last 2026-04-16, 2015 entries); 2 signed heads verified" "a repeated note counts once"
 run "$HDREG" case apply --db "$T/k.db" --certificate 20260344000000006X --type change --number K-2026-0001 \
   --date 2026-04-17 --description 数据规模更新
 expect_eq "$rc" 0 "something new for the night"
@@ -343,16 +343,16 @@ expect_eq "$rc $(out | sed 's/.*; extends/extends/;s/, [0-9]* entries)/)/')$(err
 run "$HDREG" ledger adopt --db "$T/t.db" --date 2026-04-17 --by 张三 --reason 程序修订经委员会批准
 expect_eq "$rc $(out)$(err)" "0 adopted: transitions [\"simplified\",\"rejected\",\"approved\",\"person\"] is not on the chain: it was inserted outside hdreg
 1 row adopted by 张三 on 2026-04-17: 程序修订经委员会批准" "adopt"
-expect_eq "$("$HDREG" ledger show --db "$T/t.db" | tail -2 | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /')" "2002  H  2026-04-17  adopted by 张三: 程序修订经委员会批准 (1 row changed past hdreg follows)
-2003  H  transitions [\"simplified\",\"rejected\",\"approved\",\"person\"]  [\"simplified\",\"rejected\",\"approved\",\"person\",\"6.2.2 b\",\"复核通过\"]" "ledger show: the adopt entry and the adopted row"
+expect_eq "$("$HDREG" ledger show --db "$T/t.db" | tail -2 | sed -E 's/^ +//; s/  [0-9a-f]{12}  /  H  /')" "2017  H  2026-04-17  adopted by 张三: 程序修订经委员会批准 (1 row changed past hdreg follows)
+2018  H  transitions [\"simplified\",\"rejected\",\"approved\",\"person\"]  [\"simplified\",\"rejected\",\"approved\",\"person\",\"6.2.2 b\",\"复核通过\"]" "ledger show: the adopt entry and the adopted row"
 # Now part of the register's procedure, the move a person makes is recorded.
 run "$HDREG" case move --db "$T/t.db" --case SQ-2026-0019 --to approved --date 2026-04-17 --actor 审核员 --reason 复核通过
 expect_eq "$rc $(out)$(err)" "0 case SQ-2026-0019: move recorded" "after adopting, the move is made"
 run "$HDREG" ledger verify --db "$T/t.db" --keys "$K" --checkpoints "$T/out-t/checkpoints.txt"
-expect_eq "$rc $(out)$(err)" "0 ledger intact: 2005 entries, 1908 rows, head $(lasthash "$T/t.db"), tree head $("$HDREG" ledger verify --db "$T/t.db" | sed 's/.*tree head //'); extends 2 checkpoints (last 2026-04-16, 2000 entries); 2 signed heads verified" "adopted: intact"
+expect_eq "$rc $(out)$(err)" "0 ledger intact: 2020 entries, 1923 rows, head $(lasthash "$T/t.db"), tree head $("$HDREG" ledger verify --db "$T/t.db" | sed 's/.*tree head //'); extends 2 checkpoints (last 2026-04-16, 2015 entries); 2 signed heads verified" "adopted: intact"
 run "$HDREG" run --db "$T/t.db" --date 2026-04-17 --keys "$K" --out "$T/out-t"
 expect_eq "$rc $(out | grep -e '^public notice' -e '^checkpoint' | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')" "1 public notice GS-20260417: 1 case, open until 2026-05-06
-checkpoint published: 2010 entries, tree head B64, in $T/out-t/checkpoints.txt" "the next night runs (the approved case goes into a notice)"
+checkpoint published: 2025 entries, tree head B64, in $T/out-t/checkpoints.txt" "the next night runs (the approved case goes into a notice)"
 # Adopting cannot make a rewritten chain extend the checkpoints: it has nothing to adopt,
 # and a row edited on top is adopted, the checkpoint still not extended.
 run "$HDREG" ledger adopt --db "$T/rw.db" --date 2026-04-17 --by 张三 --reason 无
@@ -376,18 +376,18 @@ entry_bytes() { sql "$1" "SELECT length(CAST(payload AS BLOB)) FROM ledger WHERE
 n=$(doc_entry "$T/d.db")
 # A middle entry: the certificate issued on the first night, under the newest checkpoint.
 run "$HDREG" ledger prove $NUM --db "$T/d.db" --checkpoints "$CP" --keys "$K" --out "$T/p.proof"
-expect_eq "$rc $(out)$(err)" "0 $T/p.proof: inclusion proof of certificate $NUM (entry $n) under the checkpoint of 2026-04-16 (2000 entries): 11 hashes, $((23 + $(entry_bytes "$T/d.db" $n) + 1 + 32 * 11)) bytes" "prove"
+expect_eq "$rc $(out)$(err)" "0 $T/p.proof: inclusion proof of certificate $NUM (entry $n) under the checkpoint of 2026-04-16 (2015 entries): 11 hashes, $((23 + $(entry_bytes "$T/d.db" $n) + 1 + 32 * 11)) bytes" "prove"
 expect_eq "$(($(stat -c %s "$T/p.proof") < 1024))" 1 "a proof is under 1 KB"
-run "$HDREG" ledger consistency 1837 2000 --db "$T/d.db" --out "$T/c.proof"
-expect_eq "$rc $(out)$(err)" "0 $T/c.proof: consistency proof from 1837 to 2000 entries: 12 hashes, 406 bytes" "consistency"
+run "$HDREG" ledger consistency 1852 2015 --db "$T/d.db" --out "$T/c.proof"
+expect_eq "$rc $(out)$(err)" "0 $T/c.proof: consistency proof from 1852 to 2015 entries: 10 hashes, 342 bytes" "consistency"
 # --out -: the same proofs on standard output, what was written said on standard error.
 run "$HDREG" ledger prove $NUM --db "$T/d.db" --checkpoints "$CP" --keys "$K" --out -
-expect_eq "$rc $(cmp "$T/stdout" "$T/p.proof" && echo same) $(err)" "0 same <stdout>: inclusion proof of certificate $NUM (entry $n) under the checkpoint of 2026-04-16 (2000 entries): 11 hashes, $(stat -c %s "$T/p.proof") bytes" "prove --out -"
-run "$HDREG" ledger consistency 1837 2000 --db "$T/d.db" --out - --quiet
+expect_eq "$rc $(cmp "$T/stdout" "$T/p.proof" && echo same) $(err)" "0 same <stdout>: inclusion proof of certificate $NUM (entry $n) under the checkpoint of 2026-04-16 (2015 entries): 11 hashes, $(stat -c %s "$T/p.proof") bytes" "prove --out -"
+run "$HDREG" ledger consistency 1852 2015 --db "$T/d.db" --out - --quiet
 expect_eq "$rc $(cmp "$T/stdout" "$T/c.proof" && echo same)$(err)" "0 same" "consistency --out - --quiet"
 expect_eq "$(ls "${TMPDIR:-/tmp}" | grep -c '^hdreg-proof\.' || true)" 0 "no spool file left"
 run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$CP" --consistency "$T/c.proof" --document "$PDF" --proof "$T/p.proof"
-expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry $n of the register, under checkpoint 2026-04-16 (2000 entries); 2 checkpoints, each extends the one before" "the verifier: a middle entry"
+expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry $n of the register, under checkpoint 2026-04-16 (2015 entries); 2 checkpoints, each extends the one before" "the verifier: a middle entry"
 # Another certificate's PDF with this proof; one byte of a published root changed; the
 # consistency proof left out.
 other=$OUT/certificates/20260344000000006X.pdf
@@ -406,7 +406,7 @@ expect_eq "$rc $(out)$(err)$([ -e "$T/bad.proof" ] || echo ' no file')" "3 hdreg
 run "$HDREG" ledger prove $NUM --db "$T/d.db" --checkpoints "$CP" --out "$T/bad.proof"
 expect_eq "$rc $(out)$(err)" "2 hdreg: ledger prove: a certificate number or --entry SEQ (from 1), --db, --checkpoints, --keys and --out are required (see hdreg ledger --help)" "prove: --keys required"
 run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$CP" --document "$PDF" --proof "$T/p.proof"
-expect_eq "$rc $(out | tail -1)$(err)" "1 FAILED: no consistency proof from 1837 to 2000 entries" "the verifier: the consistency proof missing"
+expect_eq "$rc $(out | tail -1)$(err)" "1 FAILED: no consistency proof from 1852 to 2015 entries" "the verifier: the consistency proof missing"
 # The file's framing, which no signature covers: hdreg and the verifier refuse the same
 # files (and accept the same: the last empty line may be missing).
 head -c -1 "$CP" >"$T/f-last.txt"
@@ -420,7 +420,7 @@ for f in last cut blank lead crlf; do
   run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$T/f-$f.txt" --consistency "$T/c.proof" --document "$PDF" --proof "$T/p.proof"
   echo "$c | $rc $(out | tail -1)$(err)" >>"$T/framing"
 done
-expect_eq "$(sed "s|$T/||g" "$T/framing")" "0 extends 2 checkpoints (last 2026-04-16, 2000 entries); 2 signed heads verified | 0 OK: $NUM.pdf (certificate) is entry $n of the register, under checkpoint 2026-04-16 (2000 entries); 2 checkpoints, each extends the one before
+expect_eq "$(sed "s|$T/||g" "$T/framing")" "0 extends 2 checkpoints (last 2026-04-16, 2015 entries); 2 signed heads verified | 0 OK: $NUM.pdf (certificate) is entry $n of the register, under checkpoint 2026-04-16 (2015 entries); 2 checkpoints, each extends the one before
 3 hdreg: ledger verify: f-cut.txt:8: the last checkpoint is incomplete: the file ends inside it (a write torn by a crash or a full disk); remove it from line 8 on, or restore the file from the published copy | 1 FAILED: f-cut.txt line 8: the last checkpoint is incomplete: the file ends inside it (a write torn by a crash or a full disk)
 3 hdreg: ledger verify: f-blank.txt:8: an empty line where a checkpoint should start | 1 FAILED: f-blank.txt line 8: an empty line where a checkpoint should start
 3 hdreg: ledger verify: f-lead.txt:1: an empty line where a checkpoint should start | 1 FAILED: f-lead.txt line 1: an empty line where a checkpoint should start
@@ -430,14 +430,14 @@ expect_eq "$(sed "s|$T/||g" "$T/framing")" "0 extends 2 checkpoints (last 2026-0
 # backup with the certificate's document entry moved to the start or the end of the chain
 # and every hash recomputed (tests/tools/rechain.py), the heads dropped; the same night run
 # again on them publishes a checkpoint of the whole register (and writes nothing else).
-# The count of checkpoints published goes too (its entry is the backup's last: 1838), as
+# The count of checkpoints published goes too (its entry is the backup's last: 1853), as
 # the new register has published none.
 # move DB SEQ TO: entry SEQ becomes entry TO (1 or the last), the others keep their order.
 move() {
   if [ "$3" = 1 ]; then shift_sql="UPDATE ledger SET seq = 1 - seq WHERE seq < 0 AND -seq < $2"
   else shift_sql="UPDATE ledger SET seq = -seq - 1 WHERE seq < 0 AND -seq > $2"; fi
   hidden "$1" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads; DROP TRIGGER ledger_no_update;
-    DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq = 1838 AND tbl = 'counters';
+    DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq = 1853 AND tbl = 'counters';
     DELETE FROM counters WHERE name = 'checkpoints_published';
     UPDATE ledger SET seq = -seq; UPDATE ledger SET seq = $3 WHERE seq = -$2; $shift_sql; UPDATE ledger SET seq = -seq WHERE seq < 0"
   python3 tests/tools/rechain.py "$1" >/dev/null
@@ -445,19 +445,19 @@ move() {
 n=$(doc_entry "$T/night1.db")
 for at in first last; do
   cp "$T/night1.db" "$T/$at.db"
-  move "$T/$at.db" "$n" "$([ $at = first ] && echo 1 || echo 1837)"
-  expect_eq "$(doc_entry "$T/$at.db")" "$([ $at = first ] && echo 1 || echo 1837)" "$at: the document entry moved"
+  move "$T/$at.db" "$n" "$([ $at = first ] && echo 1 || echo 1852)"
+  expect_eq "$(doc_entry "$T/$at.db")" "$([ $at = first ] && echo 1 || echo 1852)" "$at: the document entry moved"
   run "$HDREG" run --db "$T/$at.db" --date 2026-03-16 --keys "$K" --out "$OUT" --checkpoints "$T/$at.txt"
-  expect_eq "$rc $(out | tail -1 | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')" "1 checkpoint published: 1837 entries, tree head B64, in $T/$at.txt" "$at: the night run again publishes a checkpoint"
+  expect_eq "$rc $(out | tail -1 | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')" "1 checkpoint published: 1852 entries, tree head B64, in $T/$at.txt" "$at: the night run again publishes a checkpoint"
   run "$HDREG" ledger prove $NUM --db "$T/$at.db" --checkpoints "$T/$at.txt" --keys "$K" --out "$T/$at.proof"
-  expect_eq "$rc $(out | sed 's/: [0-9]* hashes.*//')" "0 $T/$at.proof: inclusion proof of certificate $NUM (entry $(doc_entry "$T/$at.db")) under the checkpoint of 2026-03-16 (1837 entries)" "$at: prove"
+  expect_eq "$rc $(out | sed 's/: [0-9]* hashes.*//')" "0 $T/$at.proof: inclusion proof of certificate $NUM (entry $(doc_entry "$T/$at.db")) under the checkpoint of 2026-03-16 (1852 entries)" "$at: prove"
   run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$T/$at.txt" --document "$PDF" --proof "$T/$at.proof"
-  expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry $(doc_entry "$T/$at.db") of the register, under checkpoint 2026-03-16 (1837 entries); 1 checkpoint" "the verifier: the $at entry"
+  expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry $(doc_entry "$T/$at.db") of the register, under checkpoint 2026-03-16 (1852 entries); 1 checkpoint" "the verifier: the $at entry"
 done
 # A tree of one entry: a checkpoint of the first entry of that register, made and signed
 # by tests/tools/checkpoint.py (hdreg publishes whole registers only); hdreg reads it as it
 # reads its own. Then a checkpoints file growing from the tree of one to the whole
-# register, with the consistency proof from 1 to 1837.
+# register, with the consistency proof from 1 to 1852.
 python3 tests/tools/checkpoint.py "$T/first.db" 1 2026-03-15 "$K" >"$T/one.txt"
 run "$HDREG" ledger verify --db "$T/first.db" --keys "$K" --checkpoints "$T/one.txt"
 expect_eq "$rc $(out | sed 's/.*; extends/extends/')$(err)" "0 extends 1 checkpoint (last 2026-03-15, 1 entry); 1 signed head verified" "hdreg reads a checkpoint of one entry"
@@ -466,8 +466,8 @@ expect_eq "$rc $(out)$(err)" "0 $T/one.proof: inclusion proof of certificate $NU
 run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$T/one.txt" --document "$PDF" --proof "$T/one.proof"
 expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry 1 of the register, under checkpoint 2026-03-15 (1 entry); 1 checkpoint" "the verifier: a tree of one entry"
 cat "$T/one.txt" "$T/first.txt" >"$T/grown.txt"
-run "$HDREG" ledger consistency 1 1837 --db "$T/first.db" --out "$T/c1.proof"
-expect_eq "$rc $(out)$(err)" "0 $T/c1.proof: consistency proof from 1 to 1837 entries: 11 hashes, 374 bytes" "consistency from a tree of one"
+run "$HDREG" ledger consistency 1 1852 --db "$T/first.db" --out "$T/c1.proof"
+expect_eq "$rc $(out)$(err)" "0 $T/c1.proof: consistency proof from 1 to 1852 entries: 11 hashes, 374 bytes" "consistency from a tree of one"
 run python3 $VERIFY --key "$K/authority-qr.pub" --checkpoints "$T/grown.txt" --consistency "$T/c1.proof" --document "$PDF" --proof "$T/first.proof"
-expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry 1 of the register, under checkpoint 2026-03-16 (1837 entries); 2 checkpoints, each extends the one before" "the verifier: grown from a tree of one"
+expect_eq "$rc $(out | tail -1)$(err)" "0 OK: $NUM.pdf (certificate) is entry 1 of the register, under checkpoint 2026-03-16 (1852 entries); 2 checkpoints, each extends the one before" "the verifier: grown from a tree of one"
 done_ok

@@ -19,25 +19,28 @@ rows=$(sqlite3 "$T/r.db" "SELECT (SELECT count(*) FROM settings) + (SELECT count
 # Verification only reads: an older schema is refused, a writing command migrates it.
 cp "$T/r.db" "$T/tampered.db"
 run "$HDREG" ledger verify --db "$T/r.db"
-expect_eq "$rc $(err)" "4 hdreg: ledger verify: '$T/r.db': schema version 6 is older than this hdreg's (10), and verification does not migrate; migrate it first with a command that writes, e.g. hdreg export --db '$T/r.db' --format csv >/dev/null" \
+expect_eq "$rc $(err)" "4 hdreg: ledger verify: '$T/r.db': schema version 6 is older than this hdreg's (11), and verification does not migrate; migrate it first with a command that writes, e.g. hdreg export --db '$T/r.db' --format csv >/dev/null" \
   "verify does not migrate"
 "$HDREG" export --db "$T/r.db" --format csv >/dev/null
 run "$HDREG" ledger verify --db "$T/r.db"
 # Schema 7 adds the setting register_origin, schema 9 three settings, schema 10 four (the
-# supervising department, the notice's objection contact), each chained as it is added:
-# eight rows more than the v6 tables held.
-entries=$((79 + 1 + rows + 1 + 3 + 4))
+# supervising department, the notice's objection contact), schema 11 fifteen transitions
+# (the night's refusal of what was open on a cancelled certificate, its return to review), each chained as it is
+# added: 23 rows more than the v6 tables held.
+entries=$((79 + 1 + rows + 1 + 3 + 4 + 15))
 expect_eq "$rc $(out | sed -E 's/head [0-9a-f]{64}/head H/; s/tree head [A-Za-z0-9+\/=]{44}/tree head R/')" \
-  "0 ledger intact: $entries entries, $((rows + 8)) rows, head H, tree head R" "migrated and intact"
-expect_eq "$(sqlite3 "$T/r.db" "PRAGMA user_version")" 10 "schema 10 (7 chains every row; 8 rebuilds waivers, 9 documents, their rows unchanged; 10 adds the documents' settings and certificate_print)"
-expect_eq "$(sqlite3 "$T/r.db" "SELECT group_concat(json_extract(payload, '\$[3][0]'), ' ') FROM (SELECT payload FROM ledger WHERE kind = 'row' AND tbl = 'settings' ORDER BY seq DESC LIMIT 4)")" \
-  "supervising_department objection_phone objection_cutoff objection_address" "schema 10's settings are on the chain, last (in key order)"
+  "0 ledger intact: $entries entries, $((rows + 23)) rows, head H, tree head R" "migrated and intact"
+expect_eq "$(sqlite3 "$T/r.db" "PRAGMA user_version")" 11 "schema 11 (7 chains every row; 8 rebuilds waivers, 9 documents, their rows unchanged; 10 adds the documents' settings and certificate_print; 11 transitions)"
+expect_eq "$(sqlite3 "$T/r.db" "SELECT count(*) || ' ' || min(seq > (SELECT max(seq) FROM ledger) - 15) FROM ledger WHERE kind = 'row' AND tbl = 'transitions' AND json_extract(payload, '\$[3][3]') = 'night' AND json_extract(payload, '\$[3][4]') IN ('5.1.6', '5.1.3')")" \
+  "15 1" "schema 11's transitions are on the chain, last"
+expect_eq "$(sqlite3 "$T/r.db" "SELECT group_concat(json_extract(payload, '\$[3][0]'), ' ') FROM (SELECT payload FROM ledger WHERE kind = 'row' AND tbl = 'settings' AND seq <= (SELECT max(seq) FROM ledger) - 15 ORDER BY seq DESC LIMIT 4)")" \
+  "supervising_department objection_phone objection_cutoff objection_address" "schema 10's settings are on the chain, before schema 11's rows (in key order)"
 expect_eq "$(sqlite3 "$T/r.db" "SELECT group_concat(hash, ' ') FROM (SELECT hash FROM ledger WHERE seq <= 79 ORDER BY seq)")" "$before" \
   "the 79 entries of schema 6 keep their hashes"
 expect_eq "$(sqlite3 "$T/r.db" "SELECT kind, payload FROM ledger WHERE seq = 80")" \
   'migration|["migration",7,"every row of every covered table as it stood when the register was migrated to schema 7 follows; before, the chain recorded events, documents and imports"]' \
   "entry 80 says what follows"
-expect_eq "$(sqlite3 "$T/r.db" "SELECT count(*) FROM ledger WHERE seq > 80 AND kind = 'row'")" "$((rows + 8))" \
+expect_eq "$(sqlite3 "$T/r.db" "SELECT count(*) FROM ledger WHERE seq > 80 AND kind = 'row'")" "$((rows + 23))" \
   "every row of the covered tables follows"
 expect_eq "$(sqlite3 "$T/r.db" "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%hd_sha256%'")" 0 \
   "no trigger calls an SQL function any more"

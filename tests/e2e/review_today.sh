@@ -94,7 +94,7 @@ HDREG_FAULT=crash-after-checkpoint run "$HDREG" run --db "$C" --date 2026-04-16 
 expect_eq "$rc $(grep -c '^hdreg.example/guangdong$' "$CO/checkpoints.txt") $(sql "$C" "SELECT value FROM counters WHERE name = 'checkpoints_published'")" \
   "137 2 1" "night 2 killed after its note, before its count"
 run "$HDREG" run --db "$C" --date 2026-04-16 --keys "$K" --out "$CO"
-expect_eq "$(out | tail -1)" "checkpoint: nothing new since the last one (2000 entries, 2026-04-16), in $CO/checkpoints.txt" "the rerun: nothing new"
+expect_eq "$(out | tail -1)" "checkpoint: nothing new since the last one (2015 entries, 2026-04-16), in $CO/checkpoints.txt" "the rerun: nothing new"
 expect_eq "$(grep -c '^hdreg.example/guangdong$' "$CO/checkpoints.txt") $(sql "$C" "SELECT value FROM counters WHERE name = 'checkpoints_published'")" \
   "2 2" "the rerun counts the note the crash left uncounted"
 run "$HDREG" ledger verify --db "$C" --keys "$K" --checkpoints "$CO/checkpoints.txt"
@@ -183,16 +183,19 @@ expect_eq "$(out | tail -1 | cut -d' ' -f1-2)" "checkpoint published:" "the nigh
 run "$HDREG" ledger verify --db "$C" --keys "$K" --checkpoints "$T/nofinal.txt"
 expect_eq "$rc $(err)" "0 " "the file the night appended to is read (3 checkpoints)"
 expect_eq "$(out | grep -o 'extends [0-9]* checkpoints')" "extends 3 checkpoints" "all three"
-# ---- a licence that ended before its certificate: the case named with what ended (5.1.3) --
+# ---- a licence that ended before its certificate: back to review, named with what ended --
+# (5.1.3; schema 11) The night that finds it due returns it to review itself, takes no
+# number, and says so: nothing is left for a person to mend, so it is no failure.
 sql_adopt "$DB" "UPDATE materials SET valid_until = '2026-03-25' WHERE kind = 'contract' AND case_id = (SELECT id FROM cases WHERE number = 'SQ-2026-0015')"
 run "$HDREG" run --db "$DB" --date 2026-04-16 --out "$OUT"
-expect_eq "$(grep SQ-2026-0015 "$T/stderr")" "hdreg: case SQ-2026-0015: the licence ends before its certificate would be issued (5.1.3): its contract or authorization is valid until 2026-03-25; a person returns the case to review (hdreg case move --to submitted), where 5.1.4-license-transfer asks for a licence in force" \
+expect_eq "$(grep SQ-2026-0015 "$T/stderr")" "hdreg: case SQ-2026-0015: returned to review: the licence ends before its certificate would be issued (5.1.3): its contract or authorization is valid until 2026-03-25" \
   "5.1.3 the licence's end named"
-expect_eq "$(sql "$DB" "SELECT status FROM cases WHERE number = 'SQ-2026-0015'")" notice "no certificate issued"
+expect_eq "$(grep '^returned' "$T/stdout")" "returned 1 case on notice to review: the validity would end before the certificate is issued (see stderr)" "5.1.3 the night's report"
+expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["certificates"]["returned_to_review"])' "$OUT/run-2026-04-16.json")" "1" "5.1.3 run-DATE.json"
+expect_eq "$(sql "$DB" "SELECT k.status || ' ' || e.from_status || ' ' || e.actor || ' ' || e.reason || ' ' || (SELECT count(*) FROM certificates c WHERE c.case_id = k.id) FROM cases k JOIN case_events e ON e.case_id = k.id WHERE k.number = 'SQ-2026-0015' ORDER BY e.id DESC LIMIT 1")" \
+  "submitted notice hdreg run 许可合同或授权书有效期至2026年3月25日，于发证前届满，重新审核（5.1.3） 0" "5.1.3 returned to review by the night, no certificate"
 # Returned to review, the ended licence costs only its case: the review asks for a licence
 # in force (补正, 5.1.3), and neither that night nor the next names SQ-2026-0015 again.
-run "$HDREG" case move --db "$DB" --case SQ-2026-0015 --to submitted --date 2026-04-16 --actor 审核员 --reason 许可期限已届满，重新审核
-expect_eq "$rc $(out)" "0 case SQ-2026-0015: move recorded" "5.1.3 back to review"
 run "$HDREG" run --db "$DB" --date 2026-04-17 --out "$OUT"
 expect_eq "$(grep -c SQ-2026-0015 "$T/stderr")" 0 "5.1.3 the night of the review: the case is no problem of the night"
 expect_eq "$(sql "$DB" "SELECT k.status || ' ' || f.outcome || ' ' || f.message FROM cases k JOIN findings f ON f.case_id = k.id WHERE k.number = 'SQ-2026-0015' AND f.check_id = '5.1.4-license-transfer' AND f.as_of = '2026-04-17'")" \

@@ -38,7 +38,7 @@ assert r["date"] == "2026-03-16" and r["reviewed"] == 25, r
 assert r["decisions"] == {"approve": 9, "rectify": 5, "hold": 1, "reject": 10}, r["decisions"]
 assert r["notices"] == [{"number": "GS-20260316", "cases": 9, "end_date": "2026-03-30"}], r["notices"]
 assert r["cancelled"] == 1 and r["held_for_review"] == 1, r
-assert r["certificates"] == {"issued": 9, "verified": 0, "restored": 0, "held_by_objection": 1, "failed": 1}, r["certificates"]
+assert r["certificates"] == {"issued": 9, "verified": 0, "restored": 0, "held_by_objection": 1, "returned_to_review": 0, "failed": 1}, r["certificates"]
 db = sqlite3.connect(sys.argv[2])
 rows = {p: h for p, h in db.execute("SELECT path, sha256 FROM documents WHERE kind = 'certificate'")}
 assert [i["case"] for i in r["issued"]][:2] == ["SQ-2026-0006", "SQ-2026-0007"], r["issued"]

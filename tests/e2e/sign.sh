@@ -123,11 +123,11 @@ lasthash() { sqlite3 "$1" "SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1"; }
 # The tree head as tests/tools/checkpoint.py computes it; the last entry counts the
 # checkpoints published (3: the rerun of 2026-03-16 had nothing new to publish).
 run "$HDREG" ledger verify --db "$T/d.db" --keys "$T/keys"
-expect_eq "$rc $(out)" "0 ledger intact: 2117 entries, 2011 rows, head $(lasthash "$T/d.db"), tree head $(treehead "$T/d.db" "$T/keys"); 3 signed heads verified" "ledger and signed heads after the signed nights"
+expect_eq "$rc $(out)" "0 ledger intact: 2132 entries, 2026 rows, head $(lasthash "$T/d.db"), tree head $(treehead "$T/d.db" "$T/keys"); 3 signed heads verified" "ledger and signed heads after the signed nights"
 expect_eq "$(sqlite3 "$T/d.db" "SELECT payload FROM ledger ORDER BY seq DESC LIMIT 1")" '["row","counters","checkpoints_published",["checkpoints_published",3]]' "the last entry: the count of checkpoints"
-expect_eq "$(grep -c '^date ' "$CP") $(grep -x -A1 hdreg.example/guangdong "$CP" | grep -v -e hdreg -e -- | tr '\n' ' ')" "3 1837 2092 2116 " "a checkpoint a night (none for the rerun of 2026-03-16), in OUT/checkpoints.txt"
+expect_eq "$(grep -c '^date ' "$CP") $(grep -x -A1 hdreg.example/guangdong "$CP" | grep -v -e hdreg -e -- | tr '\n' ' ')" "3 1852 2107 2131 " "a checkpoint a night (none for the rerun of 2026-03-16), in OUT/checkpoints.txt"
 run "$HDREG" ledger verify --db "$T/d.db" --keys "$T/keys" --checkpoints "$CP"
-expect_eq "$rc $(out | sed 's/.*; extends/extends/')" "0 extends 3 checkpoints (last 2026-04-17, 2116 entries); 3 signed heads verified" "the register extends every checkpoint"
+expect_eq "$rc $(out | sed 's/.*; extends/extends/')" "0 extends 3 checkpoints (last 2026-04-17, 2131 entries); 3 signed heads verified" "the register extends every checkpoint"
 # Someone with the database but without the key rewrites the chain consistently: the
 # cancelled certificate 202603440000000084 made 'issued' again in its row and in the
 # entry that recorded it, and every later entry's hash recomputed (tests/tools/rechain.py).
@@ -136,20 +136,20 @@ seq=$(sqlite3 "$T/rw.db" "SELECT max(seq) FROM ledger WHERE tbl = 'certificates'
 expect_eq "$(sqlite3 "$T/rw.db" "SELECT payload FROM ledger WHERE seq = $seq")" '["row","certificates",8,[8,"202603440000000084",8,"cancelled","2026-03-16","2029-03-16",null]]' "the entry that recorded the cancellation"
 hidden "$T/rw.db" "DROP TRIGGER ledger_no_update; UPDATE certificates SET status = 'issued' WHERE id = 8;
   UPDATE ledger SET payload = replace(payload, '\"cancelled\"', '\"issued\"') WHERE seq = $seq;"
-expect_eq "$(python3 tests/tools/rechain.py "$T/rw.db")" "$((2117 - seq + 1))" "every entry from the edited one rewritten"
+expect_eq "$(python3 tests/tools/rechain.py "$T/rw.db")" "$((2132 - seq + 1))" "every entry from the edited one rewritten"
 # Without the key and the published checkpoints nothing tells: the documented limit.
 run "$HDREG" ledger verify --db "$T/rw.db"
-expect_eq "$rc $(out | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')$(err)" "0 ledger intact: 2117 entries, 2011 rows, head $(lasthash "$T/rw.db"), tree head B64" "without the key the rewritten chain looks intact"
+expect_eq "$rc $(out | sed -E 's|tree head [A-Za-z0-9+/]{43}=|tree head B64|')$(err)" "0 ledger intact: 2132 entries, 2026 rows, head $(lasthash "$T/rw.db"), tree head B64" "without the key the rewritten chain looks intact"
 # The heads signed in the database: the last one is no longer the chain's.
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$T/keys"
-expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the head signed on 2026-04-17 (entry 2117) is not what it was in the chain: the chain was rewritten" "signed head catches it"
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the head signed on 2026-04-17 (entry 2132) is not what it was in the chain: the chain was rewritten" "signed head catches it"
 # The checkpoints published outside the database: the last night's is not extended.
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$T/keys" --checkpoints "$CP"
-expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register does not extend the checkpoint of 2026-04-17 ($CP:15): its first 2116 entries are not the ones published: one or more of entries 2093 to 2116 were rewritten" "the checkpoint catches it"
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register does not extend the checkpoint of 2026-04-17 ($CP:15): its first 2131 entries are not the ones published: one or more of entries 2108 to 2131 were rewritten" "the checkpoint catches it"
 # The signed heads deleted too: the checkpoints outside still catch it.
 hidden "$T/rw.db" "DROP TRIGGER ledger_heads_no_delete; DELETE FROM ledger_heads"
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$T/keys"
 expect_eq "$rc $(out | sed 's/.*; 0 signed/0 signed/')" "0 0 signed heads verified" "heads deleted: nothing left in the database to tell"
 run "$HDREG" ledger verify --db "$T/rw.db" --keys "$T/keys" --checkpoints "$CP"
-expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register does not extend the checkpoint of 2026-04-17 ($CP:15): its first 2116 entries are not the ones published: one or more of entries 2093 to 2116 were rewritten" "heads deleted: the checkpoint catches it"
+expect_eq "$rc $(out)$(err)" "3 hdreg: ledger verify: the register does not extend the checkpoint of 2026-04-17 ($CP:15): its first 2131 entries are not the ones published: one or more of entries 2108 to 2131 were rewritten" "heads deleted: the checkpoint catches it"
 done_ok

@@ -259,7 +259,7 @@ sqlite3 "$T/shell.db" "INSERT INTO case_events(case_id, at, from_status, to_stat
 run "$HDREG" ledger verify --db "$T/shell.db"
 expect_eq "$rc $(err)" "3 hdreg: ledger verify: case_events $(sql "$T/shell.db" "SELECT max(id) FROM case_events") (case SQ-2026-0028) is not on the chain: it was inserted outside hdreg" "event from the shell"
 run "$HDREG" case move --db "$DB" --case SQ-2026-0028 --to approved --date 2027-01-08 --actor 审核员 --reason 跳过审核
-expect_eq "$rc $(err)" "3 hdreg: case move: case SQ-2026-0028: the procedure says it cannot go from 'rectify' to 'approved' (from 'rectify' it can go to: submitted, withdrawn)" "illegal command"
+expect_eq "$rc $(err)" "3 hdreg: case move: case SQ-2026-0028: the procedure says it cannot go from 'rectify' to 'approved' (from 'rectify' it can go to: submitted, withdrawn, rejected (by the nightly run))" "illegal command"
 run "$HDREG" case history --db "$DB" --case SQ-2026-0021
 expect_eq "$(out | sed "s|$OUT|OUT|")" "2026-03-16  submitted -> approved  hdreg run：审核通过  [OUT/opinions/SQ-2026-0021-2026-03-16.pdf]
 2026-03-16  approved -> notice  hdreg run：公示  [OUT/notices/GS-20260316.pdf]

@@ -13,7 +13,7 @@ VERIFY=docs/hdreg-verify.py
 "$HDREG" keygen --keys "$K" --name 广东省健康医疗数据产权登记中心 >/dev/null
 "$HDREG" demo-db --db "$DB" >/dev/null
 run "$HDREG" run --db "$DB" --date 2026-03-16 --keys "$K" --out "$OUT"
-expect_eq "$rc $(out | tail -1 | cut -d' ' -f1-4)" "1 checkpoint published: 1837 entries," "the first night publishes"
+expect_eq "$rc $(out | tail -1 | cut -d' ' -f1-4)" "1 checkpoint published: 1852 entries," "the first night publishes"
 cp "$CP" "$T/first.txt"
 counted() { sql "$DB" "SELECT value FROM counters WHERE name = 'checkpoints_published'"; }
 
@@ -23,7 +23,7 @@ expect_eq "$rc" 137 "killed while writing the checkpoint"
 expect_eq "$(cmp "$T/first.txt" "$CP" && echo same) $(counted)" "same 1" "the checkpoints file as it was, the count too"
 expect_eq "$(ls "$OUT" | grep -c '^checkpoints.txt.tmp.')" 1 "what was written is a temporary beside it"
 run "$HDREG" ledger verify --db "$DB" --keys "$K" --checkpoints "$CP"
-expect_eq "$rc $(out | sed 's/.*; extends/extends/')$(err)" "0 extends 1 checkpoint (last 2026-03-16, 1837 entries); 1 signed head verified" "the file reads whole"
+expect_eq "$rc $(out | sed 's/.*; extends/extends/')$(err)" "0 extends 1 checkpoint (last 2026-03-16, 1852 entries); 1 signed head verified" "the file reads whole"
 
 # ---- the disk full: an error naming the file, nothing changed -------------------------
 HDREG_FAULT=checkpoint-disk-full run "$HDREG" run --db "$DB" --date 2026-04-16 --keys "$K" --out "$OUT"
@@ -32,9 +32,9 @@ expect_eq "$(cmp "$T/first.txt" "$CP" && echo same) $(counted) $(ls "$OUT" | gre
 
 # ---- the rerun publishes --------------------------------------------------------------
 run "$HDREG" run --db "$DB" --date 2026-04-16 --keys "$K" --out "$OUT"
-expect_eq "$(out | tail -1 | cut -d' ' -f1-4) $(counted)" "checkpoint published: 2000 entries, 2" "the rerun publishes the second checkpoint"
+expect_eq "$(out | tail -1 | cut -d' ' -f1-4) $(counted)" "checkpoint published: 2015 entries, 2" "the rerun publishes the second checkpoint"
 run "$HDREG" ledger verify --db "$DB" --keys "$K" --checkpoints "$CP"
-expect_eq "$rc $(out | sed 's/.*; extends/extends/')$(err)" "0 extends 2 checkpoints (last 2026-04-16, 2000 entries); 2 signed heads verified" "intact, two checkpoints"
+expect_eq "$rc $(out | sed 's/.*; extends/extends/')$(err)" "0 extends 2 checkpoints (last 2026-04-16, 2015 entries); 2 signed heads verified" "intact, two checkpoints"
 
 # ---- a torn file: the third night's note cut short where an append in place died -------
 # (killed after the note and before its count: crash-after-checkpoint; then the note cut)
