@@ -250,7 +250,13 @@ static int move(sqlite3 *db, long long id, const char *to, const hd_actor *by,
     return hd_err_set(err, HD_EUSAGE, "--material is for the materials supplied with a move to "
                       "'submitted' (补正: rectify -> submitted), not with a move to '%s'", to);
   char *from = store_text(db, "SELECT status FROM cases WHERE id = ?1", id);
-  int rc = proc_move(db, id, to, "person", by->date, by->actor, by->reason, 0, err);
+  /* More questions for a case held already: asked, and it stays held (no move). */
+  int held = from && !strcmp(from, "held"), stay = held && !strcmp(to, "held");
+  char *number = store_text(db, "SELECT number FROM cases WHERE id = ?1", id);
+  int rc = !stay ? proc_move(db, id, to, "person", by->date, by->actor, by->reason, 0, err)
+           : n_questions ? HD_OK
+           : hd_err_set(err, HD_EDATA, "case %s is held already: ask on-site questions with "
+                        "--question, or move it elsewhere", number ? number : "?");
   char ids[32];
   snprintf(ids, sizeof ids, "%lld", id);
   for (int i = 0; rc == HD_OK && i < n_questions; i++) {
@@ -258,10 +264,25 @@ static int move(sqlite3 *db, long long id, const char *to, const hd_actor *by,
     rc = exec_bind(db, "INSERT INTO onsite_questions(case_id, asked, question) VALUES (?1, ?2, ?3)",
                    v, 3, err);
   }
+  /* 6.6 i: the verification inquires (做出必要的询问); the case leaves it for review or a
+   * decision in its favour only with every question answered, those asked with this move
+   * too. It may still be refused or withdrawn: its record then says how many went
+   * unanswered. */
+  if (rc == HD_OK && held && strcmp(to, "held") && strcmp(to, "rejected") && strcmp(to, "withdrawn")) {
+    char *open_q = store_text(db, "SELECT group_concat(n, ', ') FROM (SELECT id AS n FROM "
+                                  "onsite_questions WHERE case_id = ?1 AND answered IS NULL "
+                                  "ORDER BY id)", id);
+    if (open_q)
+      rc = hd_err_set(err, HD_EDATA, "case %s: on-site question %s %s not answered: record the "
+                      "answer first (hdreg case answer), or refuse or withdraw the case (6.6 i)",
+                      number ? number : "?", open_q, strchr(open_q, ',') ? "are" : "is");
+    free(open_q);
+  }
+  free(number);
   if (rc == HD_OK) rc = add_materials(db, ids, by->date, materials, n_materials, err);
   /* A verification concluded (the case leaves 'held' with on-site questions asked): its
    * record (6.6); a rejection by a person: the decision not to register. */
-  if (rc == HD_OK && from && !strcmp(from, "held") &&
+  if (rc == HD_OK && held && !stay &&
       store_text_exists(db, "SELECT 1 FROM onsite_questions WHERE case_id = ?1", id))
     rc = proc_queue_letter(db, id, "onsite_record", by->date, 1, 0, NULL, err);
   if (rc == HD_OK && !strcmp(to, "rejected"))

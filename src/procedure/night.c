@@ -805,6 +805,7 @@ int night_letters(hd_night *n, hd_err *err) {
                                      "objection.grounds", "objection.material",
                                      "objection.status", "objection.resolved"};
   static const char *const NOTICE[2] = {"letter.notice_start", "letter.notice_end"};
+  static const char *const UNANSWERED[1] = {"letter.unanswered"};
   for (int i = 0; i < count && rc == HD_OK; i++) {
     sqlite3_stmt *st;
     long long case_id = 0, event = 0, objection = 0;
@@ -823,7 +824,7 @@ int night_letters(hd_night *n, hd_err *err) {
     store_done(st);
     const hd_dockind *dk = dockind_find(kind);
     char *number = store_text(n->db, "SELECT number FROM cases WHERE id = ?1", case_id);
-    hd_kv kv[20]; /* letter 2, event 5, objection 7, notice 2, deadline 2 */
+    hd_kv kv[20]; /* letter 2, event 5, objection 7, notice 2, deadline 2; onsite 1 */
     char *owned[16];
     int nkv = 0, nowned = 0;
     char dl[11], days_s[16], lid[24];
@@ -845,6 +846,10 @@ int night_letters(hd_night *n, hd_err *err) {
     if (r == HD_OK && objection)
       r = letter_row(n->db, "SELECT notice_start, notice_end FROM cases WHERE id = ?1", case_id,
                      NOTICE, 2, kv, &nkv, owned, &nowned, &e);
+    /* the on-site questions left unanswered (6.6 i): the record says so, not 核验完毕 */
+    if (r == HD_OK && !strcmp(kind, "onsite_record"))
+      r = letter_row(n->db, "SELECT count(*) FROM onsite_questions WHERE case_id = ?1 AND "
+                            "answered IS NULL", case_id, UNANSWERED, 1, kv, &nkv, owned, &nowned, &e);
     if (r == HD_OK && !strcmp(kind, "objection_explain")) {
       long days;
       if ((r = docs_deadline(n->db, n->env->cal, n->date, "objection_reply_working_days", dl, &days, &e)) == HD_OK) {

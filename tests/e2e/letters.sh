@@ -155,4 +155,16 @@ run "$HDREG" run --db "$T/cm.db" --date 2026-03-17 --out "$T/cm"
 TXT=$(pdftotext "$T/cm/letters/SQ-2026-0032-refusal-2026-03-17-2.pdf" - | tr -d ' \n')
 expect_eq "$(echo "$TXT" | grep -o '经审核（[^）]*），本机构决定不予登记。理由：[^。]*。')" \
   "经审核（6.1.2c），本机构决定不予登记。理由：经合规委员会审核（6.1.2c），数据来源不明。" "the committee's refusal: 6.1.2 c"
+# A verification refused with a question unanswered (6.6 i): the record says so, not 核验完毕.
+"$HDREG" case move --db "$T/cm.db" --case SQ-2026-0048 --to held --date 2026-03-18 --actor 审核员 \
+  --reason 现场核验 --question 数据由谁采集 --question 数据存放在哪里 >/dev/null
+Q=$(sql "$T/cm.db" "SELECT max(id) FROM onsite_questions")
+"$HDREG" case answer --db "$T/cm.db" --case SQ-2026-0048 --question "$Q" --answer 本院服务器 --date 2026-03-18 >/dev/null
+"$HDREG" case move --db "$T/cm.db" --case SQ-2026-0048 --to rejected --date 2026-03-19 --actor 审核员 \
+  --reason 未说明数据采集主体 >/dev/null
+run "$HDREG" run --db "$T/cm.db" --date 2026-03-19 --out "$T/cm"
+TXT=$(pdftotext "$(ls "$T"/cm/letters/SQ-2026-0048-onsite_record-2026-03-19-*.pdf)" - | tr -d ' \n')
+expect_eq "$(echo "$TXT" | grep -o '核验结论：[^。]*。')" \
+  "核验结论：询问事项1项未获答复，核验未能完成；不予登记，不予登记决定书另行送达（2026年3月19日，审核员：未说明数据采集主体）。" \
+  "6.6 i the record of a verification refused with a question unanswered"
 done_ok

@@ -155,10 +155,21 @@ expect_eq "$(sql "$DB" "SELECT count(*) FROM ledger WHERE tbl = 'materials' AND 
 
 # ---- on-site verification (6.6) ------------------------------------------------------
 expect_eq "$(sql "$DB" "SELECT status FROM cases WHERE number = 'SQ-2026-0022'")" held "held for a person"
+# 6.6 i: a question asked with a move out of held is refused (the review would go on
+# without its answer); asked with --to held, the case stays held.
 run "$HDREG" case move --db "$DB" --case SQ-2026-0022 --to submitted --date 2026-03-18 --actor 审核员 \
   --reason "现场核验" --question "请说明随访数据的授权范围"
-expect_eq "$rc $(out)" "0 case SQ-2026-0022: move recorded" "6.6 question asked"
+expect_eq "$rc $(err) $(sql "$DB" "SELECT count(*) FROM onsite_questions WHERE case_id = 22")" \
+  "3 hdreg: case move: case SQ-2026-0022: on-site question 1 is not answered: record the answer first (hdreg case answer), or refuse or withdraw the case (6.6 i) 0" \
+  "6.6 i no review with a question unanswered; nothing recorded"
+run "$HDREG" case move --db "$DB" --case SQ-2026-0022 --to held --date 2026-03-18 --actor 审核员 --reason 现场核验
+expect_eq "$rc $(err)" "3 hdreg: case move: case SQ-2026-0022 is held already: ask on-site questions with --question, or move it elsewhere" "6.6 held already"
+run "$HDREG" case move --db "$DB" --case SQ-2026-0022 --to held --date 2026-03-18 --actor 审核员 \
+  --reason "现场核验" --question "请说明随访数据的授权范围"
+expect_eq "$rc $(out) $(sql "$DB" "SELECT status FROM cases WHERE number = 'SQ-2026-0022'")" "0 case SQ-2026-0022: move recorded held" "6.6 a question asked, the case stays held"
 q=$(sql "$DB" "SELECT id FROM onsite_questions WHERE case_id = 22")
+run "$HDREG" case move --db "$DB" --case SQ-2026-0022 --to approved --date 2026-03-18 --actor 审核员 --reason 核验通过
+expect_eq "$rc $(err)" "3 hdreg: case move: case SQ-2026-0022: on-site question $q is not answered: record the answer first (hdreg case answer), or refuse or withdraw the case (6.6 i)" "6.6 i no approval with a question unanswered"
 run "$HDREG" case answer --db "$DB" --case SQ-2026-0022 --question "$q" --answer "授权书覆盖2024-2026年随访数据" --date 2026-03-19
 expect_eq "$rc $(out)" "0 case SQ-2026-0022: answer to on-site question $q recorded" "6.6 i answer recorded"
 run "$HDREG" case answer --db "$DB" --case SQ-2026-0022 --question "$q" --answer again --date 2026-03-20

@@ -40,7 +40,7 @@ expect_eq "$rc $(err)" "3 hdreg: case move: --actor: control character U+0007 at
   "a control character in the actor"
 expect_eq "$(sql "$DB" "SELECT count(*) FROM ledger")" "$entries" "nothing written"
 # ---- on-site answers (6.6 i): not before the question, a question by its number -------
-run "$HDREG" case move --db "$DB" --case SQ-2026-0022 --to submitted --date 2026-03-18 --actor 审核员 \
+run "$HDREG" case move --db "$DB" --case SQ-2026-0022 --to held --date 2026-03-18 --actor 审核员 \
   --reason 现场核验 --question 请说明随访数据的授权范围
 expect_eq "$rc $(out)" "0 case SQ-2026-0022: move recorded" "6.6 question asked"
 q=$(sql "$DB" "SELECT id FROM onsite_questions WHERE case_id = 22")

@@ -42,9 +42,16 @@ act "case SQ-2026-0022: move recorded" move --case SQ-2026-0022 --to submitted -
 expect_eq "$(sql "$DB" "SELECT count(*) FROM case_events WHERE case_id = 22")" 2 "held, then back to review"
 night 2026-03-18 7
 expect_eq "$(status SQ-2026-0022)" "held" "the checks still need a human"
+# (6.6 i) The question asked, the case stays held; approved once it is answered (until
+# schema 11 this year approved it with the question asked in the same command, unanswered).
+act "case SQ-2026-0022: move recorded" move --case SQ-2026-0022 --to held --date 2026-03-19 \
+  --actor 审核员 --reason "现场核验" --question "请说明随访数据的授权范围"
+q=$(sql "$DB" "SELECT id FROM onsite_questions WHERE case_id = 22")
+act "case SQ-2026-0022: answer to on-site question $q recorded" answer --case SQ-2026-0022 --question "$q" \
+  --answer "授权书覆盖2024-2026年随访数据" --date 2026-03-19
 act "case SQ-2026-0022: move recorded" move --case SQ-2026-0022 --to approved --date 2026-03-19 \
-  --actor 审核员 --reason "现场核验确认数据来源合法" --question "请说明随访数据的授权范围"
-expect_eq "$(sql "$DB" "SELECT question FROM onsite_questions WHERE case_id = 22")" "请说明随访数据的授权范围" "on-site question kept"
+  --actor 审核员 --reason "现场核验确认数据来源合法"
+expect_eq "$(sql "$DB" "SELECT question || ' ' || answered FROM onsite_questions WHERE case_id = 22")" "请说明随访数据的授权范围 2026-03-19" "on-site question kept, answered"
 night 2026-03-19 0
 
 # March 20: an objection to a case in notice; upheld on the 25th: back to review, which
