@@ -464,11 +464,9 @@ int act_apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_err *
 static int open_on_certificate(sqlite3 *db, long long case_id, const hd_authority_cancel *a,
                                const char *cert_id, hd_buf *waiting, hd_err *err) {
   sqlite3_stmt *st;
-  if (store_prepare(db, "SELECT k.number, k.reg_type, k.status, k.reg_type = 'cancel' AND NOT "
-                        "EXISTS (SELECT 1 FROM materials m WHERE m.case_id = k.id AND m.kind = "
-                        "'application') FROM cases k WHERE k.prior_certificate_id = CAST(?1 AS "
-                        "INTEGER) AND k.id <> ?2 AND k.status IN " INTAKE_OPEN_STATUSES
-                        " ORDER BY k.id", &st, err))
+  if (store_prepare(db, "SELECT k.number, k.reg_type, k.status, " INTAKE_BY_AUTHORITY("k")
+                        " FROM cases k WHERE k.prior_certificate_id = CAST(?1 AS INTEGER) AND "
+                        "k.id <> ?2 AND k.status IN " INTAKE_OPEN_STATUSES " ORDER BY k.id", &st, err))
     return HD_EDB;
   sqlite3_bind_text(st, 1, cert_id, -1, SQLITE_STATIC);
   sqlite3_bind_int64(st, 2, case_id);

@@ -20,6 +20,13 @@
 #define INTAKE_OPEN_STATUSES "('submitted','authority_review','committee_review','rectify'," \
                              "'notice','held','approved')"
 
+/* SQL condition: the case aliased K is a cancellation on the authority's own motion (5.1.6
+ * c-e, hdreg case cancel): a cancel case that no one applied for (no material of kind
+ * application). */
+#define INTAKE_BY_AUTHORITY(K)                                                                \
+  "(" K ".reg_type = 'cancel' AND NOT EXISTS (SELECT 1 FROM materials am WHERE am.case_id = " \
+  K ".id AND am.kind = 'application'))"
+
 /* SQL condition: the case aliased C (its columns C.id, C.prior_certificate_id) concerns a
  * certificate that a cancellation on the authority's own motion (5.1.6 c-e: a cancel case
  * without an application) is open on. Such a case waits, whatever its status: the night
@@ -30,10 +37,8 @@
  * index cases_prior (schema 11), so the night stays linear in the cases. */
 #define INTAKE_AWAITS_AUTHORITY_CANCEL(C)                                                    \
   "(" C ".prior_certificate_id IS NOT NULL AND EXISTS (SELECT 1 FROM cases ac WHERE "          \
-  "ac.prior_certificate_id = " C ".prior_certificate_id " \
-  "AND ac.id <> " C ".id AND ac.reg_type = 'cancel' AND ac.status IN " INTAKE_OPEN_STATUSES    \
-  " AND NOT EXISTS (SELECT 1 FROM materials am WHERE am.case_id = ac.id AND am.kind = "        \
-  "'application')))"
+  "ac.prior_certificate_id = " C ".prior_certificate_id AND ac.id <> " C ".id AND ac.status "    \
+  "IN " INTAKE_OPEN_STATUSES " AND " INTAKE_BY_AUTHORITY("ac") "))"
 
 /* Check case_id (already written, inside the caller's transaction). HD_OK, or HD_EDATA
  * with the first rule it breaks, naming the case, the certificate and, for a second

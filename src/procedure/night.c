@@ -646,8 +646,8 @@ int night_notices(hd_night *n, hd_err *err) {
  * the certificate it cancelled (those that waited for a cancellation on the authority's
  * own motion, intake.h; on an older register, any other) is refused by the night, with a
  * 不予登记决定书 owed the same night: the right it would register no longer exists (5.1.6,
- * 6.5 h). Inside the caller's transaction. */
-static int refuse_waiting(hd_night *n, long long cancel_id, hd_err *err) {
+ * 6.5 h). Inside the caller's transaction; *refused: how many. */
+static int refuse_waiting(hd_night *n, long long cancel_id, int *refused, hd_err *err) {
   char idtext[24], reason[600];
   snprintf(idtext, sizeof idtext, "%lld", cancel_id);
   long long *ids = NULL;
@@ -657,14 +657,13 @@ static int refuse_waiting(hd_night *n, long long cancel_id, hd_err *err) {
                              "AND k.status IN " INTAKE_OPEN_STATUSES " ORDER BY k.id", idtext, &ids,
                       &count, err)))
     return rc;
+  *refused = 0;
   if (count) {
     sqlite3_stmt *st;
-    if ((rc = store_cached(n->db, "SELECT c.number, x.number, x.cancel_ground, NOT EXISTS (SELECT 1 "
-                                  "FROM materials m WHERE m.case_id = x.id AND m.kind = "
-                                  "'application') FROM cases x JOIN certificates c ON c.id = "
-                                  "x.prior_certificate_id WHERE x.id = ?1", &st, err)))
-      count = 0;
-    else {
+    if ((rc = store_cached(n->db, "SELECT c.number, x.number, x.cancel_ground, "
+                                  INTAKE_BY_AUTHORITY("x") " FROM cases x JOIN certificates c ON "
+                                  "c.id = x.prior_certificate_id WHERE x.id = ?1", &st, err))
+        == HD_OK) {
       sqlite3_bind_int64(st, 1, cancel_id);
       if (sqlite3_step(st) == SQLITE_ROW)
         hd_snprintf(reason, sizeof reason, "证书%s已%s注销（5.1.6 %s，案件%s），申请登记所涉的权利"
@@ -680,7 +679,7 @@ static int refuse_waiting(hd_night *n, long long cancel_id, hd_err *err) {
   for (int i = 0; rc == HD_OK && i < count; i++) {
     rc = proc_move(n->db, ids[i], "rejected", "night", n->date, "hdreg run", reason, 0, err);
     if (rc == HD_OK) rc = proc_queue_letter(n->db, ids[i], "refusal", n->date, 1, 0, reason, err);
-    if (rc == HD_OK) n->rep->refused_on_cancel++;
+    if (rc == HD_OK) ++*refused;
   }
   free(ids);
   return rc;
@@ -701,6 +700,7 @@ int night_cancellations(hd_night *n, hd_err *err) {
     unsigned char *pdf = NULL;
     size_t len = 0;
     long long doc = 0;
+    int refused = 0;
     hd_err e;
     hd_err_clear(&e);
     int r = store_begin(n->db, &e);
@@ -723,7 +723,7 @@ int night_cancellations(hd_night *n, hd_err *err) {
                                0, pdf, len, &doc, &e)) &&
           !(r = proc_move(n->db, ids[i], "cancelled", "night", n->date, "hdreg run",
                           "公示期满无异议，注销", doc, &e)) &&
-          !(r = refuse_waiting(n, ids[i], &e)))
+          !(r = refuse_waiting(n, ids[i], &refused, &e)))
         r = store_commit(n->db, &e);
       if (r) sqlite3_exec(n->db, "ROLLBACK", NULL, NULL, NULL);
     }
@@ -738,6 +738,7 @@ int night_cancellations(hd_night *n, hd_err *err) {
       problem(n->rep, number, "cancellation: ", e.msg);
     } else {
       n->rep->cancelled++;
+      n->rep->refused_on_cancel += refused; /* counted once committed */
     }
     free(number);
     free(pdf);
