@@ -132,25 +132,50 @@ check {
   end,
 }
 
--- The others' written consent to a change (5.1.5) or a cancellation (5.1.6 a): a present
--- material of the kinds, in force on the review date and made for this application —
--- issued (a date on file) on or after the certificate's registration, so not one of the
--- registration's own materials that `case apply` carries over (it consents to nothing done
--- later), nor one whose date is unknown; as many as there are other holders.
-local function fresh_consent(c, kinds, holders)
-  local since, n = c.prior.registration_date, 0
+-- Whether material m is in force on the review date (as hd.material counts "valid": present,
+-- not expired, not issued after the review date) and was issued by subject s. One's
+-- authorisation or consent is its own act (5.1.2: each right its holders; 5.1.4: 取得相对方
+-- 授权): a material whose issuer the register does not know is no one's (schema 12,
+-- materials.issuer_id; docs/import.md, "issuer").
+local function in_force_by(m, s)
+  return m.present and (m.valid_until == nil or m.valid_until >= hd.today()) and
+    (m.issued_date == nil or m.issued_date <= hd.today()) and m.issuer ~= nil and same(m.issuer, s)
+end
+
+-- Who issued the authorisations in force that are not s's: their names, "出具人不明" for
+-- one whose issuer is not known; nil if there is none.
+local function others_authorisations(c, s)
+  local out = {}
   for _, m in ipairs(c.materials) do
-    for _, k in ipairs(kinds) do
-      if m.kind == k and m.present and (m.valid_until == nil or m.valid_until >= hd.today()) and
-         m.issued_date ~= nil and m.issued_date <= hd.today() and
-         (since == nil or m.issued_date >= since) then
-        n = n + 1
-      end
+    if m.kind == "authorization" and m.present and (m.valid_until == nil or m.valid_until >= hd.today()) and
+       (m.issued_date == nil or m.issued_date <= hd.today()) and not in_force_by(m, s) then
+      out[#out + 1] = m.issuer ~= nil and (m.issuer.name .. "出具") or "出具人不明"
     end
   end
-  -- One written consent for each other holder (5.1.2: each right its holders; the materials
-  -- do not say who signed them, so one material consents for one holder).
-  return n >= (holders or 1)
+  return #out > 0 and table.concat(out, "、") or nil
+end
+
+-- The others' written consent to a change (5.1.5) or a cancellation (5.1.6 a): for each
+-- other holder, a material of the kinds issued by that holder, in force on the review date
+-- and made for this application — issued (a date on file) on or after the certificate's
+-- registration, so not one of the registration's own materials that `case apply` carries
+-- over (it consents to nothing done later), nor one whose date is unknown. Returns the
+-- holders among hs without one (empty: every one consented).
+local function without_consent(c, kinds, hs)
+  local since, missing = c.prior.registration_date, {}
+  for _, h in ipairs(hs) do
+    local ok = false
+    for _, m in ipairs(c.materials) do
+      for _, k in ipairs(kinds) do
+        if m.kind == k and in_force_by(m, h) and m.issued_date ~= nil and
+           (since == nil or m.issued_date >= since) then
+          ok = true
+        end
+      end
+    end
+    if not ok then missing[#missing + 1] = h end
+  end
+  return missing
 end
 
 -- 5.1.3, 5.1.4: the grantor disposes of its own rights only — each right the acquirer takes
@@ -208,18 +233,19 @@ check {
       -- material to supplement (6.4 a 证明材料).
       local others = {}
       for _, h in ipairs(holders) do
-        if not same(h, a) then others[#others + 1] = h.name end
+        if not same(h, a) then others[#others + 1] = h end
       end
       if #others > 0 then
         local kinds = P.co_holder_consent_kinds
-        if not fresh_consent(c, kinds, #others) then
-          return rectify("证书" .. prior.number .. "记载的权利人" .. table.concat(others, "、") ..
-            "未申请变更，变更登记需提交其同意变更的书面材料（" .. names(kinds, MATERIAL) .. "）",
-            {field = "materials." .. table.concat(kinds, "|"), found = "未提交",
-             wanted = table.concat(others, "、") .. "同意变更的书面材料"})
+        local missing = without_consent(c, kinds, others)
+        if #missing > 0 then
+          return rectify("证书" .. prior.number .. "记载的权利人" .. holder_names(missing) ..
+            "未申请变更，变更登记需提交其本人出具的同意变更的书面材料（" .. names(kinds, MATERIAL) .. "）",
+            {field = "materials." .. table.concat(kinds, "|") .. ".issuer", found = "未提交",
+             wanted = holder_names(missing)})
         end
         return pass("申请人是证书" .. prior.number .. "记载的权利人，其他权利人" ..
-          table.concat(others, "、") .. "已书面同意变更")
+          holder_names(others) .. "已书面同意变更")
       end
     end
     if is_holder(holders, a) then
@@ -232,11 +258,20 @@ check {
     if c.reg_type ~= "change" and is_holder(holders, c.counterparty) then
       local bad = grant_problem(c, c.counterparty, a)
       if bad then return bad end
-      if material_ok("authorization") then
-        return pass("申请人经证书" .. prior.number .. "记载的权利人" .. c.counterparty.name .. "授权办理")
+      local cp = c.counterparty
+      for _, m in ipairs(c.materials) do
+        if m.kind == "authorization" and in_force_by(m, cp) then
+          return pass("申请人经证书" .. prior.number .. "记载的权利人" .. cp.name .. "授权办理")
+        end
+      end
+      local theirs = others_authorisations(c, cp)
+      if theirs ~= nil then
+        return rectify("申请人不是证书" .. prior.number .. "记载的权利人，所附授权书（" .. theirs ..
+          "）不是权利人" .. cp.name .. "的授权，需提交" .. cp.name .. "出具的授权书（5.1.4）",
+          {field = "materials.authorization.issuer", found = theirs, wanted = cp.name})
       end
       return rectify("申请人不是证书" .. prior.number .. "记载的权利人，需提交权利人" ..
-        c.counterparty.name .. "的授权书",
+        cp.name .. "的授权书",
         {field = "materials.authorization", found = "未提交", wanted = "权利人的授权书"})
     end
     return fail("申请人" .. a.name .. "不是证书" .. prior.number .. "记载的权利人（" ..
@@ -303,7 +338,13 @@ check {
         end
       end
     end
-    if not (material_ok("authorization") or material_ok("contract")) then
+    -- 5.1.4 取得相对方授权: an authorisation counts when the counterparty issued it; a
+    -- contract is both parties' act.
+    local authorised = false
+    for _, m in ipairs(c.materials) do
+      authorised = authorised or (cp ~= nil and m.kind == "authorization" and in_force_by(m, cp))
+    end
+    if not (authorised or material_ok("contract")) then
       need("相对方授权书或交易合同",
         {field = "materials.authorization|contract", found = "未提交", wanted = "相对方授权书或交易合同"})
     end
@@ -371,20 +412,21 @@ check {
     end
     local others = {}
     for _, h in ipairs(prior.holders) do
-      if not same(h, a) then others[#others + 1] = h.name end
+      if not same(h, a) then others[#others + 1] = h end
     end
     if #others == 0 then
       return pass("申请人是证书" .. prior.number .. "记载的唯一权利人")
     end
     local kinds = P.co_holder_consent_kinds
-    if not fresh_consent(c, kinds, #others) then
-      return rectify("证书" .. prior.number .. "还记载了其他权利人" .. table.concat(others, "、") ..
-        "，注销需提交其同意注销的书面材料（" .. names(kinds, MATERIAL) .. "）",
-        {field = "materials." .. table.concat(kinds, "|"), found = "未提交",
-         wanted = table.concat(others, "、") .. "同意注销的书面材料"})
+    local missing = without_consent(c, kinds, others)
+    if #missing > 0 then
+      return rectify("证书" .. prior.number .. "还记载了其他权利人" .. holder_names(missing) ..
+        "，注销需提交其本人出具的同意注销的书面材料（" .. names(kinds, MATERIAL) .. "）",
+        {field = "materials." .. table.concat(kinds, "|") .. ".issuer", found = "未提交",
+         wanted = holder_names(missing)})
     end
     return pass("申请人是证书" .. prior.number .. "记载的权利人，其他权利人" ..
-      table.concat(others, "、") .. "已书面同意注销")
+      holder_names(others) .. "已书面同意注销")
   end,
 }
 

@@ -144,14 +144,14 @@ struct shape {
 };
 enum { SH_CASE, SH_APPLICANT, SH_COUNTERPARTY, SH_RECORD, SH_RESOURCE, SH_RIGHT, SH_HOLDER,
        SH_MATERIAL, SH_OBJECTION, SH_PRIOR, SH_PRIOR_APPLICANT, SH_PRIOR_RIGHT,
-       SH_PRIOR_HOLDER, SH_PRIOR_HOLDERS, SH_PRIOR_RESOURCE, SH_COUNT };
+       SH_PRIOR_HOLDER, SH_PRIOR_HOLDERS, SH_PRIOR_RESOURCE, SH_ISSUER, SH_COUNT };
 typedef struct shapes { shape s[SH_COUNT]; } shapes;
 
 static const char *const SHAPE_PATH[SH_COUNT] = {
     "c", "c.applicant", "c.counterparty", "c.applicant.records[i]", "c.resource",
     "c.rights[i]", "c.rights[i].holder", "c.materials[i]", "c.objections[i]", "c.prior",
     "c.prior.applicant", "c.prior.rights[i]", "c.prior.rights[i].holder", "c.prior.holders[i]",
-    "c.prior.resource"};
+    "c.prior.resource", "c.materials[i].issuer"};
 
 static int shape_add(shape *s, const char *name, int kind, const shape *sub) {
   field *nf = realloc(s->f, (size_t)(s->n + 1) * sizeof *nf);
@@ -191,22 +191,25 @@ static void shapes_free(shapes *sh) {
 /* The fields of a case in db's schema, or in that of a new in-memory register if db is
  * NULL. */
 static int shapes_build(sqlite3 *db, shapes *sh, hd_err *err) {
-  /* shape: where a part's columns go; holders: the shape of the holder_* columns of a
-   * rights part (the holder part of a right; -1: none) */
-  static const struct { int part, shape, holders; } FROM[] = {
-      {HD_PART_CASE, SH_CASE, -1},         {HD_PART_SUBJECT, SH_APPLICANT, -1},
-      {HD_PART_SUBJECT, SH_COUNTERPARTY, -1}, {HD_PART_RECORD, SH_RECORD, -1},
-      {HD_PART_RESOURCE, SH_RESOURCE, -1}, {HD_PART_RIGHT, SH_RIGHT, SH_HOLDER},
-      {HD_PART_MATERIAL, SH_MATERIAL, -1}, {HD_PART_OBJECTION, SH_OBJECTION, -1},
-      {HD_PART_PRIOR, SH_PRIOR, -1},       {HD_PART_SUBJECT, SH_PRIOR_APPLICANT, -1},
-      {HD_PART_RIGHT, SH_PRIOR_RIGHT, SH_PRIOR_HOLDER},
-      {HD_PART_RIGHT, -1, SH_PRIOR_HOLDERS}, {HD_PART_RESOURCE, SH_PRIOR_RESOURCE, -1}};
+  /* shape: where a part's columns go; nested: the shape of the columns that begin with
+   * prefix (the holder part of a right, the issuer of a material; -1: none) */
+  static const struct { int part, shape, nested; const char *prefix; } FROM[] = {
+      {HD_PART_CASE, SH_CASE, -1, NULL},         {HD_PART_SUBJECT, SH_APPLICANT, -1, NULL},
+      {HD_PART_SUBJECT, SH_COUNTERPARTY, -1, NULL}, {HD_PART_RECORD, SH_RECORD, -1, NULL},
+      {HD_PART_RESOURCE, SH_RESOURCE, -1, NULL}, {HD_PART_RIGHT, SH_RIGHT, SH_HOLDER, "holder_"},
+      {HD_PART_MATERIAL, SH_MATERIAL, SH_ISSUER, "issuer_"},
+      {HD_PART_OBJECTION, SH_OBJECTION, -1, NULL},
+      {HD_PART_PRIOR, SH_PRIOR, -1, NULL},       {HD_PART_SUBJECT, SH_PRIOR_APPLICANT, -1, NULL},
+      {HD_PART_RIGHT, SH_PRIOR_RIGHT, SH_PRIOR_HOLDER, "holder_"},
+      {HD_PART_RIGHT, -1, SH_PRIOR_HOLDERS, "holder_"},
+      {HD_PART_RESOURCE, SH_PRIOR_RESOURCE, -1, NULL}};
   static const struct { int shape; const char *name; int kind, sub; } NESTED[] = {
       {SH_CASE, "applicant", FK_RECORD, SH_APPLICANT},
       {SH_CASE, "counterparty", FK_RECORD, SH_COUNTERPARTY},
       {SH_CASE, "resource", FK_RECORD, SH_RESOURCE},
       {SH_CASE, "rights", FK_LIST, SH_RIGHT},
       {SH_CASE, "materials", FK_LIST, SH_MATERIAL},
+      {SH_MATERIAL, "issuer", FK_RECORD, SH_ISSUER},
       {SH_CASE, "objections", FK_LIST, SH_OBJECTION},
       {SH_CASE, "prior", FK_RECORD, SH_PRIOR},
       {SH_APPLICANT, "records", FK_LIST, SH_RECORD},
@@ -231,10 +234,11 @@ static int shapes_build(sqlite3 *db, shapes *sh, hd_err *err) {
       int to = FROM[f].shape;
       const char *name = c.name;
       if (caseview_hidden(name)) continue;
-      if (FROM[f].holders >= 0 && strncmp(name, "holder_", 7) == 0) {
-        to = FROM[f].holders;
-        name += 7;
-      } else if (FROM[f].holders >= 0 && strcmp(name, "right_kind") == 0) {
+      size_t pl = FROM[f].prefix ? strlen(FROM[f].prefix) : 0;
+      if (pl && strncmp(name, FROM[f].prefix, pl) == 0) {
+        to = FROM[f].nested;
+        name += pl;
+      } else if (FROM[f].part == HD_PART_RIGHT && strcmp(name, "right_kind") == 0) {
         name = "kind";
       }
       if (to >= 0) rc = shape_add(&sh->s[to], name, kind_of(c), NULL);

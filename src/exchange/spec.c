@@ -120,6 +120,7 @@ static const xfield MATERIAL[] = {
     {"valid-until", "valid_until", X_DATE, 0, NULL, 0, 0, NULL},
     {"reference", "reference", X_TEXT, 0, NULL, 0, 0, NULL},
     {"note", "note", X_TEXT, 0, NULL, 0, 0, NULL},
+    {"issuer", "issuer_id", X_SUBJECT, 0, NULL, 0, 0, NULL}, /* schema 12 */
 };
 
 static const xfield OBJECTION[] = {

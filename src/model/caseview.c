@@ -35,8 +35,10 @@ static const char *const SQL[Q_COUNT] = {
     "SELECT r.right_kind, r.restrictions, s.id AS holder_id, s.name AS holder_name, "
     "s.uscc AS holder_uscc, s.kind AS holder_kind FROM case_rights r "
     "JOIN subjects s ON s.id = r.holder_id WHERE r.case_id = ?1 ORDER BY r.id",
-    "SELECT kind, present, issued_date, valid_until, reference, note FROM materials "
-    "WHERE case_id = ?1 ORDER BY id",
+    "SELECT m.kind, m.present, m.issued_date, m.valid_until, m.reference, m.note, "
+    "s.id AS issuer_id, s.name AS issuer_name, s.uscc AS issuer_uscc, s.kind AS issuer_kind "
+    "FROM materials m LEFT JOIN subjects s ON s.id = m.issuer_id WHERE m.case_id = ?1 "
+    "ORDER BY m.id",
     "SELECT filed_date, objector, grounds, material, status, resolved_date FROM objections "
     "WHERE case_id = ?1 ORDER BY id",
     /* the prior certificate, its status as dated facts: when and by which case it was

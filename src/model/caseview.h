@@ -44,7 +44,8 @@ typedef struct hd_caseview {
   hd_row counterparty;   /* n == 0 if none */
   hd_row resource;
   hd_rows rights;        /* case_rights joined with the holder: right_kind, restrictions, holder_* */
-  hd_rows materials;
+  hd_rows materials;     /* materials joined with their issuer (issuer_*: NULL if the
+                            register does not know who issued one; schema 12) */
   hd_rows objections;
   hd_row prior;          /* prior certificate row; n == 0 if none */
   hd_row prior_applicant; /* the applicant of the case that registered the prior certificate */
@@ -64,7 +65,7 @@ void caseview_release(hd_caseview *v);
 /* The parts of a case the loader reads, one query each (the subjects part is read for
  * the applicant, the counterparty and the prior certificate's applicant, the rights and
  * resource parts for the case and the prior certificate's case; rights rows carry their
- * holder as holder_*). */
+ * holder as holder_*, materials rows their issuer as issuer_*). */
 enum hd_case_part { HD_PART_CASE, HD_PART_SUBJECT, HD_PART_RECORD, HD_PART_RESOURCE,
                     HD_PART_RIGHT, HD_PART_MATERIAL, HD_PART_OBJECTION, HD_PART_PRIOR,
                     HD_PART_WAIVER, HD_PART_COUNT };

@@ -183,17 +183,24 @@ int act_resolve(sqlite3 *db, const char *objection, const char *outcome, const h
   return rc ? rc : finish(db, resolve(db, objection, outcome, by, err), err);
 }
 
-/* One material as given (opt names the option, for messages): KIND[:REFERENCE[:VALID-UNTIL]],
- * a kind of the register (model/caseview.h), dated date, onto case ids. The reference may
+/* One material as given (opt names the option, for messages):
+ * KIND[@ISSUER][:REFERENCE[:VALID-UNTIL]], a kind of the register (model/caseview.h)
+ * issued by the subject whose unified social credit code is ISSUER (one the register
+ * knows; schema 12), dated date, onto case ids. The reference may
  * hold colons: what follows the last one is the valid-until when it is a date, and must be
  * one when it begins like one (YYYY-); an empty last part gives no valid-until. A
  * reference longer than 1000 bytes is refused, never cut (HD_EUSAGE); a valid-until
  * before date, HD_EDATA. */
 static int add_material(sqlite3 *db, const char *ids, const char *date, const char *opt,
                         const char *given, const char *note, hd_err *err) {
-  char kind[64], ref[1001] = "", until[16] = "";
+  char kind[64], ref[1001] = "", until[16] = "", issuer[64] = "";
   const char *colon = strchr(given, ':');
   hd_snprintf(kind, sizeof kind, "%.*s", colon ? (int)(colon - given) : 63, given);
+  char *at = strchr(kind, '@');
+  if (at) {
+    hd_snprintf(issuer, sizeof issuer, "%s", at + 1);
+    *at = '\0';
+  }
   if (colon) {
     if (hd_snprintf(ref, sizeof ref, "%s", colon + 1) < 0)
       return hd_err_set(err, HD_EUSAGE, "%s of kind '%s': its reference is longer than %d bytes",
@@ -229,9 +236,17 @@ static int add_material(sqlite3 *db, const char *ids, const char *date, const ch
     free(number);
     return rc;
   }
-  const char *w[] = {ids, kind, date, *ref ? ref : NULL, *until ? until : NULL, note};
+  char *issuer_id = NULL;
+  if (at && !(issuer_id = one(db, "SELECT id FROM subjects WHERE uscc = ?1 ORDER BY id LIMIT 1",
+                              issuer)))
+    return hd_err_set(err, HD_EDATA, "%s '%s': its issuer '%s' is not the unified social credit "
+                      "code of a subject of the register: name who issued the material by the "
+                      "code of a party of the case (KIND@CODE:REFERENCE)", opt, given, issuer);
+  const char *w[] = {ids, kind, date, *ref ? ref : NULL, *until ? until : NULL, note, issuer_id};
   int rc = exec_bind(db, "INSERT INTO materials(case_id, kind, issued_date, reference, "
-                         "valid_until, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", w, 6, err);
+                         "valid_until, note, issuer_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                         "CAST(?7 AS INTEGER))", w, 7, err);
+  free(issuer_id);
   if (rc) hd_err_prefix(err, "%s '%s'", opt, given);
   return rc;
 }
@@ -432,8 +447,9 @@ static int apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_er
   if (rc == HD_OK) { /* the registration's evidence on file stays the evidence */
     const char *w[] = {ids, cert};
     rc = exec_bind(db, "INSERT INTO materials(case_id, kind, present, issued_date, valid_until, "
-                       "reference, note) SELECT ?1, kind, present, issued_date, valid_until, "
-                       "reference, note FROM materials WHERE kind <> 'application' AND case_id = "
+                       "reference, note, issuer_id) SELECT ?1, kind, present, issued_date, "
+                       "valid_until, reference, note, issuer_id FROM materials WHERE kind <> "
+                       "'application' AND case_id = "
                        "(SELECT case_id FROM certificates WHERE id = CAST(?2 AS INTEGER))", w, 2, err);
   }
   if (rc == HD_OK) {

@@ -183,6 +183,14 @@ static int item(json_object *e, hd_buf *f, hd_buf *t) {
         rc = hd_buf_printf(f, "%s未载明出具日期", nm);
         if (rc == HD_OK) rc = hd_buf_printf(t, "提交载明出具日期的%s", nm);
       }
+    } else if (rc == HD_OK && dot && !strcmp(dot, ".issuer") && wanted) {
+      /* an authorisation or consent that is not the act of the one it must come from
+       * (5.1.2, 5.1.4): wanted names who must issue it, found who did (or 未提交) */
+      if (found && *found && strcmp(found, "未提交"))
+        rc = hd_buf_printf(f, "所附%s（%s）不是%s出具的", nm, found, wanted);
+      else
+        rc = hd_buf_printf(f, "未提交%s出具的%s", wanted, nm);
+      if (rc == HD_OK) rc = hd_buf_printf(t, "补充提交%s出具的%s", wanted, nm);
     } else if (rc == HD_OK && found && (!strcmp(found, "expired") || !strcmp(found, "已过有效期"))) {
       rc = hd_buf_printf(f, "%s已超过有效期", nm);
       if (rc == HD_OK) rc = hd_buf_printf(t, "提交在有效期内的%s", nm);

@@ -17,10 +17,13 @@ static const char *type_cn(const char *t) {
 
 /* A licence or transfer applied for by one who is not a holder of certificate prior
  * (5.1.4): taken in when its counterparty holds a right of the certificate and the case
- * has the authorisation (a present material of kind authorization, in force on the day of
- * the application). OUT: *cp_holder, whether the counterparty holds one. HD_OK when it does
+ * has its authorisation (a present material of kind authorization issued by the
+ * counterparty, or a subject with its credit code — materials.issuer_id, schema 12 — in
+ * force on the day of the
+ * application). OUT: *cp_holder, whether the counterparty holds one. HD_OK when it does
  * and the authorisation is there (or when it holds none: the caller's rule then names the
- * holders); HD_EDATA naming both when the authorisation is missing or ended; HD_EDB. */
+ * holders); HD_EDATA naming both when the authorisation is missing, ended, or issued by
+ * someone else or by no one the register knows; HD_EDB. */
 static int authorised(sqlite3 *db, long long case_id, long long prior, const char *number,
                       const char *applicant, long long applicant_id, const char *cert,
                       const char *applied, const char *type_cn_, int *cp_holder, hd_err *err) {
@@ -40,24 +43,45 @@ static int authorised(sqlite3 *db, long long case_id, long long prior, const cha
   }
   sqlite3_finalize(st);
   if (!(*cp_holder = cp_id != 0)) return HD_OK;
-  /* The authorisation in force on the day of the application, else the latest that ended. */
-  if (store_prepare(db, "SELECT valid_until IS NULL OR valid_until >= ?2, coalesce(reference, ''), "
-                        "valid_until FROM materials WHERE case_id = ?1 AND kind = 'authorization' "
-                        "AND present = 1 ORDER BY 1 DESC, valid_until DESC, id LIMIT 1", &st, err))
+  /* The counterparty's authorisation in force on the day of the application, else the
+   * latest of its own that ended, else one that someone else (or no one known) issued. */
+  if (store_prepare(db, "SELECT m.issuer_id IS ?3 OR s.uscc = (SELECT uscc FROM subjects WHERE id = ?3), m.valid_until IS NULL OR m.valid_until >= ?2, "
+                        "coalesce(m.reference, ''), m.valid_until, s.name, s.id FROM materials m "
+                        "LEFT JOIN subjects s ON s.id = m.issuer_id WHERE m.case_id = ?1 AND "
+                        "m.kind = 'authorization' AND m.present = 1 ORDER BY 1 DESC, 2 DESC, "
+                        "m.valid_until DESC, m.id LIMIT 1", &st, err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, case_id);
   sqlite3_bind_text(st, 2, applied, -1, SQLITE_STATIC);
-  int found = sqlite3_step(st) == SQLITE_ROW, in_force = found && sqlite3_column_int(st, 0);
+  sqlite3_bind_int64(st, 3, cp_id);
+  int found = sqlite3_step(st) == SQLITE_ROW, own = found && sqlite3_column_int(st, 0),
+      in_force = found && sqlite3_column_int(st, 1);
+  const char *ref = found ? (const char *)sqlite3_column_text(st, 2) : "";
   int rc = HD_OK;
-  if (found && !in_force)
+  if (found && !own && sqlite3_column_type(st, 5) == SQLITE_NULL)
+    rc = hd_err_set(err, HD_EDATA, "case %s: the applicant '%s' (subject %lld) is not a holder of "
+                    "certificate %s, and the authorisation it applies with (授权书%s%s) does not "
+                    "say who issued it: a %s by the licensee or transferee is taken in with the "
+                    "authorisation of its holder '%s' (subject %lld), issued by that holder (the "
+                    "material's issuer; 5.1.4: 取得相对方授权; 6.3 a)", number, applicant,
+                    applicant_id, cert, *ref ? " " : "", ref, type_cn_, cp, cp_id);
+  else if (found && !own)
+    rc = hd_err_set(err, HD_EDATA, "case %s: the applicant '%s' (subject %lld) is not a holder of "
+                    "certificate %s, and the authorisation it applies with (授权书%s%s) was issued "
+                    "by '%s' (subject %lld), not by its holder '%s' (subject %lld), its "
+                    "counterparty: a %s by the licensee or transferee is taken in with the "
+                    "holder's own authorisation (5.1.4: 取得相对方授权; 6.3 a)", number, applicant,
+                    applicant_id, cert, *ref ? " " : "", ref,
+                    (const char *)sqlite3_column_text(st, 4), sqlite3_column_int64(st, 5), cp,
+                    cp_id, type_cn_);
+  else if (found && !in_force)
     rc = hd_err_set(err, HD_EDATA, "case %s: the applicant '%s' (subject %lld) is not a holder of "
                     "certificate %s, and the authorisation of its holder '%s' (subject %lld) it "
                     "applies with (授权书%s%s) ended on %s, before the application of %s: a %s by "
                     "the licensee or transferee is taken in with the holder's authorisation "
                     "(5.1.3, 5.1.4; 6.3 a)", number, applicant, applicant_id, cert, cp, cp_id,
-                    *(const char *)sqlite3_column_text(st, 1) ? " " : "",
-                    (const char *)sqlite3_column_text(st, 1),
-                    (const char *)sqlite3_column_text(st, 2), applied, type_cn_);
+                    *ref ? " " : "", ref, (const char *)sqlite3_column_text(st, 3), applied,
+                    type_cn_);
   else if (!found)
     rc = hd_err_set(err, HD_EDATA, "case %s: the applicant '%s' (subject %lld) is not a holder of "
                     "certificate %s, and has no authorisation of its holder '%s' (subject %lld), "

@@ -94,11 +94,13 @@ static int list_miss(lua_State *L) {
 }
 
 /* Push the metatable {__index = strict_miss} for rows with these column names at this
- * path (cached by path and names array). variant: 0 the row as is, 1 the right part of a
- * rights row, 2 its holder part. extra: names of nested or computed fields,
- * NULL-terminated. The loader's own columns (_x) are no fields. */
+ * path (cached by path and names array). variant: 0 the row as is, 1 the row without its
+ * nested record (the columns that begin with prefix: holder_ of a rights row, issuer_ of
+ * a material), 2 that record alone, named without the prefix. extra: names of nested or
+ * computed fields, NULL-terminated. The loader's own columns (_x) are no fields. */
 static void push_row_mt(hd_luacase *c, lua_State *L, const hd_row *r, int variant,
-                        const char *path, const char *const *extra) {
+                        const char *prefix, const char *path, const char *const *extra) {
+  size_t pl = prefix ? strlen(prefix) : 0;
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->mt_ref);            /* cache */
   if (lua_getfield(L, -1, path) != LUA_TTABLE) {           /* cache bypath */
     lua_pop(L, 1);
@@ -116,11 +118,11 @@ static void push_row_mt(hd_luacase *c, lua_State *L, const hd_row *r, int varian
   lua_createtable(L, 0, r->n + 4);                         /* bypath mt known */
   for (int i = 0; i < r->n; i++) {
     const char *n = r->names[i];
-    int holder = strncmp(n, "holder_", 7) == 0;
+    int nested = pl && strncmp(n, prefix, pl) == 0;
     if (caseview_hidden(n)) continue;
-    if (variant == 1 && holder) continue;
-    if (variant == 2 && !holder) continue;
-    if (variant == 2) n += 7;
+    if (variant == 1 && nested) continue;
+    if (variant == 2 && !nested) continue;
+    if (variant == 2) n += pl;
     if (variant == 1 && strcmp(n, "right_kind") == 0) n = "kind";
     lua_pushboolean(L, 1);
     lua_setfield(L, -2, n);
@@ -208,7 +210,7 @@ static void push_row(pusher *p, lua_State *L, const hd_row *r, const char *path,
                      const char *const *extra) {
   lua_createtable(L, 0, r->n + 2);
   set_fields(L, r);
-  push_row_mt(p->c, L, r, 0, path, extra);
+  push_row_mt(p->c, L, r, 0, NULL, path, extra);
   lua_setmetatable(L, -2);
 }
 
@@ -238,27 +240,42 @@ static void push_rows(pusher *p, lua_State *L, const hd_rows *rs, const char *pa
 }
 
 static const char *const RIGHT_NESTED[] = {"holder", NULL};
+static const char *const MATERIAL_NESTED[] = {"issuer", NULL};
 
-/* Rights rows (right_kind, restrictions, holder_*) as {kind, restrictions, holder = {...}}. */
-static void push_rights(pusher *p, lua_State *L, const hd_rows *rs, const char *path,
-                        const char *item, const char *holder_path) {
+/* Rows with a nested record (the columns beginning with prefix, "holder_" or "issuer_")
+ * as {..., nested = {...}}: rights rows (right_kind, restrictions, holder_*) as {kind,
+ * restrictions, holder = {...}}, materials as {kind, ..., issuer = {...}}. A nested record
+ * whose columns are all NULL (a material whose issuer is not known) is absent: nil. */
+static void push_nested_rows(pusher *p, lua_State *L, const hd_rows *rs, const char *path,
+                             const char *item, const char *nested_path, const char *prefix,
+                             const char *const *nested) {
+  size_t pl = strlen(prefix);
   lua_createtable(L, rs->n, 0);
   for (int i = 0; i < rs->n; i++) {
     const hd_row *r = &rs->v[i];
-    lua_createtable(L, 0, 3);                               /* rights right */
-    lua_createtable(L, 0, 4);                               /* rights right holder */
+    lua_createtable(L, 0, 3);                               /* rows row */
+    lua_createtable(L, 0, 4);                               /* rows row nested */
+    int any = 0;
     for (int k = 0; k < r->n; k++) {
       const char *name = r->names[k];
       if (r->v[k].type == HD_V_NULL || caseview_hidden(name)) continue;
       push_value(L, r, k);
-      if (strncmp(name, "holder_", 7) == 0) lua_setfield(L, -2, name + 7);
-      else lua_setfield(L, -3, strcmp(name, "right_kind") == 0 ? "kind" : name);
+      if (strncmp(name, prefix, pl) == 0) {
+        lua_setfield(L, -2, name + pl);
+        any = 1;
+      } else {
+        lua_setfield(L, -3, strcmp(name, "right_kind") == 0 ? "kind" : name);
+      }
     }
-    push_row_mt(p->c, L, r, 2, holder_path, NULL);
-    lua_setmetatable(L, -2);
-    view(p, L);
-    lua_setfield(L, -2, "holder");
-    push_row_mt(p->c, L, r, 1, item, RIGHT_NESTED);
+    if (any) {
+      push_row_mt(p->c, L, r, 2, prefix, nested_path, NULL);
+      lua_setmetatable(L, -2);
+      view(p, L);
+      lua_setfield(L, -2, nested[0]);
+    } else {
+      lua_pop(L, 1);
+    }
+    push_row_mt(p->c, L, r, 1, prefix, item, nested);
     lua_setmetatable(L, -2);
     view(p, L);
     lua_rawseti(L, -2, i + 1);
@@ -283,7 +300,7 @@ static void push_holders(pusher *p, lua_State *L, const hd_rows *rs, const char 
         push_value(L, r, k);
         lua_setfield(L, -2, r->names[k] + 7);
       }
-    push_row_mt(p->c, L, r, 2, item, NULL);
+    push_row_mt(p->c, L, r, 2, "holder_", item, NULL);
     lua_setmetatable(L, -2);
     view(p, L);
     lua_rawseti(L, -2, ++n);
@@ -341,9 +358,11 @@ void luacase_push(hd_luacase *c, lua_State *L, const hd_caseview *v, int reuse) 
   push_row(&p, L, &v->resource, "c.resource", NULL);
   view(&p, L);
   lua_setfield(L, -2, "resource");
-  push_rights(&p, L, &v->rights, "c.rights", "c.rights[i]", "c.rights[i].holder");
+  push_nested_rows(&p, L, &v->rights, "c.rights", "c.rights[i]", "c.rights[i].holder", "holder_",
+                   RIGHT_NESTED);
   lua_setfield(L, -2, "rights");
-  push_rows(&p, L, &v->materials, "c.materials", "c.materials[i]");
+  push_nested_rows(&p, L, &v->materials, "c.materials", "c.materials[i]",
+                   "c.materials[i].issuer", "issuer_", MATERIAL_NESTED);
   lua_setfield(L, -2, "materials");
   push_objections(&p, L, &v->objections);
   lua_setfield(L, -2, "objections");
@@ -353,8 +372,8 @@ void luacase_push(hd_luacase *c, lua_State *L, const hd_caseview *v, int reuse) 
     lua_setfield(L, -2, "status");
     if (push_record(&p, L, &v->prior_applicant, "c.prior.applicant"))
       lua_setfield(L, -2, "applicant");
-    push_rights(&p, L, &v->prior_rights, "c.prior.rights", "c.prior.rights[i]",
-                "c.prior.rights[i].holder");
+    push_nested_rows(&p, L, &v->prior_rights, "c.prior.rights", "c.prior.rights[i]",
+                     "c.prior.rights[i].holder", "holder_", RIGHT_NESTED);
     lua_setfield(L, -2, "rights");
     push_holders(&p, L, &v->prior_rights, "c.prior.holders", "c.prior.holders[i]");
     lua_setfield(L, -2, "holders");

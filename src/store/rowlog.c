@@ -30,6 +30,16 @@ int rowlog_table_index(const char *name) {
   return -1;
 }
 
+/* Columns added to a covered table after it was first chained (ALTER TABLE ... ADD COLUMN
+ * appends them), by the schema that added them. A row's payload leaves out those that are
+ * NULL at its end, so that every row written before the column existed still matches its
+ * entry: the migration chains nothing and launders nothing (docs/schema.md, "The register"). */
+static const struct {
+  const char *table, *column;
+} LATE_COLUMNS[] = {
+    {"materials", "issuer_id"}, /* schema 12 */
+};
+
 /* Shapes per connection; hdreg has few connections at a time. */
 #define SHAPE_CONNS 8
 static struct {
@@ -89,6 +99,12 @@ static int read_shape(sqlite3 *db, hd_table_shape *t, const char *name, int miss
     return hd_err_set(err, HD_EDB, "the register has no table '%s' with a primary key "
                       "(schema damaged?)", name);
   if (t->npk > 1) t->rowid_pk = 0;
+  t->late_from = t->ncols;
+  for (size_t l = 0; l < sizeof LATE_COLUMNS / sizeof LATE_COLUMNS[0]; l++)
+    for (int c = 0; c < t->ncols; c++)
+      if (!strcmp(LATE_COLUMNS[l].table, name) && !strcmp(LATE_COLUMNS[l].column, t->cols[c]) &&
+          c < t->late_from)
+        t->late_from = c;
   hd_buf b;
   hd_buf_init(&b, 0);
   hd_buf_adds(&b, "SELECT ");
@@ -242,7 +258,9 @@ int rowlog_payload_at(hd_buf *b, const hd_table_shape *t, sqlite3_stmt *st,
   if (rc == HD_OK) rc = rowlog_key(b, t, st, key);
   *key_len = b->len - *key_off;
   if (rc == HD_OK) rc = hd_buf_add(b, st ? ",[" : ",null]", st ? 2 : 6);
-  for (int c = 0; st && c < t->ncols && rc == HD_OK; c++) {
+  int n = t->ncols;
+  while (st && n > t->late_from && sqlite3_column_type(st, n - 1) == SQLITE_NULL) n--;
+  for (int c = 0; st && c < n && rc == HD_OK; c++) {
     if (c) rc = hd_buf_add(b, ",", 1);
     if (rc == HD_OK) rc = rowlog_value(b, st, c);
   }

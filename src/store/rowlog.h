@@ -28,6 +28,9 @@ typedef struct hd_table_shape {
   char **cols;                 /* column names, declared order */
   int npk, pk[HD_ROWLOG_MAXPK]; /* primary-key columns, key order */
   int rowid_pk;                /* the key is the rowid (INTEGER PRIMARY KEY) */
+  int late_from;               /* columns from here on were added after the table was first
+                                  chained: trailing NULLs among them are left out of a
+                                  row's payload, so rows that predate them keep their entries */
   char *select_all;            /* SELECT every column FROM name (ORDER BY key) */
   char *select_one;            /* ... WHERE key = ?1[, ?2 ...] */
 } hd_table_shape;

@@ -33,6 +33,7 @@ static const migration MIGRATIONS[] = {
     {9, hd_embed_schema_v9},
     {10, hd_embed_schema_v10},
     {11, hd_embed_schema_v11},
+    {12, hd_embed_schema_v12},
 };
 
 /* hd_sha256(text): lower-case hex SHA-256, for the ledger's triggers (schema v4). */

@@ -26,6 +26,8 @@ extern const unsigned char hd_embed_schema_v10[];
 extern const size_t hd_embed_schema_v10_len;
 extern const unsigned char hd_embed_schema_v11[];
 extern const size_t hd_embed_schema_v11_len;
+extern const unsigned char hd_embed_schema_v12[];
+extern const size_t hd_embed_schema_v12_len;
 extern const unsigned char hd_embed_inst_schema[];
 extern const size_t hd_embed_inst_schema_len;
 extern const unsigned char hd_embed_demo_sql[];

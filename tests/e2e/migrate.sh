@@ -19,7 +19,7 @@ rows=$(sqlite3 "$T/r.db" "SELECT (SELECT count(*) FROM settings) + (SELECT count
 # Verification only reads: an older schema is refused, a writing command migrates it.
 cp "$T/r.db" "$T/tampered.db"
 run "$HDREG" ledger verify --db "$T/r.db"
-expect_eq "$rc $(err)" "4 hdreg: ledger verify: '$T/r.db': schema version 6 is older than this hdreg's (11), and verification does not migrate; migrate it first with a command that writes, e.g. hdreg export --db '$T/r.db' --format csv >/dev/null" \
+expect_eq "$rc $(err)" "4 hdreg: ledger verify: '$T/r.db': schema version 6 is older than this hdreg's (12), and verification does not migrate; migrate it first with a command that writes, e.g. hdreg export --db '$T/r.db' --format csv >/dev/null" \
   "verify does not migrate"
 "$HDREG" export --db "$T/r.db" --format csv >/dev/null
 run "$HDREG" ledger verify --db "$T/r.db"
@@ -30,7 +30,11 @@ run "$HDREG" ledger verify --db "$T/r.db"
 entries=$((79 + 1 + rows + 1 + 3 + 4 + 15))
 expect_eq "$rc $(out | sed -E 's/head [0-9a-f]{64}/head H/; s/tree head [A-Za-z0-9+\/=]{44}/tree head R/')" \
   "0 ledger intact: $entries entries, $((rows + 23)) rows, head H, tree head R" "migrated and intact"
-expect_eq "$(sqlite3 "$T/r.db" "PRAGMA user_version")" 11 "schema 11 (7 chains every row; 8 rebuilds waivers, 9 documents, their rows unchanged; 10 adds the documents' settings and certificate_print; 11 transitions)"
+expect_eq "$(sqlite3 "$T/r.db" "PRAGMA user_version")" 12 "schema 12 (7 chains every row; 8 rebuilds waivers, 9 documents, their rows unchanged; 10 adds the documents' settings and certificate_print; 11 transitions; 12 the materials' issuer)"
+# Schema 12 adds materials.issuer_id and chains nothing: a NULL issuer is left out of a
+# row's payload (src/store/rowlog.c, LATE_COLUMNS), so every material keeps its entry.
+expect_eq "$(sqlite3 "$T/r.db" "SELECT count(*) || ' ' || min(json_array_length(payload, '\$[3]')) || ' ' || max(json_array_length(payload, '\$[3]')) FROM ledger WHERE kind = 'row' AND tbl = 'materials'")" \
+  "$(sqlite3 "$T/r.db" "SELECT count(*) FROM materials") 8 8" "schema 12: the materials keep their entries of eight values"
 expect_eq "$(sqlite3 "$T/r.db" "SELECT count(*) || ' ' || min(seq > (SELECT max(seq) FROM ledger) - 15) FROM ledger WHERE kind = 'row' AND tbl = 'transitions' AND json_extract(payload, '\$[3][3]') = 'night' AND json_extract(payload, '\$[3][4]') IN ('5.1.6', '5.1.3')")" \
   "15 1" "schema 11's transitions are on the chain, last"
 expect_eq "$(sqlite3 "$T/r.db" "SELECT group_concat(json_extract(payload, '\$[3][0]'), ' ') FROM (SELECT payload FROM ledger WHERE kind = 'row' AND tbl = 'settings' AND seq <= (SELECT max(seq) FROM ledger) - 15 ORDER BY seq DESC LIMIT 4)")" \
@@ -44,6 +48,12 @@ expect_eq "$(sqlite3 "$T/r.db" "SELECT count(*) FROM ledger WHERE seq > 80 AND k
   "every row of the covered tables follows"
 expect_eq "$(sqlite3 "$T/r.db" "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%hd_sha256%'")" 0 \
   "no trigger calls an SQL function any more"
+# The new column is covered like the others: an issuer written past hdreg is named.
+cp "$T/r.db" "$T/issuer.db"
+sqlite3 "$T/issuer.db" "UPDATE materials SET issuer_id = 1 WHERE id = 2"
+run "$HDREG" ledger verify --db "$T/issuer.db"
+expect_eq "$rc $(err)" "3 hdreg: ledger verify: materials 2 (case SQ-2025-0001) was changed outside hdreg after entry 482 recorded it: issuer_id null → 1" \
+  "schema 12: an issuer set past hdreg is named, column and values"
 # The chain of schema 6 is still the chain: recomputed without hdreg, the v6 way.
 python3 - "$T/r.db" <<'PY' || fail "the whole chain recomputed with hashlib"
 import hashlib, sqlite3, sys

@@ -81,22 +81,33 @@ cat >"$T/licensee.csv" <<'CSV'
 @subject,id,name,uscc,kind
 @case,number,type,procedure,applicant,counterparty,applied,owner,name,data-class,grade,source,records,bytes,prior-certificate,consideration
 @right,case,kind,holder
-@material,case,kind,reference,issued,valid-until
+@material,case,kind,reference,issued,valid-until,issuer
 subject,L,广州医科数据交易服务有限公司,91440101MA5CJQ4N59,company
 subject,H,中山市岐江医院,12442000457022197J,public_hospital
 case,HZ-2026-0210,license,simplified,L,H,2026-04-02,H,岐江医院糖尿病专病数据集,medical_application,3,中山市岐江医院电子病历系统、内分泌专科随访平台,420000,9341553868,20260344000000013M,许可使用费人民币30万元
 right,HZ-2026-0210,holding,H
 right,HZ-2026-0210,use,L
-material,HZ-2026-0210,application,,2026-04-02,
-material,HZ-2026-0210,contract,QJ-XK-2026-01,2026-03-30,
-material,HZ-2026-0210,consideration_proof,QJ-ZF-2026-01,2026-03-30,
-material,HZ-2026-0210,authorization,QJ-SQ-2026-01,2026-03-30,2026-12-31
+material,HZ-2026-0210,application,,2026-04-02,,
+material,HZ-2026-0210,contract,QJ-XK-2026-01,2026-03-30,,
+material,HZ-2026-0210,consideration_proof,QJ-ZF-2026-01,2026-03-30,,
+material,HZ-2026-0210,authorization,QJ-SQ-2026-01,2026-03-30,2026-12-31,H
 CSV
 grep -v ',authorization,' "$T/licensee.csv" >"$T/noauth.csv"
 run "$HDREG" import --db "$DB" --date 2026-04-02 "$T/noauth.csv"
 expect_eq "$rc $(out)$(err)" "3 $T/noauth.csv:7: certificate: case HZ-2026-0210: the applicant '广州医科数据交易服务有限公司' (subject 25) is not a holder of certificate 20260344000000013M, and has no authorisation of its holder '中山市岐江医院' (subject 5), its counterparty: a 许可登记 by the licensee or transferee is taken in with the holder's authorisation, a material of kind authorization (5.1.3, 5.1.4: 交易双方应共同或者取得相对方授权; 6.3 a)
 hdreg: import: $T/noauth.csv: 1 problem, nothing imported" "5.1.4 a licensee without the holder's authorisation refused at intake"
-sed 's/QJ-SQ-2026-01,2026-03-30,2026-12-31/QJ-SQ-2025-09,2025-09-01,2026-03-31/' "$T/licensee.csv" >"$T/ended.csv"
+# The authorisation is the holder's own act (5.1.4 取得相对方授权; schema 12, the material's
+# issuer): one that does not say who issued it, or that the applicant issued to itself, is
+# none.
+sed 's/QJ-SQ-2026-01,2026-03-30,2026-12-31,H$/QJ-SQ-2026-01,2026-03-30,2026-12-31,/' "$T/licensee.csv" >"$T/noissuer.csv"
+run "$HDREG" import --db "$DB" --date 2026-04-02 "$T/noissuer.csv"
+expect_eq "$rc $(out)$(err)" "3 $T/noissuer.csv:7: certificate: case HZ-2026-0210: the applicant '广州医科数据交易服务有限公司' (subject 25) is not a holder of certificate 20260344000000013M, and the authorisation it applies with (授权书 QJ-SQ-2026-01) does not say who issued it: a 许可登记 by the licensee or transferee is taken in with the authorisation of its holder '中山市岐江医院' (subject 5), issued by that holder (the material's issuer; 5.1.4: 取得相对方授权; 6.3 a)
+hdreg: import: $T/noissuer.csv: 1 problem, nothing imported" "5.1.4 an authorisation that names no issuer authorises nothing"
+sed 's/QJ-SQ-2026-01,2026-03-30,2026-12-31,H$/QJ-SQ-2026-01,2026-03-30,2026-12-31,L/' "$T/licensee.csv" >"$T/selfissued.csv"
+run "$HDREG" import --db "$DB" --date 2026-04-02 "$T/selfissued.csv"
+expect_eq "$rc $(out)$(err)" "3 $T/selfissued.csv:7: certificate: case HZ-2026-0210: the applicant '广州医科数据交易服务有限公司' (subject 25) is not a holder of certificate 20260344000000013M, and the authorisation it applies with (授权书 QJ-SQ-2026-01) was issued by '广州医科数据交易服务有限公司' (subject 25), not by its holder '中山市岐江医院' (subject 5), its counterparty: a 许可登记 by the licensee or transferee is taken in with the holder's own authorisation (5.1.4: 取得相对方授权; 6.3 a)
+hdreg: import: $T/selfissued.csv: 1 problem, nothing imported" "5.1.4 an authorisation the licensee issued itself authorises nothing"
+sed 's/QJ-SQ-2026-01,2026-03-30,2026-12-31,H$/QJ-SQ-2025-09,2025-09-01,2026-03-31,H/' "$T/licensee.csv" >"$T/ended.csv"
 run "$HDREG" import --db "$DB" --date 2026-04-02 "$T/ended.csv"
 expect_eq "$rc $(out)$(err)" "3 $T/ended.csv:7: certificate: case HZ-2026-0210: the applicant '广州医科数据交易服务有限公司' (subject 25) is not a holder of certificate 20260344000000013M, and the authorisation of its holder '中山市岐江医院' (subject 5) it applies with (授权书 QJ-SQ-2025-09) ended on 2026-03-31, before the application of 2026-04-02: a 许可登记 by the licensee or transferee is taken in with the holder's authorisation (5.1.3, 5.1.4; 6.3 a)
 hdreg: import: $T/ended.csv: 1 problem, nothing imported" "5.1.4 an authorisation ended before the application"
@@ -230,17 +241,36 @@ intact "the open application waiting"
 run "$HDREG" case apply --db "$DB" --certificate 202603440000000097 --type change --number SQ-2026-0105 \
   --date 2026-04-06 --description "数据规模更新" --material change_proof:BG-97
 expect_eq "$rc $(out)" "0 case SQ-2026-0105: change of certificate 202603440000000097 submitted" "5.1.5 a co-holder's change taken in"
-CONSENT="证书202603440000000097记载的权利人广东省医学数据研究院、广东粤康医疗大数据有限公司未申请变更，变更登记需提交其同意变更的书面材料（授权书）"
+CONSENT="证书202603440000000097记载的权利人广东省医学数据研究院、广东粤康医疗大数据有限公司未申请变更，变更登记需提交其本人出具的同意变更的书面材料（授权书）"
 run "$HDREG" run --db "$DB" --date 2026-04-07 --out "$OUT"
 expect_eq "$(sql "$DB" "SELECT k.status || ' ' || f.outcome || ' ' || f.message FROM cases k JOIN findings f ON f.case_id = k.id AND f.check_id = '5.1-prior-holder' WHERE k.number = 'SQ-2026-0105'")" \
   "rectify rectify $CONSENT" "5.1.5 without the other holders' consent: returned for supplement, naming them"
 run "$HDREG" check --db "$DB" --case SQ-2026-0105 --as-of 2026-04-07
 expect_eq "$rc $(sed -n 2p "$T/stdout") $(grep -A1 '（5.1-prior-holder）' "$T/stdout" | tail -1 | tr -d ' ')" \
   "0 结论：补正材料 $CONSENT" "5.1.5 hdreg check says the same"
+# Each consent is its holder's own act (5.1.2; schema 12, the material's issuer): one that
+# does not say who gave it consents for no one; an issuer the register does not know is refused.
+U1=$(sql "$DB" "SELECT uscc FROM subjects WHERE name = '广东省医学数据研究院' ORDER BY id LIMIT 1")
+U2=$(sql "$DB" "SELECT uscc FROM subjects WHERE name = '广东粤康医疗大数据有限公司' ORDER BY id LIMIT 1")
 run "$HDREG" case move --db "$DB" --case SQ-2026-0105 --to submitted --date 2026-04-08 --actor 申请人 \
-  --reason 补正其他权利人同意变更的书面材料 --material authorization:TY-2026-01 --material authorization:TY-2026-02
+  --reason 补正 --material authorization@91440000MA4UQZ7K2P:TY-2026-00
+expect_eq "$rc $(out)$(err)" "3 hdreg: case move: --material 'authorization@91440000MA4UQZ7K2P:TY-2026-00': its issuer '91440000MA4UQZ7K2P' is not the unified social credit code of a subject of the register: name who issued the material by the code of a party of the case (KIND@CODE:REFERENCE)" \
+  "5.1.2 a consent's issuer must be a subject of the register"
+run "$HDREG" case move --db "$DB" --case SQ-2026-0105 --to submitted --date 2026-04-08 --actor 申请人 \
+  --reason 补正其他权利人同意变更的书面材料 --material authorization:TY-2026-01 --material "authorization@$U2:TY-2026-02"
 expect_eq "$rc $(out)" "0 case SQ-2026-0105: move recorded, 2 materials supplied" "5.1.5 consents supplied"
+expect_eq "$(sql "$DB" "SELECT group_concat(m.reference || '=' || coalesce(s.name, '-'), ' ') FROM materials m LEFT JOIN subjects s ON s.id = m.issuer_id WHERE m.case_id = (SELECT id FROM cases WHERE number = 'SQ-2026-0105') AND m.kind = 'authorization'")" \
+  "TY-2026-01=- TY-2026-02=广东粤康医疗大数据有限公司" "5.1.2 each material recorded with its issuer"
 run "$HDREG" check --db "$DB" --case SQ-2026-0105 --as-of 2026-04-09
+expect_eq "$rc $(sed -n 2p "$T/stdout") $(grep -A1 '（5.1-prior-holder）' "$T/stdout" | tail -1 | tr -d ' ')" \
+  "0 结论：补正材料 证书202603440000000097记载的权利人广东省医学数据研究院未申请变更，变更登记需提交其本人出具的同意变更的书面材料（授权书）" \
+  "5.1.2 a consent that names no issuer is no one's: the holder without one is named"
+run "$HDREG" run --db "$DB" --date 2026-04-09 --out "$OUT"
+expect_eq "$(sql "$DB" "SELECT status FROM cases WHERE number = 'SQ-2026-0105'")" "rectify" "5.1.5 returned again"
+run "$HDREG" case move --db "$DB" --case SQ-2026-0105 --to submitted --date 2026-04-10 --actor 申请人 \
+  --reason 补正其他权利人同意变更的书面材料 --material "authorization@$U1:TY-2026-03"
+expect_eq "$rc $(out)" "0 case SQ-2026-0105: move recorded, 1 material supplied" "5.1.5 the last consent supplied"
+run "$HDREG" check --db "$DB" --case SQ-2026-0105 --as-of 2026-04-11
 expect_eq "$rc $(sed -n 2p "$T/stdout") $(grep -A1 '（5.1-prior-holder）' "$T/stdout" | tail -1 | tr -d ' ')" \
   "0 结论：予以登记 申请人是证书202603440000000097记载的权利人，其他权利人广东省医学数据研究院、广东粤康医疗大数据有限公司已书面同意变更" "5.1.5 with their consent the change is approved"
 intact "the co-holder's change"

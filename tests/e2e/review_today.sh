@@ -128,10 +128,10 @@ expect_eq "$rc $(out)" "0 import 1: imported 1 case, 0 subjects (1 already in th
 run "$HDREG" run --db "$CH" --date 2026-04-02 --out "$T/coholder-out"
 expect_eq "$(sql "$CH" "SELECT status FROM cases WHERE number = 'HZ-2026-0301'")" rectify "5.1.6 a without the other holder's consent: 补正"
 expect_eq "$(sql "$CH" "SELECT f.message FROM findings f JOIN cases c ON c.id = f.case_id WHERE c.number = 'HZ-2026-0301' AND f.check_id = '5.1.6-holder-consent'")" \
-  "证书20260344000000011F还记载了其他权利人广东粤康医疗大数据有限公司，注销需提交其同意注销的书面材料（授权书）" \
+  "证书20260344000000011F还记载了其他权利人广东粤康医疗大数据有限公司，注销需提交其本人出具的同意注销的书面材料（授权书）" \
   "5.1.6 a the other holder named"
 run "$HDREG" case move --db "$CH" --case HZ-2026-0301 --to submitted --date 2026-04-03 --actor 审核员 \
-  --reason 补正 --material authorization:GY-CONSENT-1 --material application:APP-1 --material cancellation_statement:CS-1
+  --reason 补正 --material authorization@91440100MA59UT8K1E:GY-CONSENT-1 --material application:APP-1 --material cancellation_statement:CS-1
 expect_eq "$rc $(out)" "0 case HZ-2026-0301: move recorded, 3 materials supplied" "the consent supplied"
 run "$HDREG" check --db "$CH" --case HZ-2026-0301 --as-of 2026-04-03
 expect_eq "$rc $(out | sed -n 2p)" "0 结论：予以注销" "5.1.6 a with the other holder's consent: cancelled (6.5 h)"

@@ -24,7 +24,9 @@ local change_materials = {
 }
 local function cancel_materials(...)
   local m = { { kind = "application", present = true }, { kind = "cancellation_statement", present = true } }
-  for _, k in ipairs({...}) do m[#m + 1] = { kind = k, present = true, issued_date = "2026-02-01" } end
+  for _, k in ipairs({...}) do
+    m[#m + 1] = { kind = k, present = true, issued_date = "2026-02-01", issuer = other }
+  end
   return m
 end
 
@@ -53,7 +55,7 @@ fixture {
   case = { reg_type = "change", prior = shared, change_description = "数据规模更新", materials = change_materials },
   expect = { ["5.1-prior-holder"] = "rectify" },
   messages = { ["5.1-prior-holder"] =
-    "证书20250944000000003F记载的权利人另一数据公司未申请变更，变更登记需提交其同意变更的书面材料（授权书）" },
+    "证书20250944000000003F记载的权利人另一数据公司未申请变更，变更登记需提交其本人出具的同意变更的书面材料（授权书）" },
   decision = "rectify",
 }
 
@@ -62,7 +64,7 @@ fixture {
   case = { reg_type = "change", prior = shared, change_description = "数据规模更新", materials = {
     { kind = "application", present = true }, { kind = "change_proof", present = true },
     { kind = "anonymisation_assessment", present = true },
-    { kind = "authorization", present = true, issued_date = "2026-02-01" } } },
+    { kind = "authorization", present = true, issued_date = "2026-02-01", issuer = other } } },
   expect = { ["5.1-prior-holder"] = "pass" },
   messages = { ["5.1-prior-holder"] = "申请人是证书20250944000000003F记载的权利人，其他权利人另一数据公司已书面同意变更" },
   decision = "approve",
@@ -73,7 +75,7 @@ fixture {
   case = { reg_type = "change", prior = shared, change_description = "数据规模更新", materials = {
     { kind = "application", present = true }, { kind = "change_proof", present = true },
     { kind = "anonymisation_assessment", present = true },
-    { kind = "authorization", present = true, valid_until = "2026-01-31" } } },
+    { kind = "authorization", present = true, valid_until = "2026-01-31", issuer = other } } },
   expect = { ["5.1-prior-holder"] = "rectify" },
   decision = "rectify",
 }
@@ -83,7 +85,7 @@ fixture {
   case = { reg_type = "change", prior = shared, change_description = "数据规模更新", materials = {
     { kind = "application", present = true }, { kind = "change_proof", present = true },
     { kind = "anonymisation_assessment", present = true },
-    { kind = "authorization", present = true, issued_date = "2025-06-01" } } },
+    { kind = "authorization", present = true, issued_date = "2025-06-01", issuer = other } } },
   expect = { ["5.1-prior-holder"] = "rectify" },
   decision = "rectify",
 }
@@ -95,7 +97,8 @@ fixture {
   case = { reg_type = "license", applicant = { name = "被许可方", uscc = "91440101MA5CJQ4N59" },
            counterparty = hospital, prior = mine, consideration = "许可使用费人民币50万元",
            rights = { { kind = "holding", holder = hospital }, { kind = "use", holder = licensee } },
-           materials = { { kind = "application", present = true }, { kind = "authorization", present = true },
+           materials = { { kind = "application", present = true },
+                         { kind = "authorization", present = true, issuer = hospital },
                          { kind = "consideration_proof", present = true },
                          { kind = "anonymisation_assessment", present = true } } },
   expect = { ["5.1-prior-holder"] = "pass", ["5.1.4-license-transfer"] = "pass" },
@@ -112,6 +115,39 @@ fixture {
   expect = { ["5.1-prior-holder"] = "rectify" },
   messages = { ["5.1-prior-holder"] =
     "申请人不是证书20250644000000001R记载的权利人，需提交权利人广东省示例人民医院的授权书" },
+  decision = "rectify",
+}
+
+-- 5.1.4 取得相对方授权: the authorisation is the holder's own act; one issued by someone
+-- else, or whose issuer is not known, authorises nothing (schema 12: materials.issuer_id).
+fixture {
+  name = "5.1.4-licensee-applies-with-an-authorisation-issued-by-another",
+  case = { reg_type = "license", applicant = { name = "被许可方", uscc = "91440101MA5CJQ4N59" },
+           counterparty = hospital, prior = mine, consideration = "许可使用费人民币50万元",
+           rights = { { kind = "holding", holder = hospital }, { kind = "use", holder = licensee } },
+           materials = { { kind = "application", present = true },
+                         { kind = "authorization", present = true, issuer = other },
+                         { kind = "consideration_proof", present = true },
+                         { kind = "anonymisation_assessment", present = true } } },
+  expect = { ["5.1-prior-holder"] = "rectify", ["5.1.4-license-transfer"] = "rectify" },
+  messages = { ["5.1-prior-holder"] =
+    "申请人不是证书20250644000000001R记载的权利人，所附授权书（另一数据公司出具）不是权利人广东省示例人民医院的授权，需提交广东省示例人民医院出具的授权书（5.1.4）",
+    ["5.1.4-license-transfer"] = "许可登记需补正：相对方授权书或交易合同" },
+  decision = "rectify",
+}
+
+fixture {
+  name = "5.1.4-licensee-applies-with-an-authorisation-of-unknown-issuer",
+  case = { reg_type = "license", applicant = { name = "被许可方", uscc = "91440101MA5CJQ4N59" },
+           counterparty = hospital, prior = mine, consideration = "许可使用费人民币50万元",
+           rights = { { kind = "holding", holder = hospital }, { kind = "use", holder = licensee } },
+           materials = { { kind = "application", present = true }, { kind = "authorization", present = true },
+                         { kind = "contract", present = true },
+                         { kind = "consideration_proof", present = true },
+                         { kind = "anonymisation_assessment", present = true } } },
+  expect = { ["5.1-prior-holder"] = "rectify", ["5.1.4-license-transfer"] = "pass" },
+  messages = { ["5.1-prior-holder"] =
+    "申请人不是证书20250644000000001R记载的权利人，所附授权书（出具人不明）不是权利人广东省示例人民医院的授权，需提交广东省示例人民医院出具的授权书（5.1.4）" },
   decision = "rectify",
 }
 
@@ -205,7 +241,7 @@ fixture {
   case = { reg_type = "cancel", cancel_ground = "a", prior = shared, materials = cancel_materials() },
   expect = { ["5.1.6-holder-consent"] = "rectify" },
   messages = { ["5.1.6-holder-consent"] =
-    "证书20250944000000003F还记载了其他权利人另一数据公司，注销需提交其同意注销的书面材料（授权书）" },
+    "证书20250944000000003F还记载了其他权利人另一数据公司，注销需提交其本人出具的同意注销的书面材料（授权书）" },
   decision = "rectify",
 }
 
@@ -218,16 +254,30 @@ fixture {
   decision = "approve",
 }
 
+-- 5.1.2: each right its holders — the applicant cannot consent for the other holder.
 fixture {
-  name = "5.1.6a-the-registrations-own-authorisation-is-no-consent-to-the-cancellation",
+  name = "5.1.6a-a-consent-issued-by-the-applicant-is-not-the-others-consent",
   case = { reg_type = "cancel", cancel_ground = "a", prior = shared, materials = (function()
     local m = cancel_materials()
-    m[#m + 1] = { kind = "authorization", present = true, issued_date = "2025-06-01" }
+    m[#m + 1] = { kind = "authorization", present = true, issued_date = "2026-02-01", issuer = hospital }
     return m
   end)() },
   expect = { ["5.1.6-holder-consent"] = "rectify" },
   messages = { ["5.1.6-holder-consent"] =
-    "证书20250944000000003F还记载了其他权利人另一数据公司，注销需提交其同意注销的书面材料（授权书）" },
+    "证书20250944000000003F还记载了其他权利人另一数据公司，注销需提交其本人出具的同意注销的书面材料（授权书）" },
+  decision = "rectify",
+}
+
+fixture {
+  name = "5.1.6a-the-registrations-own-authorisation-is-no-consent-to-the-cancellation",
+  case = { reg_type = "cancel", cancel_ground = "a", prior = shared, materials = (function()
+    local m = cancel_materials()
+    m[#m + 1] = { kind = "authorization", present = true, issued_date = "2025-06-01", issuer = other }
+    return m
+  end)() },
+  expect = { ["5.1.6-holder-consent"] = "rectify" },
+  messages = { ["5.1.6-holder-consent"] =
+    "证书20250944000000003F还记载了其他权利人另一数据公司，注销需提交其本人出具的同意注销的书面材料（授权书）" },
   decision = "rectify",
 }
 
@@ -235,7 +285,7 @@ fixture {
   name = "5.1.6a-a-consent-of-unknown-date-is-no-consent",
   case = { reg_type = "cancel", cancel_ground = "a", prior = shared, materials = (function()
     local m = cancel_materials()
-    m[#m + 1] = { kind = "authorization", present = true }
+    m[#m + 1] = { kind = "authorization", present = true, issuer = other }
     return m
   end)() },
   expect = { ["5.1.6-holder-consent"] = "rectify" },

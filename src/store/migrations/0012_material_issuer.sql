@@ -1,0 +1,12 @@
+-- hdreg schema v12: who issued a material. An authorisation (授权书) or a written consent
+-- counts only as the act of the one who gave it: a licence or transfer applied for by the
+-- licensee or transferee is taken in with its counterparty's authorisation (5.1.4:
+-- 交易双方应共同或者取得相对方授权), and a change or cancellation by one holder needs the
+-- written consent of each other holder (5.1.2, 5.1.5, 5.1.6). Until v12 a material did not
+-- say who issued it, so any authorisation counted for any holder.
+--
+-- issuer_id is the subject who issued (signed) the material, NULL where the register does
+-- not know. Rows written before v12 keep their entries on the register's chain: a NULL
+-- issuer_id is left out of a row's payload (src/store/rowlog.c, LATE_COLUMNS), so this
+-- migration chains nothing.
+ALTER TABLE materials ADD COLUMN issuer_id INTEGER REFERENCES subjects(id);
