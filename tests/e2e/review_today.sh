@@ -130,6 +130,10 @@ expect_eq "$(sql "$CH" "SELECT status FROM cases WHERE number = 'HZ-2026-0301'")
 expect_eq "$(sql "$CH" "SELECT f.message FROM findings f JOIN cases c ON c.id = f.case_id WHERE c.number = 'HZ-2026-0301' AND f.check_id = '5.1.6-holder-consent'")" \
   "证书20260344000000011F还记载了其他权利人广东粤康医疗大数据有限公司，注销需提交其本人出具的同意注销的书面材料（授权书）" \
   "5.1.6 a the other holder named"
+# The request to supplement names whose consent is wanted (the material's issuer, 5.1.2).
+expect_eq "$(pdftotext "$(sql "$CH" "SELECT d.path FROM documents d JOIN cases c ON c.id = d.case_id WHERE c.number = 'HZ-2026-0301' AND d.kind = 'supplement_request'")" - | tr -d '\n' | grep -o '（2）补充提交[^（]*（[^）]*）。')" \
+  "（2）补充提交广东粤康医疗大数据有限公司出具的《授权书》（5.1.6 a, 5.1.2；审核发现：未提交广东粤康医疗大数据有限公司出具的《授权书》）。" \
+  "5.1.2 the letter asks for the consent issued by the other holder"
 run "$HDREG" case move --db "$CH" --case HZ-2026-0301 --to submitted --date 2026-04-03 --actor 审核员 \
   --reason 补正 --material authorization@91440100MA59UT8K1E:GY-CONSENT-1 --material application:APP-1 --material cancellation_statement:CS-1
 expect_eq "$rc $(out)" "0 case HZ-2026-0301: move recorded, 3 materials supplied" "the consent supplied"
