@@ -20,7 +20,7 @@ PEER_DIR=${PEER_DIR:-$(pwd)/../shared/bench/peers}
 scripts/deps
 scripts/build build
 mkdir -p "$WORK"
-HDREG=$(pwd)/build/hdreg
+HDREG=${HDREG:-$(pwd)/build/hdreg} # HDREG=/path/to/an/older/build/hdreg: the same figures for another binary (before/after)
 
 db="$WORK/synthetic-$N-$SEED.db"
 if [ ! -f "$db" ]; then

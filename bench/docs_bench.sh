@@ -10,7 +10,7 @@ REPEAT=${REPEAT:-21}; WORK=${WORK:-/tmp/hdreg_bench/docs}; N=${N:-20000}; NOTICE
 scripts/deps
 scripts/build build
 rm -rf "$WORK" && mkdir -p "$WORK"
-H=./build/hdreg
+H=${HDREG:-./build/hdreg} # HDREG=/path/to/an/older/build/hdreg for the same figures of another binary
 $H demo-db --db "$WORK/demo.db" >/dev/null
 $H run --db "$WORK/demo.db" --date 2026-03-16 --out "$WORK/out" >/dev/null 2>&1 || true
 one() { # label, args...

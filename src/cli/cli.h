@@ -27,6 +27,8 @@ int cmd_stats(int argc, char **argv);
  * db_path on date (NULL: today); older_than >= 0: only those waiting longer, else all with
  * those longer than waiting_days marked; json: --format json. Returns the exit code. */
 int cli_case_list(const char *db_path, const char *date, int older_than, int json);
+/* hdreg case list --expiring (cmd_case_list.c); within < 0: the setting. */
+int cli_case_expiring(const char *db_path, const char *date, int within, int json);
 #include <stddef.h>
 /* The configuration, the data folder: cli_template_path, cli_default_checks_dir, ... */
 #include "cli/config.h"

@@ -40,12 +40,15 @@ static const char HELP[] =
     "        the answer to on-site question N of the case (6.6 i); hdreg case history lists\n"
     "        the questions with their numbers\n"
     "  apply --certificate NUMBER --type change|cancel --number CASE-NUMBER --date D\n"
-    "        [--ground a-f] [--description TEXT] [--material KIND[@ISSUER][:REFERENCE]]...\n"
+    "        [--ground a-f] [--description TEXT] [--renewal]\n"
+    "        [--material KIND[@ISSUER][:REFERENCE]]...\n"
     "        a new application for a change (6.4) or cancellation (6.5) of a certificate,\n"
     "        by its holder, submitted for the next night's review; the registration's\n"
     "        materials on file are carried over, with the new ones given here. Refused while\n"
     "        another application on the certificate is open, and unless the applicant holds\n"
-    "        the certificate, in force (hdreg import refuses the same)\n"
+    "        the certificate, in force (hdreg import refuses the same); --renewal: a change\n"
+    "        that renews the certificate's validity (续展; its new certificate is valid\n"
+    "        cert_validity_years from its own registration)\n"
     "  cancel --certificate NUMBER --number CASE-NUMBER --ground c|d|e --date D --actor NAME\n"
     "         --reason TEXT --evidence KIND:REFERENCE...\n"
     "        a cancellation on the authority's own motion (5.1.6 c: an effective ruling of a\n"
@@ -53,6 +56,13 @@ static const char HELP[] =
     "        refused to rectify; e: public or national interest), submitted for review\n"
     "  history --case ID\n"
     "        the case's events, oldest first\n"
+    "  list --waiting [--date D] [--older-than N] [--format text|json]\n"
+    "        every case waiting for a person or a deadline on D, with its age in working days\n"
+    "  list --expiring [--date D] [--within N] [--format text|json]\n"
+    "        the certificates in force whose validity ends within N working days of D\n"
+    "        (default: the setting expiry_reminder_working_days), with their holders'\n"
+    "        contacts, for telling them to apply for a renewal (apply --renewal: a change\n"
+    "        whose certificate is valid anew, 5.1.5, 6.4)\n"
     "\n"
     "Every action but history and list first verifies the register (as hdreg ledger verify does) and\n"
     "refuses one changed past hdreg: each problem is named, nothing is written.\n"
@@ -65,8 +75,8 @@ typedef struct args {
       *objection, *outcome, *to, *certificate, *type, *number, *ground, *description, *answer;
   const char *questions[16], *materials[16], *evidence[16];
   int n_questions, n_materials, n_evidence;
-  int waiting;                         /* list --waiting */
-  const char *older_than, *format;     /* list */
+  int waiting, expiring, renewal;      /* list --waiting | --expiring; apply --renewal */
+  const char *older_than, *format, *within; /* list */
 } args;
 
 static int parse(int argc, char **argv, args *a) {
@@ -83,6 +93,8 @@ static int parse(int argc, char **argv, args *a) {
       {"answer", required_argument, NULL, 'A'},    {"evidence", required_argument, NULL, 'E'},
       {"waiting", no_argument, NULL, 'W'},         {"older-than", required_argument, NULL, 'N'},
       {"format", required_argument, NULL, 'F'},    {"help", no_argument, NULL, 'h'},
+      {"expiring", no_argument, NULL, 'X'},        {"within", required_argument, NULL, 'w'},
+      {"renewal", no_argument, NULL, 'R'},
       {NULL, 0, NULL, 0}};
   int c;
   optind = 2;
@@ -117,6 +129,9 @@ static int parse(int argc, char **argv, args *a) {
       if (a->n_evidence < 16) a->evidence[a->n_evidence++] = optarg;
       break;
     case 'W': a->waiting = 1; break;
+    case 'X': a->expiring = 1; break;
+    case 'w': a->within = optarg; break;
+    case 'R': a->renewal = 1; break;
     case 'N': a->older_than = optarg; break;
     case 'F': a->format = optarg; break;
     case 'h': fputs(HELP, stdout); return -1;
@@ -242,12 +257,29 @@ int cmd_case(int argc, char **argv) {
     static const char *const n[] = {"certificate", "number", "ground", "date", "actor", "reason"};
     p = need(action, v, n, 6, a.date);
   } else if (!strcmp(action, "list")) {
-    if (!a.waiting) {
-      cli_error("case list: --waiting is required: the cases waiting for a person or a "
-                "deadline (see hdreg case --help)");
+    if (a.waiting == a.expiring) {
+      cli_error("case list: one of --waiting (the cases waiting for a person or a deadline) "
+                "and --expiring (the certificates whose validity ends soon) is required (see "
+                "hdreg case --help)");
       return HD_EXIT_USAGE;
     }
     if ((p = need(action, NULL, NULL, 0, a.date))) return p;
+    if (a.expiring) {
+      long w = -1;
+      if (a.within) {
+        char *end = NULL;
+        errno = 0;
+        w = strtol(a.within, &end, 10);
+        if (end == a.within || *end || errno == ERANGE || w < 1 || w > 250) {
+          cli_error("case list: --within '%s' must be a number of working days from 1 to 250",
+                    a.within);
+          return HD_EXIT_USAGE;
+        }
+      }
+      int json = a.format ? cli_format("case list", a.format) : 0;
+      if (json < 0) return HD_EXIT_USAGE;
+      return cli_case_expiring(a.db, a.date, (int)w, json);
+    }
     long n = -1;
     if (a.older_than) {
       char *end = NULL;
@@ -326,7 +358,7 @@ int cmd_case(int argc, char **argv) {
       hd_buf_release(&waiting);
     } else {
       const hd_application app = {a.certificate, a.type, a.number, a.date, a.ground,
-                                  a.description, a.materials, a.n_materials};
+                                  a.description, a.materials, a.n_materials, a.renewal};
       rc = act_apply(db, &app, &made, &err);
       if (!rc && !cli_quiet) printf("case %s: %s of certificate %s submitted\n", a.number, a.type, a.certificate);
     }

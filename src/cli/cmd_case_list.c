@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "model/calendar.h"
 #include "report/waiting.h"
+#include "report/expiring.h"
 #include "store/store.h"
 #include "util/json.h"
 #include "util/charclass.h"
@@ -136,6 +137,79 @@ int cli_case_list(const char *db_path, const char *date, int older_than, int jso
       if (unknown) printf(", %d of unknown age (a year without a holiday schedule)", unknown);
       putchar('\n');
     }
+    json_object_put(list);
+  }
+  if (fflush(stdout) || ferror(stdout)) {
+    cli_error("case list: cannot write to standard output");
+    return HD_EXIT_OUTPUT;
+  }
+  return HD_EXIT_OK;
+}
+
+/* `hdreg case list --expiring`: the certificates whose validity ends within `within`
+ * working days of date (-1: the setting expiry_reminder_working_days), one line each:
+ * NUMBER  valid until DATE  N working days left  HOLDER (USCC; CONTACT)[, ...]
+ * [renewal CASE | no renewal applied for]. */
+int cli_case_expiring(const char *db_path, const char *date, int within, int json) {
+  char today[11];
+  if (!date) {
+    hd_date_iso(hd_today(), today);
+    date = today;
+  }
+  hd_err err;
+  hd_err_clear(&err);
+  sqlite3 *db = NULL;
+  hd_calendar *cal = NULL;
+  json_object *list = NULL;
+  int rc = store_open_readonly(db_path, &db, &err);
+  if (!rc) rc = calendar_load(db, &cal, &err);
+  if (!rc && within < 0) rc = report_reminder_days(db, &within, &err);
+  if (!rc) rc = report_expiring(db, cal, date, within, &list, &err);
+  calendar_free(cal);
+  store_close(db);
+  if (rc) {
+    cli_error("case list: %s", err.msg);
+    return hd_exit_for(rc);
+  }
+  size_t n = json_object_array_length(list);
+  if (json) {
+    json_object *r = json_object_new_object();
+    json_object_object_add(r, "date", json_object_new_string(date));
+    json_object_object_add(r, "within_working_days", json_object_new_int(within));
+    json_object_object_add(r, "count", json_object_new_int((int)n));
+    json_object_object_add(r, "expiring", list);
+    cli_json_print(r);
+  } else {
+    for (size_t i = 0; i < n; i++) {
+      json_object *x = json_object_array_get_idx(list, i), *hs = hd_json_get(x, "holders");
+      put(hd_json_str(x, "certificate"));
+      printf("  valid until %s  ", hd_json_str(x, "valid_until"));
+      if (hd_json_get(x, "working_days_left"))
+        printf("%d working days left  ", json_object_get_int(hd_json_get(x, "working_days_left")));
+      for (size_t k = 0; k < json_object_array_length(hs); k++) {
+        json_object *h = json_object_array_get_idx(hs, k);
+        fputs(k ? ", " : "", stdout);
+        put(hd_json_str(h, "name"));
+        fputs(" (", stdout);
+        put(hd_json_str(h, "uscc"));
+        static const char *const C[] = {"contact_name", "contact_phone", "contact_email"};
+        for (int j = 0; j < 3; j++)
+          if (hd_json_str(h, C[j])) {
+            fputs("; ", stdout);
+            put(hd_json_str(h, C[j]));
+          }
+        putchar(')');
+      }
+      if (hd_json_str(x, "renewal")) {
+        fputs("  renewal ", stdout);
+        put(hd_json_str(x, "renewal"));
+      } else {
+        fputs("  no renewal applied for", stdout);
+      }
+      putchar('\n');
+    }
+    if (!cli_quiet) printf("%zu certificate%s in force on %s end%s within %d working days\n", n,
+                           n == 1 ? "" : "s", date, n == 1 ? "s" : "", within);
     json_object_put(list);
   }
   if (fflush(stdout) || ferror(stdout)) {

@@ -354,6 +354,11 @@ int cmd_run(int argc, char **argv) {
     if (rr.refused_on_cancel)
       printf("refused %d application%s open on a cancelled certificate (5.1.6, 6.5 h)\n",
              rr.refused_on_cancel, rr.refused_on_cancel == 1 ? "" : "s");
+    if (rr.expired) {
+      printf("expired %d certificate%s (validity ended, 5.2.1):", rr.expired, rr.expired == 1 ? "" : "s");
+      for (int i = 0; i < rr.expired && i < 10; i++) printf(" %s", rr.expired_numbers[i]);
+      printf("%s\n", rr.expired > 10 ? " ..." : "");
+    }
     if (res.head_signed) printf("ledger head signed\n");
     if (no.signer && !res.published)
       printf("checkpoint: nothing new since the last one (%lld entries, %s), in %s\n",

@@ -72,6 +72,7 @@ static const xfield CASE[] = {
     {"cancel-ground", "cancel_ground", X_ENUM, 0, GROUNDS, 0, 0, NULL},
     {"change-description", "change_description", X_TEXT, 0, NULL, 0, 0, NULL},
     {"consideration", "consideration", X_TEXT, 0, NULL, 0, 0, NULL},
+    {"renewal", "renewal", X_BOOL, 0, NULL, 0, 1, NULL}, /* schema 13 */
     {"owner", "owner_id", X_SUBJECT, REQ | RES, NULL, 0, 0, NULL},
     {"name", "name", X_TEXT, REQ | RES | XF_NAME, NULL, 0, 0, NULL},
     {"data-class", "data_class", X_ENUM, REQ | RES, DATA_CLASSES, 0, 0, NULL},

@@ -53,7 +53,8 @@ static const char CASE_SQL[] =
     "       a.id, a.name, a.uscc, a.kind,"
     "       r.id, r.name, r.data_class, r.grade, r.source, r.scale_records, r.scale_bytes,"
     "       (SELECT count(*) FROM objections o WHERE o.case_id = c.id AND o.status = 'open'),"
-    "       (SELECT number FROM certificates p WHERE p.id = c.prior_certificate_id)"
+    "       (SELECT number FROM certificates p WHERE p.id = c.prior_certificate_id),"
+    "       coalesce(c.renewal, 0)"
     "  FROM cases c JOIN subjects a ON a.id = c.applicant_id"
     "  JOIN resources r ON r.id = c.resource_id WHERE c.id = ?1";
 
@@ -102,6 +103,7 @@ int case_load(sqlite3 *db, long long id, hd_case **out, hd_err *err) {
   c->resource.scale_bytes = sqlite3_column_int64(st, 16);
   c->open_objections = sqlite3_column_int(st, 17);
   c->prior_certificate = store_col_text(st, 18);
+  c->renewal = sqlite3_column_int(st, 19) == 1;
   store_done(st);
   st = NULL;
 

@@ -51,6 +51,7 @@ typedef struct hd_case {
   int n_materials;
   int open_objections;
   char *prior_certificate;  /* number of the prior certificate, NULL for first */
+  int renewal;              /* a change that renews the certificate (cases.renewal, v13) */
 } hd_case;
 
 /* Load case `id`. Returns HD_OK and *out (free with case_free), HD_EDATA if there is no

@@ -427,7 +427,12 @@ static int apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_er
     return hd_err_set(err, HD_EUSAGE, "--type must be change or cancel, not '%s'", a->type);
   if (cancel && (!a->ground || strlen(a->ground) != 1 || a->ground[0] < 'a' || a->ground[0] > 'f'))
     return hd_err_set(err, HD_EUSAGE, "a cancellation needs --ground, one of a-f (clause 5.1.6)");
-  if (!cancel && !a->description)
+  if (cancel && a->renewal)
+    return hd_err_set(err, HD_EUSAGE, "--renewal is for a change (6.4: a renewal changes the "
+                      "validity the certificate records), not a cancellation");
+  const char *description = a->description;
+  if (!cancel && !description && a->renewal) description = "证书有效期限续展（5.2.1）";
+  if (!cancel && !description)
     return hd_err_set(err, HD_EUSAGE, "a change needs --description (what changes, 6.4 a)");
   char *cert = one(db, "SELECT id FROM certificates WHERE number = ?1 AND status = 'issued'",
                    a->certificate);
@@ -442,8 +447,12 @@ static int apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_er
   long long id = 0;
   char ids[32];
   int rc = new_case(db, a->number, a->type, a->date, cert, a->certificate,
-                    cancel ? a->ground : NULL, cancel ? NULL : a->description, &id, err);
+                    cancel ? a->ground : NULL, cancel ? NULL : description, &id, err);
   snprintf(ids, sizeof ids, "%lld", id);
+  if (rc == HD_OK && a->renewal) {
+    const char *w[] = {ids};
+    rc = exec_bind(db, "UPDATE cases SET renewal = 1 WHERE id = CAST(?1 AS INTEGER)", w, 1, err);
+  }
   if (rc == HD_OK) { /* the registration's evidence on file stays the evidence */
     const char *w[] = {ids, cert};
     rc = exec_bind(db, "INSERT INTO materials(case_id, kind, present, issued_date, valid_until, "

@@ -57,9 +57,10 @@ typedef struct hd_application {
   const char *number;        /* the new case's number */
   const char *date;          /* applied and accepted */
   const char *ground;        /* cancel: a-f of 5.1.6 */
-  const char *description;   /* change: what changes (6.4 a) */
-  const char *const *materials; /* KIND[:REFERENCE] given with it */
+  const char *description;   /* change: what changes (6.4 a); a renewal without one says so */
+  const char *const *materials; /* KIND[@ISSUER][:REFERENCE] given with it */
   int n_materials;
+  int renewal;               /* change: it renews the certificate's validity (续展, v13) */
 } hd_application;
 
 /* A new case on the certificate's resource, with the same rights and the registration's

@@ -99,10 +99,11 @@ int intake_check(sqlite3 *db, long long case_id, int by_authority, hd_err *err) 
   char number[64] = "", type[16] = "", cert[64] = "", cstatus[16] = "", applicant[400] = "",
        applied[16] = "", registered[16] = "", until[16] = "";
   long long prior = 0, applicant_id = 0, holder = 0;
+  int renewal = 0;
   if (store_prepare(db, "SELECT k.number, k.reg_type, k.prior_certificate_id, c.number, c.status, "
                         "k.applicant_id, s.name, EXISTS (SELECT 1 FROM case_rights r WHERE "
                         "r.case_id = c.case_id AND r.holder_id = k.applicant_id), k.applied_date, "
-                        "c.registration_date, c.valid_until FROM cases k "
+                        "c.registration_date, c.valid_until, coalesce(k.renewal, 0) FROM cases k "
                         "JOIN subjects s ON s.id = k.applicant_id LEFT JOIN certificates c ON "
                         "c.id = k.prior_certificate_id WHERE k.id = ?1", &st, err))
     return HD_EDB;
@@ -123,9 +124,14 @@ int intake_check(sqlite3 *db, long long case_id, int by_authority, hd_err *err) 
                              (const char *)sqlite3_column_text(st, 10)};
     char *const o[] = {applied, registered, until};
     for (int i = 0; i < 3; i++) hd_snprintf(o[i], sizeof applied, "%s", t[i] ? t[i] : "");
+    renewal = sqlite3_column_int(st, 11) == 1;
   }
   sqlite3_finalize(st);
   if (!*number) return hd_err_set(err, HD_EDATA, "case %lld does not exist", case_id);
+  if (renewal && strcmp(type, "change"))
+    return hd_err_set(err, HD_EDATA, "case %s: a renewal (续展) is a change registration of the "
+                      "certificate's validity (5.1.5, 6.4), not a %s (%s)", number, type_cn(type),
+                      type);
   if (!strcmp(type, "first")) return HD_OK;
   if (!prior || !*cert)
     return hd_err_set(err, HD_EDATA, "case %s: a %s (%s) needs the certificate it concerns, and "

@@ -33,6 +33,8 @@ void night_report_release(hd_night_report *r) {
   problems_release(r->problems, r->n_problems);
   for (int i = 0; i < r->n_notices; i++) free(r->notices[i].number);
   free(r->notices);
+  for (int i = 0; i < r->expired; i++) free(r->expired_numbers[i]);
+  free(r->expired_numbers);
   memset(r, 0, sizeof *r);
 }
 

@@ -10,7 +10,9 @@
  *                  reaching into a year without calendar data is refused;
  *   cancellations  cancellation cases whose notice ended before the run date with no open
  *                  objection: the prior certificate is cancelled and the cancellation
- *                  notice written (out/cancellations/).
+ *                  notice written (out/cancellations/);
+ *   expiries       the certificates in force whose validity has ended are recorded as
+ *                  expired (certificate_expiries, schema 13).
  * Each document is written durably before the transaction that records it commits, so a
  * killed run redoes exactly the uncommitted work with the same bytes. One case's failure
  * is reported and the others go on; a database failure stops the step.
@@ -30,6 +32,8 @@ typedef struct hd_night_report {
   int n_notices;
   int cancelled;
   int refused_on_cancel;      /* applications open on a certificate it cancelled, refused */
+  int expired;                /* certificates whose validity ended, recorded by this night */
+  char **expired_numbers;     /* their numbers, in the order recorded */
   int documents;              /* documents written by these steps */
   int failed;
   int held_unprintable;       /* reviewed, but held: the review opinion cannot be printed */
@@ -60,6 +64,12 @@ int night_cancellations(hd_night *n, hd_err *err);
 /* The letters queued by people's actions (table letters) owed on or before the date:
  * each written and recorded with its document, one transaction each. */
 int night_letters(hd_night *n, hd_err *err);
+/* The certificates in force (status issued) whose validity ended before the date (valid
+ * until the day before or earlier, 5.2.1 有效期限): each recorded once in
+ * certificate_expiries (expired_on the day after its valid_until, recorded_date the run
+ * date), in one transaction, on the chain; counted in n->rep->expired. A certificate
+ * renewed before its end is superseded, not expired. Rerun: nothing new. */
+int night_expiries(hd_night *n, hd_err *err);
 void night_report_release(hd_night_report *r);
 
 /* ---- the night as one entry point ---------------------------------------------------- */

@@ -120,7 +120,8 @@ int night_run(const hd_night_opts *o, hd_night_result *r, hd_err *err) {
     if (!(rc = night_reviews(&night, err)) && !(rc = night_letters(&night, err)) &&
         !(rc = night_notices(&night, err)) &&
         !(rc = run_certificates(db, fs, &ro, &r->certs, err)) &&
-        !(rc = night_cancellations(&night, err)) && r->night.refused_on_cancel)
+        !(rc = night_cancellations(&night, err)) &&
+        !(rc = night_expiries(&night, err)) && r->night.refused_on_cancel)
       rc = night_letters(&night, err); /* the refusals the cancellations owe, the same night */
   }
   if (rc == HD_OK && o->signer) {

@@ -406,7 +406,10 @@ static int issue(ctx *x, long long cert_id, hd_err *err) {
 }
 
 /* The last day of a new certificate's validity (有效期限 of 5.2.1): cert_validity_years
- * from the run date for a first registration. A transfer or change certificate replaces
+ * from the run date for a first registration, and for a change that renews the
+ * certificate (续展, cases.renewal: a change of the 有效期限 it records, 5.1.5, 6.4; applied
+ * for while it was in force, so its end on the way is no reason to go back to review) —
+ * bounded, for a licence certificate, as a licence is below. A transfer or change certificate replaces
  * the certificate of the same right (5.1.4, 5.1.5; 6.4 发新证): it ends when the replaced
  * one would have, not three years on, so that a transfer or change never lengthens a
  * right's registration. A licence certificate ends no later than the licence itself (the
@@ -414,11 +417,61 @@ static int issue(ctx *x, long long cert_id, hd_err *err) {
  * licensed from, for a licensee cannot hold a right longer than the licensor keeps it
  * (5.1.3). A replaced or licensing certificate or a licence that has ended by the run date
  * is HD_EDATA naming it, with x->ended set to the reason the case goes back to review. */
+/* A renewal's end (valid_until below): *until comes in as cert_validity_years from the run
+ * date. The renewed certificate is a licence certificate (the case that registered it was
+ * a licence): then no later than the licence on file (the renewal carries the
+ * registration's contract and authorization over, and may supply new ones: per kind the
+ * latest end, of the kinds the earlier) nor the certificate it is licensed from (5.1.3). A
+ * bound that has ended by the run date is HD_EDATA, x->ended set, as for a licence. */
+static int renewal_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
+  sqlite3_stmt *st;
+  if (store_cached(x->db, "SELECT b.valid_until, (SELECT nullif(min(e), '9999-12-31') FROM (SELECT "
+                          "max(coalesce(m.valid_until, '9999-12-31')) AS e FROM materials m WHERE "
+                          "m.case_id = k.id AND m.kind IN ('contract', 'authorization') AND "
+                          "m.present = 1 GROUP BY m.kind)), b.number FROM cases k JOIN certificates p "
+                          "ON p.id = k.prior_certificate_id JOIN cases r ON r.id = p.case_id AND "
+                          "r.reg_type = 'license' LEFT JOIN certificates b ON b.id = "
+                          "r.prior_certificate_id WHERE k.id = ?1", &st, err))
+    return HD_EDB;
+  sqlite3_bind_int64(st, 1, c->id);
+  int bound = -1;
+  char base[64] = "", cn[32];
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    for (int i = 0; i < 2; i++) {
+      hd_date d;
+      const char *t = (const char *)sqlite3_column_text(st, i);
+      if (t && hd_date_parse(t, &d) && hd_date_to_days(d) < hd_date_to_days(*until)) {
+        *until = d;
+        bound = i;
+      }
+    }
+    const char *n = (const char *)sqlite3_column_text(st, 2);
+    hd_snprintf(base, sizeof base, "%s", n ? n : "");
+  }
+  store_done(st);
+  if (bound < 0 || hd_date_to_days(*until) >= hd_date_to_days(x->date)) return HD_OK;
+  char end[11];
+  hd_date_iso(*until, end);
+  hd_date_cn(*until, cn);
+  if (bound == 1) {
+    hd_snprintf(x->ended, sizeof x->ended, "许可合同或授权书有效期至%s，于续展证书发证前届满，重新审核"
+                "（5.1.3）", cn);
+    return hd_err_set(err, HD_EDATA, "the licence ends before its renewed certificate would be "
+                      "issued (5.1.3): its contract or authorization is valid until %s", end);
+  }
+  hd_snprintf(x->ended, sizeof x->ended, "许可所据的证书%s有效期至%s，于续展证书发证前届满，重新审核"
+              "（5.1.3、5.2.1）", base, cn);
+  return hd_err_set(err, HD_EDATA, "the licence ends before its renewed certificate would be "
+                    "issued (5.1.3): the certificate it is licensed from, %s, is valid until %s",
+                    base, end);
+}
+
 static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
   sqlite3_stmt *st;
   char cn[32];
   x->ended[0] = '\0';
   *until = hd_date_period_end_years(x->date, (int)x->years);
+  if (c->renewal) return renewal_until(x, c, until, err);
   if (!strcmp(c->reg_type, "transfer") || !strcmp(c->reg_type, "change")) {
     if (store_cached(x->db, "SELECT p.valid_until, p.number FROM cases k JOIN certificates p ON "
                             "p.id = k.prior_certificate_id WHERE k.id = ?1", &st, err))

@@ -198,6 +198,49 @@ static void problems(hd_buf *b, json_object *rep) {
   table_close(b);
 }
 
+/* The certificates whose validity ends within the reminder window, with their holders'
+ * contacts and any renewal already applied for (report/expiring.h). */
+static void expiring(hd_buf *b, json_object *bl) {
+  json_object *ex = hd_json_get(bl, "expiring");
+  hd_buf_printf(b, "<h3>有效期即将届满的证书（%d 个工作日内，提醒权利人申请续展）</h3>\n",
+                hd_json_int(bl, "expiry_reminder_working_days"));
+  if (!ex) {
+    hd_buf_adds(b, "<p>无法列出：");
+    esc(b, hd_json_str(bl, "expiring_error"));
+    hd_buf_adds(b, "</p>\n");
+    return;
+  }
+  if (!len(ex)) {
+    hd_buf_adds(b, "<p>无。</p>\n");
+    return;
+  }
+  static const char *const H[] = {"证书编号", "有效期至", "剩余工作日", "权利人及联系方式", "续展申请"};
+  table_open(b, "有效期即将届满的证书", H, 5);
+  for (size_t i = 0; i < len(ex); i++) {
+    json_object *x = at(ex, i), *hs = hd_json_get(x, "holders");
+    th_row(b, hd_json_str(x, "certificate"));
+    td_date(b, hd_json_str(x, "valid_until"));
+    if (hd_json_get(x, "working_days_left")) td_int(b, hd_json_int(x, "working_days_left"));
+    else td(b, "—");
+    hd_buf_adds(b, "<td>");
+    for (size_t k = 0; k < len(hs); k++) {
+      json_object *h = at(hs, k);
+      if (k) hd_buf_adds(b, "<br>");
+      esc(b, hd_json_str(h, "name"));
+      static const char *const C[] = {"contact_name", "contact_phone", "contact_email"};
+      for (int j = 0; j < 3; j++)
+        if (hd_json_str(h, C[j])) {
+          hd_buf_adds(b, j ? " " : "，");
+          esc(b, hd_json_str(h, C[j]));
+        }
+    }
+    hd_buf_adds(b, "</td>");
+    td(b, hd_json_str(x, "renewal") ? hd_json_str(x, "renewal") : "未申请");
+    hd_buf_adds(b, "</tr>\n");
+  }
+  table_close(b);
+}
+
 /* Decisions by clause: for each clause that decided a case, how many of each decision. */
 static void by_clause(hd_buf *b, json_object *cases) {
   static const char *const D[4] = {"reject", "rectify", "hold", "approve"};
@@ -422,6 +465,7 @@ static void backlog(hd_buf *b, json_object *bl) {
       table_close(b);
     }
   }
+  expiring(b, bl);
 }
 
 /* The chart: one stacked bar per night (approve, rectify, hold, reject), a failed night
@@ -581,9 +625,18 @@ char *report_html(json_object *rep, json_object *history, hd_err *err) {
 
   hd_buf_adds(&b, "<h2>公示、证书与注销</h2>\n");
   json_object *certs = hd_json_get(rep, "certificates");
-  hd_buf_printf(&b, "<p>证书：新颁发 %d，核验 %d，恢复 %d，因异议暂缓 %d，失败 %d；注销 %d。</p>\n",
+  hd_buf_printf(&b, "<p>证书：新颁发 %d，核验 %d，恢复 %d，因异议暂缓 %d，失败 %d；注销 %d；有效期届满 %d。</p>\n",
                 hd_json_int(certs, "issued"), hd_json_int(certs, "verified"), hd_json_int(certs, "restored"),
-                hd_json_int(certs, "held_by_objection"), hd_json_int(certs, "failed"), hd_json_int(rep, "cancelled"));
+                hd_json_int(certs, "held_by_objection"), hd_json_int(certs, "failed"), hd_json_int(rep, "cancelled"),
+                (int)len(hd_json_get(rep, "expired")));
+  if (len(hd_json_get(rep, "expired"))) {
+    hd_buf_adds(&b, "<p>本夜记录有效期届满的证书（5.2.1）：");
+    for (size_t i = 0; i < len(hd_json_get(rep, "expired")); i++) {
+      if (i) hd_buf_adds(&b, "、");
+      esc(&b, json_object_get_string(at(hd_json_get(rep, "expired"), i)));
+    }
+    hd_buf_adds(&b, "。</p>\n");
+  }
   documents_of(&b, rep);
 
   hd_buf_adds(&b, "<h2>积压案件（按等待的工作日）</h2>\n");

@@ -11,6 +11,7 @@
 
 #include "model/calendar.h"
 #include "report/waiting.h"
+#include "report/expiring.h"
 #include "stats/stats.h"
 #include "store/store.h"
 #include "util/buf.h"
@@ -371,6 +372,17 @@ static json_object *backlog(ctx *c) {
     }
   }
   add(b, "deadlines", dl);
+  /* Certificates whose validity ends within the reminder window (expiring.h), for
+   * telling their holders to apply for a renewal. */
+  int within = 0;
+  json_object *ex = NULL;
+  hd_err xe;
+  hd_err_clear(&xe);
+  if (report_reminder_days(c->db, &within, &xe) == HD_OK)
+    report_expiring(c->db, c->cal, c->date, within, &ex, &xe);
+  add(b, "expiry_reminder_working_days", within ? json_object_new_int(within) : NULL);
+  add(b, "expiring", ex);
+  add(b, "expiring_error", ex ? NULL : json_object_new_string(xe.msg[0] ? xe.msg : "not computed"));
   return b;
 }
 
@@ -401,6 +413,9 @@ static void counts(json_object *o, const hd_night_result *res) {
   add(o, "notices", notices);
   add(o, "cancelled", json_object_new_int(rr->cancelled));
   add(o, "refused_on_cancellation", json_object_new_int(rr->refused_on_cancel));
+  json_object *exp = json_object_new_array();
+  for (int i = 0; i < rr->expired; i++) json_object_array_add(exp, js(rr->expired_numbers[i]));
+  add(o, "expired", exp);
   add(o, "held_for_review", json_object_new_int(rr->by_decision[HD_HOLD]));
   add(o, "held_unprintable", json_object_new_int(rr->held_unprintable));
   add(o, "held_check_error", json_object_new_int(rr->held_check_error));

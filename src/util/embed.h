@@ -28,6 +28,8 @@ extern const unsigned char hd_embed_schema_v11[];
 extern const size_t hd_embed_schema_v11_len;
 extern const unsigned char hd_embed_schema_v12[];
 extern const size_t hd_embed_schema_v12_len;
+extern const unsigned char hd_embed_schema_v13[];
+extern const size_t hd_embed_schema_v13_len;
 extern const unsigned char hd_embed_inst_schema[];
 extern const size_t hd_embed_inst_schema_len;
 extern const unsigned char hd_embed_demo_sql[];

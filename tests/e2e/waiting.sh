@@ -148,7 +148,7 @@ expect_eq "$rc $(err)" "2 hdreg: case list: --format must be text or json, not '
 list --olderthan 3
 expect_eq "$rc $(err)" "2 hdreg: case: unknown option '--olderthan' (see hdreg case --help)" "unknown option"
 run "$HDREG" case list --db "$DB"
-expect_eq "$rc $(err)" "2 hdreg: case list: --waiting is required: the cases waiting for a person or a deadline (see hdreg case --help)" "no --waiting"
+expect_eq "$rc $(err)" "2 hdreg: case list: one of --waiting (the cases waiting for a person or a deadline) and --expiring (the certificates whose validity ends soon) is required (see hdreg case --help)" "no --waiting"
 run "$HDREG" case list --waiting --db "$T/none.db"
 expect_eq "$rc $(err)" "4 hdreg: case list: cannot open database '$T/none.db': no such file (hdreg import --create or hdreg demo-db makes a new register)" "no register"
 printf 'waiting_days = 0\n' >"$T/bad.conf"

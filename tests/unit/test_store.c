@@ -85,7 +85,8 @@ int main(void) {
                    "DROP TABLE onsite_questions; DROP TRIGGER cases_status_by_event; DROP TABLE case_events; "
                    "DROP TABLE transitions; "
                    "DROP TABLE imports; ALTER TABLE cases DROP COLUMN import_id; DROP INDEX subjects_uscc; DROP INDEX cases_prior; "
-                   "ALTER TABLE materials DROP COLUMN issuer_id; "
+                   "ALTER TABLE materials DROP COLUMN issuer_id; DROP TABLE certificate_expiries; "
+                   "ALTER TABLE cases DROP COLUMN renewal;"
                    "PRAGMA user_version = 1", NULL, NULL, NULL);
   store_close(db);
   hd_err_clear(&err);
