@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "model/certrecord.h"
 #include "ledger/chain.h"
 #include "ledger/register.h"
 #include <openssl/evp.h>
@@ -667,7 +668,9 @@ int cmd_verify(int argc, char **argv) {
     hd_err qerr;
     hd_err_clear(&qerr);
     char number[64] = "", answer[HD_ERR_MAX + 64];
-    int valid = !verify_qr(keys, qr, &qerr);
+    /* the payload, also of a QR that points to the public lookup (BASE?n=N#PAYLOAD) */
+    const char *scanned = qr;
+    int valid = !certrecord_qr_payload(scanned, &qr, &qerr) && !verify_qr(keys, qr, &qerr);
     if (!valid && qerr.code == HD_EUSAGE) {
       cli_error("verify: --keys: %s", qerr.msg);
       return HD_EXIT_USAGE;

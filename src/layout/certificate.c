@@ -65,6 +65,9 @@ static int render(const hd_template *t, const hd_fontset *fs, const hd_cert_doc 
     memcpy(text, rec.qr, sizeof text);
     if (sign_qr(c->signer, text, rec.qr, sizeof rec.qr) != 0) memcpy(rec.qr, text, sizeof text);
   }
+  char qr[sizeof rec.qr + 256];
+  if ((rc = certrecord_qr_text(c->lookup_base, c->values[HD_CF_NUMBER], rec.qr, qr, sizeof qr, err)))
+    return rc;
   int n = certfields_count(version_of(c));
   hd_kv kv[HD_CERT_FIELDS + 5];
   for (int i = 0; i < n; i++) {
@@ -72,7 +75,7 @@ static int render(const hd_template *t, const hd_fontset *fs, const hd_cert_doc 
     kv[i].value = c->values[i];
   }
   kv[n] = (hd_kv){"cert.code", rec.code};
-  kv[n + 1] = (hd_kv){"cert.qr", rec.qr};
+  kv[n + 1] = (hd_kv){"cert.qr", qr};
   int m = n + 2;
   if (c->reg_type) kv[m++] = (hd_kv){"cert.reg_type", c->reg_type};
   if (c->replaces) kv[m++] = (hd_kv){"cert.replaces", c->replaces};

@@ -24,6 +24,10 @@ typedef struct hd_cert_doc {
    * of 5.2.2 a (统一监制). All NULL for a certificate issued before schema v10, which
    * renders as it was issued. Bound as cert.reg_type, cert.replaces, cert.supervisor. */
   const char *reg_type, *replaces, *supervisor;
+  /* The public lookup the QR code points to (certificate_print.lookup_base, schema v13;
+   * NULL: the QR holds the verification payload alone): BASE?n=NUMBER#PAYLOAD
+   * (model/certrecord.h, certrecord_qr_text). */
+  const char *lookup_base;
 } hd_cert_doc;
 
 /* Check that the certificate can be printed: every value valid UTF-8, not empty, not

@@ -64,3 +64,50 @@ int certrecord_make(int version, const char *const *values, hd_certrecord *out, 
     return hd_err_set(err, HD_EDATA, "certificate number too long for the QR code");
   return HD_OK;
 }
+
+int certrecord_lookup_base_ok(const char *base, hd_err *err) {
+  size_t n = strlen(base);
+  if (strncmp(base, "https://", 8) && strncmp(base, "http://", 7))
+    return hd_err_set(err, HD_EDATA, "'%.200s' is not an http:// or https:// address", base);
+  if (n > 200) return hd_err_set(err, HD_EDATA, "%zu bytes, at most 200", n);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)base[i];
+    if (c <= 0x20 || c >= 0x7f || c == '?' || c == '#' || c == '"' || c == '\'' || c == '<' ||
+        c == '>' || c == '\\')
+      return hd_err_set(err, HD_EDATA, "character %zu of '%.200s' cannot be in the address (no "
+                        "spaces, controls, non-ASCII, ? # quotes < > \\: the page and the number "
+                        "are added to it)", i + 1, base);
+  }
+  return HD_OK;
+}
+
+int certrecord_qr_text(const char *base, const char *number, const char *payload, char *out,
+                       size_t size, hd_err *err) {
+  int r = base ? hd_snprintf(out, size, "%s?n=%s#%s", base, number ? number : "", payload)
+               : hd_snprintf(out, size, "%s", payload);
+  return r < 0 ? hd_err_set(err, HD_EDATA, "the QR text is longer than %zu bytes", size - 1) : HD_OK;
+}
+
+int certrecord_qr_payload(const char *scanned, const char **payload, hd_err *err) {
+  if (!strncmp(scanned, HD_QR_PREFIX, strlen(HD_QR_PREFIX))) {
+    *payload = scanned;
+    return HD_OK;
+  }
+  const char *hash = strchr(scanned, '#');
+  if ((strncmp(scanned, "https://", 8) && strncmp(scanned, "http://", 7)) || !hash ||
+      strncmp(hash + 1, HD_QR_PREFIX, strlen(HD_QR_PREFIX)))
+    return hd_err_set(err, HD_EDATA, "not an hdreg certificate code");
+  /* the number the address looks up: n= of its query, before the '#' */
+  const char *q = memchr(scanned, '?', (size_t)(hash - scanned)), *n = NULL;
+  for (const char *p = q; p && p < hash; p = memchr(p + 1, '&', (size_t)(hash - p - 1)))
+    if (!strncmp(p + 1, "n=", 2)) n = p + 3;
+  const char *pn = strchr(hash + 1, ':'), *pe = pn ? strchr(pn + 1, ':') : NULL;
+  size_t nl = 0;
+  while (n && n + nl < hash && n[nl] != '&') nl++;
+  if (!n || !pe || (size_t)(pe - pn - 1) != nl || strncmp(n, pn + 1, nl))
+    return hd_err_set(err, HD_EDATA, "the address looks up %.*s, but its code is of certificate "
+                      "%.*s: not what the register issued", n ? (int)nl : 4, n ? n : "none",
+                      pe ? (int)(pe - pn - 1) : 1, pe ? pn + 1 : "?");
+  *payload = hash + 1;
+  return HD_OK;
+}

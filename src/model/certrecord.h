@@ -34,4 +34,19 @@ int certrecord_json(int version, const char *const *values, hd_buf *out, hd_err 
 /* Record, hash, code and QR payload. */
 int certrecord_make(int version, const char *const *values, hd_certrecord *out, hd_err *err);
 
+/* A lookup base URL as the setting lookup_base_url may give it (schema 13): http:// or
+ * https://, printable ASCII without spaces, '?', '#' or quotes, at most 200 bytes. HD_OK
+ * or HD_EDATA saying what is wrong. */
+int certrecord_lookup_base_ok(const char *base, hd_err *err);
+/* The QR text of a certificate that points to the public lookup (17): BASE?n=NUMBER#PAYLOAD
+ * — a phone opens the certificate's page on the register's site, and the payload after
+ * '#' (HDREG1:NUMBER:SHA256[:SIGNATURE]) is what hdreg verify --qr checks offline. base
+ * NULL: the payload alone. HD_EDATA if it does not fit out (size bytes). */
+int certrecord_qr_text(const char *base, const char *number, const char *payload, char *out,
+                       size_t size, hd_err *err);
+/* The payload of a scanned QR text: the text itself when it is one (HDREG...), else the part
+ * after '#' of a lookup address, whose n= must name the same certificate. *payload points
+ * into scanned. HD_EDATA: "not an hdreg certificate code", or the two numbers. */
+int certrecord_qr_payload(const char *scanned, const char **payload, hd_err *err);
+
 #endif

@@ -112,14 +112,28 @@ static char *cert_fields(sqlite3 *db, long long case_id, int prior, kvlist *l) {
    * (certificate_print, schema v10; none for one issued before, which renders as it was):
    * the same values the night rendered it with, so the same bytes. */
   if (!prior && reg &&
-      sqlite3_prepare_v2(db, "SELECT p.reg_type, p.replaces, p.supervisor FROM certificates c "
-                             "JOIN certificate_print p ON p.certificate_id = c.id WHERE "
-                             "c.case_id = ?1", -1, &st, NULL) == SQLITE_OK) {
+      sqlite3_prepare_v2(db, "SELECT p.reg_type, p.replaces, p.supervisor, p.lookup_base FROM "
+                             "certificates c JOIN certificate_print p ON p.certificate_id = c.id "
+                             "WHERE c.case_id = ?1", -1, &st, NULL) == SQLITE_OK) {
     sqlite3_bind_int64(st, 1, case_id);
     if (sqlite3_step(st) == SQLITE_ROW) {
       kv_add(l, "cert.reg_type", store_col_text(st, 0));
       kv_add(l, "cert.replaces", store_col_text(st, 1));
       kv_add(l, "cert.supervisor", store_col_text(st, 2));
+      /* the QR pointing to the public lookup (v13), as cert_render makes it */
+      const char *base = (const char *)sqlite3_column_text(st, 3);
+      for (int i = 0; base && i < l->n; i++) {
+        char qr[sizeof rec.qr + 256];
+        if (!strcmp(l->v[i].key, "cert.qr") &&
+            certrecord_qr_text(base, values[HD_CF_NUMBER], l->v[i].value, qr, sizeof qr,
+                               &ignored) == HD_OK) {
+          char *dup = hd_strdup(qr);
+          if (dup) {
+            free(l->owned[i]);
+            l->v[i].value = l->owned[i] = dup;
+          }
+        }
+      }
     }
     sqlite3_finalize(st);
   }

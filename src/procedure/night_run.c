@@ -94,8 +94,9 @@ int night_run(const hd_night_opts *o, hd_night_result *r, hd_err *err) {
   for (int i = 0; i < HD_DOC_KINDS && rc == HD_OK; i++)
     if (HD_DOCKIND[i].step)
       rc = tmpl_load(o->template_path(HD_DOCKIND[i].tmpl, tbuf, sizeof tbuf), &t[i], err);
+  char *lookup = NULL; /* a bad lookup address stops the night before it does anything */
   if (rc == HD_OK && !(rc = store_open(o->db_path, HD_STORE_MUST_EXIST, &db, err)) &&
-      !(rc = check_file(db, o->db_path, err))) {
+      !(rc = check_file(db, o->db_path, err)) && !(rc = run_lookup_base(db, &lookup, err))) {
     rc = register_audit(db, o->signer ? o->checkpoints : NULL, 1, o->signer ? o->keys_dir : NULL,
                         1, NULL, &r->audit, err);
     if (rc == HD_EDATA) r->stage = HD_NIGHT_AUDIT;
@@ -135,6 +136,7 @@ int night_run(const hd_night_opts *o, hd_night_result *r, hd_err *err) {
     rc = chain_sign_head(db, o->signer, o->date, &r->head_signed, err);
   }
   if (rc == HD_OK) r->stage = HD_NIGHT_DONE;
+  free(lookup);
   for (int i = 0; i < HD_DOC_KINDS; i++) tmpl_free(t[i]);
   fontset_free(fs);
   pack_free(pack);

@@ -21,6 +21,7 @@
 #include "procedure/pool.h"
 #include "procedure/procedure.h"
 #include "model/case.h"
+#include "model/certrecord.h"
 #include "model/grounds.h"
 #include "procedure/certnum.h"
 #include "store/store.h"
@@ -61,6 +62,7 @@ typedef struct fields {
    * before): the type's name, the certificate replaced or licensed from, the supervising
    * department of 5.2.2 a */
   char *reg_type, *replaces, *supervisor;
+  char *lookup_base;        /* the public lookup its QR code points to (v13; NULL: none) */
 } fields;
 
 static void fields_release(fields *f) {
@@ -68,6 +70,7 @@ static void fields_release(fields *f) {
   free(f->reg_type);
   free(f->replaces);
   free(f->supervisor);
+  free(f->lookup_base);
 }
 
 /* Build the values; on a data problem returns HD_EDATA with *bad the field index. */
@@ -173,6 +176,7 @@ typedef struct ctx {
   char cert_dir[4096];
   /* settings, read once per run */
   char *authority, *pattern, *region, *supervisor;
+  char *lookup_base;  /* setting lookup_base_url (v13): the QR codes point to the lookup */
   long years;
   int validate_only;  /* allocate only checks that the certificate fits (--jobs > 1) */
   char ended[400];    /* set by valid_until: why the certificate's validity would have
@@ -218,7 +222,7 @@ static int load_frozen(sqlite3 *db, long long cert_id, fields *f, hd_err *err) {
   }
   for (int i = 0; i < HD_CERT_FIELDS; i++) free(labels[i]);
   /* What was printed beside the fields when it was issued (none before schema v10). */
-  if (rc == HD_OK && store_cached(db, "SELECT reg_type, replaces, supervisor FROM "
+  if (rc == HD_OK && store_cached(db, "SELECT reg_type, replaces, supervisor, lookup_base FROM "
                                       "certificate_print WHERE certificate_id = ?1", &st, err))
     rc = HD_EDB;
   else if (rc == HD_OK) {
@@ -227,6 +231,7 @@ static int load_frozen(sqlite3 *db, long long cert_id, fields *f, hd_err *err) {
       f->reg_type = store_col_text(st, 0);
       f->replaces = store_col_text(st, 1);
       f->supervisor = store_col_text(st, 2);
+      f->lookup_base = store_col_text(st, 3);
     }
     store_done(st);
   }
@@ -243,6 +248,7 @@ static int render_fields(ctx *x, const fields *f, hd_date reg, unsigned char **p
   doc.reg_type = f->reg_type;
   doc.replaces = f->replaces;
   doc.supervisor = f->supervisor;
+  doc.lookup_base = f->lookup_base;
   doc.registration_date = reg;
   doc.signer = x->o->signer;
   int bad = -1;
@@ -573,7 +579,9 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
   f.reg_type = hd_strdup(tn ? tn : c->reg_type);
   if (c->prior_certificate && *c->prior_certificate) f.replaces = hd_strdup(c->prior_certificate);
   f.supervisor = hd_strdup(x->supervisor);
-  if (!f.reg_type || !f.supervisor || (c->prior_certificate && *c->prior_certificate && !f.replaces)) {
+  if (x->lookup_base) f.lookup_base = hd_strdup(x->lookup_base);
+  if (!f.reg_type || !f.supervisor || (c->prior_certificate && *c->prior_certificate && !f.replaces) ||
+      (x->lookup_base && !f.lookup_base)) {
     rc = hd_err_set(err, HD_ENOMEM, "out of memory");
     goto cleanup;
   }
@@ -618,12 +626,15 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
   if (st) store_done(st);
   st = NULL;
   if (!rc && !(rc = store_cached(x->db, "INSERT INTO certificate_print(certificate_id, reg_type, "
-                                        "replaces, supervisor) VALUES (?1, ?2, ?3, ?4)", &st, err))) {
+                                        "replaces, supervisor, lookup_base) VALUES (?1, ?2, ?3, ?4, "
+                                        "?5)", &st, err))) {
     sqlite3_bind_int64(st, 1, *cert_id);
     sqlite3_bind_text(st, 2, f.reg_type, -1, SQLITE_STATIC);
     if (f.replaces) sqlite3_bind_text(st, 3, f.replaces, -1, SQLITE_STATIC);
     else sqlite3_bind_null(st, 3);
     sqlite3_bind_text(st, 4, f.supervisor, -1, SQLITE_STATIC);
+    if (f.lookup_base) sqlite3_bind_text(st, 5, f.lookup_base, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(st, 5);
     if (sqlite3_step(st) != SQLITE_DONE)
       rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(x->db));
     store_done(st);
@@ -636,6 +647,7 @@ static int allocate(ctx *x, const hd_case *c, long long *cert_id, unsigned char 
     doc.reg_type = f.reg_type;
     doc.replaces = f.replaces;
     doc.supervisor = f.supervisor;
+    doc.lookup_base = f.lookup_base;
     doc.registration_date = x->date;
     doc.signer = x->o->signer;
     double t0 = hd_now_ms();
@@ -773,13 +785,25 @@ int run_certificates(sqlite3 *db, const hd_fontset *fs, const hd_run_opts *o,
       (rc = store_setting(db, "supervising_department", &x.supervisor, err)) ||
       (rc = certnum_format(x.pattern, x.date, x.region, 0, probe, sizeof probe, err)))
     ;
-  else
+  else if (!(rc = run_lookup_base(db, &x.lookup_base, err)))
     rc = run(&x, err);
+  free(x.lookup_base);
   free(x.authority);
   free(x.pattern);
   free(x.region);
   free(x.supervisor);
   return rc;
+}
+
+int run_lookup_base(sqlite3 *db, char **out, hd_err *err) {
+  *out = store_text(db, "SELECT value FROM settings WHERE key = 'lookup_base_url' AND ?1 = ?1", 0);
+  if (*out && certrecord_lookup_base_ok(*out, err)) {
+    hd_err_prefix(err, "setting 'lookup_base_url'");
+    free(*out);
+    *out = NULL;
+    return err->code;
+  }
+  return HD_OK;
 }
 
 static int run(ctx *xp, hd_err *err) {

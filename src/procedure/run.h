@@ -39,6 +39,11 @@ typedef struct hd_run_opts {
   void *progress_ud;
 } hd_run_opts;
 
+/* The setting lookup_base_url (schema 13), the public lookup the certificates' QR codes
+ * point to: *out (caller frees) or NULL when it is not set; HD_EDATA naming the setting
+ * when it is no usable address (model/certrecord.h). */
+int run_lookup_base(sqlite3 *db, char **out, hd_err *err);
+
 /* Returns HD_OK when the run went through (even if some cases failed: see rep->failed),
  * or an error that stopped the whole run (bad date, database, output directory). */
 int run_certificates(sqlite3 *db, const hd_fontset *fs, const hd_run_opts *o,

@@ -39,6 +39,7 @@ static const struct {
 } LATE_COLUMNS[] = {
     {"materials", "issuer_id"}, /* schema 12 */
     {"cases", "renewal"},       /* schema 13 */
+    {"certificate_print", "lookup_base"}, /* schema 13 */
 };
 
 /* Shapes per connection; hdreg has few connections at a time. */

@@ -174,7 +174,7 @@ insert findings "$(copy findings 14 "outcome = 'pass'")" 676 " (case SQ-2026-001
 insert decisions "$(copy decisions 1 "decision = 'approve', as_of = '2026-03-17'")" 26 " (case SQ-2026-0019)"
 insert certificates "$(copy certificates 6 "number = '20260344000000099X', case_id = 19")" 24 " (20260344000000099X)"
 insert certificate_fields "INSERT INTO certificate_fields VALUES (24, 1, '证书编号', '20260344000000099X')" '[24,1]' "$(n=$(sql "$T/d.db" "SELECT number FROM certificates WHERE id = 24"); [ -n "$n" ] && echo " (certificate $n)")"
-insert certificate_print "INSERT INTO certificate_print VALUES (24, '首次登记', NULL, '某某局')" 24 "$(n=$(sql "$T/d.db" "SELECT number FROM certificates WHERE id = 24"); [ -n "$n" ] && echo " (certificate $n)")"
+insert certificate_print "INSERT INTO certificate_print VALUES (24, '首次登记', NULL, '某某局', NULL)" 24 "$(n=$(sql "$T/d.db" "SELECT number FROM certificates WHERE id = 24"); [ -n "$n" ] && echo " (certificate $n)")"
 insert notices "$(copy notices 1 "number = 'GS-20990101'")" 16 " (GS-20990101)"
 insert notice_cases "INSERT INTO notice_cases VALUES (1, 19)" '[1,19]' " (case SQ-2026-0019)"
 insert case_events "$(copy case_events 5)" 54 " (case SQ-2026-0023)"

@@ -88,6 +88,31 @@ done
 run "$HDREG" verify --qr "$qr" --keys "$T/other"
 expect_eq "$rc $(out)" "3 QR code: invalid: the signature does not match: not issued by this register, or changed" "QR under another key"
 
+# With the setting lookup_base_url (issue 17) the QR code points to the public lookup:
+# BASE?n=NUMBER#PAYLOAD, a phone opens the certificate's page and hdreg verify --qr checks
+# the payload after '#' offline; an address that looks up another certificate is refused.
+"$HDREG" demo-db --db "$T/q.db" >/dev/null
+sql_adopt "$T/q.db" "INSERT INTO settings(key, value) VALUES ('lookup_base_url', 'ftp://register.example.gov.cn/lookup.html')"
+run "$HDREG" run --db "$T/q.db" --date 2026-03-16 --out "$T/outq" --keys "$T/keys"
+expect_eq "$rc $(grep "lookup_base_url" "$T/stderr") $(sql "$T/q.db" "SELECT count(*) FROM case_events")" \
+  "3 hdreg: setting 'lookup_base_url': 'ftp://register.example.gov.cn/lookup.html' is not an http:// or https:// address 0" \
+  "a bad lookup address stops the night before it does anything, and says why"
+sql_adopt "$T/q.db" "UPDATE settings SET value = 'https://register.example.gov.cn/lookup.html' WHERE key = 'lookup_base_url'"
+run "$HDREG" run --db "$T/q.db" --date 2026-03-16 --out "$T/outq" --keys "$T/keys"
+qcert="$T/outq/certificates/$(basename "$cert")"
+pdftoppm -r 150 -png "$qcert" "$T/qq" 2>/dev/null
+qurl=$(zbarimg -q --raw "$T"/qq-1.png 2>/dev/null)
+num=$(basename "$cert" .pdf)
+expect_eq "$(echo "$qurl" | cut -d: -f1-4)" "https://register.example.gov.cn/lookup.html?n=$num#$(python3 tests/tools/certrecord.py "$T/q.db" "$num" | sed -n 3p)" \
+  "QR: the lookup address, then number and record hash"
+expect_eq "$(sql "$T/q.db" "SELECT p.lookup_base FROM certificate_print p JOIN certificates c ON c.id = p.certificate_id WHERE c.number = '$num'")" \
+  "https://register.example.gov.cn/lookup.html" "the address is frozen with the certificate"
+run "$HDREG" verify --qr "$qurl" --keys "$T/public"
+expect_eq "$rc $(out)" "0 QR code: authentic: certificate $num, record SHA-256 $(echo "${qurl#*#}" | cut -d: -f3)" "QR with the lookup address authentic"
+run "$HDREG" verify --qr "$(echo "$qurl" | sed "s/?n=$num#/?n=20260344000000099X#/")" --keys "$T/public"
+expect_eq "$rc $(out)" "3 QR code: invalid: the address looks up 20260344000000099X, but its code is of certificate $num: not what the register issued" \
+  "an address that looks up another certificate"
+
 # Deterministic: a deleted certificate comes back byte for byte, signature included.
 cp "$cert" "$T/keep.pdf"
 rm "$cert"

@@ -29,3 +29,11 @@ END;
 -- before v13 keep their entries: a NULL renewal is left out of a row's payload
 -- (src/store/rowlog.c, LATE_COLUMNS).
 ALTER TABLE cases ADD COLUMN renewal INTEGER CHECK (renewal IS NULL OR renewal IN (0, 1));
+
+-- Where a certificate's QR code points (issue 17: the register in public): the setting
+-- lookup_base_url (none by default; e.g. https://register.example.gov.cn/lookup.html, the
+-- lookup page of the site hdreg publish writes) frozen with the certificate when its number
+-- is allocated, so that it renders again to the same bytes; the QR then reads
+-- BASE?n=NUMBER#HDREG1:NUMBER:SHA256:SIGNATURE (model/certrecord.h). NULL: the QR holds the
+-- verification payload alone, as before v13. Left out of a row's payload when NULL.
+ALTER TABLE certificate_print ADD COLUMN lookup_base TEXT;
