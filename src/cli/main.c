@@ -27,6 +27,8 @@ static const char USAGE[] =
     "  publish   the register's public site: notices, certificate lookup, verification\n"
     "  stats     the figures of a period: cases, decisions, processing time, certificates\n"
     "            in force (for the data department)\n"
+    "  extract   a register extract (登记簿摘录) of a certificate: its entry and history on\n"
+    "            a date, signed, for its holder to give a bank or an exchange\n"
     "  case      between nights: committee decisions, objections, supplements, on-site\n"
     "            verification, applications for change or cancellation, history\n"
     "  waiver    add, list or revoke a waiver of a check for a case (never a ban)\n"
@@ -266,7 +268,8 @@ static const command COMMANDS[] = {
     {"export", cmd_export},   {"policy", cmd_policy},   {"fonts", cmd_fonts},
     {"ledger", cmd_ledger},   {"keygen", cmd_keygen},   {"verify", cmd_verify},
     {"calendar", cmd_calendar}, {"uscc", cmd_uscc},     {"config", cmd_config},
-    {"version", cmd_version}, {"stats", cmd_stats},   {NULL, NULL}};
+    {"version", cmd_version}, {"stats", cmd_stats},   {"extract", cmd_extract},
+    {NULL, NULL}};
 
 static const command *find_command(const char *name) {
   for (const command *c = COMMANDS; c->name; c++)

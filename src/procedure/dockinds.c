@@ -18,6 +18,8 @@ const hd_dockind HD_DOCKIND[] = {
     {"onsite_record", "onsite_record", "letters", "letters", "现场核验记录"},
     {"objection_explain", "objection_explain", "letters", "letters", "异议说明通知书"},
     {"objection_outcome", "objection_outcome", "letters", "letters", "异议处理结果通知书"},
+    /* written on request (hdreg extract), where the user says: not the night's */
+    {"register_extract", "register_extract", NULL, NULL, "登记簿摘录"},
 };
 _Static_assert(sizeof HD_DOCKIND / sizeof *HD_DOCKIND == HD_DOC_KINDS,
                "one row of HD_DOCKIND per HD_DOC_ name");

@@ -12,6 +12,7 @@ enum {
   /* the letters applicants are owed (docs/procedure.md, "Letters") */
   HD_DOC_ACCEPTANCE, HD_DOC_SUPPLEMENT, HD_DOC_REFUSAL, HD_DOC_COMMITTEE, HD_DOC_ONSITE,
   HD_DOC_OBJ_EXPLAIN, HD_DOC_OBJ_OUTCOME,
+  HD_DOC_EXTRACT, /* a certificate's entry and history, on request (hdreg extract) */
   HD_DOC_KINDS
 };
 

@@ -203,7 +203,7 @@ static int migrate(sqlite3 *db, const char *path, hd_err *err) {
     /* v9 rebuilds documents, which case_events refers to: with foreign keys off (they
      * cannot change inside a transaction), checked before the commit (SQLite's
      * procedure for schema changes, "Making Other Kinds Of Table Schema Changes"). */
-    int fk_off = m->version == 9;
+    int fk_off = m->version == 9 || m->version == 13;
     if (fk_off && store_exec(db, "PRAGMA foreign_keys = OFF;", err)) return HD_EDB;
     if (store_exec(db, "BEGIN IMMEDIATE;", err)) return HD_EDB;
     if ((m->version == 7 && v >= 4 && legacy_intact(db, path, err))) {

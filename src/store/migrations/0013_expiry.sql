@@ -37,3 +37,40 @@ ALTER TABLE cases ADD COLUMN renewal INTEGER CHECK (renewal IS NULL OR renewal I
 -- BASE?n=NUMBER#HDREG1:NUMBER:SHA256:SIGNATURE (model/certrecord.h). NULL: the QR holds the
 -- verification payload alone, as before v13. Left out of a row's payload when NULL.
 ALTER TABLE certificate_print ADD COLUMN lookup_base TEXT;
+
+-- A register extract (登记簿摘录, issue 17; 5.2.2 f: a certificate used in trading,
+-- accounting and financing): `hdreg extract` writes a signed document of a certificate's
+-- entry and history as of a date and records it here, so that hdreg verify names it.
+-- documents.kind gains 'register_extract': the table is rebuilt as in v9, its rows copied
+-- unchanged (same ids, same columns in the same order) so every row still matches the
+-- entry that recorded it; store.c runs this with foreign keys off and checks them.
+CREATE TABLE documents_v13 (
+  id             INTEGER PRIMARY KEY,
+  kind           TEXT NOT NULL CHECK (kind IN
+                   ('certificate','review_opinion','notice','cancellation','privacy_policy',
+                    'acceptance','supplement_request','refusal','committee_opinion',
+                    'onsite_record','objection_explain','objection_outcome',
+                    'register_extract')),
+  case_id        INTEGER REFERENCES cases(id),
+  certificate_id INTEGER REFERENCES certificates(id),
+  notice_id      INTEGER REFERENCES notices(id),
+  path           TEXT NOT NULL UNIQUE,
+  sha256         TEXT NOT NULL CHECK (length(sha256) = 64),
+  bytes          INTEGER NOT NULL CHECK (bytes > 0),
+  created_date   TEXT NOT NULL
+);
+INSERT INTO documents_v13(id, kind, case_id, certificate_id, notice_id, path, sha256, bytes,
+                          created_date)
+  SELECT id, kind, case_id, certificate_id, notice_id, path, sha256, bytes, created_date
+  FROM documents ORDER BY id;
+DROP TABLE documents;
+ALTER TABLE documents_v13 RENAME TO documents;
+CREATE UNIQUE INDEX documents_certificate ON documents(certificate_id) WHERE kind = 'certificate';
+CREATE TRIGGER documents_no_update BEFORE UPDATE ON documents
+BEGIN
+  SELECT RAISE(ABORT, 'documents are never changed once recorded');
+END;
+CREATE TRIGGER documents_no_delete BEFORE DELETE ON documents
+BEGIN
+  SELECT RAISE(ABORT, 'documents are never deleted');
+END;

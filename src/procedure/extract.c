@@ -1,0 +1,75 @@
+/* extract.c: a register extract issued on request (extract.h). */
+#include "procedure/extract.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf/sign.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/fsutil.h"
+#include "util/sha256.h"
+
+/* path made absolute through its directory (which must exist), as the register records
+ * documents. */
+static int absolute_path(const char *path, char out[PATH_MAX + 256], hd_err *err) {
+  const char *slash = strrchr(path, '/');
+  char dir[PATH_MAX], real[PATH_MAX];
+  hd_snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+  if (slash == path) hd_snprintf(dir, sizeof dir, "/");
+  if (!realpath(dir, real))
+    return hd_err_set(err, HD_EIO, "--out '%s': its directory '%s' does not exist", path, dir);
+  if (hd_snprintf(out, PATH_MAX + 256, "%s/%s", strcmp(real, "/") ? real : "",
+                  slash ? slash + 1 : path) < 0 || !*(slash ? slash + 1 : path))
+    return hd_err_set(err, HD_EIO, "--out '%s' is not a file name", path);
+  return HD_OK;
+}
+
+int act_extract(hd_docenv *e, const hd_template *t, const hd_extract_req *r, char sha[65],
+                int *recorded, hd_err *err) {
+  *recorded = 0;
+  char path[PATH_MAX + 256];
+  int rc = absolute_path(r->out_path, path, err);
+  if (rc) return rc;
+  sqlite3_stmt *st;
+  if (store_prepare(e->db, "SELECT kind FROM documents WHERE path = ?1", &st, err)) return HD_EDB;
+  sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) == SQLITE_ROW)
+    rc = hd_err_set(err, HD_EDATA, "'%s' is recorded already (a %s): write each extract to a "
+                    "file of its own", path, (const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  if (rc) return rc;
+  unsigned char *pdf = NULL, *signed_pdf = NULL;
+  size_t len = 0;
+  if ((rc = docs_extract(e, t, r->certificate, r->date, &pdf, &len, err))) return rc;
+  if (r->signer &&
+      (rc = pdf_sign(r->signer, pdf, len, r->date, "hdreg", &signed_pdf, &len, err))) {
+    free(pdf);
+    return rc;
+  }
+  const unsigned char *bytes = signed_pdf ? signed_pdf : pdf;
+  if (hd_sha256_hex(bytes, len, sha)) rc = hd_err_set(err, HD_EINTERNAL, "SHA-256 failed");
+  if (!rc) rc = hd_write_atomic(path, bytes, len, err);
+  if (!rc && r->signer && !(rc = store_begin(e->db, err))) {
+    if (!(rc = store_prepare(e->db, "INSERT INTO documents(kind, case_id, certificate_id, path, "
+                                    "sha256, bytes, created_date) SELECT 'register_extract', "
+                                    "case_id, id, ?2, ?3, ?4, ?5 FROM certificates WHERE number = ?1",
+                             &st, err))) {
+      sqlite3_bind_text(st, 1, r->certificate, -1, SQLITE_STATIC);
+      sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+      sqlite3_bind_text(st, 3, sha, 64, SQLITE_STATIC);
+      sqlite3_bind_int64(st, 4, (sqlite3_int64)len);
+      sqlite3_bind_text(st, 5, r->date, -1, SQLITE_STATIC);
+      if (sqlite3_step(st) != SQLITE_DONE || sqlite3_changes(e->db) != 1)
+        rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(e->db));
+      sqlite3_finalize(st);
+    }
+    if (!rc) rc = store_commit(e->db, err);
+    else store_rollback(e->db);
+    *recorded = rc == HD_OK;
+  }
+  free(pdf);
+  free(signed_pdf);
+  return rc;
+}

@@ -1,0 +1,72 @@
+# A register extract (登记簿摘录, issue 17; 5.2.2 f, 5.3.2): hdreg extract writes what the
+# register holds of one certificate on a date — its fields, its standing, its history —
+# signed and recorded, so that hdreg verify names it; refused for what the register did
+# not hold, for a file recorded already, and for a register changed past hdreg.
+source "$(dirname "$0")/lib.sh"
+set -e
+DB=$T/d.db
+"$HDREG" keygen --keys "$T/k" --name 广东省健康医疗数据产权登记中心 --bits 2048 >/dev/null
+"$HDREG" demo-db --db "$T/d.db" >/dev/null
+"$HDREG" run --db "$T/d.db" --date 2026-03-16 --out "$T/out" --keys "$T/k" >/dev/null 2>&1 || true
+docs=$(sql "$T/d.db" "SELECT count(*) FROM documents")
+# text FILE: the extract's text on one line, without layout spaces
+text() { pdftotext "$1" - | tr -d '\n '; }
+
+run "$HDREG" extract --db "$T/d.db" --certificate 20260344000000012J --date 2026-04-01 --out "$T/x.pdf" --keys "$T/k"
+sha=$(sha256sum "$T/x.pdf" | cut -d' ' -f1)
+expect_eq "$rc $(out)" "0 register extract of certificate 20260344000000012J as of 2026-04-01: $T/x.pdf (SHA-256 $sha), signed and recorded in the register" \
+  "the extract of a change certificate written, signed and recorded"
+expect_eq "$(sql "$T/d.db" "SELECT kind || ' ' || (SELECT number FROM certificates WHERE id = certificate_id) || ' ' || created_date || ' ' || sha256 FROM documents WHERE path = '$T/x.pdf'")" \
+  "register_extract 20260344000000012J 2026-04-01 $sha" "recorded with its certificate and SHA-256"
+expect_eq "$(sql "$T/d.db" "SELECT count(*) FROM ledger WHERE tbl = 'documents' AND ref_id = (SELECT id FROM documents WHERE path = '$T/x.pdf')")" 1 "on the chain"
+t=$(text "$T/x.pdf")
+for want in "健康医疗数据产权登记簿摘录" "证书编号：20260344000000012J摘录日期：2026年4月1日" \
+  "截至2026年4月1日，证书20260344000000012J有效，有效期至2028年9月30日。" \
+  "登记证书文件的SHA-256：$(sha256sum "$T/out/certificates/20260344000000012J.pdf" | cut -d' ' -f1)" \
+  "2025年9月30日首次登记：颁发证书20250944000000003FSQ-2025-0003" \
+  "2026年3月16日变更登记：颁发证书20260344000000012JSQ-2026-0012" \
+  "数据产权权利人广州市珠江中心医院" "有效期限2026年3月16日至2028年9月30日"; do
+  case "$t" in *"$want"*) PASSED=$((PASSED + 1)) ;; *) fail "the extract says '$want': $t" ;; esac
+done
+expect_eq "$(pdfinfo "$T/x.pdf" 2>&1 | sed -n 's/^Pages: *//p') $(qpdf --check "$T/x.pdf" 2>&1 | grep -c 'No syntax or stream encoding errors found') $(pdffonts "$T/x.pdf" 2>&1 | awk 'NR > 2 {print $(NF-4) $(NF-3)}' | sort -u | tr '\n' ' ')" \
+  "1 1 yesyes " "one page, qpdf clean, every font embedded and subset"
+expect_eq "$(pdfsig "$T/x.pdf" 2>&1 | grep -E 'Signature Validation|Signer Certificate Common Name' | sed 's/^ *- //')" \
+  "Signer Certificate Common Name: 广东省健康医疗数据产权登记中心
+Signature Validation: Signature is Valid." "signed by the authority"
+run "$HDREG" verify "$T/x.pdf" --db "$T/d.db" --keys "$T/k"
+expect_eq "$rc $(out)" "0 $T/x.pdf: authentic (register extract of case SQ-2026-0012, issued 2026-04-01; signed by 广东省健康医疗数据产权登记中心)" \
+  "hdreg verify names it"
+
+# The standing on the date: superseded, cancelled, expired.
+"$HDREG" extract --db "$T/d.db" --certificate 20250944000000003F --date 2026-04-01 --out "$T/s.pdf" --keys "$T/k" >/dev/null
+case "$(text "$T/s.pdf")" in *"截至2026年4月1日，证书20250944000000003F已于2026年3月16日被证书20260344000000012J取代（变更登记，申请编号SQ-2026-0012）。"*) PASSED=$((PASSED + 1)) ;;
+  *) fail "superseded: $(text "$T/s.pdf")" ;; esac
+"$HDREG" extract --db "$T/d.db" --certificate 20251244000000005X --date 2026-04-01 --out "$T/c.pdf" --keys "$T/k" >/dev/null
+case "$(text "$T/c.pdf")" in *"已于2026年3月16日注销（注销申请编号SQ-2026-0043）。"*"2026年3月16日注销登记：证书20251244000000005X注销（第5.1.6条）SQ-2026-0043"*) PASSED=$((PASSED + 1)) ;;
+  *) fail "cancelled: $(text "$T/c.pdf")" ;; esac
+"$HDREG" extract --db "$T/d.db" --certificate 20260344000000012J --date 2029-01-01 --out "$T/e.pdf" --keys "$T/k" >/dev/null
+case "$(text "$T/e.pdf")" in *"有效期限已届满（有效期至2028年9月30日，自2028年10月1日起失效）。"*) PASSED=$((PASSED + 1)) ;;
+  *) fail "expired: $(text "$T/e.pdf")" ;; esac
+
+# What the register did not hold, a file recorded already, no key.
+run "$HDREG" extract --db "$T/d.db" --certificate 20250944000000003F --date 2025-01-01 --out "$T/early.pdf" --keys "$T/k"
+expect_eq "$rc $(err)" "3 hdreg: extract: certificate 20250944000000003F was registered on 2025-09-30, after 2025-01-01: the register held no such entry that day" "before its registration"
+run "$HDREG" extract --db "$T/d.db" --certificate 20269944000000099X --out "$T/none.pdf" --keys "$T/k"
+expect_eq "$rc $(err)" "3 hdreg: extract: certificate 20269944000000099X is not in the register" "no such certificate"
+run "$HDREG" extract --db "$T/d.db" --certificate 20260344000000012J --date 2026-04-01 --out "$T/x.pdf" --keys "$T/k"
+expect_eq "$rc $(err)" "3 hdreg: extract: '$T/x.pdf' is recorded already (a register_extract): write each extract to a file of its own" "one file per extract"
+expect_eq "$(sha256sum "$T/x.pdf" | cut -d' ' -f1)" "$sha" "the recorded file untouched"
+run "$HDREG" extract --db "$T/d.db" --certificate 20260344000000012J --date 2026-04-01 --out "$T/u.pdf"
+expect_eq "$rc $(out | sed 's/SHA-256 [0-9a-f]*/SHA-256 H/')" "0 register extract of certificate 20260344000000012J as of 2026-04-01: $T/u.pdf (SHA-256 H), unsigned, not recorded" "without a key: unsigned, not recorded"
+run "$HDREG" extract --db "$T/d.db" --certificate 20260344000000012J --out -
+expect_eq "$rc $(err)" "2 hdreg: extract: --out must be a file: the register records where each extract is" "not to standard output"
+expect_eq "$(sql "$T/d.db" "SELECT count(*) FROM documents")" "$((docs + 4))" "four extracts recorded"
+intact "the extracts"
+# A register changed past hdreg is refused: an extract vouches for it.
+cp "$T/d.db" "$T/t.db"
+sqlite3 "$T/t.db" "DROP TRIGGER IF EXISTS certificates_no_update; UPDATE certificates SET valid_until = '2099-12-31' WHERE number = '20260344000000012J'"
+run "$HDREG" extract --db "$T/t.db" --certificate 20260344000000012J --out "$T/t.pdf" --keys "$T/k"
+expect_eq "$rc $(err | head -1)" "4 hdreg: extract: certificates $(sql "$T/t.db" "SELECT id FROM certificates WHERE number = '20260344000000012J'") (20260344000000012J) was changed outside hdreg after entry $(sql "$T/d.db" "SELECT max(seq) FROM ledger WHERE tbl = 'certificates' AND ref_id = (SELECT id FROM certificates WHERE number = '20260344000000012J')") recorded it: valid_until \"2028-09-30\" → \"2099-12-31\"" \
+  "a changed register is refused"
+[ ! -e "$T/t.pdf" ] && PASSED=$((PASSED + 1)) || fail "nothing written for a changed register"
+done_ok
