@@ -56,7 +56,7 @@ end
 
 -- The licence's term (5.1.3): per kind (the contract, the authorization), the latest end
 -- of its materials on file (a renewal supplied with 补正 outlasts the first; one without an
--- end date has none),
+-- end date has none; an authorization the applicant issued itself is none),
 -- and of the kinds the earlier — as the night bounds the licence certificate
 -- (src/procedure/run.c, valid_until). Returns the end and the kind, or nil.
 local OPEN_END = "9999-12-31" -- a material without an end date: the licence has none by it
@@ -64,7 +64,8 @@ local function licence_end(c)
   local last = {}
   for _, m in ipairs(c.materials) do
     local until_ = m.valid_until or OPEN_END
-    if (m.kind == "contract" or m.kind == "authorization") and m.present
+    local own = m.kind == "authorization" and m.issuer ~= nil and same(m.issuer, c.applicant)
+    if (m.kind == "contract" or m.kind == "authorization") and m.present and not own
        and (last[m.kind] == nil or until_ > last[m.kind]) then
       last[m.kind] = until_
     end
@@ -106,6 +107,12 @@ check {
         {field = "prior.status", found = st, wanted = "有效"})
     end
     if prior.valid_until < hd.today() then
+      -- A renewal (续展) applied for while the certificate was in force goes on after its
+      -- end: the holder asked in time (docs/procedure.md, "Expiry and renewal").
+      if c.renewal and c.applied_date ~= nil and c.applied_date <= prior.valid_until then
+        return pass("续展申请于证书" .. prior.number .. "有效期内（至" .. hd.date_cn(prior.valid_until) ..
+          "）提出，证书于审核日虽已到期，续展继续办理")
+      end
       return fail("关联证书" .. prior.number .. "已于" .. hd.date_cn(prior.valid_until) .. "到期",
         {field = "prior.valid_until", found = prior.valid_until, wanted = ">= " .. hd.today()})
     end

@@ -108,7 +108,9 @@ int cmd_extract(int argc, char **argv) {
       !(rc = tmpl_load(cli_template_path("register_extract", tbuf, sizeof tbuf), &t, &err)) &&
       !(rc = fontset_load(&fs, manifest, fonts_dir, &err))) {
     hd_docenv env = {db, fs, NULL, NULL, 1, 0, NULL, 0, 0};
-    hd_extract_req req = {number, date, out, signer};
+    char now[11];
+    hd_date_iso(hd_today(), now);
+    hd_extract_req req = {number, date, now, out, signer};
     rc = act_extract(&env, t, &req, sha, &recorded, &err);
   }
   if (rc) cli_error("extract: %s", err.msg);

@@ -19,7 +19,8 @@ static const char *const SQL[Q_COUNT] = {
     /* the case as applied for: no status, notice or decision dates (the procedure's, and
      * a later night changes them) */
     "SELECT number, reg_type, procedure, applied_date, accepted_date, cancel_ground, "
-    "change_description, consideration, applicant_id AS _applicant_id, counterparty_id AS "
+    "change_description, consideration, coalesce(renewal, 0) AS renewal, applicant_id AS "
+    "_applicant_id, counterparty_id AS "
     "_counterparty_id, resource_id AS _resource_id, prior_certificate_id AS _prior_id "
     "FROM cases WHERE id = ?1",
     "SELECT id, name, uscc, kind, legal_rep, address, contact_name, contact_phone, "
@@ -72,7 +73,7 @@ static const char *const FLAG_COLUMNS[] = {
     "personal_info", "sensitive", "anonymised", "deidentified", "needs_identification",
     "automated_decision", "entrusted", "provided_to_others", "published", "human_research",
     "genetic", "cross_border", "cii_operator", "important", "state_secret", "tongfang",
-    "public_product", "present"};
+    "public_product", "present", "renewal"};
 
 static unsigned char *flag_map(sqlite3_stmt *st) {
   int n = sqlite3_column_count(st);

@@ -81,9 +81,24 @@ int certrecord_lookup_base_ok(const char *base, hd_err *err) {
   return HD_OK;
 }
 
+/* A certificate number as it may stand in an address unencoded: letters, digits, - . _ */
+static int url_safe(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' ||
+          c == '.' || c == '_'))
+      return 0;
+  }
+  return n > 0;
+}
+
 int certrecord_qr_text(const char *base, const char *number, const char *payload, char *out,
                        size_t size, hd_err *err) {
-  int r = base ? hd_snprintf(out, size, "%s?n=%s#%s", base, number ? number : "", payload)
+  if (base && (!number || !url_safe(number, strlen(number))))
+    return hd_err_set(err, HD_EDATA, "certificate number '%.64s' cannot stand in the lookup "
+                      "address unencoded (letters, digits, - . _ only): change the number "
+                      "pattern or unset lookup_base_url", number ? number : "");
+  int r = base ? hd_snprintf(out, size, "%s?n=%s#%s", base, number, payload)
                : hd_snprintf(out, size, "%s", payload);
   return r < 0 ? hd_err_set(err, HD_EDATA, "the QR text is longer than %zu bytes", size - 1) : HD_OK;
 }
@@ -97,17 +112,31 @@ int certrecord_qr_payload(const char *scanned, const char **payload, hd_err *err
   if ((strncmp(scanned, "https://", 8) && strncmp(scanned, "http://", 7)) || !hash ||
       strncmp(hash + 1, HD_QR_PREFIX, strlen(HD_QR_PREFIX)))
     return hd_err_set(err, HD_EDATA, "not an hdreg certificate code");
-  /* the number the address looks up: n= of its query, before the '#' */
+  /* the number the address looks up: the one n= of its query, before the '#' */
   const char *q = memchr(scanned, '?', (size_t)(hash - scanned)), *n = NULL;
+  int count = 0;
   for (const char *p = q; p && p < hash; p = memchr(p + 1, '&', (size_t)(hash - p - 1)))
-    if (!strncmp(p + 1, "n=", 2)) n = p + 3;
-  const char *pn = strchr(hash + 1, ':'), *pe = pn ? strchr(pn + 1, ':') : NULL;
+    if (!strncmp(p + 1, "n=", 2)) {
+      n = p + 3;
+      count++;
+    }
+  if (count != 1)
+    return hd_err_set(err, HD_EDATA, count ? "the address names more than one certificate (n= "
+                      "%d times): not what the register issued" : "the address names no "
+                      "certificate (no n=): not what the register issued", count);
   size_t nl = 0;
-  while (n && n + nl < hash && n[nl] != '&') nl++;
-  if (!n || !pe || (size_t)(pe - pn - 1) != nl || strncmp(n, pn + 1, nl))
+  while (n + nl < hash && n[nl] != '&') nl++;
+  const char *pn = strchr(hash + 1, ':'), *pe = pn ? strchr(pn + 1, ':') : NULL;
+  if (!pe) return hd_err_set(err, HD_EDATA, "the code after '#' names no certificate");
+  if (!url_safe(pn + 1, (size_t)(pe - pn - 1)))
+    return hd_err_set(err, HD_EDATA, "the code after '#' names no certificate number");
+  if (!url_safe(n, nl))
+    return hd_err_set(err, HD_EDATA, "the address looks up no certificate number (n= holds "
+                      "characters a number has not)");
+  if ((size_t)(pe - pn - 1) != nl || strncmp(n, pn + 1, nl))
     return hd_err_set(err, HD_EDATA, "the address looks up %.*s, but its code is of certificate "
-                      "%.*s: not what the register issued", n ? (int)nl : 4, n ? n : "none",
-                      pe ? (int)(pe - pn - 1) : 1, pe ? pn + 1 : "?");
+                      "%.*s: not what the register issued", (int)(nl > 64 ? 64 : nl), n,
+                      (int)(pe - pn - 1 > 64 ? 64 : pe - pn - 1), pn + 1);
   *payload = hash + 1;
   return HD_OK;
 }

@@ -634,9 +634,10 @@ static int extract_prepare(hd_expr *sb, void *ud) {
 }
 
 int docs_extract(hd_docenv *e, const hd_template *t, const char *number, const char *as_of,
-                 unsigned char **pdf, size_t *len, hd_err *err) {
-  hd_date date;
+                 const char *today, int signed_, unsigned char **pdf, size_t *len, hd_err *err) {
+  hd_date date, issued;
   if (!hd_date_parse(as_of, &date)) return hd_err_set(err, HD_EUSAGE, "'%s' is not a date", as_of);
+  if (!hd_date_parse(today, &issued)) return hd_err_set(err, HD_EUSAGE, "'%s' is not a date", today);
   sqlite3_stmt *st;
   long long cert = 0, case_id = 0;
   char reg[11] = "";
@@ -694,37 +695,41 @@ int docs_extract(hd_docenv *e, const hd_template *t, const char *number, const c
     info.id = cert;
   }
   sqlite3_finalize(st);
-  char status[512], d1[32], d2[32];
-  hd_date x;
+  char status[512], d1[32] = "（日期不详）", d2[32] = "（日期不详）";
+  hd_date x = {0, 0, 0};
+#define DATE_CN(iso, out) (hd_date_parse(iso, &x) ? (void)hd_date_cn(x, out) : (void)0)
   switch (ledger_document_standing(&info, as_of)) {
   case HD_DOC_AUTHENTIC:
-    hd_date_parse(info.valid_until, &x);
-    hd_date_cn(x, d1);
+    DATE_CN(info.valid_until, d1);
     hd_snprintf(status, sizeof status, "有效，有效期至%s", d1);
     break;
   case HD_DOC_SUPERSEDED:
-    hd_date_parse(info.superseded_date, &x);
-    hd_date_cn(x, d1);
-    hd_snprintf(status, sizeof status, "已于%s被证书%s取代（%s，申请编号%s）", d1, info.superseded_by,
-                hd_reg_type_name(info.superseded_type) ? hd_reg_type_name(info.superseded_type)
-                                                       : info.superseded_type,
-                info.superseded_case);
+    DATE_CN(info.superseded_date, d1);
+    if (*info.superseded_by)
+      hd_snprintf(status, sizeof status, "已于%s被证书%s取代（%s，申请编号%s）", d1,
+                  info.superseded_by,
+                  hd_reg_type_name(info.superseded_type) ? hd_reg_type_name(info.superseded_type)
+                                                         : info.superseded_type,
+                  info.superseded_case);
+    else
+      hd_snprintf(status, sizeof status, "已被取代（登记簿未记载取代它的证书）");
     break;
   case HD_DOC_CANCELLED:
-    hd_date_parse(info.cancel_date, &x);
-    hd_date_cn(x, d1);
-    hd_snprintf(status, sizeof status, "已于%s注销（注销申请编号%s）", d1, info.cancel_case);
+    DATE_CN(info.cancel_date, d1);
+    if (*info.cancel_case)
+      hd_snprintf(status, sizeof status, "已于%s注销（注销申请编号%s）", d1, info.cancel_case);
+    else
+      hd_snprintf(status, sizeof status, "已注销（登记簿未记载注销申请）");
     break;
   case HD_DOC_EXPIRED:
-    hd_date_parse(info.valid_until, &x);
-    hd_date_cn(x, d1);
-    hd_date_parse(info.valid_until, &x);
-    hd_date_cn(hd_date_from_days(hd_date_to_days(x) + 1), d2);
+    DATE_CN(info.valid_until, d1);
+    if (hd_date_parse(info.valid_until, &x)) hd_date_cn(hd_date_from_days(hd_date_to_days(x) + 1), d2);
     hd_snprintf(status, sizeof status, "有效期限已届满（有效期至%s，自%s起失效）", d1, d2);
     break;
   default:
     hd_snprintf(status, sizeof status, "无已颁发的登记证书文件");
   }
+#undef DATE_CN
   kvlist kv;
   memset(&kv, 0, sizeof kv);
   free(cert_fields(e->db, case_id, 0, &kv));
@@ -736,10 +741,13 @@ int docs_extract(hd_docenv *e, const hd_template *t, const char *number, const c
   kv_add(&kv, "extract.head", store_text(e->db, "SELECT hash FROM ledger WHERE ?1 = ?1 ORDER BY "
                                                 "seq DESC LIMIT 1", 0));
   kv_add(&kv, "authority", store_text(e->db, "SELECT value FROM settings WHERE key = 'authority_name' AND ?1 = ?1", 0));
-  kv_add(&kv, "seal_image", store_text(e->db, "SELECT value FROM settings WHERE key = 'seal_image' AND ?1 = ?1", 0));
-  kv_add(&kv, "today", hd_strdup(as_of));
+  if (signed_) /* a seal only on what carries the authority's signature */
+    kv_add(&kv, "seal_image", store_text(e->db, "SELECT value FROM settings WHERE key = 'seal_image' AND ?1 = ?1", 0));
+  else
+    kv_add(&kv, "extract.unsigned", hd_strdup("1"));
+  kv_add(&kv, "today", hd_strdup(today));
   extract_ud u = {e->db, cert, as_of};
-  hd_doc_opts o = {kv.v, kv.n, extract_prepare, &u, date, 0};
+  hd_doc_opts o = {kv.v, kv.n, extract_prepare, &u, issued, 0};
   const char *bad = NULL;
   if ((rc = timed_render(e, t, &o, pdf, len, &bad, err)) && bad)
     hd_err_prefix(err, "certificate %s: {%s}", number, bad);

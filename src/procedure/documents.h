@@ -58,10 +58,12 @@ int docs_notice(hd_docenv *e, const hd_template *t, long long notice_id, unsigne
 /* Render t (templates/register_extract.xml) for certificate `number` as the register holds
  * it on as_of: its frozen fields (cert.*), its standing on the date (extract.status, as
  * hdreg verify says it), its document's SHA-256, its history up to the date (history:
- * date, event, case) and the register's size and head (extract.entries, extract.head).
+ * date, event, case) and the register's size and head (extract.entries, extract.head);
+ * dated today (the day it is issued); extract.unsigned set when it will not be signed
+ * (then no seal is drawn).
  * HD_EDATA: no such certificate, not issued yet, or registered after as_of. */
 int docs_extract(hd_docenv *e, const hd_template *t, const char *number, const char *as_of,
-                 unsigned char **pdf, size_t *len, hd_err *err);
+                 const char *today, int signed_, unsigned char **pdf, size_t *len, hd_err *err);
 /* Render t for the privacy_products row with this id (institution.*, third_parties). */
 int docs_institution(hd_docenv *e, const hd_template *t, long long product_id,
                      unsigned char **pdf, size_t *len, hd_err *err);

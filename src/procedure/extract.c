@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pdf/sign.h"
 #include "store/store.h"
@@ -30,8 +31,13 @@ int act_extract(hd_docenv *e, const hd_template *t, const hd_extract_req *r, cha
                 int *recorded, hd_err *err) {
   *recorded = 0;
   char path[PATH_MAX + 256];
+  if (strcmp(r->date, r->today) > 0)
+    return hd_err_set(err, HD_EUSAGE, "--date %s is after today, %s: an extract states what the "
+                      "register holds, not what it will", r->date, r->today);
   int rc = absolute_path(r->out_path, path, err);
   if (rc) return rc;
+  if (access(path, F_OK) == 0)
+    return hd_err_set(err, HD_EIO, "'%s' exists already: an extract never replaces a file", path);
   sqlite3_stmt *st;
   if (store_prepare(e->db, "SELECT kind FROM documents WHERE path = ?1", &st, err)) return HD_EDB;
   sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
@@ -42,9 +48,11 @@ int act_extract(hd_docenv *e, const hd_template *t, const hd_extract_req *r, cha
   if (rc) return rc;
   unsigned char *pdf = NULL, *signed_pdf = NULL;
   size_t len = 0;
-  if ((rc = docs_extract(e, t, r->certificate, r->date, &pdf, &len, err))) return rc;
+  if ((rc = docs_extract(e, t, r->certificate, r->date, r->today, r->signer != NULL, &pdf, &len,
+                         err)))
+    return rc;
   if (r->signer &&
-      (rc = pdf_sign(r->signer, pdf, len, r->date, "hdreg", &signed_pdf, &len, err))) {
+      (rc = pdf_sign(r->signer, pdf, len, r->today, "hdreg", &signed_pdf, &len, err))) {
     free(pdf);
     return rc;
   }
@@ -60,7 +68,7 @@ int act_extract(hd_docenv *e, const hd_template *t, const hd_extract_req *r, cha
       sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
       sqlite3_bind_text(st, 3, sha, 64, SQLITE_STATIC);
       sqlite3_bind_int64(st, 4, (sqlite3_int64)len);
-      sqlite3_bind_text(st, 5, r->date, -1, SQLITE_STATIC);
+      sqlite3_bind_text(st, 5, r->today, -1, SQLITE_STATIC);
       if (sqlite3_step(st) != SQLITE_DONE || sqlite3_changes(e->db) != 1)
         rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(e->db));
       sqlite3_finalize(st);

@@ -14,7 +14,9 @@ struct hd_signer;
 
 typedef struct hd_extract_req {
   const char *certificate;        /* its number */
-  const char *date;               /* as of, YYYY-MM-DD: also the document's date */
+  const char *date;               /* as of, YYYY-MM-DD: what the register held that day */
+  const char *today;              /* the day it is issued: its date, signature and record;
+                                     date may not be after it */
   const char *out_path;           /* the file to write (its directory must exist) */
   const struct hd_signer *signer; /* signs it; NULL: unsigned (then not recorded) */
 } hd_extract_req;

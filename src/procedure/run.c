@@ -424,23 +424,37 @@ static int issue(ctx *x, long long cert_id, hd_err *err) {
  * (5.1.3). A replaced or licensing certificate or a licence that has ended by the run date
  * is HD_EDATA naming it, with x->ended set to the reason the case goes back to review. */
 /* A renewal's end (valid_until below): *until comes in as cert_validity_years from the run
- * date. The renewed certificate is a licence certificate (the case that registered it was
- * a licence): then no later than the licence on file (the renewal carries the
- * registration's contract and authorization over, and may supply new ones: per kind the
- * latest end, of the kinds the earlier) nor the certificate it is licensed from (5.1.3). A
- * bound that has ended by the run date is HD_EDATA, x->ended set, as for a licence. */
+ * date. When the renewed certificate is a licence certificate — its registration, back
+ * through the changes, transfers and renewals that replaced it, was a licence — no later
+ * than the licence on file (the renewal carries the contracts and authorizations over and
+ * may supply new ones: per kind the latest end, of the kinds the earlier; an authorization
+ * the applicant issued itself is none) nor the certificate it is licensed from, followed
+ * to the one now in force for that right (5.1.3); a licensing certificate cancelled since
+ * licenses nothing. A bound that has ended by the run date, or a cancelled one, is
+ * HD_EDATA with x->ended set, as for a licence. */
 static int renewal_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
   sqlite3_stmt *st;
-  if (store_cached(x->db, "SELECT b.valid_until, (SELECT nullif(min(e), '9999-12-31') FROM (SELECT "
-                          "max(coalesce(m.valid_until, '9999-12-31')) AS e FROM materials m WHERE "
-                          "m.case_id = k.id AND m.kind IN ('contract', 'authorization') AND "
-                          "m.present = 1 GROUP BY m.kind)), b.number FROM cases k JOIN certificates p "
-                          "ON p.id = k.prior_certificate_id JOIN cases r ON r.id = p.case_id AND "
-                          "r.reg_type = 'license' LEFT JOIN certificates b ON b.id = "
-                          "r.prior_certificate_id WHERE k.id = ?1", &st, err))
+  if (store_cached(x->db,
+                   "WITH RECURSIVE back(cert, depth) AS (SELECT k.prior_certificate_id, 0 FROM "
+                   " cases k WHERE k.id = ?1 UNION ALL SELECT r.prior_certificate_id, b.depth + 1 "
+                   " FROM back b JOIN certificates p ON p.id = b.cert JOIN cases r ON r.id = "
+                   " p.case_id WHERE r.reg_type IN ('change', 'transfer') AND b.depth < 64), "
+                   "lic AS (SELECT r.prior_certificate_id AS base FROM back b JOIN certificates p "
+                   " ON p.id = b.cert JOIN cases r ON r.id = p.case_id WHERE r.reg_type = "
+                   " 'license' LIMIT 1), "
+                   "fwd(cert, depth) AS (SELECT base, 0 FROM lic UNION ALL SELECT s.superseded_by, "
+                   " f.depth + 1 FROM fwd f JOIN certificates s ON s.id = f.cert WHERE "
+                   " s.superseded_by IS NOT NULL AND f.depth < 64) "
+                   "SELECT b.valid_until, (SELECT nullif(min(e), '9999-12-31') FROM (SELECT "
+                   " max(coalesce(m.valid_until, '9999-12-31')) AS e FROM materials m JOIN cases k "
+                   " ON k.id = m.case_id WHERE m.case_id = ?1 AND m.kind IN ('contract', "
+                   " 'authorization') AND m.present = 1 AND (m.kind = 'contract' OR m.issuer_id IS "
+                   " NULL OR m.issuer_id <> k.applicant_id) GROUP BY m.kind)), b.number, b.status "
+                   "FROM lic JOIN fwd ON 1 JOIN certificates b ON b.id = fwd.cert "
+                   "ORDER BY fwd.depth DESC LIMIT 1", &st, err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, c->id);
-  int bound = -1;
+  int bound = -1, cancelled = 0;
   char base[64] = "", cn[32];
   if (sqlite3_step(st) == SQLITE_ROW) {
     for (int i = 0; i < 2; i++) {
@@ -453,8 +467,16 @@ static int renewal_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) 
     }
     const char *n = (const char *)sqlite3_column_text(st, 2);
     hd_snprintf(base, sizeof base, "%s", n ? n : "");
+    const char *status = (const char *)sqlite3_column_text(st, 3);
+    cancelled = status && !strcmp(status, "cancelled");
   }
   store_done(st);
+  if (cancelled) {
+    hd_snprintf(x->ended, sizeof x->ended, "许可所据的证书%s已注销，续展证书无从颁发，重新审核"
+                "（5.1.3、5.1.6）", base);
+    return hd_err_set(err, HD_EDATA, "the certificate the renewed licence is licensed from, %s, "
+                      "has been cancelled: it licenses nothing (5.1.3, 5.1.6)", base);
+  }
   if (bound < 0 || hd_date_to_days(*until) >= hd_date_to_days(x->date)) return HD_OK;
   char end[11];
   hd_date_iso(*until, end);
@@ -513,7 +535,8 @@ static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
   if (store_cached(x->db, "SELECT p.valid_until, (SELECT nullif(min(e), '9999-12-31') FROM (SELECT "
                           "max(coalesce(m.valid_until, '9999-12-31')) AS e FROM materials m WHERE "
                           "m.case_id = k.id AND m.kind IN ('contract', 'authorization') AND "
-                          "m.present = 1 GROUP BY m.kind)), p.number FROM cases k JOIN certificates p ON p.id = "
+                          "m.present = 1 AND (m.kind = 'contract' OR m.issuer_id IS NULL OR "
+                          "m.issuer_id <> k.applicant_id) GROUP BY m.kind)), p.number FROM cases k JOIN certificates p ON p.id = "
                           "k.prior_certificate_id WHERE k.id = ?1",
                    &st, err))
     return HD_EDB;

@@ -50,6 +50,20 @@ run "$HDREG" case list --db "$DB" --waiting --expiring
 expect_eq "$rc $(err)" "2 hdreg: case list: one of --waiting (the cases waiting for a person or a deadline) and --expiring (the certificates whose validity ends soon) is required (see hdreg case --help)" \
   "one list at a time"
 
+# ---- a renewal of the licence certificate stays within the licence (5.1.3) ----------
+# On a copy: the licensee (a holder of the licence certificate: use) renews it with a new
+# contract to 2028-06-30, the licensor's authorisation to 2027-06-30, and an authorisation it issued
+# itself to 2030: its own authorises nothing, so the renewed certificate ends 2027-06-30.
+cp "$DB" "$T/r.db"
+run "$HDREG" case apply --db "$T/r.db" --certificate "$LIC" --type change --renewal --number XZ-2026-0009 \
+  --date 2026-06-01 --material contract:QJ-XK-2026-02:2028-06-30 \
+  --material "authorization@12442000457022197J:QJ-SQ-2026-02:2027-06-30" \
+  --material "authorization@91440101MA5CJQ4N59:SELF-1:2030-12-31" --material truth_commitment:XZ-CN-9
+expect_eq "$rc" 0 "the licence renewal applied for"
+for d in 2026-06-02 2026-06-22; do "$HDREG" run --db "$T/r.db" --date $d --out "$T/rout" >/dev/null 2>&1 || true; done
+expect_eq "$(sql "$T/r.db" "SELECT k.status || ' ' || coalesce(c.valid_until, '-') FROM cases k LEFT JOIN certificates c ON c.case_id = k.id WHERE k.number = 'XZ-2026-0009'")" \
+  "certified 2027-06-30" "5.1.3 a renewed licence certificate ends with the licence, not with the licensee's own authorisation"
+
 # ---- a renewal (续展): a change with a new validity (5.1.5, 6.4) ------------------------
 run "$HDREG" case apply --db "$DB" --certificate 20251144000000004M --type cancel --ground a --renewal --number XZ-2026-0002 --date 2026-06-01
 expect_eq "$rc $(err)" "2 hdreg: case apply: --renewal is for a change (6.4: a renewal changes the validity the certificate records), not a cancellation" \
@@ -77,6 +91,19 @@ expect_eq "$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(
   "['$LIC'] [] 20" "the report lists it"
 grep -q "本夜记录有效期届满的证书（5.2.1）：$LIC。" "$OUT/run-2026-07-01.html" || fail "the morning page names it"
 PASSED=$((PASSED + 1))
+# The register extract of the day after says so, with the history (hdreg extract, unsigned
+# here: no key).
+REN=$(sql "$DB" "SELECT c.number FROM certificates c JOIN cases k ON k.id = c.case_id WHERE k.number = 'XZ-2026-0001'")
+"$HDREG" extract --db "$DB" --certificate "$LIC" --date 2026-07-01 --out "$T/lic-extract.pdf" >/dev/null
+case "$(pdftotext "$T/lic-extract.pdf" - | tr -d '\n ')" in
+  *"截至2026年7月1日，证书${LIC}有效期限已届满（有效期至2026年6月30日，自2026年7月1日起失效）。"*"2026年4月21日许可登记：颁发证书${LIC}HZ-2026-0210"*"2026年7月1日证书${LIC}有效期届满（第5.2.1条）—"*) PASSED=$((PASSED + 1)) ;;
+  *) fail "the extract of the expired certificate: $(pdftotext "$T/lic-extract.pdf" - | tr -d '\n ')" ;;
+esac
+"$HDREG" extract --db "$DB" --certificate "$REN" --date 2026-07-01 --out "$T/ren-extract.pdf" >/dev/null
+case "$(pdftotext "$T/ren-extract.pdf" - | tr -d '\n ')" in
+  *"2025年11月3日首次登记：颁发证书20251144000000004MSQ-2025-0004"*"2026年6月22日变更登记（续展有效期限）：颁发证书${REN}XZ-2026-0001"*) PASSED=$((PASSED + 1)) ;;
+  *) fail "the extract of the renewed certificate: $(pdftotext "$T/ren-extract.pdf" - | tr -d '\n ')" ;;
+esac
 run "$HDREG" run --db "$DB" --date 2026-07-02 --out "$OUT"
 expect_eq "$(out | grep -c '^expired') $(sql "$DB" "SELECT count(*) FROM certificate_expiries")" "0 1" "a later night records nothing new"
 expect_eq "$(sql "$DB" "SELECT count(*) FROM ledger WHERE kind = 'row' AND tbl = 'certificate_expiries'")" 1 "on the chain"

@@ -112,6 +112,11 @@ expect_eq "$rc $(out)" "0 QR code: authentic: certificate $num, record SHA-256 $
 run "$HDREG" verify --qr "$(echo "$qurl" | sed "s/?n=$num#/?n=20260344000000099X#/")" --keys "$T/public"
 expect_eq "$rc $(out)" "3 QR code: invalid: the address looks up 20260344000000099X, but its code is of certificate $num: not what the register issued" \
   "an address that looks up another certificate"
+run "$HDREG" verify --qr "$(echo "$qurl" | sed "s/?n=$num#/?n=20260344000000099X\&n=$num#/")" --keys "$T/public"
+expect_eq "$rc $(out)" "3 QR code: invalid: the address names more than one certificate (n= 2 times): not what the register issued" \
+  "an address with two n= (a phone opens the first)"
+run "$HDREG" verify --qr "$(echo "$qurl" | sed "s/?n=$num#/?x=1#/")" --keys "$T/public"
+expect_eq "$rc $(out)" "3 QR code: invalid: the address names no certificate (no n=): not what the register issued" "an address without n="
 
 # Deterministic: a deleted certificate comes back byte for byte, signature included.
 cp "$cert" "$T/keep.pdf"

@@ -328,3 +328,39 @@ fixture {
   messages = { ["5.1.1-first-registration"] = "关联证书20250644000000001R在审核日的状态为“已注销”，不是有效证书" },
   decision = "reject",
 }
+
+-- 5.1.1, 5.2.1: a renewal (续展, a change of the validity; docs/procedure.md "Expiry and
+-- renewal") applied for while the certificate was in force goes on after its end; a change
+-- that is no renewal, or a renewal applied for too late, does not.
+local ended = { number = "20250644000000001R", status = "issued", registration_date = "2023-03-10",
+                valid_until = "2026-03-10", reg_type = "first", rights = mine.rights }
+fixture {
+  name = "5.1.1-a-renewal-applied-for-in-time-goes-on-after-the-end",
+  as_of = "2026-03-16",
+  case = { reg_type = "change", renewal = true, applied_date = "2026-03-02", prior = ended,
+           change_description = "证书有效期限续展（5.2.1）", materials = change_materials },
+  expect = { ["5.1.1-first-registration"] = "pass" },
+  messages = { ["5.1.1-first-registration"] =
+    "续展申请于证书20250644000000001R有效期内（至2026年3月10日）提出，证书于审核日虽已到期，续展继续办理" },
+  decision = "approve",
+}
+
+fixture {
+  name = "5.1.1-a-change-of-an-ended-certificate-fails",
+  as_of = "2026-03-16",
+  case = { reg_type = "change", applied_date = "2026-03-02", prior = ended,
+           change_description = "数据规模更新", materials = change_materials },
+  expect = { ["5.1.1-first-registration"] = "fail" },
+  messages = { ["5.1.1-first-registration"] = "关联证书20250644000000001R已于2026年3月10日到期" },
+  decision = "reject",
+}
+
+fixture {
+  name = "5.1.1-a-renewal-applied-for-after-the-end-fails",
+  as_of = "2026-03-16",
+  case = { reg_type = "change", renewal = true, applied_date = "2026-03-12", prior = ended,
+           change_description = "证书有效期限续展（5.2.1）", materials = change_materials },
+  expect = { ["5.1.1-first-registration"] = "fail" },
+  messages = { ["5.1.1-first-registration"] = "关联证书20250644000000001R已于2026年3月10日到期" },
+  decision = "reject",
+}
