@@ -423,6 +423,28 @@ static int issue(ctx *x, long long cert_id, hd_err *err) {
  * licensed from, for a licensee cannot hold a right longer than the licensor keeps it
  * (5.1.3). A replaced or licensing certificate or a licence that has ended by the run date
  * is HD_EDATA naming it, with x->ended set to the reason the case goes back to review. */
+/* A licence's bound that has ended by the run date: x->ended (the event's reason) and
+ * HD_EDATA saying which — bound 1 the licence (its contracts and authorizations), else the
+ * certificate it is licensed from, base; renewal: the certificate would be a renewal's. */
+static int licence_ended(ctx *x, int bound, hd_date until, const char *base, int renewal,
+                         hd_err *err) {
+  char end[11], cn[32];
+  hd_date_iso(until, end);
+  hd_date_cn(until, cn);
+  const char *when = renewal ? "于续展证书发证前" : "于发证前";
+  const char *which = renewal ? "renewed certificate" : "certificate";
+  if (bound == 1) {
+    hd_snprintf(x->ended, sizeof x->ended, "许可合同或授权书有效期至%s，%s届满，重新审核（5.1.3）",
+                cn, when);
+    return hd_err_set(err, HD_EDATA, "the licence ends before its %s would be issued (5.1.3): "
+                      "its contract or authorization is valid until %s", which, end);
+  }
+  hd_snprintf(x->ended, sizeof x->ended, "许可所据的证书%s有效期至%s，%s届满，重新审核"
+              "（5.1.3、5.2.1）", base, cn, when);
+  return hd_err_set(err, HD_EDATA, "the licence ends before its %s would be issued (5.1.3): the "
+                    "certificate it is licensed from, %s, is valid until %s", which, base, end);
+}
+
 /* A renewal's end (valid_until below): *until comes in as cert_validity_years from the run
  * date. When the renewed certificate is a licence certificate — its registration, back
  * through the changes, transfers and renewals that replaced it, was a licence — no later
@@ -455,7 +477,7 @@ static int renewal_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) 
     return HD_EDB;
   sqlite3_bind_int64(st, 1, c->id);
   int bound = -1, cancelled = 0;
-  char base[64] = "", cn[32];
+  char base[64] = "";
   if (sqlite3_step(st) == SQLITE_ROW) {
     for (int i = 0; i < 2; i++) {
       hd_date d;
@@ -478,20 +500,7 @@ static int renewal_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) 
                       "has been cancelled: it licenses nothing (5.1.3, 5.1.6)", base);
   }
   if (bound < 0 || hd_date_to_days(*until) >= hd_date_to_days(x->date)) return HD_OK;
-  char end[11];
-  hd_date_iso(*until, end);
-  hd_date_cn(*until, cn);
-  if (bound == 1) {
-    hd_snprintf(x->ended, sizeof x->ended, "许可合同或授权书有效期至%s，于续展证书发证前届满，重新审核"
-                "（5.1.3）", cn);
-    return hd_err_set(err, HD_EDATA, "the licence ends before its renewed certificate would be "
-                      "issued (5.1.3): its contract or authorization is valid until %s", end);
-  }
-  hd_snprintf(x->ended, sizeof x->ended, "许可所据的证书%s有效期至%s，于续展证书发证前届满，重新审核"
-              "（5.1.3、5.2.1）", base, cn);
-  return hd_err_set(err, HD_EDATA, "the licence ends before its renewed certificate would be "
-                    "issued (5.1.3): the certificate it is licensed from, %s, is valid until %s",
-                    base, end);
+  return licence_ended(x, bound, *until, base, 1, err);
 }
 
 static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
@@ -556,22 +565,8 @@ static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
     hd_snprintf(base, sizeof base, "%s", n ? n : "");
   }
   store_done(st);
-  if (hd_date_to_days(*until) < hd_date_to_days(x->date)) {
-    char end[11];
-    hd_date_iso(*until, end);
-    hd_date_cn(*until, cn);
-    if (bound == 1) {
-      hd_snprintf(x->ended, sizeof x->ended, "许可合同或授权书有效期至%s，于发证前届满，重新审核"
-                  "（5.1.3）", cn);
-      return hd_err_set(err, HD_EDATA, "the licence ends before its certificate would be issued "
-                        "(5.1.3): its contract or authorization is valid until %s", end);
-    }
-    hd_snprintf(x->ended, sizeof x->ended, "许可所据的证书%s有效期至%s，于发证前届满，重新审核"
-                "（5.1.3、5.2.1）", base, cn);
-    return hd_err_set(err, HD_EDATA, "the licence ends before its certificate would be issued "
-                      "(5.1.3): the certificate it is licensed from, %s, is valid until %s", base,
-                      end);
-  }
+  if (hd_date_to_days(*until) < hd_date_to_days(x->date))
+    return licence_ended(x, bound, *until, base, 0, err);
   return HD_OK;
 }
 
