@@ -10,10 +10,14 @@
 #include "util/json.h"
 
 int report_reminder_days(sqlite3 *db, int *days, hd_err *err) {
-  char *v = store_text(db, "SELECT value FROM settings WHERE key = "
-                           "'expiry_reminder_working_days' AND ?1 = ?1", 0);
-  int set = v != NULL;
-  free(v);
+  /* a statement of its own, not a cached one: the report's connection is closed with
+   * sqlite3_close, which a cached statement would keep open (its WAL files left behind) */
+  sqlite3_stmt *st;
+  if (store_prepare(db, "SELECT 1 FROM settings WHERE key = 'expiry_reminder_working_days'",
+                    &st, err))
+    return HD_EDB;
+  int set = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
   if (!set) { /* not set: the default (expiring.h) */
     *days = HD_EXPIRY_REMINDER_DEFAULT;
     return HD_OK;

@@ -105,6 +105,10 @@ case "$(pdftotext "$T/ren-extract.pdf" - | tr -d '\n ')" in
   *) fail "the extract of the renewed certificate: $(pdftotext "$T/ren-extract.pdf" - | tr -d '\n ')" ;;
 esac
 run "$HDREG" run --db "$DB" --date 2026-07-02 --out "$OUT"
+# (Checked before any other program opens it.) The night and its report close the register cleanly: no WAL file is left for the next
+# user (a statement left open kept them, and an installed night as another user then met
+# files it could not write: "attempt to write a readonly database").
+expect_eq "$(ls "$T" | grep -c '^d\.db-\(wal\|shm\)$')" 0 "no WAL files left after the night"
 expect_eq "$(out | grep -c '^expired') $(sql "$DB" "SELECT count(*) FROM certificate_expiries")" "0 1" "a later night records nothing new"
 expect_eq "$(sql "$DB" "SELECT count(*) FROM ledger WHERE kind = 'row' AND tbl = 'certificate_expiries'")" 1 "on the chain"
 intact "the expiry"
