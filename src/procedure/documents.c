@@ -594,19 +594,26 @@ static int extract_prepare(hd_expr *sb, void *ud) {
           " IN ('change', 'transfer') AND k.prior_certificate_id IS NOT NULL), "
           "fwd(id) AS (SELECT ?1 UNION SELECT c.superseded_by FROM fwd f JOIN certificates c ON "
           " c.id = f.id WHERE c.superseded_by IS NOT NULL), "
-          "line(id) AS (SELECT id FROM back UNION SELECT id FROM fwd) "
-          "SELECT d, t, cert, num, coalesce(renewal, 0) FROM ("
+          "line(id) AS (SELECT id FROM back UNION SELECT id FROM fwd), "
+          /* the licences granted under it, and the certificates that replaced them since */
+          "licf(id, prev, depth) AS (SELECT c.id, NULL, 0 FROM cases k JOIN certificates c ON "
+          " c.case_id = k.id WHERE k.reg_type = 'license' AND c.status <> 'pending' AND "
+          " k.prior_certificate_id IN (SELECT id FROM line) UNION ALL SELECT s.id, f.id, f.depth + 1 "
+          " FROM licf f JOIN certificates c ON c.id = f.id JOIN certificates s ON s.id = "
+          " c.superseded_by WHERE f.depth < 64) "
+          "SELECT d, t, cert, num, coalesce(renewal, 0), other FROM ("
           " SELECT c.registration_date AS d, k.reg_type AS t, c.number AS cert, k.number AS num, "
-          "  k.renewal AS renewal, 1 AS o FROM line l JOIN certificates c ON c.id = l.id JOIN cases "
-          "  k ON k.id = c.case_id WHERE c.status <> 'pending' "
-          " UNION ALL SELECT c.registration_date, 'granted', c.number, k.number, NULL, 2 FROM cases k "
-          "  JOIN certificates c ON c.case_id = k.id WHERE k.reg_type = 'license' AND c.status <> "
-          "  'pending' AND k.prior_certificate_id IN (SELECT id FROM line) "
+          "  k.renewal AS renewal, NULL AS other, 1 AS o FROM line l JOIN certificates c ON c.id = "
+          "  l.id JOIN cases k ON k.id = c.case_id WHERE c.status <> 'pending' "
+          " UNION ALL SELECT c.registration_date, CASE WHEN f.prev IS NULL THEN 'granted' ELSE "
+          "  'granted_next' END, c.number, k.number, k.renewal, p.number, 2 FROM licf f JOIN "
+          "  certificates c ON c.id = f.id JOIN cases k ON k.id = c.case_id LEFT JOIN certificates p "
+          "  ON p.id = f.prev "
           " UNION ALL SELECT (SELECT max(e.at) FROM case_events e WHERE e.case_id = x.id AND "
-          "  e.to_status = 'cancelled'), 'cancel', p.number, x.number, NULL, 3 FROM cases x JOIN "
+          "  e.to_status = 'cancelled'), 'cancel', p.number, x.number, NULL, NULL, 3 FROM cases x JOIN "
           "  certificates p ON p.id = x.prior_certificate_id WHERE x.reg_type = 'cancel' AND "
           "  x.status = 'cancelled' AND p.id IN (SELECT id FROM line) "
-          " UNION ALL SELECT x.expired_on, 'expiry', c.number, NULL, NULL, 4 FROM "
+          " UNION ALL SELECT x.expired_on, 'expiry', c.number, NULL, NULL, NULL, 4 FROM "
           "  certificate_expiries x JOIN certificates c ON c.id = x.certificate_id WHERE c.id IN "
           "  (SELECT id FROM line)) WHERE d <= ?2 ORDER BY d, o, cert", -1, &st, NULL) != SQLITE_OK)
     return HD_EDB;
@@ -618,6 +625,10 @@ static int extract_prepare(hd_expr *sb, void *ud) {
     char event[256];
     if (!strcmp(t, "granted"))
       hd_snprintf(event, sizeof event, "许可登记：在本权利上许可他人，颁发许可登记证书%s", cert);
+    else if (!strcmp(t, "granted_next"))
+      hd_snprintf(event, sizeof event, "许可登记证书%s由证书%s取代%s",
+                  (const char *)sqlite3_column_text(st, 5), cert,
+                  sqlite3_column_int(st, 4) == 1 ? "（续展有效期限）" : "");
     else if (!strcmp(t, "cancel"))
       hd_snprintf(event, sizeof event, "注销登记：证书%s注销（第5.1.6条）", cert);
     else if (!strcmp(t, "expiry"))
@@ -668,7 +679,8 @@ int docs_extract(hd_docenv *e, const hd_template *t, const char *number, const c
   char *sha = doc ? store_text(e->db, "SELECT sha256 FROM documents WHERE id = ?1", doc) : NULL;
   int rc = HD_OK;
   if (store_prepare(e->db, "SELECT c.status, c.registration_date, c.valid_until, s.number, "
-                           "sk.number, sk.reg_type, s.registration_date, x.number, (SELECT "
+                           "sk.number, CASE WHEN sk.renewal = 1 THEN 'renewal' ELSE sk.reg_type END, "
+                           "s.registration_date, x.number, (SELECT "
                            "max(ev.at) FROM case_events ev WHERE ev.case_id = x.id AND "
                            "ev.to_status = 'cancelled') FROM certificates c LEFT JOIN certificates "
                            "s ON s.id = c.superseded_by LEFT JOIN cases sk ON sk.id = s.case_id "
@@ -708,8 +720,9 @@ int docs_extract(hd_docenv *e, const hd_template *t, const char *number, const c
     if (*info.superseded_by)
       hd_snprintf(status, sizeof status, "已于%s被证书%s取代（%s，申请编号%s）", d1,
                   info.superseded_by,
-                  hd_reg_type_name(info.superseded_type) ? hd_reg_type_name(info.superseded_type)
-                                                         : info.superseded_type,
+                  !strcmp(info.superseded_type, "renewal") ? "变更登记，续展有效期限"
+                  : hd_reg_type_name(info.superseded_type) ? hd_reg_type_name(info.superseded_type)
+                                                           : info.superseded_type,
                   info.superseded_case);
     else
       hd_snprintf(status, sizeof status, "已被取代（登记簿未记载取代它的证书）");

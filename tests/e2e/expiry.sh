@@ -63,6 +63,19 @@ expect_eq "$rc" 0 "the licence renewal applied for"
 for d in 2026-06-02 2026-06-22; do "$HDREG" run --db "$T/r.db" --date $d --out "$T/rout" >/dev/null 2>&1 || true; done
 expect_eq "$(sql "$T/r.db" "SELECT k.status || ' ' || coalesce(c.valid_until, '-') FROM cases k LEFT JOIN certificates c ON c.case_id = k.id WHERE k.number = 'XZ-2026-0009'")" \
   "certified 2027-06-30" "5.1.3 a renewed licence certificate ends with the licence, not with the licensee's own authorisation"
+# The extracts say it: the licence certificate superseded by its renewal, the certificate
+# it is licensed from with the licence and the certificate that replaced it.
+RLIC=$(sql "$T/r.db" "SELECT c.number FROM certificates c JOIN cases k ON k.id = c.case_id WHERE k.number = 'XZ-2026-0009'")
+"$HDREG" extract --db "$T/r.db" --certificate "$LIC" --date 2026-06-22 --out "$T/rl.pdf" >/dev/null
+case "$(pdftotext "$T/rl.pdf" - | tr -d '\n ')" in
+  *"证书${LIC}已于2026年6月22日被证书${RLIC}取代（变更登记，续展有效期限，申请编号XZ-2026-0009）。"*) PASSED=$((PASSED + 1)) ;;
+  *) fail "the renewed licence certificate's extract: $(pdftotext "$T/rl.pdf" - | tr -d '\n ')" ;;
+esac
+"$HDREG" extract --db "$T/r.db" --certificate 20260344000000013M --date 2026-06-22 --out "$T/rb.pdf" >/dev/null
+case "$(pdftotext "$T/rb.pdf" - | tr -d '\n ')" in
+  *"2026年4月21日许可登记：在本权利上许可他人，颁发许可登记证书${LIC}HZ-2026-0210"*"2026年6月22日许可登记证书${LIC}由证书${RLIC}取代（续展有效期限）XZ-2026-0009"*) PASSED=$((PASSED + 1)) ;;
+  *) fail "the licensing certificate's extract: $(pdftotext "$T/rb.pdf" - | tr -d '\n ')" ;;
+esac
 
 # ---- a renewal (续展): a change with a new validity (5.1.5, 6.4) ------------------------
 run "$HDREG" case apply --db "$DB" --certificate 20251144000000004M --type cancel --ground a --renewal --number XZ-2026-0002 --date 2026-06-01
