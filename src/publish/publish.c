@@ -619,8 +619,9 @@ static int digest_index(const char *sha) {
   return (int)strtol(hh, NULL, 16) & 0xff;
 }
 
-/* The certificates' and cancellation notices' SHA-256 into digests (the verification
- * page; review opinions and letters are the applicant's, not public). */
+/* The certificates', cancellation notices' and register extracts' SHA-256 into digests
+ * (the verification page: a bank or exchange handed an extract checks it there; review
+ * opinions and letters are the applicant's, not public). */
 static int add_documents(site *s, json_object **digests) {
   for (int i = 0; i < s->n; i++) {
     cert *c = &s->c[i];
@@ -637,9 +638,12 @@ static int add_documents(site *s, json_object **digests) {
     else { json_object_object_add(d, c->sha256, o); s->rep->documents++; }
   }
   sqlite3_stmt *st;
-  if (store_prepare(s->db, "SELECT d.sha256, d.created_date, c.number FROM documents d JOIN cases k ON "
-                           "k.id = d.case_id JOIN certificates c ON c.id = k.prior_certificate_id WHERE "
-                           "d.kind = 'cancellation' AND d.created_date <= ?1 ORDER BY d.id", &st, s->err))
+  if (store_prepare(s->db, "SELECT d.sha256, d.created_date, c.number, d.kind FROM documents d "
+                           "JOIN cases k ON k.id = d.case_id JOIN certificates c ON c.id = "
+                           "k.prior_certificate_id WHERE d.kind = 'cancellation' AND d.created_date "
+                           "<= ?1 UNION ALL SELECT d.sha256, d.created_date, c.number, d.kind FROM "
+                           "documents d JOIN certificates c ON c.id = d.certificate_id WHERE d.kind = "
+                           "'register_extract' AND d.created_date <= ?1 ORDER BY 2, 1", &st, s->err))
     return HD_EDB;
   sqlite3_bind_text(st, 1, s->o->date, -1, SQLITE_STATIC);
   int r;
@@ -647,11 +651,13 @@ static int add_documents(site *s, json_object **digests) {
     const char *sha = (const char *)sqlite3_column_text(st, 0);
     if (!sha || strlen(sha) != 64) continue;
     char text[300];
-    hd_snprintf(text, sizeof text, "证书%s的注销公告，%s发布。", sqlite3_column_text(st, 2),
-                sqlite3_column_text(st, 1));
+    int extract = !strcmp((const char *)sqlite3_column_text(st, 3), "register_extract");
+    hd_snprintf(text, sizeof text, extract ? "证书%s的登记簿摘录，%s出具（摘录所载为出具时登记簿的记载，"
+                "证书现状以证书查询为准）。" : "证书%s的注销公告，%s发布。",
+                sqlite3_column_text(st, 2), sqlite3_column_text(st, 1));
     json_object *o = json_object_new_object();
-    json_object_object_add(o, "kind", jstr("cancellation"));
-    json_object_object_add(o, "what", jstr("注销公告"));
+    json_object_object_add(o, "kind", jstr(extract ? "register_extract" : "cancellation"));
+    json_object_object_add(o, "what", jstr(extract ? "登记簿摘录" : "注销公告"));
     json_object_object_add(o, "text", jstr(text));
     json_object *d = digests[digest_index(sha)];
     if (json_object_object_get_ex(d, sha, NULL)) json_object_put(o);
@@ -684,7 +690,7 @@ static int write_verify(site *s) {
   hd_buf b;
   hd_buf_init(&b, SITE_MAX);
   page_head(s, &b, "verify.html", "文书核验");
-  hd_buf_adds(&b, "<h2>文书核验</h2>\n<p>选择或拖入一份登记证书、登记公示或注销公告的PDF文件，浏览器在本机计算"
+  hd_buf_adds(&b, "<h2>文书核验</h2>\n<p>选择或拖入一份登记证书、登记公示、注销公告或登记簿摘录的PDF文件，浏览器在本机计算"
                   "其SHA-256（文件不会上传），并与登记簿记录的文书比对（第5.3.2条）。字节完全相同才算一致："
                   "改动哪怕一个字节，结果即为“不是本登记簿登记的文书”。</p>\n<div class=\"drop\" id=\"drop\">\n"
                   "<p><label for=\"file\">选择PDF文件，或将文件拖到此处</label></p>\n<p><input type=\"file\" "

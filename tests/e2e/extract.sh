@@ -40,6 +40,12 @@ run "$HDREG" verify "$T/x.pdf" --db "$T/d.db" --keys "$T/k"
 expect_eq "$rc $(out)" "0 $T/x.pdf: authentic (register extract of case SQ-2026-0012, issued $TODAY; signed by 广东省健康医疗数据产权登记中心)" \
   "hdreg verify names it"
 
+# The public site lists the recorded extract for the verification page (its SHA-256 only).
+run "$HDREG" publish --db "$T/d.db" --out "$T/site" --date "$TODAY"
+expect_eq "$rc $(grep -o "\"$sha\":{[^}]*}" "$T/site/data/d/${sha:0:2}.js")" \
+  "0 \"$sha\":{\"kind\":\"register_extract\",\"what\":\"登记簿摘录\",\"text\":\"证书20260344000000012J的登记簿摘录，${TODAY}出具（摘录所载为出具时登记簿的记载，证书现状以证书查询为准）。\"}" \
+  "the verification page knows the extract"
+
 # The standing on the date: superseded, cancelled.
 "$HDREG" extract --db "$T/d.db" --certificate 20250944000000003F --date 2026-04-01 --out "$T/s.pdf" --keys "$T/k" >/dev/null
 case "$(text "$T/s.pdf")" in *"截至2026年4月1日，证书20250944000000003F已于2026年3月16日被证书20260344000000012J取代（变更登记，申请编号SQ-2026-0012）。"*) PASSED=$((PASSED + 1)) ;;
