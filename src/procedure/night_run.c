@@ -116,7 +116,7 @@ int night_run(const hd_night_opts *o, hd_night_result *r, hd_err *err) {
                        t[HD_DOC_OPINION], t[HD_DOC_NOTICE], t[HD_DOC_CANCELLATION],
                        (const hd_template *const *)t, &r->night, o->progress, o->progress_ud};
     ro = (hd_run_opts){o->date, o->out_dir, t[HD_DOC_CERTIFICATE], o->jobs, o->signer,
-                       o->db_path, o->progress, o->progress_ud};
+                       o->db_path, lookup, o->progress, o->progress_ud};
     /* The steps, in the order of the procedure (docs/procedure.md "One night"). */
     if (!(rc = night_reviews(&night, err)) && !(rc = night_letters(&night, err)) &&
         !(rc = night_notices(&night, err)) &&

@@ -176,7 +176,7 @@ typedef struct ctx {
   char cert_dir[4096];
   /* settings, read once per run */
   char *authority, *pattern, *region, *supervisor;
-  char *lookup_base;  /* setting lookup_base_url (v13): the QR codes point to the lookup */
+  const char *lookup_base; /* the QR codes point to it (hd_run_opts) */
   long years;
   int validate_only;  /* allocate only checks that the certificate fits (--jobs > 1) */
   char ended[400];    /* set by valid_until: why the certificate's validity would have
@@ -411,18 +411,31 @@ static int issue(ctx *x, long long cert_id, hd_err *err) {
   return rc;
 }
 
-/* The last day of a new certificate's validity (有效期限 of 5.2.1): cert_validity_years
- * from the run date for a first registration, and for a change that renews the
- * certificate (续展, cases.renewal: a change of the 有效期限 it records, 5.1.5, 6.4; applied
- * for while it was in force, so its end on the way is no reason to go back to review) —
- * bounded, for a licence certificate, as a licence is below. A transfer or change certificate replaces
- * the certificate of the same right (5.1.4, 5.1.5; 6.4 发新证): it ends when the replaced
- * one would have, not three years on, so that a transfer or change never lengthens a
- * right's registration. A licence certificate ends no later than the licence itself (the
- * valid_until of its contract or authorization, where given) and the certificate it is
- * licensed from, for a licensee cannot hold a right longer than the licensor keeps it
- * (5.1.3). A replaced or licensing certificate or a licence that has ended by the run date
- * is HD_EDATA naming it, with x->ended set to the reason the case goes back to review. */
+/* The licence's term on file for case K (an SQL expression over the alias K of its cases
+ * row): per kind (contract, authorization) the latest end of its present materials (a
+ * renewal supplied with 补正 outlasts the first; one without an end date has none; an
+ * authorization the applicant issued itself is none), and of the kinds the earlier; NULL
+ * when none ends. The check 5.1.4-license-transfer reads it the same way
+ * (scripts/checks/5-registration.lua, licence_end). */
+#define LICENCE_TERM(K)                                                                      \
+  "(SELECT nullif(min(e), '9999-12-31') FROM (SELECT max(coalesce(m.valid_until, "           \
+  "'9999-12-31')) AS e FROM materials m WHERE m.case_id = " K ".id AND m.kind IN ('contract', " \
+  "'authorization') AND m.present = 1 AND (m.kind = 'contract' OR m.issuer_id IS NULL OR "    \
+  "m.issuer_id <> " K ".applicant_id) GROUP BY m.kind))"
+
+/* *until lowered to the earlier of columns 0 and 1 of st's row where a date is earlier;
+ * *bound the column that bounds it (unchanged when neither is). */
+static void earlier_of(sqlite3_stmt *st, hd_date *until, int *bound) {
+  for (int i = 0; i < 2; i++) {
+    hd_date d;
+    const char *t = (const char *)sqlite3_column_text(st, i);
+    if (t && hd_date_parse(t, &d) && hd_date_to_days(d) < hd_date_to_days(*until)) {
+      *until = d;
+      *bound = i;
+    }
+  }
+}
+
 /* A licence's bound that has ended by the run date: x->ended (the event's reason) and
  * HD_EDATA saying which — bound 1 the licence (its contracts and authorizations), else the
  * certificate it is licensed from, base; renewal: the certificate would be a renewal's. */
@@ -467,26 +480,15 @@ static int renewal_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) 
                    "fwd(cert, depth) AS (SELECT base, 0 FROM lic UNION ALL SELECT s.superseded_by, "
                    " f.depth + 1 FROM fwd f JOIN certificates s ON s.id = f.cert WHERE "
                    " s.superseded_by IS NOT NULL AND f.depth < 64) "
-                   "SELECT b.valid_until, (SELECT nullif(min(e), '9999-12-31') FROM (SELECT "
-                   " max(coalesce(m.valid_until, '9999-12-31')) AS e FROM materials m JOIN cases k "
-                   " ON k.id = m.case_id WHERE m.case_id = ?1 AND m.kind IN ('contract', "
-                   " 'authorization') AND m.present = 1 AND (m.kind = 'contract' OR m.issuer_id IS "
-                   " NULL OR m.issuer_id <> k.applicant_id) GROUP BY m.kind)), b.number, b.status "
-                   "FROM lic JOIN fwd ON 1 JOIN certificates b ON b.id = fwd.cert "
-                   "ORDER BY fwd.depth DESC LIMIT 1", &st, err))
+                   "SELECT b.valid_until, " LICENCE_TERM("k") ", b.number, b.status "
+                   "FROM lic JOIN fwd ON 1 JOIN certificates b ON b.id = fwd.cert JOIN cases k ON "
+                   "k.id = ?1 ORDER BY fwd.depth DESC LIMIT 1", &st, err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, c->id);
   int bound = -1, cancelled = 0;
   char base[64] = "";
   if (sqlite3_step(st) == SQLITE_ROW) {
-    for (int i = 0; i < 2; i++) {
-      hd_date d;
-      const char *t = (const char *)sqlite3_column_text(st, i);
-      if (t && hd_date_parse(t, &d) && hd_date_to_days(d) < hd_date_to_days(*until)) {
-        *until = d;
-        bound = i;
-      }
-    }
+    earlier_of(st, until, &bound);
     const char *n = (const char *)sqlite3_column_text(st, 2);
     hd_snprintf(base, sizeof base, "%s", n ? n : "");
     const char *status = (const char *)sqlite3_column_text(st, 3);
@@ -503,6 +505,18 @@ static int renewal_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) 
   return licence_ended(x, bound, *until, base, 1, err);
 }
 
+/* The last day of a new certificate's validity (有效期限 of 5.2.1): cert_validity_years
+ * from the run date for a first registration, and for a change that renews the
+ * certificate (续展, cases.renewal: a change of the 有效期限 it records, 5.1.5, 6.4; applied
+ * for while it was in force, so its end on the way is no reason to go back to review) —
+ * bounded, for a licence certificate, as a licence is below. A transfer or change certificate replaces
+ * the certificate of the same right (5.1.4, 5.1.5; 6.4 发新证): it ends when the replaced
+ * one would have, not three years on, so that a transfer or change never lengthens a
+ * right's registration. A licence certificate ends no later than the licence itself (the
+ * valid_until of its contract or authorization, where given) and the certificate it is
+ * licensed from, for a licensee cannot hold a right longer than the licensor keeps it
+ * (5.1.3). A replaced or licensing certificate or a licence that has ended by the run date
+ * is HD_EDATA naming it, with x->ended set to the reason the case goes back to review. */
 static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
   sqlite3_stmt *st;
   char cn[32];
@@ -538,29 +552,16 @@ static int valid_until(ctx *x, const hd_case *c, hd_date *until, hd_err *err) {
     return HD_OK;
   }
   if (strcmp(c->reg_type, "license") != 0) return HD_OK;
-  /* The licence's term: per kind the latest end on file (a renewal supplied with 补正
-   * outlasts the first; one without an end date has none), of the kinds the earlier; the check 5.1.4-license-transfer
-   * reads it the same way (scripts/checks/5-registration.lua, licence_end). */
-  if (store_cached(x->db, "SELECT p.valid_until, (SELECT nullif(min(e), '9999-12-31') FROM (SELECT "
-                          "max(coalesce(m.valid_until, '9999-12-31')) AS e FROM materials m WHERE "
-                          "m.case_id = k.id AND m.kind IN ('contract', 'authorization') AND "
-                          "m.present = 1 AND (m.kind = 'contract' OR m.issuer_id IS NULL OR "
-                          "m.issuer_id <> k.applicant_id) GROUP BY m.kind)), p.number FROM cases k JOIN certificates p ON p.id = "
-                          "k.prior_certificate_id WHERE k.id = ?1",
+  /* The licence's term on file (LICENCE_TERM) and the certificate it is licensed from. */
+  if (store_cached(x->db, "SELECT p.valid_until, " LICENCE_TERM("k") ", p.number FROM cases k "
+                          "JOIN certificates p ON p.id = k.prior_certificate_id WHERE k.id = ?1",
                    &st, err))
     return HD_EDB;
   sqlite3_bind_int64(st, 1, c->id);
   int bound = -1; /* which ends first: 0 the certificate licensed from, 1 the licence */
   char base[64] = "";
   if (sqlite3_step(st) == SQLITE_ROW) {
-    for (int i = 0; i < 2; i++) {
-      hd_date d;
-      const char *t = (const char *)sqlite3_column_text(st, i);
-      if (t && hd_date_parse(t, &d) && hd_date_to_days(d) < hd_date_to_days(*until)) {
-        *until = d;
-        bound = i;
-      }
-    }
+    earlier_of(st, until, &bound);
     const char *n = (const char *)sqlite3_column_text(st, 2);
     hd_snprintf(base, sizeof base, "%s", n ? n : "");
   }
@@ -803,9 +804,10 @@ int run_certificates(sqlite3 *db, const hd_fontset *fs, const hd_run_opts *o,
       (rc = store_setting(db, "supervising_department", &x.supervisor, err)) ||
       (rc = certnum_format(x.pattern, x.date, x.region, 0, probe, sizeof probe, err)))
     ;
-  else if (!(rc = run_lookup_base(db, &x.lookup_base, err)))
+  else {
+    x.lookup_base = o->lookup_base;
     rc = run(&x, err);
-  free(x.lookup_base);
+  }
   free(x.authority);
   free(x.pattern);
   free(x.region);

@@ -35,6 +35,8 @@ typedef struct hd_run_opts {
   int jobs;             /* worker processes laying out certificates; 1: none */
   const struct hd_signer *signer; /* signs every certificate; NULL: unsigned */
   const char *db_path;  /* for the workers' own connections */
+  const char *lookup_base; /* the setting lookup_base_url as run_lookup_base read and checked
+                              it (the QR codes point to it); NULL: none */
   void (*progress)(void *ud, const char *step, int done, int total);
   void *progress_ud;
 } hd_run_opts;
