@@ -95,7 +95,8 @@ static void col_copy(sqlite3_stmt *st, int col, char *dst, size_t size) {
 static int load_certificate(sqlite3 *db, long long cert_id, hd_doc_info *d, hd_err *err) {
   sqlite3_stmt *st;
   if (store_cached(db, "SELECT c.number, k.number, c.status, c.registration_date, c.valid_until, "
-                       "s.number, sk.number, sk.reg_type, s.registration_date FROM certificates c "
+                       "s.number, sk.number, sk.reg_type, s.registration_date, "
+                       "coalesce(sk.renewal, 0) FROM certificates c "
                        "LEFT JOIN cases k ON k.id = c.case_id LEFT JOIN certificates s ON s.id = "
                        "c.superseded_by LEFT JOIN cases sk ON sk.id = s.case_id WHERE c.id = ?1",
                    &st, err))
@@ -112,6 +113,7 @@ static int load_certificate(sqlite3 *db, long long cert_id, hd_doc_info *d, hd_e
     col_copy(st, 6, d->superseded_case, sizeof d->superseded_case);
     col_copy(st, 7, d->superseded_type, sizeof d->superseded_type);
     col_copy(st, 8, d->superseded_date, sizeof d->superseded_date);
+    d->superseded_renewal = sqlite3_column_int(st, 9) == 1;
   }
   store_done(st);
   if (s != SQLITE_ROW && s != SQLITE_DONE)
@@ -133,6 +135,13 @@ static int load_certificate(sqlite3 *db, long long cert_id, hd_doc_info *d, hd_e
   if (s != SQLITE_ROW && s != SQLITE_DONE)
     return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
   return HD_OK;
+}
+
+int ledger_certificate_info(sqlite3 *db, long long cert_id, hd_doc_info *out, hd_err *err) {
+  memset(out, 0, sizeof *out);
+  hd_snprintf(out->kind, sizeof out->kind, "certificate");
+  out->id = cert_id;
+  return load_certificate(db, cert_id, out, err);
 }
 
 /* The document selected by sql (?1 and ?2 bound to a and b) into *out. */

@@ -41,6 +41,7 @@ typedef struct hd_doc_info {
   /* Superseded: the certificate that replaced it (superseded_by), its case, that case's
    * registration type (change, transfer) and registration date (when it took over). */
   char superseded_by[64], superseded_case[64], superseded_type[16], superseded_date[11];
+  int superseded_renewal;        /* that case renewed the certificate (cases.renewal, v13) */
   /* Cancelled: the cancellation case that cancelled it and the date it was carried out
    * (its move to 'cancelled'). */
   char cancel_case[64], cancel_date[11];
@@ -52,6 +53,11 @@ typedef struct hd_doc_info {
  * database error. */
 int ledger_document_lookup(sqlite3 *db, const char *sha256, const char *name, hd_doc_info *out,
                            hd_err *err);
+/* Fill *out with what the register records of certificate cert_id itself — its row, what
+ * replaced it, what cancelled it — as a certificate document's info would have it (kind
+ * certificate, id cert_id), also for a certificate that has no document (one a legacy
+ * register brought). HD_EDB on a database error. */
+int ledger_certificate_info(sqlite3 *db, long long cert_id, hd_doc_info *out, hd_err *err);
 /* Fill *out with the latest document recorded under the base name `name` (the last
  * component of its path); out->id is 0 if none is. HD_EDB on a database error. */
 int ledger_document_named(sqlite3 *db, const char *name, hd_doc_info *out, hd_err *err);

@@ -97,21 +97,11 @@ static char *cert_fields(sqlite3 *db, long long case_id, int prior, kvlist *l) {
     if (!reg) reg = store_col_text(st, 2);
   }
   sqlite3_finalize(st);
-  /* The verification code and QR payload, as cert_render computes them. */
-  hd_certrecord rec;
-  hd_err ignored = {0};
-  int version = certfields_version_of((const char *const *)labels, n);
-  if (!version) version = HD_CERT_RECORD_VERSION; /* labels as an import gave them */
-  int complete = 1;
-  for (int i = 0; i < certfields_count(version); i++) complete &= values[i] != NULL;
-  if (complete && certrecord_make(version, values, &rec, &ignored) == HD_OK) {
-    kv_add(l, prior ? "prior_cert.code" : "cert.code", hd_strdup(rec.code));
-    kv_add(l, prior ? "prior_cert.qr" : "cert.qr", hd_strdup(rec.qr));
-  }
-  for (int i = 0; i < n; i++) free(labels[i]);
   /* What the certificate prints beside its fields, as frozen when it was issued
    * (certificate_print, schema v10; none for one issued before, which renders as it was):
-   * the same values the night rendered it with, so the same bytes. */
+   * the same values the night rendered it with, so the same bytes; with them the public
+   * lookup its QR points to (v13). */
+  char *base = NULL;
   if (!prior && reg &&
       sqlite3_prepare_v2(db, "SELECT p.reg_type, p.replaces, p.supervisor, p.lookup_base FROM "
                              "certificates c JOIN certificate_print p ON p.certificate_id = c.id "
@@ -121,23 +111,25 @@ static char *cert_fields(sqlite3 *db, long long case_id, int prior, kvlist *l) {
       kv_add(l, "cert.reg_type", store_col_text(st, 0));
       kv_add(l, "cert.replaces", store_col_text(st, 1));
       kv_add(l, "cert.supervisor", store_col_text(st, 2));
-      /* the QR pointing to the public lookup (v13), as cert_render makes it */
-      const char *base = (const char *)sqlite3_column_text(st, 3);
-      for (int i = 0; base && i < l->n; i++) {
-        char qr[sizeof rec.qr + 256];
-        if (!strcmp(l->v[i].key, "cert.qr") &&
-            certrecord_qr_text(base, values[HD_CF_NUMBER], l->v[i].value, qr, sizeof qr,
-                               &ignored) == HD_OK) {
-          char *dup = hd_strdup(qr);
-          if (dup) {
-            free(l->owned[i]);
-            l->v[i].value = l->owned[i] = dup;
-          }
-        }
-      }
+      base = store_col_text(st, 3);
     }
     sqlite3_finalize(st);
   }
+  /* The verification code and QR text, as cert_render computes them. */
+  hd_certrecord rec;
+  hd_err ignored = {0};
+  char qr[sizeof rec.qr + 256];
+  int version = certfields_version_of((const char *const *)labels, n);
+  if (!version) version = HD_CERT_RECORD_VERSION; /* labels as an import gave them */
+  int complete = 1;
+  for (int i = 0; i < certfields_count(version); i++) complete &= values[i] != NULL;
+  if (complete && certrecord_make(version, values, &rec, &ignored) == HD_OK &&
+      certrecord_qr_text(base, values[HD_CF_NUMBER], rec.qr, qr, sizeof qr, &ignored) == HD_OK) {
+    kv_add(l, prior ? "prior_cert.code" : "cert.code", hd_strdup(rec.code));
+    kv_add(l, prior ? "prior_cert.qr" : "cert.qr", hd_strdup(qr));
+  }
+  for (int i = 0; i < n; i++) free(labels[i]);
+  free(base);
   return reg;
 }
 
@@ -674,39 +666,10 @@ int docs_extract(hd_docenv *e, const hd_template *t, const char *number, const c
   /* its standing on the date, as hdreg verify says it (ledger_document_standing), from its
    * certificates row: a certificate a legacy register brought has no document */
   hd_doc_info info;
-  memset(&info, 0, sizeof info);
+  int rc = ledger_certificate_info(e->db, cert, &info, err);
+  if (rc) return rc;
   long long doc = ledger_document_of(e->db, cert);
   char *sha = doc ? store_text(e->db, "SELECT sha256 FROM documents WHERE id = ?1", doc) : NULL;
-  int rc = HD_OK;
-  if (store_prepare(e->db, "SELECT c.status, c.registration_date, c.valid_until, s.number, "
-                           "sk.number, CASE WHEN sk.renewal = 1 THEN 'renewal' ELSE sk.reg_type END, "
-                           "s.registration_date, x.number, (SELECT "
-                           "max(ev.at) FROM case_events ev WHERE ev.case_id = x.id AND "
-                           "ev.to_status = 'cancelled') FROM certificates c LEFT JOIN certificates "
-                           "s ON s.id = c.superseded_by LEFT JOIN cases sk ON sk.id = s.case_id "
-                           "LEFT JOIN cases x ON x.prior_certificate_id = c.id AND x.reg_type = "
-                           "'cancel' AND x.status = 'cancelled' WHERE c.id = ?1 ORDER BY x.id DESC "
-                           "LIMIT 1", &st, err)) {
-    free(sha);
-    return HD_EDB;
-  }
-  sqlite3_bind_int64(st, 1, cert);
-  if (sqlite3_step(st) == SQLITE_ROW) {
-    char *const f[] = {info.cert_status, info.registered, info.valid_until, info.superseded_by,
-                       info.superseded_case, info.superseded_type, info.superseded_date,
-                       info.cancel_case, info.cancel_date};
-    const size_t z[] = {sizeof info.cert_status, sizeof info.registered, sizeof info.valid_until,
-                        sizeof info.superseded_by, sizeof info.superseded_case,
-                        sizeof info.superseded_type, sizeof info.superseded_date,
-                        sizeof info.cancel_case, sizeof info.cancel_date};
-    for (int i = 0; i < 9; i++) {
-      const char *v = (const char *)sqlite3_column_text(st, i);
-      hd_snprintf(f[i], z[i], "%s", v ? v : "");
-    }
-    hd_snprintf(info.kind, sizeof info.kind, "certificate");
-    info.id = cert;
-  }
-  sqlite3_finalize(st);
   char status[512], d1[32] = "（日期不详）", d2[32] = "（日期不详）";
   hd_date x = {0, 0, 0};
 #define DATE_CN(iso, out) (hd_date_parse(iso, &x) ? (void)hd_date_cn(x, out) : (void)0)
@@ -720,7 +683,7 @@ int docs_extract(hd_docenv *e, const hd_template *t, const char *number, const c
     if (*info.superseded_by)
       hd_snprintf(status, sizeof status, "已于%s被证书%s取代（%s，申请编号%s）", d1,
                   info.superseded_by,
-                  !strcmp(info.superseded_type, "renewal") ? "变更登记，续展有效期限"
+                  info.superseded_renewal ? "变更登记，续展有效期限"
                   : hd_reg_type_name(info.superseded_type) ? hd_reg_type_name(info.superseded_type)
                                                            : info.superseded_type,
                   info.superseded_case);
