@@ -80,6 +80,27 @@ static void line(json_object *x) {
   printf("%s\n", n ? "]" : "");
 }
 
+/* The register, read-only, and its holiday calendar, for either list; the exit code after
+ * saying why, or 0. */
+static int open_register(const char *db_path, sqlite3 **db, hd_calendar **cal) {
+  hd_err err;
+  hd_err_clear(&err);
+  *db = NULL;
+  *cal = NULL;
+  if (!store_open_readonly(db_path, db, &err) && !calendar_load(*db, cal, &err)) return 0;
+  store_close(*db);
+  *db = NULL;
+  cli_error("case list: %s", err.msg);
+  return hd_exit_for(err.code);
+}
+
+/* Standard output written: 0, else the exit code after saying so. */
+static int flushed(void) {
+  if (!fflush(stdout) && !ferror(stdout)) return HD_EXIT_OK;
+  cli_error("case list: cannot write to standard output");
+  return HD_EXIT_OUTPUT;
+}
+
 int cli_case_list(const char *db_path, const char *date, int older_than, int json) {
   char today[11];
   if (!date) {
@@ -88,17 +109,10 @@ int cli_case_list(const char *db_path, const char *date, int older_than, int jso
   }
   hd_err err;
   hd_err_clear(&err);
-  sqlite3 *db = NULL;
-  if (store_open_readonly(db_path, &db, &err)) {
-    cli_error("case list: %s", err.msg);
-    return hd_exit_for(err.code);
-  }
-  hd_calendar *cal = NULL;
-  if (calendar_load(db, &cal, &err)) {
-    store_close(db);
-    cli_error("case list: %s", err.msg);
-    return hd_exit_for(err.code);
-  }
+  sqlite3 *db;
+  hd_calendar *cal;
+  int opened = open_register(db_path, &db, &cal);
+  if (opened) return opened;
   /* --older-than N: only those; else every one, those over waiting_days marked */
   int threshold = older_than >= 0 ? older_than : cli_conf_waiting_days();
   hd_waiting_opts o = {date, threshold, older_than >= 0};
@@ -139,11 +153,7 @@ int cli_case_list(const char *db_path, const char *date, int older_than, int jso
     }
     json_object_put(list);
   }
-  if (fflush(stdout) || ferror(stdout)) {
-    cli_error("case list: cannot write to standard output");
-    return HD_EXIT_OUTPUT;
-  }
-  return HD_EXIT_OK;
+  return flushed();
 }
 
 /* `hdreg case list --expiring`: the certificates whose validity ends within `within`
@@ -158,12 +168,13 @@ int cli_case_expiring(const char *db_path, const char *date, int within, int jso
   }
   hd_err err;
   hd_err_clear(&err);
-  sqlite3 *db = NULL;
-  hd_calendar *cal = NULL;
+  sqlite3 *db;
+  hd_calendar *cal;
   json_object *list = NULL;
-  int rc = store_open_readonly(db_path, &db, &err);
-  if (!rc) rc = calendar_load(db, &cal, &err);
-  if (!rc && within < 0) rc = report_reminder_days(db, &within, &err);
+  int opened = open_register(db_path, &db, &cal);
+  if (opened) return opened;
+  int rc = HD_OK;
+  if (within < 0) rc = report_reminder_days(db, &within, &err);
   if (!rc) rc = report_expiring(db, cal, date, within, &list, &err);
   calendar_free(cal);
   store_close(db);
@@ -212,9 +223,5 @@ int cli_case_expiring(const char *db_path, const char *date, int within, int jso
                            n == 1 ? "" : "s", date, n == 1 ? "s" : "", within);
     json_object_put(list);
   }
-  if (fflush(stdout) || ferror(stdout)) {
-    cli_error("case list: cannot write to standard output");
-    return HD_EXIT_OUTPUT;
-  }
-  return HD_EXIT_OK;
+  return flushed();
 }

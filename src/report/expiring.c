@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "procedure/intake.h"
 #include "report/waiting.h"
 #include "store/store.h"
 #include "util/date.h"
@@ -28,10 +29,6 @@ int report_reminder_days(sqlite3 *db, int *days, hd_err *err) {
   return HD_OK;
 }
 
-static json_object *col(sqlite3_stmt *st, int i) {
-  return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : store_col_json(st, i);
-}
-
 int report_expiring(sqlite3 *db, const hd_calendar *cal, const char *date, int within,
                     json_object **out, hd_err *err) {
   *out = NULL;
@@ -49,8 +46,8 @@ int report_expiring(sqlite3 *db, const hd_calendar *cal, const char *date, int w
   sqlite3_stmt *st, *hs;
   if (store_prepare(db, "SELECT c.id, c.number, k.number, c.valid_until, (SELECT r.number FROM "
                         "cases r WHERE r.prior_certificate_id = c.id AND r.reg_type = 'change' AND "
-                        "r.renewal = 1 AND r.status IN ('submitted', 'committee_review', "
-                        "'rectify', 'notice', 'held', 'approved') ORDER BY r.id LIMIT 1) FROM "
+                        "r.renewal = 1 AND r.status IN " INTAKE_OPEN_STATUSES " ORDER BY r.id "
+                        "LIMIT 1) FROM "
                         "certificates c JOIN cases k ON k.id = c.case_id WHERE c.status = "
                         "'issued' AND c.registration_date <= ?1 AND c.valid_until >= ?1 AND "
                         "c.valid_until <= ?2 ORDER BY c.valid_until, c.number", &st, err))
@@ -68,9 +65,9 @@ int report_expiring(sqlite3 *db, const hd_calendar *cal, const char *date, int w
   int s;
   while ((s = sqlite3_step(st)) == SQLITE_ROW) {
     json_object *x = json_object_new_object();
-    json_object_object_add(x, "certificate", col(st, 1));
-    json_object_object_add(x, "case", col(st, 2));
-    json_object_object_add(x, "valid_until", col(st, 3));
+    json_object_object_add(x, "certificate", store_col_json(st, 1));
+    json_object_object_add(x, "case", store_col_json(st, 2));
+    json_object_object_add(x, "valid_until", store_col_json(st, 3));
     int left = report_age_working_days(cal, date, (const char *)sqlite3_column_text(st, 3));
     json_object_object_add(x, "working_days_left", left >= 0 ? json_object_new_int(left) : NULL);
     json_object *holders = json_object_new_array();
@@ -80,11 +77,11 @@ int report_expiring(sqlite3 *db, const hd_calendar *cal, const char *date, int w
       static const char *const K[] = {"name", "uscc", "contact_name", "contact_phone",
                                       "contact_email"};
       json_object *h = json_object_new_object();
-      for (int i = 0; i < 5; i++) json_object_object_add(h, K[i], col(hs, i));
+      for (int i = 0; i < 5; i++) json_object_object_add(h, K[i], store_col_json(hs, i));
       json_object_array_add(holders, h);
     }
     json_object_object_add(x, "holders", holders);
-    json_object_object_add(x, "renewal", col(st, 4));
+    json_object_object_add(x, "renewal", store_col_json(st, 4));
     json_object_array_add(list, x);
   }
   int rc = s == SQLITE_DONE ? HD_OK : hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
