@@ -139,14 +139,18 @@ check {
   end,
 }
 
--- Whether material m is in force on the review date (as hd.material counts "valid": present,
--- not expired, not issued after the review date) and was issued by subject s. One's
--- authorisation or consent is its own act (5.1.2: each right its holders; 5.1.4: 取得相对方
--- 授权): a material whose issuer the register does not know is no one's (schema 12,
--- materials.issuer_id; docs/import.md, "issuer").
-local function in_force_by(m, s)
+-- Whether material m is in force on the review date, as hd.material counts "valid":
+-- present, not expired, not issued after the review date.
+local function in_force(m)
   return m.present and (m.valid_until == nil or m.valid_until >= hd.today()) and
-    (m.issued_date == nil or m.issued_date <= hd.today()) and m.issuer ~= nil and same(m.issuer, s)
+    (m.issued_date == nil or m.issued_date <= hd.today())
+end
+
+-- ... and issued by subject s. One's authorisation or consent is its own act (5.1.2: each
+-- right its holders; 5.1.4: 取得相对方授权): a material whose issuer the register does not
+-- know is no one's (schema 12, materials.issuer_id; docs/import.md, "issuer").
+local function in_force_by(m, s)
+  return in_force(m) and m.issuer ~= nil and same(m.issuer, s)
 end
 
 -- Who issued the authorisations in force that are not s's: their names, "出具人不明" for
@@ -154,8 +158,7 @@ end
 local function others_authorisations(c, s)
   local out = {}
   for _, m in ipairs(c.materials) do
-    if m.kind == "authorization" and m.present and (m.valid_until == nil or m.valid_until >= hd.today()) and
-       (m.issued_date == nil or m.issued_date <= hd.today()) and not in_force_by(m, s) then
+    if m.kind == "authorization" and in_force(m) and not in_force_by(m, s) then
       out[#out + 1] = m.issuer ~= nil and (m.issuer.name .. "出具") or "出具人不明"
     end
   end

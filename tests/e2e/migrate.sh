@@ -32,7 +32,7 @@ expect_eq "$rc $(out | sed -E 's/head [0-9a-f]{64}/head H/; s/tree head [A-Za-z0
   "0 ledger intact: $entries entries, $((rows + 23)) rows, head H, tree head R" "migrated and intact"
 expect_eq "$(sqlite3 "$T/r.db" "PRAGMA user_version")" 13 "schema 13 (7 chains every row; 8 rebuilds waivers, 9 documents, their rows unchanged; 10 adds the documents' settings and certificate_print; 11 transitions; 12 the materials' issuer; 13 expiries and renewal)"
 expect_eq "$(sqlite3 "$T/r.db" "SELECT count(*) FROM certificate_expiries; SELECT count(*) FROM cases WHERE renewal IS NOT NULL")" "0
-0" "schema 13: no expiry recorded, no renewal, nothing chained"
+0" "schema 13 records no expiry and marks no renewal"
 # Schema 12 adds materials.issuer_id and chains nothing: a NULL issuer is left out of a
 # row's payload (src/store/rowlog.c, LATE_COLUMNS), so every material keeps its entry.
 expect_eq "$(sqlite3 "$T/r.db" "SELECT count(*) || ' ' || min(json_array_length(payload, '\$[3]')) || ' ' || max(json_array_length(payload, '\$[3]')) FROM ledger WHERE kind = 'row' AND tbl = 'materials'")" \
