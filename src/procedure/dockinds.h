@@ -2,8 +2,8 @@
  * records (documents.kind), the template it is laid out with (templates/NAME.xml), the
  * folder of the output directory it is written to, and the step of the night that writes
  * it (NULL: not a night's document). The night loads, fingerprints and cleans up after
- * exactly these; a new kind is one row here and its template (and, while the database's
- * CHECK on documents.kind lists the kinds, that list: docs/schema.md). Pure data. */
+ * exactly these; a new kind is one row here and its template (since schema 13 the
+ * database's documents.kind lists no kinds: this registry does). Pure data. */
 #ifndef HD_DOCKINDS_H
 #define HD_DOCKINDS_H
 

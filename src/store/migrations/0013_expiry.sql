@@ -41,16 +41,15 @@ ALTER TABLE certificate_print ADD COLUMN lookup_base TEXT;
 -- A register extract (登记簿摘录, issue 17; 5.2.2 f: a certificate used in trading,
 -- accounting and financing): `hdreg extract` writes a signed document of a certificate's
 -- entry and history as of a date and records it here, so that hdreg verify names it.
--- documents.kind gains 'register_extract': the table is rebuilt as in v9, its rows copied
--- unchanged (same ids, same columns in the same order) so every row still matches the
--- entry that recorded it; store.c runs this with foreign keys off and checks them.
+-- documents.kind no longer lists the kinds: the document-kind registry does
+-- (src/procedure/dockinds.c), so that a new kind is one row there and its template, with
+-- no table rebuild (issue 14); a row written past hdreg is named by ledger verify whatever
+-- its kind. The table is rebuilt as in v9 — its rows copied unchanged (same ids, same
+-- columns in the same order) so every row still matches the entry that recorded it; store.c
+-- runs this with foreign keys off and checks them.
 CREATE TABLE documents_v13 (
   id             INTEGER PRIMARY KEY,
-  kind           TEXT NOT NULL CHECK (kind IN
-                   ('certificate','review_opinion','notice','cancellation','privacy_policy',
-                    'acceptance','supplement_request','refusal','committee_opinion',
-                    'onsite_record','objection_explain','objection_outcome',
-                    'register_extract')),
+  kind           TEXT NOT NULL CHECK (length(kind) > 0),
   case_id        INTEGER REFERENCES cases(id),
   certificate_id INTEGER REFERENCES certificates(id),
   notice_id      INTEGER REFERENCES notices(id),
