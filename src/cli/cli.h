@@ -10,6 +10,7 @@ int cmd_check(int argc, char **argv);
 int cmd_checks(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_supervise(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_case(int argc, char **argv);
 int cmd_waiver(int argc, char **argv);

@@ -50,10 +50,13 @@ static const char HELP[] =
     "        that renews the certificate's validity (续展; its new certificate is valid\n"
     "        cert_validity_years from its own registration)\n"
     "  cancel --certificate NUMBER --number CASE-NUMBER --ground c|d|e --date D --actor NAME\n"
-    "         --reason TEXT --evidence KIND:REFERENCE...\n"
+    "         --reason TEXT --evidence KIND:REFERENCE... [--supervision N]\n"
     "        a cancellation on the authority's own motion (5.1.6 c: an effective ruling of a\n"
     "        court or arbitration body, given as --evidence court_judgment:REF; d: the holder\n"
-    "        refused to rectify; e: public or national interest), submitted for review\n"
+    "        refused to rectify; e: public or national interest), submitted for review;\n"
+    "        --supervision N: the measure that supervision N (hdreg supervise, 5.3.1) leads\n"
+    "        to, recorded as its step (its subject holds the certificate; on ground d a\n"
+    "        measure such as the order to rectify was recorded before)\n"
     "  history --case ID\n"
     "        the case's events, oldest first\n"
     "  list --waiting [--date D] [--older-than N] [--format text|json]\n"
@@ -72,7 +75,8 @@ static const char HELP[] =
 
 typedef struct args {
   const char *db, *case_arg, *decision, *date, *actor, *reason, *objector, *grounds, *material,
-      *objection, *outcome, *to, *certificate, *type, *number, *ground, *description, *answer;
+      *objection, *outcome, *to, *certificate, *type, *number, *ground, *description, *answer,
+      *supervision;
   const char *questions[16], *materials[16], *evidence[16];
   int n_questions, n_materials, n_evidence;
   int waiting, expiring, renewal;      /* list --waiting | --expiring; apply --renewal */
@@ -94,7 +98,7 @@ static int parse(int argc, char **argv, args *a) {
       {"waiting", no_argument, NULL, 'W'},         {"older-than", required_argument, NULL, 'N'},
       {"format", required_argument, NULL, 'F'},    {"help", no_argument, NULL, 'h'},
       {"expiring", no_argument, NULL, 'X'},        {"within", required_argument, NULL, 'w'},
-      {"renewal", no_argument, NULL, 'R'},
+      {"renewal", no_argument, NULL, 'R'},         {"supervision", required_argument, NULL, 'S'},
       {NULL, 0, NULL, 0}};
   int c;
   optind = 2;
@@ -132,6 +136,7 @@ static int parse(int argc, char **argv, args *a) {
     case 'X': a->expiring = 1; break;
     case 'w': a->within = optarg; break;
     case 'R': a->renewal = 1; break;
+    case 'S': a->supervision = optarg; break;
     case 'N': a->older_than = optarg; break;
     case 'F': a->format = optarg; break;
     case 'h': fputs(HELP, stdout); return -1;
@@ -345,7 +350,8 @@ int cmd_case(int argc, char **argv) {
       rc = act_answer(db, id, number, atoll(a.questions[0]), a.answer, &by, &err);
       if (!rc && !cli_quiet) printf("case %s: answer to on-site question %s recorded\n", number, a.questions[0]);
     } else if (!strcmp(action, "cancel")) {
-      const hd_authority_cancel ac = {a.certificate, a.number, a.ground, a.evidence, a.n_evidence, by};
+      const hd_authority_cancel ac = {a.certificate, a.number, a.ground, a.evidence, a.n_evidence,
+                                      by, a.supervision};
       hd_buf waiting;
       hd_buf_init(&waiting, 64 * 96);
       rc = act_authority_cancel(db, &ac, &made, &waiting, &err);

@@ -29,6 +29,8 @@ static const char USAGE[] =
     "            in force (for the data department)\n"
     "  extract   a register extract (登记簿摘录) of a certificate: its entry and history on\n"
     "            a date, signed, for its holder to give a bank or an exchange\n"
+    "  supervise registration supervision (5.3.1): suspected violations, measures, reports\n"
+    "            to the regulator, and the signed supervision report of a period\n"
     "  case      between nights: committee decisions, objections, supplements, on-site\n"
     "            verification, applications for change or cancellation, history\n"
     "  waiver    add, list or revoke a waiver of a check for a case (never a ban)\n"
@@ -269,7 +271,7 @@ static const command COMMANDS[] = {
     {"ledger", cmd_ledger},   {"keygen", cmd_keygen},   {"verify", cmd_verify},
     {"calendar", cmd_calendar}, {"uscc", cmd_uscc},     {"config", cmd_config},
     {"version", cmd_version}, {"stats", cmd_stats},   {"extract", cmd_extract},
-    {NULL, NULL}};
+    {"supervise", cmd_supervise}, {NULL, NULL}};
 
 static const command *find_command(const char *name) {
   for (const command *c = COMMANDS; c->name; c++)

@@ -8,6 +8,7 @@
 #include "model/caseview.h"
 #include "procedure/intake.h"
 #include "procedure/procedure.h"
+#include "procedure/supervision.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/charclass.h"
@@ -74,7 +75,7 @@ static int committee(sqlite3 *db, long long id, const char *decision, const hd_a
  * an answer) holds no control, bidi or invisible format character: refused here, naming
  * the option, since once on the register it could never be printed (the letter it goes
  * into would stay owed, night after night). */
-static int printable(const char *opt, const char *s, hd_err *err) {
+int act_printable(const char *opt, const char *s, hd_err *err) {
   if (!s) return HD_OK;
   size_t len = strlen(s), i = 0;
   uint32_t cp;
@@ -94,8 +95,8 @@ static int printable(const char *opt, const char *s, hd_err *err) {
 }
 
 static int by_printable(const hd_actor *by, hd_err *err) {
-  int rc = printable("--actor", by->actor, err);
-  return rc ? rc : printable("--reason", by->reason, err);
+  int rc = act_printable("--actor", by->actor, err);
+  return rc ? rc : act_printable("--reason", by->reason, err);
 }
 
 int act_committee(sqlite3 *db, long long case_id, const char *decision, const hd_actor *by,
@@ -137,8 +138,8 @@ static int object(sqlite3 *db, long long id, const char *number, const char *dat
 int act_object(sqlite3 *db, long long case_id, const char *number, const char *date,
                const char *objector, const char *grounds, const char *material,
                long long *objection_id, hd_err *err) {
-  int rc = printable("--objector", objector, err);
-  if (!rc) rc = printable("--grounds", grounds, err);
+  int rc = act_printable("--objector", objector, err);
+  if (!rc) rc = act_printable("--grounds", grounds, err);
   if (!rc) rc = store_begin(db, err);
   return rc ? rc : finish(db, object(db, case_id, number, date, objector, grounds, material,
                                      objection_id, err), err);
@@ -310,7 +311,7 @@ int act_move(sqlite3 *db, long long case_id, const char *to, const hd_actor *by,
              const char *const *questions, int n_questions, const char *const *materials,
              int n_materials, hd_err *err) {
   int rc = by_printable(by, err);
-  for (int i = 0; !rc && i < n_questions; i++) rc = printable("--question", questions[i], err);
+  for (int i = 0; !rc && i < n_questions; i++) rc = act_printable("--question", questions[i], err);
   if (!rc) rc = store_begin(db, err);
   return rc ? rc : finish(db, move(db, case_id, to, by, questions, n_questions, materials,
                                    n_materials, err), err);
@@ -356,7 +357,7 @@ static int answer(sqlite3 *db, long long case_id, const char *number, long long 
 int act_answer(sqlite3 *db, long long case_id, const char *number, long long question,
                const char *text, const hd_actor *by, hd_err *err) {
   int rc = by_printable(by, err);
-  if (!rc) rc = printable("--answer", text, err);
+  if (!rc) rc = act_printable("--answer", text, err);
   if (!rc) rc = store_begin(db, err);
   return rc ? rc : finish(db, answer(db, case_id, number, question, text, by, err), err);
 }
@@ -474,7 +475,7 @@ static int apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_er
 }
 
 int act_apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_err *err) {
-  int rc = printable("--description", a->description, err);
+  int rc = act_printable("--description", a->description, err);
   if (!rc) rc = store_begin(db, err);
   return rc ? rc : finish(db, apply(db, a, case_id, err), err);
 }
@@ -546,6 +547,8 @@ static int authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long
   for (int i = 0; rc == HD_OK && i < a->n_evidence; i++)
     rc = add_material(db, ids, a->by.date, "--evidence", a->evidence[i], note, err);
   if (rc == HD_OK) rc = intake_check(db, id, 1, err);
+  if (rc == HD_OK && a->supervision)
+    rc = sup_link_cancellation(db, a->supervision, id, cert, a->ground, &a->by, err);
   if (rc == HD_OK) *case_id = id;
   free(cert);
   return rc;

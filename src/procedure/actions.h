@@ -19,6 +19,10 @@ typedef struct hd_actor {
   const char *reason;
 } hd_actor;
 
+/* HD_OK when s (NULL or text a person gives, which documents print) is valid UTF-8 with no
+ * control, bidi or invisible format character; else HD_EDATA naming opt and the character. */
+int act_printable(const char *opt, const char *s, hd_err *err);
+
 /* The compliance committee's decision on a case in committee review (6.1.2 c):
  * decision "approve" or "reject"; the case moves and committee_date is recorded. */
 int act_committee(sqlite3 *db, long long case_id, const char *decision, const hd_actor *by,
@@ -76,6 +80,7 @@ typedef struct hd_authority_cancel {
   const char *const *evidence; /* KIND:REFERENCE[:VALID-UNTIL]; ground c: a court_judgment */
   int n_evidence;
   hd_actor by;               /* the authority's officer, the date and the decision's reason */
+  const char *supervision;   /* NULL, or the supervision (5.3.1, supervision.h) it comes of */
 } hd_authority_cancel;
 
 /* A cancel case on the certificate (its resource and rights; the holder of record as

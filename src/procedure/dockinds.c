@@ -20,6 +20,7 @@ const hd_dockind HD_DOCKIND[] = {
     {"objection_outcome", "objection_outcome", "letters", "letters", "异议处理结果通知书"},
     /* written on request (hdreg extract), where the user says: not the night's */
     {"register_extract", "register_extract", NULL, NULL, "登记簿摘录"},
+    {"supervision_report", "supervision_report", NULL, NULL, "登记监督情况报告"},
 };
 _Static_assert(sizeof HD_DOCKIND / sizeof *HD_DOCKIND == HD_DOC_KINDS,
                "one row of HD_DOCKIND per HD_DOC_ name");

@@ -13,6 +13,7 @@ enum {
   HD_DOC_ACCEPTANCE, HD_DOC_SUPPLEMENT, HD_DOC_REFUSAL, HD_DOC_COMMITTEE, HD_DOC_ONSITE,
   HD_DOC_OBJ_EXPLAIN, HD_DOC_OBJ_OUTCOME,
   HD_DOC_EXTRACT, /* a certificate's entry and history, on request (hdreg extract) */
+  HD_DOC_SUPERVISION, /* the period's supervision report, on request (hdreg supervise report) */
   HD_DOC_KINDS
 };
 

@@ -14,6 +14,7 @@
 #include "model/grounds.h"
 #include "model/institution.h"
 #include "procedure/explain.h"
+#include "procedure/supervision.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/clock.h"
@@ -728,5 +729,134 @@ int docs_extract(hd_docenv *e, const hd_template *t, const char *number, const c
   if ((rc = timed_render(e, t, &o, pdf, len, &bad, err)) && bad)
     hd_err_prefix(err, "certificate %s: {%s}", number, bad);
   for (int i = 0; i < kv.n; i++) free(kv.owned[i]);
+  return rc;
+}
+
+/* ---- the supervision report (登记监督情况报告, docs_supervision) ------------------------ */
+
+typedef struct supervision_ud {
+  json_object *list; /* sup_list's */
+} supervision_ud;
+
+static const char *jstr(json_object *o, const char *k) {
+  json_object *v = json_object_object_get(o, k);
+  return v && !json_object_is_type(v, json_type_null) ? json_object_get_string(v) : NULL;
+}
+
+/* Each step of a supervision as a line of the report: date, what was done, by whom. */
+static void supervision_steps(json_object *acts, hd_buf *b) {
+  for (size_t i = 0; i < json_object_array_length(acts); i++) {
+    json_object *a = json_object_array_get_idx(acts, i);
+    const char *kind = jstr(a, "kind"), *date = jstr(a, "date");
+    char cn[32] = "";
+    hd_date d;
+    if (date && hd_date_parse(date, &d)) hd_date_cn(d, cn);
+    hd_buf_printf(b, "%s%s　", b->len ? "\n" : "", cn);
+    if (!strcmp(kind, "report")) {
+      hd_buf_printf(b, "向%s报告", jstr(a, "regulator"));
+      if (jstr(a, "reference")) hd_buf_printf(b, "（%s）", jstr(a, "reference"));
+      hd_buf_printf(b, "：%s", jstr(a, "text"));
+    } else if (!strcmp(kind, "cancellation")) {
+      hd_buf_printf(b, "%s，注销申请编号%s", jstr(a, "text"), jstr(a, "case"));
+      const char *done = jstr(a, "cancelled_date");
+      if (done && hd_date_parse(done, &d)) {
+        hd_date_cn(d, cn);
+        hd_buf_printf(b, "，已于%s注销", cn);
+      } else {
+        hd_buf_printf(b, "，%s", !strcmp(jstr(a, "case_status"), "rejected") ? "审核未通过，未予注销"
+                                   : !strcmp(jstr(a, "case_status"), "withdrawn") ? "已撤回"
+                                                                              : "正在办理");
+      }
+    } else {
+      hd_buf_printf(b, "%s：%s", !strcmp(kind, "close") ? "结案" : "采取措施", jstr(a, "text"));
+    }
+    hd_buf_printf(b, "（%s）", jstr(a, "actor"));
+  }
+  if (!b->len) hd_buf_printf(b, "尚未采取措施");
+}
+
+static int supervision_prepare(hd_expr *sb, void *ud) {
+  supervision_ud *u = ud;
+  static const char *const K[10] = {"number", "found", "subject", "uscc", "certificate",
+                                    "category", "facts", "source", "status", "steps"};
+  static const char *const C[2] = {"category", "count"};
+  expr_list_add(sb, "items", -1, NULL, NULL);
+  expr_list_add(sb, "categories", -1, NULL, NULL);
+  int counts[8] = {0};
+  const char *names[8] = {0};
+  int nn = 0;
+  for (size_t i = 0; i < json_object_array_length(u->list); i++) {
+    json_object *o = json_object_array_get_idx(u->list, i);
+    hd_buf steps;
+    hd_buf_init(&steps, 4096);
+    supervision_steps(json_object_object_get(o, "actions"), &steps);
+    char found[32] = "";
+    hd_date d;
+    if (hd_date_parse(jstr(o, "found_date"), &d)) hd_date_cn(d, found);
+    const char *v[10] = {jstr(o, "number"), found, jstr(o, "subject"), jstr(o, "uscc"),
+                         jstr(o, "certificate") ? jstr(o, "certificate") : "—",
+                         jstr(o, "category_cn"), jstr(o, "facts"), jstr(o, "source"),
+                         !strcmp(jstr(o, "status"), "closed") ? "已结案" : "办理中", steps.p};
+    expr_list_add(sb, "items", 10, K, v);
+    hd_buf_release(&steps);
+    int k = 0;
+    while (k < nn && strcmp(names[k], jstr(o, "category_cn"))) k++;
+    if (k == nn && nn < 8) names[nn++] = jstr(o, "category_cn");
+    if (k < 8) counts[k]++;
+  }
+  for (int k = 0; k < nn; k++) {
+    char n[16];
+    hd_snprintf(n, sizeof n, "%d", counts[k]);
+    const char *v[2] = {names[k], n};
+    expr_list_add(sb, "categories", 2, C, v);
+  }
+  return HD_OK;
+}
+
+int docs_supervision(hd_docenv *e, const hd_template *t, const char *from, const char *to,
+                     const char *today, int signed_, unsigned char **pdf, size_t *len,
+                     hd_err *err) {
+  hd_date issued;
+  if (!hd_date_parse(today, &issued)) return hd_err_set(err, HD_EUSAGE, "'%s' is not a date", today);
+  json_object *list = NULL;
+  int rc = sup_list(e->db, from, to, 0, &list, err);
+  if (rc) return rc;
+  int open = 0, reported = 0, cancelled = 0;
+  for (size_t i = 0; i < json_object_array_length(list); i++) {
+    json_object *o = json_object_array_get_idx(list, i), *acts = json_object_object_get(o, "actions");
+    open += !strcmp(jstr(o, "status"), "open");
+    reported += json_object_get_boolean(json_object_object_get(o, "reported"));
+    for (size_t k = 0; k < json_object_array_length(acts); k++)
+      cancelled += jstr(json_object_array_get_idx(acts, k), "cancelled_date") != NULL;
+  }
+  kvlist kv;
+  memset(&kv, 0, sizeof kv);
+  char n[32];
+  kv_add(&kv, "report.from", hd_strdup(from));
+  kv_add(&kv, "report.to", hd_strdup(to));
+  hd_snprintf(n, sizeof n, "%zu", json_object_array_length(list));
+  kv_add(&kv, "report.count", hd_strdup(n));
+  hd_snprintf(n, sizeof n, "%d", open);
+  kv_add(&kv, "report.open", hd_strdup(n));
+  hd_snprintf(n, sizeof n, "%zu", json_object_array_length(list) - (size_t)open);
+  kv_add(&kv, "report.closed", hd_strdup(n));
+  hd_snprintf(n, sizeof n, "%d", reported);
+  kv_add(&kv, "report.reported", hd_strdup(n));
+  hd_snprintf(n, sizeof n, "%d", cancelled);
+  kv_add(&kv, "report.cancelled", hd_strdup(n));
+  kv_add(&kv, "authority", store_text(e->db, "SELECT value FROM settings WHERE key = 'authority_name' AND ?1 = ?1", 0));
+  kv_add(&kv, "department", store_text(e->db, "SELECT value FROM settings WHERE key = 'supervising_department' AND ?1 = ?1", 0));
+  if (signed_)
+    kv_add(&kv, "seal_image", store_text(e->db, "SELECT value FROM settings WHERE key = 'seal_image' AND ?1 = ?1", 0));
+  else
+    kv_add(&kv, "report.unsigned", hd_strdup("1"));
+  kv_add(&kv, "today", hd_strdup(today));
+  supervision_ud u = {list};
+  hd_doc_opts o = {kv.v, kv.n, supervision_prepare, &u, issued, 0};
+  const char *bad = NULL;
+  if ((rc = timed_render(e, t, &o, pdf, len, &bad, err)) && bad)
+    hd_err_prefix(err, "supervision report: {%s}", bad);
+  for (int i = 0; i < kv.n; i++) free(kv.owned[i]);
+  json_object_put(list);
   return rc;
 }

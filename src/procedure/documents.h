@@ -64,6 +64,15 @@ int docs_notice(hd_docenv *e, const hd_template *t, long long notice_id, unsigne
  * HD_EDATA: no such certificate, not issued yet, or registered after as_of. */
 int docs_extract(hd_docenv *e, const hd_template *t, const char *number, const char *as_of,
                  const char *today, int signed_, unsigned char **pdf, size_t *len, hd_err *err);
+/* Render t (templates/supervision_report.xml) for the supervisions found from `from` to
+ * `to` (supervision.h, sup_list): report.{from, to, count, open, closed, reported,
+ * cancelled}, the lists items (number, found, subject, uscc, certificate, category, facts,
+ * source, status, steps — one line per step) and categories (category, count), authority,
+ * department (the setting supervising_department), today; report.unsigned when it will
+ * not be signed. */
+int docs_supervision(hd_docenv *e, const hd_template *t, const char *from, const char *to,
+                     const char *today, int signed_, unsigned char **pdf, size_t *len,
+                     hd_err *err);
 /* Render t for the privacy_products row with this id (institution.*, third_parties). */
 int docs_institution(hd_docenv *e, const hd_template *t, long long product_id,
                      unsigned char **pdf, size_t *len, hd_err *err);

@@ -21,7 +21,7 @@ const char *const HD_ROWLOG_TABLES[] = {
     "decisions",    "certificates", "certificate_fields", "notices",        "notice_cases",
     "case_events",  "onsite_questions", "documents",    "imports",          "privacy_products",
     "privacy_third_parties", "waiver_revocations", "letters",
-    "certificate_print", "certificate_expiries"};
+    "certificate_print", "certificate_expiries", "supervisions", "supervision_actions"};
 const int HD_ROWLOG_NTABLES = (int)(sizeof HD_ROWLOG_TABLES / sizeof HD_ROWLOG_TABLES[0]);
 
 int rowlog_table_index(const char *name) {

@@ -35,6 +35,7 @@ static const migration MIGRATIONS[] = {
     {11, hd_embed_schema_v11},
     {12, hd_embed_schema_v12},
     {13, hd_embed_schema_v13},
+    {14, hd_embed_schema_v14},
 };
 
 /* hd_sha256(text): lower-case hex SHA-256, for the ledger's triggers (schema v4). */

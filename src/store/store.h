@@ -5,7 +5,7 @@
 #include <sqlite3.h>
 #include "util/diag.h"
 
-#define HD_SCHEMA_VERSION 13
+#define HD_SCHEMA_VERSION 14
 
 enum { HD_STORE_MUST_EXIST = 0, HD_STORE_CREATE = 1 };
 

@@ -30,6 +30,8 @@ extern const unsigned char hd_embed_schema_v12[];
 extern const size_t hd_embed_schema_v12_len;
 extern const unsigned char hd_embed_schema_v13[];
 extern const size_t hd_embed_schema_v13_len;
+extern const unsigned char hd_embed_schema_v14[];
+extern const size_t hd_embed_schema_v14_len;
 extern const unsigned char hd_embed_inst_schema[];
 extern const size_t hd_embed_inst_schema_len;
 extern const unsigned char hd_embed_demo_sql[];

@@ -5,7 +5,10 @@ source "$(dirname "$0")/lib.sh"
 set -e
 MAN=docs/hdreg.1
 COMMANDS="run publish case waiver demo-db check checks render import export policy fonts ledger
-keygen verify calendar uscc config stats version help"
+keygen verify calendar uscc config stats version extract supervise help"
+# Every command of hdreg (src/cli/main.c, COMMANDS) is here.
+expect_eq "$(sed -n '/^static const command COMMANDS/,/};/p' src/cli/main.c | grep -oE '\{"[a-z-]+"' | tr -d '{"' | sort | tr '\n' ' ')" \
+  "$(echo $COMMANDS | tr ' ' '\n' | grep -vx help | sort | tr '\n' ' ')" "every command of hdreg"
 # The man page as text: \- is -, font changes go.
 sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' "$MAN" >"$T/man.txt"
 

@@ -70,10 +70,10 @@ run "$HDREG" run --db "$T/junk.db" --date 2026-03-16 --out "$T/o4"
 expect_eq "$rc" 4 "not a database"
 expect_eq "$(err)" "hdreg: '$T/junk.db': database error: file is not a database"
 cp "$T/d.db" "$T/new.db"
-sqlite3 "$T/new.db" "PRAGMA user_version = 14"
+sqlite3 "$T/new.db" "PRAGMA user_version = 15"
 run "$HDREG" run --db "$T/new.db" --date 2026-03-16 --out "$T/o4"
 expect_eq "$rc" 4 "newer schema"
-expect_eq "$(err)" "hdreg: '$T/new.db': schema version 14 is newer than this hdreg supports (13)"
+expect_eq "$(err)" "hdreg: '$T/new.db': schema version 15 is newer than this hdreg supports (14)"
 
 # 75: a second run on the same database while one holds the lock (busy: try again later).
 flock "$T/d.db.lock" sleep 3 &

@@ -62,7 +62,7 @@ run "$HDREG" extract --db "$T/d.db" --certificate 20269944000000099X --out "$T/n
 expect_eq "$rc $(err)" "3 hdreg: extract: certificate 20269944000000099X is not in the register" "no such certificate"
 mv "$T/x.pdf" "$T/x-moved.pdf"
 run "$HDREG" extract --db "$T/d.db" --certificate 20260344000000012J --date 2026-04-01 --out "$T/x.pdf" --keys "$T/k"
-expect_eq "$rc $(err)" "3 hdreg: extract: '$T/x.pdf' is recorded already (a register_extract): write each extract to a file of its own" "one file per extract"
+expect_eq "$rc $(err)" "3 hdreg: extract: '$T/x.pdf' is recorded already (a register_extract): write each document to a file of its own" "one file per extract"
 expect_eq "$(ls "$T" | grep -c '^x\.pdf$')" 0 "nothing written at the recorded path"
 mv "$T/x-moved.pdf" "$T/x.pdf"
 run "$HDREG" extract --db "$T/d.db" --certificate 20260344000000012J --date 2026-04-01 --out "$T/u.pdf"
@@ -73,7 +73,7 @@ run "$HDREG" extract --db "$T/d.db" --certificate 20260344000000012J --date 2999
 expect_eq "$rc $(err)" "2 hdreg: extract: --date 2999-01-01 is after today, $TODAY: an extract states what the register holds, not what it will" "no date after today"
 echo keep >"$T/keep.txt"
 run "$HDREG" extract --db "$T/d.db" --certificate 20260344000000012J --date 2026-04-01 --out "$T/keep.txt" --keys "$T/k"
-expect_eq "$rc $(err) $(cat "$T/keep.txt")" "5 hdreg: extract: '$T/keep.txt' exists already: an extract never replaces a file keep" "an existing file is never replaced"
+expect_eq "$rc $(err) $(cat "$T/keep.txt")" "5 hdreg: extract: '$T/keep.txt' exists already: a document issued on request never replaces a file keep" "an existing file is never replaced"
 run "$HDREG" extract --db "$T/d.db" --certificate 20260344000000012J --out -
 expect_eq "$rc $(err)" "2 hdreg: extract: --out must be a file: the register records where each extract is" "not to standard output"
 expect_eq "$(sql "$T/d.db" "SELECT count(*) FROM documents")" "$((docs + 3))" "three extracts recorded"

@@ -68,9 +68,9 @@ TABLES="settings counters holidays holiday_years transitions revisions subjects 
 resources cases case_rights materials objections waivers findings decisions certificates
 certificate_fields notices notice_cases case_events onsite_questions documents imports
 privacy_products privacy_third_parties waiver_revocations letters certificate_print
-certificate_expiries"
+certificate_expiries supervisions supervision_actions"
 expect_eq "$(sed -n '/HD_ROWLOG_TABLES\[\] = {/,/};/p' src/store/rowlog.c | grep -o '"[a-z_]*"' | tr -d '"' | tr '\n' ' ')" "$(echo $TABLES) " "the covered tables"
-expect_eq "$(for t in $TABLES; do [ "$(sql "$T/d.db" "SELECT count(*) FROM $t")" != 0 ] || echo $t; done | tr '\n' ' ')" "waivers onsite_questions imports waiver_revocations letters certificate_expiries " "covered tables without rows"
+expect_eq "$(for t in $TABLES; do [ "$(sql "$T/d.db" "SELECT count(*) FROM $t")" != 0 ] || echo $t; done | tr '\n' ' ')" "waivers onsite_questions imports waiver_revocations letters certificate_expiries supervisions supervision_actions " "covered tables without rows"
 
 # tamper NAME SQL PROBLEM...: on a copy of the register, with every protective trigger of
 # the tables dropped (whoever has the file can), SQL applied: verify exits 3 and names
@@ -187,8 +187,15 @@ insert waiver_revocations "INSERT INTO waiver_revocations VALUES (1, 1, '2026-03
 insert letters "INSERT INTO letters VALUES (1, 22, 'onsite_record', '2026-03-17', NULL, NULL, NULL, NULL)" 1 " (case SQ-2026-0022)"
 # A certificate recorded as expired (v13) that no night recorded.
 insert certificate_expiries "INSERT INTO certificate_expiries VALUES (6, '2026-03-17', '2026-03-17')" 6 " (certificate $(sql "$T/d.db" "SELECT number FROM certificates WHERE id = 6"))"
+# A suspected violation (v14, 5.3.1) and a measure no one recorded (e2e/supervise edits and
+# deletes recorded ones).
+insert supervisions "INSERT INTO supervisions VALUES (1, 'JD-2026-0001', 16, NULL, 'privacy', '事实', '来源', '2026-03-17', '监督科')" 1 " (JD-2026-0001)"
+tamper "insert supervision_actions" "INSERT INTO supervisions VALUES (1, 'JD-2026-0001', 16, NULL, 'privacy', '事实', '来源', '2026-03-17', '监督科'); INSERT INTO supervision_actions VALUES (1, 1, 'close', '2026-03-18', '无违法事实', NULL, NULL, NULL, '监督科')" \
+  "supervisions 1 (JD-2026-0001) is not on the chain: it was inserted outside hdreg" \
+  "supervision_actions 1 is not on the chain: it was inserted outside hdreg"
+INSERTED="$INSERTED supervision_actions"
 lines() { echo $* | tr ' ' '\n' | LC_ALL=C sort | tr '\n' ' '; }
-expect_eq "$(lines $EDITED)" "$(lines $(echo $TABLES | tr ' ' '\n' | grep -vx -e waivers -e onsite_questions -e imports -e waiver_revocations -e letters -e certificate_expiries))" "an edit and a deletion for every covered table with rows"
+expect_eq "$(lines $EDITED)" "$(lines $(echo $TABLES | tr ' ' '\n' | grep -vx -e waivers -e onsite_questions -e imports -e waiver_revocations -e letters -e certificate_expiries -e supervisions -e supervision_actions))" "an edit and a deletion for every covered table with rows"
 expect_eq "$(lines $INSERTED)" "$(lines $TABLES)" "an insertion for every covered table"
 
 # ---- the chain itself: entries swapped, edited, deleted; two rows' contents swapped ------

@@ -19,18 +19,18 @@ rows=$(sqlite3 "$T/r.db" "SELECT (SELECT count(*) FROM settings) + (SELECT count
 # Verification only reads: an older schema is refused, a writing command migrates it.
 cp "$T/r.db" "$T/tampered.db"
 run "$HDREG" ledger verify --db "$T/r.db"
-expect_eq "$rc $(err)" "4 hdreg: ledger verify: '$T/r.db': schema version 6 is older than this hdreg's (13), and verification does not migrate; migrate it first with a command that writes, e.g. hdreg export --db '$T/r.db' --format csv >/dev/null" \
+expect_eq "$rc $(err)" "4 hdreg: ledger verify: '$T/r.db': schema version 6 is older than this hdreg's (14), and verification does not migrate; migrate it first with a command that writes, e.g. hdreg export --db '$T/r.db' --format csv >/dev/null" \
   "verify does not migrate"
 "$HDREG" export --db "$T/r.db" --format csv >/dev/null
 run "$HDREG" ledger verify --db "$T/r.db"
 # Schema 7 adds the setting register_origin, schema 9 three settings, schema 10 four (the
 # supervising department, the notice's objection contact), schema 11 fifteen transitions
 # (the night's refusal of what was open on a cancelled certificate, its return to review), each chained as it is
-# added: 23 rows more than the v6 tables held (schemas 12 and 13 chain nothing).
+# added: 23 rows more than the v6 tables held (schemas 12 to 14 chain nothing).
 entries=$((79 + 1 + rows + 1 + 3 + 4 + 15))
 expect_eq "$rc $(out | sed -E 's/head [0-9a-f]{64}/head H/; s/tree head [A-Za-z0-9+\/=]{44}/tree head R/')" \
   "0 ledger intact: $entries entries, $((rows + 23)) rows, head H, tree head R" "migrated and intact"
-expect_eq "$(sqlite3 "$T/r.db" "PRAGMA user_version")" 13 "schema 13 (7 chains every row; 8 rebuilds waivers, 9 documents, their rows unchanged; 10 adds the documents' settings and certificate_print; 11 transitions; 12 the materials' issuer; 13 expiries and renewal)"
+expect_eq "$(sqlite3 "$T/r.db" "PRAGMA user_version")" 14 "schema 14 (7 chains every row; 8 rebuilds waivers, 9 documents, their rows unchanged; 10 adds the documents' settings and certificate_print; 11 transitions; 12 the materials' issuer; 13 expiries and renewal; 14 supervision)"
 expect_eq "$(sqlite3 "$T/r.db" "SELECT count(*) FROM certificate_expiries; SELECT count(*) FROM cases WHERE renewal IS NOT NULL")" "0
 0" "schema 13 records no expiry and marks no renewal"
 # Schema 12 adds materials.issuer_id and chains nothing: a NULL issuer is left out of a
