@@ -1,8 +1,10 @@
 # A year of the registration authority, driven from scripts the way staff drive it: the
 # nightly run on its dates, and between nights the committee, objections (upheld and
 # dismissed), an on-site verification, a supplement, a withdrawal, applications for a
-# change and a cancellation, and the end of the year where a notice period reaches into
-# a year without a holiday calendar. At the end: every case's state, every document,
+# change and a cancellation, two licences (one expires on June 30, 5.2.1; the other is
+# renewed in August, 续展), a supervision (5.3.1) that ends in a cancellation on the
+# authority's own motion (5.1.6 d) and the half year's signed supervision report, and the
+# end of the year where a notice period reaches into a year without a holiday calendar. At the end: every case's state, every document,
 # every certificate number (no gaps, none reused), and every case's events forming an
 # unbroken chain, and the statistics of the year (hdreg stats).
 source "$(dirname "$0")/lib.sh"
@@ -85,11 +87,98 @@ act "case SQ-2026-0101: change of certificate 20260344000000006X submitted" appl
 act "case SQ-2026-0102: cancel of certificate 202603440000000084 submitted" apply \
   --certificate 202603440000000084 --type cancel --number SQ-2026-0102 --date 2026-04-01 \
   --ground a --material cancellation_statement:ZX-2026-001
+# A licence on 20260344000000013M (岐江医院 to a data exchange) comes in from the
+# exchange's system: until 2026-06-30, its certificate ending with the licence (5.1.3).
+cat >"$T/lic.csv" <<'CSV'
+@subject,id,name,uscc,kind
+@case,number,type,procedure,applicant,counterparty,applied,owner,name,data-class,grade,source,records,bytes,prior-certificate,consideration
+@right,case,kind,holder
+@material,case,kind,reference,issued,valid-until,issuer
+subject,L,广州医科数据交易服务有限公司,91440101MA5CJQ4N59,company
+subject,H,中山市岐江医院,12442000457022197J,public_hospital
+case,HZ-2026-0210,license,simplified,L,H,2026-04-01,H,岐江医院糖尿病专病数据集,medical_application,3,中山市岐江医院电子病历系统、内分泌专科随访平台,420000,9341553868,20260344000000013M,许可使用费人民币30万元
+right,HZ-2026-0210,holding,H
+right,HZ-2026-0210,use,L
+material,HZ-2026-0210,application,,2026-04-01,,
+material,HZ-2026-0210,contract,QJ-XK-2026-01,2026-03-30,2026-06-30,
+material,HZ-2026-0210,consideration_proof,QJ-ZF-2026-01,2026-03-30,,
+material,HZ-2026-0210,authorization,QJ-SQ-2026-01,2026-03-30,2026-06-30,H
+CSV
+run "$HDREG" import --db "$DB" --date 2026-04-01 "$T/lic.csv"
+expect_eq "$rc" 0 "a licence imported ($(err | head -3))"
 night 2026-04-01 0
-expect_eq "$(status SQ-2026-0044) $(status SQ-2026-0101) $(status SQ-2026-0102) $(status SQ-2026-0040)" \
-  "rejected notice notice notice" "April 1"
+expect_eq "$(status SQ-2026-0044) $(status SQ-2026-0101) $(status SQ-2026-0102) $(status SQ-2026-0040) $(status HZ-2026-0210)" \
+  "rejected notice notice notice notice" "April 1"
 night 2026-04-16 0
 night 2026-04-20 0
+# April 21: once it is certified (on April 20), a second licence of the same right (one application per
+# certificate at a time, 6.3 a): until 2026-09-30.
+cat >"$T/lic2.csv" <<'CSV'
+@subject,id,name,uscc,kind
+@case,number,type,procedure,applicant,counterparty,applied,owner,name,data-class,grade,source,records,bytes,prior-certificate,consideration
+@right,case,kind,holder
+@material,case,kind,reference,issued,valid-until,issuer
+subject,L,广州医科数据交易服务有限公司,91440101MA5CJQ4N59,company
+subject,H,中山市岐江医院,12442000457022197J,public_hospital
+case,HZ-2026-0211,license,simplified,L,H,2026-04-21,H,岐江医院糖尿病专病数据集,medical_application,3,中山市岐江医院电子病历系统、内分泌专科随访平台,420000,9341553868,20260344000000013M,许可使用费人民币50万元
+right,HZ-2026-0211,holding,H
+right,HZ-2026-0211,operation,L
+material,HZ-2026-0211,application,,2026-04-21,,
+material,HZ-2026-0211,contract,QJ-XK-2026-02,2026-03-30,2026-09-30,
+material,HZ-2026-0211,consideration_proof,QJ-ZF-2026-02,2026-03-30,,
+material,HZ-2026-0211,authorization,QJ-SQ-2026-02,2026-03-30,2026-09-30,H
+CSV
+run "$HDREG" import --db "$DB" --date 2026-04-21 "$T/lic2.csv"
+expect_eq "$rc" 0 "a second licence imported ($(err | head -3))"
+night 2026-04-21 0
+night 2026-05-11 0
+LIC_A=$(sql "$DB" "SELECT c.number FROM certificates c JOIN cases k ON k.id = c.case_id WHERE k.number = 'HZ-2026-0210'")
+LIC_B=$(sql "$DB" "SELECT c.number FROM certificates c JOIN cases k ON k.id = c.case_id WHERE k.number = 'HZ-2026-0211'")
+expect_eq "$(sql "$DB" "SELECT group_concat(valid_until || ' ' || status, ', ') FROM (SELECT valid_until, status FROM certificates WHERE number IN ('$LIC_A', '$LIC_B') ORDER BY number)")" \
+  "2026-06-30 issued, 2026-09-30 issued" "5.1.3 the licence certificates end with their licences"
+
+# May 6: supervision (5.3.1). A complaint says the holder of 20260344000000014Q sells the
+# data; the authority orders it to rectify, reports to the regulator, and when it refuses
+# cancels the certificate on its own motion (5.1.6 d); the nights carry it out.
+SUP=91440104MA9W2E7Q92
+run "$HDREG" supervise record --db "$DB" --number JD-2026-0001 --subject "$SUP" --certificate 20260344000000014Q \
+  --category privacy --facts "超出登记的使用范围向第三方出售含个人信息的数据" --source "群众举报（XF-2026-044）" \
+  --date 2026-05-06 --actor 监督科
+expect_eq "$rc $(out)" "0 supervision JD-2026-0001: suspected violation recorded" "May 6: a suspected violation"
+run "$HDREG" supervise record --db "$DB" --number JD-2026-0001 --measure "责令15日内停止出售并提交整改报告（粤数登监〔2026〕5号）" \
+  --date 2026-05-07 --actor 监督科
+run "$HDREG" supervise record --db "$DB" --number JD-2026-0001 --reported-to 广东省互联网信息办公室 \
+  --text "报告涉嫌违法处理个人信息情况及已采取的措施" --reference "粤数登报〔2026〕2号" --date 2026-05-08 --actor 监督科
+expect_eq "$rc" 0 "the report to the regulator"
+act "case SQ-2026-0301: cancellation of certificate 20260344000000014Q on the authority's own motion (5.1.6 d) submitted" \
+  cancel --certificate 20260344000000014Q --number SQ-2026-0301 --ground d --date 2026-06-01 --actor 登记机构 \
+  --reason "逾期拒不整改" --evidence "other:粤数登监〔2026〕5号" --supervision JD-2026-0001
+night 2026-06-01 0
+night 2026-06-16 0
+expect_eq "$(status SQ-2026-0301) $(sql "$DB" "SELECT status FROM certificates WHERE number = '20260344000000014Q'")" \
+  "cancelled cancelled" "June 16: the certificate cancelled (6.5 h)"
+run "$HDREG" supervise record --db "$DB" --number JD-2026-0001 --close "证书已依职权注销，结案" --date 2026-06-17 --actor 监督科
+expect_eq "$rc $(out)" "0 supervision JD-2026-0001: closed" "closed"
+# The half year's supervision report to the supervising department, signed and recorded.
+"$HDREG" keygen --keys "$T/k" --name 广东省健康医疗数据产权登记中心 --bits 2048 >/dev/null
+run "$HDREG" supervise report --db "$DB" --from 2026-01-01 --to 2026-06-30 --out "$T/jd-2026h1.pdf" --keys "$T/k"
+expect_eq "$rc $(pdftotext "$T/jd-2026h1.pdf" - | tr -d '\n ' | grep -o '本期共发现涉嫌违法违规情形1件，其中已结案1件、办理中0件；已向监管部门报告1件；经依职权注销登记（第5.1.6条），已注销登记证书1件。')" \
+  "0 本期共发现涉嫌违法违规情形1件，其中已结案1件、办理中0件；已向监管部门报告1件；经依职权注销登记（第5.1.6条），已注销登记证书1件。" "the supervision report of the half year"
+
+# July 1: the first licence ended on June 30 and was not renewed: expired (5.2.1).
+night 2026-07-01 0
+expect_eq "$(out | grep '^expired')" "expired 1 certificate (validity ended, 5.2.1): $LIC_A" "July 1: the expiry recorded"
+# August 3: the licensee renews the second licence with a new contract and authorisation
+# to 2027-12-31 (续展: a change with a new validity, 6.4).
+act "case XZ-2026-0001: change of certificate $LIC_B submitted" apply --certificate "$LIC_B" --type change \
+  --renewal --number XZ-2026-0001 --date 2026-08-03 --material contract:QJ-XK-2026-03:2027-12-31 \
+  --material "authorization@12442000457022197J:QJ-SQ-2026-03:2027-12-31" --material change_proof:QJ-XQ-2026-01
+night 2026-08-03 0
+night 2026-08-18 0
+expect_eq "$(sql "$DB" "SELECT c.registration_date || ' ' || c.valid_until || ' ' || c.status || ' ' || (SELECT status FROM certificates WHERE number = '$LIC_B') FROM certificates c JOIN cases k ON k.id = c.case_id WHERE k.number = 'XZ-2026-0001'")" \
+  "2026-08-18 2027-12-31 issued superseded" "August 18: renewed to the new licence's end; the old certificate superseded"
+night 2026-10-08 0
+expect_eq "$(sql "$DB" "SELECT count(*) FROM certificate_expiries")" 1 "the renewed licence does not expire on September 30"
 
 # December 21: a returned case supplements its PIA report and is approved; its notice
 # period would run into 2027, for which the calendar has no data: refused, the case
@@ -111,8 +200,8 @@ night 2027-01-07 0
 # security officer (7.5 a asks for one, 补正, it does not refuse), SQ-2026-0046 is with the
 # committee (a public-data product applied for under the simplified procedure goes on in
 # the ordinary one, 6.1.1, instead of being refused).
-expect_eq "$(sql "$DB" "SELECT status || ' ' || count(*) FROM cases GROUP BY status ORDER BY status")" "cancelled 2
-certified 29
+expect_eq "$(sql "$DB" "SELECT status || ' ' || count(*) FROM cases GROUP BY status ORDER BY status")" "cancelled 3
+certified 32
 committee_review 1
 held 1
 rectify 4
@@ -121,20 +210,21 @@ withdrawn 2" "final states"
 expect_eq "$(sql "$DB" "SELECT number || ' ' || procedure || ' ' || status FROM cases WHERE number IN ('SQ-2026-0026', 'SQ-2026-0036', 'SQ-2026-0046') ORDER BY number")" "SQ-2026-0026 simplified certified
 SQ-2026-0036 simplified rectify
 SQ-2026-0046 ordinary committee_review" "the cases the corrected checks decide otherwise"
-expect_eq "$(sql "$DB" "SELECT kind || ' ' || count(*) FROM documents GROUP BY kind ORDER BY kind")" "acceptance 24
-cancellation 2
-certificate 24
+expect_eq "$(sql "$DB" "SELECT kind || ' ' || count(*) FROM documents GROUP BY kind ORDER BY kind")" "acceptance 28
+cancellation 3
+certificate 27
 committee_opinion 1
-notice 7
+notice 10
 objection_explain 1
 objection_outcome 2
 onsite_record 1
 refusal 11
-review_opinion 32
-supplement_request 5" "documents: notices of 16, 17, 19, 25, 31 March, 1 April and 22 December"
-expect_eq "$(sql "$DB" "SELECT status || ' ' || count(*) FROM certificates GROUP BY status ORDER BY status")" "cancelled 2
-issued 24
-superseded 3" "certificates: 5 from 2025 and 24 of this year; 2 transfers/changes of the demo and this year's change superseded, 2 cancelled"
+review_opinion 36
+supervision_report 1
+supplement_request 5" "documents: notices of 16, 17, 19, 25, 31 March, 1 and 21 April, 1 June, 3 August and 22 December; the licences', the authority cancellation's and the renewal's"
+expect_eq "$(sql "$DB" "SELECT status || ' ' || count(*) FROM certificates GROUP BY status ORDER BY status")" "cancelled 3
+issued 25
+superseded 4" "certificates: 5 from 2025 and 27 of this year; 2 transfers/changes of the demo, this year's change and the renewed licence superseded, 3 cancelled (one by the authority); the expired licence stays issued (status by date)"
 # Numbers: serials 1..N, none missing, none twice.
 expect_eq "$(sql "$DB" "SELECT count(*) = max(id) AND count(DISTINCT number) = count(*) FROM certificates")" 1 "no gap, no reuse"
 # Every case's events form a chain: each starts where the one before ended.
@@ -147,22 +237,24 @@ cancelled" "change and cancellation"
 # The year's statistics (docs/stats.md): every figure of 2026, exactly; some recomputed.
 # At the year's end SQ-2026-0029 is still in its notice (certified on 2027-01-07) and its
 # certificate not yet in force; SQ-2026-0016's withdrawal is the year's one recorded
-# withdrawal (the demo's other withdrawn case has no move to date it).
+# withdrawal (the demo's other withdrawn case has no move to date it). In force at the
+# months' ends: the first licence from April 20 to June 30, the second from May 11 (and
+# its renewal from August 18), 20260344000000014Q until its cancellation on June 16.
 run "$HDREG" stats --db "$DB" --from 2026-01-01 --to 2026-12-31
 expect_eq "$rc $(err)" "0 " "stats of the year: exit"
 expect_eq "$(out)" "$(cat <<'EOF'
 登记统计 2026-01-01 至 2026-12-31（定义见 docs/stats.md）
 
-期间收到的案件（申请日期在期间内）：44
+期间收到的案件（申请日期在期间内）：48
   登记类型（5.1）
       35  first               首次登记
-       3  license             许可登记
+       5  license             许可登记
        1  transfer            转让登记
-       2  change              变更登记
-       3  cancel              注销登记
+       3  change              变更登记
+       4  cancel              注销登记
   程序（6.1、6.2）
        3  ordinary            普通程序
-      41  simplified          简易程序
+      45  simplified          简易程序
   期末状态
        0  submitted           待审核
        4  rectify             补正材料
@@ -170,26 +262,26 @@ expect_eq "$(out)" "$(cat <<'EOF'
        1  committee_review    合规委员会审核
        0  approved            审核通过待公示
        1  notice              公示中
-      22  certified           已发证
+      25  certified           已发证
       11  rejected            不予登记
-       2  cancelled           已注销
+       3  cancelled           已注销
        2  withdrawn           已撤回
   数据类别（4.1.1.3）
        0  personal_attribute  个人属性数据
       13  health_status       健康状况数据
-      16  medical_application 医疗应用数据
+      19  medical_application 医疗应用数据
        4  medical_payment     医疗支付数据
-       6  health_resource     卫生资源数据
+       7  health_resource     卫生资源数据
        5  public_health       公共卫生数据
   数据分级（4.1.2）
        3  1
-       7  2
-      18  3
+       8  2
+      21  3
       13  4
        3  5
 
-期间的审核决定（6.1.2 b、6.2.2 b）：32
-      14  approve             审核通过
+期间的审核决定（6.1.2 b、6.2.2 b）：36
+      18  approve             审核通过
        5  rectify             补正材料
        2  hold                暂缓（人工核查）
       11  reject              不予登记
@@ -212,21 +304,21 @@ expect_eq "$(out)" "$(cat <<'EOF'
   7.6 a                      1       0       0
   7.6 b                      1       0       0
 
-期间办结的案件：37
-      23  certified           发证
+期间办结的案件：41
+      26  certified           发证
       11  rejected            不予登记
-       2  cancelled           注销
+       3  cancelled           注销
        1  withdrawn           撤回
 
-办理时间（工作日，自收到全部材料至办结，不含撤回）：36 件，中位数 26，第 90 百分位数 43，最短 1，最长 70
+办理时间（工作日，自收到全部材料至办结，不含撤回）：40 件，中位数 24.5，第 90 百分位数 43，最短 1，最长 70
 
 各月末有效的证书
   2026-01  2026-01-31       5
   2026-02  2026-02-28       5
   2026-03  2026-03-31      20
-  2026-04  2026-04-30      23
-  2026-05  2026-05-31      23
-  2026-06  2026-06-30      23
+  2026-04  2026-04-30      24
+  2026-05  2026-05-31      25
+  2026-06  2026-06-30      24
   2026-07  2026-07-31      23
   2026-08  2026-08-31      23
   2026-09  2026-09-30      23
@@ -245,13 +337,13 @@ expect_eq "$(jq -r '[.received.total, .received.status.notice, .closed.withdrawn
 run "$HDREG" stats --db "$DB" --from 2026-01-01 --to 2026-12-31 --format csv
 expect_eq "$(out | sed -n '1p;/^in_force,2026-0[34]/p;/^clause_reject,5.1.1/p;/^closed,/p')" "figure,key,value
 clause_reject,5.1.1,2
-closed,total,37
-closed,certified,23
+closed,total,41
+closed,certified,26
 closed,rejected,11
-closed,cancelled,2
+closed,cancelled,3
 closed,withdrawn,1
 in_force,2026-03,20
-in_force,2026-04,23" "the year as CSV: the header, 5.1.1 rejections (SQ-2026-0044 too), closings, March and April"
+in_force,2026-04,24" "the year as CSV: the header, 5.1.1 rejections (SQ-2026-0044 too), closings, March and April"
 
 # History cannot be rewritten, nor the procedure skipped, not even with plain SQL.
 try_sql() { sqlite3 "$DB" "$1" 2>&1 | sed -E 's/^(Error|Runtime error)[^:]*: (stepping, )?//; s/ \(19\)$//'; }
