@@ -76,6 +76,26 @@ expect_eq "$(lookup 202508440000000027)" "superseded 该证书已于2026年3月1
 expect_eq "$(lookup 20251244000000005X)" "cancelled 该证书已于2026年3月16日注销（注销登记，申请编号SQ-2026-0043），不再有效。 2025-12-15,首次登记,20251244000000005X,SQ-2025-0005;2026-03-16,注销登记,20251244000000005X,SQ-2026-0043" "lookup: cancelled"
 expect_eq "$(lookup 20250644000000001R)" "expired 该证书的有效期已于2028年6月20日届满，截至2028年7月1日已过有效期。 2025-06-20,首次登记,20250644000000001R,SQ-2025-0001;2026-03-16,许可登记,20260344000000010C,SQ-2026-0010" "lookup: expired, with its licence"
 expect_eq "$(lookup 20250644000000001X)" "none - " "lookup: a number of no certificate"
+# Opened from a certificate's QR code (#HDREG1:NUMBER:SHA256:SIGNATURE after the address):
+# the page checks the code's Ed25519 signature with the published key (WebCrypto) and
+# shows the verification code to compare with the printed one; a code of another
+# certificate, a changed signature and a damaged one are said to be no code of the register.
+pdftoppm -r 150 -png "$OUT/certificates/20260344000000006X.pdf" "$T/qr" 2>/dev/null
+qr=$(zbarimg -q --raw "$T"/qr-1.png 2>/dev/null)
+qrcheck() { chrome --dump-dom "file://$S/lookup.html?n=$1#$2" | python3 -c '
+import re, sys
+d = sys.stdin.read()
+m = re.search(r"data-qr=\"([a-z]+)\"><h3>([^<]*)</h3><p>([^<]*)</p>", d)
+print(" ".join(m.groups()) if m else "-")'; }
+printed=$(pdftotext "$OUT/certificates/20260344000000006X.pdf" - | grep -o '核验码 *[0-9A-Z-]*' | sed 's/核验码 *//')
+expect_eq "$(qrcheck 20260344000000006X "$qr")" "valid 二维码签名有效 该二维码由登记机构为证书20260344000000006X签发。证书上印的核验码应为 $printed；不一致的，纸面证书已被改动。" \
+  "lookup from the QR code: the signature checked, the printed code shown"
+expect_eq "$(qrcheck 20251144000000004M "$qr")" "bad 二维码与所查证书不一致 二维码所载证书编号为“20260344000000006X”，而地址查询的是“20251144000000004M”：这不是登记机构为该证书签发的二维码。" \
+  "a QR code of another certificate"
+mid=${qr: -20:1}; [ "$mid" = 0 ] && other=1 || other=0 # a character of the signature's middle
+expect_eq "$(qrcheck 20260344000000006X "${qr:0:${#qr}-20}$other${qr: -19}" | cut -d' ' -f1-2)" "bad 二维码签名无效" "a changed signature"
+expect_eq "$(qrcheck 20260344000000006X "${qr%:*}:U" | cut -d' ' -f1-2)" "bad 二维码签名已损坏" "a damaged signature"
+expect_eq "$(qrcheck 20260344000000006X "${qr%:*}" | cut -d' ' -f1-2)" "bad 二维码无法识别" "no signature"
 grep -q '"sha256":"'"$(sha256sum "$OUT/certificates/20260344000000006X.pdf" | cut -c1-64)"'"' "$S"/data/c/*.js \
   || fail "the PDF's SHA-256 is not in the lookup data"
 PASSED=$((PASSED + 1))
