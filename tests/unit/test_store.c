@@ -86,7 +86,7 @@ int main(void) {
                    "DROP TABLE transitions; "
                    "DROP TABLE imports; ALTER TABLE cases DROP COLUMN import_id; DROP INDEX subjects_uscc; DROP INDEX cases_prior; "
                    "ALTER TABLE materials DROP COLUMN issuer_id; DROP TABLE certificate_expiries; "
-                   "ALTER TABLE cases DROP COLUMN renewal;"
+                   "ALTER TABLE cases DROP COLUMN renewal; DROP TABLE supervision_actions; DROP TABLE supervisions;"
                    "PRAGMA user_version = 1", NULL, NULL, NULL);
   store_close(db);
   hd_err_clear(&err);
