@@ -30,17 +30,6 @@ static int exec_bind(sqlite3 *db, const char *sql, const char *const *texts, int
   return HD_OK;
 }
 
-/* The first column of the first row of sql with one text parameter (caller frees). */
-static char *one(sqlite3 *db, const char *sql, const char *arg) {
-  sqlite3_stmt *st;
-  char *v = NULL;
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
-  sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-  if (sqlite3_step(st) == SQLITE_ROW) v = store_col_text(st, 0);
-  sqlite3_finalize(st);
-  return v;
-}
-
 static int store_text_exists(sqlite3 *db, const char *sql, long long id) {
   char *v = store_text(db, sql, id);
   free(v);
@@ -229,7 +218,7 @@ static int add_material(sqlite3 *db, const char *ids, const char *date, const ch
    * later: checks' hd.material), and it is reviewed on that day or after (6.2.2 b: the
    * review of 全部材料; 6.6 a: 材料的合法性、真实性和完整性). Valid on its last day. */
   if (*until && strcmp(until, date) < 0) {
-    char *number = one(db, "SELECT number FROM cases WHERE id = CAST(?1 AS INTEGER)", ids);
+    char *number = store_text_of(db, "SELECT number FROM cases WHERE id = CAST(?1 AS INTEGER)", ids);
     int rc = hd_err_set(err, HD_EDATA, "case %s: %s '%s': its validity ended on %s, before %s, "
                         "the day it is supplied: an expired material supplements nothing, "
                         "supply one in force (6.2.2 b, 6.6 a)", number ? number : ids, opt,
@@ -238,7 +227,7 @@ static int add_material(sqlite3 *db, const char *ids, const char *date, const ch
     return rc;
   }
   char *issuer_id = NULL;
-  if (at && !(issuer_id = one(db, "SELECT id FROM subjects WHERE uscc = ?1 ORDER BY id LIMIT 1",
+  if (at && !(issuer_id = store_text_of(db, "SELECT id FROM subjects WHERE uscc = ?1 ORDER BY id LIMIT 1",
                               issuer)))
     return hd_err_set(err, HD_EDATA, "%s '%s': its issuer '%s' is not the unified social credit "
                       "code of a subject of the register: name who issued the material by the "
@@ -435,10 +424,10 @@ static int apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_er
   if (!cancel && !description && a->renewal) description = "证书有效期限续展（5.2.1）";
   if (!cancel && !description)
     return hd_err_set(err, HD_EUSAGE, "a change needs --description (what changes, 6.4 a)");
-  char *cert = one(db, "SELECT id FROM certificates WHERE number = ?1 AND status = 'issued'",
+  char *cert = store_text_of(db, "SELECT id FROM certificates WHERE number = ?1 AND status = 'issued'",
                    a->certificate);
   if (!cert) {
-    char *status = one(db, "SELECT status FROM certificates WHERE number = ?1", a->certificate);
+    char *status = store_text_of(db, "SELECT status FROM certificates WHERE number = ?1", a->certificate);
     int rc = hd_err_set(err, HD_EDATA, status ? "certificate %s is %s: only an issued certificate "
                         "can be changed or cancelled" : "certificate %s does not exist%s",
                         a->certificate, status ? status : "");
@@ -532,7 +521,7 @@ static int authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long
   if (a->ground[0] == 'c' && !judgment)
     return hd_err_set(err, HD_EUSAGE, "ground c of 5.1.6 is a court's or arbitration body's "
                       "effective ruling: give it as --evidence court_judgment:REFERENCE");
-  char *cert = one(db, "SELECT id FROM certificates WHERE number = ?1", a->certificate);
+  char *cert = store_text_of(db, "SELECT id FROM certificates WHERE number = ?1", a->certificate);
   if (!cert) return hd_err_set(err, HD_EDATA, "certificate %s does not exist", a->certificate);
   long long id = 0;
   char ids[32];

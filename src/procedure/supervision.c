@@ -25,17 +25,6 @@ const char *sup_category_name(const char *code) {
   return NULL;
 }
 
-/* One text parameter in, the first column of the first row out (caller frees), or NULL. */
-static char *one(sqlite3 *db, const char *sql, const char *arg) {
-  sqlite3_stmt *st;
-  char *v = NULL;
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
-  sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-  if (sqlite3_step(st) == SQLITE_ROW) v = store_col_text(st, 0);
-  sqlite3_finalize(st);
-  return v;
-}
-
 static int insert(sqlite3 *db, const char *sql, const char *const *v, int n, hd_err *err) {
   sqlite3_stmt *st;
   if (store_prepare(db, sql, &st, err)) return HD_EDB;
@@ -71,21 +60,21 @@ static int texts(const char *const *opt, const char *const *v, int n, hd_err *er
 }
 
 static int record(sqlite3 *db, const hd_suspicion *s, hd_err *err) {
-  char *dup = one(db, "SELECT found_date FROM supervisions WHERE number = ?1", s->number);
+  char *dup = store_text_of(db, "SELECT found_date FROM supervisions WHERE number = ?1", s->number);
   if (dup) {
     int rc = hd_err_set(err, HD_EDATA, "supervision %s is recorded already (found %s): add what "
                         "was done about it with hdreg supervise record --measure, --reported-to or --close", s->number, dup);
     free(dup);
     return rc;
   }
-  char *subject = one(db, "SELECT id FROM subjects WHERE uscc = ?1 ORDER BY id LIMIT 1", s->subject);
+  char *subject = store_text_of(db, "SELECT id FROM subjects WHERE uscc = ?1 ORDER BY id LIMIT 1", s->subject);
   if (!subject)
     return hd_err_set(err, HD_EDATA, "supervision %s: --subject '%s' is not the unified social "
                       "credit code of a subject of the register", s->number, s->subject);
   char *cert = NULL;
   int rc = HD_OK;
   if (s->certificate) {
-    cert = one(db, "SELECT id FROM certificates WHERE number = ?1 AND status <> 'pending'",
+    cert = store_text_of(db, "SELECT id FROM certificates WHERE number = ?1 AND status <> 'pending'",
                s->certificate);
     if (!cert)
       rc = hd_err_set(err, HD_EDATA, "supervision %s: certificate %s is not in the register",

@@ -648,6 +648,16 @@ int store_ids(sqlite3 *db, const char *sql, const char *text, long long **out, i
   return HD_OK;
 }
 
+char *store_text_of(sqlite3 *db, const char *sql, const char *arg) {
+  sqlite3_stmt *st;
+  char *v = NULL;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
+  sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) == SQLITE_ROW) v = store_col_text(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
 char *store_text(sqlite3 *db, const char *sql, long long id) {
   sqlite3_stmt *st;
   hd_err ignored = {0};

@@ -70,6 +70,9 @@ int store_ids(sqlite3 *db, const char *sql, const char *text, long long **out, i
 /* The text of the first column of the first row of sql with ?1 bound to id (a cached
  * statement); NULL if no row, NULL value or error. Caller frees. */
 char *store_text(sqlite3 *db, const char *sql, long long id);
+/* The same with one text parameter (an uncached statement: for a connection that is
+ * closed with sqlite3_close as well). */
+char *store_text_of(sqlite3 *db, const char *sql, const char *arg);
 /* Copy column text (NULL for SQL NULL); caller frees. */
 char *store_col_text(sqlite3_stmt *st, int col);
 /* Column col as a new JSON value: NULL for SQL NULL, an integer for an INTEGER, else its

@@ -89,13 +89,15 @@ act "case SQ-2026-0102: cancel of certificate 202603440000000084 submitted" appl
   --ground a --material cancellation_statement:ZX-2026-001
 # A licence on 20260344000000013M (岐江医院 to a data exchange) comes in from the
 # exchange's system: until 2026-06-30, its certificate ending with the licence (5.1.3).
-cat >"$T/lic.csv" <<'CSV'
+cat >"$T/head.csv" <<'CSV'
 @subject,id,name,uscc,kind
 @case,number,type,procedure,applicant,counterparty,applied,owner,name,data-class,grade,source,records,bytes,prior-certificate,consideration
 @right,case,kind,holder
 @material,case,kind,reference,issued,valid-until,issuer
 subject,L,广州医科数据交易服务有限公司,91440101MA5CJQ4N59,company
 subject,H,中山市岐江医院,12442000457022197J,public_hospital
+CSV
+{ cat "$T/head.csv"; cat <<'CSV'; } >"$T/lic.csv"
 case,HZ-2026-0210,license,simplified,L,H,2026-04-01,H,岐江医院糖尿病专病数据集,medical_application,3,中山市岐江医院电子病历系统、内分泌专科随访平台,420000,9341553868,20260344000000013M,许可使用费人民币30万元
 right,HZ-2026-0210,holding,H
 right,HZ-2026-0210,use,L
@@ -113,13 +115,7 @@ night 2026-04-16 0
 night 2026-04-20 0
 # April 21: once it is certified (on April 20), a second licence of the same right (one application per
 # certificate at a time, 6.3 a): until 2026-09-30.
-cat >"$T/lic2.csv" <<'CSV'
-@subject,id,name,uscc,kind
-@case,number,type,procedure,applicant,counterparty,applied,owner,name,data-class,grade,source,records,bytes,prior-certificate,consideration
-@right,case,kind,holder
-@material,case,kind,reference,issued,valid-until,issuer
-subject,L,广州医科数据交易服务有限公司,91440101MA5CJQ4N59,company
-subject,H,中山市岐江医院,12442000457022197J,public_hospital
+{ cat "$T/head.csv"; cat <<'CSV'; } >"$T/lic2.csv"
 case,HZ-2026-0211,license,simplified,L,H,2026-04-21,H,岐江医院糖尿病专病数据集,medical_application,3,中山市岐江医院电子病历系统、内分泌专科随访平台,420000,9341553868,20260344000000013M,许可使用费人民币50万元
 right,HZ-2026-0211,holding,H
 right,HZ-2026-0211,operation,L
