@@ -18,6 +18,7 @@
 #include "util/clock.h"
 #include "util/date.h"
 #include "util/diag.h"
+#include "util/json.h"
 
 static const char HELP[] =
     "usage: hdreg supervise record --db FILE --number N --date D --actor NAME\n"
@@ -198,11 +199,6 @@ static int record(const sargs *a) {
   return rc ? hd_exit_for(rc) : HD_EXIT_OK;
 }
 
-static const char *js(json_object *o, const char *k) {
-  json_object *v = json_object_object_get(o, k);
-  return v && !json_object_is_type(v, json_type_null) ? json_object_get_string(v) : NULL;
-}
-
 static int list(const sargs *a) {
   int json = a->format ? cli_format("supervise list", a->format) : 0;
   if (json < 0) return HD_EXIT_USAGE;
@@ -223,20 +219,20 @@ static int list(const sargs *a) {
     for (size_t i = 0; i < json_object_array_length(l); i++) {
       json_object *o = json_object_array_get_idx(l, i), *acts = json_object_object_get(o, "actions");
       printf("%s  %s  %s  %s (%s)%s%s  %s\n  facts: %s\n  source: %s (recorded by %s)\n",
-             js(o, "number"), js(o, "found_date"), js(o, "status"), js(o, "subject"), js(o, "uscc"),
-             js(o, "certificate") ? "  certificate " : "", js(o, "certificate") ? js(o, "certificate") : "",
-             js(o, "category"), js(o, "facts"), js(o, "source"), js(o, "recorded_by"));
+             hd_json_str(o, "number"), hd_json_str(o, "found_date"), hd_json_str(o, "status"), hd_json_str(o, "subject"), hd_json_str(o, "uscc"),
+             hd_json_str(o, "certificate") ? "  certificate " : "", hd_json_str(o, "certificate") ? hd_json_str(o, "certificate") : "",
+             hd_json_str(o, "category"), hd_json_str(o, "facts"), hd_json_str(o, "source"), hd_json_str(o, "recorded_by"));
       for (size_t k = 0; k < json_object_array_length(acts); k++) {
         json_object *s = json_object_array_get_idx(acts, k);
-        printf("  %s  %-12s %s", js(s, "date"), js(s, "kind"), js(s, "text"));
-        if (js(s, "regulator"))
-          printf(" (to %s%s%s)", js(s, "regulator"), js(s, "reference") ? ", " : "",
-                 js(s, "reference") ? js(s, "reference") : "");
-        if (js(s, "case"))
-          printf(" (case %s: %s%s%s)", js(s, "case"), js(s, "case_status"),
-                 js(s, "cancelled_date") ? " on " : "",
-                 js(s, "cancelled_date") ? js(s, "cancelled_date") : "");
-        printf(" — %s\n", js(s, "actor"));
+        printf("  %s  %-12s %s", hd_json_str(s, "date"), hd_json_str(s, "kind"), hd_json_str(s, "text"));
+        if (hd_json_str(s, "regulator"))
+          printf(" (to %s%s%s)", hd_json_str(s, "regulator"), hd_json_str(s, "reference") ? ", " : "",
+                 hd_json_str(s, "reference") ? hd_json_str(s, "reference") : "");
+        if (hd_json_str(s, "case"))
+          printf(" (case %s: %s%s%s)", hd_json_str(s, "case"), hd_json_str(s, "case_status"),
+                 hd_json_str(s, "cancelled_date") ? " on " : "",
+                 hd_json_str(s, "cancelled_date") ? hd_json_str(s, "cancelled_date") : "");
+        printf(" — %s\n", hd_json_str(s, "actor"));
       }
     }
     if (!json_object_array_length(l)) printf("no supervision%s\n", a->open ? " open" : "");

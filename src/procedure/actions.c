@@ -15,32 +15,10 @@
 #include "util/date.h"
 #include "util/utf8.h"
 
-/* Run sql with text parameters (NULL binds NULL). */
-static int exec_bind(sqlite3 *db, const char *sql, const char *const *texts, int n, hd_err *err) {
-  sqlite3_stmt *st;
-  if (store_prepare(db, sql, &st, err)) return HD_EDB;
-  for (int i = 0; i < n; i++) {
-    if (texts[i]) sqlite3_bind_text(st, i + 1, texts[i], -1, SQLITE_STATIC);
-    else sqlite3_bind_null(st, i + 1);
-  }
-  int s = sqlite3_step(st);
-  sqlite3_finalize(st);
-  if (s != SQLITE_DONE && s != SQLITE_ROW)
-    return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
-  return HD_OK;
-}
-
 static int store_text_exists(sqlite3 *db, const char *sql, long long id) {
   char *v = store_text(db, sql, id);
   free(v);
   return v != NULL;
-}
-
-/* Commit what an action did (rc HD_OK) or roll it back; returns rc or the commit's. */
-static int finish(sqlite3 *db, int rc, hd_err *err) {
-  if (rc == HD_OK) rc = store_commit(db, err);
-  if (rc != HD_OK) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-  return rc;
 }
 
 static int committee(sqlite3 *db, long long id, const char *decision, const hd_actor *by,
@@ -53,7 +31,7 @@ static int committee(sqlite3 *db, long long id, const char *decision, const hd_a
   const char *v[] = {by->date, ids};
   int rc = proc_move(db, id, approve ? "approved" : "rejected", "person", by->date, by->actor,
                      by->reason, 0, err);
-  if (!rc) rc = exec_bind(db, "UPDATE cases SET committee_date = ?1 WHERE id = ?2", v, 2, err);
+  if (!rc) rc = store_exec_texts(db, "UPDATE cases SET committee_date = ?1 WHERE id = ?2", v, 2, err);
   /* The committee's opinion (6.1.2 c) and, on a rejection, the decision not to register. */
   if (!rc) rc = proc_queue_letter(db, id, "committee_opinion", by->date, 1, 0, by->reason, err);
   if (!rc && !approve) rc = proc_queue_letter(db, id, "refusal", by->date, 1, 0, by->reason, err);
@@ -92,7 +70,7 @@ int act_committee(sqlite3 *db, long long case_id, const char *decision, const hd
                   hd_err *err) {
   int rc = by_printable(by, err);
   if (!rc) rc = store_begin(db, err);
-  return rc ? rc : finish(db, committee(db, case_id, decision, by, err), err);
+  return rc ? rc : store_end(db, committee(db, case_id, decision, by, err), err);
 }
 
 static int object(sqlite3 *db, long long id, const char *number, const char *date,
@@ -112,7 +90,7 @@ static int object(sqlite3 *db, long long id, const char *number, const char *dat
                     date, start ? start : "?", end ? end : "?");
   if (rc == HD_OK) {
     const char *v[] = {ids, date, objector, grounds, material};
-    rc = exec_bind(db, "INSERT INTO objections(case_id, filed_date, objector, grounds, material, "
+    rc = store_exec_texts(db, "INSERT INTO objections(case_id, filed_date, objector, grounds, material, "
                        "status) VALUES (?1, ?2, ?3, ?4, ?5, 'open')", v, 5, err);
     if (!rc) *objection_id = (long long)sqlite3_last_insert_rowid(db);
     /* The applicant is asked to explain (6.1.2 d, 6.2.2 c). */
@@ -130,7 +108,7 @@ int act_object(sqlite3 *db, long long case_id, const char *number, const char *d
   int rc = act_printable("--objector", objector, err);
   if (!rc) rc = act_printable("--grounds", grounds, err);
   if (!rc) rc = store_begin(db, err);
-  return rc ? rc : finish(db, object(db, case_id, number, date, objector, grounds, material,
+  return rc ? rc : store_end(db, object(db, case_id, number, date, objector, grounds, material,
                                      objection_id, err), err);
 }
 
@@ -152,7 +130,7 @@ static int resolve(sqlite3 *db, const char *objection, const char *outcome, cons
   free(filed);
   if (rc == HD_OK) {
     const char *v[] = {outcome, by->date, objection};
-    rc = exec_bind(db, "UPDATE objections SET status = ?1, resolved_date = ?2 WHERE id = "
+    rc = store_exec_texts(db, "UPDATE objections SET status = ?1, resolved_date = ?2 WHERE id = "
                        "CAST(?3 AS INTEGER)", v, 3, err);
   }
   if (rc == HD_OK && upheld)
@@ -170,7 +148,7 @@ int act_resolve(sqlite3 *db, const char *objection, const char *outcome, const h
                 hd_err *err) {
   int rc = by_printable(by, err);
   if (!rc) rc = store_begin(db, err);
-  return rc ? rc : finish(db, resolve(db, objection, outcome, by, err), err);
+  return rc ? rc : store_end(db, resolve(db, objection, outcome, by, err), err);
 }
 
 /* One material as given (opt names the option, for messages):
@@ -233,7 +211,7 @@ static int add_material(sqlite3 *db, const char *ids, const char *date, const ch
                       "code of a subject of the register: name who issued the material by the "
                       "code of a party of the case (KIND@CODE:REFERENCE)", opt, given, issuer);
   const char *w[] = {ids, kind, date, *ref ? ref : NULL, *until ? until : NULL, note, issuer_id};
-  int rc = exec_bind(db, "INSERT INTO materials(case_id, kind, issued_date, reference, "
+  int rc = store_exec_texts(db, "INSERT INTO materials(case_id, kind, issued_date, reference, "
                          "valid_until, note, issuer_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
                          "CAST(?7 AS INTEGER))", w, 7, err);
   free(issuer_id);
@@ -266,7 +244,7 @@ static int move(sqlite3 *db, long long id, const char *to, const hd_actor *by,
   snprintf(ids, sizeof ids, "%lld", id);
   for (int i = 0; rc == HD_OK && i < n_questions; i++) {
     const char *v[] = {ids, by->date, questions[i]};
-    rc = exec_bind(db, "INSERT INTO onsite_questions(case_id, asked, question) VALUES (?1, ?2, ?3)",
+    rc = store_exec_texts(db, "INSERT INTO onsite_questions(case_id, asked, question) VALUES (?1, ?2, ?3)",
                    v, 3, err);
   }
   /* 6.6 i: the verification inquires (做出必要的询问); the case leaves it for review or a
@@ -302,7 +280,7 @@ int act_move(sqlite3 *db, long long case_id, const char *to, const hd_actor *by,
   int rc = by_printable(by, err);
   for (int i = 0; !rc && i < n_questions; i++) rc = act_printable("--question", questions[i], err);
   if (!rc) rc = store_begin(db, err);
-  return rc ? rc : finish(db, move(db, case_id, to, by, questions, n_questions, materials,
+  return rc ? rc : store_end(db, move(db, case_id, to, by, questions, n_questions, materials,
                                    n_materials, err), err);
 }
 
@@ -335,7 +313,7 @@ static int answer(sqlite3 *db, long long case_id, const char *number, long long 
     char qs[32];
     snprintf(qs, sizeof qs, "%lld", question);
     const char *v[] = {by->date, text, qs};
-    rc = exec_bind(db, "UPDATE onsite_questions SET answered = ?1, answer = ?2 WHERE id = "
+    rc = store_exec_texts(db, "UPDATE onsite_questions SET answered = ?1, answer = ?2 WHERE id = "
                        "CAST(?3 AS INTEGER)", v, 3, err);
   }
   free(answered);
@@ -348,7 +326,7 @@ int act_answer(sqlite3 *db, long long case_id, const char *number, long long que
   int rc = by_printable(by, err);
   if (!rc) rc = act_printable("--answer", text, err);
   if (!rc) rc = store_begin(db, err);
-  return rc ? rc : finish(db, answer(db, case_id, number, question, text, by, err), err);
+  return rc ? rc : store_end(db, answer(db, case_id, number, question, text, by, err), err);
 }
 
 /* A new case `number` of `type` on certificate cert_id (its number: certificate), on the
@@ -390,7 +368,7 @@ static int new_case(sqlite3 *db, const char *number, const char *type, const cha
   sqlite3_finalize(st);
   if (rc) return rc;
   const char *v[] = {number, type, date, cert_id, ground, description};
-  rc = exec_bind(db,
+  rc = store_exec_texts(db,
                      "INSERT INTO cases(number, reg_type, procedure, status, applicant_id, "
                      "resource_id, applied_date, accepted_date, prior_certificate_id, cancel_ground, "
                      "change_description) SELECT ?1, ?2, k.procedure, 'submitted', k.applicant_id, "
@@ -403,7 +381,7 @@ static int new_case(sqlite3 *db, const char *number, const char *type, const cha
   char ids[32];
   snprintf(ids, sizeof ids, "%lld", *id);
   const char *w[] = {ids, cert_id};
-  return exec_bind(db, "INSERT INTO case_rights(case_id, right_kind, holder_id, restrictions) "
+  return store_exec_texts(db, "INSERT INTO case_rights(case_id, right_kind, holder_id, restrictions) "
                        "SELECT ?1, right_kind, holder_id, restrictions FROM case_rights WHERE "
                        "case_id = (SELECT case_id FROM certificates WHERE id = CAST(?2 AS INTEGER))",
                    w, 2, err);
@@ -441,11 +419,11 @@ static int apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_er
   snprintf(ids, sizeof ids, "%lld", id);
   if (rc == HD_OK && a->renewal) {
     const char *w[] = {ids};
-    rc = exec_bind(db, "UPDATE cases SET renewal = 1 WHERE id = CAST(?1 AS INTEGER)", w, 1, err);
+    rc = store_exec_texts(db, "UPDATE cases SET renewal = 1 WHERE id = CAST(?1 AS INTEGER)", w, 1, err);
   }
   if (rc == HD_OK) { /* the registration's evidence on file stays the evidence */
     const char *w[] = {ids, cert};
-    rc = exec_bind(db, "INSERT INTO materials(case_id, kind, present, issued_date, valid_until, "
+    rc = store_exec_texts(db, "INSERT INTO materials(case_id, kind, present, issued_date, valid_until, "
                        "reference, note, issuer_id) SELECT ?1, kind, present, issued_date, "
                        "valid_until, reference, note, issuer_id FROM materials WHERE kind <> "
                        "'application' AND case_id = "
@@ -453,7 +431,7 @@ static int apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_er
   }
   if (rc == HD_OK) {
     const char *w[] = {ids, a->date};
-    rc = exec_bind(db, "INSERT INTO materials(case_id, kind, issued_date) VALUES (?1, "
+    rc = store_exec_texts(db, "INSERT INTO materials(case_id, kind, issued_date) VALUES (?1, "
                        "'application', ?2)", w, 2, err);
   }
   if (rc == HD_OK) rc = add_materials(db, ids, a->date, a->materials, a->n_materials, err);
@@ -466,7 +444,7 @@ static int apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_er
 int act_apply(sqlite3 *db, const hd_application *a, long long *case_id, hd_err *err) {
   int rc = act_printable("--description", a->description, err);
   if (!rc) rc = store_begin(db, err);
-  return rc ? rc : finish(db, apply(db, a, case_id, err), err);
+  return rc ? rc : store_end(db, apply(db, a, case_id, err), err);
 }
 
 /* The applications open on certificate cert_id (but case_id, the authority's own cancel
@@ -547,5 +525,5 @@ int act_authority_cancel(sqlite3 *db, const hd_authority_cancel *a, long long *c
                          hd_buf *waiting, hd_err *err) {
   int rc = by_printable(&a->by, err);
   if (!rc) rc = store_begin(db, err);
-  return rc ? rc : finish(db, authority_cancel(db, a, case_id, waiting, err), err);
+  return rc ? rc : store_end(db, authority_cancel(db, a, case_id, waiting, err), err);
 }

@@ -20,6 +20,7 @@
 #include "util/clock.h"
 #include "util/date.h"
 #include "util/format.h"
+#include "util/json.h"
 
 static int cmp_double(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
@@ -738,39 +739,34 @@ typedef struct supervision_ud {
   json_object *list; /* sup_list's */
 } supervision_ud;
 
-static const char *jstr(json_object *o, const char *k) {
-  json_object *v = json_object_object_get(o, k);
-  return v && !json_object_is_type(v, json_type_null) ? json_object_get_string(v) : NULL;
-}
-
 /* Each step of a supervision as a line of the report: date, what was done, by whom. */
 static void supervision_steps(json_object *acts, hd_buf *b) {
   for (size_t i = 0; i < json_object_array_length(acts); i++) {
     json_object *a = json_object_array_get_idx(acts, i);
-    const char *kind = jstr(a, "kind"), *date = jstr(a, "date");
+    const char *kind = hd_json_str(a, "kind"), *date = hd_json_str(a, "date");
     char cn[32] = "";
     hd_date d;
     if (date && hd_date_parse(date, &d)) hd_date_cn(d, cn);
     hd_buf_printf(b, "%s%s　", b->len ? "\n" : "", cn);
     if (!strcmp(kind, "report")) {
-      hd_buf_printf(b, "向%s报告", jstr(a, "regulator"));
-      if (jstr(a, "reference")) hd_buf_printf(b, "（%s）", jstr(a, "reference"));
-      hd_buf_printf(b, "：%s", jstr(a, "text"));
+      hd_buf_printf(b, "向%s报告", hd_json_str(a, "regulator"));
+      if (hd_json_str(a, "reference")) hd_buf_printf(b, "（%s）", hd_json_str(a, "reference"));
+      hd_buf_printf(b, "：%s", hd_json_str(a, "text"));
     } else if (!strcmp(kind, "cancellation")) {
-      hd_buf_printf(b, "%s，注销申请编号%s", jstr(a, "text"), jstr(a, "case"));
-      const char *done = jstr(a, "cancelled_date");
+      hd_buf_printf(b, "%s，注销申请编号%s", hd_json_str(a, "text"), hd_json_str(a, "case"));
+      const char *done = hd_json_str(a, "cancelled_date");
       if (done && hd_date_parse(done, &d)) {
         hd_date_cn(d, cn);
         hd_buf_printf(b, "，已于%s注销", cn);
       } else {
-        hd_buf_printf(b, "，%s", !strcmp(jstr(a, "case_status"), "rejected") ? "审核未通过，未予注销"
-                                   : !strcmp(jstr(a, "case_status"), "withdrawn") ? "已撤回"
+        hd_buf_printf(b, "，%s", !strcmp(hd_json_str(a, "case_status"), "rejected") ? "审核未通过，未予注销"
+                                   : !strcmp(hd_json_str(a, "case_status"), "withdrawn") ? "已撤回"
                                                                               : "正在办理");
       }
     } else {
-      hd_buf_printf(b, "%s：%s", !strcmp(kind, "close") ? "结案" : "采取措施", jstr(a, "text"));
+      hd_buf_printf(b, "%s：%s", !strcmp(kind, "close") ? "结案" : "采取措施", hd_json_str(a, "text"));
     }
-    hd_buf_printf(b, "（%s）", jstr(a, "actor"));
+    hd_buf_printf(b, "（%s）", hd_json_str(a, "actor"));
   }
   if (!b->len) hd_buf_printf(b, "尚未采取措施");
 }
@@ -792,16 +788,16 @@ static int supervision_prepare(hd_expr *sb, void *ud) {
     supervision_steps(json_object_object_get(o, "actions"), &steps);
     char found[32] = "";
     hd_date d;
-    if (hd_date_parse(jstr(o, "found_date"), &d)) hd_date_cn(d, found);
-    const char *v[10] = {jstr(o, "number"), found, jstr(o, "subject"), jstr(o, "uscc"),
-                         jstr(o, "certificate") ? jstr(o, "certificate") : "—",
-                         jstr(o, "category_cn"), jstr(o, "facts"), jstr(o, "source"),
-                         !strcmp(jstr(o, "status"), "closed") ? "已结案" : "办理中", steps.p};
+    if (hd_date_parse(hd_json_str(o, "found_date"), &d)) hd_date_cn(d, found);
+    const char *v[10] = {hd_json_str(o, "number"), found, hd_json_str(o, "subject"), hd_json_str(o, "uscc"),
+                         hd_json_str(o, "certificate") ? hd_json_str(o, "certificate") : "—",
+                         hd_json_str(o, "category_cn"), hd_json_str(o, "facts"), hd_json_str(o, "source"),
+                         !strcmp(hd_json_str(o, "status"), "closed") ? "已结案" : "办理中", steps.p};
     expr_list_add(sb, "items", 10, K, v);
     hd_buf_release(&steps);
     int k = 0;
-    while (k < nn && strcmp(names[k], jstr(o, "category_cn"))) k++;
-    if (k == nn && nn < 8) names[nn++] = jstr(o, "category_cn");
+    while (k < nn && strcmp(names[k], hd_json_str(o, "category_cn"))) k++;
+    if (k == nn && nn < 8) names[nn++] = hd_json_str(o, "category_cn");
     if (k < 8) counts[k]++;
   }
   for (int k = 0; k < nn; k++) {
@@ -824,10 +820,10 @@ int docs_supervision(hd_docenv *e, const hd_template *t, const char *from, const
   int open = 0, reported = 0, cancelled = 0;
   for (size_t i = 0; i < json_object_array_length(list); i++) {
     json_object *o = json_object_array_get_idx(list, i), *acts = json_object_object_get(o, "actions");
-    open += !strcmp(jstr(o, "status"), "open");
+    open += !strcmp(hd_json_str(o, "status"), "open");
     reported += json_object_get_boolean(json_object_object_get(o, "reported"));
     for (size_t k = 0; k < json_object_array_length(acts); k++)
-      cancelled += jstr(json_object_array_get_idx(acts, k), "cancelled_date") != NULL;
+      cancelled += hd_json_str(json_object_array_get_idx(acts, k), "cancelled_date") != NULL;
   }
   kvlist kv;
   memset(&kv, 0, sizeof kv);

@@ -25,24 +25,6 @@ const char *sup_category_name(const char *code) {
   return NULL;
 }
 
-static int insert(sqlite3 *db, const char *sql, const char *const *v, int n, hd_err *err) {
-  sqlite3_stmt *st;
-  if (store_prepare(db, sql, &st, err)) return HD_EDB;
-  for (int i = 0; i < n; i++) {
-    if (v[i]) sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
-    else sqlite3_bind_null(st, i + 1);
-  }
-  int s = sqlite3_step(st);
-  sqlite3_finalize(st);
-  return s == SQLITE_DONE ? HD_OK : hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
-}
-
-static int finish(sqlite3 *db, int rc, hd_err *err) {
-  if (rc == HD_OK) rc = store_commit(db, err);
-  if (rc != HD_OK) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-  return rc;
-}
-
 static int is_date(const char *opt, const char *s, hd_err *err) {
   hd_date d;
   return s && hd_date_parse(s, &d) ? HD_OK
@@ -99,7 +81,7 @@ static int record(sqlite3 *db, const hd_suspicion *s, hd_err *err) {
   if (!rc) {
     const char *v[] = {s->number, subject, cert, s->category, s->facts, s->source, s->by.date,
                        s->by.actor};
-    rc = insert(db, "INSERT INTO supervisions(number, subject_id, certificate_id, category, "
+    rc = store_exec_texts(db, "INSERT INTO supervisions(number, subject_id, certificate_id, category, "
                     "facts, source, found_date, recorded_by) VALUES (?1, CAST(?2 AS INTEGER), "
                     "CAST(?3 AS INTEGER), ?4, ?5, ?6, ?7, ?8)", v, 8, err);
   }
@@ -122,7 +104,7 @@ int sup_record(sqlite3 *db, const hd_suspicion *s, hd_err *err) {
     hd_buf_release(&b);
   }
   if (!rc) rc = store_begin(db, err);
-  return rc ? rc : finish(db, record(db, s, err), err);
+  return rc ? rc : store_end(db, record(db, s, err), err);
 }
 
 /* The open supervision `number`: its id (text) in *id, or a refusal naming why not. The
@@ -184,7 +166,7 @@ static int act(sqlite3 *db, const hd_sup_action *a, hd_err *err) {
   }
   if (!rc) {
     const char *v[] = {id, a->kind, a->by.date, a->text, a->regulator, a->reference, a->by.actor};
-    rc = insert(db, "INSERT INTO supervision_actions(supervision_id, kind, action_date, text, "
+    rc = store_exec_texts(db, "INSERT INTO supervision_actions(supervision_id, kind, action_date, text, "
                     "regulator, reference, actor) VALUES (CAST(?1 AS INTEGER), ?2, ?3, ?4, ?5, "
                     "?6, ?7)", v, 7, err);
   }
@@ -201,11 +183,11 @@ int sup_act(sqlite3 *db, const hd_sup_action *a, hd_err *err) {
   const char *v[] = {a->number, a->text, a->by.actor, a->regulator};
   int rc = texts(OPT, v, report ? 4 : 3, err);
   if (!rc && !report && a->regulator)
-    rc = hd_err_set(err, HD_EUSAGE, "--regulator goes with a report (hdreg supervise report)");
+    rc = hd_err_set(err, HD_EUSAGE, "a regulator goes with a report to it (--reported-to)");
   if (!rc && a->reference) rc = act_printable("--reference", a->reference, err);
   if (!rc) rc = is_date("--date", a->by.date, err);
   if (!rc) rc = store_begin(db, err);
-  return rc ? rc : finish(db, act(db, a, err), err);
+  return rc ? rc : store_end(db, act(db, a, err), err);
 }
 
 int sup_link_cancellation(sqlite3 *db, const char *number, long long case_id, const char *cert_id,
@@ -247,7 +229,7 @@ int sup_link_cancellation(sqlite3 *db, const char *number, long long case_id, co
     hd_snprintf(cid, sizeof cid, "%lld", case_id);
     hd_snprintf(text, sizeof text, "依职权注销登记（5.1.6 %s）：%s", ground, by->reason);
     const char *v[] = {id, by->date, text, cid, by->actor};
-    rc = insert(db, "INSERT INTO supervision_actions(supervision_id, kind, action_date, text, "
+    rc = store_exec_texts(db, "INSERT INTO supervision_actions(supervision_id, kind, action_date, text, "
                     "case_id, actor) VALUES (CAST(?1 AS INTEGER), 'cancellation', ?2, ?3, "
                     "CAST(?4 AS INTEGER), ?5)", v, 5, err);
   }
@@ -255,65 +237,75 @@ int sup_link_cancellation(sqlite3 *db, const char *number, long long case_id, co
   return rc;
 }
 
-static json_object *actions_of(sqlite3 *db, long long id, int *reported) {
-  json_object *a = json_object_new_array();
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2(db, "SELECT x.action_date, x.kind, x.text, x.regulator, x.reference, "
-                             "x.actor, k.number, k.status, (SELECT max(e.at) FROM case_events e "
-                             "WHERE e.case_id = k.id AND e.to_status = 'cancelled') FROM "
-                             "supervision_actions x LEFT JOIN cases k ON k.id = x.case_id WHERE "
-                             "x.supervision_id = ?1 ORDER BY x.id", -1, &st, NULL) != SQLITE_OK)
-    return a;
-  sqlite3_bind_int64(st, 1, id);
+/* The steps of supervision id, oldest first, with st (the statement of sup_list that
+ * selects them, reset here); *reported set when one is a report to a regulator. NULL on a
+ * database error. */
+static json_object *actions_of(sqlite3_stmt *st, long long id, int *reported) {
   static const char *const K[] = {"date", "kind", "text", "regulator", "reference", "actor",
                                   "case", "case_status", "cancelled_date"};
-  while (sqlite3_step(st) == SQLITE_ROW) {
+  sqlite3_reset(st);
+  sqlite3_bind_int64(st, 1, id);
+  json_object *a = json_object_new_array();
+  int s;
+  while ((s = sqlite3_step(st)) == SQLITE_ROW) {
     json_object *o = json_object_new_object();
     for (int c = 0; c < 9; c++) json_object_object_add(o, K[c], store_col_json(st, c));
     *reported |= !strcmp((const char *)sqlite3_column_text(st, 1), "report");
     json_object_array_add(a, o);
   }
-  sqlite3_finalize(st);
+  if (s != SQLITE_DONE) {
+    json_object_put(a);
+    return NULL;
+  }
   return a;
 }
 
 int sup_list(sqlite3 *db, const char *from, const char *to, int open_only, json_object **out,
              hd_err *err) {
   *out = NULL;
-  sqlite3_stmt *st;
+  sqlite3_stmt *st, *acts;
+  if (store_prepare(db, "SELECT x.action_date, x.kind, x.text, x.regulator, x.reference, "
+                        "x.actor, k.number, k.status, (SELECT max(e.at) FROM case_events e "
+                        "WHERE e.case_id = k.id AND e.to_status = 'cancelled') FROM "
+                        "supervision_actions x LEFT JOIN cases k ON k.id = x.case_id WHERE "
+                        "x.supervision_id = ?1 ORDER BY x.id", &acts, err))
+    return HD_EDB;
   if (store_prepare(db, "SELECT s.id, s.number, s.found_date, CASE WHEN EXISTS (SELECT 1 FROM "
                         "supervision_actions a WHERE a.supervision_id = s.id AND a.kind = 'close') "
                         "THEN 'closed' ELSE 'open' END AS st, j.name, j.uscc, c.number, s.category, "
                         "s.facts, s.source, s.recorded_by FROM supervisions s JOIN subjects j ON "
                         "j.id = s.subject_id LEFT JOIN certificates c ON c.id = s.certificate_id "
                         "WHERE (?1 IS NULL OR s.found_date >= ?1) AND (?2 IS NULL OR s.found_date "
-                        "<= ?2) AND (?3 = 0 OR st = 'open') ORDER BY s.found_date, s.id", &st, err))
+                        "<= ?2) AND (?3 = 0 OR st = 'open') ORDER BY s.found_date, s.id", &st, err)) {
+    sqlite3_finalize(acts);
     return HD_EDB;
+  }
   if (from) sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
   if (to) sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
   sqlite3_bind_int(st, 3, open_only);
   json_object *list = json_object_new_array();
   static const char *const K[] = {"number", "found_date", "status", "subject", "uscc",
                                   "certificate", "category"};
-  int s;
-  while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+  int s, failed = 0;
+  while (!failed && (s = sqlite3_step(st)) == SQLITE_ROW) {
     json_object *o = json_object_new_object();
     for (int c = 0; c < 7; c++) json_object_object_add(o, K[c], store_col_json(st, c + 1));
-    json_object_object_add(o, "category_cn",
-                           json_object_new_string(sup_category_name((const char *)sqlite3_column_text(st, 7))
-                                                      ? sup_category_name((const char *)sqlite3_column_text(st, 7))
-                                                      : "?"));
+    const char *cn = sup_category_name((const char *)sqlite3_column_text(st, 7));
+    json_object_object_add(o, "category_cn", json_object_new_string(cn ? cn : "?"));
     json_object_object_add(o, "facts", store_col_json(st, 8));
     json_object_object_add(o, "source", store_col_json(st, 9));
     json_object_object_add(o, "recorded_by", store_col_json(st, 10));
     int reported = 0;
-    json_object *acts = actions_of(db, sqlite3_column_int64(st, 0), &reported);
+    json_object *steps = actions_of(acts, sqlite3_column_int64(st, 0), &reported);
+    failed = !steps;
     json_object_object_add(o, "reported", json_object_new_boolean(reported));
-    json_object_object_add(o, "actions", acts);
+    json_object_object_add(o, "actions", steps);
     json_object_array_add(list, o);
   }
-  int rc = s == SQLITE_DONE ? HD_OK : hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+  int rc = !failed && s == SQLITE_DONE
+               ? HD_OK : hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
   sqlite3_finalize(st);
+  sqlite3_finalize(acts);
   if (rc) json_object_put(list);
   else *out = list;
   return rc;

@@ -517,6 +517,26 @@ int store_commit(sqlite3 *db, hd_err *err) {
   return rc;
 }
 
+int store_end(sqlite3 *db, int rc, hd_err *err) {
+  if (rc == HD_OK) return store_commit(db, err);
+  store_rollback(db);
+  return rc;
+}
+
+int store_exec_texts(sqlite3 *db, const char *sql, const char *const *texts, int n, hd_err *err) {
+  sqlite3_stmt *st;
+  if (store_prepare(db, sql, &st, err)) return HD_EDB;
+  for (int i = 0; i < n; i++) {
+    if (texts[i]) sqlite3_bind_text(st, i + 1, texts[i], -1, SQLITE_STATIC);
+    else sqlite3_bind_null(st, i + 1);
+  }
+  int s = sqlite3_step(st);
+  sqlite3_finalize(st);
+  if (s != SQLITE_DONE && s != SQLITE_ROW)
+    return hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+  return HD_OK;
+}
+
 void store_rollback(sqlite3 *db) {
   /* The notes of the transaction's rows go with it: temp tables are transactional. */
   if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);

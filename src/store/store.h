@@ -47,9 +47,14 @@ int store_copy(sqlite3 *from, sqlite3 **out, hd_err *err);
 int store_begin(sqlite3 *db, hd_err *err);
 int store_commit(sqlite3 *db, hd_err *err);
 void store_rollback(sqlite3 *db);
+/* The end of a transaction whose work returned rc: committed when rc is HD_OK, else rolled
+ * back; returns rc, or the commit's error. */
+int store_end(sqlite3 *db, int rc, hd_err *err);
 
 /* Run SQL text (several statements). */
 int store_exec(sqlite3 *db, const char *sql, hd_err *err);
+/* Run one statement with n text parameters (NULL binds NULL). */
+int store_exec_texts(sqlite3 *db, const char *sql, const char *const *texts, int n, hd_err *err);
 /* Read a setting; *out is a malloc'd copy (caller frees). Missing key is HD_EDATA. */
 int store_setting(sqlite3 *db, const char *key, char **out, hd_err *err);
 int store_setting_int(sqlite3 *db, const char *key, long lo, long hi, long *out, hd_err *err);
