@@ -11,6 +11,7 @@
 
 #include "ledger/ledger.h"
 #include "model/certfields.h"
+#include "pdf/sign.h"
 #include "stats/stats.h"
 #include "util/date.h"
 #include "store/store.h"
@@ -18,6 +19,7 @@
 #include "util/embed.h"
 #include "util/fsutil.h"
 #include "util/html.h"
+#include "util/sha256.h"
 
 #define SITE_MAX ((size_t)256 << 20) /* one file of the site */
 
@@ -888,27 +890,14 @@ int publish_site(sqlite3 *db, const hd_publish_opts *o, hd_publish_report *rep, 
   json_object_object_add(meta, "date", jstr(o->date));
   json_object_object_add(meta, "shards", json_object_new_int(shards));
   json_object_object_add(meta, "certificates", json_object_new_int(s.n));
-  /* The QR key (Ed25519, SPKI DER in base64: the PEM's body) for the lookup page to check
-   * the signature a scanned certificate's QR code carries after '#' (WebCrypto). */
-  char *qr_key = NULL;
-  if (o->keys_dir) {
-    char path[4400], *pem = NULL;
-    size_t plen = 0;
-    hd_err ignored = {0};
-    hd_snprintf(path, sizeof path, "%s/authority-qr.pub", o->keys_dir);
-    if (hd_read_file(path, 1 << 16, &pem, &plen, &ignored) == HD_OK &&
-        strstr(pem, "-----BEGIN PUBLIC KEY-----") && (qr_key = malloc(plen + 1))) {
-      size_t k = 0;
-      for (const char *q = strstr(pem, "-----BEGIN PUBLIC KEY-----") + 26; *q && strncmp(q, "-----END", 8); q++)
-        if ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') ||
-            *q == '+' || *q == '/' || *q == '=')
-          qr_key[k++] = *q;
-      qr_key[k] = '\0';
-    }
-    free(pem);
+  /* The QR key (Ed25519, raw, hex) for the lookup page to check the signature a scanned
+   * certificate's QR code carries after '#' (WebCrypto). */
+  unsigned char pub[32];
+  if (o->keys_dir && qr_public_load(o->keys_dir, pub) == 0) {
+    char hex[65];
+    hd_sha256_digits(pub, hex); /* 32 bytes as lower-case hex */
+    json_object_object_add(meta, "qr_key", jstr(hex));
   }
-  if (qr_key && *qr_key) json_object_object_add(meta, "qr_key", jstr(qr_key));
-  free(qr_key);
   const char *mj = json_object_to_json_string_ext(meta, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
   hd_buf b;
   hd_buf_init(&b, 1 << 16);

@@ -119,8 +119,9 @@
         : '二维码的签名部分已损坏：不是登记机构签发的二维码，或已被改动。');
       return;
     }
-    var der = Uint8Array.from(atob(site.qr_key), function (ch) { return ch.charCodeAt(0); });
-    crypto.subtle.importKey('spki', der, { name: 'Ed25519' }, false, ['verify']).then(function (key) {
+    var raw = new Uint8Array(32);
+    for (var i = 0; i < 32; i++) raw[i] = parseInt(site.qr_key.substr(2 * i, 2), 16);
+    crypto.subtle.importKey('raw', raw, { name: 'Ed25519' }, false, ['verify']).then(function (key) {
       return crypto.subtle.verify({ name: 'Ed25519' }, key, sig,
         new TextEncoder().encode(parts.slice(0, 3).join(':')));
     }).then(function (ok) {
