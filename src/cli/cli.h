@@ -25,6 +25,23 @@ int cmd_publish(int argc, char **argv);
 /* `hdreg version` and `hdreg --version` (version.c). */
 int cmd_version(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+/* A document issued on request (issue.c; hdreg extract, hdreg supervise report): the
+ * authority's key loaded from keys (NULL: unsigned), the register locked, opened and
+ * verified (a changed one refused), the template tmpl and the fonts loaded, then
+ * issue(env, t, signer, today, ud, sha, recorded, err) — the procedure's act_* — run.
+ * Errors go to stderr as "hdreg: CMD: ..."; returns the exit code, with sha (65 bytes) and
+ * *recorded set by issue. */
+#include "util/diag.h"
+struct hd_docenv;
+struct hd_template;
+struct hd_signer;
+typedef struct cli_issue_req {
+  const char *cmd, *db_path, *keys, *fonts_dir, *tmpl;
+  int (*issue)(struct hd_docenv *env, const struct hd_template *t, const struct hd_signer *signer,
+               const char *today, const void *ud, char sha[65], int *recorded, hd_err *err);
+  const void *ud;
+} cli_issue_req;
+int cli_issue(const cli_issue_req *r, char sha[65], int *recorded);
 /* `hdreg case list --waiting` (cmd_case_list.c): the waiting cases of the register at
  * db_path on date (NULL: today); older_than >= 0: only those waiting longer, else all with
  * those longer than waiting_days marked; json: --format json. Returns the exit code. */

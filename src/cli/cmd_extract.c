@@ -5,13 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
-#include "pdf/fonts.h"
 #include "pdf/sign.h"
 #include "procedure/extract.h"
-#include "store/store.h"
 #include "template/template.h"
 #include "util/clock.h"
 #include "util/date.h"
@@ -35,6 +32,17 @@ static const char HELP[] =
     "Exit: 0 written, 2 usage, 3 no such certificate, not issued, registered after D, or\n"
     "FILE recorded already, 4 database (also: the register was changed past hdreg),\n"
     "5 output, 6 fonts.\n";
+
+typedef struct extract_args {
+  const char *number, *date, *out;
+} extract_args;
+
+static int issue(hd_docenv *env, const hd_template *t, const hd_signer *signer,
+                 const char *today, const void *ud, char sha[65], int *recorded, hd_err *err) {
+  const extract_args *x = ud;
+  hd_extract_req req = {x->number, x->date, today, x->out, signer};
+  return act_extract(env, t, &req, sha, recorded, err);
+}
 
 int cmd_extract(int argc, char **argv) {
   static const struct option OPTS[] = {{"db", required_argument, NULL, 'd'},
@@ -81,47 +89,12 @@ int cmd_extract(int argc, char **argv) {
     cli_error("extract: --out must be a file: the register records where each extract is");
     return HD_EXIT_USAGE;
   }
-  hd_err err;
-  hd_err_clear(&err);
-  hd_signer *signer = NULL;
-  if (keys && signer_load(keys, &signer, &err)) {
-    cli_error("extract: --keys: %s", err.msg);
-    return HD_EXIT_USAGE;
-  }
-  int lock = cli_lock_db(db_path, HD_STORE_MUST_EXIST);
-  if (lock < 0) {
-    signer_free(signer);
-    return -lock;
-  }
-  sqlite3 *db = NULL;
-  hd_fontset *fs = NULL;
-  hd_template *t = NULL;
-  char tbuf[4096], *manifest = NULL, sha[65] = "";
-  int recorded = 0, mrc = cli_font_manifest(&manifest), rc = HD_OK;
-  if (mrc) {
-    signer_free(signer);
-    close(lock);
-    return mrc;
-  }
-  if (!(rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err)) &&
-      !(rc = cli_audit(db, "extract", NULL, NULL, &err)) &&
-      !(rc = tmpl_load(cli_template_path("register_extract", tbuf, sizeof tbuf), &t, &err)) &&
-      !(rc = fontset_load(&fs, manifest, fonts_dir, &err))) {
-    hd_docenv env = {db, fs, NULL, NULL, 1, 0, NULL, 0, 0};
-    char now[11];
-    hd_date_iso(hd_today(), now);
-    hd_extract_req req = {number, date, now, out, signer};
-    rc = act_extract(&env, t, &req, sha, &recorded, &err);
-  }
-  if (rc) cli_error("extract: %s", err.msg);
-  else if (!cli_quiet)
+  extract_args x = {number, date, out};
+  const cli_issue_req r = {"extract", db_path, keys, fonts_dir, "register_extract", issue, &x};
+  char sha[65] = "";
+  int recorded = 0, rc = cli_issue(&r, sha, &recorded);
+  if (!rc && !cli_quiet)
     printf("register extract of certificate %s as of %s: %s (SHA-256 %s)%s\n", number, date, out,
            sha, recorded ? ", signed and recorded in the register" : ", unsigned, not recorded");
-  free(manifest);
-  tmpl_free(t);
-  fontset_free(fs);
-  store_close(db);
-  signer_free(signer);
-  close(lock);
-  return rc ? hd_exit_for(rc) : HD_EXIT_OK;
+  return rc;
 }

@@ -6,16 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
-#include "pdf/fonts.h"
 #include "pdf/sign.h"
 #include "procedure/extract.h"
 #include "procedure/supervision.h"
 #include "store/store.h"
 #include "template/template.h"
-#include "util/clock.h"
 #include "util/date.h"
 #include "util/diag.h"
 #include "util/json.h"
@@ -134,10 +131,11 @@ static sqlite3 *open_audited(const char *db_path, const char *what, int *exit_co
   hd_err err;
   hd_err_clear(&err);
   sqlite3 *db = NULL;
-  int rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err);
-  if (!rc) rc = cli_audit(db, what, NULL, NULL, &err);
+  int rc = store_open(db_path, HD_STORE_MUST_EXIST, &db, &err), audited = 0;
+  if (!rc) audited = rc = cli_audit(db, what, NULL, NULL, &err);
   if (rc) {
-    cli_error("%s", err.msg);
+    if (audited) cli_error("%s", err.msg); /* it names the command itself */
+    else cli_error("%s: %s", what, err.msg);
     store_close(db);
     *exit_code = hd_exit_for(rc);
     return NULL;
@@ -242,6 +240,13 @@ static int list(const sargs *a) {
   return HD_EXIT_OK;
 }
 
+static int issue_report(hd_docenv *env, const hd_template *t, const hd_signer *signer,
+                        const char *today, const void *ud, char sha[65], int *recorded, hd_err *err) {
+  const sargs *a = ud;
+  const hd_supervision_req req = {a->from, a->to, today, a->out, signer};
+  return act_supervision_report(env, t, &req, sha, recorded, err);
+}
+
 static int report(const sargs *a) {
   if (!a->from || !a->to || !a->out) {
     cli_error("supervise report: --db, --from, --to and --out are required (see hdreg "
@@ -252,50 +257,15 @@ static int report(const sargs *a) {
     cli_error("supervise report: --out must be a file: the register records where each report is");
     return HD_EXIT_USAGE;
   }
-  hd_err err;
-  hd_err_clear(&err);
-  const char *keys = a->keys ? a->keys : cli_conf(CONF_KEYS);
-  const char *fonts_dir = a->fonts ? a->fonts : cli_conf(CONF_FONTS);
-  hd_signer *signer = NULL;
-  if (keys && signer_load(keys, &signer, &err)) {
-    cli_error("supervise report: --keys: %s", err.msg);
-    return HD_EXIT_USAGE;
-  }
-  int lock = cli_lock_db(a->db, HD_STORE_MUST_EXIST);
-  if (lock < 0) {
-    signer_free(signer);
-    return -lock;
-  }
-  char *manifest = NULL, tbuf[4096], sha[65] = "";
-  int mrc = cli_font_manifest(&manifest), x = HD_EXIT_OK;
-  if (mrc) {
-    signer_free(signer);
-    close(lock);
-    return mrc;
-  }
-  sqlite3 *db = open_audited(a->db, "supervise report", &x);
-  hd_fontset *fs = NULL;
-  hd_template *t = NULL;
-  int rc = HD_OK, recorded = 0;
-  if (db && !(rc = tmpl_load(cli_template_path("supervision_report", tbuf, sizeof tbuf), &t, &err)) &&
-      !(rc = fontset_load(&fs, manifest, fonts_dir, &err))) {
-    hd_docenv env = {db, fs, NULL, NULL, 1, 0, NULL, 0, 0};
-    char now[11];
-    hd_date_iso(hd_today(), now);
-    const hd_supervision_req req = {a->from, a->to, now, a->out, signer};
-    rc = act_supervision_report(&env, t, &req, sha, &recorded, &err);
-  }
-  if (db && rc) cli_error("supervise report: %s", err.msg);
-  else if (db && !cli_quiet)
+  const cli_issue_req r = {"supervise report", a->db, a->keys ? a->keys : cli_conf(CONF_KEYS),
+                           a->fonts ? a->fonts : cli_conf(CONF_FONTS), "supervision_report",
+                           issue_report, a};
+  char sha[65] = "";
+  int recorded = 0, rc = cli_issue(&r, sha, &recorded);
+  if (!rc && !cli_quiet)
     printf("supervision report %s to %s: %s (SHA-256 %s)%s\n", a->from, a->to, a->out, sha,
            recorded ? ", signed and recorded in the register" : ", unsigned, not recorded");
-  free(manifest);
-  tmpl_free(t);
-  fontset_free(fs);
-  store_close(db);
-  signer_free(signer);
-  close(lock);
-  return !db ? x : rc ? hd_exit_for(rc) : HD_EXIT_OK;
+  return rc;
 }
 
 int cmd_supervise(int argc, char **argv) {

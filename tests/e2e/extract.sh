@@ -84,5 +84,7 @@ sqlite3 "$T/t.db" "DROP TRIGGER IF EXISTS certificates_no_update; UPDATE certifi
 run "$HDREG" extract --db "$T/t.db" --certificate 20260344000000012J --out "$T/t.pdf" --keys "$T/k"
 expect_eq "$rc $(err | head -1)" "4 hdreg: extract: certificates $(sql "$T/t.db" "SELECT id FROM certificates WHERE number = '20260344000000012J'") (20260344000000012J) was changed outside hdreg after entry $(sql "$T/d.db" "SELECT max(seq) FROM ledger WHERE tbl = 'certificates' AND ref_id = (SELECT id FROM certificates WHERE number = '20260344000000012J')") recorded it: valid_until \"2028-09-30\" → \"2099-12-31\"" \
   "a changed register is refused"
+expect_eq "$(err | tail -1)" "hdreg: extract: the register is not as hdreg left it (above; hdreg ledger verify says the same): nothing was done. Restore the database from a backup, or have the change explained (hdreg ledger adopt)" \
+  "the refusal names the command once"
 [ ! -e "$T/t.pdf" ] && PASSED=$((PASSED + 1)) || fail "nothing written for a changed register"
 done_ok
