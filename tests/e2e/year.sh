@@ -143,6 +143,7 @@ run "$HDREG" supervise record --db "$DB" --number JD-2026-0001 --subject "$SUP" 
 expect_eq "$rc $(out)" "0 supervision JD-2026-0001: suspected violation recorded" "May 6: a suspected violation"
 run "$HDREG" supervise record --db "$DB" --number JD-2026-0001 --measure "责令15日内停止出售并提交整改报告（粤数登监〔2026〕5号）" \
   --date 2026-05-07 --actor 监督科
+expect_eq "$rc $(out)" "0 supervision JD-2026-0001: measure recorded" "May 7: the order to rectify"
 run "$HDREG" supervise record --db "$DB" --number JD-2026-0001 --reported-to 广东省互联网信息办公室 \
   --text "报告涉嫌违法处理个人信息情况及已采取的措施" --reference "粤数登报〔2026〕2号" --date 2026-05-08 --actor 监督科
 expect_eq "$rc" 0 "the report to the regulator"
