@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ledger/checkpoint.h"
 #include "ledger/ledger.h"
 #include "model/certfields.h"
 #include "pdf/sign.h"
@@ -696,7 +697,9 @@ static int write_verify(site *s) {
                   "其SHA-256（文件不会上传），并与登记簿记录的文书比对（第5.3.2条）。字节完全相同才算一致："
                   "改动哪怕一个字节，结果即为“不是本登记簿登记的文书”。</p>\n<div class=\"drop\" id=\"drop\">\n"
                   "<p><label for=\"file\">选择PDF文件，或将文件拖到此处</label></p>\n<p><input type=\"file\" "
-                  "id=\"file\" accept=\"application/pdf,.pdf\"></p>\n</div>\n<div id=\"result\" "
+                  "id=\"file\" accept=\"application/pdf,.pdf\"></p>\n<p><label for=\"proof\">包含证明（可选）："
+                  "登记机构以 hdreg ledger prove 出具的 .proof 文件，核对该文书已记入登记簿、包含在登记机构签名公布的检查点中"
+                  "</label></p>\n<p><input type=\"file\" id=\"proof\" accept=\".proof\"></p>\n</div>\n<div id=\"result\" "
                   "aria-live=\"polite\"></div>\n<p class=\"muted\">文书的电子签名和登记簿的检查点可用登记机构公布的公钥离线核验，"
                   "见“检查点与公钥”。</p>\n");
   page_foot(s, &b, "<script src=\"data/site.js\"></script>\n<script src=\"common.js\"></script>\n<script src=\"verify.js\"></script>\n");
@@ -897,6 +900,26 @@ int publish_site(sqlite3 *db, const hd_publish_opts *o, hd_publish_report *rep, 
     char hex[65];
     hd_sha256_digits(pub, hex); /* 32 bytes as lower-case hex */
     json_object_object_add(meta, "qr_key", jstr(hex));
+  }
+  /* The published checkpoints as signed (each note's body and signature lines), for the
+   * verification page to check an inclusion proof against one: it reads size and root
+   * from the signed text itself and checks the signature with qr_key. */
+  if (o->checkpoints) {
+    hd_checkpoint *cp = NULL;
+    int ncp = 0;
+    if ((rc = checkpoints_read(o->checkpoints, 1, &cp, &ncp, err))) {
+      json_object_put(meta);
+      goto cleanup;
+    }
+    json_object *notes = json_object_new_array();
+    for (int i = 0; i < ncp; i++) {
+      json_object *note = json_object_new_object();
+      json_object_object_add(note, "body", json_object_new_string_len(cp[i].body, (int)cp[i].body_len));
+      json_object_object_add(note, "sigs", jstr(cp[i].sigs ? cp[i].sigs : ""));
+      json_object_array_add(notes, note);
+    }
+    json_object_object_add(meta, "checkpoints", notes);
+    checkpoints_free(cp, ncp);
   }
   const char *mj = json_object_to_json_string_ext(meta, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
   hd_buf b;

@@ -109,8 +109,25 @@ b = bytearray(open(sys.argv[1], "rb").read()); b[len(b) // 2] ^= 1
 open(sys.argv[2], "wb").write(b)
 PY
 cp "$OUT/notices/GS-20260316.pdf" "$S/t-notice.pdf"
-sed -e 's|<script src="verify.js"></script>|<script src="verify.js"></script>\n<script>var f = new URLSearchParams(location.search).get("f"); fetch(f).then(function (r) { return r.arrayBuffer(); }).then(hdregVerify.check);</script>|' \
+# The inclusion proofs hdreg ledger prove gives a holder: of this certificate, of another,
+# one with a path hash changed, and the site's checkpoint with its root changed (no longer
+# what the authority signed).
+"$HDREG" ledger prove 20260344000000006X --db "$DB" --checkpoints "$OUT/checkpoints.txt" --keys "$T/keys" --out "$S/t-good.proof" >/dev/null
+"$HDREG" ledger prove 202603440000000071 --db "$DB" --checkpoints "$OUT/checkpoints.txt" --keys "$T/keys" --out "$S/t-other.proof" >/dev/null
+python3 - "$S/t-good.proof" "$S/t-bad.proof" <<'PY'
+import sys
+b = bytearray(open(sys.argv[1], "rb").read()); b[-5] ^= 1
+open(sys.argv[2], "wb").write(b)
+PY
+sed -e 's|<script src="verify.js"></script>|<script src="verify.js"></script>\n<script>var q = new URLSearchParams(location.search), f = q.get("f"), p = q.get("p"); function get(u) { return fetch(u).then(function (r) { return r.arrayBuffer(); }); } Promise.all([get(f), p ? get(p) : null]).then(function (x) { hdregVerify.check(x[0], x[1]); });</script>|' \
   "$S/verify.html" >"$S/t-harness.html"
+sed -e 's|data/site.js|data/t-site.js|' "$S/t-harness.html" >"$S/t-harness2.html"
+python3 - "$S/data/site.js" "$S/data/t-site.js" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+root = re.search(r'"body":"[^\\]*\\n[0-9]+\\n([A-Za-z0-9+/=]{44})', t).group(1)
+open(sys.argv[2], "w").write(t.replace(root, ("A" if root[0] != "A" else "B") + root[1:]))
+PY
 PORT=$((20000 + RANDOM % 20000))
 (cd "$S" && exec python3 -m http.server "$PORT" --bind 127.0.0.1 >/dev/null 2>&1) &
 SERVER=$!
@@ -125,8 +142,22 @@ print(v.group(1) if v else "-", h.group(1) if h else "-")'; }
 expect_eq "$(verdict t-good.pdf)" "registered 本登记簿登记的证书：20260344000000006X" "verify: an issued certificate"
 expect_eq "$(verdict t-flipped.pdf)" "unknown 不是本登记簿登记的文书" "verify: one flipped byte"
 expect_eq "$(verdict t-notice.pdf)" "registered 本登记簿登记的登记公示" "verify: the night's public notice"
+proof() { chrome --dump-dom "http://127.0.0.1:$PORT/$1?f=t-good.pdf&p=$2" | python3 -c '
+import re, sys
+m = re.search(r"data-proof=\"([a-z]+)\"><h3>([^<]*)</h3><p>([^<]*)</p>", sys.stdin.read())
+print(" ".join(m.groups()) if m else "-")'; }
+entry=$(sql "$DB" "SELECT max(seq) FROM ledger WHERE tbl = 'documents' AND ref_id = (SELECT d.id FROM documents d JOIN certificates c ON c.id = d.certificate_id WHERE c.number = '20260344000000006X' AND d.kind = 'certificate')")
+size=$(sed -n 2p "$OUT/checkpoints.txt")
+expect_eq "$(proof t-harness.html t-good.proof)" "valid 包含证明有效 该文书记录于登记簿第${entry}条，包含在登记机构于2026-03-16签名公布的检查点（共${size}条）中（RFC 9162）。" \
+  "verify: the certificate's inclusion proof against the signed checkpoint"
+expect_eq "$(proof t-harness.html t-other.proof)" "bad 包含证明与文件不符 该证明所证明的登记簿条目不是这份文件的记录：它记录的文书SHA-256与所选文件不同。" \
+  "verify: another certificate's proof"
+expect_eq "$(proof t-harness.html t-bad.proof)" "bad 包含证明无效 审计路径不能从该条目推出检查点的树根：证明已被改动，或不属于该检查点。" \
+  "verify: a proof with a path hash changed"
+expect_eq "$(proof t-harness2.html t-good.proof)" "bad 包含证明无从核对 本网站没有登记机构签名公布的、含${size}条条目的检查点。" \
+  "verify: a checkpoint whose root is not the one the authority signed"
 kill $SERVER 2>/dev/null || true
-rm -f "$S"/t-*
+rm -f "$S"/t-* "$S/data/t-site.js"
 
 # Every page: tidy clean, no console message, screenshots at desktop and phone width.
 SHOTS=${SHOTS:-$T/shots}
