@@ -299,8 +299,9 @@ static char *entry_payload(sqlite3 *db, long long seq) {
 typedef struct entry {
   uint64_t poff;
   uint32_t plen;
-  unsigned char hash[32];
-  uint8_t hash_ok;      /* the recorded hash is 64 hex digits */
+  char hash[64];        /* the recorded hash as text: compared with the computed one's
+                           lower-case hex by the hash walk, off the reading path */
+  uint8_t hash_ok;      /* the recorded hash is 64 characters long */
 } entry;
 
 typedef struct chain_read {
@@ -314,21 +315,6 @@ typedef struct chain_read {
   long long mislabelled; /* the first entry whose kind, tbl or ref_id is not its content's */
   char head[65];
 } chain_read;
-
-static int unhex32(const char *h, size_t n, unsigned char out[32]) {
-  if (!h || n != 64) return 0;
-  for (int i = 0; i < 32; i++) {
-    int v = 0;
-    for (int k = 0; k < 2; k++) {
-      char c = h[2 * i + k];
-      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-      if (d < 0) return 0;
-      v = v * 16 + d;
-    }
-    out[i] = (unsigned char)v;
-  }
-  return 1;
-}
 
 /* Read every entry into memory, in order: payloads, recorded hashes, and the rows they
  * record (the map). Gaps in the sequence and row entries hdreg could not have written
@@ -368,8 +354,9 @@ static int read_chain(sqlite3 *db, hd_chain_report *rep, rowmap *m, chain_read *
     }
     e->poff = tmp.poff;
     e->plen = tmp.plen;
-    e->hash_ok = (uint8_t)unhex32((const char *)sqlite3_column_text(st, 3),
-                                  (size_t)sqlite3_column_bytes(st, 3), e->hash);
+    const char *hash = (const char *)sqlite3_column_text(st, 3);
+    e->hash_ok = hash && sqlite3_column_bytes(st, 3) == 64;
+    if (e->hash_ok) memcpy(e->hash, hash, 64);
     /* The hash covers the payload only: the kind, tbl and ref_id columns must say what it
      * says (otherwise an entry could be hidden by relabelling it). */
     size_t kl = kind ? strlen(kind) : 0;
@@ -433,12 +420,15 @@ static void *hash_chain(void *arg) {
     unsigned dn = 0;
     if (!(EVP_DigestInit_ex2(md, hd_sha256_md(), NULL) && EVP_DigestUpdate(md, prev, 64) &&
           EVP_DigestUpdate(md, "\n", 1) && EVP_DigestUpdate(md, payload, e->plen) &&
-          EVP_DigestFinal_ex(md, d, &dn)) ||
-        !e->hash_ok || memcmp(d, e->hash, 32) != 0) {
+          EVP_DigestFinal_ex(md, d, &dn))) {
       cr->bad = i + 1;
       break;
     }
     hd_sha256_digits(d, prev);
+    if (!e->hash_ok || memcmp(prev, e->hash, 64) != 0) {
+      cr->bad = i + 1;
+      break;
+    }
     unsigned char leaf[32];
     merkle_leaf(payload, e->plen, leaf);
     frontier_add(f, leaf);
