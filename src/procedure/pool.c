@@ -11,23 +11,12 @@
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/fsutil.h"
 
 typedef struct msg {
   int index;
   hd_job_result r;
 } msg;
-
-static int write_all(int fd, const void *p, size_t n) {
-  const char *c = p;
-  while (n) {
-    ssize_t w = write(fd, c, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return -1;
-    c += w;
-    n -= (size_t)w;
-  }
-  return 0;
-}
 
 static void worker(int k, int jobs, const char *db_path, int count, hd_job_fn fn, void *ctx,
                    int fd) {
@@ -43,7 +32,7 @@ static void worker(int k, int jobs, const char *db_path, int count, hd_job_fn fn
     m.index = i;
     fn(ctx, db, i, &m.r);
     m.r.done = 1;
-    if (write_all(fd, &m, sizeof m)) _exit(4);
+    if (hd_write_all(fd, &m, sizeof m)) _exit(4);
   }
   sqlite3_close(db);
   _exit(0);

@@ -40,6 +40,8 @@ typedef struct hd_table_shape {
 const hd_table_shape *rowlog_shapes(sqlite3 *db, hd_err *err);
 /* Index of a covered table by name, or -1. */
 int rowlog_table_index(const char *name);
+/* The same for the n bytes at name (no NUL needed). */
+int rowlog_table_index_n(const char *name, size_t n);
 
 /* Append to b the JSON text of column i of st's current row: an integer, a real (always
  * with a point or exponent), a string (JSON escapes for '"', '\\' and C0 controls, other

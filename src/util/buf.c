@@ -39,7 +39,7 @@ static int grow(hd_buf *b, size_t need) {
   return HD_OK;
 }
 
-int hd_buf_add(hd_buf *b, const void *data, size_t n) {
+int hd_buf_add_grow(hd_buf *b, const void *data, size_t n) {
   if (n > b->max || b->len > b->max - n) return HD_ENOMEM;
   if (grow(b, b->len + n) != HD_OK) return HD_ENOMEM;
   if (n) memcpy(b->p + b->len, data, n);
@@ -49,6 +49,15 @@ int hd_buf_add(hd_buf *b, const void *data, size_t n) {
 }
 
 int hd_buf_adds(hd_buf *b, const char *s) { return hd_buf_add(b, s, strlen(s)); }
+
+char *hd_buf_extend_grow(hd_buf *b, size_t n) {
+  if (n > b->max || b->len > b->max - n) return NULL;
+  if (grow(b, b->len + n) != HD_OK) return NULL;
+  char *w = b->p + b->len;
+  b->len += n;
+  b->p[b->len] = '\0';
+  return w;
+}
 
 int hd_buf_vprintf(hd_buf *b, const char *fmt, va_list ap) {
   va_list cp;

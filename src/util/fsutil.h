@@ -21,6 +21,10 @@ int hd_remove_stale_temps(const char *dir);
  * failed) the temporary is removed and nothing appears at path. */
 FILE *hd_atomic_open(const char *path, char tmp[4096], hd_err *err);
 int hd_atomic_commit(FILE *f, const char *tmp, const char *path, int keep, hd_err *err);
+/* Write, or read, exactly n bytes on fd (a pipe between processes), going on after
+ * interrupted and short calls. 0, or -1 if the other end is gone or on an error. */
+int hd_write_all(int fd, const void *p, size_t n);
+int hd_read_all(int fd, void *p, size_t n);
 /* Read a whole file (at most max bytes) into *out (caller frees). */
 int hd_read_file(const char *path, size_t max, char **out, size_t *len, hd_err *err);
 
