@@ -5,6 +5,7 @@
 #include <json-c/json.h>
 #include <openssl/evp.h>
 #include <errno.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -56,8 +57,7 @@ typedef struct dense {
   hd_big mem;         /* the records, by id */
   rec *a;
   long long cap;
-  uint8_t *seen;      /* by id: the row is in the table (made by check_rows, after the fork,
-                         so that marking it copies no page the hash child shares) */
+  uint8_t *seen;      /* by id: the row is in the table (made by check_rows) */
   int overflowed;     /* an id went to the hash table: the array never grows again */
 } dense;
 
@@ -207,11 +207,13 @@ static const signed char *hex_values(void) {
  * *poff is where its payload now is. -1 if out of memory. */
 static int keep_entry(rowmap *m, const char *p, size_t n, const char *hash, size_t hlen,
                       uint64_t *poff) {
-  if (n > UINT32_MAX) return -1;
+  if (n > UINT32_MAX - ENTRY_HEAD) return -1;
   if (m->pused + ENTRY_HEAD + n > m->arena.cap) {
     if (hd_big_reserve(&m->arena, m->pused + ENTRY_HEAD + n)) return -1;
     m->payloads = m->arena.p;
   }
+  /* Memory the arena cannot have is an error here, not a signal when it is written. */
+  if (hd_big_commit(&m->arena, m->pused + ENTRY_HEAD + n)) return -1;
   entry_head h = {(uint32_t)n, hash && hlen == 64, {0}, {0}, 0};
   const signed char *v = hex_values();
   for (int i = 0; h.hash_ok && i < 32; i++) {
@@ -385,6 +387,7 @@ typedef struct chain_read {
   long long n;          /* entries read (heads and payloads in m->arena) */
   rowmap *m;
   progress *pg;         /* shared with the hash child, or NULL (hashed after reading) */
+  pid_t parent;         /* the process that reads (the hash child ends if it is gone) */
   const hd_chain_opts *o;
   unsigned char root[32];
   long long bad;        /* the first entry whose hash is wrong (1-based), 0 if none */
@@ -462,7 +465,6 @@ static int read_chain(sqlite3 *db, hd_chain_report *rep, rowmap *m, chain_read *
   }
   if (rc == HD_OK && s != SQLITE_DONE) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
   sqlite3_finalize(st);
-  if (cr->pg) publish(cr->pg, m, 1);
   if (rc == HD_OK) rep->bad_seq = 0;
   return rc;
 }
@@ -546,7 +548,7 @@ static void hash_chain(chain_read *cr, pid_t parent) {
     long long seq = ++i;
     while (o && next_size < o->n_sizes && o->sizes[next_size] == seq) frontier_root(f, o->roots[next_size++]);
     while (o && next_size < o->n_sizes && o->sizes[next_size] < seq) next_size++; /* 0 and repeats */
-    poff += h.plen + ENTRY_HEAD;
+    poff += (uint64_t)h.plen + ENTRY_HEAD;
   }
   if (cr->pg && view) munmap(view, view_len);
   if (!cr->bad) {
@@ -580,8 +582,9 @@ static void hash_child(void *arg, int fd) {
   /* Behind the reading and SQLite's check of the file, which are the longer ways: it takes
    * the time they leave while they run, then a core to itself while the rows are checked. */
   (void)setpriority(PRIO_PROCESS, 0, 10);
-  hash_chain(arg, getppid());
-  send_result(fd, arg);
+  chain_read *cr = arg;
+  hash_chain(cr, cr->parent);
+  send_result(fd, cr);
 }
 
 /* The mark that the row of record x (table tbl) is in its table, made on first use. NULL
@@ -814,9 +817,17 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
   int hfd = -1;
   pid_t child = -1;
   m.arena.shared = o && o->parallel;
-  if (rc == HD_OK && expect > 0 && expect < ((long long)1 << 32) &&
-      !hd_big_reserve(&m.arena, (size_t)expect * (ENTRY_HEAD + 128)))
-    m.payloads = m.arena.p;
+  /* No more than the file could hold: max(seq) is only what the file says. */
+  long long file = 0;
+  char *pages = rc ? NULL : store_text(db, "SELECT page_count * page_size FROM pragma_page_count(), "
+                                       "pragma_page_size() WHERE ?1 = ?1", 0);
+  if (pages) file = strtoll(pages, NULL, 10);
+  free(pages);
+  if (rc == HD_OK && expect > 0 && expect < ((long long)1 << 32) && file > 0) {
+    size_t want = (size_t)expect * (ENTRY_HEAD + 128), most = (size_t)file + (size_t)expect * ENTRY_HEAD;
+    if (!hd_big_reserve(&m.arena, want < most ? want : most)) m.payloads = m.arena.p;
+  }
+  cr.parent = getpid();
   if (rc == HD_OK && m.arena.shared && m.payloads) {
     cr.pg = mmap(NULL, sizeof *cr.pg, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (cr.pg == MAP_FAILED) cr.pg = NULL;
@@ -826,13 +837,25 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
     }
   }
   if (rc == HD_OK) rc = read_chain(db, rep, &m, &cr, err);
+  /* However the reading ended, the child has all it will get. */
+  if (cr.pg) publish(cr.pg, &m, 1);
   if (rc == HD_OK) {
     if (child < 0) hash_chain(&cr, getpid());
     hd_err rerr;
     hd_err_clear(&rerr);
     int row_rc = check_rows(db, o, rep, &m, &rerr);
     long long hashed = cr.n;
-    if (child > 0 && (recv_result(hfd, &cr, &hashed) || (!cr.bad && hashed != cr.n))) cr.bad = -1;
+    if (child > 0 && (recv_result(hfd, &cr, &hashed) || (!cr.bad && hashed != cr.n))) {
+      /* The child could not finish (it died, or could not map the arena): everything it
+       * would have said is computed here, from the same arena. */
+      kill(child, SIGKILL);
+      child_end(child, hfd);
+      child = -1;
+      munmap(cr.pg, sizeof *cr.pg);
+      cr.pg = NULL;
+      cr.bad = 0;
+      hash_chain(&cr, getpid());
+    }
     rep->entries = cr.n;
     if (cr.bad < 0) {
       rc = hd_err_set(err, HD_EINTERNAL, "the hashes of the register could not be computed");
@@ -870,11 +893,18 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
     }
   } else {
     rep->entries = cr.n;
+    /* The reading failed: what the child would still hash is not wanted. */
+    if (child > 0) kill(child, SIGKILL);
   }
   if (child > 0) child_end(child, hfd);
   if (cr.pg) munmap(cr.pg, sizeof *cr.pg);
   map_free(&m);
-  if (in_txn) store_exec(db, "RELEASE hd_chain_verify", NULL);
+  if (in_txn && store_exec(db, "RELEASE hd_chain_verify", NULL)) {
+    /* Not left inside the read transaction. */
+    store_exec(db, "ROLLBACK TO hd_chain_verify", NULL);
+    store_exec(db, "RELEASE hd_chain_verify", NULL);
+    if (rc == HD_OK) rc = hd_err_set(err, HD_EDB, "database error: %s", sqlite3_errmsg(db));
+  }
   sqlite3_exec(db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
   if (ichild > 0) {
     if (hd_read_all(ifd, &irc, sizeof irc) || hd_read_all(ifd, imsg, sizeof imsg)) {

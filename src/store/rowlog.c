@@ -29,10 +29,10 @@ int rowlog_table_index(const char *name) {
 }
 
 int rowlog_table_index_n(const char *name, size_t n) {
-  /* The first letter and the end first: ledger verify asks once per entry. */
+  /* The first letter first: ledger verify asks once per entry. */
   for (int i = 0; i < HD_ROWLOG_NTABLES; i++) {
     const char *t = HD_ROWLOG_TABLES[i];
-    if (n && t[0] == name[0] && !strncmp(t, name, n) && !t[n]) return i;
+    if (n && t[0] == name[0] && strlen(t) == n && !memcmp(t, name, n)) return i;
   }
   return -1;
 }

@@ -5,6 +5,7 @@
  * touching them again cost the 100000-case register's verification 0.8 s more, not less. */
 #include "util/bigmem.h"
 
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <stdint.h>
 #include <unistd.h>
@@ -40,11 +41,24 @@ int hd_big_reserve(hd_big *b, size_t need) {
   return 0;
 }
 
+#define COMMIT_STEP ((size_t)16 << 20)
+
+int hd_big_commit(hd_big *b, size_t upto) {
+  if (!b->shared || upto <= b->committed) return 0;
+  size_t to = upto - b->committed < COMMIT_STEP ? b->committed + COMMIT_STEP : upto;
+  if (to > b->cap) to = b->cap;
+  if (upto > to) return -1;
+  if (fallocate(b->fd, FALLOC_FL_KEEP_SIZE, (off_t)b->committed, (off_t)(to - b->committed)) != 0)
+    return -1;
+  b->committed = to;
+  return 0;
+}
+
 void hd_big_release(hd_big *b) {
   if (b->p) munmap(b->p, b->cap);
   if (b->p && b->shared) close(b->fd);
   b->p = NULL;
-  b->cap = 0;
+  b->cap = b->committed = 0;
 }
 
 void *hd_big_view(const hd_big *b, size_t len) {
