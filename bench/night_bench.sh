@@ -37,16 +37,20 @@ night() { # night N JOBS [BINARY] -> one line of figures; the wall time in $WALL
   /usr/bin/time -f '%e %M' -o "$WORK/night/time" \
     "$bin" run --db "$WORK/night/db" --date "$DATE" --out "$WORK/night/out" --jobs "$jobs" "${KEYARGS[@]}" \
     >"$WORK/night/summary" 2>"$WORK/night/stderr" || true
-  read -r wall rss <"$WORK/night/time"
+  # GNU time puts "Command exited with non-zero status N" first when the run failed.
+  read -r wall rss < <(tail -n 1 "$WORK/night/time")
+  local status
+  status=$(sed -n 's/^Command exited with non-zero status //p' "$WORK/night/time")
   WALL=$wall
   local docs reviewed certs
   docs=$(sqlite3 "$WORK/night/db" "SELECT count(*) FROM documents WHERE created_date = '$DATE'")
   reviewed=$(sed -E -n 's/^reviewed ([0-9]+) cases.*/\1/p' "$WORK/night/summary")
   certs=$(sed -E -n '1s/.*: ([0-9]+) certificates? issued.*/\1/p' "$WORK/night/summary")
-  printf '%-4s %7d cases, --jobs %d: %7.1f s wall, %6d documents (%s reviewed, %s certificates, %s), %6.1f documents/s, peak memory %6.1f MB\n' \
+  printf '%-4s %7d cases, --jobs %d: %7.1f s wall, %6d documents (%s reviewed, %s certificates, %s), %6.1f documents/s, peak memory %6.1f MB%s\n' \
     "$tag" "$n" "$jobs" "$wall" "$docs" "$reviewed" "$certs" \
     "$(grep -o 'public notice [^:]*: [0-9]* cases' "$WORK/night/summary" | sed 's/public notice //' | tr '\n' ' ')" \
-    "$(echo "$docs / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+    "$(echo "$docs / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)" \
+    "${status:+, EXIT $status: $(head -c 300 "$WORK/night/stderr")}"
 }
 
 small=$((N / 5))

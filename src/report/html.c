@@ -564,7 +564,7 @@ static const char CSS[] =
 
 char *report_html(json_object *rep, json_object *history, hd_err *err) {
   hd_buf b;
-  hd_buf_init(&b, HD_BUF_DEFAULT_MAX);
+  hd_buf_init(&b, HD_REPORT_MAX);
   const char *date = hd_json_str(rep, "date"), *status = hd_json_str(rep, "status");
   hd_buf_adds(&b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");

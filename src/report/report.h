@@ -49,6 +49,11 @@ typedef struct hd_report_in {
  * cannot be read gives a report that says so (field "register_error"). */
 int report_build(const hd_report_in *in, json_object **out, hd_err *err);
 
+/* The most a run report (its JSON or its HTML page) may take: it lists every certificate
+ * issued and every case waiting, and the night of the 100000-case benchmark register writes
+ * 80 MB of JSON (64 MB, the default bound of a buffer, lost it to stderr). */
+#define HD_REPORT_MAX ((size_t)1 << 30)
+
 /* The morning page for rep, with the chart of the nights in history (an array of earlier
  * reports, oldest first; NULL: none). Caller frees the text. */
 char *report_html(json_object *rep, json_object *history, hd_err *err);

@@ -194,7 +194,7 @@ int report_write(const char *out_dir, const char *date, json_object *rep, char *
   const char *text =
       json_object_to_json_string_ext(rep, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
   hd_buf b;
-  hd_buf_init(&b, HD_BUF_DEFAULT_MAX);
+  hd_buf_init(&b, HD_REPORT_MAX);
   if (hd_buf_adds(&b, text) || hd_buf_adds(&b, "\n")) {
     hd_buf_release(&b);
     return hd_err_set(err, HD_ENOMEM, "out of memory");
