@@ -827,6 +827,8 @@ int chain_verify(sqlite3 *db, const hd_chain_opts *o, hd_chain_report *rep, hd_e
     size_t want = (size_t)expect * (ENTRY_HEAD + 128), most = (size_t)file + (size_t)expect * ENTRY_HEAD;
     if (!hd_big_reserve(&m.arena, want < most ? want : most)) m.payloads = m.arena.p;
   }
+  /* No shared memory to be had (no memfd here): the arena is this process's, hashed after. */
+  if (!m.payloads) m.arena.shared = 0;
   cr.parent = getpid();
   if (rc == HD_OK && m.arena.shared && m.payloads) {
     cr.pg = mmap(NULL, sizeof *cr.pg, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
