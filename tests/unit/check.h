@@ -3,7 +3,9 @@
 #ifndef HD_CHECK_H
 #define HD_CHECK_H
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int check_failed, check_passed;
 
@@ -36,6 +38,24 @@ static int check_failed, check_passed;
               g_ ? g_ : "(null)", w_ ? w_ : "(null)");                                  \
     }                                                                                   \
   } while (0)
+
+/* A free name for the test's own database under /tmp (tmpl ends in XXXXXX): nothing is
+ * left there, so that the test can create the register itself. */
+static inline void check_temp_db(char *tmpl) {
+  int fd = mkstemp(tmpl);
+  if (fd >= 0) close(fd);
+  unlink(tmpl);
+}
+
+/* Remove a database and the -wal and -shm files SQLite leaves beside it. */
+static inline void check_remove_db(const char *path) {
+  char side[4200];
+  unlink(path);
+  snprintf(side, sizeof side, "%s-wal", path);
+  unlink(side);
+  snprintf(side, sizeof side, "%s-shm", path);
+  unlink(side);
+}
 
 static int check_done(void) {
   printf("%d passed, %d failed\n", check_passed, check_failed);

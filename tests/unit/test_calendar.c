@@ -20,9 +20,7 @@ static const char *add(const hd_calendar *c, const char *start, int n, hd_err *e
 
 int main(void) {
   char path[] = "/tmp/hdreg-test-cal-XXXXXX";
-  int fd = mkstemp(path);
-  close(fd);
-  unlink(path);
+  check_temp_db(path);
   hd_err err;
   hd_err_clear(&err);
   CHECK_INT(demo_create(path, 0, 1, &err), HD_OK);
@@ -45,7 +43,7 @@ int main(void) {
   CHECK_INT(calendar_is_working(cal, d), -1);
   calendar_free(cal);
   store_close(db);
-  unlink(path);
+  check_remove_db(path);
   /* An explicit calendar: a later entry for the same date replaces the earlier one. */
   hd_calendar *c2 = NULL;
   CHECK_INT(calendar_new(&c2), HD_OK);
@@ -56,10 +54,5 @@ int main(void) {
   calendar_add_day(c2, d, 0);
   CHECK_INT(calendar_is_working(c2, d), 1);
   calendar_free(c2);
-  char side[64];
-  snprintf(side, sizeof side, "%s-wal", path);
-  unlink(side);
-  snprintf(side, sizeof side, "%s-shm", path);
-  unlink(side);
   return check_done();
 }

@@ -71,9 +71,7 @@ int main(void) {
   bigmem_checks();
 
   char path[] = "/tmp/hdreg-test-chain-XXXXXX";
-  int fd = mkstemp(path);
-  close(fd);
-  unlink(path);
+  check_temp_db(path);
   hd_err err;
   sqlite3 *db = NULL;
   hd_err_clear(&err);
@@ -161,15 +159,10 @@ int main(void) {
   }
   alarm(0);
   store_close(cdb);
-  unlink(copy);
+  check_remove_db(copy);
   chain_report_free(&rep[0]);
   chain_report_free(&rep[1]);
   store_close(db);
-  unlink(path);
-  char side[64];
-  snprintf(side, sizeof side, "%s-wal", path);
-  unlink(side);
-  snprintf(side, sizeof side, "%s-shm", path);
-  unlink(side);
+  check_remove_db(path);
   return check_done();
 }

@@ -16,9 +16,7 @@ static int scalar(sqlite3 *db, const char *sql) {
 
 int main(void) {
   char path[] = "/tmp/hdreg-test-store-XXXXXX";
-  int fd = mkstemp(path);
-  close(fd);
-  unlink(path);
+  check_temp_db(path);
   hd_err err;
   sqlite3 *db = NULL;
 
@@ -122,7 +120,7 @@ int main(void) {
 
   /* A file that is not a database. */
   char junk[] = "/tmp/hdreg-test-junk-XXXXXX";
-  fd = mkstemp(junk);
+  int fd = mkstemp(junk);
   static const char TEXT[] = "this is not sqlite, just text padding padding padding padding "
                              "padding padding padding padding padding padding padding";
   CHECK(write(fd, TEXT, sizeof TEXT - 1) == (ssize_t)(sizeof TEXT - 1));
@@ -132,11 +130,6 @@ int main(void) {
   snprintf(want, sizeof want, "'%s': database error: file is not a database", junk);
   CHECK_STR(err.msg, want);
   unlink(junk);
-  char side[600];
-  unlink(path);
-  snprintf(side, sizeof side, "%s-wal", path);
-  unlink(side);
-  snprintf(side, sizeof side, "%s-shm", path);
-  unlink(side);
+  check_remove_db(path);
   return check_done();
 }
