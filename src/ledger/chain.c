@@ -130,9 +130,14 @@ static uint64_t key_hash(int tbl, const char *k, size_t n) {
   return h ? h : 1;
 }
 
-/* The record of the row (tbl, key k), made if add; NULL if none (or out of memory). */
-static rec *map_find(rowmap *m, int tbl, const char *k, size_t n, int add) {
-  long long id = tbl < 64 && m->shape[tbl].rowid_pk ? dense_id(k, n) : -1;
+/* The id of key k of table tbl if its rows are kept by id (dense_id), else -1. */
+static long long key_id(const rowmap *m, int tbl, const char *k, size_t n) {
+  return tbl < 64 && m->shape[tbl].rowid_pk ? dense_id(k, n) : -1;
+}
+
+/* The record of the row (tbl, key k, whose key_id is id), made if add; NULL if none (or
+ * out of memory). */
+static rec *map_find_id(rowmap *m, int tbl, long long id, const char *k, size_t n, int add) {
   if (id >= 0) {
     int hashed;
     rec *x = dense_find(m, tbl, id, add, &hashed);
@@ -178,6 +183,10 @@ static rec *map_find(rowmap *m, int tbl, const char *k, size_t n, int add) {
   m->klen += n;
   m->used++;
   return &x->r;
+}
+
+static rec *map_find(rowmap *m, int tbl, const char *k, size_t n, int add) {
+  return map_find_id(m, tbl, key_id(m, tbl, k, n), k, n, add);
 }
 
 static void map_free(rowmap *m) {
@@ -440,11 +449,12 @@ static int read_chain(sqlite3 *db, hd_chain_report *rep, rowmap *m, chain_read *
       int tbl, deleted;
       const char *key;
       size_t klen;
+      long long id;
       rec *x;
       if (parse_row_entry(payload, plen, &tbl, &key, &klen, &deleted)) {
         /* Said after the hashes: an edited entry is news first as an edited entry. */
         if (!cr->unparsed) cr->unparsed = seq;
-      } else if (!(x = map_find(m, tbl, key, klen, 1))) {
+      } else if (!(x = map_find_id(m, tbl, id = key_id(m, tbl, key, klen), key, klen, 1))) {
         rc = hd_err_set(err, HD_ENOMEM, "out of memory");
         break;
       } else {
@@ -453,7 +463,6 @@ static int read_chain(sqlite3 *db, hd_chain_report *rep, rowmap *m, chain_read *
         x->poff = poff;
         const char *tc = (const char *)sqlite3_column_text(st, 4);
         long long ref = sqlite3_column_int64(st, 5);
-        long long id = m->shape[tbl].rowid_pk ? dense_id(key, klen) : -1;
         if (!cr->mislabelled && (!tc || strcmp(tc, m->shape[tbl].name) != 0 ||
                                  (m->shape[tbl].rowid_pk && id >= 0 && ref != id)))
           cr->mislabelled = seq;
